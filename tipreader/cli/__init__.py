@@ -1,0 +1,75 @@
+"""The command line: one module per command group, each with ``register(subparsers)``.
+
+Exit codes: 0 ok, 1 some input failed, 2 usage error. Errors a user can cause are
+one line on stderr (``tipreader: FILE: cause``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import signal
+import sys
+
+from tipreader import __version__
+
+# Each module registers its subcommands; a module missing here is a feature not built yet.
+COMMAND_MODULES = (
+    "tipreader.cli.parse_cmd",
+    "tipreader.cli.library_cmd",
+    "tipreader.cli.open_cmd",
+    "tipreader.cli.bookmarks_cmd",
+    "tipreader.cli.entities_cmd",
+    "tipreader.cli.config_cmd",
+)
+
+
+class UsageError(Exception):
+    """A usage error: exit status 2 with a one-line message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep its one-liner
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tipreader",
+        description="Read, search and bookmark US diplomatic cables in the terminal.",
+        epilog="Run without a command to open the library screen. See `tipreader COMMAND --help`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tipreader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from tipreader.cli.open_cmd import run_app
+
+            return run_app(None)
+        return int(args.func(args) or 0)
+    except UsageError as err:
+        print(f"tipreader: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tipreader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `tipreader parse ... | head`: stop quietly, like other Unix tools.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        return 0

@@ -1,0 +1,1 @@
+"""The Textual app: a client of ``tipreader.cable`` and ``tipreader.library``."""
