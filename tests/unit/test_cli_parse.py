@@ -1,0 +1,76 @@
+"""`tipreader parse` / `export` as a user runs them: exit codes, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+MEXICO = SAMPLES / "08MEXICO721.txt"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tipreader", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def bad_files(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "empty": b"",
+        "binary": bytes(range(256)) * 40,
+        "html": b"<html><body><p>No cable here, just a page.</p></body></html>",
+        "truncated": MEXICO.read_bytes()[:120],
+        "escapes": b"\x1b[31mred\x1b]0;title\x07 [bold]x[/bold]\n",
+    }
+    out = {}
+    for name, data in files.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(data)
+        out[name] = path
+    return out
+
+
+def test_bad_files_one_line_each_and_good_ones_still_parse(bad_files):
+    result = run("parse", "--json", *map(str, bad_files.values()), str(MEXICO))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    err_lines = result.stderr.strip().splitlines()
+    # Every bad file is named on one line of its own; the escape codes never reach the terminal.
+    for name in ("empty", "binary", "html", "escapes"):
+        assert sum(f"{name}.txt" in line for line in err_lines) == 1, result.stderr
+    assert "\x1b" not in result.stderr
+    cables = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "08MEXICO721" in [c["ref_id"] for c in cables]
+
+
+def test_missing_file_and_directory(tmp_path):
+    result = run("parse", str(tmp_path / "nope.txt"), str(tmp_path))
+    assert result.returncode == 1
+    assert "nope.txt: cannot read" in result.stderr
+    assert "is a directory" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exit_2():
+    result = run("parse")
+    assert result.returncode == 2
+
+
+def test_export_markdown_to_file(tmp_path):
+    out = tmp_path / "m.md"
+    result = run("export", str(MEXICO), "--format", "markdown", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert text.startswith("# ")
+    assert "08MEXICO721" in text
+
+
+def test_export_unwritable_output(tmp_path):
+    result = run("export", str(MEXICO), "--format", "json", "-o", str(tmp_path / "no" / "dir" / "x.json"))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,59 @@
+"""Small pieces every command shares: one-line errors, safe terminal text, output files."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import IO
+
+from tipreader.cable import Cable, CableError
+
+# C0/C1 control characters (but tab and newline) and ESC sequences: never sent to a terminal.
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with terminal escape sequences and control characters removed."""
+    return _CONTROL.sub("", text)
+
+
+def error_line(err: CableError | str, source: str = "") -> None:
+    """Print ``tipreader: SOURCE: cause`` on stderr, one line."""
+    if isinstance(err, CableError):
+        source = source or err.source
+    where = f"{safe_text(source)}: " if source else ""
+    print(f"tipreader: {where}{safe_text(str(err))}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[IO[str]]:
+    """Standard output, or ``path`` written atomically (a failed run leaves no half file)."""
+    if not path or path == "-":
+        yield sys.stdout
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".tipreader-", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def add_entities(cable: Cable) -> Cable:
+    """``cable`` with its entities filled in (when the extractor is available)."""
+    if cable.entities:
+        return cable
+    try:
+        from tipreader.cable.entities import extract_entities
+    except ImportError:
+        return cable
+    return dataclasses.replace(cable, entities=tuple(extract_entities(cable.paragraphs)))

@@ -1,0 +1,108 @@
+"""Markdown for one cable: a metadata table, headings for parts and questions, numbered paragraphs.
+
+Cable text is escaped so that nothing in a cable (``*``, ``#``, ``|``, ``<b>``, ``[x](y)``)
+turns into Markdown structure; the output parses back with markdown-it-py to exactly
+the headings and paragraphs the cable has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipreader.cable import Cable, Paragraph, Part, Question
+
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|~&])")
+# Characters that only mean something at the start of a line: headings, lists, quotes.
+_LEADING = re.compile(r"^(\s*)([-+=>#]|\d+(?=[.)]))")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape ``text`` so Markdown renders it literally (inline context and line starts)."""
+    text = _ESCAPE.sub(r"\\\1", text)
+    match = _LEADING.match(text)
+    if match:
+        lead, mark = match.groups()
+        if mark[0].isdigit():  # "2008. Text" would become an ordered list item
+            text = f"{lead}{mark}\\{text[match.end():]}"
+        else:
+            text = f"{lead}\\{text[len(lead):]}"
+    return text
+
+
+def _escape_block(text: str) -> str:
+    """Escape a paragraph; kept line breaks become hard breaks."""
+    lines = [escape_markdown(line.strip()) for line in text.split("\n") if line.strip()]
+    return "\\\n".join(lines)
+
+
+def _meta_table(cable: Cable) -> list[str]:
+    rows = [
+        ("Reference", cable.ref_id),
+        ("Subject", cable.subject),
+        ("Date", cable.date),
+        ("Origin", cable.origin),
+        ("Classification", cable.classification),
+        ("Caveats", ", ".join(cable.caveats)),
+        ("Tags", ", ".join(cable.tags)),
+        ("E.O.", cable.eo),
+        ("Classified by", cable.classified_by),
+    ]
+    for ref in cable.references:
+        label = f"{ref.label}. " if ref.label else ""
+        resolved = f" ({ref.ref_id})" if ref.ref_id else ""
+        rows.append(("Reference" if not ref.label else f"Ref {ref.label}", f"{label}{ref.text}{resolved}"))
+    out = ["| Field | Value |", "| --- | --- |"]
+    for name, value in rows:
+        if value:
+            out.append(f"| {name} | {escape_markdown(str(value))} |")
+    return out
+
+
+def _paragraph_md(para: Paragraph) -> str:
+    badge = []
+    if para.number is not None:
+        badge.append(f"**{para.number}.**")
+    if para.marking:
+        badge.append(f"({escape_markdown(para.marking)})")
+    text = _escape_block(para.text)
+    return " ".join(badge + [text]) if badge else text
+
+
+def _question_heading(part_no: int, question: Question) -> str:
+    words = " ".join(question.question.split()) or "(answer only)"
+    return f"### Q {part_no}·{question.letter}: {escape_markdown(words)}"
+
+
+def _part_starts(parts: tuple[Part, ...]) -> dict[int, tuple[int, Part]]:
+    """Paragraph index → (part number, part) for the paragraph that opens each part."""
+    starts: dict[int, tuple[int, Part]] = {}
+    for number, part in enumerate(parts, start=1):
+        first = part.paragraph_index
+        if first is None and part.questions:
+            first = part.questions[0].paragraph_index
+        if first is not None:
+            starts.setdefault(first, (number, part))
+    return starts
+
+
+def cable_to_markdown(cable: Cable) -> str:
+    """The whole cable as a Markdown document."""
+    title = cable.subject or cable.ref_id
+    out = [f"# {escape_markdown(title)}", "", *_meta_table(cable), ""]
+    if cable.warnings:
+        notes = "; ".join(escape_markdown(w.message) for w in cable.warnings[:10])
+        out += [f"> Parser notes: {notes}", ""]
+    starts = _part_starts(cable.parts)
+    questions = {}
+    for number, part in enumerate(cable.parts, start=1):
+        for question in part.questions:
+            questions[question.paragraph_index] = (number, question)
+    for para in cable.paragraphs:
+        if para.index in starts:
+            number, part = starts[para.index]
+            out += [f"## Part {number}: {escape_markdown(part.title)}", ""]
+        if para.index in questions:
+            number, question = questions[para.index]
+            out += [_question_heading(number, question), ""]
+        out += [_paragraph_md(para), ""]
+    return "\n".join(out).rstrip() + "\n"
