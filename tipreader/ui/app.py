@@ -1,24 +1,69 @@
-"""The Textual app. PLACEHOLDER until the reader screen lands: lists the sample cables."""
+"""The Textual app: opens a cable in the reader, or the start screen when none is named."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, OptionList
+from textual import on
+from textual.app import App
+from textual.binding import Binding
 
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
+from tipreader.cable.model import Cable, CableError
+from tipreader.ui.messages import OpenTarget
+from tipreader.ui.screens.reader import ReaderScreen
+from tipreader.ui.screens.start import StartScreen
+from tipreader.ui.source import CableSource, NoLibrary, load, sample_files
 
 
-class TipReaderApp(App):
+class TipReaderApp(App[None]):
+    """tipreader. ``target`` is a file or a ref_id; ``cable`` opens a parsed cable directly.
+
+    ``source`` looks ref_ids up (the library, later); ``files`` are what the start
+    screen lists (the sample cables by default).
+    """
+
     TITLE = "tipreader"
+    CSS_PATH = "tipreader.tcss"
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "Palette", id="app.app.palette", tooltip="Command palette: the cable's questions and parts, and commands", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="app.app.quit", tooltip="Quit tipreader", show=False, priority=True),
+    ]
 
-    def __init__(self, target: str | None = None) -> None:
+    def __init__(
+        self,
+        target: str | None = None,
+        *,
+        cable: Cable | None = None,
+        source: CableSource | None = None,
+        files: list[Path] | None = None,
+    ) -> None:
         super().__init__()
         self.target = target
+        self.initial_cable = cable
+        self.source = source or NoLibrary()
+        self.files = files
+        self.error: str | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        names = sorted(p.name for p in SAMPLES.glob("*")) if SAMPLES.is_dir() else []
-        yield OptionList(*names)
-        yield Footer()
+    def on_mount(self) -> None:
+        """Open the cable asked for, or the start screen."""
+        if self.initial_cable is not None:
+            self.push_screen(ReaderScreen(self.initial_cable, self.source, first=True))
+        elif self.target:
+            try:
+                cable = load(self.target, self.source)
+            except CableError as err:
+                self.error = f"{err.source or self.target}: {err}"
+                self.exit(return_code=1, message=f"tipreader: {self.error}")
+                return
+            self.push_screen(ReaderScreen(cable, self.source, first=True))
+        else:
+            self.push_screen(StartScreen(self.files if self.files is not None else sample_files()))
+
+    @on(OpenTarget)
+    def _open(self, message: OpenTarget) -> None:
+        try:
+            cable = load(message.target, self.source)
+        except CableError as err:
+            self.notify(f"{Path(err.source or message.target).name}: {err}", severity="error", markup=False)
+            return
+        self.push_screen(ReaderScreen(cable, self.source))

@@ -1,0 +1,64 @@
+"""Command palette providers: the open cable's questions and parts, and the reader's commands.
+
+Cable text goes into the palette as plain :class:`~textual.content.Content`, never
+through markup (``Matcher.highlight`` parses markup, so it is not used).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tipreader.ui.navigation import Target, part_targets, question_targets
+from tipreader.ui.text import clean
+
+
+def _display(text: str, offsets: list[int] | None = None) -> Content:
+    content = Content(clean(text, newlines=False))
+    for offset in offsets or ():
+        if offset < len(content.plain) and not content.plain[offset].isspace():
+            content = content.stylize("bold underline", offset, offset + 1)
+    return content
+
+
+class CableCommands(Provider):
+    """Jump to a question or a part of the cable on the reader screen, or run a reader command."""
+
+    def _entries(self) -> list[tuple[str, object, str]]:
+        screen = self.screen
+        cable = getattr(screen, "cable", None)
+        entries: list[tuple[str, object, str]] = []
+        if cable is None:
+            return entries
+        targets: list[Target] = part_targets(cable) + question_targets(cable)
+        for t in targets:
+            name = f"{t.label}: {t.detail}" if t.label.startswith("Part") else f"Q {t.label} · {t.detail}"
+            entries.append((name, partial(screen.jump_to, t.para), "Jump to this place in the cable"))
+        for name, action, help_text in (
+            ("View: questions with answers", "set_view('full')", "Show each question followed by its answer"),
+            ("View: answers only", "set_view('answers')", "Shrink questions to their label and a line"),
+            ("View: questions only", "set_view('questions')", "The questionnaire as an outline"),
+            ("Find in the cable", "find", "Incremental find (/)"),
+            ("Filter paragraphs", "filter", "Show only paragraphs that match (&)"),
+            ("Go to…", "goto", "Paragraph number, question or words (:)"),
+            ("Copy paragraph with citation", "copy", "Copy the paragraph at the top (y)"),
+            ("Toggle section tree", "toggle_tree", "Hide or show the tree (ctrl+b)"),
+            ("Keys", "help", "Every key, grouped (? or F1)"),
+        ):
+            entries.append((name, partial(screen.run_action, action), help_text))
+        return entries
+
+    async def discover(self) -> Hits:
+        """The cable's parts and questions, then the commands."""
+        for name, command, help_text in self._entries():
+            yield DiscoveryHit(_display(name), command, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Fuzzy match on the entries' names."""
+        matcher = self.matcher(query)
+        for name, command, help_text in self._entries():
+            score, offsets = matcher.fuzzy_search.match(query, name)
+            if score > 0:
+                yield Hit(score, _display(name, list(offsets)), command, text=name, help=help_text)

@@ -1,0 +1,247 @@
+"""The reader's document: a cable turned into styled blocks of Rich ``Text``.
+
+No Textual here. :func:`build_blocks` lays a :class:`Cable` out for one of three
+views (``full``: questions with answers; ``answers``: questions shrunk to their
+label and a line; ``questions``: the questionnaire as an outline with a line of
+each answer). The :class:`~tipreader.ui.widgets.cable_view.CableView` wraps the
+blocks to the width and paints them line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rich.text import Text
+
+from tipreader.cable.model import Cable, Paragraph, Question
+
+from .text import classification_style, clean, marking_style, one_line, plain, tag_name
+
+VIEWS = ("full", "answers", "questions")
+VIEW_NAMES = {"full": "questions with answers", "answers": "answers only", "questions": "questions only"}
+
+_RESPONSE = re.compile(r"(?:POST\s+RESPONSE|RESPONSE|ANSWER)\s*[:.\-]+\s*", re.IGNORECASE)
+_QUESTION_LEAD = re.compile(r"^\s*(?:--\s*)?(?:QUESTION\s+)?[A-Z][:.)]\s+", re.IGNORECASE)
+
+
+@dataclass
+class Block:
+    """One run of text in the document, wrapped as a unit.
+
+    ``para`` is the paragraph index the block belongs to (None for the header);
+    ``find_from`` is where searchable cable text starts in ``text.plain`` (labels
+    and badges before it are not searched); ``searchable`` is False for labels.
+    ``prefix`` is put before every wrapped line; ``one_line`` truncates to one line.
+    """
+
+    text: Text
+    para: int | None
+    role: str
+    prefix: Text = field(default_factory=Text)
+    gap: int = 0  # blank lines before the block
+    searchable: bool = True
+    find_from: int = 0
+    one_line: bool = False
+    line_style: str = ""
+
+
+def question_map(cable: Cable) -> dict[int, tuple[int, int, Question]]:
+    """paragraph index → (part number 1-based, question number 1-based overall, question)."""
+    out: dict[int, tuple[int, int, Question]] = {}
+    n = 0
+    for p, part in enumerate(cable.parts, 1):
+        for q in part.questions:
+            n += 1
+            out.setdefault(q.paragraph_index, (p, n, q))
+    return out
+
+
+def question_label(cable: Cable, part_no: int, q: Question) -> str:
+    """``Q 2·C`` (or ``Q C`` when the cable has a single part)."""
+    letter = clean(q.letter, newlines=False)
+    return f"Q {part_no}·{letter}" if len(cable.parts) > 1 else f"Q {letter}"
+
+
+def split_question(para: Paragraph, q: Question) -> tuple[str, str]:
+    """The question and the part of the answer that sit in the question's own paragraph."""
+    question = q.question or ""
+    others = [i for i in q.answer_paragraphs if i != para.index]
+    if not others:
+        return question, q.answer or ""
+    text = para.text or ""
+    m = _RESPONSE.search(text)
+    if m:
+        return question, text[m.end():].strip()
+    if question and question in text:
+        return question, text[text.index(question) + len(question):].strip()
+    return question, ""
+
+
+def _badge(para: Paragraph, lost: bool) -> Text:
+    badge = Text()
+    if para.number is not None:
+        badge.append(f" ¶{para.number} ", style="bold reverse")
+    if para.marking:
+        badge.append(f" {clean(para.marking, newlines=False)} ", style=marking_style(para.marking))
+    if lost:
+        badge.append(" ⚠", style="bold yellow")
+    if badge.plain:
+        badge.append(" ")
+    return badge
+
+
+def _body(para: Paragraph, text: str, lost: bool, role: str = "para", prefix: Text | None = None, gap: int = 1) -> Block:
+    head = _badge(para, lost)
+    body = head.copy()
+    body.append(clean(text))
+    style = {"summary": "", "comment": "italic", "heading": "bold"}.get(para.kind, "")
+    if style:
+        body.stylize(style, len(head))
+    return Block(body, para.index, role, prefix or Text(), gap, True, len(head))
+
+
+def header_blocks(cable: Cable, in_library: Callable[[str], bool]) -> list[Block]:
+    """The metadata panel: ref_id and subject, date and origin, classification, TAGS, references."""
+    label = "bold #8fb0d0"
+    blocks: list[Block] = []
+    title = Text()
+    title.append(clean(cable.ref_id, newlines=False), style="bold")
+    if cable.subject:
+        title.append("  ")
+        title.append(clean(cable.subject, newlines=False), style="bold #e0c070")
+    blocks.append(Block(title, None, "header", gap=0, find_from=0))
+    line = Text()
+    line.append("Date ", style=label)
+    line.append(_date(cable.date))
+    if cable.origin:
+        line.append("   From ", style=label)
+        line.append(clean(cable.origin, newlines=False))
+    if cable.precedence:
+        line.append("   " + clean(cable.precedence, newlines=False), style="dim")
+    blocks.append(Block(line, None, "header", searchable=False))
+    line = Text()
+    line.append("Classification ", style=label)
+    cls = clean(cable.classification, newlines=False)
+    line.append(f" {cls} " if cls else "not stated", style=classification_style(cls) if cls else "dim italic")
+    for caveat in cable.caveats:
+        line.append(" " + clean(caveat, newlines=False), style="dim")
+    if cable.eo:
+        line.append("   E.O. ", style=label)
+        line.append(clean(cable.eo, newlines=False), style="dim")
+    blocks.append(Block(line, None, "header", searchable=False))
+    if cable.tags:
+        line = Text()
+        line.append("Tags ", style=label)
+        for i, tag in enumerate(cable.tags):
+            if i:
+                line.append(" · ", style="dim")
+            line.append(clean(tag, newlines=False), style="bold")
+            name = tag_name(tag)
+            if name:
+                line.append(f" {name}", style="italic")
+        blocks.append(Block(line, None, "header", searchable=False))
+    for i, ref in enumerate(cable.references):
+        line = Text()
+        line.append("References " if i == 0 else "           ", style=label)
+        if ref.label:
+            line.append(clean(ref.label, newlines=False) + ". ", style="bold")
+        line.append(clean(ref.text, newlines=False))
+        if ref.ref_id:
+            line.append(" → " + clean(ref.ref_id, newlines=False), style="dim")
+            if in_library(ref.ref_id):
+                line.append(" ✓ in library", style="bold green")
+        blocks.append(Block(line, None, "header", searchable=False))
+    if cable.partial:
+        blocks.append(Block(Text("A partial extract: the full text is not in this record.", "italic yellow"), None, "header", searchable=False))
+    blocks.append(Block(Text("─" * 200, "#405060"), None, "rule", searchable=False, one_line=True))
+    return blocks
+
+
+def _date(value: str | None) -> str:
+    if not value:
+        return "unknown"
+    m = re.match(r"(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d))?", value)
+    if not m:
+        return clean(value, newlines=False)
+    return f"{m.group(1)} {m.group(2)} UTC" if m.group(2) else m.group(1)
+
+
+def build_blocks(
+    cable: Cable,
+    view: str = "full",
+    only: Iterable[int] | None = None,
+    in_library: Callable[[str], bool] = lambda ref_id: False,
+) -> list[Block]:
+    """The blocks of ``cable`` in ``view``; ``only`` keeps just those paragraph indexes."""
+    keep = set(only) if only is not None else None
+    lost = {w.paragraph for w in cable.warnings if w.code == "lost-line" and w.paragraph is not None}
+    qmap = question_map(cable)
+    owner: dict[int, Question] = {}  # answer paragraph index → its question
+    for _, _, q in qmap.values():
+        for i in q.answer_paragraphs:
+            if i != q.paragraph_index:
+                owner.setdefault(i, q)
+    headings = {part.paragraph_index: (n, part) for n, part in enumerate(cable.parts, 1) if part.paragraph_index is not None}
+    q_prefix = Text("┃ ", style="bold #d7a64a")
+    a_prefix = Text("│ ", style="#5f87af")
+
+    blocks = header_blocks(cable, in_library)
+    shown_parts: set[int] = set()
+    for para in cable.paragraphs:
+        if keep is not None and para.index not in keep:
+            continue
+        if para.index in headings:
+            n, part = headings[para.index]
+            shown_parts.add(n)
+            blocks.append(_body(para, para.text, para.index in lost, role="heading"))
+            blocks[-1].text.stylize("bold #e0c070", blocks[-1].find_from)
+            continue
+        if para.index in qmap:
+            part_no, _, q = qmap[para.index]
+            if part_no not in shown_parts and cable.parts[part_no - 1].paragraph_index is None:
+                shown_parts.add(part_no)
+                title = clean(cable.parts[part_no - 1].title, newlines=False) or f"Part {part_no}"
+                blocks.append(Block(Text(title.upper(), "bold #e0c070 underline"), para.index, "part", gap=1, searchable=False))
+            blocks.extend(_question_blocks(cable, para, part_no, q, view, para.index in lost, q_prefix, a_prefix))
+            continue
+        if para.index in owner:
+            if view == "questions":
+                continue
+            blocks.append(_body(para, para.text, para.index in lost, "answer", a_prefix, gap=0))
+            continue
+        if view == "questions" and qmap:
+            continue
+        blocks.append(_body(para, para.text, para.index in lost))
+    return blocks
+
+
+def _question_blocks(
+    cable: Cable, para: Paragraph, part_no: int, q: Question, view: str, lost: bool, q_prefix: Text, a_prefix: Text
+) -> list[Block]:
+    question, answer = split_question(para, q)
+    question = _QUESTION_LEAD.sub("", clean(question), count=1) if question else ""
+    label = Text()
+    label.append(f" {question_label(cable, part_no, q)} ", style="bold black on #d7a64a")
+    label.append(" ")
+    label.append_text(_badge(para, lost))
+    out: list[Block] = []
+    if view == "answers":
+        label.append(one_line(question, 400), style="italic #d7c79a")
+        out.append(Block(label, para.index, "question", q_prefix, gap=1, find_from=len(label.plain) - len(one_line(question, 400)), one_line=True, searchable=False))
+    else:
+        out.append(Block(label, para.index, "qlabel", q_prefix, gap=1, searchable=False))
+        if question:
+            out.append(Block(Text(question, "#d7c79a"), para.index, "question", q_prefix))
+    if view == "questions":
+        preview = Text("Answer: ", style="bold #5f87af")
+        preview.append(one_line(q.answer, 400) or "(none)", style="dim")
+        out.append(Block(preview, para.index, "preview", a_prefix, one_line=True, searchable=False))
+        return out
+    out.append(Block(Text("Post response", "bold #5f87af"), para.index, "alabel", a_prefix, searchable=False))
+    if answer:
+        out.append(Block(Text(clean(answer)), para.index, "answer", a_prefix))
+    elif not [i for i in q.answer_paragraphs if i != para.index]:
+        out.append(Block(Text("(no answer given)", "dim italic"), para.index, "answer", a_prefix, searchable=False))
+    return out

@@ -1,0 +1,21 @@
+"""Messages the reader's parts send each other (dataclass messages, as in toolong)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class OpenTarget(Message):
+    """Open ``target`` (a file path or a ref_id) in a reader screen."""
+
+    target: str
+
+
+@dataclass
+class JumpTo(Message):
+    """Put paragraph index ``para`` at the top of the reader."""
+
+    para: int

@@ -1,0 +1,148 @@
+"""Where things are in a cable: go-to targets, suggestions, status-line positions.
+
+Pure functions over the model, no Textual: the go-to prompt, the command palette
+and the status line share them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipreader.cable.model import Cable
+
+from .document import question_map
+from .text import clean, one_line
+
+
+@dataclass(frozen=True)
+class Target:
+    """A place to go: paragraph index ``para``, shown as ``label`` with a ``detail``."""
+
+    para: int
+    label: str
+    detail: str
+    score: float = 1.0
+
+
+def part_of(cable: Cable, para: int | None) -> int | None:
+    """The part number (1-based) the paragraph ``para`` falls in, or None before the first."""
+    if para is None:
+        return None
+    found = None
+    for n, part in enumerate(cable.parts, 1):
+        first = part.paragraph_index
+        if first is None and part.questions:
+            first = part.questions[0].paragraph_index
+        if first is not None and first <= para:
+            found = n
+    return found
+
+
+def question_targets(cable: Cable) -> list[Target]:
+    """Every question as a target: ``2.C`` with its first words."""
+    out = []
+    for n, part in enumerate(cable.parts, 1):
+        for q in part.questions:
+            key = f"{n}.{clean(q.letter, newlines=False)}" if len(cable.parts) > 1 else clean(q.letter, newlines=False)
+            out.append(Target(q.paragraph_index, key, one_line(q.question or q.answer, 70)))
+    return out
+
+
+def part_targets(cable: Cable) -> list[Target]:
+    """Every part as a target."""
+    out = []
+    for n, part in enumerate(cable.parts, 1):
+        first = part.paragraph_index
+        if first is None and part.questions:
+            first = part.questions[0].paragraph_index
+        if first is not None:
+            out.append(Target(first, f"Part {n}", one_line(part.title, 60) or f"{len(part.questions)} questions"))
+    return out
+
+
+def _fuzzy(query: str, text: str) -> float:
+    """A score in 0..1: how well the words of ``query`` match ``text`` (prefixes count)."""
+    words = re.findall(r"\w+", query.lower())
+    if not words:
+        return 0.0
+    hay = re.findall(r"\w+", text.lower())
+    hits = sum(1 for w in words if any(h.startswith(w) for h in hay))
+    if hits == 0:
+        return 0.0
+    bonus = 0.2 if query.lower() in text.lower() else 0.0
+    return min(1.0, hits / len(words) * 0.8 + bonus)
+
+
+def suggest(cable: Cable, query: str, current: int | None = None, limit: int = 8) -> list[Target]:
+    """Targets for the go-to prompt's ``query``, best first.
+
+    ``12`` is paragraph 12; ``C`` question C of the current part (``current`` is the
+    paragraph at the top); ``2.C`` or ``2C`` part 2's question C; other words match
+    the questions' text (fuzzy) and then the paragraphs' first words.
+    """
+    q = query.strip()
+    out: list[Target] = []
+    if not q:
+        return question_targets(cable)[:limit] or _para_targets(cable, limit)
+    m = re.fullmatch(r"¶?\s*(\d+)\.?", q)
+    if m:
+        number = int(m.group(1))
+        for para in cable.paragraphs:
+            if para.number == number:
+                out.append(Target(para.index, f"¶{number}", one_line(para.text, 70)))
+                break
+        for para in cable.paragraphs:  # prefixes: "1" also offers 10-19
+            if para.number is not None and para.number != number and str(para.number).startswith(m.group(1)):
+                out.append(Target(para.index, f"¶{para.number}", one_line(para.text, 70), 0.5))
+        return out[:limit]
+    m = re.fullmatch(r"(?:(\d+)\s*[.·\-]?\s*)?([A-Za-z]{1,2})[.):]?", q)
+    if m and cable.parts and (m.group(1) or len(m.group(2)) == 1):
+        letter = m.group(2).upper()
+        parts = range(1, len(cable.parts) + 1)
+        if m.group(1):
+            parts = [int(m.group(1))]
+        else:
+            here = part_of(cable, current) or 1
+            parts = [here] + [p for p in parts if p != here]
+        for p in parts:
+            if 1 <= p <= len(cable.parts):
+                for t in question_targets(cable):
+                    key = t.label.split(".")[-1]
+                    if key.upper() == letter and (len(cable.parts) == 1 or t.label.startswith(f"{p}.")):
+                        out.append(t)
+        if out:
+            return out[:limit]
+    scored = [(_fuzzy(q, t.detail + " " + t.label), t) for t in question_targets(cable) + part_targets(cable)]
+    qmap = question_map(cable)
+    for para in cable.paragraphs:
+        if para.index not in qmap and para.number is not None:
+            scored.append((_fuzzy(q, para.text) * 0.9, Target(para.index, f"¶{para.number}", one_line(para.text, 70))))
+    scored = [(s, t) for s, t in scored if s > 0]
+    scored.sort(key=lambda st: -st[0])
+    return [Target(t.para, t.label, t.detail, s) for s, t in scored[:limit]]
+
+
+def _para_targets(cable: Cable, limit: int) -> list[Target]:
+    return [Target(p.index, f"¶{p.number}", one_line(p.text, 70)) for p in cable.paragraphs if p.number is not None][:limit]
+
+
+def status_text(cable: Cable, para: int | None, percent: int) -> str:
+    """``08MEXICO721 · Q 7/22 · ¶ 12/26 · 45%`` for the paragraph at the top."""
+    bits = [clean(cable.ref_id, newlines=False)]
+    questions = cable.questions
+    numbered = [p for p in cable.paragraphs if p.number is not None]
+    if questions:
+        qn = 0
+        for n, q in enumerate(questions, 1):
+            if para is not None and q.paragraph_index <= para:
+                qn = n
+        bits.append(f"Q {qn}/{len(questions)}" if qn else f"Q –/{len(questions)}")
+    if numbered:
+        number = None
+        for p in numbered:
+            if para is not None and p.index <= para:
+                number = p.number
+        bits.append(f"¶ {number}/{len(numbered)}" if number is not None else f"¶ –/{len(numbered)}")
+    bits.append(f"{percent}%")
+    return " · ".join(bits)

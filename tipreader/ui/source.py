@@ -1,0 +1,79 @@
+"""Where the app gets cables: a file parsed on the fly, or a ref_id from a :class:`CableSource`.
+
+The library (``tipreader.library``) plugs in here later: anything with ``get`` and
+``has`` will do. Until then :class:`NoLibrary` answers "not here" to every ref_id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from tipreader.cable.model import Cable, CableError
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
+
+
+@runtime_checkable
+class CableSource(Protocol):
+    """Looks cables up by ref_id (the library, in the finished app)."""
+
+    def get(self, ref_id: str) -> Cable | None:
+        """The cable ``ref_id``, or None when it is not there."""
+
+    def has(self, ref_id: str) -> bool:
+        """Whether ``ref_id`` is there (a reference is marked "in library" when it is)."""
+
+
+class NoLibrary:
+    """A source with nothing in it."""
+
+    def get(self, ref_id: str) -> Cable | None:
+        """Always None."""
+        return None
+
+    def has(self, ref_id: str) -> bool:
+        """Always False."""
+        return False
+
+
+def sample_dir() -> Path:
+    """The sample cables shipped with the project (in a checkout or the installed package)."""
+    if SAMPLES.is_dir():
+        return SAMPLES
+    return Path(__file__).resolve().parents[1] / "_sample_cables"
+
+
+def sample_files() -> list[Path]:
+    """The sample cable files, sorted by name."""
+    folder = sample_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def load(target: str, source: CableSource | None = None) -> Cable:
+    """The cable ``target`` names: a file path (parsed, not imported) or a ref_id in ``source``.
+
+    Raises :class:`CableError` with a one-line message when neither works.
+    """
+    from tipreader.cable import parse_file
+
+    path = Path(target).expanduser()
+    if path.is_file():
+        try:
+            cables = parse_file(path)
+        except CableError:
+            raise
+        except Exception as err:  # a parser bug must not take the app down with a traceback
+            raise CableError(f"could not parse: {type(err).__name__}: {err}", str(path)) from err
+        if not cables:
+            raise CableError("no cable found in the file", str(path))
+        return cables[0]
+    if source is not None:
+        cable = source.get(target.strip().upper())
+        if cable is not None:
+            return cable
+    if path.suffix or "/" in target:
+        raise CableError("no such file", target)
+    raise CableError("not a file, and no cable with that ref_id in the library", target)

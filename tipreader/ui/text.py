@@ -1,0 +1,141 @@
+"""Safe text for the screen: cable strings become plain Rich ``Text``, never markup.
+
+Everything a cable says passes through :func:`clean` before it is shown: ANSI/OSC
+escape sequences are dropped whole, other control characters dropped, tabs become
+spaces. Nothing here parses Rich markup, so ``[bold]`` in a cable stays ``[bold]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[@-Z\\-_]"  # two-byte escapes
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(value: str | None, *, newlines: bool = True) -> str:
+    """``value`` without terminal control: escapes and control characters removed.
+
+    Newlines are kept when ``newlines`` is true, otherwise they become spaces.
+    """
+    if not value:
+        return ""
+    value = value.replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n")
+    value = _ESCAPES.sub("", value)
+    if not newlines:
+        value = value.replace("\n", " ")
+    return _CONTROLS.sub("", value)
+
+
+def plain(value: str | None, style: str = "", *, newlines: bool = True) -> Text:
+    """A Rich ``Text`` holding ``value`` literally (cleaned), in ``style``."""
+    return Text(clean(value, newlines=newlines), style=style)
+
+
+def one_line(value: str | None, limit: int = 60) -> str:
+    """The first ``limit`` characters of ``value`` on one line, with an ellipsis when cut."""
+    flat = " ".join(clean(value, newlines=False).split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rstrip()
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(",;:.-") + "…"
+
+
+# The TAGS a reader of these cables meets most, with the names State uses for them.
+TAG_NAMES: dict[str, str] = {
+    "KTIP": "Trafficking in persons",
+    "KCRM": "Criminal activity",
+    "KWMN": "Women's issues",
+    "KFRD": "Fraud prevention",
+    "KCOR": "Corruption",
+    "KJUS": "Justice and the legal system",
+    "KDEM": "Democratization",
+    "KHIV": "HIV/AIDS",
+    "KPAO": "Public affairs office",
+    "KISL": "Islamic affairs",
+    "KIRF": "International religious freedom",
+    "KPKO": "Peacekeeping operations",
+    "KTFN": "Terrorist financing",
+    "KNNP": "Nuclear non-proliferation",
+    "KOLY": "Olympic games",
+    "KMDR": "Media reaction",
+    "KSEP": "Science and engineering",
+    "KWBG": "West Bank and Gaza",
+    "KCRS": "Crime and narcotics (report)",
+    "KSUM": "Summit meetings",
+    "ELAB": "Labor",
+    "ECON": "Economic conditions",
+    "EFIN": "Financial and monetary affairs",
+    "ETRD": "Foreign trade",
+    "EAID": "Foreign economic assistance",
+    "PGOV": "Internal governmental affairs",
+    "PREL": "External political relations",
+    "PHUM": "Human rights",
+    "PREF": "Refugees",
+    "PTER": "Terrorists and terrorism",
+    "PINR": "Intelligence",
+    "PINS": "National security",
+    "PARM": "Arms controls and disarmament",
+    "SMIG": "Migration",
+    "SOCI": "Social conditions",
+    "SNAR": "Narcotics",
+    "SCUL": "Cultural affairs",
+    "SENV": "Environment",
+    "ASEC": "Security",
+    "AMGT": "Management operations",
+    "CASC": "Assistance to citizens",
+    "CVIS": "Visas",
+    "CMGT": "Consular management",
+    "OTRA": "Travel",
+    "OVIP": "Visits of important persons",
+    "MARR": "Military and defense arrangements",
+    "MOPS": "Military operations",
+    "UNGA": "UN General Assembly",
+    "UNSC": "UN Security Council",
+    "USUN": "US Mission to the UN",
+}
+
+
+def tag_name(tag: str) -> str | None:
+    """The name of a TAGS code (``KTIP`` → "Trafficking in persons"), None when unknown."""
+    return TAG_NAMES.get(tag.strip().upper())
+
+
+def classification_style(classification: str | None) -> str:
+    """A Rich style for a classification: the higher the level, the hotter the colour."""
+    level = (classification or "").upper()
+    if level.startswith("TOP SECRET"):
+        return "bold white on dark_orange3"
+    if level.startswith("SECRET"):
+        return "bold white on red3"
+    if level.startswith("CONFIDENTIAL"):
+        return "bold white on blue"
+    if "FOR OFFICIAL USE" in level or "SENSITIVE" in level:
+        return "bold black on yellow3"
+    if level.startswith("UNCLASSIFIED"):
+        return "bold black on green3"
+    return "dim"
+
+
+def marking_style(marking: str | None) -> str:
+    """A style for a paragraph marking badge such as ``SBU`` or ``S//NF``."""
+    mark = (marking or "").upper()
+    if mark.startswith("TS"):
+        return "black on dark_orange3"
+    if mark.startswith("S"):
+        return "white on red3" if not mark.startswith("SBU") else "black on yellow3"
+    if mark.startswith("C"):
+        return "white on blue"
+    if mark.startswith("U"):
+        return "black on green3"
+    return "reverse"

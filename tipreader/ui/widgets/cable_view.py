@@ -1,0 +1,312 @@
+"""The formatted cable: a Line-API view that wraps blocks once per width and paints lines.
+
+Only the visible lines are painted; wrapping is cached per width and per block, so
+a 1,000-paragraph cable scrolls as smoothly as a short one. Find highlights are
+applied to the few blocks that hold matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tipreader.ui.document import Block
+
+MAX_MEASURE = 110  # the longest line of prose, in cells
+MATCH_STYLE = "black on #c0a040"
+CURRENT_STYLE = "bold black on #ff8700"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A find hit: ``block`` index, ``start``/``end`` offsets in that block's plain text."""
+
+    block: int
+    start: int
+    end: int
+    para: int | None
+
+
+def compile_query(query: str) -> re.Pattern[str] | None:
+    """The pattern for a find query: literal, case-insensitive unless it has a capital."""
+    if not query:
+        return None
+    flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
+    return re.compile(re.escape(query), flags)
+
+
+class CableView(ScrollView, can_focus=True):
+    """Shows a list of :class:`Block` wrapped to the width; tells when the top paragraph changes."""
+
+    BINDINGS = [
+        Binding("j,down", "line(1)", "Down", show=False, id="reader.move.down", tooltip="Scroll down one line"),
+        Binding("k,up", "line(-1)", "Up", show=False, id="reader.move.up", tooltip="Scroll up one line"),
+        Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False, id="reader.move.page-down", tooltip="Scroll down one screen"),
+        Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False, id="reader.move.page-up", tooltip="Scroll up one screen"),
+        Binding("g,home", "edge(0)", "Top", show=False, id="reader.move.top", tooltip="Go to the top of the cable"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="reader.move.bottom", tooltip="Go to the bottom of the cable"),
+    ]
+
+    class TopChanged(Message):
+        """The paragraph at the top of the view changed (``para`` is an index or None)."""
+
+        def __init__(self, view: CableView, para: int | None) -> None:
+            super().__init__()
+            self.view = view
+            self.para = para
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._blocks: list[Block] = []
+        self._width = 0
+        self._wrapped: dict[int, tuple[list[Strip], list[int]]] = {}
+        self._lines: list[tuple[int, int]] = []
+        self._line_para: list[int | None] = []
+        self._para_first: dict[int, int] = {}
+        self._block_first: list[int] = []
+        self._pattern: re.Pattern[str] | None = None
+        self.matches: list[Match] = []
+        self.current: int = -1
+        self._block_matches: dict[int, list[tuple[int, int, int]]] = {}
+        self._top_para: int | None = None
+
+    # ---- content -------------------------------------------------------------------
+    def set_blocks(self, blocks: list[Block], keep_para: int | None = None) -> None:
+        """Show ``blocks``; with ``keep_para`` the view keeps that paragraph at the top."""
+        self._blocks = blocks
+        self._wrapped.clear()
+        self._width = 0
+        self._find(self._pattern, keep_current=False)
+        self._layout()
+        if keep_para is not None:
+            self.scroll_to_para(keep_para)
+        self.refresh()
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The blocks shown."""
+        return self._blocks
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the document has at the current width."""
+        return len(self._lines)
+
+    def _measure(self) -> int:
+        width = self.scrollable_content_region.width or self.size.width or 80
+        return max(20, min(MAX_MEASURE, width - 2))
+
+    def _wrap(self, index: int, width: int) -> tuple[list[Strip], list[int]]:
+        cached = self._wrapped.get(index)
+        if cached is not None:
+            return cached
+        block = self._blocks[index]
+        text = block.text
+        spans = self._block_matches.get(index)
+        if spans:
+            text = text.copy()
+            for start, end, match_no in spans:
+                text.stylize(CURRENT_STYLE if match_no == self.current else MATCH_STYLE, start, end)
+        inner = max(8, width - block.prefix.cell_len)
+        console = self.app.console
+        if block.one_line:
+            line = text.copy()
+            line.truncate(inner, overflow="ellipsis")
+            lines = [line]
+        else:
+            lines = list(text.wrap(console, inner, justify="left", overflow="fold"))
+        strips: list[Strip] = []
+        starts: list[int] = []
+        cursor = 0
+        plain = block.text.plain
+        for line in lines:
+            found = plain.find(line.plain.rstrip(), cursor) if line.plain.strip() else cursor
+            start = found if found >= 0 else cursor
+            starts.append(start)
+            cursor = start + len(line.plain.rstrip())
+            full = block.prefix + line if block.prefix else line
+            segments = [Segment(" ")] + list(full.render(console))
+            strips.append(Strip(segments))
+        self._wrapped[index] = (strips, starts)
+        return strips, starts
+
+    def _layout(self) -> None:
+        width = self._measure()
+        self._width = width
+        lines: list[tuple[int, int]] = []
+        line_para: list[int | None] = []
+        para_first: dict[int, int] = {}
+        block_first: list[int] = []
+        for i, block in enumerate(self._blocks):
+            for _ in range(block.gap):
+                lines.append((i, -1))
+                line_para.append(block.para)
+            block_first.append(len(lines))
+            if block.para is not None:
+                para_first.setdefault(block.para, len(lines) - block.gap)
+            strips, _ = self._wrap(i, width)
+            for n in range(len(strips)):
+                lines.append((i, n))
+                line_para.append(block.para)
+        lines.append((-1, -1))  # a last blank line
+        line_para.append(line_para[-1] if line_para else None)
+        self._lines, self._line_para, self._para_first, self._block_first = lines, line_para, para_first, block_first
+        self.virtual_size = Size(width + 2, len(lines))
+
+    def on_resize(self) -> None:
+        """Re-wrap when the width changes, keeping the top paragraph in place."""
+        if self._blocks and self._measure() != self._width:
+            top = self.top_para
+            self._wrapped.clear()
+            self._layout()
+            if top is not None:
+                self.scroll_to_para(top)
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """Paint line ``y`` of the viewport."""
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines) or self._lines[index][0] < 0 or self._lines[index][1] < 0:
+            return Strip.blank(width, base)
+        block, n = self._lines[index]
+        strips, _ = self._wrap(block, self._width)
+        strip = strips[n].crop(scroll_x, scroll_x + width)
+        return strip.extend_cell_length(width).apply_style(base) if strip.cell_length < width else strip.apply_style(base)
+
+    # ---- position --------------------------------------------------------------------
+    @property
+    def top_para(self) -> int | None:
+        """The paragraph index at the top line of the view (None over the header)."""
+        y = int(self.scroll_y)
+        if not self._line_para:
+            return None
+        return self._line_para[min(y, len(self._line_para) - 1)]
+
+    def para_line(self, para: int) -> int | None:
+        """The first line of paragraph ``para`` (its gap line excluded), or None when hidden."""
+        line = self._para_first.get(para)
+        if line is None:
+            return None
+        while line < len(self._lines) and self._lines[line][1] < 0:
+            line += 1
+        return line
+
+    def scroll_to_para(self, para: int) -> bool:
+        """Put paragraph ``para`` at the top of the view; False when it is not shown."""
+        line = self.para_line(para)
+        if line is None:
+            return False
+        self.scroll_to(y=line, animate=False, immediate=True)
+        self._check_top()
+        return True
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Repaint and say when the paragraph at the top changes."""
+        super().watch_scroll_y(old_value, new_value)
+        self._check_top()
+
+    def _check_top(self) -> None:
+        top = self.top_para
+        if top != self._top_para:
+            self._top_para = top
+            self.post_message(self.TopChanged(self, top))
+
+    def shown_paras(self) -> list[int]:
+        """Paragraph indexes shown, in order."""
+        return list(self._para_first)
+
+    # ---- find --------------------------------------------------------------------------
+    def find(self, query: str) -> int:
+        """Highlight every match of ``query``; returns the number of matches."""
+        self._find(compile_query(query), keep_current=False)
+        self.refresh()
+        return len(self.matches)
+
+    def _find(self, pattern: re.Pattern[str] | None, keep_current: bool) -> None:
+        old = set(self._block_matches)
+        self._pattern = pattern
+        self.matches = []
+        self._block_matches = {}
+        if pattern is not None:
+            for i, block in enumerate(self._blocks):
+                if not block.searchable:
+                    continue
+                for m in pattern.finditer(block.text.plain, block.find_from):
+                    if m.end() > m.start():
+                        self._block_matches.setdefault(i, []).append((m.start(), m.end(), len(self.matches)))
+                        self.matches.append(Match(i, m.start(), m.end(), block.para))
+        if not keep_current:
+            self.current = self._first_match_from_top() if self.matches else -1
+        for i in old | set(self._block_matches):
+            self._wrapped.pop(i, None)
+
+    def _first_match_from_top(self) -> int:
+        top = int(self.scroll_y)
+        for n, match in enumerate(self.matches):
+            if self.match_line(match) >= top:
+                return n
+        return 0
+
+    def match_line(self, match: Match) -> int:
+        """The document line holding ``match``."""
+        if not self._block_first:
+            return 0
+        _, starts = self._wrap(match.block, self._width)
+        n = 0
+        for k, start in enumerate(starts):
+            if start <= match.start:
+                n = k
+        return self._block_first[match.block] + n
+
+    def goto_match(self, n: int) -> Match | None:
+        """Make match ``n`` (wrapping) the current one and scroll it into view."""
+        if not self.matches:
+            return None
+        previous = self.current
+        self.current = n % len(self.matches)
+        for k in (previous, self.current):
+            if 0 <= k < len(self.matches):
+                self._wrapped.pop(self.matches[k].block, None)
+        match = self.matches[self.current]
+        line = self.match_line(match)
+        height = self.scrollable_content_region.height
+        if not (self.scroll_y <= line < self.scroll_y + height - 1):
+            self.scroll_to(y=max(0, line - 2), animate=False, immediate=True)
+        self.refresh()
+        return match
+
+    def clear_find(self) -> None:
+        """Remove every highlight."""
+        self._find(None, keep_current=False)
+        self.refresh()
+
+    # ---- actions -----------------------------------------------------------------------
+    def action_line(self, delta: int) -> None:
+        """Scroll ``delta`` lines."""
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        """Scroll a screen, keeping two lines of context."""
+        step = max(1, self.scrollable_content_region.height - 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+
+    def action_edge(self, bottom: int) -> None:
+        """Go to the top (0) or the bottom (1)."""
+        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
+
+    def text_of(self, para: int) -> Text:
+        """The plain text shown for paragraph ``para`` (labels excluded), for copying."""
+        parts = [b.text.plain[b.find_from:] for b in self._blocks if b.para == para and b.searchable]
+        return Text("\n\n".join(p.strip() for p in parts if p.strip()))

@@ -1,0 +1,143 @@
+"""The section tree: header, SUMMARY, parts → questions → paragraphs, COMMENT.
+
+Each node's data is the paragraph index it stands for (``-1`` for the header).
+:meth:`SectionTree.follow` highlights the node of the paragraph at the top of the
+text without choosing it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tipreader.cable.model import Cable
+from tipreader.ui.document import question_map
+from tipreader.ui.text import clean, one_line
+
+HEADER = -1
+
+
+def _label(*parts: tuple[str, str]) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for value, style in parts:
+        text.append(value, style=style)
+    return text
+
+
+class SectionTree(Tree[int]):
+    """The cable's outline; choosing a node posts ``Tree.NodeSelected`` with its paragraph."""
+
+    BINDINGS = [
+        Binding("h,left", "collapse", "Collapse", show=False, id="tree.collapse", tooltip="Collapse the node in the tree"),
+        Binding("l,right", "expand", "Expand", show=False, id="tree.expand", tooltip="Expand the node in the tree"),
+        Binding("j", "cursor_down", "Down", show=False, id="tree.down", tooltip="Next node in the tree"),
+        Binding("k", "cursor_up", "Up", show=False, id="tree.up", tooltip="Previous node in the tree"),
+    ]
+
+    def __init__(self, cable: Cable, *, id: str | None = None) -> None:
+        super().__init__(_label((clean(cable.ref_id, newlines=False), "bold")), data=HEADER, id=id)
+        self.cable = cable
+        self.auto_expand = False
+        self.show_root = True
+        self._para_positions: list[int] = []  # sorted paragraph indexes that have nodes
+        self._para_nodes: dict[int, TreeNode[int]] = {}
+        self._build_outline()
+
+    def _add(self, parent: TreeNode[int], label: Text, para: int | None, leaf: bool = True) -> TreeNode[int]:
+        node = parent.add_leaf(label, data=para) if leaf else parent.add(label, data=para, expand=True)
+        if para is not None and para >= 0 and para not in self._para_nodes:
+            self._para_nodes[para] = node
+        return node
+
+    def _build_outline(self) -> None:
+        cable, root = self.cable, self.root
+        root.expand()
+        self._para_nodes[HEADER] = root
+        qmap = question_map(cable)
+        in_question = {i for _, _, q in qmap.values() for i in q.answer_paragraphs} | set(qmap)
+        summary = set(cable.summary.paragraphs) if cable.summary else set()
+        comment = set(cable.comment.paragraphs) if cable.comment else set()
+        part_first = {}
+        for n, part in enumerate(cable.parts, 1):
+            first = part.paragraph_index
+            if first is None and part.questions:
+                first = part.questions[0].paragraph_index
+            if first is not None:
+                part_first[first] = (n, part)
+        if cable.summary and cable.summary.paragraphs:
+            self._add(root, _label(("SUMMARY", "bold #e0c070")), cable.summary.paragraphs[0])
+        for para in cable.paragraphs:
+            i = para.index
+            if i in part_first:
+                n, part = part_first[i]
+                title = one_line(part.title, 40) or f"Part {n}"
+                node = self._add(root, _label((f"{n} ", "bold"), (title, "bold #e0c070")), i, leaf=False)
+                for q in part.questions:
+                    qnode = self._add(
+                        node,
+                        _label((f"{clean(q.letter, newlines=False)} · ", "bold #d7a64a"), (one_line(q.question or q.answer, 60), "")),
+                        q.paragraph_index,
+                        leaf=len(q.answer_paragraphs) <= 1,
+                    )
+                    for extra in q.answer_paragraphs:
+                        if extra != q.paragraph_index and 0 <= extra < len(cable.paragraphs):
+                            p = cable.paragraphs[extra]
+                            if p.number is not None:
+                                self._add(qnode, _label((f"¶{p.number} ", "dim"), (one_line(p.text, 40), "dim")), extra)
+                continue
+            if i in in_question or i in summary:
+                continue
+            if i in comment:
+                if i == cable.comment.paragraphs[0]:
+                    self._add(root, _label(("COMMENT", "bold #e0c070")), i)
+                continue
+            if para.number is not None or para.kind == "heading":
+                number = f"¶{para.number} " if para.number is not None else ""
+                self._add(root, _label((number, "bold"), (one_line(para.text, 40), "")), i)
+        self._para_positions = sorted(self._para_nodes)
+
+    def node_for(self, para: int | None) -> TreeNode[int]:
+        """The node standing for paragraph ``para``: its own or the last one before it."""
+        if para is None:
+            return self.root
+        k = bisect_right(self._para_positions, para) - 1
+        return self._para_nodes[self._para_positions[k]] if k >= 0 else self.root
+
+    def follow(self, para: int | None) -> None:
+        """Highlight (and keep in view) the node of ``para`` without choosing it."""
+        node = self.node_for(para)
+        parent = node.parent
+        while parent is not None:
+            if not parent.is_expanded:
+                parent.expand()
+            parent = parent.parent
+        if node.line >= 0 and self.cursor_line != node.line:
+            self.cursor_line = node.line
+            self.scroll_to_node(node, animate=False)
+        elif node.line < 0:
+            self.call_after_refresh(self._follow_later, node)
+
+    def _follow_later(self, node: TreeNode[int]) -> None:
+        if node.line >= 0:
+            self.cursor_line = node.line
+            self.scroll_to_node(node, animate=False)
+
+    def action_collapse(self) -> None:
+        """Collapse the node at the cursor, or go to its parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.children:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent)
+
+    def action_expand(self) -> None:
+        """Expand the node at the cursor."""
+        node = self.cursor_node
+        if node is not None and node.children:
+            node.expand()
