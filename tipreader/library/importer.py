@@ -1,0 +1,316 @@
+"""Import: files, folders, globs → parse workers → one batch writer.
+
+:func:`run_import` is what the CLI and the app call. Parsing runs in worker
+processes (two on this machine); the calling thread is the only writer. It
+commits the index, then the database, every ``batch`` cables, so a Ctrl-C or a
+kill leaves what was committed and nothing half-written; files are recorded
+only once all their cables are committed, so the next import picks up where
+this one stopped (cables already stored are recognised and left alone).
+"""
+
+from __future__ import annotations
+
+import glob
+import multiprocessing as mp
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import prepare, store
+from .index import IndexWriter
+
+CABLE_SUFFIXES = {".html", ".htm", ".txt", ".csv", ".text", ".tsv", ""}
+IN_PROCESS_BYTES = 2 * 1024 * 1024  # below this, parse in the calling process (no worker start-up)
+
+
+@dataclass(slots=True)
+class ImportProgress:
+    """Where an import stands; passed to the progress callback (a fresh snapshot each call)."""
+
+    files_total: int = 0
+    files_done: int = 0
+    files_skipped: int = 0
+    bytes_total: int = 0
+    bytes_done: int = 0
+    cables_imported: int = 0  # new or newer texts stored
+    cables_unchanged: int = 0  # already in the library with the same text
+    older_texts: int = 0  # texts recorded as an older release of a stored cable
+    failed: int = 0  # bad files and bad cables
+    elapsed: float = 0.0
+    current: str = ""
+    finished: bool = False
+    cancelled: bool = False
+
+    @property
+    def cables_done(self) -> int:
+        """Cables handled so far, whatever became of them."""
+        return self.cables_imported + self.cables_unchanged + self.older_texts
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """The outcome of an import: the final progress and one (source, reason) per failure."""
+
+    progress: ImportProgress
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed."""
+        return self.progress.failed == 0
+
+
+ProgressFn = Callable[[ImportProgress], None]
+ErrorFn = Callable[[str, str], None]
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to import (folders recursed, globs expanded) and (path, reason) for missing ones."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        rp = p.resolve()
+        if rp not in seen:
+            seen.add(rp)
+            files.append(rp)
+
+    for raw in paths:
+        text = os.fspath(raw)
+        p = Path(text).expanduser()
+        candidates = [p]
+        if not p.exists() and glob.has_magic(text):
+            candidates = [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))]
+            if not candidates:
+                missing.append((text, "no file matches this pattern"))
+                continue
+        for c in candidates:
+            if c.is_dir():
+                for root, dirs, names in os.walk(c):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    for name in sorted(names):
+                        sub = Path(root) / name
+                        if not name.startswith(".") and sub.suffix.lower() in CABLE_SUFFIXES:
+                            add(sub)
+            elif c.is_file():
+                add(c)
+            elif c.exists():
+                missing.append((text, "not a regular file"))
+            else:
+                missing.append((text, "no such file or folder"))
+    return files, missing
+
+
+class _Run:
+    """One import or rebuild: the writer side of the pipeline."""
+
+    def __init__(self, con, index_writer: IndexWriter, progress: ProgressFn | None, on_error: ErrorFn | None,
+                 batch: int, rebuild: bool = False) -> None:
+        self.writer = store.Writer(con)
+        self.index = index_writer
+        self.progress_fn = progress
+        self.on_error = on_error
+        self.batch = batch
+        self.rebuild = rebuild
+        self.state = ImportProgress()
+        self.errors: list[tuple[str, str]] = []
+        self.rows: list[dict] = []
+        self.file_recs: list[tuple] = []
+        self.seen_ids: set[str] = set()
+        self.file_bytes: dict[str, int] = {}
+        self.start = time.monotonic()
+        self.last_report = 0.0
+        self.last_commit = time.monotonic()
+
+    def report(self, force: bool = False) -> None:
+        now = time.monotonic()
+        self.state.elapsed = now - self.start
+        if self.progress_fn and (force or now - self.last_report >= 0.1):
+            self.last_report = now
+            snap = ImportProgress(**{k: getattr(self.state, k) for k in ImportProgress.__slots__})
+            self.progress_fn(snap)
+
+    def handle(self, msg: tuple) -> None:
+        kind = msg[0]
+        if kind == "cables":
+            self.rows.extend(msg[1])
+            path = msg[1][-1]["source"]
+            self.state.current = path
+            self.state.bytes_done += msg[2]
+            self.file_bytes[path.rsplit(":", 1)[0]] = self.file_bytes.get(path.rsplit(":", 1)[0], 0) + msg[2]
+        elif kind == "error":
+            self.state.failed += 1
+            self.errors.append((msg[1], msg[2]))
+            if self.on_error:
+                self.on_error(msg[1], msg[2])
+        elif kind == "file":
+            self.file_recs.append(msg[1:])
+            path, size = msg[1], msg[2]
+            self.state.files_done += 1
+            self.state.files_skipped += bool(msg[8])
+            self.state.bytes_done += max(0, size - self.file_bytes.pop(path, 0))
+        elif kind == "task-done" and self.rebuild:
+            self.state.files_done += 1
+        if len(self.rows) >= self.batch or (self.rows or self.file_recs) and time.monotonic() - self.last_commit > 5:
+            self.flush()
+        self.report()
+
+    def flush(self) -> None:
+        w = self.writer
+        for row in self.rows:
+            ref = row["ref_id"]
+            self.seen_ids.add(ref)
+            old = w.existing(ref)
+            if old is None:
+                w.put_cable(row, replace_older=False)
+            elif old[0] == row["text_hash"]:
+                if not self.rebuild:
+                    self.state.cables_unchanged += 1
+                    continue
+                w.put_cable(row, replace_older=False)
+            elif w.known_older(ref, row["text_hash"]):
+                self.state.cables_unchanged += 1
+                continue
+            elif row["released"] and old[1] and row["released"] < old[1]:
+                w.put_older(row)
+                self.state.older_texts += 1
+                continue
+            else:
+                w.put_cable(row, replace_older=True)
+            self.index.upsert(row["doc"])
+            self.state.cables_imported += 1
+        for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
+            if sha is not None:
+                w.put_file(path, size, mtime_ns, sha, ok, errors, original)
+        # the index first: a kill between the two commits leaves index documents the
+        # database does not know (dropped from hits, replaced by the next import's upserts)
+        self.index.commit()
+        w.commit()
+        self.rows, self.file_recs = [], []
+        self.last_commit = time.monotonic()
+
+
+def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str) -> bool:
+    """Feed ``tasks`` to worker processes and write their results. Returns False when cancelled."""
+    total_bytes = sum(t[2] for t in tasks if t[0] == "file")
+    if workers <= 1 or (len(tasks) <= 2 or total_bytes and total_bytes < IN_PROCESS_BYTES):
+        for task in tasks:
+            if cancel is not None and cancel.is_set():
+                return False
+            if task[0] == "file":
+                prepare.process_file(*task[1:], send=run.handle)
+            else:
+                prepare.process_stored(db_path, task, run.handle)
+            run.handle(("task-done",))
+        return True
+    ctx = mp.get_context("spawn")
+    task_q = ctx.Queue()
+    result_q = ctx.Queue(maxsize=256)
+    for task in tasks:
+        task_q.put(task)
+    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path), daemon=True) for _ in range(workers)]
+    for p in procs:
+        task_q.put(None)
+        p.start()
+    done = 0
+    try:
+        while done < len(procs):
+            if cancel is not None and cancel.is_set():
+                return False
+            try:
+                msg = result_q.get(timeout=0.2)
+            except queue.Empty:
+                if not any(p.is_alive() for p in procs):
+                    break
+                run.report()
+                continue
+            if msg[0] == "worker-done":
+                done += 1
+            else:
+                run.handle(msg)
+        return True
+    finally:
+        for p in procs:
+            if p.is_alive():
+                p.terminate()
+        for p in procs:
+            p.join(timeout=5)
+        task_q.cancel_join_thread()
+        result_q.cancel_join_thread()
+
+
+def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[str | os.PathLike[str]], *,
+               progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
+               cancel: threading.Event | None = None, workers: int | None = None, batch: int = 2000) -> ImportReport:
+    """Import ``paths`` into the library (see the module docstring). Never raises for bad input."""
+    run = _Run(con, index_writer, progress, on_error, batch)
+    files, missing = expand_paths(paths)
+    for path, reason in missing:
+        run.handle(("error", path, reason))
+    tasks: list[tuple] = []
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError as err:
+            run.handle(("error", str(f), f"cannot read: {err.strerror or err}"))
+            continue
+        run.state.files_total += 1
+        run.state.bytes_total += st.st_size
+        rec = store.file_record(con, str(f))
+        if rec is not None and rec[0] == st.st_size and rec[1] == st.st_mtime_ns and not rec[3]:
+            run.state.files_done += 1
+            run.state.files_skipped += 1
+            run.state.bytes_done += st.st_size
+            continue
+        tasks.append(("file", str(f), st.st_size, st.st_mtime_ns, rec[2] if rec else None))
+    # big files first so the two workers finish together
+    tasks.sort(key=lambda t: -t[2])
+    run.report(force=True)
+    completed = False
+    try:
+        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path))
+    finally:
+        run.flush()
+        run.state.finished = True
+        run.state.cancelled = not completed
+        if completed:
+            run.state.bytes_done = max(run.state.bytes_done, run.state.bytes_total)
+        run.report(force=True)
+    return ImportReport(run.state, run.errors)
+
+
+def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: ProgressFn | None = None,
+                on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
+                workers: int | None = None, batch: int = 2000) -> ImportReport:
+    """Re-parse every stored original (and stored raw text of cables without one) into ``index_writer``."""
+    run = _Run(con, index_writer, progress, on_error, batch, rebuild=True)
+    originals = [r[0] for r in con.execute("SELECT sha256 FROM originals")]
+    orphans = [r[0] for r in con.execute(
+        "SELECT ref_id FROM cables WHERE file_sha IS NULL OR file_sha NOT IN (SELECT sha256 FROM originals)")]
+    tasks: list[tuple] = [("original", sha) for sha in originals]
+    tasks += [("raw", orphans[i:i + 200]) for i in range(0, len(orphans), 200)]
+    run.state.files_total = len(tasks)
+    run.state.bytes_total = con.execute("SELECT COALESCE(SUM(size),0) FROM cables").fetchone()[0]
+    completed = False
+    try:
+        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path))
+    finally:
+        run.flush()
+        if completed:
+            # cables whose stored original no longer yields them (the parser now reads another id)
+            stale = [r[0] for r in con.execute(
+                "SELECT ref_id FROM cables WHERE file_sha IN (SELECT sha256 FROM originals)") if r[0] not in run.seen_ids]
+            for ref in stale:
+                con.execute("DELETE FROM cables WHERE ref_id=?", (ref,))
+                con.execute("DELETE FROM cable_tags WHERE ref_id=?", (ref,))
+                con.execute("DELETE FROM refs WHERE ref_id=?", (ref,))
+            con.commit()
+        run.state.finished = True
+        run.state.cancelled = not completed
+        run.report(force=True)
+    return ImportReport(run.state, run.errors)

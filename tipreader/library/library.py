@@ -1,0 +1,284 @@
+"""The :class:`Library`: one object the app and the CLI use for everything stored.
+
+    lib = Library.open()            # $TIPREADER_HOME or the user data dir
+    lib.ensure_seeded()             # an empty library gets the bundled sample cables
+    hits = lib.search("trafficked origin:mexico", limit=20)
+    cable = lib.get("08MEXICO721")
+
+Thread use: searches and reads may run from any thread; an import or rebuild
+runs in one thread at a time (the app's worker) and can be cancelled with an
+:class:`threading.Event`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from tipreader.cable import Cable
+
+from . import importer, paths, prepare, search, store
+from .index import IndexWriter, open_index
+from .importer import ErrorFn, ImportReport, ProgressFn
+from .stats import LibraryStats, collect_stats
+
+
+@dataclass(frozen=True, slots=True)
+class CableSummary:
+    """A row of a cable list: what a list or filter view shows."""
+
+    ref_id: str
+    date: str | None
+    origin: str | None
+    classification: str | None
+    subject: str | None
+    tags: tuple[str, ...]
+    older_texts: int = 0
+
+
+class Library:
+    """The local cable library: stored originals, metadata and the full-text index."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.db_path = root / "library.sqlite3"
+        self.index_path = root / "index"
+        self._recover_index_swap()
+        self.con = store.connect(self.db_path)
+        self.index = open_index(self.index_path)
+        self._lock = threading.RLock()
+        self._write_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, home: str | Path | None = None) -> Library:
+        """Open (creating if needed) the library under ``home`` (default: :func:`paths.data_dir`)."""
+        return cls(paths.library_dir(Path(home) if home else None))
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self.con.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- import -----------------------------------------------------------------
+    def _writer(self) -> IndexWriter:
+        return IndexWriter(self.index)
+
+    def import_paths(self, paths_: Iterable[str | Path], *, progress: ProgressFn | None = None,
+                     on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
+                     workers: int | None = None, batch: int = 2000) -> ImportReport:
+        """Import files, folders (recursively) and globs. Bad files are reported, never raised."""
+        with self._write_lock:
+            writer = self._writer()
+            wcon = store.connect(self.db_path)
+            try:
+                return importer.run_import(wcon, writer, self.db_path, paths_, progress=progress, on_error=on_error,
+                                           cancel=cancel, workers=workers, batch=batch)
+            finally:
+                writer.close()
+                wcon.close()
+                self.index.reload()
+
+    def is_empty(self) -> bool:
+        """True when no cable is stored."""
+        with self._lock:
+            return self.con.execute("SELECT 1 FROM cables LIMIT 1").fetchone() is None
+
+    def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
+        """Import the bundled sample cables when the library is empty (first start)."""
+        if not self.is_empty():
+            return None
+        samples = paths.sample_cables_dir()
+        if samples is None:
+            return None
+        return self.import_paths([samples], progress=progress, workers=1)
+
+    def rebuild(self, *, progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
+                cancel: threading.Event | None = None, workers: int | None = None) -> ImportReport:
+        """Re-parse every stored original into a fresh index. The user's data is not touched."""
+        with self._write_lock:
+            fresh_path = self.root / "index.rebuild"
+            if fresh_path.exists():
+                shutil.rmtree(fresh_path)
+            fresh = open_index(fresh_path)
+            writer = IndexWriter(fresh)
+            wcon = store.connect(self.db_path)
+            try:
+                report = importer.run_rebuild(wcon, writer, self.db_path, progress=progress, on_error=on_error,
+                                              cancel=cancel, workers=workers)
+            finally:
+                writer.close()
+                wcon.close()
+            if report.progress.cancelled:
+                shutil.rmtree(fresh_path, ignore_errors=True)
+                return report
+            old = self.root / "index.old"
+            self.index_path.rename(old)
+            fresh_path.rename(self.index_path)
+            shutil.rmtree(old, ignore_errors=True)
+            self.index = open_index(self.index_path)
+            return report
+
+    def _recover_index_swap(self) -> None:
+        old = self.root / "index.old"
+        if not self.index_path.exists() and old.exists():
+            old.rename(self.index_path)
+        elif old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+
+    # --- search -----------------------------------------------------------------
+    def _searcher(self) -> tantivy.Searcher:
+        return self.index.searcher()
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance") -> list[search.Hit]:
+        """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
+
+        Raises :class:`~tipreader.library.query.QueryError` for a malformed query.
+        Does not count all matches: use :meth:`count` for that.
+        """
+        searcher = self._searcher()
+        q = search.build(query, searcher)
+        kwargs = {"order_by_field": "date"} if order == "date" else {}
+        result = searcher.search(q, limit=max(1, limit), count=False, offset=offset, **kwargs)
+        if not result.hits:
+            return []
+        generator = tantivy.SnippetGenerator.create(searcher, q, self.index.schema, "body")
+        generator.set_max_num_chars(search.SNIPPET_CHARS)
+        hits: list[search.Hit] = []
+        docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
+        ids = [d.get_first("ref_id") for _, d in docs]
+        with self._lock:
+            rows = {
+                r[0]: r
+                for r in self.con.execute(
+                    f"SELECT ref_id, date, origin, subject, classification FROM cables WHERE ref_id IN ({','.join('?' * len(ids))})",
+                    ids,
+                )
+            }
+        for score, doc in docs:
+            row = rows.get(doc.get_first("ref_id"))
+            if row is None:  # an index document left by an interrupted import; the next import replaces it
+                continue
+            snippet, number, index = search.make_snippet(generator, doc)
+            hits.append(search.Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
+                                   number, index, snippet))
+        return hits
+
+    def count(self, query: str) -> int:
+        """How many cables match ``query`` (a separate call: counting costs more than the top hits)."""
+        searcher = self._searcher()
+        q = search.build(query, searcher)
+        return searcher.search(q, limit=1, count=True).count or 0
+
+    # --- reading ----------------------------------------------------------------
+    def get(self, ref_id: str) -> Cable | None:
+        """The stored cable ``ref_id`` (parsed, with paragraphs), or None."""
+        with self._lock:
+            row = self.con.execute("SELECT parsed, raw FROM cables WHERE ref_id=?", (ref_id.strip().upper(),)).fetchone()
+        if row is None:
+            return None
+        return prepare.decode_cable(row[0], row[1])
+
+    def original(self, ref_id: str) -> tuple[str, bytes] | None:
+        """(source path, original bytes) of the file the cable came from, when stored."""
+        import zlib
+
+        with self._lock:
+            row = self.con.execute(
+                "SELECT o.path, o.data FROM cables c JOIN originals o ON o.sha256=c.file_sha WHERE c.ref_id=?",
+                (ref_id.strip().upper(),),
+            ).fetchone()
+        return (row[0], zlib.decompress(row[1])) if row else None
+
+    def older_texts(self, ref_id: str) -> list[tuple[str, str | None]]:
+        """(source, released) of each older text recorded for ``ref_id``."""
+        with self._lock:
+            return [(r[0], r[1]) for r in self.con.execute(
+                "SELECT source, released FROM older_texts WHERE ref_id=? ORDER BY replaced_at", (ref_id.upper(),))]
+
+    def _where(self, origin: str | None, tag: str | None, classification: str | None,
+               date_from: str | None, date_to: str | None) -> tuple[str, list]:
+        clauses, args = [], []
+        if origin:
+            clauses.append("c.origin=?")
+            args.append(origin)
+        if tag:
+            clauses.append("c.ref_id IN (SELECT ref_id FROM cable_tags WHERE tag=?)")
+            args.append(tag)
+        if classification:
+            clauses.append("c.classification=?")
+            args.append(classification)
+        if date_from:
+            clauses.append("c.day>=?")
+            args.append(prepare.day_of(date_from + "-01-01"[len(date_from) - 4:]))
+        if date_to:
+            clauses.append("c.day<=? AND c.day>0")
+            args.append(prepare.day_of(date_to + "-12-31"[len(date_to) - 4:]))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def list_cables(self, *, origin: str | None = None, tag: str | None = None, classification: str | None = None,
+                    date_from: str | None = None, date_to: str | None = None, order: str = "date",
+                    descending: bool = True, limit: int = 100, offset: int = 0) -> list[CableSummary]:
+        """Cables filtered by exact origin / tag / classification and ISO date bounds (``2008``, ``2008-06``, ``2008-06-30``)."""
+        where, args = self._where(origin, tag, classification, date_from, date_to)
+        col = {"date": "c.day", "ref_id": "c.ref_id", "origin": "c.origin", "subject": "c.subject"}.get(order, "c.day")
+        sql = (f"SELECT ref_id, date, origin, classification, subject, tags, older_texts FROM cables c{where} "
+               f"ORDER BY {col} {'DESC' if descending else 'ASC'}, c.ref_id LIMIT ? OFFSET ?")
+        with self._lock:
+            rows = self.con.execute(sql, [*args, limit, offset]).fetchall()
+        return [CableSummary(r[0], r[1], r[2], r[3], r[4], tuple((r[5] or "").split()), r[6]) for r in rows]
+
+    def facets(self, *, origin: str | None = None, tag: str | None = None, classification: str | None = None,
+               date_from: str | None = None, date_to: str | None = None, top: int = 50) -> dict[str, list[tuple[str, int]]]:
+        """Counts for filters, within the given filters: ``{"origin": [(name, n)...], "tag": ..., "classification": ..., "year": ...}``."""
+        where, args = self._where(origin, tag, classification, date_from, date_to)
+        out: dict[str, list[tuple[str, int]]] = {}
+        with self._lock:
+            for name, expr in (("origin", "c.origin"), ("classification", "c.classification"), ("year", "c.day/10000")):
+                out[name] = [(str(r[0]), r[1]) for r in self.con.execute(
+                    f"SELECT {expr} AS v, COUNT(*) n FROM cables c{where} GROUP BY v HAVING v IS NOT NULL "
+                    f"ORDER BY {'v DESC' if name == 'year' else 'n DESC'} LIMIT ?", [*args, top])]
+            out["year"] = [(y, n) for y, n in out["year"] if y != "0"]
+            out["tag"] = [(r[0], r[1]) for r in self.con.execute(
+                f"SELECT t.tag, COUNT(*) n FROM cable_tags t JOIN cables c ON c.ref_id=t.ref_id{where} "
+                f"GROUP BY t.tag ORDER BY n DESC LIMIT ?", [*args, top])]
+        return out
+
+    def present(self, ref_ids: Iterable[str]) -> set[str]:
+        """Which of ``ref_ids`` are in the library (upper-cased)."""
+        ids = list({r.upper() for r in ref_ids})
+        found: set[str] = set()
+        with self._lock:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                found.update(r[0] for r in self.con.execute(
+                    f"SELECT ref_id FROM cables WHERE ref_id IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def cited_by(self, ref_id: str) -> list[str]:
+        """The stored cables whose REF block cites ``ref_id``, oldest first."""
+        with self._lock:
+            return [r[0] for r in self.con.execute(
+                "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
+                (ref_id.upper(),))]
+
+    def stats(self) -> LibraryStats:
+        """Counts, sizes, date range, top origins and tags."""
+        with self._lock:
+            return collect_stats(self.con, self.root)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The read connection (for tools; prefer the methods above)."""
+        return self.con

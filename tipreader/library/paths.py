@@ -1,0 +1,47 @@
+"""Where the library and the user's data live on disk.
+
+Everything sits under one data directory: platformdirs' user data dir for
+``tipreader``, or ``$TIPREADER_HOME`` when it is set (tests always set it).
+The library (rebuildable) and the user's own data (never rebuilt) are kept in
+separate files so a rebuild or a re-import can never touch the latter::
+
+    <home>/library/library.sqlite3   originals, parsed metadata, import records
+    <home>/library/index/            the full-text index
+    <home>/user.sqlite3              reading positions, history, bookmarks
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+import tipreader
+
+
+def data_dir() -> Path:
+    """The data directory: ``$TIPREADER_HOME`` or the platform's user data dir."""
+    home = os.environ.get("TIPREADER_HOME")
+    if home:
+        return Path(home).expanduser()
+    return Path(platformdirs.user_data_dir("tipreader", appauthor=False))
+
+
+def library_dir(home: Path | None = None) -> Path:
+    """The library's folder (database and index): all of it rebuildable."""
+    return (home or data_dir()) / "library"
+
+
+def user_db_path(home: Path | None = None) -> Path:
+    """The user's own database, kept apart from the library."""
+    return (home or data_dir()) / "user.sqlite3"
+
+
+def sample_cables_dir() -> Path | None:
+    """The bundled sample cables: ``sample_cables/`` in a source tree, ``_sample_cables`` in a wheel."""
+    package = Path(tipreader.__file__).resolve().parent
+    for candidate in (package / "_sample_cables", package.parent / "sample_cables"):
+        if candidate.is_dir():
+            return candidate
+    return None

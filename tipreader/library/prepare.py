@@ -1,0 +1,239 @@
+"""Worker-side work: files → parsed cables → rows ready for the one writer.
+
+Runs in the parse worker processes, so everything here is picklable and does
+the CPU-heavy part (parsing, hashing, compressing) off the writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from tipreader.cable import Cable, CableError, cable_from_raw, iter_bytes, iter_path
+from tipreader.cable._types import RawCable
+
+from .index import IndexDoc, pack_paragraphs
+from .store import MAX_ORIGINAL
+
+Send = Callable[[tuple], None]
+BATCH = 100
+
+
+def text_hash(cable: Cable) -> str:
+    """A hash of the cable's text, whitespace collapsed: two releases differ when it differs."""
+    text = " ".join((cable.header_text + "\n" + cable.body_text).split())
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def day_of(date: str | None) -> int:
+    """``2008-03-11T22:19:00Z`` → 20080311; 0 when unknown."""
+    if not date or len(date) < 10:
+        return 0
+    try:
+        return int(date[:4]) * 10000 + int(date[5:7]) * 100 + int(date[8:10])
+    except ValueError:
+        return 0
+
+
+def encode_raw(cable: Cable) -> bytes:
+    """What re-parsing needs: the decoded text and the container's metadata (zlib JSON)."""
+    data = {
+        "source": cable.source,
+        "format": cable.format,
+        "header": cable.header_text,
+        "body": cable.body_text,
+        "meta": cable.metadata,
+    }
+    return zlib.compress(json.dumps(data, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"), 6)
+
+
+def decode_raw(blob: bytes) -> RawCable:
+    """The inverse of :func:`encode_raw`."""
+    data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    return RawCable(source=data["source"], format=data["format"], header=data["header"], body=data["body"], meta=data["meta"])
+
+
+def encode_parsed(cable: Cable) -> bytes:
+    """The parsed cable without its header/body text (``raw`` holds those), zlib pickle."""
+    slim = replace(cable, header_text="", body_text="")
+    return zlib.compress(pickle.dumps(slim, protocol=pickle.HIGHEST_PROTOCOL), 6)
+
+
+def decode_cable(parsed: bytes | None, raw: bytes) -> Cable:
+    """Rebuild a :class:`Cable` from its stored forms; re-parse when the pickle is stale."""
+    rawcable = decode_raw(raw)
+    if parsed:
+        try:
+            cable = pickle.loads(zlib.decompress(parsed))
+            if isinstance(cable, Cable):
+                return replace(cable, header_text=rawcable.header, body_text=rawcable.body)
+        except Exception:  # a pickle from another version of the model: re-parse below
+            pass
+    return cable_from_raw(rawcable)
+
+
+def index_doc(cable: Cable) -> IndexDoc:
+    """The index's view of a cable: paragraphs joined by blank lines, with their offsets."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    for para in cable.paragraphs:
+        offsets.append((pos, para.number if para.number is not None else -1))
+        parts.append(para.text)
+        pos += len(para.text) + 2
+    if parts:
+        body = "\n\n".join(parts)
+    else:
+        body = cable.body_text
+        offsets = [(0, -1)]
+    return IndexDoc(
+        ref_id=cable.ref_id.upper(),
+        subject=cable.subject or "",
+        body=body,
+        paras=pack_paragraphs(offsets),
+        origin=cable.origin or "",
+        tags=tuple(cable.tags),
+        classification=cable.classification or "",
+        date=day_of(cable.date),
+    )
+
+
+def cable_row(cable: Cable, file_sha: str) -> dict[str, Any]:
+    """Everything the writer stores for one cable."""
+    cable = replace(cable, ref_id=cable.ref_id.upper())
+    refs = sorted({r.ref_id.upper() for r in cable.references if r.ref_id and r.ref_id.upper() != cable.ref_id})
+    released = cable.metadata.get("released") if isinstance(cable.metadata, dict) else None
+    return {
+        "ref_id": cable.ref_id,
+        "source": cable.source,
+        "format": cable.format,
+        "file_sha": file_sha,
+        "date": cable.date,
+        "day": day_of(cable.date),
+        "origin": cable.origin,
+        "classification": cable.classification,
+        "subject": cable.subject,
+        "tags": tuple(dict.fromkeys(cable.tags)),
+        "released": str(released) if released else None,
+        "size": len(cable.header_text) + len(cable.body_text),
+        "text_hash": text_hash(cable),
+        "partial": cable.partial,
+        "raw": encode_raw(cable),
+        "parsed": encode_parsed(cable),
+        "refs": refs,
+        "doc": index_doc(cable),
+    }
+
+
+def _sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str) -> tuple[int, int]:
+    ok = errors = 0
+    batch: list[dict] = []
+    done_bytes = 0
+    for item in items:
+        if isinstance(item, CableError):
+            errors += 1
+            send(("error", item.source or path, str(item)))
+            continue
+        try:
+            row = cable_row(item, sha)
+        except Exception as err:  # noqa: BLE001 - a parser bug must not stop the import
+            errors += 1
+            send(("error", item.source or path, f"cannot store the cable: {type(err).__name__}: {err}"))
+            continue
+        ok += 1
+        batch.append(row)
+        done_bytes += row["size"]
+        if len(batch) >= BATCH:
+            send(("cables", batch, done_bytes))
+            batch, done_bytes = [], 0
+    if batch:
+        send(("cables", batch, done_bytes))
+    return ok, errors
+
+
+def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send: Send) -> None:
+    """Parse one file and ``send`` its rows, errors, and finally a ``("file", ...)`` record."""
+    try:
+        if size <= MAX_ORIGINAL:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            sha = hashlib.sha256(data).hexdigest()
+        else:
+            data, sha = None, _sha256_file(path)
+    except OSError as err:
+        send(("error", path, f"cannot read: {err.strerror or err}"))
+        send(("file", path, size, mtime_ns, None, 0, 1, None, False))
+        return
+    if sha == prev_sha:
+        send(("file", path, size, mtime_ns, sha, 0, 0, None, True))
+        return
+    try:
+        items = iter_bytes(data, path) if data is not None else iter_path(path)
+        ok, errors = _emit(items, sha, send, path)
+    except Exception as err:  # noqa: BLE001 - the parser promises CableError; be safe anyway
+        send(("error", path, f"parser failed: {type(err).__name__}: {' '.join(str(err).split())}"))
+        ok, errors = 0, 1
+    if ok == 0 and errors == 0:
+        errors = 1
+        send(("error", path, "no cable found in the file"))
+    original = zlib.compress(data, 6) if data is not None and ok else None
+    send(("file", path, size, mtime_ns, sha, ok, errors, original, False))
+
+
+def process_stored(db_path: str, task: tuple, send: Send) -> None:
+    """Rebuild work: re-parse a stored original (``("original", sha)``) or stored raws (``("raw", ids)``)."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+    try:
+        if task[0] == "original":
+            row = con.execute("SELECT path, data FROM originals WHERE sha256=?", (task[1],)).fetchone()
+            if row is None:
+                return
+            items: Iterator = iter_bytes(zlib.decompress(row[1]), row[0])
+            _emit(items, task[1], send, row[0])
+        else:
+            for ref_id in task[1]:
+                r = con.execute("SELECT raw, file_sha FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
+                if r is None:
+                    continue
+                try:
+                    cable = cable_from_raw(decode_raw(r[0]))
+                except CableError as err:
+                    send(("error", err.source or ref_id, str(err)))
+                    continue
+                _emit(iter([cable]), r[1] or "", send, ref_id)
+    finally:
+        con.close()
+
+
+def worker_main(tasks: Any, results: Any, db_path: str) -> None:
+    """A parse worker process: take tasks until ``None``, put messages on ``results``."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    send = results.put
+    while True:
+        task = tasks.get()
+        if task is None:
+            break
+        if task[0] == "file":
+            process_file(*task[1:], send=send)
+        else:
+            process_stored(db_path, task, send)
+        send(("task-done",))
+    send(("worker-done", os.getpid()))

@@ -1,0 +1,215 @@
+"""Search: a query's syntax tree → a tantivy query → ranked hits with snippets.
+
+Words match the subject (boosted) or the body; the analysis (lower case,
+accents folded, English stemming) is the index's own, so ``trafficked`` finds
+``trafficking``. Each hit carries a snippet cut from the body around the best
+match, the matched words marked, and the number of the paragraph it is in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import tantivy
+
+from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST, unpack_paragraphs
+from .query import And, DateRange, Node, Not, Or, Phrase, QueryError, Word, parse_query
+
+SNIPPET_CHARS = 180
+Q = tantivy.Query
+OCC = tantivy.Occur
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of the body around a match; ``marks`` are (start, end) offsets in ``text``."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, start: str = "**", end: str = "**") -> str:
+        """The text with each matched word wrapped in ``start``/``end``."""
+        out, pos = [], 0
+        for a, b in self.marks:
+            out.append(self.text[pos:a])
+            out.append(f"{start}{self.text[a:b]}{end}")
+            pos = b
+        out.append(self.text[pos:])
+        return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the cable's key facts, its score, and where the match is."""
+
+    ref_id: str
+    date: str | None
+    origin: str | None
+    subject: str | None
+    classification: str | None
+    score: float
+    paragraph: int | None  # the cable's own paragraph number of the snippet, when it has one
+    paragraph_index: int | None  # the snippet's paragraph position in Cable.paragraphs
+    snippet: Snippet
+
+    def to_dict(self) -> dict:
+        """JSON-ready form (the CLI's ``--json`` lines)."""
+        return {
+            "ref_id": self.ref_id,
+            "date": self.date,
+            "origin": self.origin,
+            "subject": self.subject,
+            "classification": self.classification,
+            "score": round(self.score, 4),
+            "paragraph": self.paragraph,
+            "paragraph_index": self.paragraph_index,
+            "snippet": self.snippet.marked(),
+        }
+
+
+def _either(field_queries: list[tuple[str, tantivy.Query]]) -> tantivy.Query:
+    subs = []
+    for field, q in field_queries:
+        subs.append((OCC.Should, Q.boost_query(q, SUBJECT_BOOST) if field == "subject" else q))
+    return subs[0][1] if len(subs) == 1 else Q.boolean_query(subs)
+
+
+def _text_query(field: str, tokens: list[str]) -> tantivy.Query:
+    if len(tokens) == 1:
+        return Q.term_query(SCHEMA, field, tokens[0])
+    return Q.phrase_query(SCHEMA, field, tokens)
+
+
+def _lcp(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+PREFIX_TERMS = 64
+
+
+def _prefix_query(field: str, text: str, stem: bool, searcher: tantivy.Searcher | None) -> tantivy.Query | None:
+    plain = PLAIN_ANALYZER.analyze(text)
+    if not plain:
+        return None
+    *head, last = plain
+    if stem:
+        stems = STEM_ANALYZER.analyze(text)
+        last_key = _lcp(last, stems[-1]) if stems else last
+        head = stems[:-1]
+    else:
+        last_key = last
+    if len(last_key) < 2:
+        last_key = last
+    if head:
+        return Q.phrase_prefix_query(SCHEMA, field, head + [last_key])
+    if searcher is not None:
+        # the most frequent completions as scored, highlightable terms (a regex query scores flat)
+        terms = [t for t, _ in searcher.terms_with_prefix(field, last_key, limit=PREFIX_TERMS)]
+        if not terms:
+            return Q.empty_query()
+        if len(terms) == 1:
+            return Q.term_query(SCHEMA, field, terms[0])
+        return Q.boolean_query([(OCC.Should, Q.term_query(SCHEMA, field, t)) for t in terms])
+    return Q.regex_query(SCHEMA, field, re.escape(last_key) + ".*")
+
+
+def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None) -> tantivy.Query | None:
+    field = node.field
+    prefix = isinstance(node, Word) and node.prefix
+    if field == "id":
+        value = node.text.upper()
+        if prefix:
+            return Q.regex_query(SCHEMA, "ref_id", re.escape(value) + ".*")
+        return Q.term_query(SCHEMA, "ref_id", value)
+    if field in ("origin", "tag", "class"):
+        if prefix:
+            return _prefix_query(field, node.text, False, searcher)
+        tokens = PLAIN_ANALYZER.analyze(node.text)
+        return _text_query(field, tokens) if tokens else None
+    fields = ["subject"] if field == "subject" else ["subject", "body"]
+    if prefix:
+        qs = [(f, _prefix_query(f, node.text, True, searcher)) for f in fields]
+        if qs[0][1] is None:
+            return None
+        return _either(qs)  # type: ignore[arg-type]
+    tokens = STEM_ANALYZER.analyze(node.text)
+    if not tokens:
+        return None
+    return _either([(f, _text_query(f, tokens)) for f in fields])
+
+
+def compile_query(node: Node, searcher: tantivy.Searcher | None = None) -> tantivy.Query | None:
+    """A syntax tree → a tantivy query; None when nothing searchable is left (e.g. only punctuation)."""
+    if isinstance(node, (Word, Phrase)):
+        return _word_or_phrase(node, searcher)
+    if isinstance(node, DateRange):
+        return Q.range_query(SCHEMA, "date", tantivy.FieldType.Integer, node.start, node.end)
+    if isinstance(node, Not):
+        inner = compile_query(node.item, searcher)
+        if inner is None:
+            return None
+        return Q.boolean_query([(OCC.Must, Q.all_query()), (OCC.MustNot, inner)])
+    if isinstance(node, And):
+        subs = []
+        for item in node.items:
+            if isinstance(item, Not):
+                inner = compile_query(item.item, searcher)
+                if inner is not None:
+                    subs.append((OCC.MustNot, inner))
+                continue
+            q = compile_query(item, searcher)
+            if q is not None:
+                subs.append((OCC.Must, q))
+        if not any(occ == OCC.Must for occ, _ in subs):
+            if not subs:
+                return None
+            subs.append((OCC.Must, Q.all_query()))
+        return subs[0][1] if len(subs) == 1 else Q.boolean_query(subs)
+    if isinstance(node, Or):
+        subs = [(OCC.Should, q) for q in (compile_query(i, searcher) for i in node.items) if q is not None]
+        if not subs:
+            return None
+        return subs[0][1] if len(subs) == 1 else Q.boolean_query(subs)
+    raise QueryError("unsupported query")  # pragma: no cover
+
+
+def build(text: str, searcher: tantivy.Searcher | None = None) -> tantivy.Query:
+    """Query text → a tantivy query. Raises :class:`QueryError` for anything malformed.
+
+    With a ``searcher``, a ``prefix*`` expands to its most frequent completions.
+    """
+    q = compile_query(parse_query(text), searcher)
+    if q is None:
+        raise QueryError("nothing to search for: the query has no words (only punctuation?)")
+    return q
+
+
+def make_snippet(generator: tantivy.SnippetGenerator, doc: tantivy.Document) -> tuple[Snippet, int | None, int | None]:
+    """The snippet of ``doc`` and the (number, index) of the paragraph it is in."""
+    body = (doc.get_first("body") or "")
+    paras = unpack_paragraphs(doc.get_first("paras") or b"")
+    sn = generator.snippet_from_doc(doc)
+    frag = sn.fragment()
+    highlights = [(h.start, h.end) for h in sn.highlighted()]
+    if not highlights or not frag:
+        text = " ".join(body[:SNIPPET_CHARS].split())
+        start = 0
+        highlights = []
+    else:
+        rng = sn.fragment_range()
+        start = rng.start
+        text = frag
+    # the paragraph holding the first marked word
+    at = start + (highlights[0][0] if highlights else 0)
+    offsets = [p[0] for p in paras]
+    i = max(0, bisect.bisect_right(offsets, at) - 1) if offsets else None
+    number = paras[i][1] if i is not None and paras[i][1] >= 0 else None
+    index = i if i is not None and (len(paras) > 1 or paras[0][1] >= 0) else None
+    # flatten line breaks; keep mark offsets aligned by replacing one char for one char
+    text = text.replace("\n", " ")
+    return Snippet(text, tuple(highlights)), number, index
