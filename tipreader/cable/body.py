@@ -1,12 +1,229 @@
-"""Lines → numbered paragraphs. STUB: to be replaced by the body work."""
+"""Lines → numbered paragraphs with marking, page and re-flowed text.
+
+A numbered paragraph (``5. (SBU) ...``) runs until the next one, blank-line
+separated blocks included. Numbers must rise (by a few at most), so ``1.4 (b)``,
+``2008.``, amounts and the ``1.`` ``2.`` of a list inside a paragraph are not
+mistaken for paragraph starts. Lettered items (``-- A.``, ``A.`` after a blank
+line, ``--23A.``), headings (``----- SUMMARY -----``, a lone upper-case line,
+an underlined title) and the closing signature (``GARZA``) become paragraphs
+of their own with ``number=None``; so does text before paragraph 1.
+
+:func:`parse_paragraphs` also reports ``lost-line`` warnings for paragraphs
+that visibly lost text (see :mod:`tipreader.cable.lostlines`).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ._types import Line
-from .model import Paragraph, ParseWarning
+from .lostlines import lost_line_warnings
+from .markings import match_marking, normalize_marking
+from .reflow import UNWRAPPED, is_rule, reflow
+
+_NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
+_LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])\s?[.)](?=\s|$)")
+_QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
+_RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*(\S.{0,78}?)\s*[-=*]{3,}\s*$")
+_SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
+_SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
+_END_MARK = re.compile(r"^\W*END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\W*$", re.IGNORECASE)
+_SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
 
-def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
+@dataclass(slots=True)
+class _Seg:
+    start: int  # first line index (the start line)
+    number: int | None = None
+    marking: str | None = None
+    first: str = ""  # the first line's text with number and marking taken off
+    kind: str = "body"
+    open: bool = True  # whether following blocks belong to it
+    end: int = 0  # one past the last line
+
+
+def _prev_text(lines: list[Line], i: int) -> str | None:
+    """The nearest non-blank line before ``i`` when no blank separates them, else None."""
+    if i == 0 or not lines[i - 1].text.strip() or lines[i].break_before:
+        return None
+    return lines[i - 1].text
+
+
+def _ends_sentence(text: str | None) -> bool:
+    return text is None or len(text) > UNWRAPPED or text.rstrip()[-1:] in _SENTENCE_END
+
+
+def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
+    """Line index → (number, marking, rest) for the paragraph starts that hold up."""
+    found: dict[int, tuple[int, str | None, str]] = {}
+    last = 0
+    for i, line in enumerate(lines):
+        m = _NUM_START.match(line.text)
+        if not m:
+            continue
+        number = int(m.group(1))
+        mk = match_marking(line.text, m.end())
+        rest = line.text[mk.end() if mk else m.end() :].strip()
+        if not mk and rest and not (rest[0].isupper() or rest[0] in "\"'(\u201c"):
+            continue
+        prev = _prev_text(lines, i)
+        strong = _ends_sentence(prev)
+        if not strong:
+            continue
+        if last == 0:
+            ok = number <= 99 and (mk is not None or prev is None or number <= 3)
+        elif mk is not None:
+            ok = last < number <= last + 6
+        else:
+            ok = last < number <= last + 3
+        if ok:
+            found[i] = (number, normalize_marking(mk.group(1)) if mk else None, rest)
+            last = number
+    return found
+
+
+def _lettered(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` starts a lettered item that stands as its own paragraph."""
+    text = lines[i].text
+    m = _LETTER_START.match(text)
+    if not m:
+        return bool(_QUESTION_START.match(text)) and _prev_text(lines, i) is None
+    rest = text[m.end() :].strip()
+    if not rest and not m.group(1):
+        return False
+    if rest and not (rest[0].isupper() or rest[0] in "(\"'"):
+        return False
+    return bool(m.group(1) or m.group(2)) or _prev_text(lines, i) is None
+
+
+def _heading(lines: list[Line], i: int, upper_body: bool) -> str | None:
+    """The heading text when line ``i`` is a heading line, else None."""
+    text = lines[i].text.strip()
+    if len(text) > 80 or text[-1] in ".,;" or is_rule(text) or _END_MARK.match(text):
+        return None
+    prev = _prev_text(lines, i)
+    if prev is not None and not is_rule(prev) and not (len(prev) > UNWRAPPED and prev.rstrip()[-1:] in _SENTENCE_END):
+        return None
+    m = _RULE_HEADING.match(text)
+    if m:
+        return m.group(1)
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if nxt.strip() and is_rule(nxt) and len(nxt.strip()) >= 0.6 * len(text):
+        return text  # underlined title
+    following_blank = not nxt.strip() or is_rule(nxt) or _NUM_START.match(nxt) or _LETTER_START.match(nxt)
+    if any(c.islower() for c in text):
+        if prev is not None and following_blank and _NUM_START.match(nxt):
+            return text  # a title line in an unwrapped body
+        return None
+    if sum(c.isalpha() for c in text) < 3 or not following_blank:
+        return None
+    if upper_body and prev is not None:
+        return None
+    return text
+
+
+def _signature_start(lines: list[Line]) -> int | None:
+    """Index of the closing signature block (``GARZA``, a ``Visit ... Web Site`` line)."""
+    end = len(lines)
+    while end and not lines[end - 1].text.strip():
+        end -= 1
+    tail = [i for i in range(max(0, end - 8), end) if lines[i].text.strip()][-4:]
+    for i in tail:
+        if _SIGNATURE_TRAILER.match(lines[i].text):
+            return i if i > 0 else None
+    i = end
+    count = 0
+    while i > 0 and count < 3:
+        text = lines[i - 1].text.strip()
+        if not text:
+            i -= 1
+            continue
+        if len(text) <= 30 and _SIG_NAME.match(text) and text[-1] != "." and not _NUM_START.match(text):
+            i -= 1
+            count += 1
+            continue
+        break
+    if count == 0 or i == 0:
+        return None
+    prev = lines[i - 1].text.strip()
+    if prev and len(prev) <= UNWRAPPED and prev[-1:] not in _SENTENCE_END:
+        return None  # a wrapped sentence's last words, not a signature
+    return i
+
+
+def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseWarning"]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
-    text = " ".join(line.text.strip() for line in lines if line.text.strip())
-    return ([Paragraph(index=0, number=None, marking=None, page=1, text=text)] if text else []), []
+    from .model import Paragraph
+
+    if not lines:
+        return [], []
+    letters = sum(c.isalpha() for line in lines[:200] for c in line.text)
+    lowers = sum(c.islower() for line in lines[:200] for c in line.text)
+    upper_body = letters > 0 and lowers < letters * 0.05
+    numbered = _numbered(lines)
+    sig = _signature_start(lines)
+    limit = sig if sig is not None else len(lines)
+    segs: list[_Seg] = []
+    seen_number = False
+    for i in range(limit):
+        line = lines[i]
+        text = line.text
+        if not text.strip():
+            if segs and segs[-1].end == 0:
+                segs[-1].end = i
+            continue
+        if i in numbered:
+            number, marking, rest = numbered[i]
+            _close(segs, i)
+            segs.append(_Seg(start=i, number=number, marking=marking, first=rest))
+            seen_number = True
+            continue
+        if _lettered(lines, i):
+            _close(segs, i)
+            segs.append(_Seg(start=i, first=text.strip()))
+            continue
+        if len(text) <= 80:
+            title = _heading(lines, i, upper_body)
+            if title is not None:
+                _close(segs, i)
+                segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=i + 1))
+                continue
+        if segs and (segs[-1].end == 0 or (segs[-1].open and (seen_number or segs[-1].number is not None))):
+            segs[-1].end = 0  # the block continues the open paragraph
+            continue
+        _close(segs, i)
+        segs.append(_Seg(start=i, first=text.strip(), open=seen_number))
+    _close(segs, limit)
+    if sig is not None:
+        segs.append(_Seg(start=sig, first=lines[sig].text.strip(), kind="signature", end=len(lines)))
+    paragraphs: list[Paragraph] = []
+    raw_lines: list[list[str]] = []
+    for seg in segs:
+        body_lines = [seg.first] + [ln.text for ln in lines[seg.start + 1 : seg.end]]
+        if seg.kind == "signature":
+            text = "\n".join(s.strip() for s in [seg.first] + [ln.text for ln in lines[seg.start + 1 : seg.end]] if s.strip())
+        elif seg.kind == "heading":
+            text = " ".join(seg.first.split())
+        else:
+            text = reflow(body_lines)
+        if not text and seg.number is None:
+            continue
+        paragraphs.append(
+            Paragraph(
+                index=len(paragraphs),
+                number=seg.number,
+                marking=seg.marking,
+                page=lines[seg.start].page,
+                text=text,
+                kind=seg.kind,
+            )
+        )
+        raw_lines.append(body_lines if seg.kind == "body" else [])
+    return paragraphs, lost_line_warnings(paragraphs, raw_lines)
+
+
+def _close(segs: list[_Seg], i: int) -> None:
+    """End the last segment at line ``i`` unless it already ended."""
+    if segs and segs[-1].end == 0:
+        segs[-1].end = i

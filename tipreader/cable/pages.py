@@ -1,10 +1,124 @@
-"""Body text → Lines with page numbers. STUB: page markers and SECTION lines to be handled."""
+"""Body text → :class:`Line` list: page markers, section lines and pilcrows removed.
+
+A cable body carries the teletype's page furniture: page markers
+(``MEXICO 00000721 002 OF 011``, ``NEW DELHI 00009127 001.2 OF 006``), continuation
+classification lines at page tops (``UNCLAS SECTION 02 OF 04 CAIRO 000211``,
+``SECTION 02 OF 11``), old teletype page headers (``PAGE 02 HARARE 02271 01 OF 07
+271033Z``), repeated classification banners and WikiLeaks' inserted pilcrows.
+:func:`clean_lines` removes all of it and keeps the page numbers on the lines
+that remain; ``break_before`` marks the line that followed a removed marker so a
+sentence running across it can be joined.
+
+Bodies whose whitespace was collapsed (a whole cable on a few long lines) are
+split first: mid-line page markers are cut out and the lines are broken before
+mid-line paragraph starts (see :mod:`tipreader.cable.collapsed`).
+"""
 
 from __future__ import annotations
 
+import re
+
 from ._types import Line
+from .collapsed import split_collapsed
+
+_PILCROW = "\u00b6"
+
+# `MEXICO 00000721 002 OF 011`, `CAIRO 00000211  002 OF 010`, `NEW DELHI 00009127 001.2 OF 006`;
+# the place name is optional (some scrapes lose it).
+_PAGE_MARKER = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'/-]*(?:\s+[A-Z][A-Z.'/-]*){0,4}\s+)?\d{5,8}\s+(\d{3})(?:\.\d{1,2})?\s+OF\s+\d{3}\s*$"
+)
+# Teletype page headers of older cables: `PAGE 02 HARARE 02271 01 OF 07 271033Z`,
+# `PAGE 01   STATE  097844`, `PAGE 01  ATHENS 02959  171944Z`.
+_TELETYPE_PAGE = re.compile(
+    r"^\s*PAGE\s+(\d{2,3})\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}\s?Z)?\s*$"
+)
+# Lines that only repeat the classification/section at a page top:
+# `SECTION 02 OF 11`, `UNCLAS SECTION 02 OF 04 CAIRO 000211`,
+# `C O N F I D E N T I A L SECTION 02 OF 03 ANKARA 000348`, `SECTION 02 OF 02 MANAMA 000492`.
+_SECTION = re.compile(
+    r"^\s*(?:(?:UNCLAS(?:SIFIED)?|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|"
+    r"S\s?E\s?C\s?R\s?E\s?T|U\s?N\s?C\s?L\s?A\s?S)(?:\s*(?://|/)?\s*(?:NOFORN|SENSITIVE|SBU|FOUO|EFTO))*\s+)?"
+    r"SECTION\s+(\d{1,2})\s+OF\s+(\d{1,2})(?:\s+[A-Z][A-Z .'-]*?\s+\d{3,8})?\s*$",
+    re.IGNORECASE,
+)
+# A classification banner standing alone (repeated at page breaks).
+_BANNER = re.compile(
+    r"^\s*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|"
+    r"C\s+O\s+N\s+F\s+I\s+D\s+E\s+N\s+T\s+I\s+A\s+L|S\s+E\s+C\s+R\s+E\s+T|U\s+N\s+C\s+L\s+A\s+S(?:\s+I\s+F\s+I\s+E\s+D)?)"
+    r"(?:\s*(?://|/|\s)\s*(?:NOFORN|SENSITIVE|SBU|FOUO|EFTO|NOFORN))*\s*$",
+    re.IGNORECASE,
+)
+# Where a scraped page's site furniture begins (defensive; formats should cut it).
+_SITE_TAIL = re.compile(r"^\s*\u00a9\s*Scoop Media\s*$")
+
+
+def _is_furniture(text: str) -> tuple[bool, int | None]:
+    """Whether ``text`` is a page-furniture line, and the page it opens (or None)."""
+    m = _PAGE_MARKER.match(text)
+    if m:
+        return True, int(m.group(1))
+    m = _TELETYPE_PAGE.match(text)
+    if m:
+        return True, int(m.group(1))
+    m = _SECTION.match(text)
+    if m:
+        return True, None
+    return False, None
 
 
 def clean_lines(body: str) -> list[Line]:
-    """Split ``body`` into lines, removing page markers/section lines and pilcrows."""
-    return [Line(text=line.replace("\u00b6", ""), page=1) for line in body.splitlines()]
+    """Split ``body`` into lines, removing page markers/section lines and pilcrows.
+
+    Blank lines around a removed marker are dropped too, so a paragraph that
+    runs across a page stays one block; the first line after it has
+    ``break_before=True``. A lone classification banner next to a page break is
+    dropped; the first one of the body (the cable's own classification line) is kept.
+    """
+    raw = body.replace("\r\n", "\n").replace("\r", "\n")
+    if _PILCROW in raw:
+        raw = raw.replace(_PILCROW, "")
+    pieces = split_collapsed(raw.split("\n"))
+    out: list[Line] = []
+    page = 1
+    pending_break = False
+    seen_text = False
+    for text, marker_page in pieces:
+        if marker_page is not None:  # a mid-line marker cut out by split_collapsed
+            page = max(page, marker_page)
+            pending_break = True
+            _drop_trailing_blanks(out)
+            continue
+        stripped = text.strip()
+        if not stripped:
+            if pending_break:
+                continue  # blank lines right after a marker
+            out.append(Line(text="", page=page))
+            continue
+        if _SITE_TAIL.match(stripped):
+            break
+        furniture, new_page = _is_furniture(stripped)
+        if furniture:
+            if new_page is not None:
+                page = max(page, new_page)
+            pending_break = True
+            _drop_trailing_blanks(out)
+            continue
+        if seen_text and pending_break and _BANNER.match(stripped):
+            continue  # a banner repeated at the top of a page
+        seen_text = True
+        out.append(Line(text=text.rstrip(), page=page, break_before=pending_break))
+        pending_break = False
+    while out and not out[-1].text:
+        out.pop()
+    return out
+
+
+def _drop_trailing_blanks(out: list[Line]) -> None:
+    """Drop blank lines (and a lone banner repeated at a page bottom) before a marker."""
+    while out and not out[-1].text:
+        out.pop()
+    if len(out) > 1 and _BANNER.match(out[-1].text):
+        out.pop()
+        while out and not out[-1].text:
+            out.pop()

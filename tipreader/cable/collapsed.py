@@ -1,0 +1,124 @@
+"""Split bodies whose whitespace was collapsed: a cable on a few very long lines.
+
+Some bodies reach us with their newlines turned into spaces, so a page marker
+(``CAIRO 00000211 002 OF 010``) sits in the middle of a sentence and several
+numbered paragraphs share one line. :func:`split_collapsed` cuts the markers out
+(reporting their page) and breaks long lines before paragraph starts it can
+trust: ``2. (C) ...`` with a classification marking, or an unmarked ``3. The``
+whose number is the next one expected, and before ``----- HEADING -----`` rules.
+Ordinary hard-wrapped lines pass through untouched (one cheap check each).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markings import match_marking
+
+LONG_LINE = 300  # shorter lines are never split at paragraph starts
+
+_MID_MARKER = re.compile(r"(\d{5,8})\s+(\d{3})(?:\.\d{1,2})?\s+OF\s+\d{3}\b")
+_PLACE_TOKEN = re.compile(r"[A-Z][A-Z'/-]*\Z")
+_MID_START = re.compile(r"\s(?:\u00b6\s?)?(\d{1,2})\.\s+(?=[(A-Z\"'])")
+_RULE_HEADING = re.compile(r"\s(-{4,}\s+[^-\n]{1,80}?\s+-{4,})(?=\s|$)")
+_LINE_START = re.compile(r"^\s*(\d{1,2})\.\s")
+_SENTENCE_END = frozenset(".!?:;\"')]\u201d-")
+
+
+def split_collapsed(lines: list[str]) -> list[tuple[str, int | None]]:
+    """``lines`` → ``(text, None)`` pieces, with ``("", page)`` where a mid-line marker stood."""
+    out: list[tuple[str, int | None]] = []
+    last_number = 0
+    for line in lines:
+        if "OF" in line and len(line) > 40 and _MID_MARKER.search(line):
+            pieces = _cut_markers(line)
+        else:
+            pieces = [(line, None)]
+        for text, page in pieces:
+            if page is not None:
+                out.append(("", page))
+                continue
+            if len(text) > LONG_LINE:
+                parts, last_number = _split_long(text, last_number)
+                out.extend((part, None) for part in parts)
+            else:
+                m = _LINE_START.match(text)
+                if m:
+                    last_number = max(last_number, int(m.group(1)))
+                out.append((text, None))
+    return out
+
+
+def _cut_markers(line: str) -> list[tuple[str, int | None]]:
+    """Cut page markers out of ``line``; the place name before each goes with it."""
+    pieces: list[tuple[str, int | None]] = []
+    pos = 0
+    for m in _MID_MARKER.finditer(line):
+        start = _place_start(line, m.start())
+        before = line[pos:start]
+        if before.strip():
+            pieces.append((before.rstrip(), None))
+        pieces.append(("", int(m.group(2))))
+        pos = m.end()
+    rest = line[pos:]
+    if rest.strip():
+        pieces.append((rest.strip(), None))
+    if len(pieces) == 1 and pieces[0][1] is not None:
+        return [(line, None)]  # a whole-line marker: clean_lines handles it
+    return pieces
+
+
+def _place_start(line: str, end: int) -> int:
+    """Where the place name (up to 4 upper-case words) before a marker's serial begins."""
+    start = end
+    words = 0
+    i = end
+    while words < 4:
+        j = i
+        while j > 0 and line[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and line[k - 1] not in " \t":
+            k -= 1
+        token = line[k:j]
+        if not token or not _PLACE_TOKEN.match(token):
+            break
+        start = k
+        i = k
+        words += 1
+    return start
+
+
+def _split_long(text: str, last_number: int) -> tuple[list[str], int]:
+    """Break a long line before trusted paragraph starts and rule headings."""
+    cuts: list[int] = []
+    m0 = _LINE_START.match(text)
+    if m0:
+        last_number = max(last_number, int(m0.group(1)))
+    for m in _RULE_HEADING.finditer(text):
+        cuts.append(m.start(1))
+        cuts.append(m.end(1))
+    for m in _MID_START.finditer(text):
+        number = int(m.group(1))
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] not in _SENTENCE_END:
+            continue
+        after = m.end()
+        marked = match_marking(text, after) is not None
+        if (marked and last_number < number <= last_number + 6) or number == last_number + 1:
+            cuts.append(m.start() + 1)
+            last_number = number
+    if not cuts:
+        return [text], last_number
+    cuts = sorted(set(cuts))
+    parts = []
+    prev = 0
+    for cut in cuts:
+        piece = text[prev:cut].strip()
+        if piece:
+            parts.append(piece)
+        prev = cut
+    tail = text[prev:].strip()
+    if tail:
+        parts.append(tail)
+    return parts, last_number

@@ -1,0 +1,105 @@
+"""Detect paragraphs that lost text: ``lost-line`` warnings.
+
+Scraped pages lose lines (and links stripped from the middle of a line). Two
+signs are reliable in a hard-wrapped cable, and only those are reported:
+
+* a prose unit (a wrapped block or list item of two lines or more) whose last
+  line stops without punctuation on a word that cannot end a sentence (``are``,
+  ``the``, ``of``...), or stops without punctuation on a full-width line;
+* a line cut short in the middle of a unit: the next line's first word would
+  have fitted easily, and it goes on in lower case (``or Post`` / ``requests
+  that``).
+
+Unwrapped bodies (long lines), tables, headings and signatures are not
+checked: precision over recall.
+"""
+
+from __future__ import annotations
+
+from .model import Paragraph, ParseWarning
+from .reflow import UNWRAPPED, is_table, split_blocks, units
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in for and or but nor are is was were be been being has have had that which who whom "
+    "whose with by on at from as than their its his her our this these those not will would can could should "
+    "may might must into about over under between such if while because although whether very also".split()
+)
+_ENDING_OK = frozenset(".!?:;\"')]\u201d\u2019*")
+MIN_WIDTH = 50  # narrower blocks are lists or addresses, not wrapped prose
+
+
+def _last_word(line: str) -> str:
+    words = line.split()
+    return words[-1].lower() if words else ""
+
+
+def _unit_ends_short(unit: list[str]) -> bool:
+    """The unit ends mid-sentence: no final punctuation on a function word or a full line."""
+    last = unit[-1].rstrip()
+    if not last or last[-1] in _ENDING_OK or not (last[-1].isalpha() or last[-1] == ","):
+        return False
+    width = max(len(line.rstrip()) for line in unit)
+    if width < MIN_WIDTH:
+        return False
+    if last[-1] == ",":
+        return True
+    if _last_word(last) in _FUNCTION_WORDS:
+        return True
+    return len(unit) >= 3 and len(last) >= 0.85 * width and last[-1].islower()
+
+
+def _unit_cut_inside(unit: list[str]) -> bool:
+    """A line in the unit is far shorter than the wrap allows and the sentence runs on."""
+    width = max(len(line.rstrip()) for line in unit)
+    if width < MIN_WIDTH or len(unit) < 3:
+        return False
+    for line, nxt in zip(unit, unit[1:]):
+        text = line.rstrip()
+        following = nxt.strip()
+        if not text or not following or text[-1] in _ENDING_OK:
+            continue
+        first = following.split()[0]
+        if not following[0].islower():
+            continue
+        if len(text) + 1 + len(first) < width - 15:
+            return True
+    return False
+
+
+def lost_line_warnings(paragraphs: list[Paragraph], raw: list[list[str]]) -> list[ParseWarning]:
+    """``lost-line`` warnings for the paragraphs whose raw lines show lost text."""
+    warnings: list[ParseWarning] = []
+    for para, lines in zip(paragraphs, raw):
+        if not lines or any(len(line) > UNWRAPPED for line in lines):
+            continue
+        reason = None
+        for block in split_blocks(lines):
+            if is_table(block):
+                continue
+            for unit in units(block):
+                if len(unit) < 2:
+                    continue
+                if _unit_cut_inside(unit):
+                    reason = f"a line is cut short before \u201c{unit_words(unit, cut=True)}\u201d"
+                elif _unit_ends_short(unit):
+                    reason = f"it stops mid-sentence at \u201c{unit_words(unit)}\u201d"
+                if reason:
+                    break
+            if reason:
+                break
+        if reason:
+            label = f"paragraph {para.number}" if para.number is not None else f"paragraph at index {para.index}"
+            warnings.append(ParseWarning("lost-line", f"{label}: text seems lost ({reason})", para.index))
+    return warnings
+
+
+def unit_words(unit: list[str], cut: bool = False) -> str:
+    """A short quote for the warning message: the last words of the unit or of the cut line."""
+    if cut:
+        width = max(len(line.rstrip()) for line in unit)
+        for line, nxt in zip(unit, unit[1:]):
+            text = line.rstrip()
+            if text and nxt.strip() and text[-1] not in _ENDING_OK and nxt.strip()[0].islower():
+                if len(text) + 1 + len(nxt.split()[0]) < width - 15:
+                    return "\u2026 " + " ".join(text.split()[-4:])
+    return "\u2026 " + " ".join(unit[-1].split()[-5:])

@@ -1,0 +1,110 @@
+"""Re-flow a paragraph's hard-wrapped lines into prose, keeping laid-out lines.
+
+Cables are hard-wrapped at 60-70 columns. :func:`reflow` joins wrapped lines
+into prose, and keeps a line break where the cable lays out lines: list items
+(``-- item``, ``- Item``, ``a)``, ``(1)``, ``1.``, ``A.``), tables (columns
+aligned with runs of spaces) and lines of an unwrapped body (one long line per
+paragraph). Blank-line-separated blocks inside one paragraph are joined with a
+blank line (``\\n\\n``). A hyphen at a line end is kept and the word joined
+(``anti-`` + ``trafficking`` → ``anti-trafficking``): cables were typed, not
+typeset, so a line-end hyphen is a real one and dropping it would invent words.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNWRAPPED = 100  # a line longer than this was not hard-wrapped
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_RULE = re.compile(r"^\s*[-=_*~]{3,}\s*$")
+_TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+# Starts of list items that always begin a new line.
+_BULLET = re.compile(r"^\s*(?:-{2,3}\s*\S|-\s+[A-Z0-9\"'(]|[\u2022*\u00b7]\s+\S|\(\s?[a-z0-9]{1,3}\s?\)\s|[a-z0-9]{1,2}\)\s)")
+# Starts of numbered/lettered items, trusted only after a line that ends a sentence.
+_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|[A-Z][.)]\s+\S|[ivx]{1,4}[.)]\s+\S)")
+_ENDS_UNIT = frozenset(".:;?!)\"'\u201d")
+
+
+def is_rule(line: str) -> bool:
+    """A line of dashes, equals signs or stars only (a decoration)."""
+    return bool(_RULE.match(line))
+
+
+def split_blocks(lines: list[str]) -> list[list[str]]:
+    """Group lines into blocks separated by blank lines or rule lines."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if not line.strip() or _RULE.match(line):
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def is_table(block: list[str]) -> bool:
+    """At least two lines, half of them or more with column gaps of 3+ spaces."""
+    if len(block) < 2:
+        return False
+    gaps = sum(1 for line in block if _TABLE_GAP.search(line.strip()))
+    return gaps >= 2 and gaps * 2 >= len(block)
+
+
+def starts_item(line: str, previous: str | None) -> bool:
+    """Whether ``line`` begins a list item given the line before it (None at block start)."""
+    if _BULLET.match(line):
+        return True
+    if _ITEM.match(line):
+        return previous is None or previous.rstrip()[-1:] in _ENDS_UNIT
+    return False
+
+
+def units(block: list[str]) -> list[list[str]]:
+    """Split a prose block into units: list items and unwrapped lines each start one."""
+    out: list[list[str]] = []
+    previous: str | None = None
+    for line in block:
+        new = (
+            not out
+            or starts_item(line, previous)
+            or len(line) > UNWRAPPED
+            or (previous is not None and len(previous) > UNWRAPPED)
+        )
+        if new:
+            out.append([line])
+        else:
+            out[-1].append(line)
+        previous = line
+    return out
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join hard-wrapped lines into one line of prose, whitespace collapsed."""
+    parts: list[str] = []
+    last = ""
+    for raw in lines:
+        line = _SPACES.sub(" ", raw.strip())
+        if not line:
+            continue
+        if parts and not (last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[0].isalpha()):
+            parts.append(" ")
+        parts.append(line)
+        last = line
+    return "".join(parts)
+
+
+def reflow_block(block: list[str]) -> str:
+    """One block → text: a table keeps its lines, prose is joined per unit."""
+    if is_table(block):
+        return "\n".join(line.rstrip() for line in block)
+    return "\n".join(join_lines(unit) for unit in units(block))
+
+
+def reflow(lines: list[str]) -> str:
+    """A paragraph's lines → re-flowed text (blocks separated by ``\\n\\n``)."""
+    return "\n\n".join(reflow_block(block) for block in split_blocks(lines))
