@@ -59,7 +59,8 @@ def looks_binary(head: bytes) -> bool:
         return False
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\x00" in head:
+    nul = head.count(b"\x00")
+    if nul > max(1, len(head) // 100):
         return True
     controls = len(head) - len(head.translate(None, _BINARY_BYTES))
     return controls > max(4, len(head) // 50)

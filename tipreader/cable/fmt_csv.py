@@ -165,9 +165,18 @@ def embedded_row(text: str) -> list[str] | None:
     if not ROW_START_TEXT.match(text):
         return None
     try:
-        fields = parse_fields(text.strip(), strict=False)
+        rows = list(csv.reader(io.StringIO(text.strip()), escapechar="\\", doublequote=True, strict=False))
     except csv.Error:
         return None
+    if not rows:
+        return None
+    # Some pasted rows were re-wrapped, so a newline may fall outside the quotes: glue the pieces.
+    fields = list(rows[0])
+    for more in rows[1:]:
+        if len(fields) >= len(COLUMNS) or not more:
+            break
+        fields[-1] += more[0]
+        fields.extend(more[1:])
     if len(fields) < len(COLUMNS):
         return None
     if len(fields) > len(COLUMNS):  # a stray quote split the body: keep it whole

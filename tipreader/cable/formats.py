@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 from ._types import RawCable
 from .decode import clean_text, decode_bytes, looks_binary
-from .fmt_csv import ROW_START_TEXT, embedded_row, looks_like_csv, read_csv_stream
+from .fmt_csv import ROW_START_TEXT, looks_like_csv, read_csv_stream
+from .fmt_dump import row_in_page
 from .fmt_html import is_plusd_page, is_wikileaks_page, read_plusd, read_wikileaks
 from .fmt_text import is_cablegate_text, is_scoop, read_cablegate_text, read_raw, read_scoop
 from .model import CableError, ParseWarning
@@ -36,43 +37,12 @@ def _looks_html(text: str) -> bool:
     return bool(_HTML_START.match(head)) or "<html" in head.lower() or "<body" in head.lower()
 
 
-def _csv_in_page(raw: RawCable) -> RawCable:
-    """A page whose body is (or ends in) a pasted row of the cables CSV → that row's header and body."""
-    body = raw.body
-    ref_id = str(raw.meta.get("ref_id", ""))
-    start = 0 if ROW_START_TEXT.match(body) else -1
-    if start < 0 and ref_id and f",{ref_id}," in body:
-        m = re.search(rf"^\s*\d{{1,9}},\d{{1,2}}/\d{{1,2}}/\d{{4}} \d{{1,2}}:\d{{2}},{re.escape(ref_id)},", body, re.M)
-        start = m.start() if m else -1
-    if start < 0:
-        return raw
-    fields = embedded_row(body[start:])
-    usable = (
-        fields is not None
-        and fields[2].strip() == ref_id
-        and fields[7].strip()
-        and (not fields[6].strip() or "FM " in fields[6] or fields[6].lstrip().startswith(("VZCZC", "This record")))
-    )
-    if not usable:
-        note = ParseWarning("embedded-csv-row", "the page body holds a pasted CSV row that could not be read; kept as is")
-        return RawCable(raw.source, raw.format, raw.header, body, raw.meta, raw.warnings + (note,))
-    assert fields is not None
-    meta = dict(raw.meta)
-    meta["csv_id"] = fields[0].strip()
-    refs = [r.strip() for r in fields[5].split("|") if r.strip()]
-    if refs:
-        meta["references"] = refs
-    header = fields[6].strip("\n") or raw.header
-    note = ParseWarning("embedded-csv-row", "the page body is a pasted CSV row; its header and body columns were used")
-    return RawCable(raw.source, raw.format, header, fields[7], meta, raw.warnings + (note,))
-
-
 def _read_decoded(text: str, source: str, warnings: list[ParseWarning]) -> list[RawCable]:
     if "<" in text:
         if is_plusd_page(text):
             return [read_plusd(text, source, warnings)]
         if is_wikileaks_page(text):
-            return [_csv_in_page(read_wikileaks(text, source, warnings))]
+            return [row_in_page(read_wikileaks(text, source, warnings))]
         if _looks_html(text):
             raise CableError("HTML page holds no cable", source)
     if is_cablegate_text(text):
