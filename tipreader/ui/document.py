@@ -155,7 +155,7 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool]) -> list[Block
         blocks.append(Block(line, None, "header", searchable=False))
     if cable.partial:
         blocks.append(Block(Text("A partial extract: the full text is not in this record.", "italic yellow"), None, "header", searchable=False))
-    blocks.append(Block(Text("─" * 200, "#405060"), None, "rule", searchable=False, one_line=True))
+    blocks.append(Block(Text("─", "#405060"), None, "rule", searchable=False, one_line=True))
     return blocks
 
 

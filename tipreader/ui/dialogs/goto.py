@@ -37,7 +37,8 @@ class GotoDialog(ModalScreen[int | None]):
             yield OptionList(id="goto-options")
 
     def on_mount(self) -> None:
-        """Show the first suggestions."""
+        """Show the first suggestions (no blinking cursor headless, so screenshots are stable)."""
+        self.query_one(Input).cursor_blink = not self.app.is_headless
         self._refresh("")
 
     @on(Input.Changed, "#goto-input")

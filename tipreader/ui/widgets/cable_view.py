@@ -118,7 +118,9 @@ class CableView(ScrollView, can_focus=True):
                 text.stylize(CURRENT_STYLE if match_no == self.current else MATCH_STYLE, start, end)
         inner = max(8, width - block.prefix.cell_len)
         console = self.app.console
-        if block.one_line:
+        if block.role == "rule":
+            lines = [Text("─" * inner, style=text.style or "dim")]
+        elif block.one_line:
             line = text.copy()
             line.truncate(inner, overflow="ellipsis")
             lines = [line]

@@ -45,6 +45,10 @@ class FindBar(Horizontal):
         yield Input(placeholder="find in the cable", id="find-input", select_on_focus=False)
         yield Label("", id="find-count")
 
+    def on_mount(self) -> None:
+        """No blinking cursor in headless runs, so screenshots are stable."""
+        self.query_one(Input).cursor_blink = not self.app.is_headless
+
     def open(self, filter: bool, query: str = "") -> None:
         """Show the bar in find (``/``) or filter (``&``) mode and focus the input."""
         self.filter = filter

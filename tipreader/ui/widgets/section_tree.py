@@ -75,7 +75,8 @@ class SectionTree(Tree[int]):
             if i in part_first:
                 n, part = part_first[i]
                 title = one_line(part.title, 40) or f"Part {n}"
-                node = self._add(root, _label((f"{n} ", "bold"), (title, "bold #e0c070")), i, leaf=False)
+                number = "" if title.lower().startswith("part") else f"{n} "
+                node = self._add(root, _label((number, "bold"), (title, "bold #e0c070")), i, leaf=False)
                 for q in part.questions:
                     qnode = self._add(
                         node,
