@@ -129,7 +129,7 @@ def _tokenize(text: str) -> list[_Tok]:
                 rest = value[1:]
                 # "-word", "-field:value" and "-"phrase"" all negate what follows
                 sub = _tokenize(rest)
-                toks.extend(_Tok(t.kind, t.text, t.pos + m.start() + 1) for t in sub)
+                toks.extend(_Tok(t.kind, t.text, t.pos + m.start() + 1) for t in sub if t.kind != "end")
                 continue
         toks.append(_Tok(kind, value, m.start()))
     toks.append(_Tok("end", "", len(text)))

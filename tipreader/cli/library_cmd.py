@@ -1,0 +1,303 @@
+"""`tipreader import`, `search`, `show` and `library stats|rebuild`: the library from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+
+from tipreader.cli.common import error_line, safe_text
+
+_RAW = argparse.RawDescriptionHelpFormatter
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the library commands to the ``tipreader`` parser."""
+    p = sub.add_parser(
+        "import",
+        help="import cables into the library",
+        description="Import cable files into the local library: WikiLeaks pages, cables CSV files "
+        "(many cables each), text cables; folders are searched recursively, globs are expanded. "
+        "Files unchanged since the last import are skipped, so re-importing is fast and changes nothing. "
+        "Exit status 1 when any file failed (every good file is imported regardless).",
+        epilog="examples:\n  tipreader import ~/cables/\n  tipreader import cables.csv\n"
+        "  tipreader import 'downloads/*.html' 08MEXICO721.txt",
+        formatter_class=_RAW,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob")
+    p.add_argument("--workers", type=int, default=None, help="parse processes (default: 2, or 1 for small imports)")
+    p.set_defaults(func=run_import)
+
+    p = sub.add_parser(
+        "search",
+        help="search the library",
+        description="Search the library. Words match any form (trafficked finds trafficking), "
+        'case and accents ignored; "exact phrase", prefix*, AND, OR, NOT or -word, (parentheses); '
+        "fields: id:08MEXICO721 origin:mexico tag:KTIP class:secret subject:visa "
+        "date:2008 date:2008-01..2008-06. Hits are ranked best first.",
+        epilog="examples:\n  tipreader search trafficking\n  tipreader search '\"forced labor\" origin:mexico'\n"
+        "  tipreader search 'tag:KTIP date:2007..2009 -prostitution' --limit 50\n"
+        "  tipreader search 'subject:(visa OR asylum)' --json | jq .ref_id",
+        formatter_class=_RAW,
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="the query (several arguments are joined by spaces)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    p.add_argument("--json", action="store_true", help="JSON Lines: ref_id, date, origin, subject, score, paragraph, snippet")
+    p.add_argument("--count", action="store_true", help="also print how many cables match")
+    p.add_argument("--by-date", action="store_true", help="newest first instead of best first")
+    p.set_defaults(func=run_search)
+
+    p = sub.add_parser(
+        "show",
+        help="print a cable from the library",
+        description="Print a stored cable: its header facts, then its paragraphs.",
+        epilog="examples:\n  tipreader show 08MEXICO721\n  tipreader show 08mexico721 --json",
+        formatter_class=_RAW,
+    )
+    p.add_argument("ref_id", metavar="REF_ID", help="the cable's reference id")
+    p.add_argument("--json", action="store_true", help="the parsed cable as JSON")
+    p.add_argument("--original", action="store_true", help="the original file's bytes as imported")
+    p.set_defaults(func=run_show)
+
+    p = sub.add_parser(
+        "library",
+        help="library statistics and maintenance",
+        description="Library statistics and maintenance.",
+        epilog="examples:\n  tipreader library stats\n  tipreader library stats --json\n  tipreader library rebuild",
+        formatter_class=_RAW,
+    )
+    lsub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    s = lsub.add_parser("stats", help="counts, sizes, date range, top origins and tags",
+                        description="Counts, sizes, date range, top origins and tags.",
+                        epilog="example:\n  tipreader library stats --json", formatter_class=_RAW)
+    s.add_argument("--json", action="store_true", help="as one JSON object")
+    s.set_defaults(func=run_stats)
+    r = lsub.add_parser("rebuild", help="re-parse every stored original into a fresh index",
+                        description="Re-parse every stored original into a fresh index and refresh the metadata "
+                        "(after a parser upgrade). Your bookmarks, notes, positions and history are not touched.",
+                        epilog="example:\n  tipreader library rebuild", formatter_class=_RAW)
+    r.set_defaults(func=run_rebuild)
+
+
+def _open(seed: bool = True):
+    from tipreader.library import Library
+
+    lib = Library.open()
+    if seed:
+        lib.ensure_seeded()
+    return lib
+
+
+def _fmt_eta(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
+
+
+class _Reporter:
+    """Progress on stderr: a Rich bar on a terminal, a plain line every few seconds otherwise."""
+
+    def __init__(self, verb: str) -> None:
+        self.verb = verb
+        self.tty = sys.stderr.isatty()
+        self.progress = None
+        self.task = None
+        self.last_line = time.monotonic()
+        if self.tty:
+            from rich.console import Console
+            from rich.progress import (BarColumn, Progress, TextColumn, TimeRemainingColumn,
+                                       TransferSpeedColumn)
+
+            self.progress = Progress(
+                TextColumn("[bold]{task.description}"), BarColumn(),
+                TextColumn("{task.fields[cables]} cables, files {task.fields[files]}"),
+                TransferSpeedColumn(), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self.task = self.progress.add_task(verb, total=None, cables=0, files="0/0")
+            self.progress.start()
+
+    def update(self, p) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, total=p.bytes_total or None, completed=p.bytes_done,
+                                 cables=p.cables_done, files=f"{p.files_done}/{p.files_total}")
+            return
+        now = time.monotonic()
+        if now - self.last_line >= 5 and p.elapsed > 0 and not p.finished:
+            self.last_line = now
+            rate = p.bytes_done / p.elapsed / 1e6
+            left = (p.bytes_total - p.bytes_done) / (p.bytes_done / p.elapsed) if p.bytes_done else 0
+            print(f"tipreader: {self.verb}: {p.cables_done} cables, files {p.files_done}/{p.files_total}, "
+                  f"{rate:.1f} MB/s, ETA {_fmt_eta(left)}", file=sys.stderr, flush=True)
+
+    def error(self, source: str, reason: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(f"tipreader: {safe_text(source)}: {safe_text(reason)}", markup=False,
+                                        highlight=False)
+        else:
+            error_line(reason, source)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _summary(verb: str, report, elapsed: float) -> str:
+    p = report.progress
+    mb = p.bytes_done / 1e6
+    parts = [f"{p.cables_imported} cables {verb}", f"{p.files_skipped} unchanged files skipped"]
+    if p.cables_unchanged:
+        parts.append(f"{p.cables_unchanged} cables already stored")
+    if p.older_texts:
+        parts.append(f"{p.older_texts} older texts recorded")
+    parts.append(f"{p.failed} failed")
+    rate = f" ({mb / elapsed:.1f} MB/s)" if elapsed > 0.5 and mb else ""
+    return ", ".join(parts) + f" in {elapsed:.1f}s{rate}"
+
+
+def _run_job(verb: str, job) -> int:
+    reporter = _Reporter(verb)
+    cancel = threading.Event()
+    start = time.monotonic()
+    report = None
+    try:
+        report = job(reporter, cancel)
+    except KeyboardInterrupt:
+        reporter.stop()
+        print(f"tipreader: interrupted; what was committed is kept — run `tipreader {verb}` again to resume",
+              file=sys.stderr)
+        return 130
+    except RuntimeError as err:  # the library is busy (another import holds the index lock)
+        reporter.stop()
+        error_line(str(err))
+        return 1
+    finally:
+        reporter.stop()
+    print(_summary("imported" if verb == "import" else "re-indexed", report, time.monotonic() - start))
+    return 1 if report.progress.failed else 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """`tipreader import PATH...`."""
+    lib = _open(seed=False)
+    try:
+        return _run_job("import", lambda rep, cancel: lib.import_paths(
+            args.paths, progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers))
+    finally:
+        lib.close()
+
+
+def run_rebuild(args: argparse.Namespace) -> int:
+    """`tipreader library rebuild`."""
+    lib = _open(seed=False)
+    try:
+        return _run_job("library rebuild", lambda rep, cancel: lib.rebuild(
+            progress=rep.update, on_error=rep.error, cancel=cancel))
+    finally:
+        lib.close()
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """`tipreader search QUERY`."""
+    from tipreader.library import QueryError
+
+    query = " ".join(args.query)
+    if args.limit < 1:
+        error_line("--limit must be at least 1")
+        return 2
+    lib = _open()
+    try:
+        try:
+            hits = lib.search(query, limit=args.limit, order="date" if args.by_date else "relevance")
+            total = lib.count(query) if args.count else None
+        except QueryError as err:
+            error_line(f"bad query: {err}")
+            return 2
+    finally:
+        lib.close()
+    out = sys.stdout
+    if args.json:
+        for hit in hits:
+            out.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
+        if total is not None:
+            print(f"tipreader: {total} cables match", file=sys.stderr)
+        return 0
+    if total is not None:
+        out.write(f"{total} cables match\n")
+    if not hits:
+        out.write("no cable matches\n")
+        return 0
+    for hit in hits:
+        para = f" ¶{hit.paragraph}" if hit.paragraph is not None else ""
+        out.write(f"{hit.ref_id}  {(hit.date or '')[:10]}  {safe_text(hit.origin or '')}  [{hit.score:.2f}]\n")
+        out.write(f"    {safe_text(hit.subject or '(no subject)')}\n")
+        out.write(f"   {para} {safe_text(hit.snippet.marked('[', ']'))}\n")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """`tipreader show REF_ID`."""
+    lib = _open()
+    try:
+        if args.original:
+            orig = lib.original(args.ref_id)
+            if orig is None:
+                cable = lib.get(args.ref_id)
+                if cable is None:
+                    error_line(f"{args.ref_id}: not in the library")
+                    return 1
+                sys.stdout.write(cable.header_text + "\n\n" + cable.body_text + "\n")
+                return 0
+            sys.stdout.buffer.write(orig[1])
+            return 0
+        cable = lib.get(args.ref_id)
+        older = lib.older_texts(args.ref_id) if cable else []
+    finally:
+        lib.close()
+    if cable is None:
+        error_line(f"{args.ref_id}: not in the library (try `tipreader search id:{args.ref_id}*`)")
+        return 1
+    if args.json:
+        sys.stdout.write(json.dumps(cable.to_dict(), ensure_ascii=False, default=str) + "\n")
+        return 0
+    w = sys.stdout.write
+    w(f"{cable.ref_id}\n")
+    for label, value in (("Date", cable.date), ("Origin", cable.origin), ("Classification", cable.classification),
+                         ("Tags", " ".join(cable.tags)), ("Subject", cable.subject), ("Source", cable.source)):
+        if value:
+            w(f"{label + ':':<16}{safe_text(value)}\n")
+    if older:
+        w(f"{'Older texts:':<16}{len(older)} (an earlier release of this cable differs)\n")
+    w("\n")
+    if cable.paragraphs:
+        for para in cable.paragraphs:
+            lead = f"{para.number}. " if para.number is not None else ""
+            mark = f"({para.marking}) " if para.marking else ""
+            w(f"{lead}{mark}{safe_text(para.text)}\n\n")
+    else:
+        w(safe_text(cable.body_text) + "\n")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """`tipreader library stats`."""
+    lib = _open()
+    try:
+        st = lib.stats()
+    finally:
+        lib.close()
+    if args.json:
+        sys.stdout.write(json.dumps(st.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    w = sys.stdout.write
+    w(f"Library:        {st.path}\n")
+    w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts, {st.older_texts:,} older texts)\n")
+    w(f"Files:          {st.files:,}\n")
+    w(f"Text:           {st.bytes / 1e6:,.1f} MB; database {st.database_bytes / 1e6:,.1f} MB, "
+      f"index {st.index_bytes / 1e6:,.1f} MB\n")
+    w(f"Dates:          {(st.date_first or '?')[:10]} .. {(st.date_last or '?')[:10]}\n")
+    w("Top origins:    " + ", ".join(f"{o} ({n:,})" for o, n in st.top_origins) + "\n")
+    w("Top tags:       " + ", ".join(f"{t} ({n:,})" for t, n in st.top_tags) + "\n")
+    w("Classification: " + ", ".join(f"{c} ({n:,})" for c, n in st.classifications) + "\n")
+    return 0
