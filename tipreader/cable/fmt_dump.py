@@ -17,7 +17,7 @@ from .fmt_csv import ROW_START_TEXT, embedded_row
 from .model import ParseWarning
 
 _TSV_START = re.compile(r"^\s*(?:\d{1,9}\t)?\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t([0-9A-Z_]{4,60})\t")
-_TSV_ROW_END = re.compile(r"(?<!\\)\n")
+_TSV_ROW_END = re.compile(r"\n\s*(?:\d{1,9}\t)?\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?\t[0-9A-Z_]{4,60}\t")
 _TSV_ESCAPE = re.compile(r"\\(.)", re.S)
 _TSV_ESCAPES = {"n": "\n", "t": "\t", "0": "", "\n": "\n", "\\": "\\"}
 
@@ -37,7 +37,9 @@ def _tsv_row(raw: RawCable, ref_id: str) -> RawCable | None:
     if not m or m.group(1) != ref_id:
         return None
     end = _TSV_ROW_END.search(raw.body, m.end())
-    row = raw.body[: end.start()] if end else raw.body
+    row = (raw.body[: end.start()] if end else raw.body).rstrip()
+    if row.endswith("\\") and not row.endswith("\\\\"):  # the escaped newline that ended the row
+        row = row[:-1]
     fields = row.strip().split("\t")
     if len(fields) == 8:
         fields = fields[1:]
@@ -50,7 +52,7 @@ def _tsv_row(raw: RawCable, ref_id: str) -> RawCable | None:
     refs = [r.strip() for r in fields[4].split("|") if r.strip()]
     if refs:
         meta["references"] = refs
-    rest = " (the rows after it were dropped)" if end and raw.body[end.end() :].strip() else ""
+    rest = " (the rows after it were dropped)" if end else ""
     return _with(raw, header.strip("\n") or raw.header, body, meta,
                  f"the page body is a pasted database row; its header and body columns were used{rest}")
 
