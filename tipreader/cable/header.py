@@ -1,10 +1,393 @@
-"""Routing header + preamble → HeaderInfo. STUB: to be replaced by the header work."""
+"""Routing header + the body's preamble → :class:`HeaderInfo`.
+
+The preamble is what stands before the cable's prose: the classification line,
+SIPDIS and other caveats, addressee lines (``DEPT FOR ...``), E.O., TAGS, SUBJECT,
+REF and "Classified By". Its elements come in many orders, so the scan records
+every element it meets until the first numbered paragraph (or until prose has
+clearly begun) and puts ``body_start`` on the first line after the last one.
+Only the header and the first ~150 lines are looked at.
+"""
 
 from __future__ import annotations
 
+import re
+
+from . import classification as cls
+from . import dtg, ids, refs
 from ._types import HeaderInfo, Line, RawCable
+from .model import ParseWarning, Reference
+from .origins import clean_fm, origin_for_post, origin_from_fm, post_for_routing
+
+SCAN_LINES = 150
+_NUMBERED = re.compile(r"^\s*\d{1,2}\s?\.(?:\s|\(|$)|^\s*\d{1,2}\s?\)\s+\(")
+_EO = re.compile(r"^\s*(?:E\s?\.\s?O\s?\.?|EO\b|E\.O\b)\s*(?=\d{4,5}|:|N/A)|^\s*DECL\s*:", re.I)
+_TAGS = re.compile(r"^\s*TAG[SE]?\b\s*[:.]?\s*", re.I)
+_TAGS_INLINE = re.compile(r"\s+TAG[SE]?\s*:\s*|\s+TAGS\s+(?=[A-Z]{2,5}\b)")
+_SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.-]?\s+|^\s*SUBJ(?:ECT)?\s*:\s*", re.I)
+_SUBJECT_INLINE = re.compile(r"\s+SUBJECT\s*:\s*", re.I)
+_REF = re.compile(
+    r"^\s*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\s*[:.]|^\s*REFS?\s+(?:\(?[A-Z][.)]|\d{2,4}\s+[A-Z]|[A-Z]{3,}\s+\d)",
+    re.I,
+)
+_REF_INLINE = re.compile(r"\s+(?:REFS?|REFTELS?)\s*:\s*", re.I)
+_CLASSIFIED_BY = re.compile(r"^\s*(?:\(U\)\s*)?(?:CLASSIFIED|CLASSIFICATION)\s+BY\b\s*:?\s*", re.I)
+_CLASSBY_INLINE = re.compile(r"\s+CLASSIFIED\s+BY\s*:?\s*", re.I)
+_ROUTING = re.compile(
+    r"^\s*(?:VZCZC|ZZ[A-Z]|[RPOZ]{2}\s+RUE|DE\s+[A-Z]{4,8}\s*#|ZN[YR]\s|BT\s*$|NNNN|"
+    r"(?:NIACT|[RPOZ])(?:\s+[RPOZ])?\s+\d{6}\s?Z|FM\s|TO\s|INFO\s|ACTION\s|PAGE\s+\d+\s)",
+)
+_NOTE = re.compile(r"partial extract of the original cable|^\s*Cable dated:|^\s*\d{6}Z\s+\w{3}\s+\d{2}\s*$", re.I)
+_HEADING = re.compile(r"^\s*(?:-{3,}|={3,}|SUMMARY\b|COMMENT\b|BACKGROUND\b|\d{1,2}\.)", re.I)
+_TAG_TOKENS = re.compile(r"^[A-Z0-9][A-Z0-9 ,;/&.-]*$")
+_PARTIAL = re.compile(r"partial extract", re.I)
+
+
+def _kind(text: str) -> str | None:
+    """Which preamble element ``text`` starts, if any."""
+    if _SUBJECT.match(text):
+        return "subject"
+    if _EO.match(text):
+        return "eo"
+    if _TAGS.match(text) and not re.match(r"^\s*TAG[SE]?\s*$", text, re.I) or re.match(r"^\s*TAGS\s*$", text):
+        return "tags"
+    if _REF.match(text):
+        return "ref"
+    if _CLASSIFIED_BY.match(text):
+        return "classby"
+    return None
+
+
+class _Preamble:
+    """The state of one preamble scan."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.n = min(len(lines), SCAN_LINES)
+        self.class_line: cls.ClassLine | None = None
+        self.class_index: int | None = None
+        self.caveats: list[str] = []
+        self.eo: str | None = None
+        self.tags: list[str] = []
+        self.subject: str | None = None
+        self.classified_by: str | None = None
+        self.ref_blocks: list[list[str]] = []
+        self.end = -1  # index after the last preamble element
+        self.first_para: int | None = None
+
+    def text(self, i: int) -> str:
+        return self.lines[i].text
+
+    def _block(self, i: int, stop_on_blank: bool = True, limit: int = 6) -> int:
+        """End (exclusive) of a block starting at ``i``: until blank, element or paragraph."""
+        j = i + 1
+        while j < self.n and j - i < limit:
+            t = self.text(j)
+            if not t.strip():
+                if stop_on_blank:
+                    break
+                j += 1
+                continue
+            if _kind(t) or _NUMBERED.match(t) or cls.CAVEAT_LINE.match(t) or _HEADING.match(t):
+                break
+            j += 1
+        return j
+
+    def _ref_end(self, i: int) -> int:
+        j, last = i + 1, i + 1
+        while j < self.n and j - i < 40:
+            t = self.text(j)
+            if not t.strip():
+                j += 1
+                continue
+            if _kind(t) or _NUMBERED.match(t):
+                break
+            if refs.PAGE_LINE.match(t) or ids.PAGE_MARKER.match(t):
+                j += 1
+                continue
+            blank_before = not self.text(j - 1).strip()
+            if blank_before and not refs.is_ref_item_line(t):
+                break
+            if not blank_before and (_HEADING.match(t) or cls.CAVEAT_LINE.match(t)):
+                break
+            j += 1
+            last = j
+        return last
+
+    def scan(self) -> None:
+        i, since_anchor, anchors = 0, 0, 0
+        while i < self.n:
+            t = self.text(i)
+            if not t.strip():
+                i += 1
+                continue
+            if _NUMBERED.match(t):
+                self.first_para = i
+                return
+            kind = _kind(t)
+            if kind is None:
+                if self.class_line is None or (self.class_line.serial is None and i < 40):
+                    found = cls.match_class_line(t)
+                    if found and (self.class_line is None or found.serial):
+                        self.class_line, self.class_index = found, i
+                        self.caveats.extend(found.caveats)
+                        self.end = max(self.end, i + 1)
+                        i += 1
+                        continue
+                if cls.CAVEAT_LINE.match(t):
+                    self.caveats.extend(cls.caveats_in(t))
+                    if since_anchor == 0 or anchors == 0:
+                        self.end = max(self.end, i + 1)
+                    i += 1
+                    continue
+                since_anchor += 1
+                if (anchors and since_anchor > 10) or (not anchors and i > 80):
+                    return
+                i += 1
+                continue
+            anchors += 1
+            since_anchor = 0
+            j = getattr(self, "_take_" + kind)(i)
+            self.end = max(self.end, j)
+            i = j
+
+    # each _take_* reads one element starting at line i and returns the line after it
+    def _take_subject(self, i: int) -> int:
+        j = self._block(i)
+        text = " ".join(self.text(k).strip() for k in range(i, j))
+        text = _SUBJECT.sub("", text, count=1)
+        for pattern, kind in ((_REF_INLINE, "ref"), (_CLASSBY_INLINE, "classby")):
+            m = pattern.search(text)
+            if m:
+                rest = text[m.end():]
+                text = text[: m.start()]
+                if kind == "ref":
+                    self.ref_blocks.append([rest])
+                elif not self.classified_by:
+                    self.classified_by = " ".join(rest.split())
+        if self.subject is None:
+            self.subject = " ".join(text.split()) or None
+        return j
+
+    def _take_eo(self, i: int) -> int:
+        t = self.text(i).strip()
+        m = _SUBJECT_INLINE.search(t)
+        if m:
+            if self.subject is None:
+                self.subject = t[m.end():].strip() or None
+            t = t[: m.start()]
+        m = _TAGS_INLINE.search(t)
+        if m:
+            self._add_tags(t[m.end():])
+            t = t[: m.start()]
+        if self.eo is None:
+            eo = re.sub(r"^\s*(?:E\s?\.\s?O\s?\.?|EO)\s*", "", t, flags=re.I)
+            self.eo = " ".join(eo.split()).strip() or None
+        return i + 1
+
+    def _add_tags(self, text: str) -> None:
+        for tag in re.split(r"[\s,;]+", text.strip()):
+            tag = tag.strip(".")
+            if tag and tag not in self.tags:
+                self.tags.append(tag)
+
+    def _take_tags(self, i: int) -> int:
+        t = _TAGS.sub("", self.text(i), count=1)
+        m = _SUBJECT_INLINE.search(" " + t)
+        if m:
+            if self.subject is None:
+                self.subject = (" " + t)[m.end():].strip() or None
+            t = (" " + t)[: m.start()]
+        self._add_tags(t)
+        j = i + 1
+        while j < self.n and j - i < 4:
+            nxt = self.text(j).strip()
+            if not nxt or _kind(nxt) or _NUMBERED.match(nxt) or cls.CAVEAT_LINE.match(nxt):
+                break
+            if not _TAG_TOKENS.match(nxt) or any(len(w) > 12 for w in re.split(r"[\s,;]+", nxt)):
+                break
+            self._add_tags(nxt)
+            j += 1
+        return j
+
+    def _take_ref(self, i: int) -> int:
+        j = self._ref_end(i)
+        self.ref_blocks.append([self.text(k) for k in range(i, j)])
+        return j
+
+    def _take_classby(self, i: int) -> int:
+        j = self._block(i, limit=4)
+        text = " ".join(self.text(k).strip() for k in range(i, j))
+        if self.classified_by is None:
+            self.classified_by = " ".join(_CLASSIFIED_BY.sub("", text, count=1).split()) or None
+        return j
+
+    def body_start(self) -> int:
+        if self.end < 0:
+            start = self.first_para if self.first_para is not None else 0
+        else:
+            start = self.end
+        while start < len(self.lines):
+            t = self.lines[start].text
+            if t.strip() and not cls.CAVEAT_LINE.match(t) and not (
+                self.end >= 0 and refs.PAGE_LINE.match(t) and not _NUMBERED.match(t)
+            ):
+                break
+            start += 1
+        if self.first_para is not None and start > self.first_para:
+            start = self.first_para
+        return min(start, len(self.lines))
+
+
+def _addressees(routing: str) -> tuple[str | None, list[str], list[str]]:
+    """FM, TO and INFO of a routing header, routing prefixes removed."""
+    fm: str | None = None
+    to: list[str] = []
+    info: list[str] = []
+    target: list[str] | None = None
+    for raw_line in routing.splitlines():
+        line = raw_line.strip()
+        if not line:
+            continue
+        m = re.match(r"^(FM|FROM|TO|INFO)\s+(.*)$", line)
+        if m and (m.group(1) in ("FM", "FROM") or fm is not None):
+            word, rest = m.groups()
+            if word in ("FM", "FROM"):
+                if fm is None and word == "FM":
+                    fm = clean_fm(rest)
+                target = None
+                continue
+            target = to if word == "TO" else info
+            line = rest
+        elif target is None:
+            continue
+        if re.match(r"^(BT|ZEN|ZEM|NNNN)\b", line) or cls.match_class_line(line) or _kind(line):
+            target = None
+            continue
+        name = clean_fm(line)
+        if name:
+            target.append(name)
+    return fm, to, info
+
+
+def _find_class_line(body: str) -> cls.ClassLine | None:
+    """The classification line among the first lines of the raw body (before page cleaning)."""
+    lone: cls.ClassLine | None = None
+    for count, text in enumerate(body[:8000].split("\n")):
+        if count > 60:
+            break
+        if not text.strip() or _kind(text) or _NUMBERED.match(text):
+            if _NUMBERED.match(text):
+                break
+            continue
+        found = cls.match_class_line(text)
+        if found and found.serial:
+            return found
+        if found and lone is None:
+            lone = found
+    return cls.search_class_line(body[:3000]) or lone
+
+
+def _routing_text(raw: RawCable, lines: list[Line], stop: int) -> str:
+    if raw.header.strip():
+        return raw.header
+    return "\n".join(ln.text for ln in lines[: min(stop, 80)])
 
 
 def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     """Read ids, dates, origin, classification, TAGS, SUBJECT, REF; set ``body_start``."""
-    return HeaderInfo(ref_id=raw.meta.get("ref_id"), subject=raw.meta.get("subject"))
+    info = HeaderInfo()
+    meta = raw.meta or {}
+    pre = _Preamble(lines)
+    pre.scan()
+    found = _find_class_line(raw.body)
+    if found and (pre.class_line is None or (found.serial and not pre.class_line.serial)):
+        pre.class_line = found
+        pre.caveats[:0] = list(found.caveats)
+    info.body_start = pre.body_start()
+    stop = pre.class_index if pre.class_index is not None else info.body_start
+    routing = _routing_text(raw, lines, stop or info.body_start)
+    head_lines = "\n".join(ln.text for ln in lines[: max(info.body_start, 5)])
+
+    # date and precedence
+    info.date, info.precedence = dtg.parse_dtg(routing)
+    if info.date is None and raw.header.strip():
+        info.date, info.precedence = dtg.parse_dtg(head_lines)
+    info.precedence = dtg.precedence_with_niact(info.precedence, routing)
+    if info.date is None:
+        info.date = dtg.parse_cable_dated(routing[:4000]) or dtg.parse_cable_dated(head_lines[:4000])
+    if info.date is None:
+        info.date = dtg.parse_lone_dtg(routing) or dtg.parse_lone_dtg(head_lines)
+    if info.date is None:
+        info.date = dtg.normalise_created(meta.get("created"))
+    if info.date is None:
+        info.warnings.append(ParseWarning("no-date", "no date-time group or date found"))
+    year = info.date[2:4] if info.date else None
+
+    # addressees and origin
+    fm, to, cc = _addressees(routing)
+    info.fm, info.to, info.info = fm, tuple(to), tuple(cc)
+    de = ids.ROUTING_LINE.search(routing)
+    if not (de or fm or dtg.DTG_LINE.search(routing)):
+        info.warnings.append(ParseWarning("missing-header", "the cable has no routing header"))
+
+    # reference id
+    meta_id = meta.get("ref_id")
+    if isinstance(meta_id, str) and meta_id.strip():
+        info.ref_id, repaired = ids.repair_ref_id(meta_id)
+        if repaired:
+            info.warnings.append(ParseWarning("repaired-id", f"malformed id {meta_id.strip()} read as {info.ref_id}"))
+    else:
+        cl = pre.class_line
+        info.ref_id = ids.derive_ref_id(
+            year, routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:30000]
+        )
+
+    origin = meta.get("origin")
+    if isinstance(origin, str) and origin.strip():
+        info.origin = " ".join(origin.split())
+    else:
+        info.origin = origin_from_fm(fm) if fm else None
+        if info.origin is None and de:
+            post = post_for_routing(de.group(1))
+            info.origin = origin_for_post(post) if post else None
+        if info.origin is None and pre.class_line and pre.class_line.post:
+            info.origin = origin_for_post(pre.class_line.post)
+        if info.origin is None and info.ref_id:
+            m = re.match(r"^\d{2}([A-Z]+)\d", info.ref_id)
+            info.origin = origin_for_post(m.group(1)) if m else None
+
+    # classification and caveats
+    caveats = list(dict.fromkeys(pre.caveats))
+    info.caveats = tuple(caveats)
+    meta_cls = cls.normalise_meta_classification(meta.get("classification"))
+    level = pre.class_line.level if pre.class_line else cls.level_from_routing(routing)
+    info.classification = meta_cls or cls.wikileaks_classification(level, caveats)
+
+    # E.O., TAGS, SUBJECT, Classified By, REF
+    info.eo = pre.eo
+    info.declassify = dtg.parse_decl(pre.eo) if pre.eo else None
+    info.tags = tuple(pre.tags)
+    subject = pre.subject
+    if not subject:
+        for key in ("subject", "title"):
+            if isinstance(meta.get(key), str) and meta[key].strip():
+                subject = " ".join(meta[key].split())
+                break
+    info.subject = subject
+    info.classified_by = pre.classified_by
+    references: list[Reference] = []
+    for block in pre.ref_blocks:
+        references.extend(refs.parse_ref_block(block, year))
+    if not references and isinstance(meta.get("references"), list):
+        for item in meta["references"]:
+            if isinstance(item, str) and item.strip():
+                text = item.strip()
+                rid = text if ids.WELL_FORMED.match(text) else None
+                references.append(Reference(label="", text=text, ref_id=rid))
+    info.references = tuple(references)
+
+    info.partial = bool(meta.get("partial")) or bool(
+        _PARTIAL.search(raw.header[:2000]) or _PARTIAL.search(head_lines[:2000])
+    )
+    return info
+

@@ -1,0 +1,102 @@
+"""Agreement of the header parser's own derivations with WikiLeaks' metadata tables.
+
+For every cable-viewer page in ``../shared/cables/wikileaks-html`` the page's routing
+header and body are handed to ``header.parse_header`` *without* the metadata, and
+the derived ref_id, origin, classification and date are compared with the page's
+table. Prints one line per field and, with ``-v``, the disagreements.
+
+    .venv/bin/python benchmarks/header_agreement.py [-v] [DIR]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tipreader.cable import header, pages  # noqa: E402
+from tipreader.cable._types import RawCable  # noqa: E402
+from tipreader.cable.ids import repair_ref_id  # noqa: E402
+
+_TD = re.compile(r"<td>\s*(.*?)\s*</td>", re.S)
+_PRE = re.compile(r"<code><pre>(.*?)</pre></code>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+# WikiLeaks' "Created" cell shows the minutes wrongly (the 12-hour hour: 22:19 reads
+# "22:10", 14:58 reads "14:02"), so "hour" compares the date and the hour only.
+FIELDS = ("ref_id", "origin", "classification", "date", "hour")
+
+
+def read_page(path: Path) -> tuple[dict[str, str], str, str]:
+    """A WikiLeaks cable-viewer page → (metadata table, header text, body text)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    cells = [html.unescape(_TAG.sub("", c)).strip() for c in _TD.findall(text)[:5]]
+    meta = dict(zip(("ref_id", "created", "released", "classification", "origin"), cells))
+    pres = [html.unescape(_TAG.sub("", p.replace("&#x000A;", "\n"))).replace("\u00b6", "") for p in _PRE.findall(text)]
+    head, body = (pres + ["", ""])[:2]
+    return meta, head, body
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    folder = Path(args[0]) if args else ROOT.parent / "shared" / "cables" / "wikileaks-html"
+    files = sorted(folder.glob("*.html"))
+    if not files:
+        print(f"no pages in {folder}")
+        return 1
+    agree: Counter[str] = Counter()
+    with_created = 0
+    misses: dict[str, list[str]] = {f: [] for f in FIELDS}
+    elapsed = 0.0
+    for path in files:
+        meta, head, body = read_page(path)
+        raw = RawCable(source=str(path), format="wikileaks-html", header=head, body=body)
+        lines = pages.clean_lines(body)
+        start = time.perf_counter()
+        info = header.parse_header(raw, lines)
+        elapsed += time.perf_counter() - start
+        want_id = meta.get("ref_id", "")
+        want = {
+            "ref_id": repair_ref_id(want_id)[0],
+            "origin": meta.get("origin"),
+            "classification": meta.get("classification"),
+            "date": (meta.get("created") or "")[:10],
+            "hour": (meta.get("created") or "").replace(" ", "T")[:13],
+        }
+        got = {
+            "ref_id": info.ref_id,
+            "origin": info.origin,
+            "classification": info.classification,
+            "date": (info.date or "")[:10],
+            "hour": (info.date or "")[:13],
+        }
+        if info.ref_id != want["ref_id"] and meta.get("created"):
+            # the same page with only its "created" cell: the year a bare text lacks
+            raw2 = RawCable(str(path), "wikileaks-html", head, body, {"created": meta["created"]})
+            with_created += header.parse_header(raw2, lines).ref_id == want["ref_id"]
+        else:
+            with_created += info.ref_id == want["ref_id"]
+        for field in FIELDS:
+            if got[field] == want[field]:
+                agree[field] += 1
+            else:
+                misses[field].append(f"{path.name}: got {got[field]!r} want {want[field]!r}")
+    total = len(files)
+    print(f"{total} WikiLeaks pages; header parse {elapsed / total * 1e6:.0f} us/cable")
+    for field in FIELDS:
+        print(f"{field:15s} {agree[field]:5d}/{total}  {100 * agree[field] / total:5.1f}%")
+        if verbose:
+            for line in misses[field][:40]:
+                print("   ", line)
+    print(f"ref_id given only the page's Created date: {with_created}/{total}  {100 * with_created / total:5.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

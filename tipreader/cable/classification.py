@@ -1,0 +1,141 @@
+"""The classification line and caveats, and WikiLeaks' spelling of the classification.
+
+A cable's body opens with a line such as ``C O N F I D E N T I A L SECTION 01 OF 04
+ANKARA 000348`` (also lower-cased: ``C o n f i d e n t i a l section 01 of 04 ankara
+000348``), ``UNCLAS MEXICO 000721`` or ``S E C R E T STATE 012345``. WikiLeaks writes
+the classification as ``UNCLASSIFIED``, ``UNCLASSIFIED//FOR OFFICIAL USE ONLY`` (SBU,
+"UNCLAS ... SENSITIVE"), ``CONFIDENTIAL``, ``CONFIDENTIAL//NOFORN``, ``SECRET``,
+``SECRET//NOFORN``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _spaced(word: str) -> str:
+    return r"[ \t]?".join(word)
+
+
+_CLASS_WORD = (
+    rf"(?P<cls>{_spaced('UNCLASSIFIED')}|{_spaced('UNCLAS')}|{_spaced('CONFIDENTIAL')}|"
+    rf"(?:{_spaced('TOP')}[ \t]+)?{_spaced('SECRET')}|LIMITED[ \t]+OFFICIAL[ \t]+USE)"
+)
+# At the start of a line: the classification word and what follows it.
+CLASS_LINE = re.compile(rf"^[ \t]*{_CLASS_WORD}(?![A-Z])(?P<rest>.*)$", re.I)
+# Anywhere (bodies with collapsed whitespace): classification, optional section, post, serial.
+CLASS_ANYWHERE = re.compile(
+    rf"(?<![A-Za-z]){_CLASS_WORD}[ \t]+(?:SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+[ \t]+)?"
+    r"(?:(?:NOFORN|SENSITIVE|SBU)[ \t]+)*(?P<post>[A-Z][A-Z .'-]{1,30}?)[ \t]+(?P<serial>\d{3,7})(?!\d)",
+)
+# The tail of a classification line: optional SECTION nn OF nn, caveats, post, serial.
+_TAIL = re.compile(
+    r"^[ \t:]*(?:SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+[ \t]+)?(?P<cav>(?:(?:NOFORN|SENSITIVE|SBU|SIPDIS|"
+    r"EXDIS|NODIS|LIMDIS|STADIS|CHEROKEE)[ \t,]+)*)(?P<post>[A-Z][A-Z .'-]{0,30}?)[ \t]+"
+    r"(?P<serial>\d{3,7})(?!\d)"
+)
+CAVEAT_WORDS = (
+    "SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS", "STADIS", "CHEROKEE", "ROGER",
+    "EFTO", "NOCONTRACT", "ORCON", "PROPIN", "SPECAT", "FOUO",
+)
+# A line made only of caveats: "SIPDIS", "NOFORN", "SENSITIVE BUT UNCLASSIFIED", "E F T O".
+CAVEAT_LINE = re.compile(
+    r"^[ \t]*(?:(?:" + "|".join(CAVEAT_WORDS) + r"|E F T O|S I P D I S|NOT FOR INTERNET DISTRIBUTION|"
+    r"SENSITIVE BUT UNCLASSIFIED(?:[ \t-]+PROTECT ACCORDINGLY)?|SBU|TERREP|NOTAL|C O R R E C T E D "
+    r"C O P Y|CORRECTED COPY|ONLY)[ \t,.;/-]*)+$",
+    re.I,
+)
+_ZN_LINE = re.compile(r"(?m)^\s*ZN[YR]\s+([CSUE]{5})\b")
+_CAVEAT_FIND = re.compile(r"\b(" + "|".join(CAVEAT_WORDS) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ClassLine:
+    """A recognised classification line."""
+
+    level: str  # "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE"
+    post: str | None  # the post as written ("NEW DELHI"), when the line names one
+    serial: str | None  # "000721"
+    caveats: tuple[str, ...]
+
+
+def _level(word: str) -> str:
+    compact = re.sub(r"\s+", "", word).upper()
+    if compact.startswith("UNCLAS"):
+        return "UNCLASSIFIED"
+    if compact == "TOPSECRET":
+        return "TOP SECRET"
+    if compact == "LIMITEDOFFICIALUSE":
+        return "LIMITED OFFICIAL USE"
+    return compact
+
+
+def match_class_line(text: str) -> ClassLine | None:
+    """``text`` as a classification line, or None. A lone word (``CONFIDENTIAL``) counts."""
+    match = CLASS_LINE.match(text)
+    if not match:
+        return None
+    rest = match.group("rest").upper()
+    tail = _TAIL.match(rest)
+    if tail is None and rest.strip() and not CAVEAT_LINE.match(rest) and not re.match(r"^\s*(PTQ|//)", rest):
+        # "CONFIDENTIAL SUMMARY OF ..." is prose, not a classification line
+        if not re.match(r"^[ \t]*SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+", rest):
+            return None
+    post = serial = None
+    if tail:
+        post = " ".join(tail.group("post").split()) or None
+        serial = tail.group("serial")
+    return ClassLine(_level(match.group("cls")), post, serial, tuple(_CAVEAT_FIND.findall(rest)))
+
+
+def search_class_line(text: str) -> ClassLine | None:
+    """A classification-post-serial run anywhere in ``text`` (collapsed bodies)."""
+    match = CLASS_ANYWHERE.search(text)
+    if not match:
+        return None
+    post = " ".join(match.group("post").split())
+    return ClassLine(_level(match.group("cls")), post, match.group("serial"), ())
+
+
+def level_from_routing(header: str) -> str | None:
+    """``ZNY CCCCC ZZH`` → CONFIDENTIAL (SSSSS secret, UUUUU and EEEEE unclassified)."""
+    match = _ZN_LINE.search(header)
+    if not match:
+        return None
+    return {"C": "CONFIDENTIAL", "S": "SECRET", "U": "UNCLASSIFIED", "E": "UNCLASSIFIED"}.get(match.group(1)[0])
+
+
+def caveats_in(text: str) -> list[str]:
+    """The caveat words of a line (``SENSITIVE BUT UNCLASSIFIED`` → ``SENSITIVE``)."""
+    squeezed = re.sub(r"\b([A-Z]) (?=[A-Z]\b)", r"\1", text.upper())  # "E F T O" → "EFTO"
+    found = _CAVEAT_FIND.findall(squeezed)
+    if re.search(r"\bSBU\b", squeezed) and "SENSITIVE" not in found:
+        found.append("SENSITIVE")
+    return found
+
+
+def wikileaks_classification(level: str | None, caveats: tuple[str, ...] | list[str]) -> str | None:
+    """WikiLeaks' spelling from a level and the cable's caveats."""
+    if level is None:
+        return None
+    if level == "UNCLASSIFIED" and ("SENSITIVE" in caveats or "FOUO" in caveats):
+        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    if level in ("CONFIDENTIAL", "SECRET", "TOP SECRET") and "NOFORN" in caveats:
+        return f"{level}//NOFORN"
+    return level
+
+
+def normalise_meta_classification(value: object) -> str | None:
+    """A container's classification (``UNCLASSIFIED//FOR OFFICIA LUSEONLY``) tidied up."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = " ".join(value.split()).upper()
+    squeezed = text.replace(" ", "")
+    if squeezed.startswith("UNCLASSIFIED//FOR"):
+        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    for known in ("CONFIDENTIAL//NOFORN", "SECRET//NOFORN", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET",
+                  "LIMITEDOFFICIALUSE"):
+        if squeezed == known:
+            return "LIMITED OFFICIAL USE" if known == "LIMITEDOFFICIALUSE" else known
+    return text

@@ -1,0 +1,113 @@
+"""Date-time groups and the other ways a cable states its date.
+
+``R 112219Z MAR 08`` → ``("2008-03-11T22:19:00Z", "ROUTINE")``; also
+``O R 161508Z FEB 10``, ``P 240620Z JUL 08 ZUI ...``, PlusD's ``P R 221828 Z MAY 73``,
+partial extracts' lone ``271036Z Apr 00`` line and ``Cable dated:2002-11-15T12:40:00``.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+PRECEDENCE = {"R": "ROUTINE", "P": "PRIORITY", "O": "IMMEDIATE", "Z": "FLASH", "NIACT": "NIACT IMMEDIATE"}
+
+# The DTG line of a routing header: precedence letters (action, info), DDHHMMZ MON YY.
+DTG_LINE = re.compile(
+    r"(?m)^[ \t]*((?:NIACT|[RPOZ])(?:[ \t]+[RPOZ])?)[ \t]+(\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+"
+    r"([A-Za-z]{3})[ \t]+(\d{2}|\d{4})\b"
+)
+# A DTG without precedence, on its own line (partial extracts): "271036Z Apr 00".
+LONE_DTG = re.compile(r"(?m)^[ \t]*(\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+([A-Za-z]{3})[ \t]+(\d{2}|\d{4})[ \t]*$")
+CABLE_DATED = re.compile(r"Cable dated:\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+# A metadata "created" value: "2008-03-11 22:19", "2008-03-11T22:19:00Z", "3/11/2008 22:19".
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_NIACT = re.compile(r"(?m)^\s*(?:TO|INFO)?\b.*\bNIACT\s+IMMEDIATE\b")
+
+
+def full_year(yy: str) -> int:
+    """``08`` → 2008, ``73`` → 1973, ``2008`` → 2008 (cables run from 1966 to 2010)."""
+    year = int(yy)
+    if len(yy) == 4:
+        return year
+    return 1900 + year if year >= 60 else 2000 + year
+
+
+def _iso(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31 and hour <= 24 and minute < 60 and second < 60):
+        return None
+    if hour == 24:  # "242400Z" is midnight at the end of the day; keep the day, clamp the time
+        hour, minute = 23, 59
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}Z"
+
+
+def _from_groups(day: str, hour: str, minute: str, mon: str, yy: str) -> str | None:
+    month = MONTHS.get(mon.upper())
+    if month is None:
+        return None
+    return _iso(full_year(yy), month, int(day), int(hour), int(minute))
+
+
+def parse_dtg(text: str) -> tuple[str | None, str | None]:
+    """The first routing DTG in ``text`` → ``(iso_date, precedence)``; Nones when absent."""
+    for match in DTG_LINE.finditer(text):
+        date = _from_groups(*match.group(2, 3, 4, 5, 6))
+        if date:
+            action = match.group(1).split()[0].upper()
+            return date, PRECEDENCE.get(action)
+    return None, None
+
+
+def precedence_with_niact(precedence: str | None, header: str) -> str | None:
+    """``IMMEDIATE`` becomes ``NIACT IMMEDIATE`` when an addressee line says so."""
+    if precedence in (None, "IMMEDIATE") and _NIACT.search(header):
+        return "NIACT IMMEDIATE"
+    return precedence
+
+
+def parse_lone_dtg(text: str) -> str | None:
+    """A DTG standing alone on a line (``271036Z Apr 00``) → ISO date."""
+    match = LONE_DTG.search(text)
+    return _from_groups(*match.groups()) if match else None
+
+
+def parse_cable_dated(text: str) -> str | None:
+    """``Cable dated:2002-11-15T12:40:00`` → ``2002-11-15T12:40:00Z``."""
+    match = CABLE_DATED.search(text)
+    if not match:
+        return None
+    y, mo, d, h, mi, s = match.groups()
+    return _iso(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+
+
+def normalise_created(value: object) -> str | None:
+    """A metadata date (``2008-03-11 22:19``, ``3/11/2008 22:19``) → ISO 8601 UTC."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    match = _ISO.match(text)
+    if match:
+        y, mo, d, h, mi, s = match.groups()
+        return _iso(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    match = _US.match(text)
+    if match:
+        mo, d, y, h, mi, s = match.groups()
+        return _iso(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    return None
+
+
+def parse_decl(text: str) -> str | None:
+    """The declassification date of an E.O. line (``DECL: 07/24/2018``) → ``2018-07-24``."""
+    match = re.search(r"(\d{1,2})/(\d{1,2})/(\d{2,4})\b", text)
+    if match:
+        mo, d, y = (int(g) for g in match.groups())
+        year = y if y >= 100 else (1900 + y if y >= 60 else 2000 + y)
+    else:
+        match = re.search(r"\b(\d{4})[/-](\d{1,2})[/-](\d{1,2})\b", text)
+        if not match:
+            return None
+        year, mo, d = (int(g) for g in match.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 < year < 2100):
+        return None
+    return f"{year:04d}-{mo:02d}-{d:02d}"

@@ -1,0 +1,110 @@
+"""REF blocks: ``REF: A. 2006 STATE 202745 B. (B) 2007 STATE 150188`` → References.
+
+Items are split on their labels (``A.``, ``(B)``, ``C)``, ``(C).``) or, for unlabelled
+lists, on ``;``. Each item resolves to a WikiLeaks id when it names a cable
+(``[year] POST serial``); an item without a year takes the cable's year. Emails,
+demarches, phone calls and the like keep ``ref_id`` None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ids import make_ref_id, year2
+from .model import Reference
+from .origins import POST_ORIGINS, ROUTING_POSTS
+
+# "REF:", "REFS:", "REF ", "REFTEL:", "REFERENCE:", "Ref:" at the start of the block.
+REF_START = re.compile(r"^[ \t]*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\b[ \t]*[:.]?[ \t]*", re.I)
+# An item label: "A.", "(A)", "A)", "(A).", "A-", at the start or after a separator.
+_LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Z])\)|([A-Z])[.)](?=\s|\(|$))[.:]?\s*")
+# A cable in an item: optional year, the post (1-4 words), the serial.
+_CABLE = re.compile(
+    r"(?<![A-Z0-9/])(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z'.-]*(?:\s+[A-Z][A-Z'.-]*){0,3}?)\s+0*(\d{1,7})(?![\d/:.-]\d)(?!\s*(?:Z\b|UTC|[AP]\.?M\b))"
+)
+_NOT_POSTS = {
+    "PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "AND", "OF", "NO", "NUMBER", "ON", "DATED",
+    "EMAIL", "E-MAIL", "MAIL", "TELCON", "FAX", "DEMARCHE", "MEMO", "LETTER", "RESOLUTION", "UNSCR",
+    "SECTION", "PAGE", "NOTAL", "AT", "IN", "TO", "FROM", "BY", "FOR", "DTG", "OCT", "NOV", "DEC",
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "JUNE", "JULY", "TAB", "ITEM",
+}
+_KNOWN_POSTS = set(ROUTING_POSTS.values()) | set(POST_ORIGINS) | {
+    "STATE", "SECSTATE", "USUN", "USEU", "USNATO", "USOSCE", "UNVIE", "SECDEF", "CJCS",
+}
+PAGE_LINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'-]{1,40}?\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|PAGE\s+\d+\s+.*\d{6}Z|"
+    r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s+PTQ\d+)?)\s*$"
+)
+
+
+def _resolve(item: str, cable_year: str | None) -> str | None:
+    text = item.upper()
+    for match in _CABLE.finditer(text):
+        year, post, serial = match.groups()
+        words = post.split()
+        while words and words[0] in _NOT_POSTS:
+            words.pop(0)
+        if not words or any(w in _NOT_POSTS for w in words):
+            continue
+        key = "".join(re.sub(r"[^A-Z]", "", w) for w in words)
+        known = key in _KNOWN_POSTS or (len(words) > 1 and "".join(words[1:]) in _KNOWN_POSTS)
+        if not known:
+            # unknown words: accept only when the item is nothing but "[year] POST serial"
+            rest = (text[: match.start()] + text[match.end():]).strip(" .,;:()")
+            rest = re.sub(r"\((?:NOTAL|EXDIS|NODIS|ALL NOTAL|[A-Z]{1,3})\)|\bNOTAL\b", "", rest).strip(" .,;:()")
+            if rest or len(words) > 3:
+                continue
+        if key not in _KNOWN_POSTS and "".join(words[1:]) in _KNOWN_POSTS:
+            words = words[1:]
+        use_year = year2(year) if year else cable_year
+        if use_year is None:
+            return None
+        return make_ref_id(use_year, " ".join(words), serial)
+    return None
+
+
+def _split_items(text: str) -> list[tuple[str, str]]:
+    """``A. X B. Y`` → ``[("A", "X"), ("B", "Y")]``; an unlabelled block → ``[("", ...)]``."""
+    labels = list(_LABEL.finditer(text))
+    # labels must run A, B, C... to count as a list; "B. (B) 2007 STATE" carries a duplicate
+    items: list[tuple[str, str]] = []
+    expected = "A"
+    starts: list[tuple[int, int, str]] = []
+    for match in labels:
+        letter = match.group(1) or match.group(2)
+        if letter == expected:
+            starts.append((match.start(), match.end(), letter))
+            expected = chr(ord(expected) + 1)
+        elif starts and letter == starts[-1][2] and match.start() - starts[-1][1] <= 1:
+            starts[-1] = (starts[-1][0], match.end(), letter)  # "B. (B)": skip the echo
+    if starts and text[: starts[0][0]].strip(" :;,.") == "":
+        for i, (_, end, letter) in enumerate(starts):
+            stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+            items.append((letter, " ".join(text[end:stop].split()).strip(" ,;")))
+        return items
+    parts = [p for p in re.split(r";", text) if p.strip()]
+    if len(parts) > 1 and all(_CABLE.search(p.upper()) for p in parts):
+        return [("", " ".join(p.split())) for p in parts]
+    return [("", " ".join(text.split()))]
+
+
+def parse_ref_block(lines: list[str], cable_year: str | int | None) -> list[Reference]:
+    """The lines of one REF block (the first starting with ``REF:``) → References."""
+    kept = [ln for ln in lines if ln.strip() and not PAGE_LINE.match(ln)]
+    if not kept:
+        return []
+    kept[0] = REF_START.sub("", kept[0], count=1)
+    text = " ".join(ln.strip() for ln in kept).strip()
+    if not text:
+        return []
+    year = year2(cable_year) if cable_year not in (None, "") else None
+    refs = []
+    for label, item in _split_items(text):
+        if item:
+            refs.append(Reference(label=label, text=item, ref_id=_resolve(item, year)))
+    return refs
+
+
+def is_ref_item_line(text: str) -> bool:
+    """Does a line continue a REF list (``B. 09 SANAA 1936``, ``(C) HARARE 1609``)?"""
+    return bool(re.match(r"^\s*(?:\([A-Z]\)|[A-Z][.)])(?:\s|\(|$)", text))
