@@ -1,0 +1,214 @@
+"""Import: real cables, incremental re-import, bad files, newer texts, kill mid-way, rebuild, seeding, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tipreader.cli import main
+from tipreader.library import Library, UserData, importer
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def cables(tmp_path) -> Path:
+    folder = tmp_path / "cables" / "nested"
+    folder.mkdir(parents=True)
+    for f in FIX.glob("*.html"):
+        shutil.copy(f, folder / f.name)
+    return tmp_path / "cables"
+
+
+def test_import_a_folder_then_reimport_skips_and_changes_nothing(cables):
+    with Library.open() as lib:
+        first = lib.import_paths([cables])
+        assert first.ok and first.progress.cables_imported == 8 and first.progress.files_total == 8
+        before = lib.stats()
+        again = lib.import_paths([cables])
+        assert again.progress.files_skipped == 8 and again.progress.cables_imported == 0
+        assert lib.stats().cables == before.cables == 8
+        # touched but identical: hashed, recognised, nothing re-imported
+        os.utime(cables / "nested" / "08SANJOSE82.html", (1, 1))
+        touched = lib.import_paths([cables])
+        assert touched.progress.cables_imported == 0 and touched.progress.files_skipped == 8
+        assert lib.count("id:08SANJOSE82") == 1
+
+
+def test_globs_and_single_files(cables):
+    with Library.open() as lib:
+        report = lib.import_paths([str(cables / "nested" / "08SAN*.html"), cables / "nested" / "05ISTANBUL38.html"])
+        assert report.progress.cables_imported == 3
+
+
+def test_worker_processes_give_the_same_library(cables, monkeypatch):
+    monkeypatch.setattr(importer, "IN_PROCESS_BYTES", 0)
+    with Library.open() as lib:
+        seen = []
+        report = lib.import_paths([cables], workers=2, progress=seen.append)
+        assert report.ok and report.progress.cables_imported == 8
+        assert seen[-1].finished and seen[-1].cables_done == 8 and seen[-1].bytes_done == seen[-1].bytes_total
+        assert [h.ref_id for h in lib.search('"Palermo Protocol"')][:1] == ["08REYKJAVIK125"]
+
+
+def test_bad_files_are_named_with_reasons_while_good_ones_import(cables):
+    bad = cables / "bad"
+    bad.mkdir()
+    (bad / "notes.txt").write_text("Shopping list: eggs, milk.\n")
+    (bad / "empty.html").write_bytes(b"")
+    (bad / "noise.csv").write_bytes(bytes(range(256)) * 4)
+    with Library.open() as lib:
+        report = lib.import_paths([cables, cables / "missing.html"])
+    assert report.progress.cables_imported == 8
+    failed = {Path(src).name: reason for src, reason in report.errors}
+    assert {"notes.txt", "empty.html", "missing.html"} <= set(failed)
+    assert all(reason and "\n" not in reason for reason in failed.values())
+    assert failed["missing.html"] == "no such file or folder"
+
+
+def test_cli_import_reports_and_exits_1_when_any_failed(cables, capsys):
+    (cables / "junk.txt").write_text("nothing to see\n")
+    assert main(["import", str(cables)]) == 1
+    out, err = capsys.readouterr()
+    assert "junk.txt" in err and "Traceback" not in err
+    assert "8 cables imported" in out and "1 failed" in out
+    (cables / "junk.txt").unlink()
+    assert main(["import", str(cables)]) == 0
+    assert "8 unchanged files skipped" in capsys.readouterr().out
+
+
+def _edit(src: Path, dst: Path, old_word: str, new_word: str, released: str | None = None) -> None:
+    text = src.read_text(encoding="utf-8")
+    assert old_word in text
+    text = text.replace(old_word, new_word)
+    if released:
+        text = text.replace("2011-04-06 00:12<", f"{released}<")
+    dst.write_text(text, encoding="utf-8")
+
+
+def test_a_changed_text_keeps_the_newer_and_records_the_older(tmp_path):
+    src = FIX / "08SANTIAGO95.html"
+    with Library.open() as lib:
+        lib.import_paths([src])
+        newer = tmp_path / "newer.html"
+        _edit(src, newer, "Vienna Forum", "Vienna Summit", released="2011-09-01 10:00")
+        report = lib.import_paths([newer])
+        assert report.progress.cables_imported == 1
+        cable = lib.get("08SANTIAGO95")
+        assert "Vienna Summit" in cable.body_text
+        assert len(lib.older_texts("08SANTIAGO95")) == 1
+        assert lib.list_cables(origin="Embassy Santiago")[0].older_texts == 1
+        # an earlier release that differs is only recorded; the stored text stays the newest
+        earliest = tmp_path / "earliest.html"
+        _edit(src, earliest, "Vienna Forum", "Vienna Meeting", released="2010-12-01 10:00")
+        report = lib.import_paths([earliest])
+        assert report.progress.older_texts == 1 and report.progress.cables_imported == 0
+        assert "Vienna Summit" in lib.get("08SANTIAGO95").body_text
+        assert lib.stats().cables == 1 and lib.stats().older_texts == 2
+        assert lib.count("summit") == 1 and lib.count("meeting") == 0
+
+
+def test_cancel_stops_cleanly(cables):
+    cancel = threading.Event()
+    cancel.set()
+    with Library.open() as lib:
+        report = lib.import_paths([cables], cancel=cancel)
+        assert report.progress.cancelled and report.progress.cables_imported == 0
+        assert lib.import_paths([cables]).progress.cables_imported == 8
+
+
+_KILL_SCRIPT = """
+import sys
+from tipreader.library import Library
+lib = Library.open()
+def progress(p):
+    print(p.cables_imported, flush=True)
+lib.import_paths([sys.argv[1]], workers=1, batch=10, progress=progress)
+print("finished", flush=True)
+"""
+
+
+def test_an_import_killed_midway_leaves_a_library_that_opens_and_completes(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    page = (FIX / "08SANTIAGO95.html").read_text(encoding="utf-8")
+    for n in range(400):
+        ref = f"08SANTIAGO{1000 + n}"
+        (folder / f"{ref}.html").write_text(page.replace("08SANTIAGO95", ref).replace("SANTIAGO 95", f"SANTIAGO {1000 + n}"),
+                                            encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(folder)], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT, env=os.environ.copy())
+    killed = False
+    for line in proc.stdout:
+        if line.strip() == "finished":
+            break
+        if int(line) >= 30:
+            proc.send_signal(signal.SIGKILL)
+            killed = True
+            break
+    proc.wait(timeout=60)
+    assert killed, "the import finished before it could be killed"
+    with Library.open() as lib:
+        partial = lib.stats().cables
+        assert 30 <= partial < 400
+        assert lib.count("id:08SANTIAGO1*") == partial  # the index agrees with the database
+        report = lib.import_paths([folder], workers=1)
+        assert report.ok
+        assert lib.stats().cables == 400
+        assert lib.count("id:08SANTIAGO1*") == 400  # no document twice
+        assert report.progress.cables_imported + report.progress.cables_unchanged == 400 or \
+            report.progress.cables_imported == 400 - partial
+
+
+def test_rebuild_keeps_user_data_and_the_library(cables, capsys):
+    with Library.open() as lib:
+        lib.import_paths([cables])
+    user = UserData.open()
+    user.set_position("08REYKJAVIK125", 2)
+    user.record_open("08REYKJAVIK125")
+    user.close()
+    assert main(["library", "rebuild"]) == 0
+    assert "8 cables re-indexed" in capsys.readouterr().out
+    user = UserData.open()
+    assert user.position("08REYKJAVIK125") == 2
+    assert [h.ref_id for h in user.history()] == ["08REYKJAVIK125"]
+    with Library.open() as lib:
+        assert lib.stats().cables == 8
+        assert [h.ref_id for h in lib.search('"Palermo Protocol"')][:1] == ["08REYKJAVIK125"]
+
+
+def test_an_empty_library_is_seeded_with_the_sample_cables():
+    with Library.open() as lib:
+        report = lib.ensure_seeded()
+        assert report is not None and report.ok
+        assert lib.get("08MEXICO721") is not None
+        assert lib.ensure_seeded() is None
+
+
+def test_cli_search_show_and_stats(cables, capsys):
+    assert main(["import", str(cables)]) == 0
+    capsys.readouterr()
+    assert main(["search", '"Palermo Protocol"', "--json", "--limit", "1"]) == 0
+    line = json.loads(capsys.readouterr().out.strip())
+    assert line["ref_id"] == "08REYKJAVIK125" and line["paragraph"] == 1
+    assert {"ref_id", "date", "origin", "subject", "score", "paragraph", "snippet"} <= set(line)
+    assert main(["search", "vienna", "AND"]) == 2
+    err = capsys.readouterr().err
+    assert "bad query" in err and "Traceback" not in err
+    assert main(["show", "08reykjavik125"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("08REYKJAVIK125") and "1. (U) On May 28, the Icelandic Parliament" in out
+    assert main(["show", "99NOWHERE1"]) == 1
+    assert "not in the library" in capsys.readouterr().err
+    assert main(["library", "stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["cables"] == 8 and stats["top_origins"] and stats["top_tags"]
