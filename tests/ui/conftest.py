@@ -1,4 +1,4 @@
-"""Fixtures for the reader's tests: the cables they read and a way to start the app."""
+"""Fixtures for the reader's tests: the cables they read."""
 
 from __future__ import annotations
 
@@ -9,10 +9,28 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ui_cables import mexico_cable  # noqa: E402
+from ui_cables import MEXICO_FILE, mexico_cable  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def mexico():
-    """The Mexico TIP cable (08MEXICO721) as the reader gets it."""
+    """The Mexico TIP cable (08MEXICO721) parsed from ``sample_cables/``.
+
+    The structure the reader's tests rely on is checked first, against what the
+    file says (26 numbered paragraphs; 22 questions in parts A-E, A-M, A-D;
+    paragraph 12 is part 2 question C), so a parser change shows up here.
+    """
+    from tipreader.cable import parse_file
+
+    cable = parse_file(MEXICO_FILE)[0]
+    assert [p.number for p in cable.paragraphs if p.number is not None] == list(range(1, 27))
+    assert ["".join(q.letter for q in part.questions) for part in cable.parts] == ["ABCDE", "ABCDEFGHIJKLM", "ABCD"]
+    assert cable.parts[1].questions[2].paragraph == 12
+    assert cable.parts[1].questions[2].question.startswith("Punishment of Labor Trafficking")
+    return cable
+
+
+@pytest.fixture(scope="session")
+def mexico_model():
+    """The hand-built model of the same cable (independent of the parser)."""
     return mexico_cable()

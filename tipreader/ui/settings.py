@@ -55,8 +55,8 @@ _ENTITY = {
     "ACRONYM": ("primary", {}),
     "LOCATION": ("success", {}),
     "DATE": ("secondary", {}),
-    "MONEY": ("warning", {"bold": True}),
-    "PERCENT": ("warning", {}),
+    "MONEY": ("warning", {}),
+    "PERCENT": ("warning", {"italic": True}),
     "PHONE": ("secondary", {"italic": True}),
     "CABLE_REF": ("accent", {"underline": True}),
     "LAW": ("success", {"italic": True}),
@@ -189,7 +189,7 @@ def entity_style(app: App, entity_type: str) -> Style:
         return Style()
     role, attributes = spec
     if app.no_color:
-        return Style(underline=True, **attributes)
+        return Style(**{**attributes, "underline": True})
     return Style(color=derive(app)[role].rich_color, **attributes)
 
 
