@@ -226,3 +226,15 @@ def test_write_template_never_overwrites(tmp_path):
     path.write_text('theme = "nord"\n', encoding="utf-8")
     write_template(path)
     assert path.read_text(encoding="utf-8") == 'theme = "nord"\n'
+
+
+def test_save_theme_with_only_comments_above_the_first_table(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("# header\n\n# about keys\n[keys]\n\"x\" = \"j\"\n", encoding="utf-8")
+    save_theme("nord", path)
+    assert path.read_text(encoding="utf-8") == '# header\n\ntheme = "nord"\n\n# about keys\n[keys]\n"x" = "j"\n'
+
+
+def test_an_error_at_the_end_of_the_file_names_the_last_line():
+    config = parse_config('theme = "nord"\ntree_width = [\n')
+    assert config.errors == ("line 2, end of file: invalid value; using the default settings",)

@@ -112,6 +112,9 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         if match:
             cause = match["msg"][:1].lower() + match["msg"][1:]
             message = f"line {match['line']}, column {match['col']}: {cause}"
+        elif message.endswith(" (at end of document)"):
+            cause = message[:1].lower() + message[1 : -len(" (at end of document)")]
+            message = f"line {max(len(text.splitlines()), 1)}, end of file: {cause}"
         else:
             message = message[:1].lower() + message[1:]
         return Config(path=path, exists=True, errors=(f"{message}; using the default settings",))

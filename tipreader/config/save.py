@@ -70,8 +70,9 @@ def save_theme(theme: str, path: str | os.PathLike[str] | None = None) -> Path:
     """Write ``theme = "THEME"`` into the settings file, keeping everything else.
 
     The first top-level ``theme = ...`` line is replaced (its trailing comment kept);
-    without one, the line goes after a commented ``# theme = ...`` line, else before the
-    first ``[table]`` (so it stays top-level), else at the end. A missing file is
+    without one, the line goes after a commented ``# theme = ...`` line, else after the
+    last top-level setting, else before the first ``[table]`` and its comments (so it
+    stays top-level), else at the end. A missing file is
     created from the template. A file that does not parse is left alone: ConfigError.
     """
     target = Path(path) if path is not None else config_path()
@@ -109,16 +110,22 @@ def _with_theme(text: str, theme: str) -> str:
         if match:
             lines[i] = f"{match['indent']}{entry}{match['comment'] or ''}{line[len(body):] or newline}"
             return "".join(lines)
-    commented = [i for i, line in enumerate(lines[:first_header]) if _COMMENTED_THEME.match(line)]
+    top = lines[:first_header]
+    commented = [i for i, line in enumerate(top) if _COMMENTED_THEME.match(line)]
+    settings = [i for i, line in enumerate(top) if line.strip() and not line.lstrip().startswith("#")]
     if commented:
         at = commented[0] + 1
-    elif first_header < len(lines):
+    elif settings:  # right after the last top-level setting
+        at = settings[-1] + 1
+    elif first_header < len(lines):  # before the table and the comment block above it
         at = first_header
-        entry += newline  # a blank line before the table
+        while at > 0 and lines[at - 1].lstrip().startswith("#"):
+            at -= 1
+        entry += newline
     else:
         at = len(lines)
-        if lines and not lines[-1].endswith(("\n", "\r")):
-            lines[-1] += newline
+    if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
+        lines[at - 1] += newline
     lines.insert(at, entry + newline)
     return "".join(lines)
 
