@@ -23,7 +23,7 @@ from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 
 _NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
-_LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])\s?[.)](?=\s|$)")
+_LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*(\S.{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
@@ -45,7 +45,7 @@ class _Seg:
 
 def _prev_text(lines: list[Line], i: int) -> str | None:
     """The nearest non-blank line before ``i`` when no blank separates them, else None."""
-    if i == 0 or not lines[i - 1].text.strip() or lines[i].break_before:
+    if i == 0 or not lines[i - 1].text.strip() or lines[i].break_before or is_rule(lines[i - 1].text):
         return None
     return lines[i - 1].text
 
@@ -94,7 +94,10 @@ def _lettered(lines: list[Line], i: int) -> bool:
         return False
     if rest and not (rest[0].isupper() or rest[0] in "(\"'"):
         return False
-    return bool(m.group(1) or m.group(2)) or _prev_text(lines, i) is None
+    if m.group(1) or m.group(2):
+        return True
+    prev = _prev_text(lines, i)
+    return prev is None or (len(prev) <= UNWRAPPED and prev.rstrip()[-1:] in ".:;?!")
 
 
 def _heading(lines: list[Line], i: int, upper_body: bool) -> str | None:
@@ -179,6 +182,12 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
             segs.append(_Seg(start=i, number=number, marking=marking, first=rest))
             seen_number = True
             continue
+        nxt_rule = i + 1 < limit and is_rule(lines[i + 1].text)
+        title = _heading(lines, i, upper_body) if nxt_rule and len(text) <= 80 else None
+        if title is not None:
+            _close(segs, i)
+            segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=i + 1))
+            continue
         if _lettered(lines, i):
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip()))
@@ -189,7 +198,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
                 _close(segs, i)
                 segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=i + 1))
                 continue
-        if segs and (segs[-1].end == 0 or (segs[-1].open and (seen_number or segs[-1].number is not None))):
+        if segs and (segs[-1].end == 0 or segs[-1].open):
             segs[-1].end = 0  # the block continues the open paragraph
             continue
         _close(segs, i)

@@ -41,8 +41,11 @@ def _unit_ends_short(unit: list[str]) -> bool:
     width = max(len(line.rstrip()) for line in unit)
     if width < MIN_WIDTH:
         return False
+    words = last.split()
+    if len(words) >= 2 and words[-2][-1:] in ",;" and words[-1].lower() in ("and", "or"):
+        return False  # a list item ending "...; and"
     if last[-1] == ",":
-        return True
+        return False
     if _last_word(last) in _FUNCTION_WORDS:
         return True
     return len(unit) >= 3 and len(last) >= 0.85 * width and last[-1].islower()

@@ -17,7 +17,7 @@ import re
 UNWRAPPED = 100  # a line longer than this was not hard-wrapped
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_RULE = re.compile(r"^\s*[-=_*~]{3,}\s*$")
+_RULE = re.compile(r"^\s*[-=_*~]{3,}[-=_*~ ]*$")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # Starts of list items that always begin a new line.
 _BULLET = re.compile(r"^\s*(?:-{2,3}\s*\S|-\s+[A-Z0-9\"'(]|[\u2022*\u00b7]\s+\S|\(\s?[a-z0-9]{1,3}\s?\)\s|[a-z0-9]{1,2}\)\s)")
@@ -32,7 +32,11 @@ def is_rule(line: str) -> bool:
 
 
 def split_blocks(lines: list[str]) -> list[list[str]]:
-    """Group lines into blocks separated by blank lines or rule lines."""
+    """Group lines into blocks separated by blank lines or rule lines.
+
+    A block that opens in lower case after one that stops without punctuation
+    continues it (a stray blank line inside a sentence).
+    """
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in lines:
@@ -41,6 +45,8 @@ def split_blocks(lines: list[str]) -> list[list[str]]:
                 blocks.append(current)
                 current = []
             continue
+        if not current and blocks and line.lstrip()[:1].islower() and blocks[-1][-1].rstrip()[-1:].isalpha():
+            current = blocks.pop()
         current.append(line)
     if current:
         blocks.append(current)
