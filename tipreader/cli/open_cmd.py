@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``open`` command."""
     p = sub.add_parser(
         "open",
         help="open a cable in the reader",
@@ -17,9 +20,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=lambda args: run_app(args.target))
 
 
-def run_app(target: str | None) -> int:
-    from tipreader.ui.app import TipReaderApp
+def _library_source():
+    """The library as a reader's :class:`~tipreader.ui.source.CableSource`, or None when it cannot be opened."""
+    from tipreader.ui.source import LibrarySource
 
-    app = TipReaderApp(target=target)
+    try:
+        from tipreader.library import Library
+
+        return LibrarySource(Library.open())
+    except Exception:  # no library yet, or a broken one: the reader still opens files
+        return None
+
+
+def run_app(target: str | None) -> int:
+    """Open ``target`` in the reader (or the start screen when None); the exit status."""
+    from tipreader.cable.model import CableError
+    from tipreader.cli.common import error_line
+    from tipreader.ui.app import TipReaderApp
+    from tipreader.ui.source import load
+
+    cable = None
+    source = None
+    if target is not None:
+        source = None if Path(target).is_file() else _library_source()
+        try:
+            cable = load(target, source)
+        except CableError as err:
+            error_line(err, err.source or target)
+            return 1
+    # The library is opened after the first paint (its import costs ~0.1 s) unless a ref_id needed it.
+    app = TipReaderApp(cable=cable, source=source or _library_source)
     app.run()
     return app.return_code or 0

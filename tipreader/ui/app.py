@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -18,8 +19,9 @@ from tipreader.ui.source import CableSource, NoLibrary, load, sample_files
 class TipReaderApp(App[None]):
     """tipreader. ``target`` is a file or a ref_id; ``cable`` opens a parsed cable directly.
 
-    ``source`` looks ref_ids up (the library, later); ``files`` are what the start
-    screen lists (the sample cables by default).
+    ``source`` looks ref_ids up (the library); a callable is called in a thread after
+    the first paint and its result replaces the empty source. ``files`` are what the
+    start screen lists (the sample cables by default).
     """
 
     TITLE = "tipreader"
@@ -34,13 +36,14 @@ class TipReaderApp(App[None]):
         target: str | None = None,
         *,
         cable: Cable | None = None,
-        source: CableSource | None = None,
+        source: CableSource | Callable[[], CableSource | None] | None = None,
         files: list[Path] | None = None,
     ) -> None:
         super().__init__()
         self.target = target
         self.initial_cable = cable
-        self.source = source or NoLibrary()
+        self._source_factory = source if callable(source) and not isinstance(source, CableSource) else None
+        self.source: CableSource = NoLibrary() if self._source_factory or source is None else source
         self.files = files
         self.error: str | None = None
 
@@ -58,6 +61,21 @@ class TipReaderApp(App[None]):
             self.push_screen(ReaderScreen(cable, self.source, first=True))
         else:
             self.push_screen(StartScreen(self.files if self.files is not None else sample_files()))
+        if self._source_factory is not None:
+            self.call_after_refresh(self._open_source)
+
+    @work(thread=True, exclusive=True, group="source")
+    def _open_source(self) -> None:
+        factory = self._source_factory
+        source = factory() if factory is not None else None
+        if source is not None:
+            self.call_from_thread(self._source_ready, source)
+
+    def _source_ready(self, source: CableSource) -> None:
+        self.source = source
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.set_source(source)
 
     @on(OpenTarget)
     def _open(self, message: OpenTarget) -> None:

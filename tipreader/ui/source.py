@@ -77,3 +77,33 @@ def load(target: str, source: CableSource | None = None) -> Cable:
     if path.suffix or "/" in target:
         raise CableError("no such file", target)
     raise CableError("not a file, and no cable with that ref_id in the library", target)
+
+
+class LibrarySource:
+    """Adapts a library object (anything with ``get(ref_id)`` and ``present(ref_ids)``) to :class:`CableSource`.
+
+    ``has`` answers from a cache filled one ``present`` call at a time, so a header
+    panel with many references costs one query.
+    """
+
+    def __init__(self, library: object) -> None:
+        self.library = library
+        self._known: dict[str, bool] = {}
+
+    def get(self, ref_id: str) -> Cable | None:
+        """The cable from the library, or None."""
+        return self.library.get(ref_id)  # type: ignore[attr-defined]
+
+    def has(self, ref_id: str) -> bool:
+        """Whether the library holds ``ref_id``."""
+        key = ref_id.strip().upper()
+        if key not in self._known:
+            self._known[key] = key in self.library.present([key])  # type: ignore[attr-defined]
+        return self._known[key]
+
+    def prefetch(self, ref_ids: list[str]) -> None:
+        """Ask the library about all ``ref_ids`` at once."""
+        keys = [r.strip().upper() for r in ref_ids if r and r.strip().upper() not in self._known]
+        if keys:
+            found = self.library.present(keys)  # type: ignore[attr-defined]
+            self._known.update({k: k in found for k in keys})

@@ -77,6 +77,26 @@ class ReaderScreen(Screen[None]):
         view.focus()
         self._update_status()
 
+    def set_source(self, source: CableSource) -> None:
+        """Use ``source`` (the library, once open) to mark references; the header is laid out again."""
+        self.source = source
+        prefetch = getattr(source, "prefetch", None)
+        if prefetch is not None:
+            prefetch([r.ref_id for r in self.cable.references if r.ref_id])
+        if self.cable.references and self.is_mounted:
+            only = self._filter_set(self.filter_query) if self.filter_query else None
+            self.text_view.set_blocks(self._blocks(only), keep_para=self.text_view.top_para)
+
+    def _filter_set(self, query: str) -> set[int] | None:
+        pattern = compile_query(query)
+        if pattern is None:
+            return None
+        only = {p.index for p in self.cable.paragraphs if pattern.search(p.text or "")}
+        for q in self.cable.questions:
+            if pattern.search(q.question or "") or pattern.search(q.answer or ""):
+                only.add(q.paragraph_index)
+        return only
+
     def _blocks(self, only: set[int] | None = None):
         return build_blocks(self.cable, self.view_mode, only, self._in_library)
 
@@ -241,16 +261,9 @@ class ReaderScreen(Screen[None]):
         self.text_view.focus()
 
     def _apply_filter(self, query: str) -> None:
-        pattern = compile_query(query)
         self.filter_query = query
         top = self.text_view.top_para
-        if pattern is None:
-            only = None
-        else:
-            only = {p.index for p in self.cable.paragraphs if pattern.search(p.text or "")}
-            for q in self.cable.questions:
-                if pattern.search(q.question or "") or pattern.search(q.answer or ""):
-                    only.add(q.paragraph_index)
+        only = self._filter_set(query)
         self.text_view.set_blocks(self._blocks(only))
         if top is not None:
             self.text_view.scroll_to_para(top)
@@ -277,10 +290,7 @@ class ReaderScreen(Screen[None]):
         view = self.text_view
         top = view.top_para
         self.view_mode = mode
-        only = None
-        if self.filter_query:
-            pattern = compile_query(self.filter_query)
-            only = {p.index for p in self.cable.paragraphs if pattern and pattern.search(p.text or "")}
+        only = self._filter_set(self.filter_query) if self.filter_query else None
         view.set_blocks(self._blocks(only), keep_para=top)
         bar = self.query_one(FindBar)
         if bar.display and bar.value:
