@@ -46,6 +46,7 @@ CAVEAT_LINE = re.compile(
     r"C O P Y|CORRECTED COPY|ONLY)[ \t,.;/-]*)+$",
     re.I,
 )
+_TAIL_OK = re.compile(r"^\s*(?:PTQ|//|SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+)")
 _ZN_LINE = re.compile(r"(?m)^\s*ZN[YR]\s+([CSUE]{5})\b")
 _CAVEAT_FIND = re.compile(r"\b(" + "|".join(CAVEAT_WORDS) + r")\b")
 
@@ -78,10 +79,8 @@ def match_class_line(text: str) -> ClassLine | None:
         return None
     rest = match.group("rest").upper()
     tail = _TAIL.match(rest)
-    if tail is None and rest.strip() and not CAVEAT_LINE.match(rest) and not re.match(r"^\s*(PTQ|//)", rest):
-        # "CONFIDENTIAL SUMMARY OF ..." is prose, not a classification line
-        if not re.match(r"^[ \t]*SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+", rest):
-            return None
+    if tail is None and rest.strip() and not _TAIL_OK.match(rest) and not CAVEAT_LINE.match(rest):
+        return None  # "CONFIDENTIAL SUMMARY OF ..." is prose, not a classification line
     post = serial = None
     if tail:
         post = " ".join(tail.group("post").split()) or None

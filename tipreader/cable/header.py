@@ -20,24 +20,33 @@ from .origins import clean_fm, origin_for_post, origin_from_fm, post_for_routing
 
 SCAN_LINES = 150
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s?\.(?:\s|\(|$)|^\s*\d{1,2}\s?\)\s+\(")
-_EO = re.compile(r"^\s*(?:E\s?\.\s?O\s?\.?|EO\b|E\.O\b)\s*(?=\d{4,5}|:|N/A)|^\s*DECL\s*:", re.I)
+_EO = re.compile(r"^\s*(?:E\s?\.\s?[O0]\s?\.?|EO\b)\s*(?=\d{4,5}|:|N/A)|^\s*DECL\s*:", re.I)
 _TAGS = re.compile(r"^\s*TAG[SE]?\b\s*[:.]?\s*", re.I)
-_TAGS_INLINE = re.compile(r"\s+TAG[SE]?\s*:\s*|\s+TAGS\s+(?=[A-Z]{2,5}\b)")
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.-]?\s+|^\s*SUBJ(?:ECT)?\s*:\s*", re.I)
-_SUBJECT_INLINE = re.compile(r"\s+SUBJECT\s*:\s*", re.I)
 _REF = re.compile(
     r"^\s*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\s*[:.]|^\s*REFS?\s+(?:\(?[A-Z][.)]|\d{2,4}\s+[A-Z]|[A-Z]{3,}\s+\d)",
     re.I,
 )
-_REF_INLINE = re.compile(r"\s+(?:REFS?|REFTELS?)\s*:\s*", re.I)
-_CLASSIFIED_BY = re.compile(r"^\s*(?:\(U\)\s*)?(?:CLASSIFIED|CLASSIFICATION)\s+BY\b\s*:?\s*", re.I)
-_CLASSBY_INLINE = re.compile(r"\s+CLASSIFIED\s+BY\s*:?\s*", re.I)
+_CLASSIFIED_BY = re.compile(r"^\s*(?:\(U\)\s*)?(?:CLASSI(?:FI|I)ED|CLASSIFICATION)\s+BY\b\s*:?\s*", re.I)
 _ROUTING = re.compile(
     r"^\s*(?:VZCZC|ZZ[A-Z]|[RPOZ]{2}\s+RUE|DE\s+[A-Z]{4,8}\s*#|ZN[YR]\s|BT\s*$|NNNN|"
     r"(?:NIACT|[RPOZ])(?:\s+[RPOZ])?\s+\d{6}\s?Z|FM\s|TO\s|INFO\s|ACTION\s|PAGE\s+\d+\s)",
 )
 _NOTE = re.compile(r"partial extract of the original cable|^\s*Cable dated:|^\s*\d{6}Z\s+\w{3}\s+\d{2}\s*$", re.I)
 _HEADING = re.compile(r"^\s*(?:-{3,}|={3,}|SUMMARY\b|COMMENT\b|BACKGROUND\b|\d{1,2}\.)", re.I)
+_INLINE = re.compile(
+    r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:|CLASSI(?:FI|I)ED\s+BY\b))",
+    re.I,
+)
+_EO_PREFIX = re.compile(r"^\s*(?:E\s?\.\s?[O0]\s?\.?|EO)\s*", re.I)
+_TRAILING_CAVEATS = re.compile(r"(?:\b(?:SENSITIVE|SIPDIS|NOFORN)\b[ \t,]*)+$")
+_ADDRESSEE = re.compile(
+    r"^\s*[\w/.,&'()+: -]{1,60}?\b(?:FOR|PASS(?:\s+TO)?|ALSO)\b|^\s*(?:AIDAC|USAID|FROM\s)", re.I
+)
+_TAG_WORD_ONLY = re.compile(r"^\s*TAG[SE]?\s*$", re.I)
+_ADDRESS_LINE = re.compile(r"^(FM|FROM|TO|INFO)\s+(.*)$")
+_ROUTING_END = re.compile(r"^(BT|ZEN|ZEM|NNNN)\b")
+_TAG_SPLIT = re.compile(r"[\s,;]+")
 _TAG_TOKENS = re.compile(r"^[A-Z0-9][A-Z0-9 ,;/&.-]*$")
 _PARTIAL = re.compile(r"partial extract", re.I)
 
@@ -48,7 +57,7 @@ def _kind(text: str) -> str | None:
         return "subject"
     if _EO.match(text):
         return "eo"
-    if _TAGS.match(text) and not re.match(r"^\s*TAG[SE]?\s*$", text, re.I) or re.match(r"^\s*TAGS\s*$", text):
+    if _TAGS.match(text) and (not _TAG_WORD_ONLY.match(text) or text.strip() == "TAGS"):
         return "tags"
     if _REF.match(text):
         return "ref"
@@ -77,17 +86,12 @@ class _Preamble:
     def text(self, i: int) -> str:
         return self.lines[i].text
 
-    def _block(self, i: int, stop_on_blank: bool = True, limit: int = 6) -> int:
+    def _block(self, i: int, limit: int = 6) -> int:
         """End (exclusive) of a block starting at ``i``: until blank, element or paragraph."""
         j = i + 1
         while j < self.n and j - i < limit:
             t = self.text(j)
-            if not t.strip():
-                if stop_on_blank:
-                    break
-                j += 1
-                continue
-            if _kind(t) or _NUMBERED.match(t) or cls.CAVEAT_LINE.match(t) or _HEADING.match(t):
+            if not t.strip() or _kind(t) or _NUMBERED.match(t) or cls.CAVEAT_LINE.match(t) or _HEADING.match(t):
                 break
             j += 1
         return j
@@ -125,101 +129,83 @@ class _Preamble:
                 return
             kind = _kind(t)
             if kind is None:
-                if self.class_line is None or (self.class_line.serial is None and i < 40):
-                    found = cls.match_class_line(t)
-                    if found and (self.class_line is None or found.serial):
+                found = cls.match_class_line(t)
+                if found:
+                    if self.class_line is None or (found.serial and not self.class_line.serial):
                         self.class_line, self.class_index = found, i
-                        self.caveats.extend(found.caveats)
-                        self.end = max(self.end, i + 1)
-                        i += 1
-                        continue
+                    self.caveats.extend(found.caveats)
+                    self.end = max(self.end, i + 1)
+                    rest = _INLINE.search(t)
+                    if rest:  # "C o n f i d e n t i a l ... 004223 e.o. 12958 ... tags: ... subject: ..."
+                        anchors += 1
+                        self._handle(_kind(t[rest.start():].strip()) or "eo", t[rest.start():])
+                    i += 1
+                    continue
                 if cls.CAVEAT_LINE.match(t):
                     self.caveats.extend(cls.caveats_in(t))
                     if since_anchor == 0 or anchors == 0:
                         self.end = max(self.end, i + 1)
                     i += 1
                     continue
-                since_anchor += 1
+                tail = _TRAILING_CAVEATS.search(t)
+                if tail:  # "DOL FOR ILAB MMITTELHAUSER SENSITIVE SIPDIS"
+                    self.caveats.extend(cls.caveats_in(tail.group(0)))
+                if not _ADDRESSEE.match(t) or since_anchor > 25:
+                    since_anchor += 1
                 if (anchors and since_anchor > 10) or (not anchors and i > 80):
                     return
                 i += 1
                 continue
             anchors += 1
             since_anchor = 0
-            j = getattr(self, "_take_" + kind)(i)
+            if kind == "ref":
+                j = self._ref_end(i)
+                kept = [self.text(k) for k in range(i, j) if not refs.PAGE_LINE.match(self.text(k))]
+            else:
+                j = self._block(i, limit=4 if kind == "classby" else 6) if kind in ("subject", "classby") else i + 1
+                if kind == "tags":
+                    j = self._tag_lines(i)
+                kept = [self.text(k) for k in range(i, j)]
+            self._handle(kind, " ".join(x.strip() for x in kept))
             self.end = max(self.end, j)
             i = j
 
-    # each _take_* reads one element starting at line i and returns the line after it
-    def _take_subject(self, i: int) -> int:
-        j = self._block(i)
-        text = " ".join(self.text(k).strip() for k in range(i, j))
-        text = _SUBJECT.sub("", text, count=1)
-        for pattern, kind in ((_REF_INLINE, "ref"), (_CLASSBY_INLINE, "classby")):
-            m = pattern.search(text)
-            if m:
-                rest = text[m.end():]
-                text = text[: m.start()]
-                if kind == "ref":
-                    self.ref_blocks.append([rest])
-                elif not self.classified_by:
-                    self.classified_by = " ".join(rest.split())
-        if self.subject is None:
-            self.subject = " ".join(text.split()) or None
-        return j
-
-    def _take_eo(self, i: int) -> int:
-        t = self.text(i).strip()
-        m = _SUBJECT_INLINE.search(t)
-        if m:
-            if self.subject is None:
-                self.subject = t[m.end():].strip() or None
-            t = t[: m.start()]
-        m = _TAGS_INLINE.search(t)
-        if m:
-            self._add_tags(t[m.end():])
-            t = t[: m.start()]
-        if self.eo is None:
-            eo = re.sub(r"^\s*(?:E\s?\.\s?O\s?\.?|EO)\s*", "", t, flags=re.I)
-            self.eo = " ".join(eo.split()).strip() or None
-        return i + 1
-
-    def _add_tags(self, text: str) -> None:
-        for tag in re.split(r"[\s,;]+", text.strip()):
-            tag = tag.strip(".")
-            if tag and tag not in self.tags:
-                self.tags.append(tag)
-
-    def _take_tags(self, i: int) -> int:
-        t = _TAGS.sub("", self.text(i), count=1)
-        m = _SUBJECT_INLINE.search(" " + t)
-        if m:
-            if self.subject is None:
-                self.subject = (" " + t)[m.end():].strip() or None
-            t = (" " + t)[: m.start()]
-        self._add_tags(t)
+    def _tag_lines(self, i: int) -> int:
         j = i + 1
         while j < self.n and j - i < 4:
             nxt = self.text(j).strip()
             if not nxt or _kind(nxt) or _NUMBERED.match(nxt) or cls.CAVEAT_LINE.match(nxt):
                 break
-            if not _TAG_TOKENS.match(nxt) or any(len(w) > 12 for w in re.split(r"[\s,;]+", nxt)):
+            if not _TAG_TOKENS.match(nxt) or any(len(w) > 12 for w in _TAG_SPLIT.split(nxt)):
                 break
-            self._add_tags(nxt)
             j += 1
         return j
 
-    def _take_ref(self, i: int) -> int:
-        j = self._ref_end(i)
-        self.ref_blocks.append([self.text(k) for k in range(i, j)])
-        return j
-
-    def _take_classby(self, i: int) -> int:
-        j = self._block(i, limit=4)
-        text = " ".join(self.text(k).strip() for k in range(i, j))
-        if self.classified_by is None:
-            self.classified_by = " ".join(_CLASSIFIED_BY.sub("", text, count=1).split()) or None
-        return j
+    def _handle(self, kind: str, text: str) -> None:
+        """One element's text, split where another element runs into it on the same line."""
+        pieces = _INLINE.split(text)
+        head, rest = pieces[0], pieces[1:]
+        if kind == "subject":
+            subject = " ".join(_SUBJECT.sub("", head, count=1).split())
+            if subject:
+                self.subject = subject  # the last one wins: a pasted metadata dump comes first
+        elif kind == "eo":
+            eo = " ".join(_EO_PREFIX.sub("", head, count=1).split()).strip(" ;,")
+            if eo and (self.eo is None or self.eo != eo):
+                self.eo = eo
+        elif kind == "tags":
+            for tag in _TAG_SPLIT.split(_TAGS.sub("", head, count=1).strip()):
+                tag = tag.strip(".").upper()
+                if tag and tag not in self.tags:
+                    self.tags.append(tag)
+        elif kind == "ref":
+            self.ref_blocks.append([head])
+        elif kind == "classby" and self.classified_by is None:
+            self.classified_by = " ".join(_CLASSIFIED_BY.sub("", head, count=1).split()) or None
+        for piece in rest:
+            sub = _kind(piece)
+            if sub:
+                self._handle(sub, piece)
 
     def body_start(self) -> int:
         if self.end < 0:
@@ -248,7 +234,7 @@ def _addressees(routing: str) -> tuple[str | None, list[str], list[str]]:
         line = raw_line.strip()
         if not line:
             continue
-        m = re.match(r"^(FM|FROM|TO|INFO)\s+(.*)$", line)
+        m = _ADDRESS_LINE.match(line)
         if m and (m.group(1) in ("FM", "FROM") or fm is not None):
             word, rest = m.groups()
             if word in ("FM", "FROM"):
@@ -260,7 +246,7 @@ def _addressees(routing: str) -> tuple[str | None, list[str], list[str]]:
             line = rest
         elif target is None:
             continue
-        if re.match(r"^(BT|ZEN|ZEM|NNNN)\b", line) or cls.match_class_line(line) or _kind(line):
+        if _ROUTING_END.match(line) or cls.match_class_line(line) or _kind(line):
             target = None
             continue
         name = clean_fm(line)
@@ -376,8 +362,13 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     info.subject = subject
     info.classified_by = pre.classified_by
     references: list[Reference] = []
+    seen: set[tuple[str, str]] = set()
     for block in pre.ref_blocks:
-        references.extend(refs.parse_ref_block(block, year))
+        for ref in refs.parse_ref_block(block, year):
+            key = (ref.label, ref.ref_id or ref.text.upper())
+            if key not in seen:  # a pasted metadata dump can repeat the REF line
+                seen.add(key)
+                references.append(ref)
     if not references and isinstance(meta.get("references"), list):
         for item in meta["references"]:
             if isinstance(item, str) and item.strip():

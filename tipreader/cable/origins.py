@@ -117,12 +117,13 @@ _FM_EXACT: dict[str, str] = {
 }
 _FM_PREFIXES = (("AMEMBASSY ", "Embassy"), ("AMCONSUL ", "Consulate"), ("USMISSION ", "US Mission"))
 _FM_CLEAN = re.compile(r"^[A-Z]{4,8}/|\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b.*$|\s+\d+\s*$")
+_NOT_LETTERS = re.compile(r"[^A-Z]")
 _NAME_FIX = {"Kiev": "Kyiv", "Calcutta": "Kolkata"}
 
 
 def compact_post(name: str) -> str:
     """``NEW DELHI`` → ``NEWDELHI``: a post as it appears inside a reference id."""
-    return re.sub(r"[^A-Z]", "", name.upper())
+    return _NOT_LETTERS.sub("", name.upper())
 
 
 def origin_for_post(post: str) -> str | None:
