@@ -48,7 +48,7 @@ class Config:
 
     @property
     def library_path(self) -> Path | None:
-        """Where the library should live, or None for the default data dir.
+        """The data dir the settings ask for (library and bookmarks), or None for the default.
 
         ``~`` and ``$VARS`` are expanded; a relative path is relative to the settings
         file's folder. The library code should honour ``TIPREADER_HOME`` first, then

@@ -36,16 +36,16 @@ TEMPLATE = f"""\
 # Width of the section tree, in columns (12 to 120).
 # tree_width = 32
 
-# Where the library (database, bookmarks) lives. Default: $TIPREADER_HOME, else the
-# user data dir. A relative path is relative to this file's folder.
+# Where the library and your bookmarks live (the data folder). $TIPREADER_HOME, when
+# set, wins; the default is the user data dir. Relative paths start at this file's folder.
 # library = "~/cables/library"
 
-# Remap keys by binding id: the id from the help screen (F1 / ?), then the key or
-# keys, comma-separated. Key names as Textual spells them: "j", "ctrl+f", "f5",
-# "question_mark", "space", "pagedown".
+# Remap keys by binding id (the README's keys table lists them), then the key or
+# keys, comma-separated; the new keys replace the old ones. Key names as Textual
+# spells them: "j", "G", "ctrl+f", "f5", "question_mark", "space", "pagedown".
 [keys]
-# "reader.next_question" = "n"
-# "app.quit" = "q,ctrl+q"
+# "reader.app.copy" = "c"
+# "reader.move.down" = "j,down,ctrl+n"
 """
 
 
