@@ -7,7 +7,8 @@ Start with :class:`Library` (``Library.open().ensure_seeded()``) and
 from .importer import ImportProgress, ImportReport
 from .library import CableSummary, Library
 from .query import QueryError, parse_query
-from .search import Hit, Snippet
+from .search import Hit
+from .snippets import Snippet
 from .stats import LibraryStats
 from .userdata import HistoryEntry, UserData
 

@@ -24,7 +24,8 @@ import tantivy
 from tipreader.cable import Cable
 
 from . import importer, paths, prepare, search, store
-from .index import IndexWriter, open_index
+from .index import IndexWriter, open_index, unpack_paragraphs
+from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
 from .stats import LibraryStats, collect_stats
 
@@ -148,13 +149,12 @@ class Library:
         Does not count all matches: use :meth:`count` for that.
         """
         searcher = self._searcher()
-        q = search.build(query, searcher)
+        q, tree = search.build_with_tree(query, searcher)
         kwargs = {"order_by_field": "date"} if order == "date" else {}
         result = searcher.search(q, limit=max(1, limit), count=False, offset=offset, **kwargs)
         if not result.hits:
             return []
-        generator = tantivy.SnippetGenerator.create(searcher, q, self.index.schema, "body")
-        generator.set_max_num_chars(search.SNIPPET_CHARS)
+        highlighter = Highlighter(tree)
         hits: list[search.Hit] = []
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
         ids = [d.get_first("ref_id") for _, d in docs]
@@ -170,7 +170,8 @@ class Library:
             row = rows.get(doc.get_first("ref_id"))
             if row is None:  # an index document left by an interrupted import; the next import replaces it
                 continue
-            snippet, number, index = search.make_snippet(generator, doc)
+            body = doc.get_first("body") or ""
+            snippet, number, index = highlighter.snippet(body, unpack_paragraphs(doc.get_first("paras") or b""))
             hits.append(search.Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
                                    number, index, snippet))
         return hits

@@ -90,8 +90,8 @@ def index_doc(cable: Cable) -> IndexDoc:
     if parts:
         body = "\n\n".join(parts)
     else:
-        body = cable.body_text
-        offsets = [(0, -1)]
+        body = cable.body_text  # no paragraphs found: the snippet comes from the raw body
+        offsets = []
     return IndexDoc(
         ref_id=cable.ref_id.upper(),
         subject=cable.subject or "",

@@ -8,36 +8,17 @@ match, the matched words marked, and the number of the paragraph it is in.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 import tantivy
 
-from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST, unpack_paragraphs
+from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST
 from .query import And, DateRange, Node, Not, Or, Phrase, QueryError, Word, parse_query
+from .snippets import Snippet
 
-SNIPPET_CHARS = 180
 Q = tantivy.Query
 OCC = tantivy.Occur
-
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    """A piece of the body around a match; ``marks`` are (start, end) offsets in ``text``."""
-
-    text: str
-    marks: tuple[tuple[int, int], ...] = ()
-
-    def marked(self, start: str = "**", end: str = "**") -> str:
-        """The text with each matched word wrapped in ``start``/``end``."""
-        out, pos = [], 0
-        for a, b in self.marks:
-            out.append(self.text[pos:a])
-            out.append(f"{start}{self.text[a:b]}{end}")
-            pos = b
-        out.append(self.text[pos:])
-        return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,37 +160,17 @@ def compile_query(node: Node, searcher: tantivy.Searcher | None = None) -> tanti
 
 
 def build(text: str, searcher: tantivy.Searcher | None = None) -> tantivy.Query:
+    """Query text → a tantivy query (see :func:`build_with_tree`)."""
+    return build_with_tree(text, searcher)[0]
+
+
+def build_with_tree(text: str, searcher: tantivy.Searcher | None = None) -> tuple[tantivy.Query, Node]:
     """Query text → a tantivy query. Raises :class:`QueryError` for anything malformed.
 
     With a ``searcher``, a ``prefix*`` expands to its most frequent completions.
     """
-    q = compile_query(parse_query(text), searcher)
+    node = parse_query(text)
+    q = compile_query(node, searcher)
     if q is None:
         raise QueryError("nothing to search for: the query has no words (only punctuation?)")
-    return q
-
-
-def make_snippet(generator: tantivy.SnippetGenerator, doc: tantivy.Document) -> tuple[Snippet, int | None, int | None]:
-    """The snippet of ``doc`` and the (number, index) of the paragraph it is in."""
-    body = (doc.get_first("body") or "")
-    paras = unpack_paragraphs(doc.get_first("paras") or b"")
-    sn = generator.snippet_from_doc(doc)
-    frag = sn.fragment()
-    highlights = [(h.start, h.end) for h in sn.highlighted()]
-    if not highlights or not frag:
-        text = " ".join(body[:SNIPPET_CHARS].split())
-        start = 0
-        highlights = []
-    else:
-        rng = sn.fragment_range()
-        start = rng.start
-        text = frag
-    # the paragraph holding the first marked word
-    at = start + (highlights[0][0] if highlights else 0)
-    offsets = [p[0] for p in paras]
-    i = max(0, bisect.bisect_right(offsets, at) - 1) if offsets else None
-    number = paras[i][1] if i is not None and paras[i][1] >= 0 else None
-    index = i if i is not None and (len(paras) > 1 or paras[0][1] >= 0) else None
-    # flatten line breaks; keep mark offsets aligned by replacing one char for one char
-    text = text.replace("\n", " ")
-    return Snippet(text, tuple(highlights)), number, index
+    return q, node

@@ -1,0 +1,305 @@
+"""Library benchmark: synthetic libraries built from the real cables, import and search figures.
+
+    .venv/bin/python benchmarks/library.py --sizes 10000,100000 [--work /tmp/tipreader-bench] [--no-fts5]
+
+For each size: writes N WikiLeaks pages made from ../shared/cables/wikileaks-html (ids,
+dates and some words varied, so the text statistics stay real), imports them with
+``Library.import_paths`` (2 parse workers, parsing included), then in a fresh process
+opens the library and times a fixed query mix (top 20 with snippets): rare word, very
+common word, two words AND, a phrase, a prefix, a field filter with a word — p50/p95 warm
+and the first query after opening — and the same searches as a linear ``grep -rli`` scan
+over the files (and ``rg`` when installed), as a ratio. With FTS5 on (the default) the
+same cables also go into an SQLite FTS5 table (porter, diacritics removed, bm25 with the
+subject weighted) and the same mix is timed there, for the engine comparison.
+Figures go to stdout; nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SOURCE = ROOT.parent / "shared" / "cables" / "wikileaks-html"
+
+QUERIES = {
+    "rare word": ["zanzibar", "kyrgyzstan", "ouagadougou", "antananarivo", "nouakchott", "tegucigalpa"],
+    "common word": ["government", "minister", "embassy", "said", "president", "security"],
+    "two words AND": ["human trafficking", "prime minister", "election fraud", "oil exports", "nuclear program",
+                      "border security"],
+    "phrase": ['"human rights"', '"prime minister"', '"foreign ministry"', '"national security"', '"civil society"',
+               '"european union"'],
+    "prefix": ["traff*", "negotiat*", "elect*", "minist*", "corrupt*", "terror*"],
+    "field + word": ["origin:ankara election", "tag:KTIP victims", "class:secret nuclear", "date:2008 president",
+                     "tag:PREL china", "origin:brasilia ethanol"],
+}
+GREP = {  # what a linear scan looks for, per class (case-insensitive fixed strings)
+    "rare word": ["zanzibar"], "common word": ["government"], "two words AND": ["human", "trafficking"],
+    "phrase": ["human rights"], "prefix": ["traff"], "field + word": ["Embassy Ankara", "election"],
+}
+VARY = [("government", "administration"), ("meeting", "session"), ("officials", "authorities"),
+        ("said", "stated"), ("important", "significant")]
+
+
+def build_corpus(n: int, out: Path, seed: int = 7) -> tuple[int, float]:
+    """Write ``n`` varied WikiLeaks pages under ``out``; returns (bytes, seconds)."""
+    t0 = time.perf_counter()
+    if out.exists():
+        shutil.rmtree(out)
+    pages = sorted(SOURCE.glob("*.html"))
+    rng = random.Random(seed)
+    total = 0
+    texts = {}
+    for i in range(n):
+        src = pages[i % len(pages)]
+        if src not in texts:
+            texts[src] = src.read_text(encoding="utf-8", errors="replace")
+        page = texts[src]
+        ref = src.stem
+        m = re.match(r"(\d\d)([A-Z]+)", ref)
+        new_ref = f"{m.group(1)}{m.group(2)}{900000 + i}" if m else f"{ref}X{i}"
+        page = page.replace(ref, new_ref)
+        year = rng.randint(1985, 2010)
+        page = re.sub(r"(/date/)\d{4}(-\d\d_0\.html'>)\d{4}", lambda mm: f"{mm.group(1)}{year}{mm.group(2)}{year}", page, count=1)
+        for a, b in rng.sample(VARY, 2):
+            page = page.replace(f" {a} ", f" {b} ", 1)
+        d = out / f"{i // 1000:04d}"
+        d.mkdir(parents=True, exist_ok=True)
+        data = page.encode("utf-8")
+        (d / f"{new_ref}.html").write_bytes(data)
+        total += len(data)
+    return total, time.perf_counter() - t0
+
+
+def _maxrss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run_import(corpus: Path, home: Path) -> dict:
+    """Import the corpus into a fresh library; throughput and sizes."""
+    from tipreader.library import Library
+
+    if home.exists():
+        shutil.rmtree(home)
+    lib = Library.open(home)
+    t0 = time.perf_counter()
+    report = lib.import_paths([corpus], workers=2)
+    dt = time.perf_counter() - t0
+    st = lib.stats()
+    lib.close()
+    files_bytes = sum(p.stat().st_size for p in corpus.rglob("*.html"))
+    return {
+        "cables": st.cables, "failed": report.progress.failed, "seconds": dt,
+        "cables_per_s": st.cables / dt, "file_mb_per_s": files_bytes / dt / 1e6, "text_mb_per_s": st.bytes / dt / 1e6,
+        "text_mb": st.bytes / 1e6, "index_mb": st.index_bytes / 1e6, "db_mb": st.database_bytes / 1e6,
+        "index_ratio": st.index_bytes / max(1, st.bytes), "db_ratio": st.database_bytes / max(1, st.bytes),
+        "writer_peak_rss_mb": _maxrss_mb(), "worker_peak_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def query_phase(home: Path) -> dict:
+    """Runs in a fresh process: open, first query per class, then warm p50/p95; RSS."""
+    from tipreader.library import Library
+
+    out: dict = {"first": {}, "warm": {}, "hits": {}}
+    t0 = time.perf_counter()
+    lib = Library.open(home)
+    out["open_ms"] = (time.perf_counter() - t0) * 1000
+    for cls, qs in QUERIES.items():  # the first query of each class, each on a freshly opened library
+        lib.close()
+        lib = Library.open(home)
+        t = time.perf_counter()
+        lib.search(qs[0], limit=20)
+        out["first"][cls] = (time.perf_counter() - t) * 1000
+    for cls, qs in QUERIES.items():
+        times = []
+        for _ in range(5):
+            for q in qs:
+                t = time.perf_counter()
+                hits = lib.search(q, limit=20)
+                times.append((time.perf_counter() - t) * 1000)
+        out["warm"][cls] = (_pct(times, 50), _pct(times, 95))
+        out["hits"][cls] = lib.count(qs[0])
+    t = time.perf_counter()
+    for _ in range(50):
+        lib.get(hits[0].ref_id if hits else "X")
+    out["get_ms"] = (time.perf_counter() - t) * 1000 / 50
+    out["rss_mb"] = _maxrss_mb()
+    try:
+        out["rss_now_mb"] = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except OSError:
+        pass
+    return out
+
+
+def fts5_phase(home: Path, fts_path: Path) -> dict:
+    """Build an FTS5 index of the same cables and time the same mix (top 20, bm25, snippet)."""
+    from tipreader.library import Library
+    from tipreader.library.prepare import decode_cable
+
+    if fts_path.exists():
+        fts_path.unlink()
+    lib = Library.open(home)
+    con = sqlite3.connect(fts_path)
+    con.execute("CREATE VIRTUAL TABLE f USING fts5(subject, body, origin UNINDEXED, tags, cls, day UNINDEXED, "
+                "tokenize='porter unicode61 remove_diacritics 2')")
+    t0 = time.perf_counter()
+    nbytes = 0
+    rows = lib.connection.execute("SELECT parsed, raw FROM cables").fetchall()
+    t_decode = time.perf_counter()
+    batch = []
+    for parsed, raw in rows:
+        c = decode_cable(parsed, raw)
+        body = "\n\n".join(p.text for p in c.paragraphs) or c.body_text
+        nbytes += len(body)
+        batch.append((c.subject or "", body, c.origin or "", " ".join(c.tags), c.classification or "",
+                      int((c.date or "0000")[:4])))
+        if len(batch) >= 2000:
+            con.executemany("INSERT INTO f VALUES (?,?,?,?,?,?)", batch)
+            batch = []
+    con.executemany("INSERT INTO f VALUES (?,?,?,?,?,?)", batch)
+    con.commit()
+    build = time.perf_counter() - t_decode
+    lib.close()
+    fts_q = {
+        "rare word": "zanzibar", "common word": "government", "two words AND": "human trafficking",
+        "phrase": '"human rights"', "prefix": "traff*", "field + word": None,
+    }
+    out = {"build_s": build, "decode_s": t_decode - t0, "text_mb_per_s": nbytes / build / 1e6,
+           "size_ratio": fts_path.stat().st_size / max(1, nbytes), "warm": {}}
+    sql = ("SELECT rowid, snippet(f, 1, '**', '**', '…', 20) FROM f WHERE f MATCH ? "
+           "ORDER BY bm25(f, 2.5, 1.0, 0, 0, 0) LIMIT 20")
+    for cls, qs in QUERIES.items():
+        times = []
+        for _ in range(3):
+            for q in qs:
+                mq = _to_fts(q)
+                t = time.perf_counter()
+                con.execute(sql, (mq,)).fetchall()
+                times.append((time.perf_counter() - t) * 1000)
+        out["warm"][cls] = (_pct(times, 50), _pct(times, 95))
+    con.close()
+    return out
+
+
+def _to_fts(q: str) -> str:
+    """The benchmark's queries in FTS5 syntax (field filters become column filters)."""
+    parts = []
+    for tok in re.findall(r'"[^"]*"|\S+', q):
+        if tok.startswith(("origin:", "tag:", "class:", "date:")):
+            field, _, value = tok.partition(":")
+            if field == "origin":
+                parts.append(f'subject:"{value}" OR body:"{value}"')  # origin is UNINDEXED: approximate
+            elif field == "tag":
+                parts.append(f'tags:"{value}"')
+            elif field == "class":
+                parts.append(f'cls:"{value}"')
+            else:
+                parts.append(f'body:"{value}"')
+        else:
+            parts.append(tok)
+    return " AND ".join(f"({p})" for p in parts)
+
+
+def grep_phase(corpus: Path) -> dict:
+    """Linear scans over the files: grep -rli (and rg when installed), seconds per class."""
+    out: dict = {}
+    tools = [("grep", ["grep", "-rliF"])]
+    if shutil.which("rg"):
+        tools.append(("rg", ["rg", "-liF"]))
+    for name, cmd in tools:
+        subprocess.run(cmd + ["zzzz-warm-cache", str(corpus)], capture_output=True)
+        times = {}
+        for cls, words in GREP.items():
+            t = time.perf_counter()
+            subprocess.run(cmd + [words[0], str(corpus)], capture_output=True)
+            times[cls] = time.perf_counter() - t
+        out[name] = times
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000", help="comma-separated library sizes (default 10000,100000)")
+    ap.add_argument("--work", default="/tmp/tipreader-bench", help="scratch folder (corpora, libraries)")
+    ap.add_argument("--no-fts5", action="store_true", help="skip the SQLite FTS5 comparison")
+    ap.add_argument("--no-grep", action="store_true", help="skip the linear-scan comparison")
+    ap.add_argument("--query-only", metavar="HOME", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.query_only:
+        print(json.dumps(query_phase(Path(args.query_only))))
+        return 0
+    if not SOURCE.is_dir():
+        print(f"benchmark needs {SOURCE}", file=sys.stderr)
+        return 2
+    work = Path(args.work)
+    results = {}
+    for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
+        corpus, home = work / f"corpus-{n}", work / f"home-{n}"
+        size, gen_s = build_corpus(n, corpus)
+        print(f"[{n}] corpus: {size / 1e6:.0f} MB of pages written in {gen_s:.0f}s", flush=True)
+        imp = run_import(corpus, home)
+        print(f"[{n}] import: {json.dumps(imp)}", flush=True)
+        q = json.loads(subprocess.run([sys.executable, __file__, "--query-only", str(home)], capture_output=True,
+                                      text=True, check=True).stdout)
+        print(f"[{n}] queries: {json.dumps(q)}", flush=True)
+        fts = None if args.no_fts5 else fts5_phase(home, work / f"fts5-{n}.sqlite3")
+        if fts:
+            print(f"[{n}] fts5: {json.dumps(fts)}", flush=True)
+        scan = None if args.no_grep else grep_phase(corpus)
+        results[n] = (imp, q, fts, scan)
+    report(results)
+    return 0
+
+
+def report(results: dict) -> None:
+    """The side-by-side table."""
+    sizes = list(results)
+    w = 22
+    print("\n" + "figure".ljust(34) + "".join(f"{n:>{w},}" for n in sizes))
+
+    def row(label: str, fn) -> None:
+        print(label.ljust(34) + "".join(f"{fn(*results[n]):>{w}}" for n in sizes))
+
+    row("import cables/s", lambda i, q, f, s: f"{i['cables_per_s']:.0f}")
+    row("import MB/s (pages | text)", lambda i, q, f, s: f"{i['file_mb_per_s']:.1f} | {i['text_mb_per_s']:.1f}")
+    row("import time", lambda i, q, f, s: f"{i['seconds']:.0f}s")
+    row("text MB", lambda i, q, f, s: f"{i['text_mb']:.0f}")
+    row("index / text", lambda i, q, f, s: f"{i['index_ratio']:.2f}x")
+    row("database / text", lambda i, q, f, s: f"{i['db_ratio']:.2f}x")
+    row("peak RSS import (writer|wkr)", lambda i, q, f, s: f"{i['writer_peak_rss_mb']:.0f}|{i['worker_peak_rss_mb']:.0f} MB")
+    row("peak RSS open + queries", lambda i, q, f, s: f"{q['rss_mb']:.0f} MB")
+    row("open library", lambda i, q, f, s: f"{q['open_ms']:.1f} ms")
+    row("get(ref_id)", lambda i, q, f, s: f"{q['get_ms']:.2f} ms")
+    for cls in QUERIES:
+        row(f"{cls}: p50/p95 warm", lambda i, q, f, s, c=cls: f"{q['warm'][c][0]:.1f}/{q['warm'][c][1]:.1f} ms")
+        row(f"{cls}: first query", lambda i, q, f, s, c=cls: f"{q['first'][c]:.1f} ms")
+        if any(r[2] for r in results.values()):
+            row(f"{cls}: FTS5 p50/p95", lambda i, q, f, s, c=cls: f"{f['warm'][c][0]:.1f}/{f['warm'][c][1]:.1f} ms" if f else "-")
+        if any(r[3] for r in results.values()):
+            row(f"{cls}: grep -rli / p95", lambda i, q, f, s, c=cls: (
+                f"{s['grep'][c]:.2f}s = {s['grep'][c] * 1000 / max(q['warm'][c][1], 0.01):.0f}x") if s else "-")
+    if any(r[2] for r in results.values()):
+        row("FTS5 build MB/s (index only)", lambda i, q, f, s: f"{f['text_mb_per_s']:.1f}" if f else "-")
+        row("FTS5 size / text", lambda i, q, f, s: f"{f['size_ratio']:.2f}x" if f else "-")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
