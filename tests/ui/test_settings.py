@@ -206,3 +206,13 @@ async def test_remember_theme_with_an_explicit_path_creates_the_file(tmp_path):
         await pilot.pause()
     assert path.read_text(encoding="utf-8").startswith("# tipreader settings")
     assert tomllib.loads(path.read_text(encoding="utf-8"))["theme"] == "nord"
+
+
+def test_the_template_examples_name_real_binding_ids():
+    import re
+
+    import tipreader.ui.app  # noqa: F401  (loads the reader's screens and widgets)
+    from tipreader.config import TEMPLATE
+
+    examples = re.findall(r'^# "([\w.-]+)" = ', TEMPLATE.split("[keys]", 1)[1], re.M)
+    assert examples and set(examples) <= binding_ids()
