@@ -23,6 +23,16 @@ CABLE_DATED = re.compile(r"Cable dated:\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):
 # A metadata "created" value: "2008-03-11 22:19", "2008-03-11T22:19:00Z", "3/11/2008 22:19".
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+# WikiLeaks' own date line in some bodies: "Friday, 23 February 2001, 15:53".
+_WEEKDAY = re.compile(
+    r"(?m)^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4}),?\s+(\d{1,2}):(\d{2})"
+)
+# A date standing on its own (a pasted metadata record): "2000-06-07", "date: 12/22/2004 5:24",
+# "136383,1/4/2008 22:01,08MEXICO23,...", "22350\t2004-11-02 18:31:00\t04BOGOTA11339\t...".
+_DUMP_DATE = re.compile(
+    r"(?m)^(?:date:[ \t]*|\d{1,7}[\t,])?(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|"
+    r"\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2})?)(?=[\t,]|[ \t]*$)"
+)
 _NIACT = re.compile(r"(?m)^\s*(?:TO|INFO)?\b.*\bNIACT\s+IMMEDIATE\b")
 
 
@@ -79,6 +89,18 @@ def parse_cable_dated(text: str) -> str | None:
         return None
     y, mo, d, h, mi, s = match.groups()
     return _iso(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+
+
+def parse_stated_date(text: str) -> str | None:
+    """A date line WikiLeaks put in the body, or a pasted record's date column."""
+    match = _WEEKDAY.search(text)
+    if match:
+        day, month_name, year, hour, minute = match.groups()
+        month = MONTHS.get(month_name[:3].upper())
+        if month:
+            return _iso(int(year), month, int(day), int(hour), int(minute))
+    match = _DUMP_DATE.search(text)
+    return normalise_created(match.group(1)) if match else None
 
 
 def normalise_created(value: object) -> str | None:

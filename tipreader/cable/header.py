@@ -306,8 +306,17 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     if info.date is None:
         info.date = dtg.normalise_created(meta.get("created"))
     if info.date is None:
-        info.warnings.append(ParseWarning("no-date", "no date-time group or date found"))
+        info.date = dtg.parse_stated_date(routing[:3000]) or dtg.parse_stated_date(head_lines[:3000])
     year = info.date[2:4] if info.date else None
+    if info.date is None:
+        info.warnings.append(ParseWarning("no-date", "no date-time group or date found"))
+        # the E.O. line's declassification date is almost always ten years on
+        decl = dtg.parse_decl(pre.eo) if pre.eo else None
+        if decl and 1975 <= int(decl[:4]) - 10 <= 2010:
+            year = f"{int(decl[:4]) - 10:04d}"[2:]
+            info.warnings.append(
+                ParseWarning("guessed-year", f"no date: the id takes the year ten years before DECL {decl}")
+            )
 
     # addressees and origin
     fm, to, cc = _addressees(routing)
