@@ -31,6 +31,9 @@ _CLASS_WORDS = "|".join(
         _spaced("CONFIDENTIAL"),
         _spaced("SECRET"),
         r"LIMITED\s+OFFICIAL\s+USE",
+        # spaced out with the first letter lost (it sometimes ends the header block instead)
+        "O N F I D E N T I A L",
+        "E C R E T",
     ]
 )
 _CLASS_LINE = re.compile(rf"^\s*(?:{_CLASS_WORDS})(?![A-Z])", re.IGNORECASE)
@@ -82,7 +85,7 @@ def _header_start(line: str) -> bool:
     )
 
 
-_ACTION_START = re.compile(r"^\s*ACTION\s+[A-Z]+-\d")
+_ACTION_START = re.compile(r"^\s*(?:ACTION|ORIGIN|INFO)\s+[A-Z]+-\d\d\b")
 
 
 def _split_glued(line: str) -> tuple[str, str] | None:
