@@ -346,6 +346,18 @@ def test_csv_unterminated_quote_mid_file_recovers_at_next_row() -> None:
     assert items[1].meta["references"] == ["08A1", "08B2"]
 
 
+def test_csv_with_every_column_quoted() -> None:
+    data = (
+        b'"1","12/28/1966 18:48","66BUENOSAIRES2481","Embassy Buenos Aires","UNCLASSIFIED","",'
+        b'"R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES","UNCLAS BUENOS AIRES 2481\n\n1. TEXT"\n'
+    )
+    [raw] = list(formats.read_bytes(data, "q.csv"))
+    assert isinstance(raw, RawCable) and raw.source == "q.csv:1"
+    assert raw.meta["created"] == "1966-12-28T18:48:00Z" and raw.meta["ref_id"] == "66BUENOSAIRES2481"
+    assert raw.header == "R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES"
+    assert raw.body == "UNCLAS BUENOS AIRES 2481\n\n1. TEXT"
+
+
 def test_csv_is_read_lazily() -> None:
     row = b'7,1/4/2008 22:01,08MEXICO23,"Embassy Mexico",UNCLASSIFIED,,"H","line one\nline two"\n'
 

@@ -24,8 +24,9 @@ from .model import CableError
 COLUMNS = ("id", "created", "ref_id", "origin", "classification", "references", "header", "body")
 
 # The first line of a record: numeric id, M/D/YYYY H:MM, a reference id, then a comma.
-ROW_START = re.compile(rb'^\d{1,9},\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},[0-9A-Z_]{4,60},')
-ROW_START_TEXT = re.compile(r'^\s*\d{1,9},\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},[0-9A-Z_]{4,60},')
+# The first three columns may be quoted ("1","12/28/1966 18:48","66BUENOSAIRES2481",...).
+ROW_START = re.compile(rb'^"?\d{1,9}"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,"?[0-9A-Z_]{4,60}"?,')
+ROW_START_TEXT = re.compile(r'^\s*"?\d{1,9}"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,"?[0-9A-Z_]{4,60}"?,')
 _HEADER_ROW = re.compile(rb'^"?id"?,"?(?:date|created)"?,', re.IGNORECASE)
 _CREATED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})$")
 
