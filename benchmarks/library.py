@@ -87,6 +87,16 @@ def _maxrss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def _status_mb(key: str) -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def run_import(corpus: Path, home: Path) -> dict:
     """Import the corpus into a fresh library; throughput and sizes."""
     from tipreader.library import Library
@@ -141,11 +151,9 @@ def query_phase(home: Path) -> dict:
     for _ in range(50):
         lib.get(hits[0].ref_id if hits else "X")
     out["get_ms"] = (time.perf_counter() - t) * 1000 / 50
-    out["rss_mb"] = _maxrss_mb()
-    try:
-        out["rss_now_mb"] = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
-    except OSError:
-        pass
+    out["rss_mb"] = _status_mb("VmHWM") or _maxrss_mb()  # ru_maxrss survives exec: use the kernel's own peak
+    out["rss_now_mb"] = _status_mb("VmRSS")
+    out["rss_anon_mb"] = _status_mb("RssAnon")  # resident memory not counting mapped index files
     return out
 
 
@@ -286,6 +294,7 @@ def report(results: dict) -> None:
     row("database / text", lambda i, q, f, s: f"{i['db_ratio']:.2f}x")
     row("peak RSS import (writer|wkr)", lambda i, q, f, s: f"{i['writer_peak_rss_mb']:.0f}|{i['worker_peak_rss_mb']:.0f} MB")
     row("peak RSS open + queries", lambda i, q, f, s: f"{q['rss_mb']:.0f} MB")
+    row("RSS after queries (anon)", lambda i, q, f, s: f"{q['rss_now_mb']:.0f} ({q['rss_anon_mb']:.0f}) MB")
     row("open library", lambda i, q, f, s: f"{q['open_ms']:.1f} ms")
     row("get(ref_id)", lambda i, q, f, s: f"{q['get_ms']:.2f} ms")
     for cls in QUERIES:

@@ -50,7 +50,7 @@ def encode_raw(cable: Cable) -> bytes:
         "body": cable.body_text,
         "meta": cable.metadata,
     }
-    return zlib.compress(json.dumps(data, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"), 6)
+    return zlib.compress(json.dumps(data, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
 
 
 def decode_raw(blob: bytes) -> RawCable:
@@ -62,7 +62,7 @@ def decode_raw(blob: bytes) -> RawCable:
 def encode_parsed(cable: Cable) -> bytes:
     """The parsed cable without its header/body text (``raw`` holds those), zlib pickle."""
     slim = replace(cable, header_text="", body_text="")
-    return zlib.compress(pickle.dumps(slim, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    return zlib.compress(pickle.dumps(slim, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def decode_cable(parsed: bytes | None, raw: bytes) -> Cable:
@@ -190,7 +190,7 @@ def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send
     if ok == 0 and errors == 0:
         errors = 1
         send(("error", path, "no cable found in the file"))
-    original = zlib.compress(data, 6) if data is not None and ok else None
+    original = zlib.compress(data, 1) if data is not None and ok else None
     send(("file", path, size, mtime_ns, sha, ok, errors, original, False))
 
 
