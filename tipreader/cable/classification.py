@@ -105,6 +105,31 @@ def level_from_routing(header: str) -> str | None:
     return {"C": "CONFIDENTIAL", "S": "SECRET", "U": "UNCLASSIFIED", "E": "UNCLASSIFIED"}.get(match.group(1)[0])
 
 
+_MARKING = re.compile(r"^\s*\d{1,2}\s?\.\s*\((S|C|U|SBU|TS)(?:\s*//?\s*(NF|NOFORN|REL[^)]*|FOUO))?\)")
+_RANK = {"U": 0, "SBU": 1, "C": 2, "S": 3, "TS": 4}
+
+
+def classification_from_markings(lines: list[str]) -> str | None:
+    """The highest paragraph marking (``(SBU)``, ``(C/NF)``...) as WikiLeaks would write it.
+
+    Only a fallback for texts that lost their classification line (scraped pages).
+    """
+    best, noforn = -1, False
+    for text in lines:
+        match = _MARKING.match(text)
+        if match:
+            best = max(best, _RANK[match.group(1)])
+            noforn = noforn or (match.group(2) or "").startswith("N")
+    if best < 0:
+        return None
+    if best == 0:
+        return "UNCLASSIFIED"
+    if best == 1:
+        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    level = ("CONFIDENTIAL", "SECRET", "TOP SECRET")[best - 2]
+    return f"{level}//NOFORN" if noforn else level
+
+
 def caveats_in(text: str) -> list[str]:
     """The caveat words of a line (``SENSITIVE BUT UNCLASSIFIED`` → ``SENSITIVE``)."""
     squeezed = re.sub(r"\b([A-Z]) (?=[A-Z]\b)", r"\1", text.upper())  # "E F T O" → "EFTO"

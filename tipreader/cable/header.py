@@ -24,7 +24,8 @@ _EO = re.compile(r"^\s*(?:E\s?\.\s?[O0]\s?\.?|EO\b)\s*(?=\d{4,5}|:|N/A)|^\s*DECL
 _TAGS = re.compile(r"^\s*TAG[SE]?\b\s*[:.]?\s*", re.I)
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.-]?\s+|^\s*SUBJ(?:ECT)?\s*:\s*", re.I)
 _REF = re.compile(
-    r"^\s*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\s*[:.]|^\s*REFS?\s+(?:\(?[A-Z][.)]|\d{2,4}\s+[A-Z]|[A-Z]{3,}\s+\d)",
+    r"^\s*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\s*:|"
+    r"^\s*REFS?\.?\s+(?:\(?[A-Z][.)]\s|\([A-Z]\)|\d{2,4}\s+[A-Z]|[A-Z]{3,}(?:\s+[A-Z]+)?\s+\d)",
     re.I,
 )
 _CLASSIFIED_BY = re.compile(r"^\s*(?:\(U\)\s*)?(?:CLASSI(?:FI|I)ED|CLASSIFICATION)\s+BY\b\s*:?\s*", re.I)
@@ -33,7 +34,7 @@ _ROUTING = re.compile(
     r"(?:NIACT|[RPOZ])(?:\s+[RPOZ])?\s+\d{6}\s?Z|FM\s|TO\s|INFO\s|ACTION\s|PAGE\s+\d+\s)",
 )
 _NOTE = re.compile(r"partial extract of the original cable|^\s*Cable dated:|^\s*\d{6}Z\s+\w{3}\s+\d{2}\s*$", re.I)
-_HEADING = re.compile(r"^\s*(?:-{3,}|={3,}|SUMMARY\b|COMMENT\b|BACKGROUND\b|\d{1,2}\.)", re.I)
+_HEADING = re.compile(r"^\s*(?:-{3,}|={3,}|SUMMARY\b|COMMENT\b|BACKGROUND\b|\d{1,2}\.(?:\s|\(|$))", re.I)
 _INLINE = re.compile(
     r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:|CLASSI(?:FI|I)ED\s+BY\b))",
     re.I,
@@ -201,7 +202,8 @@ class _Preamble:
         elif kind == "ref":
             self.ref_blocks.append([head])
         elif kind == "classby" and self.classified_by is None:
-            self.classified_by = " ".join(_CLASSIFIED_BY.sub("", head, count=1).split()) or None
+            text = _CLASSIFIED_BY.sub("", _CLASSIFIED_BY.sub("", head, count=1), count=1)
+            self.classified_by = " ".join(text.split()) or None
         for piece in rest:
             sub = _kind(piece)
             if sub:
@@ -357,6 +359,9 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     meta_cls = cls.normalise_meta_classification(meta.get("classification"))
     level = pre.class_line.level if pre.class_line else cls.level_from_routing(routing)
     info.classification = meta_cls or cls.wikileaks_classification(level, caveats)
+    if info.classification is None:
+        window = lines[info.body_start : info.body_start + 400]
+        info.classification = cls.classification_from_markings([ln.text for ln in window])
 
     # E.O., TAGS, SUBJECT, Classified By, REF
     info.eo = pre.eo
@@ -384,6 +389,9 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
                 text = item.strip()
                 rid = text if ids.WELL_FORMED.match(text) else None
                 references.append(Reference(label="", text=text, ref_id=rid))
+    labels = [r.label for r in references]
+    # WikiLeaks' cut preview of the preamble ("B. SECSTATE 1...") repeats items in full later
+    references = [r for r in references if not (r.text.endswith("...") and labels.count(r.label) > 1)]
     info.references = tuple(references)
 
     info.partial = bool(meta.get("partial")) or bool(

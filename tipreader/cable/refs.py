@@ -37,6 +37,10 @@ PAGE_LINE = re.compile(
 )
 
 
+# A page-top classification banner run into the last line of a page: "REF: HARARE 5346  CONFIDENTIAL".
+_BANNER_TAIL = re.compile(r"\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$")
+
+
 def _resolve(item: str, cable_year: str | None) -> str | None:
     text = item.upper()
     for match in _CABLE.finditer(text):
@@ -90,7 +94,7 @@ def _split_items(text: str) -> list[tuple[str, str]]:
 
 def parse_ref_block(lines: list[str], cable_year: str | int | None) -> list[Reference]:
     """The lines of one REF block (the first starting with ``REF:``) → References."""
-    kept = [ln for ln in lines if ln.strip() and not PAGE_LINE.match(ln)]
+    kept = [_BANNER_TAIL.sub("", ln) for ln in lines if ln.strip() and not PAGE_LINE.match(ln)]
     if not kept:
         return []
     kept[0] = REF_START.sub("", kept[0], count=1)
