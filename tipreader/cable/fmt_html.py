@@ -214,7 +214,9 @@ class _SynopsisParser(HTMLParser):
 
 _PLUSD_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _PLUSD_DATE = re.compile(r"^(\d{4}) ([A-Z][a-z]{2})[a-z]* (\d{1,2}), (\d{1,2}):(\d{2})")
-_RAW_CONTENT = re.compile(r'<div class="pane-header">Raw content</div>\s*<div class="pane-content">\s*<div class="text-content">')
+_RAW_CONTENT = re.compile(
+    r'<div class="pane-header">Raw content</div>\s*<div class="pane-content">\s*<div class="text-content">'
+)
 _SITE_FOOTER = re.compile(r"^\*{3}\s*Current (?:Handling Restrictions|Classification)\s*\*{3}.*$", re.M)
 
 

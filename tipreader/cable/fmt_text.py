@@ -199,7 +199,9 @@ _RECORD_DUMP = re.compile(
 def is_cablegate_text(text: str) -> bool:
     """Five metadata lines (ref id, subject, scraper date, classification, origin) then the cable."""
     lines = text.split("\n", 5)
-    return len(lines) >= 5 and bool(_CG_REF.match(lines[0]) and _CG_DATE.match(lines[2]) and _CLASSIFICATIONS.match(lines[3]))
+    if len(lines) < 5:
+        return False
+    return bool(_CG_REF.match(lines[0]) and _CG_DATE.match(lines[2]) and _CLASSIFICATIONS.match(lines[3]))
 
 
 def cablegate_created(value: str) -> str | None:

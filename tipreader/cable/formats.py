@@ -29,7 +29,9 @@ from .model import CableError, ParseWarning
 
 MAX_CABLE_FILE = 20 * 1024 * 1024
 _SNIFF = 65536
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|h\d)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|h\d)\b", re.I | re.S
+)
 
 
 def _looks_html(text: str) -> bool:
@@ -103,7 +105,8 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[RawCable | CableError]:
     with fh:
         try:
             head = fh.read(_SNIFF)
-            is_csv = looks_like_csv(head) or (name.lower().endswith(".csv") and head.strip() and not looks_binary(head[:8192]))
+            named_csv = name.lower().endswith(".csv") and bool(head.strip()) and not looks_binary(head[:8192])
+            is_csv = named_csv or looks_like_csv(head)
             if is_csv:
                 fh.seek(0)
                 yield from read_csv_stream(fh, name)
