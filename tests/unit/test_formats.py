@@ -384,6 +384,13 @@ def test_csv_record_too_large_is_skipped(monkeypatch: pytest.MonkeyPatch) -> Non
 # --- files ----------------------------------------------------------------------------
 
 
+def test_csv_named_file_that_is_not_a_cables_csv_is_one_error(tmp_path: Path) -> None:
+    other = tmp_path / "prices.csv"
+    other.write_text("name,price\n" + "apple,1\n" * 10000)
+    [err] = list(formats.read_path(other))
+    assert isinstance(err, CableError) and "not a cables-CSV row" in str(err) and err.source == f"{other}:1"
+
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     [err] = list(formats.read_path(tmp_path / "nope.txt"))
     assert isinstance(err, CableError) and "No such file or directory" in str(err)
