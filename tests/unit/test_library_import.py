@@ -212,3 +212,32 @@ def test_cli_search_show_and_stats(cables, capsys):
     assert main(["library", "stats", "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert stats["cables"] == 8 and stats["top_origins"] and stats["top_tags"]
+
+
+def _csv_row(rowid: int, cable, created: str) -> list[str]:
+    refs = "|".join(r.ref_id for r in cable.references if r.ref_id)
+    return [str(rowid), created, cable.ref_id, cable.origin or "", cable.classification or "", refs,
+            cable.header_text, cable.body_text]
+
+
+def test_a_cables_csv_imports_each_row_and_names_a_broken_one(tmp_path):
+    import csv
+
+    from tipreader.cable import parse_file
+
+    path = tmp_path / "cables.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        w.writerow(_csv_row(1, parse_file(FIX / "08SANJOSE82.html")[0], "1/31/2008 17:12"))
+        w.writerow(_csv_row(2, parse_file(FIX / "08REYKJAVIK125.html")[0], "7/1/2008 11:47"))
+        fh.write('3,1/31/2008 16:33,08SANTIAGO95,"Embassy Santiago",UNCLASSIFIED\n')  # a truncated row
+    with Library.open() as lib:
+        report = lib.import_paths([path])
+        assert report.progress.cables_imported == 2
+        assert len(report.errors) == 1 and report.errors[0][0].startswith(f"{path}:")
+        assert [h.ref_id for h in lib.search('"Palermo Protocol"')][:1] == ["08REYKJAVIK125"]
+        assert lib.get("08SANJOSE82").origin == "Embassy San Jose"
+        # a file that had a bad row is read again next time (its error is reported again), nothing doubles
+        again = lib.import_paths([path])
+        assert again.progress.cables_imported == 0 and again.progress.failed == 1
+        assert lib.stats().cables == 2

@@ -267,7 +267,7 @@ def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[st
             run.state.files_skipped += 1
             run.state.bytes_done += st.st_size
             continue
-        tasks.append(("file", str(f), st.st_size, st.st_mtime_ns, rec[2] if rec else None))
+        tasks.append(("file", str(f), st.st_size, st.st_mtime_ns, rec[2] if rec and not rec[3] else None))
     # big files first so the two workers finish together
     tasks.sort(key=lambda t: -t[2])
     run.report(force=True)
