@@ -29,6 +29,7 @@ _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*(\S.{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
 _SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
 _END_MARK = re.compile(r"^\W*END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\W*$", re.IGNORECASE)
+_SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
 
@@ -159,6 +160,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
     """Group lines into re-flowed paragraphs with number, marking and page."""
     from .model import Paragraph
 
+    lines = _undouble([ln for ln in lines if not _SIPDIS.match(ln.text)])
     if not lines:
         return [], []
     letters = sum(c.isalpha() for line in lines[:200] for c in line.text)
@@ -228,8 +230,41 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
                 kind=seg.kind,
             )
         )
-        raw_lines.append(body_lines if seg.kind == "body" else [])
+        raw_lines.append([ln.text for ln in lines[seg.start : seg.end]] if seg.kind == "body" else [])
     return paragraphs, lost_line_warnings(paragraphs, raw_lines)
+
+
+def _undouble(lines: list[Line]) -> list[Line]:
+    """Drop the single blank lines of a double-spaced body (runs of two or more stay one)."""
+    singles = runs = 0
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].text.strip():
+            j = i
+            while j < n and not lines[j].text.strip():
+                j += 1
+            runs += 1
+            singles += j - i == 1
+            i = j
+        else:
+            i += 1
+    texts = sum(1 for ln in lines if ln.text.strip())
+    if texts < 6 or singles < 0.6 * texts:
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < n:
+        if lines[i].text.strip():
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].text.strip():
+            j += 1
+        if j - i > 1:
+            out.append(lines[i])
+        i = j
+    return out
 
 
 def _close(segs: list[_Seg], i: int) -> None:

@@ -17,7 +17,7 @@ from .markings import match_marking
 
 LONG_LINE = 300  # shorter lines are never split at paragraph starts
 
-_MID_MARKER = re.compile(r"(\d{5,8})\s+(\d{3})(?:\.\d{1,2})?\s+OF\s+\d{3}\b")
+_MID_MARKER = re.compile(r"(\d{5,8})\s+(\d{3})(?:\.\d{1,2})?\s+[Oo][Ff]\s+\d{3}\b")
 _PLACE_TOKEN = re.compile(r"[A-Z][A-Z'/-]*\Z")
 _MID_START = re.compile(r"\s(?:\u00b6\s?)?(\d{1,2})\.\s+(?=[(A-Z\"'])")
 _RULE_HEADING = re.compile(r"\s(-{4,}\s+[^-\n]{1,80}?\s+-{4,})(?=\s|$)")
@@ -30,7 +30,7 @@ def split_collapsed(lines: list[str]) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     last_number = 0
     for line in lines:
-        if "OF" in line and len(line) > 40 and _MID_MARKER.search(line):
+        if len(line) > 40 and ("OF" in line or "of" in line) and _MID_MARKER.search(line):
             pieces = _cut_markers(line)
         else:
             pieces = [(line, None)]

@@ -16,15 +16,19 @@ checked: precision over recall.
 
 from __future__ import annotations
 
+import re
+
 from .model import Paragraph, ParseWarning
-from .reflow import UNWRAPPED, is_table, split_blocks, units
+from .reflow import UNWRAPPED, is_table, split_blocks, starts_item, units
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in for and or but nor are is was were be been being has have had that which who whom "
     "whose with by on at from as than their its his her our this these those not will would can could should "
+    "after before since until during per among through against within without upon toward towards "
     "may might must into about over under between such if while because although whether very also".split()
 )
 _ENDING_OK = frozenset(".!?:;\"')]\u201d\u2019*")
+_SKIP = re.compile(r"xxxx|https?:|www\.|URL|\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\s*$", re.IGNORECASE)
 MIN_WIDTH = 50  # narrower blocks are lists or addresses, not wrapped prose
 
 
@@ -36,16 +40,21 @@ def _last_word(line: str) -> str:
 def _unit_ends_short(unit: list[str]) -> bool:
     """The unit ends mid-sentence: no final punctuation on a function word or a full line."""
     last = unit[-1].rstrip()
+    if _SKIP.search(" ".join(unit[-2:])):
+        return False
     if not last or last[-1] in _ENDING_OK or not (last[-1].isalpha() or last[-1] == ","):
         return False
     width = max(len(line.rstrip()) for line in unit)
     if width < MIN_WIDTH:
         return False
-    words = last.split()
-    if len(words) >= 2 and words[-2][-1:] in ",;" and words[-1].lower() in ("and", "or"):
+    tail_words = last.split()
+    if sum(1 for w in tail_words if w[:1].isupper()) >= 0.6 * len(tail_words):
+        return False  # a title or a list of names
+    words = " ".join(unit[-2:]).split()
+    if len(words) >= 2 and words[-2][-1:] in ",;" and words[-1].lower().rstrip(",") in ("and", "or"):
         return False  # a list item ending "...; and"
     if last[-1] == ",":
-        return False
+        return not starts_item(unit[0], None)
     if _last_word(last) in _FUNCTION_WORDS:
         return True
     return len(unit) >= 3 and len(last) >= 0.85 * width and last[-1].islower()
@@ -54,19 +63,32 @@ def _unit_ends_short(unit: list[str]) -> bool:
 def _unit_cut_inside(unit: list[str]) -> bool:
     """A line in the unit is far shorter than the wrap allows and the sentence runs on."""
     width = max(len(line.rstrip()) for line in unit)
-    if width < MIN_WIDTH or len(unit) < 3:
+    if width < MIN_WIDTH or len(unit) < 4 or any("xxxx" in line.lower() for line in unit):
         return False
+    lengths = [len(line.rstrip()) for line in unit[:-1]]
+    if sum(1 for n in lengths if n < 0.85 * width) > 1:
+        return False  # irregular wrapping: an edited text, not a lost line
     for line, nxt in zip(unit, unit[1:]):
         text = line.rstrip()
         following = nxt.strip()
         if not text or not following or text[-1] in _ENDING_OK:
             continue
         first = following.split()[0]
-        if not following[0].islower():
-            continue
-        if len(text) + 1 + len(first) < width - 15:
+        if not following[0].islower() or not text.split()[-1][:1].isupper():
+            continue  # the text lost ends a sentence: "... or [lost text.] Post" / "requests that"
+        if len(text) < 0.6 * width and len(text) + 1 + len(first) < width - 15:
             return True
     return False
+
+
+_LABEL = re.compile(r"^\s*[A-Z][A-Z'/ ]{2,40}:")
+
+
+def _ambiguous(last: str, following: str | None) -> bool:
+    """A unit ending mid-sentence before a capitalised block may just have a stray blank line."""
+    if following is None or _LABEL.match(following) or starts_item(following, None):
+        return False
+    return following.lstrip(" \"'(\u201c")[:1].isupper()
 
 
 def lost_line_warnings(paragraphs: list[Paragraph], raw: list[list[str]]) -> list[ParseWarning]:
@@ -76,15 +98,18 @@ def lost_line_warnings(paragraphs: list[Paragraph], raw: list[list[str]]) -> lis
         if not lines or any(len(line) > UNWRAPPED for line in lines):
             continue
         reason = None
-        for block in split_blocks(lines):
+        blocks = split_blocks(lines)
+        for b, block in enumerate(blocks):
             if is_table(block):
                 continue
-            for unit in units(block):
+            block_units = units(block)
+            for u, unit in enumerate(block_units):
                 if len(unit) < 2:
                     continue
+                following = blocks[b + 1][0] if u == len(block_units) - 1 and b + 1 < len(blocks) else None
                 if _unit_cut_inside(unit):
                     reason = f"a line is cut short before \u201c{unit_words(unit, cut=True)}\u201d"
-                elif _unit_ends_short(unit):
+                elif _unit_ends_short(unit) and not _ambiguous(unit[-1], following):
                     reason = f"it stops mid-sentence at \u201c{unit_words(unit)}\u201d"
                 if reason:
                     break

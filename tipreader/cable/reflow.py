@@ -20,9 +20,9 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _RULE = re.compile(r"^\s*[-=_*~]{3,}[-=_*~ ]*$")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # Starts of list items that always begin a new line.
-_BULLET = re.compile(r"^\s*(?:-{2,3}\s*\S|-\s+[A-Z0-9\"'(]|[\u2022*\u00b7]\s+\S|\(\s?[a-z0-9]{1,3}\s?\)\s|[a-z0-9]{1,2}\)\s)")
+_BULLET = re.compile(r"^\s*(?:-{2,3}\s*(?![a-z])\S|-\s+[A-Z0-9\"'(]|[\u2022*\u00b7]\s+\S|\(\s?[a-z]{1,3}\s?\)\s|[a-z]\)\s)")
 # Starts of numbered/lettered items, trusted only after a line that ends a sentence.
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|[A-Z][.)]\s+\S|[ivx]{1,4}[.)]\s+\S)")
+_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+\S|[A-Z][.)]\s+\S|[ivx]{1,4}[.)]\s+\S)")
 _ENDS_UNIT = frozenset(".:;?!)\"'\u201d")
 
 
@@ -45,12 +45,19 @@ def split_blocks(lines: list[str]) -> list[list[str]]:
                 blocks.append(current)
                 current = []
             continue
-        if not current and blocks and line.lstrip()[:1].islower() and blocks[-1][-1].rstrip()[-1:].isalpha():
+        if not current and blocks and _continues(blocks[-1][-1], line):
             current = blocks.pop()
         current.append(line)
     if current:
         blocks.append(current)
     return blocks
+
+
+def _continues(last: str, line: str) -> bool:
+    """Whether a block opening with ``line`` (lower case) continues the sentence ``last`` left open."""
+    end = last.rstrip()[-1:]
+    head = line.lstrip(" \"'(\u201c")[:1]
+    return (end.isalpha() or end == ",") and (head.islower() or (head.isdigit() and not _ITEM.match(line)))
 
 
 def is_table(block: list[str]) -> bool:
