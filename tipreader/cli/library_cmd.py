@@ -121,14 +121,14 @@ class _Reporter:
     def update(self, p) -> None:
         if self.progress is not None:
             self.progress.update(self.task, total=p.bytes_total or None, completed=p.bytes_done,
-                                 cables=p.cables_done, files=f"{p.files_done}/{p.files_total}")
+                                 cables=max(p.cables_read, p.cables_done), files=f"{p.files_done}/{p.files_total}")
             return
         now = time.monotonic()
         if now - self.last_line >= 5 and p.elapsed > 0 and not p.finished:
             self.last_line = now
             rate = p.bytes_done / p.elapsed / 1e6
             left = (p.bytes_total - p.bytes_done) / (p.bytes_done / p.elapsed) if p.bytes_done else 0
-            print(f"tipreader: {self.verb}: {p.cables_done} cables, files {p.files_done}/{p.files_total}, "
+            print(f"tipreader: {self.verb}: {max(p.cables_read, p.cables_done)} cables, files {p.files_done}/{p.files_total}, "
                   f"{rate:.1f} MB/s, ETA {_fmt_eta(left)}", file=sys.stderr, flush=True)
 
     def error(self, source: str, reason: str) -> None:

@@ -40,6 +40,7 @@ class ImportProgress:
     cables_unchanged: int = 0  # already in the library with the same text
     older_texts: int = 0  # texts recorded as an older release of a stored cable
     failed: int = 0  # bad files and bad cables
+    cables_read: int = 0  # cables parsed so far (some not yet committed)
     elapsed: float = 0.0
     current: str = ""
     finished: bool = False
@@ -139,6 +140,7 @@ class _Run:
         kind = msg[0]
         if kind == "cables":
             self.rows.extend(msg[1])
+            self.state.cables_read += len(msg[1])
             path = msg[1][-1]["source"]
             self.state.current = path
             self.state.bytes_done += msg[2]
