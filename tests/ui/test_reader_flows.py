@@ -18,7 +18,7 @@ def number_at_top(screen: ReaderScreen) -> int | None:
 
 
 def status(screen: ReaderScreen) -> str:
-    return str(screen.query_one("#status").render())
+    return screen.query_one("#status").text
 
 
 async def test_opens_with_header_and_status(mexico):

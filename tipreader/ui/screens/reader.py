@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Footer, Tree
 
 from tipreader.cable.model import Cable
 from tipreader.ui.commands import CableCommands
@@ -20,6 +20,7 @@ from tipreader.ui.text import clean
 from tipreader.ui.widgets.cable_view import CableView, compile_query
 from tipreader.ui.widgets.find_bar import FindBar
 from tipreader.ui.widgets.section_tree import HEADER, SectionTree
+from tipreader.ui.widgets.status_line import StatusLine
 
 
 class ReaderScreen(Screen[None]):
@@ -65,11 +66,12 @@ class ReaderScreen(Screen[None]):
         find = FindBar(id="find")
         find.display = False
         yield find
-        yield Static("", id="status")
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         """Lay the cable out and focus the text."""
+        self.query_one(StatusLine).tooltip = "ref_id · question · paragraph · position in the cable"
         self.title = self.cable.ref_id
         view = self.query_one(CableView)
         view.set_blocks(self._blocks())
@@ -124,8 +126,7 @@ class ReaderScreen(Screen[None]):
             text += f" · {VIEW_NAMES[self.view_mode]}"
         if self.filter_query:
             text += f" · filter “{clean(self.filter_query, newlines=False)}”"
-        self.query_one("#status", Static).update(text)
-        self.query_one("#status", Static).tooltip = "ref_id · question · paragraph · position in the cable"
+        self.query_one(StatusLine).text = text
 
     @on(CableView.TopChanged)
     def _top_changed(self, event: CableView.TopChanged) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -44,6 +45,66 @@ def compile_query(query: str) -> re.Pattern[str] | None:
     return re.compile(re.escape(query), flags)
 
 
+_WORD = re.compile(r"\S+\s*")
+
+
+_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _line_pattern(width: int) -> re.Pattern[str]:
+    pattern = _LINE_PATTERNS.get(width)
+    if pattern is None:
+        pattern = re.compile(rf"(?:.{{1,{width}}})(?:[ ]+|$)|\S{{{width}}}")
+        _LINE_PATTERNS[width] = pattern
+    return pattern
+
+
+def wrap_offsets(plain: str, width: int) -> list[int]:
+    """Start offsets of the lines of ``plain`` word-wrapped to ``width`` cells.
+
+    Greedy, like Rich's wrap, but it only computes positions (an ASCII line is cut
+    by one regular expression), so a long cable is laid out at once and painted
+    block by block. ``\n`` always breaks; a word longer than the width is folded.
+    """
+    offsets: list[int] = []
+    pos = 0
+    pattern = _line_pattern(width)
+    for line in plain.split("\n"):
+        if line.isascii() and "\t" not in line:
+            starts = [m.start() for m in pattern.finditer(line) if m.end() > m.start()]
+            offsets.extend(pos + k for k in starts) if starts else offsets.append(pos)
+            if starts and starts[0] != 0:
+                offsets.insert(len(offsets) - len(starts), pos)
+        else:
+            offsets.extend(pos + k for k in _wrap_cells(line, width))
+        pos += len(line) + 1
+    return offsets
+
+
+def _wrap_cells(line: str, width: int) -> list[int]:
+    """Line starts for a line with wide or combining characters (cell widths counted)."""
+    starts = [0]
+    col = -1
+    for m in _WORD.finditer(line):
+        word = m.group()
+        bare = word.rstrip()
+        w = cell_len(bare)
+        if col < 0:
+            col = cell_len(line[: m.start()])
+        if col > 0 and col + w > width:
+            starts.append(m.start())
+            col = 0
+        if w > width:
+            k = width
+            while k < len(bare):
+                starts.append(m.start() + k)
+                k += width
+            col = cell_len(bare[k - width :]) + len(word) - len(bare)
+        else:
+            col += w + len(word) - len(bare)
+    return starts
+
+
 class CableView(ScrollView, can_focus=True):
     """Shows a list of :class:`Block` wrapped to the width; tells when the top paragraph changes."""
 
@@ -69,6 +130,7 @@ class CableView(ScrollView, can_focus=True):
         self._blocks: list[Block] = []
         self._width = 0
         self._wrapped: dict[int, tuple[list[Strip], list[int]]] = {}
+        self._breaks: dict[int, list[int]] = {}
         self._lines: list[tuple[int, int]] = []
         self._line_para: list[int | None] = []
         self._para_first: dict[int, int] = {}
@@ -78,14 +140,19 @@ class CableView(ScrollView, can_focus=True):
         self.current: int = -1
         self._block_matches: dict[int, list[tuple[int, int, int]]] = {}
         self._top_para: int | None = None
+        self._pending_top: int | None = None
 
     # ---- content -------------------------------------------------------------------
     def set_blocks(self, blocks: list[Block], keep_para: int | None = None) -> None:
         """Show ``blocks``; with ``keep_para`` the view keeps that paragraph at the top."""
         self._blocks = blocks
         self._wrapped.clear()
+        self._breaks.clear()
         self._width = 0
         self._find(self._pattern, keep_current=False)
+        if not self.size.width:
+            self._pending_top = keep_para
+            return  # laid out on the first resize, when the width is known
         self._layout()
         if keep_para is not None:
             self.scroll_to_para(keep_para)
@@ -105,11 +172,26 @@ class CableView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width or 80
         return max(20, min(MAX_MEASURE, width - 2))
 
+    def _offsets(self, index: int, width: int) -> list[int]:
+        """Where each wrapped line of block ``index`` starts (cached; styles do not move breaks)."""
+        cached = self._breaks.get(index)
+        if cached is not None:
+            return cached
+        block = self._blocks[index]
+        if block.one_line or block.role == "rule":
+            offsets = [0]
+        else:
+            offsets = wrap_offsets(block.text.plain, max(8, width - block.prefix.cell_len))
+        self._breaks[index] = offsets
+        return offsets
+
     def _wrap(self, index: int, width: int) -> tuple[list[Strip], list[int]]:
+        """The painted lines of block ``index`` (built when first shown) and their start offsets."""
         cached = self._wrapped.get(index)
         if cached is not None:
             return cached
         block = self._blocks[index]
+        offsets = self._offsets(index, width)
         text = block.text
         spans = self._block_matches.get(index)
         if spans:
@@ -125,21 +207,16 @@ class CableView(ScrollView, can_focus=True):
             line.truncate(inner, overflow="ellipsis")
             lines = [line]
         else:
-            lines = list(text.wrap(console, inner, justify="left", overflow="fold"))
+            lines = list(text.divide(offsets[1:]))
         strips: list[Strip] = []
-        starts: list[int] = []
-        cursor = 0
-        plain = block.text.plain
         for line in lines:
-            found = plain.find(line.plain.rstrip(), cursor) if line.plain.strip() else cursor
-            start = found if found >= 0 else cursor
-            starts.append(start)
-            cursor = start + len(line.plain.rstrip())
+            line.rstrip()
+            if line.cell_len > inner:
+                line.truncate(inner)
             full = block.prefix + line if block.prefix else line
-            segments = [Segment(" ")] + list(full.render(console))
-            strips.append(Strip(segments))
-        self._wrapped[index] = (strips, starts)
-        return strips, starts
+            strips.append(Strip([Segment(" ")] + list(full.render(console))))
+        self._wrapped[index] = (strips, offsets)
+        return strips, offsets
 
     def _layout(self) -> None:
         width = self._measure()
@@ -155,8 +232,7 @@ class CableView(ScrollView, can_focus=True):
             block_first.append(len(lines))
             if block.para is not None:
                 para_first.setdefault(block.para, len(lines) - block.gap)
-            strips, _ = self._wrap(i, width)
-            for n in range(len(strips)):
+            for n in range(len(self._offsets(i, width))):
                 lines.append((i, n))
                 line_para.append(block.para)
         lines.append((-1, -1))  # a last blank line
@@ -167,8 +243,9 @@ class CableView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         """Re-wrap when the width changes, keeping the top paragraph in place."""
         if self._blocks and self._measure() != self._width:
-            top = self.top_para
+            top = self.top_para if self._width else self._pending_top
             self._wrapped.clear()
+            self._breaks.clear()
             self._layout()
             if top is not None:
                 self.scroll_to_para(top)
@@ -265,7 +342,7 @@ class CableView(ScrollView, can_focus=True):
         """The document line holding ``match``."""
         if not self._block_first:
             return 0
-        _, starts = self._wrap(match.block, self._width)
+        starts = self._offsets(match.block, self._width)
         n = 0
         for k, start in enumerate(starts):
             if start <= match.start:
@@ -308,7 +385,3 @@ class CableView(ScrollView, can_focus=True):
         """Go to the top (0) or the bottom (1)."""
         self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
-    def text_of(self, para: int) -> Text:
-        """The plain text shown for paragraph ``para`` (labels excluded), for copying."""
-        parts = [b.text.plain[b.find_from:] for b in self._blocks if b.para == para and b.searchable]
-        return Text("\n\n".join(p.strip() for p in parts if p.strip()))

@@ -1,0 +1,115 @@
+"""Open-to-first-paint of the reader, for the median and the largest cable in ../shared/cables.
+
+    .venv/bin/python benchmarks/open.py [--runs N] [--size 120x40]
+
+"Open" starts when the file is handed over (parse included) and ends when the
+reader's text view paints its first line, in a headless ``run_test`` app (app start
+included). Targets (issue 4): median ≤ 100 ms, largest ≤ 250 ms. Also prints how
+long a screenful takes to paint while paging through a 1,000-paragraph cable.
+Prints figures only; never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "ui"))
+
+from tipreader.cable import parse_file  # noqa: E402
+from tipreader.ui.app import TipReaderApp  # noqa: E402
+from tipreader.ui.widgets.cable_view import CableView  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "cables"
+
+
+def corpus() -> list[Path]:
+    """Every cable file of the shared corpus, smallest first."""
+    files = [p for p in SHARED.rglob("*") if p.is_file() and p.suffix in (".html", ".txt") and "/out/" not in str(p)]
+    return sorted(files, key=lambda p: p.stat().st_size)
+
+
+async def open_once(path: Path, size: tuple[int, int]) -> tuple[float, float, int, float]:
+    """(parse s, open-to-first-paint s, paragraphs, CPU s to first paint) for one fresh app."""
+    painted: list[float] = []
+    original = CableView.render_line
+
+    def render_line(self, y):  # noqa: ANN001 - the first painted line stops the clock
+        if not painted and self.line_count:
+            painted.append(time.perf_counter())
+            painted.append(time.process_time())
+        return original(self, y)
+
+    CableView.render_line = render_line
+    try:
+        start = time.perf_counter()
+        cpu = time.process_time()
+        cable = parse_file(path)[0]
+        parsed = time.perf_counter()
+        app = TipReaderApp(cable=cable)
+        async with app.run_test(size=size) as pilot:
+            while not painted:
+                await pilot.pause(0.001)
+        return parsed - start, painted[0] - start, len(cable.paragraphs), painted[1] - cpu
+    finally:
+        CableView.render_line = original
+
+
+async def paging(n: int, size: tuple[int, int]) -> tuple[float, float, int]:
+    """(open seconds, median seconds per page-down, lines) for an ``n``-paragraph cable."""
+    from ui_cables import plain_cable
+
+    cable = plain_cable(n, words=100)
+    start = time.perf_counter()
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        view = app.screen.text_view
+        times = []
+        for _ in range(60):  # CPU time: the headless loop idles between frames
+            t = time.process_time()
+            await pilot.press("space")
+            await pilot.pause()
+            times.append(time.process_time() - t)
+        return opened, statistics.median(times), view.line_count
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--size", default="120x40")
+    args = parser.parse_args()
+    size = tuple(int(v) for v in args.size.split("x"))
+    if not SHARED.is_dir():
+        print(f"no corpus at {SHARED}")
+        return
+    files = corpus()
+    pages = [p for p in files if p.parent.name == "wikileaks-html"]
+    picks = {"median": files[len(files) // 2], "largest": files[-1], "largest page": pages[-1]}
+    await open_once(picks["median"], size)  # warm-up: imports, CSS parsing
+    print(f"reader open-to-first-paint at {size[0]}x{size[1]}, {args.runs} runs each, parse included")
+    for name, path in picks.items():
+        results = [await open_once(path, size) for _ in range(args.runs)]
+        parse_ms = statistics.median(r[0] for r in results) * 1000
+        total = sorted(r[1] * 1000 for r in results)
+        cpu_ms = statistics.median(r[3] for r in results) * 1000
+        target = 100 if name == "median" else 250
+        print(
+            f"  {name:12} {path.relative_to(SHARED)} ({path.stat().st_size:,} bytes, {results[0][2]} paragraphs): "
+            f"median {statistics.median(total):.0f} ms, best {total[0]:.0f} ms, CPU {cpu_ms:.0f} ms "
+            f"(parse {parse_ms:.0f} ms; target ≤ {target} ms)"
+        )
+    for n in (1000,):
+        opened, page, lines = await paging(n, size)
+        print(f"  {n:,} paragraphs ({lines:,} lines): open {opened * 1000:.0f} ms, page-down + repaint CPU median {page * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

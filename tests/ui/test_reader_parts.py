@@ -1,0 +1,155 @@
+"""The reader's pieces: go-to suggestions, status line, document views, cables without questions,
+the start screen, a 1,000-paragraph cable, and the bindings' ids and tooltips."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from ui_cables import MEXICO_FILE, plain_cable
+
+from tipreader.ui.app import TipReaderApp
+from tipreader.ui.dialogs.goto import GotoDialog
+from tipreader.ui.dialogs.help import HelpDialog
+from tipreader.ui.document import build_blocks, split_question
+from tipreader.ui.navigation import status_text, suggest
+from tipreader.ui.screens.reader import ReaderScreen
+from tipreader.ui.screens.start import StartScreen
+from tipreader.ui.text import one_line, tag_name
+from tipreader.ui.widgets.cable_view import CableView
+from tipreader.ui.widgets.find_bar import FindBar
+from tipreader.ui.widgets.section_tree import SectionTree
+
+
+def test_suggestions(mexico_model):
+    cable = mexico_model
+    assert suggest(cable, "12")[0].para == 11
+    assert [t.label for t in suggest(cable, "1")][:3] == ["¶1", "¶10", "¶11"]
+    assert suggest(cable, "2.C")[0].para == 11
+    assert suggest(cable, "2c")[0].para == 11
+    assert suggest(cable, "C", current=11)[0].para == 11  # part 2
+    assert suggest(cable, "C", current=4)[0].para == 6  # part 1
+    assert suggest(cable, "C", current=None)[0].para == 6
+    assert suggest(cable, "labor trafficking punishment")[0].para == 11
+    assert suggest(cable, "extradite")[0].para == 17
+    assert suggest(cable, "zzzz") == []
+
+
+def test_status_text(mexico_model):
+    assert status_text(mexico_model, 11, 45) == "08MEXICO721 · Q 8/22 · ¶ 12/26 · 45%"
+    assert status_text(mexico_model, None, 0) == "08MEXICO721 · Q –/22 · ¶ –/26 · 0%"
+    assert status_text(mexico_model, 2, 5) == "08MEXICO721 · Q –/22 · ¶ 3/26 · 5%"
+    assert status_text(plain_cable(3), 1, 50) == "09PLAIN1 · ¶ 2/3 · 50%"
+
+
+def test_question_and_answer_pairing(mexico_model):
+    blocks = build_blocks(mexico_model)
+    roles = [(b.role, b.para) for b in blocks if b.para == 11]
+    assert roles == [("qlabel", 11), ("question", 11), ("alabel", 11), ("answer", 11)]
+    label = next(b for b in blocks if b.para == 11 and b.role == "qlabel")
+    assert label.text.plain.startswith(" Q 2·C ")
+    answer = next(b for b in blocks if b.para == 11 and b.role == "answer")
+    assert answer.text.plain.startswith("On November 27, 2007, Mexico passed its")
+    question = next(b for b in blocks if b.para == 11 and b.role == "question")
+    assert question.text.plain.startswith("Punishment of Labor Trafficking Offenses")
+    # Lost lines are marked at their paragraph only.
+    assert "⚠" in next(b for b in blocks if b.para == 1).text.plain
+    assert "⚠" not in next(b for b in blocks if b.para == 2).text.plain
+
+
+def test_split_question_across_paragraphs(mexico_model):
+    para = mexico_model.paragraphs[11]
+    q = mexico_model.parts[1].questions[2]
+    spread = type(q)(q.letter, q.question, q.answer, q.paragraph, q.paragraph_index, (11, 12))
+    question, answer = split_question(para, spread)
+    assert answer.startswith("On November 27, 2007, Mexico passed its")
+
+
+def test_header_names_tags_and_marks_library_references(mexico_model):
+    cable = plain_cable(3)
+    text = "\n".join(b.text.plain for b in build_blocks(cable) if b.role == "header")
+    assert "KTIP Trafficking in persons" in text and "SMIG Migration" in text
+    assert tag_name("ktip") == "Trafficking in persons"
+    blocks = build_blocks(mexico_model, in_library=lambda ref_id: ref_id == "07STATE150188")
+    refs = [b.text.plain for b in blocks if "STATE" in b.text.plain]
+    assert [("✓ in library" in r) for r in refs] == [False, True, False]
+
+
+def test_one_line():
+    assert one_line("short") == "short"
+    assert one_line("word " * 40, 20).endswith("…") and len(one_line("word " * 40, 20)) <= 20
+
+
+async def test_cable_without_questions_steps_by_paragraph():
+    cable = plain_cable(12)
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        tree = screen.query_one(SectionTree)
+        labels = [str(child.label) for child in tree.root.children]
+        assert labels[0] == "SUMMARY" and labels[-1] == "COMMENT"
+        assert labels[1].startswith("¶2 Paragraph 2 says")
+        await pilot.press("right_square_bracket")
+        assert screen.text_view.top_para == 0
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.text_view.top_para == 2
+        await pilot.press("Q")  # one view only: says so, changes nothing
+        assert screen.view_mode == "full"
+
+
+async def test_thousand_paragraphs_scroll():
+    cable = plain_cable(1000, words=100)
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.text_view
+        assert view.line_count > 5000
+        await pilot.press("G")
+        assert view.top_para is not None and view.top_para >= 995
+        await pilot.press("colon", "5", "0", "0", "enter")
+        assert view.top_para == 499
+        for _ in range(20):
+            await pilot.press("space")
+        assert view.top_para > 499
+        # Only the blocks painted were wrapped for highlights; a find touches only its hits.
+        count = view.find("Paragraph 777 says")
+        assert count == 1
+
+
+async def test_start_screen_opens_a_cable_and_q_goes_back(monkeypatch, mexico_model):
+    import tipreader.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "load", lambda target, source=None: mexico_model)
+    app = TipReaderApp(files=[MEXICO_FILE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_start_screen_reports_a_bad_file(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("nothing here\n")
+    app = TipReaderApp(files=[bad])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert any("empty.txt" in str(n.message) for n in app._notifications)
+
+
+def test_every_binding_has_id_description_and_tooltip():
+    classes = (ReaderScreen, CableView, SectionTree, FindBar, GotoDialog, HelpDialog, StartScreen, TipReaderApp)
+    ids = []
+    for cls in classes:
+        for b in cls.BINDINGS:
+            assert isinstance(b, Binding), f"{cls.__name__}: {b!r} is not a Binding"
+            assert b.id and b.description and b.tooltip, f"{cls.__name__}: {b.key} lacks id/description/tooltip"
+            ids.append(b.id)
+    assert len(ids) == len(set(ids))

@@ -1,0 +1,28 @@
+"""The one-line status: ``08MEXICO721 · Q 7/22 · ¶ 12/26 · 45%``.
+
+A plain widget rather than a ``Static``: changing its text repaints one line and
+never asks the screen for a new layout, so scrolling stays cheap.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class StatusLine(Widget):
+    """Shows ``text`` (plain, never markup) on one line."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        width: 1fr;
+    }
+    """
+
+    text: reactive[str] = reactive("", layout=False)
+
+    def render(self) -> Text:
+        """The status as plain text."""
+        return Text(self.text, no_wrap=True, overflow="ellipsis")
