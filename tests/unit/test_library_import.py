@@ -241,3 +241,15 @@ def test_a_cables_csv_imports_each_row_and_names_a_broken_one(tmp_path):
         again = lib.import_paths([path])
         assert again.progress.cables_imported == 0 and again.progress.failed == 1
         assert lib.stats().cables == 2
+
+
+def test_a_deleted_index_is_rebuilt_at_start(cables):
+    with Library.open() as lib:
+        lib.import_paths([cables])
+        root = lib.root
+    shutil.rmtree(root / "index")
+    with Library.open() as lib:
+        assert lib.index_stale and lib.search("vienna") == []
+        report = lib.ensure_seeded()
+        assert report is not None and report.progress.cables_imported == 8
+        assert not lib.index_stale and lib.count("vienna") == 3

@@ -97,7 +97,11 @@ def unpack_paragraphs(data: bytes) -> list[tuple[int, int]]:
 
 
 def open_index(path: Path, create: bool = True) -> tantivy.Index:
-    """Open (or create) the index at ``path`` with our analyzers registered."""
+    """Open (or create) the index at ``path`` with our analyzers registered.
+
+    An index of another layout version is removed and created anew (empty): the
+    caller then rebuilds it from the stored originals.
+    """
     version_file = path / "tipreader-index-version"
     if path.exists() and (not version_file.exists() or version_file.read_text().strip() != INDEX_VERSION):
         if not create:

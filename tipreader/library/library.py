@@ -53,6 +53,7 @@ class Library:
         self._recover_index_swap()
         self.con = store.connect(self.db_path)
         self.index = open_index(self.index_path)
+        self.index.reload()
         self._lock = threading.RLock()
         self._write_lock = threading.Lock()
 
@@ -96,9 +97,17 @@ class Library:
         with self._lock:
             return self.con.execute("SELECT 1 FROM cables LIMIT 1").fetchone() is None
 
+    @property
+    def index_stale(self) -> bool:
+        """True when cables are stored but the index is empty (new index layout, index deleted)."""
+        return self.index.searcher().num_docs == 0 and not self.is_empty()
+
     def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
-        """Import the bundled sample cables when the library is empty (first start)."""
+        """Start-up hook for the app and the CLI: import the bundled sample cables when the
+        library is empty (first start); rebuild the index when it is missing or of an old layout."""
         if not self.is_empty():
+            if self.index_stale:
+                return self.rebuild(progress=progress)
             return None
         samples = paths.sample_cables_dir()
         if samples is None:
