@@ -29,6 +29,7 @@ _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*(\S.{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
 _SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
 _END_MARK = re.compile(r"^\W*END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\W*$", re.IGNORECASE)
+_TAIL_NAME = re.compile(r"(?<=[.!?\"\u201d])\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$")
 _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
@@ -46,9 +47,10 @@ class _Seg:
 
 def _prev_text(lines: list[Line], i: int) -> str | None:
     """The nearest non-blank line before ``i`` when no blank separates them, else None."""
-    if i == 0 or not lines[i - 1].text.strip() or lines[i].break_before or is_rule(lines[i - 1].text):
+    prev = lines[i - 1].text if i else ""
+    if not prev.strip() or lines[i].break_before or is_rule(prev) or _RULE_HEADING.match(prev):
         return None
-    return lines[i - 1].text
+    return prev
 
 
 def _ends_sentence(text: str | None) -> bool:
@@ -70,14 +72,12 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
             continue
         prev = _prev_text(lines, i)
         strong = _ends_sentence(prev)
-        if not strong:
-            continue
         if last == 0:
-            ok = number <= 99 and (mk is not None or prev is None or number <= 3)
+            ok = strong and number <= 99 and (mk is not None or prev is None or number <= 3)
         elif mk is not None:
-            ok = last < number <= last + 6
+            ok = number == last + 1 or (strong and last < number <= last + 6)
         else:
-            ok = last < number <= last + 3
+            ok = strong and last < number <= last + 3
         if ok:
             found[i] = (number, normalize_marking(mk.group(1)) if mk else None, rest)
             last = number
@@ -160,7 +160,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
     """Group lines into re-flowed paragraphs with number, marking and page."""
     from .model import Paragraph
 
-    lines = _undouble([ln for ln in lines if not _SIPDIS.match(ln.text)])
+    lines = _split_tail_signature(_undouble([ln for ln in lines if not _SIPDIS.match(ln.text)]))
     if not lines:
         return [], []
     letters = sum(c.isalpha() for line in lines[:200] for c in line.text)
@@ -232,6 +232,18 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
         )
         raw_lines.append([ln.text for ln in lines[seg.start : seg.end]] if seg.kind == "body" else [])
     return paragraphs, lost_line_warnings(paragraphs, raw_lines)
+
+
+def _split_tail_signature(lines: list[Line]) -> list[Line]:
+    """In an unwrapped body the signature can end the last line: ``... End comment. GODFREY``."""
+    if not lines or len(lines[-1].text) <= UNWRAPPED:
+        return lines
+    last = lines[-1]
+    m = _TAIL_NAME.search(last.text)
+    if not m:
+        return lines
+    head = Line(text=last.text[: m.start()].rstrip(), page=last.page, break_before=last.break_before)
+    return [*lines[:-1], head, Line(text="", page=last.page), Line(text=m.group(1), page=last.page)]
 
 
 def _undouble(lines: list[Line]) -> list[Line]:

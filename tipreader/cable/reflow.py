@@ -82,11 +82,10 @@ def units(block: list[str]) -> list[list[str]]:
     out: list[list[str]] = []
     previous: str | None = None
     for line in block:
-        new = (
-            not out
-            or starts_item(line, previous)
-            or len(line) > UNWRAPPED
-            or (previous is not None and len(previous) > UNWRAPPED)
+        runs_on = previous is not None and previous.rstrip()[-1:] not in _ENDS_UNIT and line.lstrip()[:1].islower()
+        new = not out or (
+            not runs_on
+            and (starts_item(line, previous) or len(line) > UNWRAPPED or (previous is not None and len(previous) > UNWRAPPED))
         )
         if new:
             out.append([line])
