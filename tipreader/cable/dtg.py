@@ -33,6 +33,8 @@ _DUMP_DATE = re.compile(
     r"(?m)^(?:date:[ \t]*|\d{1,7}[\t,])?(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|"
     r"\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2})?)(?=[\t,]|[ \t]*$)"
 )
+_DECL_YMD = re.compile(r"(?<!\d)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+_DECL_MDY = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?!\d)")
 _NIACT = re.compile(r"(?m)^\s*(?:TO|INFO)?\b.*\bNIACT\s+IMMEDIATE\b")
 
 
@@ -121,15 +123,15 @@ def normalise_created(value: object) -> str | None:
 
 def parse_decl(text: str) -> str | None:
     """The declassification date of an E.O. line (``DECL: 07/24/2018``) → ``2018-07-24``."""
-    match = re.search(r"(\d{1,2})/(\d{1,2})/(\d{2,4})\b", text)
+    match = _DECL_YMD.search(text)
     if match:
-        mo, d, y = (int(g) for g in match.groups())
-        year = y if y >= 100 else (1900 + y if y >= 60 else 2000 + y)
+        year, mo, d = (int(g) for g in match.groups())
     else:
-        match = re.search(r"\b(\d{4})[/-](\d{1,2})[/-](\d{1,2})\b", text)
+        match = _DECL_MDY.search(text)
         if not match:
             return None
-        year, mo, d = (int(g) for g in match.groups())
+        mo, d, y = (int(g) for g in match.groups())
+        year = y if y >= 100 else (1900 + y if y >= 60 else 2000 + y)
     if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 < year < 2100):
         return None
     return f"{year:04d}-{mo:02d}-{d:02d}"

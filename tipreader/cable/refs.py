@@ -17,7 +17,7 @@ from .origins import POST_ORIGINS, ROUTING_POSTS
 # "REF:", "REFS:", "REF ", "REFTEL:", "REFERENCE:", "Ref:" at the start of the block.
 REF_START = re.compile(r"^[ \t]*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\b[ \t]*[:.]?[ \t]*", re.I)
 # An item label: "A.", "(A)", "A)", "(A).", "A-", at the start or after a separator.
-_LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Z])\)|([A-Z])[.)](?=\s|\(|$))[.:]?\s*")
+_LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|([A-Za-z])[.)](?=\s|\(|$))[.:]?\s*")
 # A cable in an item: optional year, the post (1-4 words), the serial.
 _CABLE = re.compile(
     r"(?<![A-Z0-9/])(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z'.-]*(?:\s+[A-Z][A-Z'.-]*){0,3}?)\s+0*(\d{1,7})(?![\d/:.-]\d)(?!\s*(?:Z\b|UTC|[AP]\.?M\b))"
@@ -75,7 +75,7 @@ def _split_items(text: str) -> list[tuple[str, str]]:
     expected = "A"
     starts: list[tuple[int, int, str]] = []
     for match in labels:
-        letter = match.group(1) or match.group(2)
+        letter = (match.group(1) or match.group(2)).upper()
         if letter == expected:
             starts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)

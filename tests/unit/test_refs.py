@@ -1,0 +1,111 @@
+"""REF blocks: labels, texts and resolved ids (cases taken from real cables)."""
+
+from __future__ import annotations
+
+from tipreader.cable.refs import parse_ref_block
+
+
+def _refs(lines: list[str], year: str | None = "08") -> list[tuple[str, str, str | None]]:
+    return [(r.label, r.text, r.ref_id) for r in parse_ref_block(lines, year)]
+
+
+def test_mexico_lettered_with_echoed_labels() -> None:
+    lines = ["REF: A. 2006 STATE 202745", "B. (B) 2007 STATE 150188", "C. (C) 2008 STATE 02731"]
+    assert _refs(lines) == [
+        ("A", "2006 STATE 202745", "06STATE202745"),
+        ("B", "2007 STATE 150188", "07STATE150188"),
+        ("C", "2008 STATE 02731", "08STATE2731"),
+    ]
+
+
+def test_parenthesised_labels_on_one_line_and_items_without_year() -> None:
+    lines = ["REFS: (A) 98 HARARE 7612, (B) 98 HARARE 5986, (C) HARARE 1609, ", " ", "(D) HARARE 2221,(E) HARARE 2205 "]
+    assert _refs(lines, "00") == [
+        ("A", "98 HARARE 7612", "98HARARE7612"),
+        ("B", "98 HARARE 5986", "98HARARE5986"),
+        ("C", "HARARE 1609", "00HARARE1609"),
+        ("D", "HARARE 2221", "00HARARE2221"),
+        ("E", "HARARE 2205", "00HARARE2205"),
+    ]
+
+
+def test_two_digit_year_and_multiword_post() -> None:
+    assert _refs(["REF: A. 09 SANAA 1936", "B. NEW DELHI 878"], "09") == [
+        ("A", "09 SANAA 1936", "09SANAA1936"),
+        ("B", "NEW DELHI 878", "09NEWDELHI878"),
+    ]
+
+
+def test_unlabelled_single_and_semicolon_lists() -> None:
+    assert _refs(["REF: STATE 12345"]) == [("", "STATE 12345", "08STATE12345")]
+    assert _refs(["REF: 09 STATE 122115; 09 NAIROBI 2487"], "09") == [
+        ("", "09 STATE 122115", "09STATE122115"),
+        ("", "09 NAIROBI 2487", "09NAIROBI2487"),
+    ]
+
+
+def test_closing_paren_labels_and_lower_case() -> None:
+    assert _refs(["Ref: a) shanghai 80; b) 06 beijing 23548; c) 08 shanghai 283"], "09") == [
+        ("A", "shanghai 80", "09SHANGHAI80"),
+        ("B", "06 beijing 23548", "06BEIJING23548"),
+        ("C", "08 shanghai 283", "08SHANGHAI283"),
+    ]
+    assert _refs(["REF: A) BOGOTA 11207 B) BOGOTA 11205 C) BOGOTA 10728"], "04") == [
+        ("A", "BOGOTA 11207", "04BOGOTA11207"),
+        ("B", "BOGOTA 11205", "04BOGOTA11205"),
+        ("C", "BOGOTA 10728", "04BOGOTA10728"),
+    ]
+
+
+def test_non_cable_references_keep_none() -> None:
+    got = _refs(
+        [
+            "REF: A. STATE 124823",
+            "     B. GUHA-CARTER E-MAIL (07SEP07)",
+            "     C. DEMARCHE DELIVERED 5/3/2007",
+            "     D. TD-314/18176-06",
+            "     E. 11/15 Jean Clark Email",
+        ],
+        "07",
+    )
+    assert [(label, rid) for label, _, rid in got] == [
+        ("A", "07STATE124823"),
+        ("B", None),
+        ("C", None),
+        ("D", None),
+        ("E", None),
+    ]
+
+
+def test_page_marker_left_inside_the_list_is_skipped() -> None:
+    # 06CARACAS958's list with its page-1 marker moved between D and E
+    lines = [
+        "REF: A. CARACAS 00661",
+        "B. 05 CARACAS 01822",
+        "C. CARACAS 00330",
+        "D. TD-314/18176-06",
+        "",
+        "CARACAS 00000958  002 OF 005",
+        "",
+        "E. TD-314/18093-06",
+        "F. HAVANA 04139",
+    ]
+    got = _refs(lines, "06")
+    assert [label for label, _, _ in got] == ["A", "B", "C", "D", "E", "F"]
+    assert got[-1] == ("F", "HAVANA 04139", "06HAVANA4139")
+    assert all("002 OF 005" not in text for _, text, _ in got)
+
+
+def test_old_teletype_page_header_and_banner_inside_the_list() -> None:
+    lines = ["REF: HARARE 5346  CONFIDENTIAL", "PAGE 02 HARARE 05461 01 OF 02 271458Z"]
+    assert _refs(lines, "00") == [("", "HARARE 5346", "00HARARE5346")]
+
+
+def test_notal_and_trailing_words() -> None:
+    got = _refs(["REF: A. THE HAGUE 1290 (NOTAL)", "", "B. USEU BRUSSELS 4009"], "04")
+    assert got == [("A", "THE HAGUE 1290 (NOTAL)", "04THEHAGUE1290"), ("B", "USEU BRUSSELS 4009", "04USEUBRUSSELS4009")]
+
+
+def test_no_year_known() -> None:
+    assert _refs(["REF: STATE 12345"], None) == [("", "STATE 12345", None)]
+    assert _refs(["REF: 2006 STATE 202745"], None) == [("", "2006 STATE 202745", "06STATE202745")]
