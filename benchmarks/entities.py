@@ -1,0 +1,137 @@
+"""Entity extraction: precision/recall/F1 per type on the gold cables, expansions, speed.
+
+Usage: python benchmarks/entities.py [--corpus N] [--errors]
+
+Gold: tests/fixtures/entities/*.json (annotated by reading; see README there). A
+prediction counts when type, start and end match exactly. "Expansions" is the share
+of acronyms the gold says the cable defines whose predicted expansion is one of
+the accepted long forms. Speed: paragraphs of up to N real cables from
+../shared/cables (parsed with the project's parser when it can, else split on
+blank lines), total text MB over extraction seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tipreader.cable.entities import TYPES, extract_entities, glossary  # noqa: E402
+
+GOLD = ROOT / "tests" / "fixtures" / "entities"
+CABLES = ROOT.parent / "shared" / "cables"
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def load_gold() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+
+
+def score(gold_docs: list[dict], show_errors: bool = False) -> dict:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    exp_ok = exp_total = 0
+    errors = []
+    for doc in gold_docs:
+        texts = [p["text"] for p in doc["paragraphs"]]
+        pred = extract_entities(texts)
+        gold = {(p["index"], e["start"], e["end"], e["type"]) for p in doc["paragraphs"] for e in p["entities"]}
+        got = {(e.paragraph, e.start, e.end, e.type) for e in pred}
+        for item in got & gold:
+            tp[item[3]] += 1
+        for item in got - gold:
+            fp[item[3]] += 1
+            errors.append((doc["ref_id"], "FP", item, texts[item[0]][item[1] : item[2]]))
+        for item in gold - got:
+            fn[item[3]] += 1
+            errors.append((doc["ref_id"], "FN", item, texts[item[0]][item[1] : item[2]]))
+        gl = {k: norm(v) for k, v in glossary(pred).items()}
+        for acronym, accepted in doc.get("glossary", {}).items():
+            exp_total += 1
+            if gl.get(acronym) in {norm(a) for a in accepted}:
+                exp_ok += 1
+            else:
+                errors.append((doc["ref_id"], "EXP", acronym, gl.get(acronym)))
+    if show_errors:
+        for err in errors:
+            print(*err, sep="\t")
+    rows = {}
+    for t in TYPES + ("ALL",):
+        if t == "ALL":
+            a, b, c = sum(tp.values()), sum(fp.values()), sum(fn.values())
+        else:
+            a, b, c = tp[t], fp[t], fn[t]
+        p = a / (a + b) if a + b else 1.0
+        r = a / (a + c) if a + c else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        rows[t] = (a, b, c, p, r, f)
+    return {"rows": rows, "expansions": (exp_ok, exp_total)}
+
+
+def corpus_paragraphs(limit: int) -> list[list[str]]:
+    """Paragraph texts of up to ``limit`` real cables."""
+    out: list[list[str]] = []
+    files = sorted((CABLES / "wikileaks-html").glob("*.html"))[:limit]
+    try:
+        from tipreader.cable import parse_file
+
+        for path in files:
+            try:
+                cable = parse_file(str(path))
+                if cable.paragraphs:
+                    out.append([p.text for p in cable.paragraphs])
+                    continue
+            except Exception:  # the parser may be unfinished: fall back below
+                pass
+            out.append(_blank_line_paragraphs(path))
+    except ImportError:
+        out = [_blank_line_paragraphs(p) for p in files]
+    return out
+
+
+def _blank_line_paragraphs(path: Path) -> list[str]:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    blocks = re.findall(r"<pre>(.*?)</pre>", raw, re.S)
+    body = html.unescape(re.sub(r"<[^>]+>", "", blocks[-1] if blocks else raw))
+    return [" ".join(b.split()) for b in re.split(r"\n\s*\n", body) if b.strip()]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=int, default=1000, help="cables for the speed figure (0: skip)")
+    ap.add_argument("--errors", action="store_true", help="list every miss and false hit")
+    args = ap.parse_args()
+    result = score(load_gold(), args.errors)
+    print(f"{'type':10} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'F1':>6}")
+    for t, (a, b, c, p, r, f) in result["rows"].items():
+        print(f"{t:10} {a:5} {b:5} {c:5} {p:6.3f} {r:6.3f} {f:6.3f}")
+    ok, total = result["expansions"]
+    print(f"expansions right: {ok}/{total} = {ok / total if total else 1:.1%}")
+    if args.corpus:
+        cables = corpus_paragraphs(args.corpus)
+        size = sum(len(t.encode("utf-8")) for c in cables for t in c)
+        extract_entities(["warm up the word lists"])
+        t0 = time.perf_counter()
+        n = 0
+        for c in cables:
+            n += len(extract_entities(c))
+        dt = time.perf_counter() - t0
+        print(f"speed: {len(cables)} cables, {size / 1e6:.2f} MB, {n} entities in {dt:.2f} s = {size / 1e6 / dt:.2f} MB/s, "
+              f"{dt / len(cables) * 1000:.1f} ms per cable")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

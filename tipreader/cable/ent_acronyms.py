@@ -1,0 +1,277 @@
+"""Acronyms: mentions, and their expansions where the cable defines them.
+
+Definitions found (``Definition``):
+
+* ``long form (ACR)`` by Schwartz–Hearst letter matching, with a window wide
+  enough for long Spanish forms (``Centro Nacional de ... delincuencia (CENAPI)``);
+* when the letters do not match (``National Migration Institute (INM)``, Spanish
+  acronyms with English long forms), the run of capitalised words before the
+  bracket, or a phrase opening with an organisation word (``Secretary of
+  government (SEGOB)``);
+* ``ACR (long form)``, a missing bracket (``Secretary of Labor STPS)``);
+* with no bracket anywhere, a capitalised phrase elsewhere in the cable whose
+  initials spell the acronym (``Memorandum of Understanding`` … ``MOU``).
+
+Mentions: upper-case tokens of two or more capitals (``NGOs`` and ``USAID's``
+included), ``GoT``-style government abbreviations, slash compounds split into
+their parts (``ICE/USAID``) unless a part is a single letter (``G/TIP``) or the
+whole is defined (``MRE/DDS``). Paragraph markings, structural words
+(``QUESTION``, ``REF``) and redactions are not acronyms. In upper-case
+paragraphs only known, defined, vowel-less or ``GO?``-style tokens count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ent_data import fold, gazetteer, is_common_word, known_acronyms, org_words, vocab
+
+STRUCTURAL = frozenset(
+    """QUESTION QUESTIONS POST RESPONSE RESPONSES REF REFS REFTEL REFTELS SUBJECT SUMMARY COMMENT
+    END NOTE TEXT BEGIN PARA PARAS TAGS SIPDIS NOFORN UNCLAS UNCLASSIFIED CONFIDENTIAL SECRET
+    SENSITIVE CLASSIFIED ACTION INFO DECL DECLASSIFY BT NNNN EXDIS LIMDIS NODIS STADIS ORCON
+    PROPIN FOUO SBU NF REL TS SECTION PAGE OF AND THE FOR TO IN ON BY AT AS OR NOT NO YES
+    QUOTE UNQUOTE ENDQUOTE PART APPENDIX ANNEX ATTACHMENT""".split()
+)
+MARKINGS = frozenset("SBU C U S TS NF FOUO NOFORN REL ORCON PROPIN SI TK".split())
+CONNECTORS = frozenset(
+    "of for and the on against in to de del la las los el e y para da do dos das du des van von al".split()
+)
+_CANDIDATE = re.compile(r"(?<![\w&'’/])(?:Go[A-Z]{1,2}|[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z])(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)")
+_ROMAN = re.compile(r"^[IVXL]+$")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|--|\.\s")
+_DEF_AFTER = re.compile(r"\(\s*((?:Go[A-Z]{1,2}|[A-Z][A-Za-z0-9&]*[A-Z0-9])(?:/[A-Z][A-Za-z0-9&]*)*s?)\s*(?:\)|(?=[,;\s]))")
+_DEF_MISSING_OPEN = re.compile(r"(?<![(\w])([A-Z][A-Z0-9&]+s?)\)")
+_DEF_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})s?\s\(([^()]{3,150})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """An acronym defined in the text: where, and the long form's span."""
+
+    acronym: str  # as written, without a plural "s"
+    expansion: str
+    paragraph: int
+    start: int  # the long form's span in the paragraph
+    end: int
+
+
+def key(acr: str) -> str:
+    """The glossary key of a mention: "NGOs" → "NGO", "USAID" → "USAID"."""
+    if len(acr) > 2 and acr.endswith("s") and acr[:-1].replace("/", "").isupper():
+        return acr[:-1]
+    return acr
+
+
+def _letters(acr: str) -> str:
+    return "".join(c for c in key(acr).lower() if c.isalnum())
+
+
+def _schwartz_hearst(letters: str, words: list[tuple[int, int, str]], text: str) -> int | None:
+    """Index of the first word of the shortest long form matching ``letters``, or None."""
+    if not words:
+        return None
+    base = words[0][0]
+    long_text = text[base : words[-1][1]].lower()
+    starts = {s - base for s, _, _ in words}
+    starts |= {m.start() + 1 for m in re.finditer(r"[-/][a-z]", long_text)}
+    s_i, l_i = len(letters) - 1, len(long_text) - 1
+    while s_i >= 0:
+        ch = letters[s_i]
+        while l_i >= 0 and (long_text[l_i] != ch or (s_i == 0 and l_i not in starts)):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        l_i -= 1
+        s_i -= 1
+    pos = l_i + 1 + base
+    for i, (s, e, _) in enumerate(words):
+        if s <= pos < e:
+            return i
+    return None
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in CONNECTORS
+
+
+def _capital_run(words: list[tuple[int, int, str]], text: str) -> int | None:
+    """First word of the run of capitalised words ending at the bracket, if it names something."""
+    orgs = org_words()
+    places = gazetteer().places
+    i = len(words)
+    while i > 0:
+        s, e, w = words[i - 1]
+        if i < len(words) and w[-2:] in ("'s", "’s") and fold(w[:-2]) in places:
+            break  # "Mexico's Foreign Relations Secretariat": the owner is not in the name
+        last_lower_head = i == len(words) and fold(w) in orgs.heads
+        if not (_is_cap(w) or last_lower_head):
+            break
+        i -= 1
+    while i < len(words) and words[i][2].lower() in CONNECTORS:
+        i += 1
+    run = words[i:]
+    caps = sum(1 for _, _, w in run if w[:1].isupper())
+    has_head = any(fold(w) in orgs.heads for _, _, w in run)
+    if run and (caps >= 2 or (has_head and caps >= 1)):
+        return i
+    # "Secretary of government (SEGOB)": a short phrase opening with an organisation word.
+    for j in range(max(0, len(words) - 5), len(words)):
+        if fold(words[j][2]) in orgs.firsts and words[j][2][:1].isupper():
+            return j
+    return None
+
+
+def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int] | None:
+    """The long form of ``acr`` at the end of ``before`` (text up to the bracket)."""
+    clause_start = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        clause_start = m.end()
+    letters = _letters(acr)
+    if len(letters) < 2:
+        return None
+    words = [(m.start() + clause_start, m.end() + clause_start, m.group()) for m in _WORDS.finditer(before[clause_start:])]
+    if not upper:  # another acronym ends the long form: "USAID's TIP Shelter Project"
+        for i in range(len(words) - 1, -1, -1):
+            if words[i][2].isupper() and len(words[i][2]) > 1:
+                words = words[i + 1 :]
+                break
+    if not words:
+        return None
+    window = words[-(len(letters) * 2 + 6) :]
+    i = _schwartz_hearst(letters, window, text)
+    if i is not None:
+        chosen = window[i:]
+        ok = len(chosen) >= 2 or len(letters) <= 2 or "-" in chosen[0][2]
+        if upper:
+            ok = ok and len(chosen) <= len(letters) + 2 and chosen[0][2].lower() not in CONNECTORS
+        elif ok and window[-1][2][:1].isupper() and not chosen[0][2][:1].isupper():
+            ok = False  # "agents from Mexico's Federal Investigation Agency (AFI)"
+        if ok and chosen[0][2].lower() in CONNECTORS:
+            ok = False
+        if ok:
+            return chosen[0][0], chosen[-1][1]
+    if upper:
+        return None
+    j = _capital_run(window, text)
+    if j is not None:
+        return window[j][0], window[-1][1]
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    for suffix in ("'s", "’s", "'", "’"):
+        if span.endswith(suffix):
+            end -= len(suffix)
+            break
+    return start, end
+
+
+def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Definition]:
+    """Bracketed definitions in one paragraph, in order."""
+    out: list[Definition] = []
+    for m in _DEF_AFTER.finditer(text):
+        acr = key(m.group(1))
+        if sum(c.isupper() for c in acr) < 2 or acr in MARKINGS or acr in STRUCTURAL:
+            continue
+        span = _long_form(acr, text[: m.start()], text, upper)
+        if span:
+            s, e = _trim(text, *span)
+            out.append(Definition(acr, text[s:e], paragraph, s, e))
+    for m in _DEF_MISSING_OPEN.finditer(text):
+        open_at = text.rfind("(", 0, m.start())
+        if open_at >= 0 and ")" not in text[open_at : m.start()]:
+            continue
+        acr = key(m.group(1))
+        span = _long_form(acr, text[: m.start()], text, upper)
+        if span and acr not in STRUCTURAL:
+            s, e = _trim(text, *span)
+            out.append(Definition(acr, text[s:e], paragraph, s, e))
+    for m in _DEF_BEFORE.finditer(text):
+        acr, inner = m.group(1), m.group(2)
+        letters = _letters(acr)
+        words = [(m.start(2) + w.start(), m.start(2) + w.end(), w.group()) for w in _WORDS.finditer(inner)]
+        if acr in STRUCTURAL or len(words) < 2 or not words[0][2][:1].lower() == letters[:1]:
+            continue
+        if _schwartz_hearst(letters, words, text) == 0:
+            out.append(Definition(acr, inner.strip(), paragraph, words[0][0], words[-1][1]))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def implicit_definitions(acronyms: set[str], texts: list[str]) -> dict[str, str]:
+    """Capitalised phrases whose initials spell an undefined acronym ("Memorandum of Understanding")."""
+    wanted = {a for a in acronyms if 3 <= len(a) <= 8 and a.isupper()}
+    found: dict[str, str] = {}
+    if not wanted:
+        return found
+    for text in texts:
+        words = list(_WORDS.finditer(text))
+        for i, m in enumerate(words):
+            if not m.group()[:1].isupper() or m.group().isupper() and len(m.group()) > 1:
+                continue
+            initials_all, initials_content = "", ""
+            for m2 in words[i : i + 10]:
+                w = m2.group()
+                if w.lower() in CONNECTORS and w[:1].islower():
+                    initials_all += w[0].upper()
+                elif w[:1].isupper() and not (w.isupper() and len(w) > 1):
+                    initials_all += w[0]
+                    initials_content += w[0]
+                else:
+                    break
+                if w[:1].isupper():
+                    for cand in (initials_all, initials_content):
+                        if cand in wanted and cand not in found:
+                            found[cand] = text[m.start() : m2.end()]
+    return found
+
+
+def is_acronym(token: str, upper_text: bool, defined: set[str], before: str) -> bool:
+    """Whether an upper-case token found by the candidate pattern is an acronym mention."""
+    k = key(token)
+    if k in defined:
+        return True
+    if len(k) < 2 or k in STRUCTURAL or set(k) == {"X"} or (_ROMAN.match(k) and k not in known_acronyms()):
+        return False
+    if k in MARKINGS and before.endswith(("(", "/")):
+        return False
+    if k.startswith("Go") and not k.isupper():
+        return True
+    known = known_acronyms()
+    folded = fold(k)
+    if upper_text:
+        if k in known:
+            return not is_common_word(folded) or len(k) <= 3 and vocab().get(folded, 0) < 500
+        if k.startswith("GO") and len(k) <= 4:
+            return True
+        if len(k) <= 5 and not any(c in "AEIOUY" for c in k):
+            return True
+        return len(k) <= 4 and folded not in vocab() and folded not in gazetteer().places
+    if k in known:
+        return True
+    return not (len(k) >= 4 and is_common_word(folded))
+
+
+def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[int, int, str]]:
+    """Acronym mentions ``(start, end, text)`` in one paragraph; compounds split into parts."""
+    out: list[tuple[int, int, str]] = []
+    for m in _CANDIDATE.finditer(text):
+        word = m.group()
+        if "/" in word and key(word) not in defined:
+            parts = word.split("/")
+            if all(len(p.rstrip("s")) >= 2 for p in parts):
+                pos = m.start()
+                for p in parts:
+                    if is_acronym(p, upper_text, defined, text[:pos]):
+                        out.append((pos, pos + len(p), p))
+                    pos += len(p) + 1
+                continue
+        elif "/" not in word and (len(word) < 2 or sum(c.isupper() for c in word) < 2):
+            continue
+        if is_acronym(word, upper_text, defined, text[: m.start()]):
+            out.append((m.start(), m.end(), word))
+    return out

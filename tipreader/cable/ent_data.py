@@ -1,0 +1,165 @@
+"""The bundled word lists behind entity extraction, loaded once and cached.
+
+All lists live in ``tipreader/cable/data/`` as plain UTF-8 text written for this
+project (see ``data/README.md``); nothing is downloaded. Each loader returns
+immutable structures keyed for fast lookup by the extractor.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# A word used this often in lower case in real cables is an ordinary word, not a name.
+COMMON_WORD = 30
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, curly apostrophes straightened: the lookup key."""
+    text = text.replace("’", "'").replace("‘", "'")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.lower()
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files("tipreader.cable").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"": []}
+    current = ""
+    for ln in _lines(name):
+        if ln.startswith("@"):
+            current = ln[1:]
+            out.setdefault(current, [])
+        else:
+            out[current].append(ln)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Place names: folded, space-joined token sequence → canonical name."""
+
+    places: dict[str, str]
+    ambiguous: frozenset[str]
+    max_tokens: int
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Countries, regions, states/provinces and cities, with aliases."""
+    places: dict[str, str] = {}
+    for name in ("countries.txt", "regions.txt", "admin.txt", "cities.txt"):
+        for ln in _lines(name):
+            alias, _, canonical = ln.partition(" = ")
+            alias = alias.strip()
+            key = " ".join(tokens_of(alias))
+            places.setdefault(key, (canonical or alias).strip())
+    ambiguous = frozenset(" ".join(tokens_of(a)) for a in _lines("ambiguous.txt"))
+    longest = max(len(k.split()) for k in places)
+    return Gazetteer(places, ambiguous, longest)
+
+
+def tokens_of(name: str) -> list[str]:
+    """The folded word pieces of a name, as the tokenizer sees them ("U.S." → ["u", "s"])."""
+    out, word = [], []
+    for ch in fold(name):
+        if ch.isalnum():
+            word.append(ch)
+        elif ch == "'" and word:
+            word.append(ch)
+        else:
+            if word:
+                out.append("".join(word))
+            word = []
+    if word:
+        out.append("".join(word))
+    return [w[:-2] if w.endswith("'s") and len(w) > 3 else w for w in out]
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    """Title phrases (folded token tuples) and lower-case role nouns."""
+
+    heads: frozenset[tuple[str, ...]]
+    head_last: frozenset[str]  # last token of any head, for a quick test
+    roles: frozenset[str]
+    max_tokens: int
+
+
+@lru_cache(maxsize=1)
+def titles() -> Titles:
+    """Person titles ("Attorney General", "Poloff", "FM") and role nouns ("assistant")."""
+    sec = _sections("titles.txt")
+    heads = frozenset(tuple(tokens_of(t)) for t in sec.get("head", []) if tokens_of(t))
+    return Titles(
+        heads=heads,
+        head_last=frozenset(h[-1] for h in heads),
+        roles=frozenset(fold(r) for r in sec.get("role", [])),
+        max_tokens=max(len(h) for h in heads),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OrgWords:
+    """Organisation keywords and known organisation names."""
+
+    heads: frozenset[str]  # folded head words that end a name ("institute")
+    firsts: frozenset[str]  # folded words that begin a name before of/for/de ("ministry")
+    alone: frozenset[str]  # bodies named by one word ("congress")
+    names: dict[str, str]  # folded token sequence → name as written in the list
+    max_tokens: int
+
+
+@lru_cache(maxsize=1)
+def org_words() -> OrgWords:
+    """Organisation keywords (``org_keywords.txt``) and names (``org_names.txt``)."""
+    sec = _sections("org_keywords.txt")
+    names: dict[str, str] = {}
+    for ln in _lines("org_names.txt"):
+        if ln.isupper():  # all-caps names are acronyms, tagged as such
+            continue
+        names.setdefault(" ".join(tokens_of(ln)), ln)
+    return OrgWords(
+        heads=frozenset(fold(w) for w in sec.get("head", []) if " " not in w),
+        firsts=frozenset(fold(w) for w in sec.get("first", [])),
+        alone=frozenset(fold(w) for w in sec.get("alone", [])),
+        names=names,
+        max_tokens=max(len(k.split()) for k in names),
+    )
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names, folded."""
+    return frozenset(fold(w) for ln in _lines("first_names.txt") for w in ln.split())
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> dict[str, str]:
+    """Acronyms common in cables → a usual expansion (not the cable's own definition)."""
+    out: dict[str, str] = {}
+    for ln in _lines("acronyms.txt"):
+        acr, _, exp = ln.partition("\t")
+        out[acr.strip()] = exp.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, int]:
+    """Words seen in lower case in real cables → how often (``vocab.txt``)."""
+    out: dict[str, int] = {}
+    for ln in _lines("vocab.txt"):
+        word, _, n = ln.partition("\t")
+        out[word] = int(n or 1)
+    return out
+
+
+def is_common_word(folded: str) -> bool:
+    """True for an ordinary English word (frequent in lower case in the cables)."""
+    return vocab().get(folded, 0) >= COMMON_WORD

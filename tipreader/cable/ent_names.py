@@ -1,0 +1,220 @@
+"""Places, organisations and named laws found from the bundled lists and capitalisation.
+
+LOCATION: longest match of the gazetteer over capitalised tokens (``Baja
+California``, ``U.S.``, ``Kano State``); names in ``ambiguous.txt`` (Medina,
+Mora, Most, Central) only after a locative preposition, in a list of places, or
+before ", <place>" / "State".
+
+ORG: known names (``org_names.txt``), single-word bodies (``Congress``), runs of
+capitalised words ending in an organisation word (``Federal High Court``) or
+opening with one before of/for/de (``Ministry of Foreign Relations ...``,
+``Secretaria de Seguridad Publica``), and "the X trafficking organization".
+Generic uses (``the Government``, ``Post``) stay untagged.
+
+LAW: runs ending in Act, Law, Code, Protocol, Convention, Treaty ... and
+``Memorandum of Understanding``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ent_acronyms import CONNECTORS
+from .ent_data import fold, gazetteer, is_common_word, org_words, titles
+from .ent_text import Token
+
+LOC_PREPS = frozenset(
+    "in to from at near into through via across between toward towards outside inside within throughout "
+    "around of and en".split()
+)
+LOC_SUFFIX = frozenset("state city province region department governorate district municipality".split())
+ORG_STOP = frozenset(
+    """the a an this that these those in on at by for with from according under since during after before
+    while although however both all many some other each every its his her their our post when if as also
+    members agencies including include includes and but or nor so yet then thus there here dear""".split()
+)
+LAW_HEADS = frozenset(
+    "act law code protocol convention treaty constitution decree statute amendment accord charter covenant".split()
+)
+_JOIN_GAPS = frozenset({" ", "-", "\n"})
+_ORG_CONTEXT = re.compile(
+    r"\bthe ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) (?:(?:trafficking|criminal|crime|drug|smuggling|terrorist) )?"
+    r"(?:organization|organisation|cartel|gang|network|syndicate|ring)\b"
+)
+
+
+def _gap_ok(gap: str) -> bool:
+    return gap in _JOIN_GAPS or gap in (".", ". ") or gap == "  "
+
+
+def find_locations(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
+    """LOCATION spans from the gazetteer."""
+    gaz = gazetteer()
+    out: list[tuple[int, int, str]] = []
+    n_tok = len(tokens)
+    i = 0
+    while i < n_tok:
+        tok = tokens[i]
+        if not (tok.cap or upper) or (tok.upper and not upper and len(tok.text) > 1 and tok.text not in ("US", "UK", "UAE", "USA", "DRC", "PRC", "DPRK", "ROK", "NWFP", "FATA")):
+            i += 1
+            continue
+        match = 0
+        for n in range(min(gaz.max_tokens, n_tok - i), 0, -1):
+            seq = tokens[i : i + n]
+            if n > 1 and any(t.poss for t in seq[:-1]):
+                continue
+            if n > 1 and not all(_gap_ok(t.gap) for t in seq[1:]):
+                continue
+            if not upper and not all(t.cap or t.key in CONNECTORS for t in seq):
+                continue
+            k = " ".join(t.key for t in seq)
+            if k in gaz.places:
+                match = n
+                break
+        if not match:
+            i += 1
+            continue
+        seq = tokens[i : i + match]
+        k = " ".join(t.key for t in seq)
+        start, end = seq[0].start, seq[-1].end
+        if text[end : end + 1] == "." and all(len(t.text) == 1 for t in seq):
+            end += 1  # U.S.
+        nxt = tokens[i + match] if i + match < n_tok else None
+        has_suffix = nxt is not None and nxt.key in LOC_SUFFIX and (nxt.cap or upper) and nxt.gap == " "
+        if k in gaz.ambiguous or (upper and match == 1 and is_common_word(k)):
+            prev = tokens[i - 1] if i else None
+            in_context = has_suffix or (
+                prev is not None and prev.key in LOC_PREPS and prev.gap is not None and not prev.cap and tok.gap.strip() == ""
+            )
+            if not in_context and nxt is not None and nxt.gap.strip() in (",",) and (nxt.cap or upper):
+                in_context = " ".join(t.key for t in tokens[i + match : i + match + 1]) in gaz.places
+            if not in_context and out and tok.gap.strip() in (",", "and", ", and") and out[-1][1] == tokens[i - 1].end:
+                in_context = True
+            if k == "us" and upper or not in_context:
+                i += match
+                continue
+        if has_suffix and not seq[-1].poss and fold(k) not in ("mexico city",):
+            end = nxt.end
+            match += 1
+        out.append((start, end, "LOCATION"))
+        i += match
+    return out
+
+
+def _name_token(tok: Token, upper: bool) -> bool:
+    if upper:
+        return True
+    return tok.cap and not (tok.upper and len(tok.text) > 1 and tok.text not in ("U", "S"))
+
+
+def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
+    """ORG spans: known names, single-word bodies, keyword runs, "the X organization"."""
+    ow = org_words()
+    gaz = gazetteer()
+    out: list[tuple[int, int, str]] = []
+    n_tok = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not (tok.cap or upper):
+            continue
+        for n in range(min(ow.max_tokens, n_tok - i), 0, -1):
+            seq = tokens[i : i + n]
+            if n > 1 and (any(t.poss for t in seq[:-1]) or not all(_gap_ok(t.gap) for t in seq[1:])):
+                continue
+            k = " ".join(t.key for t in seq)
+            if k in ow.names and (upper or all(t.cap or t.key in CONNECTORS for t in seq)):
+                end = seq[-1].end
+                nxt = tokens[i + n] if i + n < n_tok else None
+                if nxt is not None and nxt.gap == " " and nxt.cap and nxt.key in gaz.places and not seq[-1].poss:
+                    end = nxt.end  # "Pfizer Nigeria"
+                out.append((tok.start, end, "ORG"))
+                break
+        if tok.key in ow.alone and (tok.cap and not tok.upper or upper) and not (upper and tok.key == "congress" and False):
+            out.append((tok.start, tok.end, "ORG"))
+    if not upper:
+        out.extend(_keyword_runs(tokens))
+        for m in _ORG_CONTEXT.finditer(text):
+            out.append((m.start(1), m.end(1), "ORG"))
+    return out
+
+
+def _extend_right(tokens: list[Token], j: int) -> int:
+    """From token j (an organisation word), take "of/for/de + capitalised words"; the last index."""
+    end = j
+    k = j + 1
+    while k < len(tokens) and tokens[k].key in CONNECTORS and not tokens[k].cap and _gap_ok(tokens[k].gap):
+        k2 = k
+        while k2 < len(tokens) and tokens[k2].key in CONNECTORS and not tokens[k2].cap and _gap_ok(tokens[k2].gap):
+            k2 += 1
+        if k2 >= len(tokens) or not _name_token(tokens[k2], False) or not _gap_ok(tokens[k2].gap) or tokens[k - 1].poss:
+            break
+        end = k2
+        k = k2 + 1
+        while k < len(tokens) and _name_token(tokens[k], False) and _gap_ok(tokens[k].gap) and not tokens[k - 1].poss:
+            end = k
+            k += 1
+    return end
+
+
+def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    ow = org_words()
+    places = gazetteer().places
+    title_last = titles().head_last
+    out: list[tuple[int, int, str]] = []
+    for j, tok in enumerate(tokens):
+        if not (tok.cap and not tok.upper):
+            continue
+        law = tok.key in LAW_HEADS
+        if tok.key in ow.heads or law:
+            i = j
+            while i > 0:
+                prev = tokens[i - 1]
+                if not _gap_ok(tokens[i].gap) or prev.sent and prev.key in ORG_STOP:
+                    break
+                if prev.poss and (prev.key in places or prev.key not in title_last):
+                    break
+                if _name_token(prev, False) and prev.key not in ORG_STOP:
+                    i -= 1
+                elif prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
+                    i -= 1
+                else:
+                    break
+            while i < j and (tokens[i].key in CONNECTORS or law and tokens[i].key in places):
+                i += 1
+            if law and i + 1 < j and tokens[i].key == "u" and tokens[i + 1].key == "s":
+                i += 2  # "the U.S. Foreign Corrupt Practices Act": the country is not in the name
+            end = _extend_right(tokens, j) if not tok.poss else j
+            if end == j and i == j:
+                continue
+            if law:
+                out.append((tokens[i].start, tokens[end].end, "LAW"))
+            else:
+                out.append((tokens[i].start, tokens[end].end, "ORG"))
+        elif tok.key in ow.firsts and not tok.poss:
+            end = _extend_right(tokens, j)
+            if end == j and j + 1 < len(tokens) and tok.key in ("casa", "grupo", "grupos") and tokens[j + 1].cap:
+                end = j + 1
+            if end == j:
+                continue
+            after = tokens[end + 1] if end + 1 < len(tokens) else None
+            if tok.key == "secretary" and after is not None and after.cap and after.gap == " ":
+                continue  # "Secretary of State Rice": a title
+            out.append((tok.start, tokens[end].end, "ORG"))
+    return out
+
+
+def long_form_type(long_form: str) -> str | None:
+    """ORG or LAW when a defined acronym's long form names one, else None."""
+    words = long_form.replace("’", "'").split()
+    if not words or not words[0][:1].isupper():
+        if words and fold(words[-1]) in org_words().heads and len(words) >= 2:
+            return "ORG"
+        return None
+    keys = [fold(w.strip("'s")) for w in words]
+    ow = org_words()
+    if keys[-1] in LAW_HEADS or long_form.lower().startswith("memorandum of understanding"):
+        return "LAW"
+    if any(k in ow.heads or k in ow.firsts for k in keys):
+        return "ORG"
+    if len(words) >= 3 and any(k in ("de", "del", "para", "da", "do") for k in keys):
+        return "ORG"  # Spanish and Portuguese long forms name institutions
+    return None

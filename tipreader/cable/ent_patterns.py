@@ -1,0 +1,142 @@
+"""Pattern entities: DATE, MONEY, PERCENT, PHONE, CABLE_REF and numbered LAW references.
+
+Each finder yields ``(start, end, type)`` spans over one paragraph text. Patterns
+are case-insensitive where cables vary (``JULY 30, 2007``, ``$7 MILLION``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .ent_data import gazetteer, tokens_of
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s?[-–]\s?"
+_MD = rf"{_MONTH}\s{_DAY}"  # July 30
+_DM = rf"{_DAY}\s{_MONTH}"  # 30 July
+_DATE_RE = re.compile(
+    rf"""\b(?:
+      {_MD}{_DASH}(?:{_MD}|{_DAY}),?\s{_YEAR}         # July 30-August 3, 2007 / June 4-6, 2007
+    | {_DAY}{_DASH}{_DM},?\s{_YEAR}                     # 4-6 June 2007
+    | {_MD},?\s{_YEAR}                                  # July 30, 2007
+    | {_DM},?\s{_YEAR}                                  # 30 July 2007
+    | {_MONTH}{_DASH}{_MONTH},?\s{_YEAR}                # July-August 2007
+    | {_MONTH},?\s{_YEAR}                               # July 2007
+    | {_MD}{_DASH}(?:{_MD}|{_DAY})                      # December 20-21
+    | {_MD}                                             # July 30
+    | {_DM}                                             # 30 July
+    | \d{{1,2}}/\d{{1,2}}/(?:{_YEAR}|\d\d)              # 09/02/1956
+    | {_YEAR}-[01]\d-[0-3]\d                             # 2008-03-11
+    | [0-3]\d[0-2]\d[0-5]\dZ\s{_MONTH}\s\d\d            # 112219Z MAR 08 (DTG)
+    | (?:19|20)\d0s                                      # 1960s
+    | {_YEAR}(?:{_DASH}(?:{_YEAR}|\d\d)(?!\d))?         # 2007, 2006-2007
+    )(?![\w/])""",
+    re.X | re.I,
+)
+# A bare year followed by these is a count, not a date ("2000 people").
+_NOT_YEAR_AFTER = re.compile(
+    r"\s?(?:%|percent|people|persons|victims|officials|migrants|men|women|children|troops|"
+    r"soldiers|km|kilomet|miles|meters|dollars|usd|euros|pesos|hours|cases|tons)\b",
+    re.I,
+)
+
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand|trillion|mn|bn|mln|m|b)\b)?"
+_CUR_WORD = r"(?:USD|US\s?dollars|U\.S\.\s?dollars|dollars|EUR|euros?|pesos|naira|rupees|GBP|pounds)"
+_MONEY_RE = re.compile(
+    rf"""(?:(?:US|U\.S\.)?\$\s?{_AMOUNT}(?:\s?{_CUR_WORD}\b)?
+        | \b(?:USD|EUR|GBP|MXN)\s?{_AMOUNT}
+        | \b{_AMOUNT}\s(?:U\.S\.\s|US\s)?(?:dollars|euros?|pesos|naira|rupees|USD|EUR)\b)""",
+    re.X | re.I,
+)
+_PERCENT_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\scent\b)", re.I)
+_PHONE_RE = re.compile(
+    r"""(?<![\w)])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)\s?){0,3}\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?
+        (?:,?\s?(?:ext|x)\.?\s?\d{1,5})?(?![\w-])""",
+    re.X | re.I,
+)
+_PHONE_WORD = re.compile(r"(?:phone|tel|telephone|fax|cell|mobile|call|number|reached)\b[^.]*$", re.I)
+_LAW_RE = re.compile(
+    r"""\b(?:E\.\s?O\.|EO|Executive\sOrder)\s\d{5}\b
+      | \bArticles?\s\d+[A-Za-z]?(?:\s(?:section|paragraph|para\.?|clause)\s\d*\s?)?(?:\s?\([a-z0-9]{1,4}\))*""",
+    re.X | re.I,
+)
+_CABLE_POSTS = ("STATE", "SECSTATE", "USUN", "USNATO", "USEU", "UNVIE", "USOSCE", "USCINCSO")
+_REF_RE = re.compile(r"\b(?:((?:19|20)?\d\d)\s)?([A-Z][A-Z]+(?:\s[A-Z][A-Z]+){0,2})\s(\d{1,6})\b")
+
+
+def find_dates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Absolute dates, ranges, DTGs and years."""
+    for m in _DATE_RE.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if word.isdigit():
+            if text[s - 1 : s] in "$#" or _NOT_YEAR_AFTER.match(text, e) or text[e : e + 1] in ",." and text[e + 1 : e + 2].isdigit():
+                continue
+            if s and (text[s - 1].isdigit() or text[s - 1] in ",."):
+                continue
+        yield s, e, "DATE"
+
+
+def find_money(text: str) -> Iterator[tuple[int, int, str]]:
+    """Amounts of money ("$7 million USD", "USD 5 million"); "X-$Y" ranges are two."""
+    for m in _MONEY_RE.finditer(text):
+        yield m.start(), m.end(), "MONEY"
+
+
+def find_percent(text: str) -> Iterator[tuple[int, int, str]]:
+    """Percentages ("80%", "50 percent")."""
+    for m in _PERCENT_RE.finditer(text):
+        yield m.start(), m.end(), "PERCENT"
+
+
+def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
+    """Telephone and fax numbers with at least seven digits, with their extension."""
+    for m in _PHONE_RE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group())
+        group = m.group()
+        if digits < 7 or ("(" not in group and "+" not in group and digits < 10 and not _PHONE_WORD.search(text, max(0, m.start() - 40), m.start())):
+            continue
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", group) or re.fullmatch(r"[\d,]+", group.replace(" ", "")):
+            continue
+        yield m.start(), m.end(), "PHONE"
+
+
+def find_laws(text: str) -> Iterator[tuple[int, int, str]]:
+    """Executive orders and article references ("E.O. 12958", "Article 6 (a)")."""
+    for m in _LAW_RE.finditer(text):
+        yield m.start(), m.start() + len(m.group().rstrip()), "LAW"
+
+
+def _is_post(name: str) -> bool:
+    if name in _CABLE_POSTS:
+        return True
+    key = " ".join(tokens_of(name))
+    return key in gazetteer().places
+
+
+def find_cable_refs(text: str) -> Iterator[tuple[int, int, str]]:
+    """References to other cables: "2006 STATE 202745", "09 SANAA 1936", "ANKARA 1532"."""
+    for m in _REF_RE.finditer(text):
+        year, post, number = m.groups()
+        words = post.split()
+        # Other capitals may precede the post ("REF ANKARA 1532"): try the tail words.
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            if _is_post(name):
+                break
+        else:
+            continue
+        n = int(number)
+        if not (year and k == 0):
+            if len(number) < 3 or (1900 <= n <= 2030 and name not in _CABLE_POSTS):
+                continue
+            start = m.start(2) + len(post) - len(name)
+        else:
+            start = m.start(1)
+        yield start, m.end(), "CABLE_REF"

@@ -1,0 +1,200 @@
+"""People: names after titles or given names, aliases, and surname-only mentions.
+
+* A title (``President``, ``Attorney General``, ``Poloff``, ``FM``, ``U.S.
+  Citizen,``) or a lower-case role noun (``his assistant``) followed by
+  capitalised words: the words are the name, the title is left out.
+* A known given name followed by capitalised words (``Maria Guadalupe Morfin Otero``).
+* A second name joined by "and" or a comma to a found one (``Joe Petrosinelli
+  and Atiba Adams``).
+* ``a.k.a. "Sony"``: an alias, linked to the name before it.
+* Later mentions of a surname (or of a one-word name found after a title) are
+  linked to the full name through ``canonical``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ent_acronyms import CONNECTORS
+from .ent_data import first_names, gazetteer, is_common_word, org_words, titles
+from .ent_text import Token
+
+PARTICLES = frozenset("de da do dos das del van von bin bint al el la le di du y ibn abu".split())
+_NAME_STOP = frozenset(
+    """the a an this that these those in on at by for with from and or but of to said says told
+    embassy government ministry post mission according""".split()
+)
+_ALIAS = re.compile(r"\b(?:a\.k\.a\.?|aka|alias)\s*[\"“']?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})[\"”']?")
+_ROLE_COMMA = frozenset({"citizen", "citizens", "national", "nationals"})
+
+
+@dataclass(slots=True)
+class PersonSpan:
+    """A PERSON candidate; ``full`` is True for a name found by title/given name (not a link)."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str | None = None
+    full: bool = True
+
+
+def _is_name_token(tok: Token, upper: bool) -> bool:
+    if tok.key in _NAME_STOP or tok.key in titles().head_last or tok.key in org_words().heads:
+        return False
+    if upper:
+        return not is_common_word(tok.key) and len(tok.text) > 1
+    return tok.cap and not (tok.upper and len(tok.text) > 1)
+
+
+def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> int | None:
+    """Index of the last token of a name starting at ``i`` (initials and particles allowed)."""
+    if i >= len(tokens) or not _is_name_token(tokens[i], upper) or tokens[i].key in PARTICLES:
+        return None
+    if len(tokens[i].text) == 1 and not tokens[i + 1 : i + 2]:
+        return None
+    last = i
+    count = 1
+    k = i + 1
+    while k < len(tokens) and count < 5 and not tokens[k - 1].poss:
+        tok, gap = tokens[k], tokens[k].gap
+        initial_gap = len(tokens[k - 1].text) == 1 and gap in (". ", ".")
+        if not (gap in (" ", "-") or initial_gap):
+            break
+        if tok.key in PARTICLES and not tok.cap and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
+            k += 1
+            continue
+        if not _is_name_token(tok, upper):
+            break
+        last = k
+        count += 1
+        k += 1
+    if len(tokens[last].text) == 1:  # a trailing initial is not a surname
+        last -= 1
+    if last < i or last - i + 1 < min_tokens:
+        return None
+    return last
+
+
+def _title_end(tokens: list[Token], i: int, upper: bool) -> int | None:
+    """If a title ends at token ``i``, the index where the name may start, else None."""
+    t = titles()
+    tok = tokens[i]
+    if tok.key not in t.head_last and tok.key not in t.roles:
+        return None
+    for n in range(min(t.max_tokens, i + 1), 0, -1):
+        seq = tokens[i - n + 1 : i + 1]
+        if tuple(x.key for x in seq) in t.heads and (upper or seq[0].cap or len(seq[0].text) <= 3):
+            if n > 1 and not all(x.gap in (" ", "/", "-") for x in seq[1:]):
+                continue
+            return i + 1
+    if tok.key in t.roles and not tok.cap:
+        return i + 1
+    return None
+
+
+def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan]:
+    """Full names (and aliases) in one paragraph."""
+    t = titles()
+    names = first_names()
+    places = gazetteer().places
+    out: list[PersonSpan] = []
+    taken_until = -1
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        start = _title_end(tokens, i, upper)
+        if start is not None and start < len(tokens) and i > taken_until:
+            nxt = tokens[start]
+            role = tok.key in t.roles and not tok.cap
+            gap_ok = nxt.gap in (" ", ". ") or (nxt.gap == ", " and tok.key in _ROLE_COMMA)
+            while gap_ok and start < len(tokens) - 1 and _title_end(tokens, start, upper) == start + 1 and tokens[start].cap:
+                start += 1  # "Governor Mallam Ibrahim Shekarau", "Dr. ..."
+                nxt = tokens[start]
+            last = _name_at(tokens, start, upper, 2 if role else 1) if gap_ok else None
+            if last is not None and not (last == start and tokens[start].key in places and not tokens[start].poss and upper):
+                out.append(PersonSpan(tokens[start].start, tokens[last].end, text[tokens[start].start : tokens[last].end]))
+                taken_until = last
+                i = last + 1
+                continue
+        if i > taken_until and tok.key in names and (tok.cap and not tok.upper or upper and not is_common_word(tok.key)):
+            last = _name_at(tokens, i, upper, 2)
+            if last is not None and not (" ".join(x.key for x in tokens[i : last + 1]) in places):
+                out.append(PersonSpan(tok.start, tokens[last].end, text[tok.start : tokens[last].end]))
+                taken_until = last
+                i = last + 1
+                continue
+        i += 1
+    out.extend(_coordinated(tokens, text, out, upper))
+    for m in _ALIAS.finditer(text):
+        before = [p for p in out if p.end <= m.start()]
+        canonical = before[-1].text if before else None
+        out.append(PersonSpan(m.start(1), m.end(1), m.group(1), canonical=canonical))
+    return out
+
+
+def _coordinated(tokens: list[Token], text: str, found: list[PersonSpan], upper: bool) -> list[PersonSpan]:
+    """Names joined to a found name by "and" or a comma: "Joe Petrosinelli and Atiba Adams"."""
+    if upper:
+        return []
+    places = gazetteer().places
+    by_end = {p.end: p for p in found}
+    extra: list[PersonSpan] = []
+    for idx, tok in enumerate(tokens):
+        if tok.end not in by_end or idx + 1 >= len(tokens):
+            continue
+        j = idx + 1
+        if tokens[j].key == "and" and tokens[j].gap == " ":
+            j += 1
+        elif tokens[j].gap != ", ":
+            continue
+        if j >= len(tokens) or tokens[j].gap != " " and j != idx + 1:
+            continue
+        last = _name_at(tokens, j, upper, 2)
+        if last is None or last - j > 2 or any(x.key in places or is_common_word(x.key) for x in tokens[j : last + 1]):
+            continue
+        span = PersonSpan(tokens[j].start, tokens[last].end, text[tokens[j].start : tokens[last].end])
+        extra.append(span)
+        by_end[span.end] = span
+    return extra
+
+
+def surname_variants(name: str) -> list[str]:
+    """How a full name may be shortened: last word, last two words, the paternal surname."""
+    words = name.split()
+    if len(words) < 2:
+        return [name]
+    out = [words[-1]]
+    if len(words) >= 3:
+        out.append(" ".join(words[-2:]))
+        out.append(words[-2])
+    return [w for w in out if len(w) > 2 and w.lower() not in CONNECTORS]
+
+
+def link_mentions(tokens: list[Token], text: str, known: dict[str, str], taken: list[tuple[int, int]], upper: bool) -> list[PersonSpan]:
+    """Mentions of known surnames/one-word names not inside a found name → linked spans."""
+    out: list[PersonSpan] = []
+    if not known:
+        return out
+    by_first: dict[str, list[tuple[list[str], str]]] = {}
+    for variant, canonical in known.items():
+        parts = [p.lower() for p in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", variant)]
+        by_first.setdefault(parts[0], []).append((parts, canonical))
+    for i, tok in enumerate(tokens):
+        cands = by_first.get(tok.text.lower())
+        if not cands or not (tok.cap or upper):
+            continue
+        if upper and is_common_word(tok.key):
+            continue
+        for parts, canonical in sorted(cands, key=lambda c: -len(c[0])):
+            seq = tokens[i : i + len(parts)]
+            if [x.text.lower() for x in seq] != parts or any(x.gap not in (" ", "-") for x in seq[1:]):
+                continue
+            s, e = seq[0].start, seq[-1].end
+            if any(a <= s < b or a < e <= b for a, b in taken):
+                break
+            out.append(PersonSpan(s, e, text[s:e], canonical=canonical, full=False))
+            taken.append((s, e))
+            break
+    return out

@@ -1,0 +1,181 @@
+"""Entities in a cable: people, organisations, acronyms, places, dates, money, references.
+
+``extract_entities(paragraphs)`` takes the paragraphs of one cable (``Paragraph``
+objects or plain strings, in order) and returns :class:`Entity` objects whose
+offsets index each paragraph's text. ``glossary(entities)`` maps each defined
+acronym to its expansion. Pure functions: no I/O beyond the bundled word lists.
+
+How it works, in short (details in the ``ent_*`` modules):
+
+1. Each paragraph is tokenised; a paragraph written in capitals is handled
+   conservatively (acronyms only when known, defined in the cable, vowel-less or
+   ``GO?``; places from the gazetteer minus ordinary words; people only after a
+   title or a given name; no capitalisation-based organisation runs).
+2. Acronym definitions are collected over the whole cable first, so a
+   definition after the first use still expands every mention.
+3. Pattern finders (dates, money, ...), acronyms, people, organisations, places
+   and laws propose spans; overlaps are resolved longest first, then by type
+   priority (a PERSON beats a LOCATION on the same words: ``Montenegro``).
+4. Surname-only mentions are linked to the full name (``canonical``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from . import ent_acronyms as acr
+from . import ent_patterns as pat
+from .ent_data import known_acronyms
+from .ent_names import find_locations, find_orgs, long_form_type
+from .ent_persons import find_persons, link_mentions, surname_variants
+from .ent_text import is_upper_text, tokenize
+from .model import Cable, Entity, Paragraph
+
+TYPES = ("PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW")
+_PRIORITY = {
+    "CABLE_REF": 9,
+    "PHONE": 8,
+    "MONEY": 8,
+    "PERCENT": 7,
+    "DATE": 6,
+    "LAW": 6,
+    "PERSON": 5,
+    "ORG": 4,
+    "LOCATION": 3,
+    "ACRONYM": 1,
+}
+_MOU = re.compile(r"\bMemorandum of Understanding\b|\bMEMORANDUM OF UNDERSTANDING\b")
+_SIGNATURE = re.compile(r"(?:^|[.!?]\s+)([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?)\s*$")
+
+Span = tuple[int, int, str]
+
+
+def _inputs(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[tuple[int, str, str]]:
+    out = []
+    for n, p in enumerate(paragraphs):
+        if isinstance(p, Paragraph):
+            out.append((p.index, p.text, p.kind))
+        else:
+            out.append((n, str(p), "body"))
+    return out
+
+
+def _resolve(spans: Iterable[tuple[int, int, str, dict]]) -> list[tuple[int, int, str, dict]]:
+    """Keep non-overlapping spans, longest first, then by type priority, then leftmost."""
+    chosen: list[tuple[int, int, str, dict]] = []
+    occupied: list[tuple[int, int]] = []
+    for s, e, t, extra in sorted(spans, key=lambda x: (-(x[1] - x[0]), -_PRIORITY[x[2]], x[0])):
+        if e <= s or any(s < b and a < e for a, b in occupied):
+            continue
+        chosen.append((s, e, t, extra))
+        occupied.append((s, e))
+    chosen.sort(key=lambda x: x[0])
+    return chosen
+
+
+def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
+    """The signing officer's name closing the cable ("JEFFREY", "... Lagos. SANDERS")."""
+    if not (is_last or kind == "signature"):
+        return None
+    m = _SIGNATURE.search(text.strip())
+    if not m:
+        return None
+    name = m.group(1)
+    if name.upper() in acr.STRUCTURAL or name in known_acronyms() or len(name) < 3:
+        return None
+    if m.start(1) > 0 and not name.isupper():
+        return None  # only an all-caps word can close a sentence-bearing paragraph
+    offset = len(text) - len(text.lstrip())
+    return offset + m.start(1), offset + m.end(1)
+
+
+def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[Entity]:
+    """All entities of one cable's paragraphs, in paragraph and offset order."""
+    items = _inputs(paragraphs)
+    tokens = [tokenize(text) for _, text, _ in items]
+    upper = [is_upper_text(text) for _, text, _ in items]
+
+    # 1. Acronym definitions over the whole cable: first definition of each key wins.
+    definitions: list[acr.Definition] = []
+    for (index, text, _), up in zip(items, upper):
+        definitions.extend(acr.find_definitions(index, text, up))
+    gloss: dict[str, str] = {}
+    for d in definitions:
+        gloss.setdefault(d.acronym, d.expansion)
+    defined = set(gloss)
+
+    # 2. Acronym mentions, then phrases elsewhere that spell an undefined one (MOU).
+    mentions = [acr.find_mentions(text, up, defined) for (_, text, _), up in zip(items, upper)]
+    undefined = {acr.key(w) for ms in mentions for _, _, w in ms} - defined
+    for a, exp in acr.implicit_definitions(undefined, [text for _, text, _ in items]).items():
+        gloss.setdefault(a, exp)
+
+    # 3. People: full names first, then surname-only mentions across the cable.
+    persons = [find_persons(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(items)]
+    last = len(items) - 1
+    for n, (_, text, kind) in enumerate(items):
+        sig = _signature(text, kind, n == last)
+        if sig:
+            from .ent_persons import PersonSpan
+
+            persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
+    known: dict[str, str] = {}
+    for plist in persons:
+        for p in plist:
+            if p.canonical is None:
+                for v in surname_variants(p.text):
+                    known.setdefault(v, p.text)
+                known.setdefault(p.text, p.text)
+    for n, (_, text, _) in enumerate(items):
+        taken = [(p.start, p.end) for p in persons[n]]
+        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n]))
+
+    # 4. Everything else, resolved per paragraph.
+    out: list[Entity] = []
+    defs_by_par: dict[int, list[acr.Definition]] = {}
+    for d in definitions:
+        defs_by_par.setdefault(d.paragraph, []).append(d)
+    for n, (index, text, _) in enumerate(items):
+        up = upper[n]
+        spans: list[tuple[int, int, str, dict]] = []
+        for finder in (pat.find_dates, pat.find_money, pat.find_percent, pat.find_phones, pat.find_laws, pat.find_cable_refs):
+            spans.extend((s, e, t, {}) for s, e, t in finder(text))
+        spans.extend((s, e, "ACRONYM", {"word": w}) for s, e, w in mentions[n])
+        for p in persons[n]:
+            spans.append((p.start, p.end, "PERSON", {"canonical": p.canonical or known.get(p.text, p.text)}))
+        spans.extend((s, e, t, {}) for s, e, t in find_orgs(tokens[n], text, up))
+        spans.extend((s, e, t, {}) for s, e, t in find_locations(tokens[n], text, up))
+        spans.extend((m.start(), m.end(), "LAW", {}) for m in _MOU.finditer(text))
+        for d in defs_by_par.get(index, []):
+            t = long_form_type(d.expansion)
+            if t:
+                spans.append((d.start, d.end, t, {}))
+        for s, e, t, extra in _resolve(spans):
+            expansion = canonical = None
+            if t == "ACRONYM":
+                word = extra.get("word", text[s:e])
+                expansion = gloss.get(acr.key(word))
+            elif t == "PERSON":
+                canonical = extra.get("canonical")
+            out.append(Entity(t, text[s:e], index, s, e, expansion, canonical))
+    return out
+
+
+def glossary(entities: Iterable[Entity]) -> dict[str, str]:
+    """Acronym → expansion, for the acronyms the cable defines (keys without plural "s")."""
+    out: dict[str, str] = {}
+    for ent in entities:
+        if ent.type == "ACRONYM" and ent.expansion:
+            out.setdefault(acr.key(ent.text), ent.expansion)
+    return out
+
+
+def cable_entities(cable: Cable) -> tuple[Entity, ...]:
+    """The entities of a parsed cable's paragraphs."""
+    return tuple(extract_entities(cable.paragraphs))
+
+
+def known_expansion(acronym: str) -> str | None:
+    """A usual expansion from the bundled list, for acronyms a cable leaves undefined."""
+    return known_acronyms().get(acr.key(acronym))
