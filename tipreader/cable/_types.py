@@ -30,7 +30,8 @@ class RawCable:
     ``meta`` holds what the container states about the cable, with these keys
     when known: ``ref_id``, ``created`` (ISO 8601), ``released``,
     ``classification``, ``origin``, ``subject``, ``title``, ``references``
-    (list of str), ``row`` (CSV row number), ``id`` (CSV id column).
+    (list of str), ``row`` (CSV row number), ``id`` / ``csv_id`` (CSV id column),
+    ``partial`` (a "partial extract" record).
     """
 
     source: str
