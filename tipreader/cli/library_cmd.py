@@ -13,6 +13,24 @@ from tipreader.cli.common import error_line, safe_text
 _RAW = argparse.RawDescriptionHelpFormatter
 
 
+def _guarded(fn):
+    """Run a command; a library that cannot be opened or read is one line on stderr, exit 1."""
+
+    def run(args: argparse.Namespace) -> int:
+        import sqlite3
+
+        try:
+            return fn(args)
+        except (sqlite3.Error, OSError, ValueError) as err:
+            from tipreader.library import paths
+
+            error_line(f"the library at {paths.library_dir()} cannot be used: {type(err).__name__}: {err}")
+            return 1
+
+    run.__doc__ = fn.__doc__
+    return run
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the library commands to the ``tipreader`` parser."""
     p = sub.add_parser(
@@ -28,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob")
     p.add_argument("--workers", type=int, default=None, help="parse processes (default: 2, or 1 for small imports)")
-    p.set_defaults(func=run_import)
+    p.set_defaults(func=_guarded(run_import))
 
     p = sub.add_parser(
         "search",
@@ -47,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="JSON Lines: ref_id, date, origin, subject, score, paragraph, snippet")
     p.add_argument("--count", action="store_true", help="also print how many cables match")
     p.add_argument("--by-date", action="store_true", help="newest first instead of best first")
-    p.set_defaults(func=run_search)
+    p.set_defaults(func=_guarded(run_search))
 
     p = sub.add_parser(
         "show",
@@ -59,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("ref_id", metavar="REF_ID", help="the cable's reference id")
     p.add_argument("--json", action="store_true", help="the parsed cable as JSON")
     p.add_argument("--original", action="store_true", help="the original file's bytes as imported")
-    p.set_defaults(func=run_show)
+    p.set_defaults(func=_guarded(run_show))
 
     p = sub.add_parser(
         "library",
@@ -73,12 +91,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                         description="Counts, sizes, date range, top origins and tags.",
                         epilog="example:\n  tipreader library stats --json", formatter_class=_RAW)
     s.add_argument("--json", action="store_true", help="as one JSON object")
-    s.set_defaults(func=run_stats)
+    s.set_defaults(func=_guarded(run_stats))
     r = lsub.add_parser("rebuild", help="re-parse every stored original into a fresh index",
                         description="Re-parse every stored original into a fresh index and refresh the metadata "
                         "(after a parser upgrade). Your bookmarks, notes, positions and history are not touched.",
                         epilog="example:\n  tipreader library rebuild", formatter_class=_RAW)
-    r.set_defaults(func=run_rebuild)
+    r.set_defaults(func=_guarded(run_rebuild))
 
 
 def _open(seed: bool = True):
