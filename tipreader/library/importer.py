@@ -166,7 +166,8 @@ class _Run:
         w = self.writer
         for row in self.rows:
             ref = row["ref_id"]
-            self.seen_ids.add(ref)
+            if self.rebuild:
+                self.seen_ids.add(ref)
             old = w.existing(ref)
             if old is None:
                 w.put_cable(row, replace_older=False)
@@ -212,7 +213,7 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
         return True
     ctx = mp.get_context("spawn")
     task_q = ctx.Queue()
-    result_q = ctx.Queue(maxsize=256)
+    result_q = ctx.Queue(maxsize=32)  # ~3,200 cables in flight at most: bounded memory
     for task in tasks:
         task_q.put(task)
     procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path), daemon=True) for _ in range(workers)]
