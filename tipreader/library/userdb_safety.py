@@ -1,0 +1,118 @@
+"""A damaged user database is never overwritten: detect it, keep it, start a fresh one beside it.
+
+The user's database (``user.sqlite3``: positions, history, bookmarks, notes) is the
+one file tipreader cannot rebuild. Before anything writes to it:
+
+    problem = check_user_db(path)         # None when it is fine (or does not exist yet)
+    if problem:
+        ...tell the user, then, if they agree:
+        kept = start_fresh_beside(path)   # user.sqlite3 -> user.sqlite3.damaged-20261128-2055
+
+:func:`start_fresh_beside` only renames (the file and its ``-wal``/``-shm``/``-journal``
+companions, which hold the latest writes): nothing is deleted or overwritten, and the
+next open creates an empty database at the usual path.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+_MAGIC = b"SQLite format 3\x00"
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class UserDBError(Exception):
+    """The user database cannot be used. ``str(err)`` is one line; ``path`` is the file."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+
+    def __str__(self) -> str:
+        return " ".join(str(self.args[0]).split()) if self.args else "unusable user database"
+
+
+def check_user_db(path: str | Path) -> str | None:
+    """Why the database at ``path`` cannot be used, in one line; None when it can.
+
+    A missing or empty file is fine (a fresh database). The check reads only: the
+    file's first bytes, then SQLite's ``quick_check`` through a read-only connection.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_MAGIC))
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return f"{path} is a folder, not a database"
+    except OSError as err:
+        return f"{path} cannot be read: {err.strerror or err}"
+    if not head:
+        return None
+    if head != _MAGIC:
+        return f"{path} is not an SQLite database (damaged or replaced)"
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    except sqlite3.Error as err:
+        return f"{path} cannot be opened: {err}"
+    try:
+        rows = con.execute("PRAGMA quick_check").fetchall()
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return None  # another tipreader is writing: busy is not damage
+        return f"{path} is damaged: {err}"
+    finally:
+        con.close()
+    if rows and rows[0][0] != "ok":
+        return f"{path} is damaged: {rows[0][0]}"
+    return None
+
+
+def _free_name(path: Path, stamp: str) -> Path:
+    candidate = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 2
+    while any(Path(f"{candidate}{suffix}").exists() for suffix in ("", *_COMPANIONS)):
+        candidate = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
+def _move_no_clobber(src: Path, dst: Path) -> None:
+    """Rename ``src`` to ``dst``, refusing to replace an existing ``dst``."""
+    try:
+        os.link(src, dst)  # fails when dst exists: never clobbers
+    except FileExistsError:
+        raise
+    except OSError:  # a filesystem without hard links
+        if dst.exists():
+            raise FileExistsError(str(dst)) from None
+        os.rename(src, dst)
+        return
+    os.unlink(src)
+
+
+def start_fresh_beside(path: str | Path) -> Path:
+    """Move the damaged database (and its companions) aside; return where it now is.
+
+    The old file keeps all its bytes under ``<name>.damaged-YYYYMMDD-HHMMSS``; the next
+    open of ``path`` creates a fresh, empty database. Raises :class:`UserDBError` when
+    the move is not possible (the file is left where it was).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise UserDBError(f"{path} does not exist: nothing to move", path)
+    target = _free_name(path, time.strftime("%Y%m%d-%H%M%S"))
+    try:
+        _move_no_clobber(path, target)
+        for suffix in _COMPANIONS:
+            companion = Path(f"{path}{suffix}")
+            if companion.exists():
+                _move_no_clobber(companion, Path(f"{target}{suffix}"))
+    except OSError as err:
+        raise UserDBError(f"could not move {path} aside: {err.strerror or err}", path) from err
+    return target
