@@ -25,7 +25,7 @@ from .reflow import UNWRAPPED, is_rule, reflow
 _NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
 _LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
-_RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*(\S.{0,78}?)\s*[-=*]{3,}\s*$")
+_RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
 _SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
 _END_MARK = re.compile(r"^\W*END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\W*$", re.IGNORECASE)
@@ -104,14 +104,14 @@ def _lettered(lines: list[Line], i: int) -> bool:
 def _heading(lines: list[Line], i: int, upper_body: bool) -> str | None:
     """The heading text when line ``i`` is a heading line, else None."""
     text = lines[i].text.strip()
-    if len(text) > 80 or text[-1] in ".,;" or is_rule(text) or _END_MARK.match(text):
-        return None
     prev = _prev_text(lines, i)
     if prev is not None and not is_rule(prev) and not (len(prev) > UNWRAPPED and prev.rstrip()[-1:] in _SENTENCE_END):
         return None
     m = _RULE_HEADING.match(text)
     if m:
         return m.group(1)
+    if len(text) > 80 or text[-1] in ".,;" or is_rule(text) or _END_MARK.match(text):
+        return None
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     if nxt.strip() and is_rule(nxt) and len(nxt.strip()) >= 0.6 * len(text):
         return text  # underlined title
@@ -194,7 +194,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip()))
             continue
-        if len(text) <= 80:
+        if len(text) <= 80 or text.lstrip().startswith("---"):
             title = _heading(lines, i, upper_body)
             if title is not None:
                 _close(segs, i)

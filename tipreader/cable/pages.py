@@ -112,7 +112,10 @@ def clean_lines(body: str) -> list[Line]:
         pending_break = False
     while out and not out[-1].text:
         out.pop()
-    return out
+    start = 0
+    while start < len(out) and not out[start].text:
+        start += 1
+    return out[start:] if start else out
 
 
 def _drop_trailing_blanks(out: list[Line]) -> None:
