@@ -29,11 +29,17 @@ _REF = re.compile(
     re.I,
 )
 _CLASSIFIED_BY = re.compile(r"^\s*(?:\(U\)\s*)?(?:CLASSI(?:FI|I)ED|CLASSIFICATION)\s+BY\b\s*:?\s*", re.I)
-_ROUTING = re.compile(
+# Lines of a pasted record or routing header: "id: 60170", "refid: ...", "VZCZC...",
+# "DE RUEHPE #1406 1011934", "RUEHBO/AMEMBASSY BOGOTA 3248", "--- header ends ---", "...".
+_PASTED = re.compile(
     r"^\s*(?:VZCZC|ZZ[A-Z]|[RPOZ]{2}\s+RUE|DE\s+[A-Z]{4,8}\s*#|ZN[YR]\s|BT\s*$|NNNN|"
-    r"(?:NIACT|[RPOZ])(?:\s+[RPOZ])?\s+\d{6}\s?Z|FM\s|TO\s|INFO\s|ACTION\s|PAGE\s+\d+\s)",
+    r"(?:NIACT|[RPOZ])(?:\s+[RPOZ])?\s+\d{6}\s?Z|FM\s|TO\s|INFO\s|ACTION\s|PAGE\s+\d+\s|"
+    r"[A-Z]{4,8}/[A-Z]|(?:id|date|refid|origin|classification|destination|header):|-+\s*header ends|"
+    r"<<\d+>>|.{0,40}\.\.\.\s*$)",
 )
-_NOTE = re.compile(r"partial extract of the original cable|^\s*Cable dated:|^\s*\d{6}Z\s+\w{3}\s+\d{2}\s*$", re.I)
+_LONG_LINE = 300
+# where prose starts after an element on a collapsed line: ". (C) Pol/Econ Chief delivered..."
+_PROSE_AFTER = re.compile(r"(?<=[.)])\s+(?=(?:\d{1,2}\.\s*)?\((?:U|C|S|SBU|[CS]//?NF|SBU//?NF)\)\s+[A-Z])")
 _HEADING = re.compile(r"^\s*(?:-{3,}|={3,}|SUMMARY\b|COMMENT\b|BACKGROUND\b|\d{1,2}\.(?:\s|\(|$))", re.I)
 _INLINE = re.compile(
     r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:|CLASSI(?:FI|I)ED\s+BY\b))",
@@ -151,7 +157,9 @@ class _Preamble:
                 tail = _TRAILING_CAVEATS.search(t)
                 if tail:  # "DOL FOR ILAB MMITTELHAUSER SENSITIVE SIPDIS"
                     self.caveats.extend(cls.caveats_in(tail.group(0)))
-                if not _ADDRESSEE.match(t) or since_anchor > 25:
+                if _PASTED.match(t):
+                    pass  # a pasted record or routing header between preview and full text
+                elif not _ADDRESSEE.match(t) or since_anchor > 25:
                     since_anchor += 1
                 if (anchors and since_anchor > 10) or (not anchors and i > 80):
                     return
@@ -167,6 +175,13 @@ class _Preamble:
                 if kind == "tags":
                     j = self._tag_lines(i)
                 kept = [self.text(k) for k in range(i, j)]
+            if any(len(x) > _LONG_LINE for x in kept):
+                # a collapsed body: the element runs on into the prose on the same line;
+                # read the element, but the line stays in the body
+                self._handle(kind, _PROSE_AFTER.split(" ".join(x.strip() for x in kept), maxsplit=1)[0])
+                self.end = max(self.end, i)
+                self.first_para = i
+                return
             self._handle(kind, " ".join(x.strip() for x in kept))
             self.end = max(self.end, j)
             i = j
@@ -389,9 +404,8 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
                 text = item.strip()
                 rid = text if ids.WELL_FORMED.match(text) else None
                 references.append(Reference(label="", text=text, ref_id=rid))
-    labels = [r.label for r in references]
     # WikiLeaks' cut preview of the preamble ("B. SECSTATE 1...") repeats items in full later
-    references = [r for r in references if not (r.text.endswith("...") and labels.count(r.label) > 1)]
+    references = [r for r in references if not r.text.endswith("...")]
     info.references = tuple(references)
 
     info.partial = bool(meta.get("partial")) or bool(
