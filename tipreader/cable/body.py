@@ -248,20 +248,20 @@ def _split_tail_signature(lines: list[Line]) -> list[Line]:
 
 def _undouble(lines: list[Line]) -> list[Line]:
     """Drop the single blank lines of a double-spaced body (runs of two or more stay one)."""
-    singles = runs = 0
+    mids = 0  # single blank lines that cut a sentence: the mark of a double-spaced body
     i, n = 0, len(lines)
     while i < n:
         if not lines[i].text.strip():
             j = i
             while j < n and not lines[j].text.strip():
                 j += 1
-            runs += 1
-            singles += j - i == 1
+            if j - i == 1 and i and j < n and lines[i - 1].text.rstrip()[-1:].isalnum():
+                mids += 1
             i = j
         else:
             i += 1
     texts = sum(1 for ln in lines if ln.text.strip())
-    if texts < 6 or singles < 0.6 * texts:
+    if texts < 6 or mids < 0.3 * texts:
         return lines
     out: list[Line] = []
     i = 0
