@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import tantivy
@@ -194,11 +194,20 @@ class Library:
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
         """The stored cable ``ref_id`` (parsed, with paragraphs), or None."""
+        ref = ref_id.strip().upper()
         with self._lock:
-            row = self.con.execute("SELECT parsed, raw FROM cables WHERE ref_id=?", (ref_id.strip().upper(),)).fetchone()
+            row = self.con.execute("SELECT parsed, raw FROM cables WHERE ref_id=?", (ref,)).fetchone()
         if row is None:
             return None
-        return prepare.decode_cable(row[0], row[1])
+        cable = prepare.decode_cable(row[0], row[1])
+        if cable is None:  # stored by another model version: parse the original again
+            from tipreader.cable import iter_bytes
+
+            orig = self.original(ref)
+            for item in iter_bytes(orig[1], orig[0]) if orig else ():
+                if isinstance(item, Cable) and item.ref_id.upper() == ref:
+                    return replace(item, ref_id=ref)
+        return cable
 
     def original(self, ref_id: str) -> tuple[str, bytes] | None:
         """(source path, original bytes) of the file the cable came from, when stored."""

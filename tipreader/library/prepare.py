@@ -59,23 +59,43 @@ def decode_raw(blob: bytes) -> RawCable:
     return RawCable(source=data["source"], format=data["format"], header=data["header"], body=data["body"], meta=data["meta"])
 
 
-def encode_parsed(cable: Cable) -> bytes:
-    """The parsed cable without its header/body text (``raw`` holds those), zlib pickle."""
-    slim = replace(cable, header_text="", body_text="")
-    return zlib.compress(pickle.dumps(slim, protocol=pickle.HIGHEST_PROTOCOL), 1)
+def _model_signature() -> str:
+    from dataclasses import fields
+
+    from tipreader.cable import model
+
+    shape = [(cls.__name__, [f.name for f in fields(cls)]) for cls in (
+        model.Cable, model.Paragraph, model.Reference, model.Part, model.Question, model.Block, model.Entity,
+        model.ParseWarning)]
+    return hashlib.sha1(repr(shape).encode()).hexdigest()[:12]
 
 
-def decode_cable(parsed: bytes | None, raw: bytes) -> Cable:
-    """Rebuild a :class:`Cable` from its stored forms; re-parse when the pickle is stale."""
-    rawcable = decode_raw(raw)
+MODEL_SIG = _model_signature()  # a pickle made with another model shape is re-parsed, never trusted
+
+
+def encode_parsed(cable: Cable, with_text: bool) -> bytes:
+    """The parsed cable as a zlib pickle; without its header/body text when ``raw`` keeps those."""
+    obj = cable if with_text else replace(cable, header_text="", body_text="")
+    return zlib.compress(pickle.dumps((MODEL_SIG, with_text, obj), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode_cable(parsed: bytes | None, raw: bytes | None) -> Cable | None:
+    """A :class:`Cable` from its stored forms: the pickle when it fits today's model, else
+    re-parsed from ``raw``; None when neither serves (the caller re-parses the original)."""
     if parsed:
         try:
-            cable = pickle.loads(zlib.decompress(parsed))
-            if isinstance(cable, Cable):
+            sig, with_text, cable = pickle.loads(zlib.decompress(parsed))
+        except Exception:  # noqa: BLE001 - unreadable or foreign pickle: fall back below
+            sig, with_text, cable = None, False, None
+        if sig == MODEL_SIG and isinstance(cable, Cable):
+            if with_text:
+                return cable
+            if raw:
+                rawcable = decode_raw(raw)
                 return replace(cable, header_text=rawcable.header, body_text=rawcable.body)
-        except Exception:  # a pickle from another version of the model: re-parse below
-            pass
-    return cable_from_raw(rawcable)
+    if raw:
+        return cable_from_raw(decode_raw(raw))
+    return None
 
 
 def index_doc(cable: Cable) -> IndexDoc:
@@ -104,8 +124,9 @@ def index_doc(cable: Cable) -> IndexDoc:
     )
 
 
-def cable_row(cable: Cable, file_sha: str) -> dict[str, Any]:
-    """Everything the writer stores for one cable."""
+def cable_row(cable: Cable, file_sha: str, keep_raw: bool = True) -> dict[str, Any]:
+    """Everything the writer stores for one cable. ``keep_raw`` False when the file's
+    original bytes are stored (a rebuild re-parses those): the pickle then keeps the text."""
     cable = replace(cable, ref_id=cable.ref_id.upper())
     refs = sorted({r.ref_id.upper() for r in cable.references if r.ref_id and r.ref_id.upper() != cable.ref_id})
     released = cable.metadata.get("released") if isinstance(cable.metadata, dict) else None
@@ -124,8 +145,8 @@ def cable_row(cable: Cable, file_sha: str) -> dict[str, Any]:
         "size": len(cable.header_text) + len(cable.body_text),
         "text_hash": text_hash(cable),
         "partial": cable.partial,
-        "raw": encode_raw(cable),
-        "parsed": encode_parsed(cable),
+        "raw": encode_raw(cable) if keep_raw else None,
+        "parsed": encode_parsed(cable, with_text=not keep_raw),
         "refs": refs,
         "doc": index_doc(cable),
     }
@@ -139,7 +160,7 @@ def _sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str) -> tuple[int, int]:
+def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str, keep_raw: bool) -> tuple[int, int]:
     ok = errors = 0
     batch: list[dict] = []
     done_bytes = 0
@@ -149,7 +170,7 @@ def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str) 
             send(("error", item.source or path, str(item)))
             continue
         try:
-            row = cable_row(item, sha)
+            row = cable_row(item, sha, keep_raw)
         except Exception as err:  # noqa: BLE001 - a parser bug must not stop the import
             errors += 1
             send(("error", item.source or path, f"cannot store the cable: {type(err).__name__}: {err}"))
@@ -183,7 +204,7 @@ def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send
         return
     try:
         items = iter_bytes(data, path) if data is not None else iter_path(path)
-        ok, errors = _emit(items, sha, send, path)
+        ok, errors = _emit(items, sha, send, path, keep_raw=data is None)
     except Exception as err:  # noqa: BLE001 - the parser promises CableError; be safe anyway
         send(("error", path, f"parser failed: {type(err).__name__}: {' '.join(str(err).split())}"))
         ok, errors = 0, 1
@@ -205,7 +226,7 @@ def process_stored(db_path: str, task: tuple, send: Send) -> None:
             if row is None:
                 return
             items: Iterator = iter_bytes(zlib.decompress(row[1]), row[0])
-            _emit(items, task[1], send, row[0])
+            _emit(items, task[1], send, row[0], keep_raw=False)
         else:
             for ref_id in task[1]:
                 r = con.execute("SELECT raw, file_sha FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
@@ -216,7 +237,7 @@ def process_stored(db_path: str, task: tuple, send: Send) -> None:
                 except CableError as err:
                     send(("error", err.source or ref_id, str(err)))
                     continue
-                _emit(iter([cable]), r[1] or "", send, ref_id)
+                _emit(iter([cable]), r[1] or "", send, ref_id, keep_raw=True)
     finally:
         con.close()
 

@@ -8,9 +8,11 @@ All of it can be rebuilt from the stored originals; the user's own data lives in
 - ``originals``: a file's bytes (zlib) keyed by sha256, for files of at most
   :data:`MAX_ORIGINAL` bytes; a large CSV is kept per cable in ``cables.raw``.
 - ``cables``: one row per ref_id: metadata columns for listing and filters,
-  ``raw`` (the decoded cable and its container metadata, zlib JSON: enough to
-  re-parse it) and ``parsed`` (the parsed :class:`Cable`, zlib pickle, without
-  the header/body text which ``raw`` holds) for fast :meth:`Store.get`.
+  ``parsed`` (the parsed :class:`Cable`, zlib pickle) for a fast ``Library.get``,
+  and ``raw`` (the decoded cable and its container metadata, zlib JSON: enough to
+  re-parse it) only when the file's original is not stored (a large CSV); then
+  the pickle leaves the header/body text to ``raw``.
+- ``older_texts.raw``: the replaced text's ``raw``, or its ``parsed`` pickle.
 - ``cable_tags``, ``refs``: tags and the references between cables.
 - ``older_texts``: earlier texts of a cable WikiLeaks re-released with changes.
 """
@@ -89,7 +91,8 @@ class Writer:
         now = time.time()
         if replace_older:
             con.execute(
-                "INSERT OR IGNORE INTO older_texts SELECT ref_id, text_hash, source, released, raw, ? FROM cables WHERE ref_id=?",
+                "INSERT OR IGNORE INTO older_texts SELECT ref_id, text_hash, source, released, COALESCE(raw, parsed), ? "
+                "FROM cables WHERE ref_id=?",
                 (now, row["ref_id"]),
             )
         older = con.execute("SELECT COUNT(*) FROM older_texts WHERE ref_id=?", (row["ref_id"],)).fetchone()[0]
@@ -110,7 +113,7 @@ class Writer:
         """Record ``row`` only as an older text of the stored cable (the stored one is newer)."""
         self.con.execute(
             "INSERT OR IGNORE INTO older_texts VALUES (?,?,?,?,?,?)",
-            (row["ref_id"], row["text_hash"], row["source"], row["released"], row["raw"], time.time()),
+            (row["ref_id"], row["text_hash"], row["source"], row["released"], row["raw"] or row["parsed"], time.time()),
         )
         self.con.execute(
             "UPDATE cables SET older_texts=(SELECT COUNT(*) FROM older_texts WHERE ref_id=?) WHERE ref_id=?",
