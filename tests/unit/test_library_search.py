@@ -119,3 +119,20 @@ def test_stats(lib):
     assert st.date_first.startswith("2003-07-08") and st.date_last.startswith("2008-07-24")
     assert st.top_origins[0] == ("Embassy Ankara", 2) or st.top_origins[0] == ("Embassy Manama", 2)
     assert st.index_bytes > 0 and st.bytes > 0
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(list('ab "()*-:.é') + ["AND", "OR", "NOT", "date:", "id:", "tag:", "origin:", "subject:",
+                                                  "class:", "..", "2008", "-01", "vienna", "traff*", "08SAN"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=10).map("".join))
+def test_any_query_against_the_library_gives_hits_or_query_error(lib, text):
+    try:
+        hits = lib.search(text, limit=5)
+        assert lib.count(text) >= len(hits)
+    except QueryError as err:
+        assert str(err)
