@@ -70,7 +70,7 @@ def wrap_offsets(plain: str, width: int) -> list[int]:
     pos = 0
     pattern = _line_pattern(width)
     for line in plain.split("\n"):
-        if line.isascii() and "\t" not in line:
+        if line.isascii() or cell_len(line) == len(line):  # one cell per character
             starts = [m.start() for m in pattern.finditer(line) if m.end() > m.start()]
             offsets.extend(pos + k for k in starts) if starts else offsets.append(pos)
             if starts and starts[0] != 0:
@@ -169,7 +169,9 @@ class CableView(ScrollView, can_focus=True):
         return len(self._lines)
 
     def _measure(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width or 80
+        # The scrollbar's column is always set aside, so the measure does not change
+        # when a scrollbar appears.
+        width = (self.size.width - self.styles.scrollbar_size_vertical) if self.size.width else 80
         return max(20, min(MAX_MEASURE, width - 2))
 
     def _offsets(self, index: int, width: int) -> list[int]:
@@ -239,6 +241,8 @@ class CableView(ScrollView, can_focus=True):
         line_para.append(line_para[-1] if line_para else None)
         self._lines, self._line_para, self._para_first, self._block_first = lines, line_para, para_first, block_first
         self.virtual_size = Size(width + 2, len(lines))
+        self._top_para = -2  # always tell the screen after a new layout
+        self.call_after_refresh(self._check_top)
 
     def on_resize(self) -> None:
         """Re-wrap when the width changes, keeping the top paragraph in place."""
