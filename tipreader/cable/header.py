@@ -45,6 +45,10 @@ _INLINE = re.compile(
     r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:|CLASSI(?:FI|I)ED\s+BY\b))",
     re.I,
 )
+_INLINE_NOT_EO = re.compile(
+    r"\s+(?=(?:TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:))",
+    re.I,
+)
 _EO_PREFIX = re.compile(r"^\s*(?:E\s?\.\s?[O0]\s?\.?|EO)\s*", re.I)
 _TRAILING_CAVEATS = re.compile(r"(?:\b(?:SENSITIVE|SIPDIS|NOFORN)\b[ \t,]*)+$")
 _ADDRESSEE = re.compile(
@@ -199,7 +203,8 @@ class _Preamble:
 
     def _handle(self, kind: str, text: str) -> None:
         """One element's text, split where another element runs into it on the same line."""
-        pieces = _INLINE.split(text)
+        # "Classified by ...; reasons: E.O. 12958 1.4 (b)" names the order, it is no E.O. line
+        pieces = (_INLINE_NOT_EO if kind == "classby" else _INLINE).split(text)
         head, rest = pieces[0], pieces[1:]
         if kind == "subject":
             subject = " ".join(_SUBJECT.sub("", head, count=1).split())
@@ -310,6 +315,8 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     stop = pre.class_index if pre.class_index is not None else info.body_start
     routing = _routing_text(raw, lines, stop or info.body_start)
     head_lines = "\n".join(ln.text for ln in lines[: max(info.body_start, 5)])
+    # WikiLeaks pasted a record of its own database into some bodies ("refid: 06LIMA1406")
+    dump_zone = "\n".join(ln.text for ln in lines[:80])[:6000]
 
     # date and precedence
     info.date, info.precedence = dtg.parse_dtg(routing)
@@ -323,7 +330,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     if info.date is None:
         info.date = dtg.normalise_created(meta.get("created"))
     if info.date is None:
-        info.date = dtg.parse_stated_date(routing[:3000]) or dtg.parse_stated_date(head_lines[:3000])
+        info.date = dtg.parse_stated_date(routing[:3000]) or dtg.parse_stated_date(dump_zone)
     year = info.date[2:4] if info.date else None
     if info.date is None:
         info.warnings.append(ParseWarning("no-date", "no date-time group or date found"))
@@ -343,16 +350,19 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
         info.warnings.append(ParseWarning("missing-header", "the cable has no routing header"))
 
     # reference id
+    cl = pre.class_line
     meta_id = meta.get("ref_id")
     if isinstance(meta_id, str) and meta_id.strip():
         info.ref_id, repaired = ids.repair_ref_id(meta_id)
         if repaired:
             info.warnings.append(ParseWarning("repaired-id", f"malformed id {meta_id.strip()} read as {info.ref_id}"))
     else:
-        cl = pre.class_line
         info.ref_id = ids.derive_ref_id(
             year, routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:30000]
         )
+        pasted = None if info.ref_id and info.date else ids.PASTED_ID.search(dump_zone)
+        if pasted:  # no date to form the id with, but WikiLeaks' own record is pasted in
+            info.ref_id = ids.repair_ref_id(pasted.group(1))[0]
 
     origin = meta.get("origin")
     if isinstance(origin, str) and origin.strip():

@@ -17,6 +17,11 @@ WELL_FORMED = re.compile(r"^(?:\d{2}|\d{4})[A-Z]+\d+(?:_[a-z0-9]+)?$")
 # "08ECTION01OF02MANAMA492", "08SCTION02OF02SAOPAULO335", "08SECTION01GF02BISHIEK21"
 _MALFORMED = re.compile(r"^(\d{2})[A-Z]{0,3}C?TION\d{1,2}[A-Z0]F\d{1,2}([A-Z]+)0*(\d+)$")
 
+# WikiLeaks' id in a record pasted into a body: "refid: 06LIMA1406", a line "00THEHAGUE1695",
+# a CSV row "136383,1/4/2008 22:01,08MEXICO23,..." or its tab-separated form.
+PASTED_ID = re.compile(
+    r"(?m)^(?:refid:[ \t]*|\d{1,7}[,\t](?:[\d/: -]+)[,\t])?(\d{2}[A-Z]{3,}\d{1,6})[ \t]*(?:[,\t]|$)"
+)
 # A page marker: "MEXICO 00000721 002 OF 011", "NEW DELHI 00009127 001.2 OF 006".
 PAGE_MARKER = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z .'-]{1,40}?)[ \t]+(\d{8})[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
