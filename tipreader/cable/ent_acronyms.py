@@ -173,6 +173,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Definition]:
     """Bracketed definitions in one paragraph, in order."""
     out: list[Definition] = []
+    if ")" not in text and "(" not in text:
+        return out
     for m in _DEF_AFTER.finditer(text):
         acr = key(m.group(1))
         if sum(c.isupper() for c in acr) < 2 or acr in MARKINGS or acr in STRUCTURAL:
@@ -202,31 +204,39 @@ def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Def
     return out
 
 
-def implicit_definitions(acronyms: set[str], texts: list[str]) -> dict[str, str]:
-    """Capitalised phrases whose initials spell an undefined acronym ("Memorandum of Understanding")."""
+def implicit_definitions(acronyms: set[str], paragraphs: list[tuple[str, list]]) -> dict[str, str]:
+    """Capitalised phrases whose initials spell an undefined acronym ("Memorandum of Understanding").
+
+    ``paragraphs`` holds each paragraph's text and tokens (:func:`ent_text.tokenize`).
+    """
     wanted = {a for a in acronyms if 3 <= len(a) <= 8 and a.isupper()}
     found: dict[str, str] = {}
     if not wanted:
         return found
-    for text in texts:
-        words = list(_WORDS.finditer(text))
-        for i, m in enumerate(words):
-            if not m.group()[:1].isupper() or m.group().isupper() and len(m.group()) > 1:
+    prefixes = {a[:n] for a in wanted for n in range(1, len(a) + 1)}
+    first_letters = {a[0] for a in wanted}
+    for text, tokens in paragraphs:
+        for i, tok in enumerate(tokens):
+            if tok.text[0] not in first_letters or not tok.cap or tok.upper and len(tok.text) > 1:
                 continue
-            initials_all, initials_content = "", ""
-            for m2 in words[i : i + 10]:
-                w = m2.group()
-                if w.lower() in CONNECTORS and w[:1].islower():
-                    initials_all += w[0].upper()
-                elif w[:1].isupper() and not (w.isupper() and len(w) > 1):
-                    initials_all += w[0]
-                    initials_content += w[0]
+            initials_all = initials_content = ""
+            for k in range(i, min(i + 10, len(tokens))):
+                t = tokens[k]
+                if k > i and (t.gap != " " or tokens[k - 1].poss):
+                    break
+                if t.key in CONNECTORS and not t.cap:
+                    initials_all += t.text[0].upper()
+                elif t.cap and not (t.upper and len(t.text) > 1):
+                    initials_all += t.text[0]
+                    initials_content += t.text[0]
                 else:
                     break
-                if w[:1].isupper():
+                if initials_all not in prefixes and initials_content not in prefixes:
+                    break
+                if t.cap:
                     for cand in (initials_all, initials_content):
                         if cand in wanted and cand not in found:
-                            found[cand] = text[m.start() : m2.end()]
+                            found[cand] = text[tok.start : t.end]
     return found
 
 

@@ -48,6 +48,7 @@ class Gazetteer:
     places: dict[str, str]
     ambiguous: frozenset[str]
     max_tokens: int
+    starts: dict[str, tuple[int, ...]]  # first word → entry lengths in tokens, longest first
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,15 @@ def gazetteer() -> Gazetteer:
             places.setdefault(key, (canonical or alias).strip())
     ambiguous = frozenset(" ".join(tokens_of(a)) for a in _lines("ambiguous.txt"))
     longest = max(len(k.split()) for k in places)
-    return Gazetteer(places, ambiguous, longest)
+    return Gazetteer(places, ambiguous, longest, _starts(places))
+
+
+def _starts(keys) -> dict[str, tuple[int, ...]]:
+    out: dict[str, set[int]] = {}
+    for k in keys:
+        words = k.split()
+        out.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in out.items()}
 
 
 def tokens_of(name: str) -> list[str]:
@@ -114,6 +123,7 @@ class OrgWords:
     alone: frozenset[str]  # bodies named by one word ("congress")
     names: dict[str, str]  # folded token sequence → name as written in the list
     max_tokens: int
+    starts: dict[str, tuple[int, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +141,7 @@ def org_words() -> OrgWords:
         alone=frozenset(fold(w) for w in sec.get("alone", [])),
         names=names,
         max_tokens=max(len(k.split()) for k in names),
+        starts=_starts(names),
     )
 
 

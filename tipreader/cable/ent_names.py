@@ -59,7 +59,9 @@ def find_locations(tokens: list[Token], text: str, upper: bool) -> list[tuple[in
             i += 1
             continue
         match = 0
-        for n in range(min(gaz.max_tokens, n_tok - i), 0, -1):
+        for n in gaz.starts.get(tok.key, ()):
+            if n > n_tok - i:
+                continue
             seq = tokens[i : i + n]
             if n > 1 and any(t.poss for t in seq[:-1]):
                 continue
@@ -116,7 +118,9 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
     for i, tok in enumerate(tokens):
         if not (tok.cap or upper):
             continue
-        for n in range(min(ow.max_tokens, n_tok - i), 0, -1):
+        for n in ow.starts.get(tok.key, ()):
+            if n > n_tok - i:
+                continue
             seq = tokens[i : i + n]
             if n > 1 and (any(t.poss for t in seq[:-1]) or not all(_gap_ok(t.gap) for t in seq[1:])):
                 continue

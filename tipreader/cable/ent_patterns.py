@@ -39,6 +39,7 @@ _DATE_RE = re.compile(
     )(?![\w/])""",
     re.X | re.I,
 )
+_DATE_START = re.compile(r"\b(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 # A bare year followed by these is a count, not a date ("2000 people").
 _NOT_YEAR_AFTER = re.compile(
     r"\s?(?:%|percent|people|persons|victims|officials|migrants|men|women|children|troops|"
@@ -61,6 +62,7 @@ _PHONE_RE = re.compile(
     re.X | re.I,
 )
 _PHONE_WORD = re.compile(r"(?:phone|tel|telephone|fax|cell|mobile|call|number|reached)\b[^.]*$", re.I)
+_LAW_HINT = re.compile(r"rticle|E\.\s?O\.|EO \d|xecutive Order", re.I)
 _LAW_RE = re.compile(
     r"""\b(?:E\.\s?O\.|EO|Executive\sOrder)\s\d{5}\b
       | \bArticles?\s\d+[A-Za-z]?(?:\s(?:section|paragraph|para\.?|clause)\s\d*\s?)?(?:\s?\([a-z0-9]{1,4}\))*""",
@@ -72,7 +74,16 @@ _REF_RE = re.compile(r"\b(?:((?:19|20)?\d\d)\s)?([A-Z][A-Z]+(?:\s[A-Z][A-Z]+){0,
 
 def find_dates(text: str) -> Iterator[tuple[int, int, str]]:
     """Absolute dates, ranges, DTGs and years."""
-    for m in _DATE_RE.finditer(text):
+    pos = 0
+    while True:
+        hint = _DATE_START.search(text, pos)
+        if not hint:
+            return
+        m = _DATE_RE.match(text, hint.start())
+        if not m:
+            pos = hint.end()
+            continue
+        pos = m.end()
         s, e = m.span()
         word = m.group()
         if word.isdigit():
@@ -109,6 +120,8 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
 
 def find_laws(text: str) -> Iterator[tuple[int, int, str]]:
     """Executive orders and article references ("E.O. 12958", "Article 6 (a)")."""
+    if not _LAW_HINT.search(text):
+        return
     for m in _LAW_RE.finditer(text):
         yield m.start(), m.start() + len(m.group().rstrip()), "LAW"
 

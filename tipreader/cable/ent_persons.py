@@ -40,8 +40,13 @@ class PersonSpan:
     full: bool = True
 
 
+_STOPS: set[str] = set()
+
+
 def _is_name_token(tok: Token, upper: bool) -> bool:
-    if tok.key in _NAME_STOP or tok.key in titles().head_last or tok.key in org_words().heads:
+    if not _STOPS:
+        _STOPS.update(_NAME_STOP, titles().head_last, org_words().heads)
+    if tok.key in _STOPS:
         return False
     if upper:
         return not is_common_word(tok.key) and len(tok.text) > 1
@@ -101,10 +106,11 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
     places = gazetteer().places
     out: list[PersonSpan] = []
     taken_until = -1
+    triggers = t.head_last | t.roles
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        start = _title_end(tokens, i, upper)
+        start = _title_end(tokens, i, upper) if tok.key in triggers else None
         if start is not None and start < len(tokens) and i > taken_until:
             nxt = tokens[start]
             role = tok.key in t.roles and not tok.cap

@@ -16,6 +16,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:['’](?![^\W_]))?")
 _SENT_END = re.compile(r"[.!?:;]\s*[\"“”'(\-]*\s*$|\n|--\s*$|^\s*[\"“(]*\s*$")
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 class Token:
     """One word of a paragraph."""
 
@@ -25,10 +29,9 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.key = fold(text)
-        first = text[0]
-        self.cap = first.isupper()
-        self.upper = text.isupper() and any(c.isalpha() for c in text)
+        self.key = text.lower() if text.isascii() else fold(text)
+        self.cap = text[0].isupper()
+        self.upper = text.isupper()
         self.poss = poss
         self.gap = gap  # text between the previous token (its possessive included) and this one
         self.sent = sent  # first word of a sentence (or of the paragraph / a list item)
@@ -40,29 +43,28 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets into ``text``."""
     out: list[Token] = []
+    append = out.append
     prev_end = 0
+    sent_end = _SENT_END.search
     for m in _WORD.finditer(text):
         word = m.group()
-        start, end = m.start(), m.end()
+        start, end = m.span()
+        full_end = end
         poss = False
-        if word[-1] in "'’":
-            word, end, poss = word[:-1], end - 1, True
-        elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            word, end, poss = word[:-2], end - 2, True
+        if "'" in word or "’" in word:
+            if word[-1] in "'’":
+                word, end, poss = word[:-1], end - 1, True
+            elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+                word, end, poss = word[:-2], end - 2, True
         gap = text[prev_end:start]
-        sent = not out or bool(_SENT_END.search(gap))
-        out.append(Token(start, end, word, poss, gap, sent))
-        prev_end = m.end()
+        append(Token(start, end, word, poss, gap, not out or (gap != " " and sent_end(gap) is not None)))
+        prev_end = full_end
     return out
 
 
 def is_upper_text(text: str) -> bool:
     """True when a paragraph is written in capitals (most of its letters upper case)."""
-    upper = lower = 0
-    for ch in text:
-        if ch.isalpha():
-            if ch.isupper():
-                upper += 1
-            else:
-                lower += 1
-    return upper >= 20 and upper > 3 * lower
+    upper = len(_UPPER.findall(text))
+    if upper < 20:
+        return False
+    return upper > 3 * len(_LOWER.findall(text))

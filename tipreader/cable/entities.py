@@ -108,7 +108,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
     # 2. Acronym mentions, then phrases elsewhere that spell an undefined one (MOU).
     mentions = [acr.find_mentions(text, up, defined) for (_, text, _), up in zip(items, upper)]
     undefined = {acr.key(w) for ms in mentions for _, _, w in ms} - defined
-    for a, exp in acr.implicit_definitions(undefined, [text for _, text, _ in items]).items():
+    for a, exp in acr.implicit_definitions(undefined, [(text, tokens[n]) for n, (_, text, _) in enumerate(items)]).items():
         gloss.setdefault(a, exp)
 
     # 3. People: full names first, then surname-only mentions across the cable.
