@@ -70,7 +70,8 @@ def _fuzzy(query: str, text: str) -> float:
     hits = sum(1 for w in words if any(h.startswith(w) for h in hay))
     if hits == 0:
         return 0.0
-    bonus = 0.2 if query.lower() in text.lower() else 0.0
+    where = text.lower().find(query.lower())
+    bonus = 0.0 if where < 0 else 0.1 + 0.1 * (1 - where / max(1, len(text)))  # earlier is better
     return min(1.0, hits / len(words) * 0.8 + bonus)
 
 
@@ -113,7 +114,11 @@ def suggest(cable: Cable, query: str, current: int | None = None, limit: int = 8
                         out.append(t)
         if out:
             return out[:limit]
-    scored = [(_fuzzy(q, t.detail + " " + t.label), t) for t in question_targets(cable) + part_targets(cable)]
+    questions = {qq.paragraph_index: qq for qq in cable.questions}
+    scored = []
+    for t in question_targets(cable) + part_targets(cable):
+        full = questions[t.para].question if t.para in questions and not t.label.startswith("Part") else t.detail
+        scored.append((_fuzzy(q, f"{full} {t.label}"), t))
     qmap = question_map(cable)
     for para in cable.paragraphs:
         if para.index not in qmap and para.number is not None:

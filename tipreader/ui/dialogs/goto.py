@@ -49,10 +49,12 @@ class GotoDialog(ModalScreen[int | None]):
         self.targets = suggest(self.cable, query, self.current)
         options = self.query_one("#goto-options", OptionList)
         options.clear_options()
+        room = max(20, (options.size.width or self.app.size.width * 3 // 4) - 3)
         for t in self.targets:
-            label = Text()
+            label = Text(no_wrap=True, overflow="ellipsis")
             label.append(f"{t.label:>6}  ", style="bold")
             label.append(t.detail)
+            label.truncate(room, overflow="ellipsis")
             options.add_option(Option(label))
         if self.targets:
             options.highlighted = 0

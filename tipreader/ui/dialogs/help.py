@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.keys import format_key
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -27,15 +28,23 @@ LEGEND = (
 )
 
 
-def _keys(binding: Binding) -> str:
+def _keys(binding: Binding, keymap: dict[str, str] | None = None) -> str:
+    """The keys of ``binding`` as a reader types them (``]``, ``ctrl+b``, ``PgDn``), after any remapping."""
+    keys = (keymap or {}).get(binding.id or "", binding.key)
     names = []
-    for key in binding.key.split(","):
+    for key in keys.split(","):
         key = key.strip()
-        names.append({"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End"}.get(key, key))
+        special = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End", "escape": "Esc",
+                   "up": "↑", "down": "↓", "left": "←", "right": "→", "tab": "Tab", "f1": "F1"}
+        if key in special:
+            names.append(special[key])
+            continue
+        *mods, last = key.split("+")
+        names.append("+".join(mods + [format_key(last)]))
     return " ".join(names)
 
 
-def help_table(*binding_lists: list[BindingType]) -> Table:
+def help_table(*binding_lists: list[BindingType], keymap: dict[str, str] | None = None) -> Table:
     """A table of every binding with an id, grouped and in the order given."""
     groups: dict[str, list[Binding]] = {}
     for bindings in binding_lists:
@@ -49,7 +58,7 @@ def help_table(*binding_lists: list[BindingType]) -> Table:
     for group, items in groups.items():
         table.add_row(Text(""), Text(group, style="bold underline"))
         for b in items:
-            table.add_row(Text(_keys(b)), Text(b.tooltip or b.description))
+            table.add_row(Text(_keys(b, keymap)), Text(b.tooltip or b.description))
     table.add_row(Text(""), Text("Marks", style="bold underline"))
     for mark, meaning in LEGEND:
         table.add_row(Text(mark), Text(meaning))
@@ -70,7 +79,8 @@ class HelpDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys", style="bold"), id="help-title")
-            yield Static(help_table(*self.binding_lists), id="help-table")
+            keymap = dict(getattr(self.app, "_keymap", {}) or {})
+            yield Static(help_table(*self.binding_lists, keymap=keymap), id="help-table")
 
     def action_close(self) -> None:
         """Close the help."""
