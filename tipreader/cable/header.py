@@ -21,8 +21,10 @@ from .origins import clean_fm, origin_for_post, origin_from_fm, post_for_routing
 SCAN_LINES = 150
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s?\.(?:\s|\(|$)|^\s*\d{1,2}\s?\)\s+\(")
 _EO = re.compile(r"^\s*(?:E\s?\.\s?[O0]\s?\.?|EO\b)\s*(?=\d{4,5}|:|N/A)|^\s*DECL\s*:", re.I)
-_TAGS = re.compile(r"^\s*TAG[SE]?\b\s*[:.]?\s*", re.I)
-_SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.-]?\s+|^\s*SUBJ(?:ECT)?\s*:\s*", re.I)
+# "TAGS:", "TAGE:", "Tags:"; without the colon only in capitals ("TAGS PGOV, PINS")
+_TAGS = re.compile(r"^\s*(?:(?i:TAG[SE]?)\s*[:.]|TAG[SE]?(?=\s+[A-Z]{2})|TAGS\s*$)\s*")
+# "SUBJECT:", "Subj:", "SUBJECT - "; without a colon only in capitals ("Subject to ..." is prose)
+_SUBJECT = re.compile(r"^\s*(?:(?i:SUBJ(?:ECT)?)\s*[:.-]|SUBJECT(?=\s+[A-Z]))\s*")
 _REF = re.compile(
     r"^\s*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\s*:|"
     r"^\s*REFS?\.?\s+(?:\(?[A-Z][.)]\s|\([A-Z]\)|\d{2,4}\s+[A-Z]|[A-Z]{3,}(?:\s+[A-Z]+)?\s+\d)",
@@ -54,7 +56,6 @@ _TRAILING_CAVEATS = re.compile(r"(?:\b(?:SENSITIVE|SIPDIS|NOFORN)\b[ \t,]*)+$")
 _ADDRESSEE = re.compile(
     r"^\s*[\w/.,&'()+: -]{1,60}?\b(?:FOR|PASS(?:\s+TO)?|ALSO)\b|^\s*(?:AIDAC|USAID|FROM\s)", re.I
 )
-_TAG_WORD_ONLY = re.compile(r"^\s*TAG[SE]?\s*$", re.I)
 _ADDRESS_LINE = re.compile(r"^(FM|FROM|TO|INFO)\s+(.*)$")
 _ROUTING_END = re.compile(r"^(BT|ZEN|ZEM|NNNN)\b")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
@@ -68,7 +69,7 @@ def _kind(text: str) -> str | None:
         return "subject"
     if _EO.match(text):
         return "eo"
-    if _TAGS.match(text) and (not _TAG_WORD_ONLY.match(text) or text.strip() == "TAGS"):
+    if _TAGS.match(text):
         return "tags"
     if _REF.match(text):
         return "ref"
@@ -358,7 +359,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
             info.warnings.append(ParseWarning("repaired-id", f"malformed id {meta_id.strip()} read as {info.ref_id}"))
     else:
         info.ref_id = ids.derive_ref_id(
-            year, routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:30000]
+            year, routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:20000]
         )
         pasted = None if info.ref_id and info.date else ids.PASTED_ID.search(dump_zone)
         if pasted:  # no date to form the id with, but WikiLeaks' own record is pasted in

@@ -86,19 +86,21 @@ def derive_ref_id(
     de = ROUTING_LINE.search(routing)
     de_post = post_for_routing(de.group(1)) if de else None
     cpost = compact_post(class_post) if class_post and class_serial else None
-    marker = PAGE_MARKER.search(body)
     if de and (de_post or cpost):
         # the routing serial keeps only the last four digits: 10093 is sent as #0093
         serial = de.group(2)
-        for longer in (class_serial, marker.group(2) if marker else None):
-            if longer and int(longer) % 10000 == int(serial) % 10000:
-                serial = longer
-                break
+        longer = class_serial
+        if not (longer and int(longer) % 10000 == int(serial) % 10000):
+            marker = PAGE_MARKER.search(body)
+            longer = marker.group(2) if marker else None
+        if longer and int(longer) % 10000 == int(serial) % 10000:
+            serial = longer
         if cpost and (de_post is None or _compatible(cpost, de_post)):
             return make_ref_id(year, cpost, serial)
         return make_ref_id(year, de_post or "", serial)
     if cpost and class_serial:
         return make_ref_id(year, cpost, class_serial)
+    marker = PAGE_MARKER.search(body)
     if marker and len(marker.group(1).split()) <= 3:
         return make_ref_id(year, marker.group(1), marker.group(2))
     if de and cpost is None and marker:
