@@ -36,6 +36,13 @@ _ASKS = re.compile(
 _ROMAN_TITLE = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\s?[.)]\s+")
 _UPPER_LABEL = re.compile(r"^([A-Z0-9][A-Z0-9 ,;/()'&.\u2019-]{3,160}?)\s*([:?])\s+(?=\S)")
 
+_TIP = re.compile(
+    r"\bTIP\b|\b(?:trafficking|traffic) in persons\b|\b(?:human|child|labor|sex) trafficking\b|\banti-trafficking\b|"
+    r"\btrafficking victims?\b|\bvictims of trafficking\b",
+    re.IGNORECASE,
+)
+_KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
+
 OVERVIEW = "Overview: the country's TIP situation"
 PREVENTION = "Prevention"
 PROSECUTION = "Investigation and prosecution of traffickers"
@@ -134,8 +141,10 @@ def _heading_title(para: Paragraph) -> str | None:
     return title
 
 
-def _derived_title(items: list[_Item]) -> str:
+def _derived_title(items: list[_Item], tip: bool) -> str:
     """Name a part without a heading from the words of its questions (or answers)."""
+    if not tip:
+        return "Questions"
     text = " ".join((it.question or it.answer[:300]).lower() for it in items)
     scores = {title: sum(text.count(word) for word in words) for title, words in _TOPICS.items()}
     best = max(scores, key=lambda t: scores[t])
@@ -147,7 +156,11 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
     items = {p.index: it for p in paragraphs if (it := _item(p)) is not None}
     q_style = sum(1 for it in items.values() if it.style == "question")
     lettered = [it for it in items.values() if it.style == "lettered"]
-    if q_style < 2 and not (len(lettered) >= 3 and any(it.letter == "A" for it in lettered)):
+    if sum(1 for it in lettered if it.letter == "Q") >= 2:
+        lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
+    tip = any(_TIP.search(p.text) for p in paragraphs)
+    questionnaire = tip or any(_KEYED.search(p.text) for p in paragraphs)
+    if q_style < 2 and not (questionnaire and len(lettered) >= 3 and any(it.letter == "A" for it in lettered)):
         return [], set(), set()
     if q_style >= 2:
         items = {i: it for i, it in items.items() if it.style == "question"}
@@ -204,6 +217,6 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
                 paragraph_index=it.index,
                 answer_paragraphs=tuple(own + it.answer_paras),
             ))
-        result.append(Part(title=title or _derived_title(its), questions=tuple(questions), paragraph_index=heading_index))
+        result.append(Part(title=title or _derived_title(its, tip), questions=tuple(questions), paragraph_index=heading_index))
     q_indexes = {q.paragraph_index for part in result for q in part.questions}
     return result, q_indexes, headings
