@@ -16,7 +16,7 @@ from . import classification as cls
 from . import dtg, ids, refs
 from ._types import HeaderInfo, Line, RawCable
 from .model import ParseWarning, Reference
-from .origins import clean_fm, origin_for_post, origin_from_fm, post_for_routing
+from .origins import addressees, origin_for_post, origin_from_fm, post_for_routing
 
 SCAN_LINES = 150
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s?\.(?:\s|\(|$)|^\s*\d{1,2}\s?\)\s+\(")
@@ -56,8 +56,6 @@ _TRAILING_CAVEATS = re.compile(r"(?:\b(?:SENSITIVE|SIPDIS|NOFORN)\b[ \t,]*)+$")
 _ADDRESSEE = re.compile(
     r"^\s*[\w/.,&'()+: -]{1,60}?\b(?:FOR|PASS(?:\s+TO)?|ALSO)\b|^\s*(?:AIDAC|USAID|FROM\s)", re.I
 )
-_ADDRESS_LINE = re.compile(r"^(FM|FROM|TO|INFO)\s+(.*)$")
-_ROUTING_END = re.compile(r"^(BT|ZEN|ZEM|NNNN)\b")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 _TAG_TOKENS = re.compile(r"^[A-Z0-9][A-Z0-9 ,;/&.-]*$")
 _PARTIAL = re.compile(r"partial extract", re.I)
@@ -247,37 +245,6 @@ class _Preamble:
         return min(start, len(self.lines))
 
 
-def _addressees(routing: str) -> tuple[str | None, list[str], list[str]]:
-    """FM, TO and INFO of a routing header, routing prefixes removed."""
-    fm: str | None = None
-    to: list[str] = []
-    info: list[str] = []
-    target: list[str] | None = None
-    for raw_line in routing.splitlines():
-        line = raw_line.strip()
-        if not line:
-            continue
-        m = _ADDRESS_LINE.match(line)
-        if m and (m.group(1) in ("FM", "FROM") or fm is not None):
-            word, rest = m.groups()
-            if word in ("FM", "FROM"):
-                if fm is None and word == "FM":
-                    fm = clean_fm(rest)
-                target = None
-                continue
-            target = to if word == "TO" else info
-            line = rest
-        elif target is None:
-            continue
-        if _ROUTING_END.match(line) or cls.match_class_line(line) or _kind(line):
-            target = None
-            continue
-        name = clean_fm(line)
-        if name:
-            target.append(name)
-    return fm, to, info
-
-
 def _find_class_line(body: str) -> cls.ClassLine | None:
     """The classification line among the first lines of the raw body (before page cleaning)."""
     lone: cls.ClassLine | None = None
@@ -344,7 +311,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
             )
 
     # addressees and origin
-    fm, to, cc = _addressees(routing)
+    fm, to, cc = addressees(routing, lambda line: bool(cls.match_class_line(line) or _kind(line)))
     info.fm, info.to, info.info = fm, tuple(to), tuple(cc)
     de = ids.ROUTING_LINE.search(routing)
     if not (de or fm or dtg.DTG_LINE.search(routing)):

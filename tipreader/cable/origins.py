@@ -10,6 +10,7 @@ and completed with a few posts known from the wider Cablegate set.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Routing indicator of the sending station (``DE RUEHME #0721/01 ...``) → the post
 # as WikiLeaks spells it inside a reference id (``08MEXICO721``).
@@ -117,6 +118,8 @@ _FM_EXACT: dict[str, str] = {
 }
 _FM_PREFIXES = (("AMEMBASSY ", "Embassy"), ("AMCONSUL ", "Consulate"), ("USMISSION ", "US Mission"))
 _FM_CLEAN = re.compile(r"^[A-Z]{4,8}/|\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b.*$|\s+\d+\s*$")
+_ADDRESS_LINE = re.compile(r"^(FM|FROM|TO|INFO)\s+(.*)$")
+_ROUTING_END = re.compile(r"^(BT|ZEN|ZEM|NNNN)\b")
 _NOT_LETTERS = re.compile(r"[^A-Z]")
 _NAME_FIX = {"Kiev": "Kyiv", "Calcutta": "Kolkata"}
 
@@ -171,3 +174,39 @@ def origin_from_fm(fm: str) -> str | None:
 def post_for_routing(indicator: str) -> str | None:
     """``RUEHME`` → ``MEXICO`` (the post as written in reference ids), when known."""
     return ROUTING_POSTS.get(indicator.upper())
+
+
+def addressees(routing: str, ends: Callable[[str], bool]) -> tuple[str | None, list[str], list[str]]:
+    """FM, TO and INFO of a routing header, routing prefixes (``RUEHC/``) removed.
+
+    TO and INFO lists are read only after the FM line (a partial extract's note
+    has an unrelated ``INFO LOG-00 ...`` distribution list before it); ``ends``
+    says which line closes the header (the classification line, E.O., ...).
+    """
+    fm: str | None = None
+    to: list[str] = []
+    info: list[str] = []
+    target: list[str] | None = None
+    for raw_line in routing.splitlines():
+        line = raw_line.strip()
+        if not line:
+            continue
+        match = _ADDRESS_LINE.match(line)
+        if match and (match.group(1) in ("FM", "FROM") or fm is not None):
+            word, rest = match.groups()
+            if word in ("FM", "FROM"):
+                if fm is None and word == "FM":
+                    fm = clean_fm(rest)
+                target = None
+                continue
+            target = to if word == "TO" else info
+            line = rest
+        elif target is None:
+            continue
+        if _ROUTING_END.match(line) or ends(line):
+            target = None
+            continue
+        name = clean_fm(line)
+        if name:
+            target.append(name)
+    return fm, to, info
