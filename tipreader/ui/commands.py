@@ -35,7 +35,9 @@ class CableCommands(Provider):
         targets: list[Target] = part_targets(cable) + question_targets(cable)
         for t in targets:
             name = f"{t.label}: {t.detail}" if t.label.startswith("Part") else f"Q {t.label} · {t.detail}"
-            entries.append((name, partial(screen.jump_to, t.para), "Jump to this place in the cable"))
+            para = cable.paragraphs[t.para] if 0 <= t.para < len(cable.paragraphs) else None
+            where = f"¶{para.number}, page {para.page}" if para and para.number is not None else f"page {para.page}" if para else ""
+            entries.append((name, partial(screen.jump_to, t.para), f"Jump there ({where})" if where else "Jump there"))
         for name, action, help_text in (
             ("View: questions with answers", "set_view('full')", "Show each question followed by its answer"),
             ("View: answers only", "set_view('answers')", "Shrink questions to their label and a line"),
