@@ -52,7 +52,7 @@ _INLINE_NOT_EO = re.compile(
     re.I,
 )
 _EO_PREFIX = re.compile(r"^\s*(?:E\s?\.\s?[O0]\s?\.?|EO)\s*", re.I)
-_TRAILING_CAVEATS = re.compile(r"(?:\b(?:SENSITIVE|SIPDIS|NOFORN)\b[ \t,]*)+$")
+_CAVEAT_IN_LINE = re.compile(r"(SIPDIS|SENSITIVE|NOFORN)(?=\b|SIPDIS|SENSITIVE|NOFORN|E\.\s?O\.)")
 _ADDRESSEE = re.compile(
     r"^\s*[\w/.,&'()+: -]{1,60}?\b(?:FOR|PASS(?:\s+TO)?|ALSO)\b|^\s*(?:AIDAC|USAID|FROM\s)", re.I
 )
@@ -92,6 +92,7 @@ class _Preamble:
         self.ref_blocks: list[list[str]] = []
         self.end = -1  # index after the last preamble element
         self.first_para: int | None = None
+        self.pending: list[tuple[int, str]] = []  # caveat words on lines not yet known to be preamble
 
     def text(self, i: int) -> str:
         return self.lines[i].text
@@ -157,9 +158,9 @@ class _Preamble:
                         self.end = max(self.end, i + 1)
                     i += 1
                     continue
-                tail = _TRAILING_CAVEATS.search(t)
-                if tail:  # "DOL FOR ILAB MMITTELHAUSER SENSITIVE SIPDIS"
-                    self.caveats.extend(cls.caveats_in(tail.group(0)))
+                # "SIPDIS SENSITIVE SIPDIS USDOC FOR ...", "... MMITTELHAUSER SENSITIVE SIPDIS",
+                # "SIPDISSIPDISNOFORNE.O. 12958": kept if the line proves to be in the preamble
+                self.pending.extend((i, word) for word in _CAVEAT_IN_LINE.findall(t))
                 if _PASTED.match(t):
                     pass  # a pasted record or routing header between preview and full text
                 elif not _ADDRESSEE.match(t) or since_anchor > 25:
@@ -227,6 +228,12 @@ class _Preamble:
             sub = _kind(piece)
             if sub:
                 self._handle(sub, piece)
+
+    def preamble_caveats(self) -> list[str]:
+        """The caveats, with those of addressee lines that lie inside the preamble."""
+        found = list(self.caveats)
+        found.extend(word for i, word in self.pending if i < self.end)
+        return list(dict.fromkeys(found))
 
     def body_start(self) -> int:
         if self.end < 0:
@@ -347,7 +354,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
             info.origin = origin_for_post(m.group(1)) if m else None
 
     # classification and caveats
-    caveats = list(dict.fromkeys(pre.caveats))
+    caveats = pre.preamble_caveats()
     info.caveats = tuple(caveats)
     meta_cls = cls.normalise_meta_classification(meta.get("classification"))
     level = pre.class_line.level if pre.class_line else cls.level_from_routing(routing)
