@@ -153,3 +153,69 @@ def test_every_binding_has_id_description_and_tooltip():
             assert b.id and b.description and b.tooltip, f"{cls.__name__}: {b.key} lacks id/description/tooltip"
             ids.append(b.id)
     assert len(ids) == len(set(ids))
+
+
+async def test_empty_partial_cable_and_tiny_terminal():
+    from tipreader.cable.model import Cable
+
+    cable = Cable(source="<x>", format="raw", ref_id="09PARTIAL1", partial=True)
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.press("right_square_bracket", "right_curly_bracket", "G", "g", "Q", "y", "slash", "x", "enter", "n")
+        await pilot.press("escape", "ampersand", "x", "escape", "colon", "1", "enter", "escape", "ctrl+b")
+        assert app.screen.query_one("#status").text.startswith("09PARTIAL1")
+        assert app.clipboard.endswith("— 09PARTIAL1")
+
+
+async def test_resize_keeps_the_paragraph_at_top(mexico_model):
+    app = TipReaderApp(cable=mexico_model)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.jump_to(11)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.text_view.top_para == 11
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert app.screen.text_view.top_para == 11
+
+
+class FakeLibrary:
+    """Stands in for tipreader.library.Library: ``get`` and ``present``."""
+
+    def __init__(self, cables):
+        self.cables = {c.ref_id: c for c in cables}
+
+    def get(self, ref_id):
+        return self.cables.get(ref_id)
+
+    def present(self, ref_ids):
+        return {r for r in ref_ids if r in self.cables or r == "07STATE150188"}
+
+
+async def test_references_are_marked_once_the_library_opens(mexico_model):
+    from tipreader.ui.source import LibrarySource
+
+    app = TipReaderApp(cable=mexico_model, source=lambda: LibrarySource(FakeLibrary([mexico_model])))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lines = [app.screen.text_view.render_line(y).text for y in range(8)]
+        marked = [line for line in lines if "in library" in line]
+        assert len(marked) == 1 and "07STATE150188" in marked[0]
+
+
+def test_load_reads_files_and_ref_ids(mexico_model, tmp_path):
+    import pytest
+
+    from tipreader.cable.model import CableError
+    from tipreader.ui.source import LibrarySource, load
+
+    assert load(str(MEXICO_FILE)).ref_id == "08MEXICO721"
+    source = LibrarySource(FakeLibrary([mexico_model]))
+    assert load("08mexico721", source) is mexico_model
+    with pytest.raises(CableError, match="no cable with that ref_id"):
+        load("09NOPE1", source)
+    with pytest.raises(CableError, match="no such file"):
+        load(str(tmp_path / "missing.txt"))
