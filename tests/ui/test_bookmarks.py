@@ -1,0 +1,219 @@
+"""Pilot tests: the bookmarks list screen, the note editor and the palette's bookmark commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import on
+from textual.app import App
+from textual.widgets import Input, ListView, Markdown, TextArea
+
+from tipreader.cable import parse_file
+from tipreader.cable.model import Cable, Paragraph
+from tipreader.library.bookmarks import BookmarkStore
+from tipreader.ui.dialogs.note_editor import NoteEditor
+from tipreader.ui.screens.bookmarks import BookmarkCommands, BookmarkItem, BookmarksScreen, GroupItem, OpenBookmark
+
+ROOT = Path(__file__).resolve().parents[2]
+UNSET = object()
+
+
+@pytest.fixture(scope="module")
+def cables() -> dict[str, Cable]:
+    mexico = parse_file(ROOT / "sample_cables" / "08MEXICO721.txt")[0]
+    other = Cable(source="t", format="raw", ref_id="09OTHER1", subject="[b]Another[/b] cable", date="2009-02-03T00:00:00Z",
+                  paragraphs=(Paragraph(0, 1, None, 1, "Nothing to see.\x1b[31m"), Paragraph(1, 2, None, 1, "More.")))
+    return {"08MEXICO721": mexico, "09OTHER1": other}
+
+
+class ScreenApp(App[None]):
+    """Pushes one screen and keeps what it dismissed with."""
+
+    def __init__(self, screen_factory) -> None:
+        super().__init__()
+        self.screen_factory = screen_factory
+        self.result: object = UNSET
+
+    def on_mount(self) -> None:
+        self.push_screen(self.screen_factory(), self._done)
+
+    def _done(self, result: object) -> None:
+        self.result = result
+
+
+def _items(screen: BookmarksScreen) -> list[str]:
+    out = []
+    for item in screen.query_one(ListView).children:
+        if isinstance(item, GroupItem):
+            out.append(f"# {item.ref_id}")
+        elif isinstance(item, BookmarkItem):
+            out.append(item.placed.bookmark.citation)
+    return out
+
+
+async def _open_list(store, cables, size=(100, 40)):
+    app = ScreenApp(lambda: BookmarksScreen(store, cables.get))
+    return app, app.run_test(size=size)
+
+
+async def test_list_newest_first_grouped_with_notes_and_enter_opens(cables):
+    mexico, other = cables["08MEXICO721"], cables["09OTHER1"]
+    with BookmarkStore.open() as store:
+        store.add(mexico, 4, note="**Origin** and transit: see the *INM* figures")
+        store.add(other, 0)
+        store.add(mexico, 11, note="- labor cases\n- no convictions")
+        app = ScreenApp(lambda: BookmarksScreen(store, cables.get))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, BookmarksScreen)
+            assert _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶12", "08MEXICO721 ¶5", "# 09OTHER1", "09OTHER1 ¶1"]
+            notes = [m for m in screen.query(Markdown)]
+            assert len(notes) == 2  # the bookmark without a note has none
+            assert isinstance(screen.focused, Input)
+            assert screen.current().bookmark.citation == "08MEXICO721 ¶12"
+            await pilot.press("enter")
+            await pilot.pause()
+    assert app.result == ("08MEXICO721", 11)
+
+
+async def test_filter_as_you_type_over_cable_text_and_note(cables):
+    mexico, other = cables["08MEXICO721"], cables["09OTHER1"]
+    with BookmarkStore.open() as store:
+        store.add(mexico, 4, note="Compare with the Oaxaca numbers")
+        store.add(mexico, 11)
+        store.add(other, 1, note="")
+        app = ScreenApp(lambda: BookmarksScreen(store, cables.get))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            await pilot.press(*"oaxaca")  # in the note (and the text of ¶5)
+            await pilot.pause()
+            assert _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶5"]
+            screen.query_one(Input).value = ""
+            await pilot.press(*"another")  # the cable's subject
+            await pilot.pause()
+            assert _items(screen) == ["# 09OTHER1", "09OTHER1 ¶2"]
+            screen.query_one(Input).value = ""
+            await pilot.press(*"punishment labor")  # paragraph text
+            await pilot.pause()
+            assert _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶12"]
+            await pilot.press(*" zzz")
+            await pilot.pause()
+            assert _items(screen) == []
+            assert "0 of 3 match" in str(screen.query_one("#bm-title").render())
+            await pilot.press("enter")  # nothing to open: stays
+            await pilot.press("escape")
+            await pilot.pause()
+    assert app.result is None
+
+
+async def test_delete_and_undo_while_open_then_reopen(cables):
+    mexico = cables["08MEXICO721"]
+    with BookmarkStore.open() as store:
+        first, _ = store.add(mexico, 4, note="keep *this* note")
+        second, _ = store.add(mexico, 11)
+        app = ScreenApp(lambda: BookmarksScreen(store, cables.get))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            await pilot.press("d")  # in the filter: just a letter
+            await pilot.pause()
+            assert screen.query_one(Input).value == "d" and store.count() == 2
+            screen.query_one(Input).value = ""
+            await pilot.pause()
+            await pilot.press("down")  # into the list: ¶5 (second item)
+            assert isinstance(screen.focused, ListView)
+            assert screen.current().bookmark.id == first.id
+            await pilot.press("d")
+            await pilot.pause()
+            assert store.get(first.id) is None and _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶12"]
+            await pilot.press("d")
+            await pilot.pause()
+            assert store.count() == 0 and _items(screen) == []
+            await pilot.press("u")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert store.get(second.id) == second
+            await pilot.press("u")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert store.get(first.id) == first  # exactly as it was: note, times, id
+            assert _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶12", "08MEXICO721 ¶5"]
+            assert screen.current().bookmark.id == first.id
+            await pilot.press("u")  # nothing left to undo: a bell, nothing else
+            await pilot.press("escape")
+    # a new list on the same home (a restart) shows the same bookmarks
+    with BookmarkStore.open() as store:
+        app = ScreenApp(lambda: BookmarksScreen(store, cables.get))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert _items(app.screen) == ["# 08MEXICO721", "08MEXICO721 ¶12", "08MEXICO721 ¶5"]
+
+
+async def test_detached_bookmark_is_shown_and_not_opened(cables):
+    with BookmarkStore.open() as store:
+        store.add(cables["09OTHER1"], 0, note="gone soon")
+        app = ScreenApp(lambda: BookmarksScreen(store, lambda ref: None))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            item = app.screen.query_one(BookmarkItem)
+            assert item.placed.status == "detached"
+            assert "detached" in str(item.query_one(".bm-head").render())
+            assert "\x1b" not in str(item.query_one(".bm-quote").render())
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.result is UNSET and isinstance(app.screen, BookmarksScreen)
+
+
+async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape():
+    app = ScreenApp(lambda: NoteEditor("First line", "08MEXICO721 ¶5", "QUESTION A. Is the country..."))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        assert app.screen.focused is area
+        await pilot.press("enter", *"**bold** and", "enter", "enter", *"- item")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.result == "First line\n**bold** and\n\n- item"
+
+    app = ScreenApp(lambda: NoteEditor("Keep me", "08MEXICO721 ¶5"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"typed then cancelled", "escape")
+        await pilot.pause()
+    assert app.result is None
+
+
+class PaletteApp(App[None]):
+    COMMANDS = {BookmarkCommands}
+
+    def __init__(self, store: BookmarkStore) -> None:
+        super().__init__()
+        self.bookmarks = store
+        self.opened: list[tuple[str, int]] = []
+
+    @on(OpenBookmark)
+    def _open(self, message: OpenBookmark) -> None:
+        self.opened.append((message.ref_id, message.para))
+
+
+async def test_palette_jumps_to_a_bookmark(cables):
+    with BookmarkStore.open() as store:
+        store.add(cables["08MEXICO721"], 11, note="labor cases")
+        store.add(cables["09OTHER1"], 1)
+        app = PaletteApp(store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"mexico 12")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+    assert app.opened == [("08MEXICO721", 11)]
