@@ -70,10 +70,11 @@ def _lcp(a: str, b: str) -> str:
     return a[:n]
 
 
-PREFIX_TERMS = 64
+PREFIX_TERMS = 48
 
 
-def _prefix_query(field: str, text: str, stem: bool, searcher: tantivy.Searcher | None) -> tantivy.Query | None:
+def _prefix_parts(field: str, text: str, stem: bool, searcher: tantivy.Searcher | None) -> list[tantivy.Query] | None:
+    """Queries whose union is ``text*`` in ``field`` (kept flat so the union is scored block-max WAND)."""
     plain = PLAIN_ANALYZER.analyze(text)
     if not plain:
         return None
@@ -87,16 +88,16 @@ def _prefix_query(field: str, text: str, stem: bool, searcher: tantivy.Searcher 
     if len(last_key) < 2:
         last_key = last
     if head:
-        return Q.phrase_prefix_query(SCHEMA, field, head + [last_key])
+        return [Q.phrase_prefix_query(SCHEMA, field, head + [last_key])]
     if searcher is not None:
         # the most frequent completions as scored, highlightable terms (a regex query scores flat)
         terms = [t for t, _ in searcher.terms_with_prefix(field, last_key, limit=PREFIX_TERMS)]
-        if not terms:
-            return Q.empty_query()
-        if len(terms) == 1:
-            return Q.term_query(SCHEMA, field, terms[0])
-        return Q.boolean_query([(OCC.Should, Q.term_query(SCHEMA, field, t)) for t in terms])
-    return Q.regex_query(SCHEMA, field, re.escape(last_key) + ".*")
+        return [Q.term_query(SCHEMA, field, t) for t in terms] or [Q.empty_query()]
+    return [Q.regex_query(SCHEMA, field, re.escape(last_key) + ".*")]
+
+
+def _union(queries: list[tantivy.Query]) -> tantivy.Query:
+    return queries[0] if len(queries) == 1 else Q.boolean_query([(OCC.Should, q) for q in queries])
 
 
 def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None) -> tantivy.Query | None:
@@ -109,15 +110,19 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None) -> t
         return Q.term_query(SCHEMA, "ref_id", value)
     if field in ("origin", "tag", "class"):
         if prefix:
-            return _prefix_query(field, node.text, False, searcher)
+            parts = _prefix_parts(field, node.text, False, searcher)
+            return _union(parts) if parts else None
         tokens = PLAIN_ANALYZER.analyze(node.text)
         return _text_query(field, tokens) if tokens else None
     fields = ["subject"] if field == "subject" else ["subject", "body"]
     if prefix:
-        qs = [(f, _prefix_query(f, node.text, True, searcher)) for f in fields]
-        if qs[0][1] is None:
-            return None
-        return _either(qs)  # type: ignore[arg-type]
+        flat: list[tantivy.Query] = []
+        for f in fields:
+            parts = _prefix_parts(f, node.text, True, searcher)
+            if parts is None:
+                return None
+            flat.extend(Q.boost_query(p, SUBJECT_BOOST) if f == "subject" else p for p in parts)
+        return _union(flat)
     tokens = STEM_ANALYZER.analyze(node.text)
     if not tokens:
         return None

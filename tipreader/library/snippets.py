@@ -40,19 +40,31 @@ class Snippet:
         return "".join(out)
 
 
-_FOLD: dict[int, str] = {}
+_FOLD: dict[str, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    ch = m.group()
+    out = _FOLD.get(ch)
+    if out is None:
+        base = unicodedata.normalize("NFKD", ch)[:1]
+        out = _FOLD[ch] = base if base and base.isascii() else ch
+    return out
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed, one character for one (offsets stay valid)."""
+    """Lower-case, accents removed, one character for one (offsets stay valid).
+
+    Only the few non-ASCII characters are visited (a regex finds them at C speed);
+    ``str.translate`` with a table costs ~0.7 ms for a 10 KB body.
+    """
     low = text.lower()
     if low.isascii():
         return low
-    for ch in {c for c in set(low) if not c.isascii()}:
-        if ord(ch) not in _FOLD:
-            base = unicodedata.normalize("NFKD", ch)[:1]
-            _FOLD[ord(ch)] = base if base and base.isascii() else ch
-    return low.translate(_FOLD)
+    if len(low) != len(text):  # "İ".lower() is two characters: lower one by one
+        low = "".join(c.lower()[:1] for c in text)
+    return _NON_ASCII.sub(_fold_char, low)
 
 
 class Highlighter:
