@@ -15,6 +15,7 @@ that visibly lost text (see :mod:`tipreader.cable.lostlines`).
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from ._types import Line
@@ -30,6 +31,8 @@ _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?si
 _SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
 _END_MARK = re.compile(r"^\W*END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\W*$", re.IGNORECASE)
 _TAIL_NAME = re.compile(r"(?<=[.!?\"\u201d])\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$")
+_NO_LETTERS = str.maketrans("", "", string.ascii_letters)
+_NO_LOWER = str.maketrans("", "", string.ascii_lowercase)
 _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
@@ -163,8 +166,9 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
     lines = _split_tail_signature(_undouble([ln for ln in lines if not _SIPDIS.match(ln.text)]))
     if not lines:
         return [], []
-    letters = sum(c.isalpha() for line in lines[:200] for c in line.text)
-    lowers = sum(c.islower() for line in lines[:200] for c in line.text)
+    sample = "".join(line.text for line in lines[:200])
+    letters = len(sample) - len(sample.translate(_NO_LETTERS))
+    lowers = len(sample) - len(sample.translate(_NO_LOWER))
     upper_body = letters > 0 and lowers < letters * 0.05
     numbered = _numbered(lines)
     sig = _signature_start(lines)

@@ -30,7 +30,7 @@ def split_collapsed(lines: list[str]) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     last_number = 0
     for line in lines:
-        if len(line) > 40 and ("OF" in line or "of" in line) and _MID_MARKER.search(line):
+        if len(line) > 40 and ("OF 0" in line or "of 0" in line) and _MID_MARKER.search(line):
             pieces = _cut_markers(line)
         else:
             pieces = [(line, None)]

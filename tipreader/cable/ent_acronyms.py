@@ -39,6 +39,7 @@ CONNECTORS = frozenset(
     "of for and the on against in to de del la las los el e y para da do dos das du des van von al".split()
 )
 _CANDIDATE = re.compile(r"(?<![\w&'’/])(?:Go[A-Z]{1,2}|[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z])(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)")
+_HONORIFICS = frozenset("MR MS MRS DR ST GEN COL LT SEN REP GOV AMB PROF MSGR".split())
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|--|\.\s")
@@ -258,9 +259,7 @@ def is_acronym(token: str, upper_text: bool, defined: set[str], before: str) -> 
             return not is_common_word(folded) or len(k) <= 3 and vocab().get(folded, 0) < 500
         if k.startswith("GO") and len(k) <= 4:
             return True
-        if len(k) <= 5 and not any(c in "AEIOUY" for c in k):
-            return True
-        return len(k) <= 4 and folded not in vocab() and folded not in gazetteer().places
+        return 3 <= len(k) <= 5 and not any(c in "AEIOUY" for c in k)
     if k in known:
         return True
     return not (len(k) >= 4 and is_common_word(folded))
@@ -282,6 +281,8 @@ def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[
                 continue
         elif "/" not in word and (len(word) < 2 or sum(c.isupper() for c in word) < 2):
             continue
+        if word in _HONORIFICS and text[m.end() : m.end() + 1] == ".":
+            continue  # "MS. ARNARDOTTIR"
         if is_acronym(word, upper_text, defined, text[: m.start()]):
             out.append((m.start(), m.end(), word))
     return out

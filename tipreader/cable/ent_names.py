@@ -127,14 +127,25 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
             k = " ".join(t.key for t in seq)
             if k in ow.names and (upper or all(t.cap or t.key in CONNECTORS for t in seq)):
                 end = seq[-1].end
+                start = tok.start
+                if i >= 2 and tokens[i - 2].key == "u" and tokens[i - 1].key == "s" and tok.gap == ". ":
+                    start = tokens[i - 2].start  # "U.S. Customs and Border Protection"
                 nxt = tokens[i + n] if i + n < n_tok else None
                 if nxt is not None and nxt.gap == " " and nxt.cap and nxt.key in gaz.places and not seq[-1].poss:
                     end = nxt.end  # "Pfizer Nigeria"
-                out.append((tok.start, end, "ORG"))
+                out.append((start, end, "ORG"))
                 break
         if tok.key in ow.alone and (tok.cap and not tok.upper or upper) and not (upper and tok.key == "congress" and False):
             out.append((tok.start, tok.end, "ORG"))
-    if not upper:
+    if upper:
+        for i, tok in enumerate(tokens[:-2]):  # "GOVERNMENT OF ICELAND", "MINISTRY OF DEFENSE"
+            if tok.key in ow.firsts and tokens[i + 1].key == "of":
+                k = " ".join(t.key for t in tokens[i + 2 : i + 4])
+                for n, key in ((2, k), (1, tokens[i + 2].key)):
+                    if key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1):
+                        out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
+                        break
+    else:
         out.extend(_keyword_runs(tokens))
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
@@ -200,8 +211,8 @@ def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
             if end == j:
                 continue
             after = tokens[end + 1] if end + 1 < len(tokens) else None
-            if tok.key == "secretary" and after is not None and after.cap and after.gap == " ":
-                continue  # "Secretary of State Rice": a title
+            if tok.key == "secretary" and (after is not None and after.cap and after.gap == " " or j and tokens[j - 1].key == "the"):
+                continue  # "Secretary of State Rice", "the Secretary of Commerce": a person's title
             out.append((tok.start, tokens[end].end, "ORG"))
     return out
 

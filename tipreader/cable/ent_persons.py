@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import first_names, gazetteer, is_common_word, org_words, titles
+from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, org_words, titles, vocab
 from .ent_text import Token
 
 PARTICLES = frozenset("de da do dos das del van von bin bint al el la le di du y ibn abu".split())
@@ -70,7 +70,7 @@ def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> i
         if tok.key in PARTICLES and not tok.cap and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
             k += 1
             continue
-        if not _is_name_token(tok, upper):
+        if not _is_name_token(tok, upper) or upper and tok.key.endswith(("ed", "ing", "ly")):
             break
         last = k
         count += 1
@@ -99,6 +99,17 @@ def _title_end(tokens: list[Token], i: int, upper: bool) -> int | None:
     return None
 
 
+def _skip_office(tokens: list[Token], i: int) -> int:
+    """After "Minister of", skip the office's ordinary words ("Foreign Affairs"); the name's index."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].key == "the":
+        j += 1
+    k = j
+    while k < len(tokens) and k - j < 3 and is_common_word(tokens[k].key) and tokens[k].gap == " ":
+        k += 1
+    return k if k > j else i
+
+
 def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan]:
     """Full names (and aliases) in one paragraph."""
     t = titles()
@@ -115,11 +126,15 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
             nxt = tokens[start]
             role = tok.key in t.roles and not tok.cap
             gap_ok = nxt.gap in (" ", ". ") or (nxt.gap == ", " and tok.key in _ROLE_COMMA)
+            if gap_ok and not role and nxt.key in ("of", "for"):
+                start = _skip_office(tokens, start)  # "Minister of Foreign Affairs Gisladottir"
+                nxt = tokens[start] if start < len(tokens) else nxt
+                gap_ok = start < len(tokens) and nxt.gap == " "
             while gap_ok and start < len(tokens) - 1 and _title_end(tokens, start, upper) == start + 1 and tokens[start].cap:
                 start += 1  # "Governor Mallam Ibrahim Shekarau", "Dr. ..."
                 nxt = tokens[start]
             last = _name_at(tokens, start, upper, 2 if role else 1) if gap_ok else None
-            if last is not None and not (last == start and tokens[start].key in places and not tokens[start].poss and upper):
+            if last is not None and not (last == start and tokens[start].key in places):
                 out.append(PersonSpan(tokens[start].start, tokens[last].end, text[tokens[start].start : tokens[last].end]))
                 taken_until = last
                 i = last + 1
@@ -178,6 +193,16 @@ def surname_variants(name: str) -> list[str]:
     return [w for w in out if len(w) > 2 and w.lower() not in CONNECTORS]
 
 
+def _unknown_word(tok: Token) -> bool:
+    return (
+        len(tok.text) > 1
+        and tok.key not in vocab()
+        and tok.key not in gazetteer().places
+        and tok.key not in titles().head_last
+        and tok.text not in known_acronyms()
+    )
+
+
 def link_mentions(tokens: list[Token], text: str, known: dict[str, str], taken: list[tuple[int, int]], upper: bool) -> list[PersonSpan]:
     """Mentions of known surnames/one-word names not inside a found name → linked spans."""
     out: list[PersonSpan] = []
@@ -200,7 +225,13 @@ def link_mentions(tokens: list[Token], text: str, known: dict[str, str], taken: 
             s, e = seq[0].start, seq[-1].end
             if any(a <= s < b or a < e <= b for a, b in taken):
                 break
-            out.append(PersonSpan(s, e, text[s:e], canonical=canonical, full=False))
+            j = i
+            while upper and j > 0 and i - j < 2 and tokens[j].gap == " " and _unknown_word(tokens[j - 1]):
+                j -= 1  # "ERLA OSK ARNARDOTTIR": given names no list knows, in capitals
+            if j < i:
+                s = tokens[j].start
+                canonical = text[s:e]
+            out.append(PersonSpan(s, e, text[s:e], canonical=canonical, full=j < i))
             taken.append((s, e))
             break
     return out

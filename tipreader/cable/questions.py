@@ -158,9 +158,11 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
     lettered = [it for it in items.values() if it.style == "lettered"]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
         lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
-    tip = any(_TIP.search(p.text) for p in paragraphs)
-    questionnaire = tip or any(_KEYED.search(p.text) for p in paragraphs)
-    if q_style < 2 and not (questionnaire and len(lettered) >= 3 and any(it.letter == "A" for it in lettered)):
+    if q_style < 2 and not (len(lettered) >= 3 and any(it.letter == "A" for it in lettered)):
+        return [], set(), set()
+    whole = "\n".join(p.text for p in paragraphs)
+    tip = _TIP.search(whole) is not None
+    if q_style < 2 and not (tip or _KEYED.search(whole)):
         return [], set(), set()
     if q_style >= 2:
         items = {i: it for i, it in items.items() if it.style == "question"}

@@ -64,7 +64,7 @@ def is_table(block: list[str]) -> bool:
     """At least two lines, half of them or more with column gaps of 3+ spaces."""
     if len(block) < 2:
         return False
-    gaps = sum(1 for line in block if _TABLE_GAP.search(line.strip()))
+    gaps = sum(1 for line in block if ("   " in line or "\t" in line) and _TABLE_GAP.search(line.strip()))
     return gaps >= 2 and gaps * 2 >= len(block)
 
 
