@@ -20,14 +20,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=lambda args: run_app(args.target))
 
 
-def _library_source():
-    """The library as a reader's :class:`~tipreader.ui.source.CableSource`, or None when it cannot be opened."""
+def _library_source(seed: bool = False):
+    """The library as a reader's :class:`~tipreader.ui.source.CableSource`, or None when it cannot be opened.
+
+    With ``seed`` an empty library first imports the bundled sample cables (first start),
+    so ``tipreader open 08MEXICO721`` works on a fresh install.
+    """
     from tipreader.ui.source import LibrarySource
 
     try:
         from tipreader.library import Library
 
-        return LibrarySource(Library.open())
+        library = Library.open()
+        if seed:
+            library.ensure_seeded()
+        return LibrarySource(library)
     except Exception:  # no library yet, or a broken one: the reader still opens files
         return None
 
@@ -42,7 +49,7 @@ def run_app(target: str | None) -> int:
     cable = None
     source = None
     if target is not None:
-        source = None if Path(target).is_file() else _library_source()
+        source = None if Path(target).is_file() else _library_source(seed=True)
         try:
             cable = load(target, source)
         except CableError as err:
