@@ -115,6 +115,10 @@ def test_a_changed_text_keeps_the_newer_and_records_the_older(tmp_path):
         assert "Vienna Summit" in lib.get("08SANTIAGO95").body_text
         assert lib.stats().cables == 1 and lib.stats().older_texts == 2
         assert lib.count("summit") == 1 and lib.count("meeting") == 0
+        # a rebuild re-reads all three originals and comes to the same answer
+        assert lib.rebuild().ok
+        assert "Vienna Summit" in lib.get("08SANTIAGO95").body_text
+        assert lib.stats().older_texts == 2 and lib.count("summit") == 1 and lib.count("meeting") == 0
 
 
 def test_cancel_stops_cleanly(cables):

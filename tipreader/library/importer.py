@@ -171,7 +171,8 @@ class _Run:
             old = w.existing(ref)
             if old is None:
                 w.put_cable(row, replace_older=False)
-            elif old[0] == row["text_hash"]:
+            elif old[0] == row["text_hash"] or self.rebuild and old[2] == row["file_sha"]:
+                # same text; or, in a rebuild, the same stored original read by today's parser
                 if not self.rebuild:
                     self.state.cables_unchanged += 1
                     continue

@@ -76,9 +76,9 @@ class Writer:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
 
-    def existing(self, ref_id: str) -> tuple[str, str | None] | None:
-        """(text_hash, released) of the stored cable ``ref_id``, or None."""
-        return self.con.execute("SELECT text_hash, released FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
+    def existing(self, ref_id: str) -> tuple[str, str | None, str | None] | None:
+        """(text_hash, released, file_sha) of the stored cable ``ref_id``, or None."""
+        return self.con.execute("SELECT text_hash, released, file_sha FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
 
     def known_older(self, ref_id: str, text_hash: str) -> bool:
         """True when ``text_hash`` is already recorded as an older text of ``ref_id``."""
