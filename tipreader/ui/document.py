@@ -96,7 +96,7 @@ def _body(para: Paragraph, text: str, lost: bool, role: str = "para", prefix: Te
     head = _badge(para, lost)
     body = head.copy()
     body.append(clean(text))
-    style = {"summary": "", "comment": "italic", "heading": "bold"}.get(para.kind, "")
+    style = {"comment": "italic", "heading": "bold", "signature": "dim"}.get(para.kind, "")
     if style:
         body.stylize(style, len(head))
     return Block(body, para.index, role, prefix or Text(), gap, True, len(head))
@@ -130,6 +130,9 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool]) -> list[Block
     if cable.eo:
         line.append("   E.O. ", style=label)
         line.append(clean(cable.eo, newlines=False), style="dim")
+    if cable.classified_by:
+        line.append("   Classified by ", style=label)
+        line.append(one_line(cable.classified_by, 80), style="dim")
     blocks.append(Block(line, None, "header", searchable=False))
     if cable.tags:
         line = Text()
