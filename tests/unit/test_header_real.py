@@ -206,3 +206,14 @@ def test_subjects_from_cablemap_cases(shared_cables: Path) -> None:
         _, _, info = _read(root / "in" / f"{name}.html")
         want = (root / "out" / f"{name}.txt").read_text(encoding="utf-8").strip()
         assert info.subject == want, name
+
+
+def test_cut_preview_and_pasted_record_before_the_full_text() -> None:
+    # WikiLeaks' page: a preview cut at "1.  (U) Visit..", its own record ("id: 65100",
+    # "refid: 06LIMA2017", the routing header, "--- header ends ---"), then the full text
+    _, lines, info = _read(FIX / "06LIMA2017.html", drop_meta=True)
+    assert info.ref_id == "06LIMA2017"
+    assert info.date == "2006-05-23T13:25:00Z"
+    assert info.classified_by == "Ambassador Curt Struble for Reasons 1.4 (b,d)"
+    assert lines[info.body_start].text.startswith("1.  (U) Visiting PDAS Charles Shapiro")
+    assert "id: 65100" not in "\n".join(ln.text for ln in lines[info.body_start :])

@@ -39,6 +39,7 @@ _PASTED = re.compile(
     r"[A-Z]{4,8}/[A-Z]|(?:id|date|refid|origin|classification|destination|header):|-+\s*header ends|"
     r"<<\d+>>|.{0,40}\.\.\.\s*$)",
 )
+_HEADER_ENDS = re.compile(r"^\s*-{5,}\s*header ends\s*-{5,}\s*$")
 _LONG_LINE = 300
 # where prose starts after an element on a collapsed line: ". (C) Pol/Econ Chief delivered..."
 _PROSE_AFTER = re.compile(r"(?<=[.)])\s+(?=(?:\d{1,2}\.\s*)?\((?:U|C|S|SBU|[CS]//?NF|SBU//?NF)\)\s+[A-Z])")
@@ -76,12 +77,22 @@ def _kind(text: str) -> str | None:
     return None
 
 
+def _after_pasted_record(lines: list[Line]) -> int:
+    """Where the full text starts when WikiLeaks put a cut preview, then its own record
+    ("id: 65100", "refid: ...", the routing header, "--- header ends ---"), before it."""
+    for i, line in enumerate(lines[:150]):
+        if _HEADER_ENDS.match(line.text):
+            return i + 1
+    return 0
+
+
 class _Preamble:
     """The state of one preamble scan."""
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self.n = min(len(lines), SCAN_LINES)
+        self.start = _after_pasted_record(lines)
+        self.n = min(len(lines), self.start + SCAN_LINES)
         self.class_line: cls.ClassLine | None = None
         self.class_index: int | None = None
         self.caveats: list[str] = []
@@ -129,7 +140,8 @@ class _Preamble:
         return last
 
     def scan(self) -> None:
-        i, since_anchor, anchors = 0, 0, 0
+        i, since_anchor, anchors = self.start, 0, 0
+        self.end = self.start - 1 if self.start else -1
         while i < self.n:
             t = self.text(i)
             if not t.strip():
@@ -179,7 +191,11 @@ class _Preamble:
                 if kind == "tags":
                     j = self._tag_lines(i)
                 kept = [self.text(k) for k in range(i, j)]
-            if any(len(x) > _LONG_LINE for x in kept):
+            long_at = next((k for k in range(i + 1, j) if len(self.text(k)) > _LONG_LINE), None)
+            if long_at is not None:  # the element's own lines end where a run-together body line starts
+                j = long_at
+                kept = [self.text(k) for k in range(i, j) if not refs.PAGE_LINE.match(self.text(k))]
+            if len(self.text(i)) > _LONG_LINE:
                 # a collapsed body: the element runs on into the prose on the same line;
                 # read the element, but the line stays in the body
                 self._handle(kind, _PROSE_AFTER.split(" ".join(x.strip() for x in kept), maxsplit=1)[0])
@@ -236,8 +252,8 @@ class _Preamble:
         return list(dict.fromkeys(found))
 
     def body_start(self) -> int:
-        if self.end < 0:
-            start = self.first_para if self.first_para is not None else 0
+        if self.end < 0 or (self.start and self.end < self.start):
+            start = self.first_para if self.first_para is not None else self.start
         else:
             start = self.end
         while start < len(self.lines):
