@@ -44,6 +44,13 @@ def test_unlabelled_single_and_semicolon_lists() -> None:
     ]
 
 
+def test_comma_separated_cables() -> None:
+    assert _refs(["REF: 09 RIYADH 346, 09 RIYADH 270"], "09") == [
+        ("", "09 RIYADH 346", "09RIYADH346"),
+        ("", "09 RIYADH 270", "09RIYADH270"),
+    ]
+
+
 def test_closing_paren_labels_and_lower_case() -> None:
     assert _refs(["Ref: a) shanghai 80; b) 06 beijing 23548; c) 08 shanghai 283"], "09") == [
         ("A", "shanghai 80", "09SHANGHAI80"),

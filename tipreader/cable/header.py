@@ -356,7 +356,8 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
             info.ref_id = ids.repair_ref_id(pasted.group(1))[0]
 
     origin = meta.get("origin")
-    if isinstance(origin, str) and origin.strip():
+    # a scraper's "** Dhahran" lost the kind of post: derive it from the text instead
+    if isinstance(origin, str) and origin.strip() and origin.strip()[0].isalpha():
         info.origin = " ".join(origin.split())
     else:
         info.origin = origin_from_fm(fm) if fm else None

@@ -86,9 +86,10 @@ def _split_items(text: str) -> list[tuple[str, str]]:
             stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
             items.append((letter, " ".join(text[end:stop].split()).strip(" ,;")))
         return items
-    parts = [p for p in re.split(r";", text) if p.strip()]
-    if len(parts) > 1 and all(_CABLE.search(p.upper()) for p in parts):
-        return [("", " ".join(p.split())) for p in parts]
+    for separator in (";", ","):  # "09 STATE 122115; 09 NAIROBI 2487", "09 RIYADH 346, 09 RIYADH 270"
+        parts = [p for p in text.split(separator) if p.strip()]
+        if len(parts) > 1 and all(_CABLE.search(p.upper()) for p in parts):
+            return [("", " ".join(p.split())) for p in parts]
     return [("", " ".join(text.split()))]
 
 
