@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from textual import on
 from textual.app import App
-from textual.widgets import Input, ListView, Markdown, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from tipreader.cable import parse_file
 from tipreader.cable.model import Cable, Paragraph
 from tipreader.library.bookmarks import BookmarkStore
 from tipreader.ui.dialogs.note_editor import NoteEditor
-from tipreader.ui.screens.bookmarks import BookmarkCommands, BookmarkItem, BookmarksScreen, GroupItem, OpenBookmark
+from tipreader.ui.screens.bookmarks import BookmarkCommands, BookmarksScreen, OpenBookmark
 
 ROOT = Path(__file__).resolve().parents[2]
 UNSET = object()
@@ -43,13 +43,16 @@ class ScreenApp(App[None]):
 
 
 def _items(screen: BookmarksScreen) -> list[str]:
-    out = []
-    for item in screen.query_one(ListView).children:
-        if isinstance(item, GroupItem):
-            out.append(f"# {item.ref_id}")
-        elif isinstance(item, BookmarkItem):
-            out.append(item.placed.bookmark.citation)
-    return out
+    """The list as shown: ``# ref_id`` for a cable's heading, the citation for a bookmark."""
+    assert screen.query_one(OptionList).option_count == len(screen._rows)
+    return [f"# {row}" if isinstance(row, str) else row.bookmark.citation for row in screen._rows if row != ""]
+
+
+def _rendered(screen: BookmarksScreen) -> str:
+    """The text of the list as painted."""
+    view = screen.query_one(OptionList)
+    return "\n".join(strip.text for k in range(view.option_count)
+                     for strip in view._get_option_render(view.get_option_at_index(k), view.get_visual_style("option-list--option")))
 
 
 async def _open_list(store, cables, size=(100, 40)):
@@ -70,8 +73,11 @@ async def test_list_newest_first_grouped_with_notes_and_enter_opens(cables):
             screen = app.screen
             assert isinstance(screen, BookmarksScreen)
             assert _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶12", "08MEXICO721 ¶5", "# 09OTHER1", "09OTHER1 ¶1"]
-            notes = [m for m in screen.query(Markdown)]
-            assert len(notes) == 2  # the bookmark without a note has none
+            painted = _rendered(screen)
+            assert "Origin and transit: see the INM figures" in painted  # the note rendered, not its markup
+            assert "**" not in painted and "• labor cases" in painted and "• no convictions" in painted
+            assert "Eighth Annual Trafficking in Persons (Tip) Report  08MEXICO721 · 2008-03-11" in painted
+            assert "[b]Another[/b] cable" in painted  # cable text is never markup
             assert isinstance(screen.focused, Input)
             assert screen.current().bookmark.citation == "08MEXICO721 ¶12"
             await pilot.press("enter")
@@ -127,7 +133,7 @@ async def test_delete_and_undo_while_open_then_reopen(cables):
             screen.query_one(Input).value = ""
             await pilot.pause()
             await pilot.press("down")  # into the list: ¶5 (second item)
-            assert isinstance(screen.focused, ListView)
+            assert isinstance(screen.focused, OptionList)
             assert screen.current().bookmark.id == first.id
             await pilot.press("d")
             await pilot.pause()
@@ -163,10 +169,10 @@ async def test_detached_bookmark_is_shown_and_not_opened(cables):
         async with app.run_test(size=(100, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            item = app.screen.query_one(BookmarkItem)
-            assert item.placed.status == "detached"
-            assert "detached" in str(item.query_one(".bm-head").render())
-            assert "\x1b" not in str(item.query_one(".bm-quote").render())
+            assert app.screen.current().status == "detached"
+            painted = _rendered(app.screen)
+            assert "detached: the cable is not in the library" in painted
+            assert "Nothing to see." in painted and "\x1b" not in painted
             await pilot.press("enter")
             await pilot.pause()
             assert app.result is UNSET and isinstance(app.screen, BookmarksScreen)

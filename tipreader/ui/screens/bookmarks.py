@@ -17,6 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from rich.console import Group
+from rich.markdown import Markdown as RichMarkdown
+from rich.padding import Padding
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,13 +28,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, ListItem, ListView, Markdown
+from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
 
 from tipreader.cable.model import Cable
 from tipreader.library.bookmark_keys import CHANGED, DETACHED, Bookmark, Placed, iso_time, matches, place_all
 from tipreader.ui.text import clean, one_line
 
-MAX_SHOWN = 200  # a Markdown widget per note: keep the list light, the filter finds the rest
+MAX_SHOWN = 300  # bookmarks rendered at once; the filter finds the rest
 GetCable = Callable[[str], Cable | None]
 
 
@@ -60,43 +64,32 @@ def grouped(placed: list[Placed]) -> list[list[Placed]]:
     return list(groups.values())
 
 
-class GroupItem(ListItem):
-    """A cable's heading in the list (not selectable)."""
-
-    def __init__(self, mark: Bookmark) -> None:
-        super().__init__(disabled=True, classes="bm-group")
-        self.ref_id = mark.ref_id
-        self.mark = mark
-
-    def compose(self) -> ComposeResult:
-        title = Text()
-        title.append(clean(self.mark.subject or self.mark.ref_id, newlines=False), style="bold")
-        title.append(f"  {clean(self.mark.ref_id, newlines=False)}", style="dim")
-        if self.mark.date:
-            title.append(f" · {self.mark.date[:10]}", style="dim")
-        yield Label(title)
+def group_prompt(mark: Bookmark, first: bool = True) -> Text:
+    """A cable's heading in the list: subject, ref_id, date (after a blank line unless ``first``)."""
+    title = Text(no_wrap=True, overflow="ellipsis")
+    if not first:
+        title.append("\n")
+    title.append(clean(mark.subject or mark.ref_id, newlines=False), style="bold")
+    title.append(f"  {clean(mark.ref_id, newlines=False)}", style="dim")
+    if mark.date:
+        title.append(f" · {mark.date[:10]}", style="dim")
+    return title
 
 
-class BookmarkItem(ListItem):
-    """One bookmark: citation, age, status, the paragraph's first line, the note as Markdown."""
-
-    def __init__(self, placed: Placed) -> None:
-        super().__init__(classes="bm-item")
-        self.placed = placed
-
-    def compose(self) -> ComposeResult:
-        mark = self.placed.bookmark
-        head = Text()
-        head.append(clean(mark.citation, newlines=False), style="bold")
-        head.append(f"  {iso_time(mark.created).replace('T', ' ')[:16]}", style="dim")
-        if self.placed.status == CHANGED:
-            head.append("  changed: the paragraph reads differently now", style="bold yellow")
-        elif self.placed.status == DETACHED:
-            head.append("  detached: the cable is not in the library", style="bold red")
-        yield Label(head, classes="bm-head")
-        yield Label(Text(one_line(mark.first_line, 110)), classes="bm-quote")
-        if mark.note.strip():
-            yield Markdown(mark.note, classes="bm-note", open_links=False)
+def bookmark_prompt(placed: Placed) -> Group:
+    """One bookmark: citation, when, status, the paragraph's first line, the note rendered (Markdown)."""
+    mark = placed.bookmark
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append("  " + clean(mark.citation, newlines=False), style="bold")
+    head.append(f"  {iso_time(mark.created).replace('T', ' ')[:16]}", style="dim")
+    if placed.status == CHANGED:
+        head.append("  changed: the paragraph reads differently now", style="bold yellow")
+    elif placed.status == DETACHED:
+        head.append("  detached: the cable is not in the library", style="bold red")
+    parts: list = [head, Text("  " + one_line(mark.first_line, 200), style="dim", no_wrap=True, overflow="ellipsis")]
+    if mark.note.strip():
+        parts.append(Padding(RichMarkdown(clean(mark.note), hyperlinks=False), (0, 0, 0, 2)))
+    return Group(*parts)
 
 
 class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
@@ -106,14 +99,8 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
     BookmarksScreen { background: $background 60%; }
     BookmarksScreen #bm-title { text-style: bold; padding: 0 1; width: 1fr; }
     BookmarksScreen #bm-filter { margin: 0 1; }
-    BookmarksScreen #bm-list { height: 1fr; margin: 0 1; }
-    BookmarksScreen .bm-group { padding: 1 1 0 1; }
-    BookmarksScreen .bm-group:disabled { opacity: 1; }
-    BookmarksScreen .bm-item { padding: 0 1 0 3; }
-    BookmarksScreen .bm-quote { color: $text-muted; }
-    BookmarksScreen .bm-note { margin: 0; padding: 0; background: transparent; }
-    BookmarksScreen .bm-note MarkdownBlock { margin: 0; }
-    BookmarksScreen #bm-empty { padding: 1 2; color: $text-muted; width: 1fr; }
+    BookmarksScreen #bm-list { height: 1fr; max-height: 100%; margin: 0 1; }
+    BookmarksScreen #bm-list > .option-list--option-disabled { color: $foreground; }
     """
 
     BINDINGS = [
@@ -138,11 +125,13 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         self.placed: list[Placed] = []
         self.undo_stack: list[Bookmark] = []
         self.loaded = False
+        self._options: dict[int, Option] = {}  # bookmark id -> its option (rendered once, reused by the filter)
+        self._rows: list[Placed | str] = []  # what each option stands for: a bookmark, or a cable heading (ref_id)
 
     def compose(self) -> ComposeResult:
         yield Label("Bookmarks", id="bm-title")
         yield Input(placeholder="Filter: words in the cable, the paragraph or the note", id="bm-filter")
-        yield ListView(id="bm-list")
+        yield OptionList(id="bm-list")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -165,66 +154,71 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
             placed, error = [], str(err)
         self.app.call_from_thread(self._loaded, placed, keep, error)
 
-    async def _loaded(self, placed: list[Placed], keep: int | None, error: str | None) -> None:
+    def _loaded(self, placed: list[Placed], keep: int | None, error: str | None) -> None:
         self.placed = placed
+        self._options.clear()
         self.loaded = True
         if error:
             self.notify(f"Bookmarks: {error}", severity="error", markup=False)
-        await self.show(keep)
+        self.show(keep)
 
     def shown(self) -> list[Placed]:
         """The bookmarks the filter lets through, in list order."""
         query = self.query_one(Input).value
         return [p for group in grouped([p for p in self.placed if matches(p.bookmark, query)]) for p in group]
 
-    async def show(self, keep: int | None = None) -> None:
+    def show(self, keep: int | None = None) -> None:
         """Fill the list from :attr:`placed` and the filter; highlight bookmark ``keep`` when given."""
         query = self.query_one(Input).value
         hits = [p for p in self.placed if matches(p.bookmark, query)]
         total = len(hits)
-        items: list[ListItem] = []
+        options: list[Option] = []
+        rows: list[Placed | str] = []
         shown = 0
         for group in grouped(hits):
             if shown >= MAX_SHOWN:
                 break
-            items.append(GroupItem(group[0].bookmark))
+            options.append(Option(group_prompt(group[0].bookmark, not options), disabled=True))
+            rows.append(group[0].bookmark.ref_id)
             for p in group[: MAX_SHOWN - shown]:
-                items.append(BookmarkItem(p))
+                option = self._options.get(p.bookmark.id)
+                if option is None:
+                    option = self._options[p.bookmark.id] = Option(bookmark_prompt(p))
+                options.append(option)
+                rows.append(p)
                 shown += 1
         title = f"Bookmarks · {len(self.placed)}" if not query else f"Bookmarks · {total} of {len(self.placed)} match"
         if shown < total:
             title += f" · first {shown} shown"
         self.query_one("#bm-title", Label).update(Text(title))
-        view = self.query_one(ListView)
-        await view.clear()
-        if items:
-            await view.extend(items)
-            index = next((k for k, it in enumerate(items) if isinstance(it, BookmarkItem)
-                          and (keep is None or it.placed.bookmark.id == keep)), None)
-            if index is None:
-                index = next(k for k, it in enumerate(items) if isinstance(it, BookmarkItem))
-            view.index = index
-        else:
+        view = self.query_one(OptionList)
+        if not rows:
             message = "No bookmark matches the filter." if query else "No bookmarks yet: press m on a paragraph."
-            await view.append(ListItem(Label(Text(message), id="bm-empty"), disabled=True))
+            options, rows = [Option(Text(message, style="dim italic"), disabled=True)], [""]
+        self._rows = rows
+        view.set_options(options)
+        marks = [k for k, p in enumerate(rows) if isinstance(p, Placed)]
+        index = next((k for k in marks if keep is None or rows[k].bookmark.id == keep), marks[0] if marks else None)
+        view.highlighted = index
 
     def current(self) -> Placed | None:
         """The highlighted bookmark."""
-        item = self.query_one(ListView).highlighted_child
-        return item.placed if isinstance(item, BookmarkItem) else None
+        k = self.query_one(OptionList).highlighted
+        row = self._rows[k] if k is not None and 0 <= k < len(self._rows) else None
+        return row if isinstance(row, Placed) else None
 
     # ---- actions ------------------------------------------------------------------------
     @on(Input.Changed, "#bm-filter")
-    async def _filter_changed(self) -> None:
+    def _filter_changed(self) -> None:
         if self.loaded:
-            await self.show()
+            self.show()
 
     @on(Input.Submitted, "#bm-filter")
     def _filter_submitted(self) -> None:
         self.action_open()
 
-    @on(ListView.Selected, "#bm-list")
-    def _chosen(self, event: ListView.Selected) -> None:
+    @on(OptionList.OptionSelected, "#bm-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
 
@@ -243,7 +237,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
 
     def action_to_list(self, delta: int) -> None:
         """Move the highlight from the filter and focus the list."""
-        view = self.query_one(ListView)
+        view = self.query_one(OptionList)
         view.focus()
         if delta > 0:
             view.action_cursor_down()
@@ -267,13 +261,13 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
             return
         self.dismiss(target)
 
-    async def action_delete(self) -> None:
+    def action_delete(self) -> None:
         """Delete the highlighted bookmark (kept for undo while the list is open)."""
         placed = self.current()
         if placed is None:
             self.app.bell()
             return
-        view = self.query_one(ListView)
+        view = self.query_one(OptionList)
         order = self.shown()
         position = next((k for k, p in enumerate(order) if p.bookmark.id == placed.bookmark.id), 0)
         gone = self.store.delete(placed.bookmark.id)  # type: ignore[attr-defined]
@@ -282,7 +276,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         self.placed = [p for p in self.placed if p.bookmark.id != placed.bookmark.id]
         rest = [p for p in order if p.bookmark.id != placed.bookmark.id]
         keep = rest[min(position, len(rest) - 1)].bookmark.id if rest else None
-        await self.show(keep)
+        self.show(keep)
         view.focus()
         self.notify(f"Deleted the bookmark on {placed.bookmark.citation} · u to undo", markup=False, timeout=4)
 
