@@ -44,6 +44,13 @@ def test_unlabelled_single_and_semicolon_lists() -> None:
     ]
 
 
+def test_items_written_as_ids() -> None:
+    assert _refs(["REF: A. 08DHAKA1041", "B. 09SHENYANG 167"], "10") == [
+        ("A", "08DHAKA1041", "08DHAKA1041"),
+        ("B", "09SHENYANG 167", "09SHENYANG167"),
+    ]
+
+
 def test_comma_separated_cables() -> None:
     assert _refs(["REF: 09 RIYADH 346, 09 RIYADH 270"], "09") == [
         ("", "09 RIYADH 346", "09RIYADH346"),

@@ -17,7 +17,8 @@ from .origins import POST_ORIGINS, ROUTING_POSTS
 # "REF:", "REFS:", "REF ", "REFTEL:", "REFERENCE:", "Ref:" at the start of the block.
 REF_START = re.compile(r"^[ \t]*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\b[ \t]*[:.]?[ \t]*", re.I)
 # An item label: "A.", "(A)", "A)", "(A).", "A-", at the start or after a separator.
-_LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|([A-Za-z])[.)](?=\s|\(|$))[.:]?\s*")
+# ("telcon(B) BUENOS AIRES 0445": a bracketed label may follow a word directly)
+_LABEL = re.compile(r"(?:\(([A-Za-z])\)(?=\s)|(?:^|(?<=[\s,;]))([A-Za-z])[.)](?=\s|\(|$))[.:]?\s*")
 # A cable in an item: optional year, the post (1-4 words), the serial.
 _CABLE = re.compile(
     r"(?<![A-Z0-9/])(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z'.-]*(?:\s+[A-Z][A-Z'.-]*){0,3}?)\s+0*(\d{1,7})(?![\d/:.-]\d)(?!\s*(?:Z\b|UTC|[AP]\.?M\b))"
@@ -37,12 +38,16 @@ PAGE_LINE = re.compile(
 )
 
 
+_GLUED = re.compile(r"^\s*(\d{2})([A-Z]{3,})\s?0*(\d{1,7})\s*(?:\(NOTAL\))?\s*$")
 # A page-top classification banner run into the last line of a page: "REF: HARARE 5346  CONFIDENTIAL".
 _BANNER_TAIL = re.compile(r"\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$")
 
 
 def _resolve(item: str, cable_year: str | None) -> str | None:
     text = item.upper()
+    glued = _GLUED.match(text)
+    if glued:  # written as an id already: "08DHAKA1041", "09SHENYANG 167"
+        return make_ref_id(glued.group(1), glued.group(2), glued.group(3))
     for match in _CABLE.finditer(text):
         year, post, serial = match.groups()
         words = post.split()
