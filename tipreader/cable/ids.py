@@ -106,22 +106,3 @@ def derive_ref_id(
     if de and cpost is None and marker:
         return make_ref_id(year, marker.group(1), de.group(2))
     return None
-
-
-def from_page_marker(text: str, year: str | int | None) -> str | None:
-    """The id from the first page marker in ``text``, with ``year``."""
-    match = PAGE_MARKER.search(text)
-    if not match:
-        return None
-    return make_ref_id(year, match.group(1), match.group(2))
-
-
-def from_routing_line(text: str, year: str | int | None) -> str | None:
-    """The id from ``DE RUEHME #0721/01 ...`` with the known post of the indicator."""
-    match = ROUTING_LINE.search(text)
-    if not match:
-        return None
-    post = post_for_routing(match.group(1))
-    if post is None:
-        return None
-    return make_ref_id(year, post, match.group(2))
