@@ -10,9 +10,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from tipreader.cable.model import Cable, CableError
+from tipreader.config import Config, load_config
 from tipreader.ui.messages import OpenTarget
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.screens.start import StartScreen
+from tipreader.ui.settings import apply_config, remember_theme, theme_variable_defaults
 from tipreader.ui.source import CableSource, NoLibrary, load, sample_files
 
 
@@ -46,9 +48,13 @@ class TipReaderApp(App[None]):
         self.source: CableSource = NoLibrary() if self._source_factory or source is None else source
         self.files = files
         self.error: str | None = None
+        self.config: Config | None = None
 
     def on_mount(self) -> None:
-        """Open the cable asked for, or the start screen."""
+        """Apply the settings (theme, keymap), then open the cable asked for, or the start screen."""
+        self.config = load_config()
+        apply_config(self, self.config)
+        remember_theme(self)
         if self.initial_cable is not None:
             self.push_screen(ReaderScreen(self.initial_cable, self.source, first=True))
         elif self.target:
@@ -63,6 +69,10 @@ class TipReaderApp(App[None]):
             self.push_screen(StartScreen(self.files if self.files is not None else sample_files()))
         if self._source_factory is not None:
             self.call_after_refresh(self._open_source)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Theme variables for the classification and entity colours ($classification-secret ...)."""
+        return {**super().get_theme_variable_defaults(), **theme_variable_defaults(self)}
 
     @work(thread=True, exclusive=True, group="source")
     def _open_source(self) -> None:

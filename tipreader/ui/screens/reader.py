@@ -73,6 +73,15 @@ class ReaderScreen(Screen[None]):
         """Lay the cable out and focus the text."""
         self.query_one(StatusLine).tooltip = "ref_id · question · paragraph · position in the cable"
         self.title = self.cable.ref_id
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            self.view_mode = {"qa": "full", "answers": "answers", "questions": "questions"}.get(config.default_view, "full")
+            if not self.cable.questions:
+                self.view_mode = "full"
+            tree = self.query_one(SectionTree)
+            tree.styles.width = max(12, min(120, int(config.tree_width)))
+            tree.styles.min_width = 12
+            tree.styles.max_width = "35%"  # the text keeps most of a small terminal
         view = self.query_one(CableView)
         view.set_blocks(self._blocks())
         self.watch(view, "scroll_y", self._scrolled, init=False)
