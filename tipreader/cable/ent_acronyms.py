@@ -111,9 +111,11 @@ def _capital_run(words: list[tuple[int, int, str]], text: str) -> int | None:
         if not (_is_cap(w) or last_lower_head):
             break
         i -= 1
-    while i < len(words) and words[i][2].lower() in CONNECTORS:
-        i += 1
+    while i < len(words) and (words[i][2].lower() in CONNECTORS or words[i][2][-2:] in ("'s", "’s")):
+        i += 1  # "Erdogan's Justice and Development Party": the owner is not in the name
     run = words[i:]
+    if len(run) < 2:
+        run = []
     caps = sum(1 for _, _, w in run if w[:1].isupper())
     has_head = any(fold(w) in orgs.heads for _, _, w in run)
     if run and (caps >= 2 or (has_head and caps >= 1)):
@@ -197,7 +199,7 @@ def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Def
         acr, inner = m.group(1), m.group(2)
         letters = _letters(acr)
         words = [(m.start(2) + w.start(), m.start(2) + w.end(), w.group()) for w in _WORDS.finditer(inner)]
-        if acr in STRUCTURAL or len(words) < 2 or not words[0][2][:1].lower() == letters[:1]:
+        if acr in STRUCTURAL or len(words) < 2 or not words[0][2][:1].lower() == letters[:1] or is_common_word(acr.lower()):
             continue
         if _schwartz_hearst(letters, words, text) == 0:
             out.append(Definition(acr, inner.strip(), paragraph, words[0][0], words[-1][1]))

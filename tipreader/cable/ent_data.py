@@ -171,6 +171,26 @@ def vocab() -> dict[str, int]:
     return out
 
 
+_IRREGULAR_DEMONYMS = """afghan british english scottish welsh irish french dutch swiss greek thai filipino
+turkish danish swedish finnish polish spanish portuguese czech slovak croat serb bosniak kurdish
+arab arabic persian saudi kuwaiti omani emirati qatari bahraini yemeni iraqi pakistani israeli
+bangladeshi nepali somali djiboutian malagasy kazakh uzbek tajik kyrgyz turkmen azeri
+basque catalan flemish walloon sami inuit maori cypriot maltese icelandic norwegian american
+african asian european latino hispanic caribbean balkan baltic nordic scandinavian""".split()
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Folded nationality adjectives ("russian", "mexican", "chinese"), guessed from the gazetteer."""
+    out = set(_IRREGULAR_DEMONYMS)
+    for key in gazetteer().places:
+        if " " in key or len(key) < 4:
+            continue
+        stem = key[:-1] if key[-1] in "aeoy" else key
+        out.update({key + "n", key + "an", key + "ian", stem + "an", stem + "ian", stem + "ese", key + "ese", key + "i", stem + "i", stem + "ish"})
+    return frozenset(out)
+
+
 def is_common_word(folded: str) -> bool:
     """True for an ordinary English word (frequent in lower case in the cables)."""
     return vocab().get(folded, 0) >= COMMON_WORD

@@ -31,7 +31,7 @@ LOC_SUFFIX = frozenset("state city province region department governorate distri
 ORG_STOP = frozenset(
     """the a an this that these those in on at by for with from according under since during after before
     while although however both all many some other each every its his her their our post when if as also
-    members agencies including include includes and but or nor so yet then thus there here dear""".split()
+    members agencies including include includes and but or nor so yet then thus there here dear visit""".split()
 )
 LAW_HEADS = frozenset(
     "act law code protocol convention treaty constitution decree statute amendment accord charter covenant".split()
@@ -140,9 +140,9 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
     if upper:
         for i, tok in enumerate(tokens[:-2]):  # "GOVERNMENT OF ICELAND", "MINISTRY OF DEFENSE"
             if tok.key in ow.firsts and tokens[i + 1].key == "of":
-                k = " ".join(t.key for t in tokens[i + 2 : i + 4])
+                k = " ".join(t.key for t in tokens[i + 2 : i + 4]) if i + 3 < len(tokens) else ""
                 for n, key in ((2, k), (1, tokens[i + 2].key)):
-                    if key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1):
+                    if key and key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1):
                         out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
                         break
     else:
@@ -152,19 +152,23 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
     return out
 
 
+def _tight(gap: str) -> bool:
+    return gap in _JOIN_GAPS
+
+
 def _extend_right(tokens: list[Token], j: int) -> int:
     """From token j (an organisation word), take "of/for/de + capitalised words"; the last index."""
     end = j
     k = j + 1
-    while k < len(tokens) and tokens[k].key in CONNECTORS and not tokens[k].cap and _gap_ok(tokens[k].gap):
+    while k < len(tokens) and tokens[k].key in CONNECTORS and not tokens[k].cap and _tight(tokens[k].gap):
         k2 = k
-        while k2 < len(tokens) and tokens[k2].key in CONNECTORS and not tokens[k2].cap and _gap_ok(tokens[k2].gap):
+        while k2 < len(tokens) and tokens[k2].key in CONNECTORS and not tokens[k2].cap and _tight(tokens[k2].gap):
             k2 += 1
-        if k2 >= len(tokens) or not _name_token(tokens[k2], False) or not _gap_ok(tokens[k2].gap) or tokens[k - 1].poss:
+        if k2 >= len(tokens) or not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k - 1].poss:
             break
         end = k2
         k = k2 + 1
-        while k < len(tokens) and _name_token(tokens[k], False) and _gap_ok(tokens[k].gap) and not tokens[k - 1].poss:
+        while k < len(tokens) and _name_token(tokens[k], False) and _tight(tokens[k].gap) and not tokens[k - 1].poss:
             end = k
             k += 1
     return end
@@ -200,6 +204,8 @@ def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
             end = _extend_right(tokens, j) if not tok.poss else j
             if end == j and i == j:
                 continue
+            if " ".join(t.key for t in tokens[i : end + 1]) in places:
+                continue  # "West Bank" is a place
             if law:
                 out.append((tokens[i].start, tokens[end].end, "LAW"))
             else:

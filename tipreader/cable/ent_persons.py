@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, org_words, titles, vocab
+from .ent_data import demonyms, first_names, gazetteer, is_common_word, known_acronyms, org_words, titles, vocab
 from .ent_text import Token
 
 PARTICLES = frozenset("de da do dos das del van von bin bint al el la le di du y ibn abu".split())
@@ -99,6 +99,22 @@ def _title_end(tokens: list[Token], i: int, upper: bool) -> int | None:
     return None
 
 
+def _plausible(seq: list[Token]) -> bool:
+    """A found name is not a place, a nationality, an ordinary word or routing text."""
+    places = gazetteer().places
+    if " ".join(t.key for t in seq) in places:
+        return False
+    if len(seq) >= 2 and " ".join(t.key for t in seq[-2:]) in places:
+        return False
+    known = known_acronyms()
+    dem = demonyms()
+    if any(t.text in known or t.key in ("amconsul", "amembassy", "secstate", "usmission") for t in seq):
+        return False
+    if all(is_common_word(t.key) or t.key in dem for t in seq):
+        return False
+    return True
+
+
 def _skip_office(tokens: list[Token], i: int) -> int:
     """After "Minister of", skip the office's ordinary words ("Foreign Affairs"); the name's index."""
     j = i + 1
@@ -125,7 +141,7 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
         if start is not None and start < len(tokens) and i > taken_until:
             nxt = tokens[start]
             role = tok.key in t.roles and not tok.cap
-            gap_ok = nxt.gap in (" ", ". ") or (nxt.gap == ", " and tok.key in _ROLE_COMMA)
+            gap_ok = nxt.gap == " " or (nxt.gap == ". " and len(tok.text) <= 4) or (nxt.gap == ", " and tok.key in _ROLE_COMMA)
             if gap_ok and not role and nxt.key in ("of", "for"):
                 start = _skip_office(tokens, start)  # "Minister of Foreign Affairs Gisladottir"
                 nxt = tokens[start] if start < len(tokens) else nxt
@@ -134,14 +150,14 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
                 start += 1  # "Governor Mallam Ibrahim Shekarau", "Dr. ..."
                 nxt = tokens[start]
             last = _name_at(tokens, start, upper, 2 if role else 1) if gap_ok else None
-            if last is not None and not (last == start and tokens[start].key in places):
+            if last is not None and _plausible(tokens[start : last + 1]):
                 out.append(PersonSpan(tokens[start].start, tokens[last].end, text[tokens[start].start : tokens[last].end]))
                 taken_until = last
                 i = last + 1
                 continue
         if i > taken_until and tok.key in names and (tok.cap and not tok.upper or upper and not is_common_word(tok.key)):
             last = _name_at(tokens, i, upper, 2)
-            if last is not None and not (" ".join(x.key for x in tokens[i : last + 1]) in places):
+            if last is not None and _plausible(tokens[i : last + 1]):
                 out.append(PersonSpan(tok.start, tokens[last].end, text[tok.start : tokens[last].end]))
                 taken_until = last
                 i = last + 1
@@ -190,7 +206,14 @@ def surname_variants(name: str) -> list[str]:
     if len(words) >= 3:
         out.append(" ".join(words[-2:]))
         out.append(words[-2])
-    return [w for w in out if len(w) > 2 and w.lower() not in CONNECTORS]
+    places = gazetteer().places
+    dem = demonyms()
+    keep = []
+    for w in out:
+        k = w.lower()
+        if len(w) > 2 and k not in CONNECTORS and (k not in places or " " not in k) and k not in dem and not is_common_word(k):
+            keep.append(w)
+    return keep
 
 
 def _unknown_word(tok: Token) -> bool:

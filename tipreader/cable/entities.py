@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
-from .ent_data import known_acronyms
+from .ent_data import gazetteer, is_common_word, known_acronyms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_persons import find_persons, link_mentions, surname_variants
 from .ent_text import is_upper_text, tokenize
@@ -40,8 +40,8 @@ _PRIORITY = {
     "PERCENT": 7,
     "DATE": 6,
     "LAW": 6,
-    "PERSON": 5,
-    "ORG": 4,
+    "ORG": 5,  # a known organisation name beats a person's name on the same words
+    "PERSON": 4.5,
     "LOCATION": 3,
     "ACRONYM": 1,
 }
@@ -83,6 +83,9 @@ def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
         return None
     name = m.group(1)
     if name.upper() in acr.STRUCTURAL or name in known_acronyms() or len(name) < 3:
+        return None
+    folded = name.lower()
+    if folded in gazetteer().places or (is_common_word(folded) and kind != "signature") or folded.startswith("minimize"):
         return None
     if m.start(1) > 0 and not name.isupper():
         return None  # only an all-caps word can close a sentence-bearing paragraph
@@ -126,7 +129,6 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             if p.canonical is None:
                 for v in surname_variants(p.text):
                     known.setdefault(v, p.text)
-                known.setdefault(p.text, p.text)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
         persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n]))
