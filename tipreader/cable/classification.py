@@ -88,6 +88,24 @@ def match_class_line(text: str) -> ClassLine | None:
     return ClassLine(_level(match.group("cls")), post, serial, tuple(_CAVEAT_FIND.findall(rest)))
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,2}\s?\.(?:\s|\(|$)")
+
+
+def find_class_line(body: str) -> ClassLine | None:
+    """The classification line among the first 60 lines of a raw body (before page cleaning,
+    which drops ``SECTION nn OF nn`` lines); one naming post and serial is preferred."""
+    lone: ClassLine | None = None
+    for count, text in enumerate(body[:8000].split("\n")):
+        if count > 60 or _NUMBERED.match(text):
+            break
+        found = match_class_line(text) if text.strip() else None
+        if found and found.serial:
+            return found
+        if found and lone is None:
+            lone = found
+    return search_class_line(body[:3000]) or lone
+
+
 def search_class_line(text: str) -> ClassLine | None:
     """A classification-post-serial run anywhere in ``text`` (collapsed bodies)."""
     match = CLASS_ANYWHERE.search(text)

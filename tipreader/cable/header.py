@@ -268,24 +268,6 @@ class _Preamble:
         return min(start, len(self.lines))
 
 
-def _find_class_line(body: str) -> cls.ClassLine | None:
-    """The classification line among the first lines of the raw body (before page cleaning)."""
-    lone: cls.ClassLine | None = None
-    for count, text in enumerate(body[:8000].split("\n")):
-        if count > 60:
-            break
-        if not text.strip() or _kind(text) or _NUMBERED.match(text):
-            if _NUMBERED.match(text):
-                break
-            continue
-        found = cls.match_class_line(text)
-        if found and found.serial:
-            return found
-        if found and lone is None:
-            lone = found
-    return cls.search_class_line(body[:3000]) or lone
-
-
 def _routing_text(raw: RawCable, lines: list[Line], stop: int) -> str:
     if raw.header.strip():
         return raw.header
@@ -298,7 +280,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     meta = raw.meta or {}
     pre = _Preamble(lines)
     pre.scan()
-    found = _find_class_line(raw.body)
+    found = cls.find_class_line(raw.body)
     if found and (pre.class_line is None or (found.serial and not pre.class_line.serial)):
         pre.class_line = found
         pre.caveats[:0] = list(found.caveats)
@@ -323,11 +305,15 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     if info.date is None:
         info.date = dtg.parse_stated_date(routing[:3000]) or dtg.parse_stated_date(dump_zone)
     year = info.date[2:4] if info.date else None
+    meta_id = meta.get("ref_id") if isinstance(meta.get("ref_id"), str) else None
     if info.date is None:
         info.warnings.append(ParseWarning("no-date", "no date-time group or date found"))
-        # the E.O. line's declassification date is almost always ten years on
+        # the year of a metadata id, else: the E.O. line's declassification date is almost always ten years on
+        id_year = re.match(r"^\s*(\d{2}|\d{4})[A-Za-z]", meta_id or "")
         decl = dtg.parse_decl(pre.eo) if pre.eo else None
-        if decl and 1975 <= int(decl[:4]) - 10 <= 2010:
+        if id_year:
+            year = id_year.group(1)[-2:]
+        elif decl and 1975 <= int(decl[:4]) - 10 <= 2010:
             year = f"{int(decl[:4]) - 10:04d}"[2:]
             info.warnings.append(
                 ParseWarning("guessed-year", f"no date: the id takes the year ten years before DECL {decl}")
@@ -342,8 +328,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
 
     # reference id
     cl = pre.class_line
-    meta_id = meta.get("ref_id")
-    if isinstance(meta_id, str) and meta_id.strip():
+    if meta_id and meta_id.strip():
         info.ref_id, repaired = ids.repair_ref_id(meta_id)
         if repaired:
             info.warnings.append(ParseWarning("repaired-id", f"malformed id {meta_id.strip()} read as {info.ref_id}"))
