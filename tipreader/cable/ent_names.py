@@ -204,8 +204,8 @@ def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
             end = _extend_right(tokens, j) if not tok.poss else j
             if end == j and i == j:
                 continue
-            if " ".join(t.key for t in tokens[i : end + 1]) in places:
-                continue  # "West Bank" is a place
+            if " ".join(t.key for t in tokens[i : end + 1]) in places or tokens[i].key == "rule":
+                continue  # "West Bank" is a place; "Rule of Law" is no law
             if law:
                 out.append((tokens[i].start, tokens[end].end, "LAW"))
             else:

@@ -106,6 +106,8 @@ def _plausible(seq: list[Token]) -> bool:
         return False
     if len(seq) >= 2 and " ".join(t.key for t in seq[-2:]) in places:
         return False
+    if seq[-1].key in places and seq[0].key not in first_names():
+        return False  # "Vargas Brazil"; but "Manuel Montenegro" is a name
     known = known_acronyms()
     dem = demonyms()
     if any(t.text in known or t.key in ("amconsul", "amembassy", "secstate", "usmission") for t in seq):
