@@ -195,6 +195,12 @@ class _Preamble:
             if long_at is not None:  # the element's own lines end where a run-together body line starts
                 j = long_at
                 kept = [self.text(k) for k in range(i, j) if not refs.PAGE_LINE.match(self.text(k))]
+                head = _PROSE_AFTER.split(self.text(long_at), maxsplit=1)
+                if len(head) == 2 and len(head[0]) < 120:  # "REASON: 1.4 (b), (d) (S) Ambassador ..."
+                    self._handle(kind, " ".join(x.strip() for x in kept) + " " + head[0].strip())
+                    self.end = max(self.end, long_at)
+                    self.first_para = long_at
+                    return
             if len(self.text(i)) > _LONG_LINE:
                 # a collapsed body: the element runs on into the prose on the same line;
                 # read the element, but the line stays in the body
@@ -237,7 +243,7 @@ class _Preamble:
                     self.tags.append(tag)
         elif kind == "ref":
             self.ref_blocks.append([head])
-        elif kind == "classby" and self.classified_by is None:
+        elif kind == "classby" and (self.classified_by is None or self.classified_by.endswith("...")):
             text = _CLASSIFIED_BY.sub("", _CLASSIFIED_BY.sub("", head, count=1), count=1)
             self.classified_by = " ".join(text.split()) or None
         for piece in rest:
