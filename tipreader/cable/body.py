@@ -31,8 +31,9 @@ _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?si
 _SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
 _END_MARK = re.compile(r"^\W*END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\W*$", re.IGNORECASE)
 _TAIL_NAME = re.compile(r"(?<=[.!?\"\u201d])\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$")
-_NO_LETTERS = str.maketrans("", "", string.ascii_letters)
-_NO_LOWER = str.maketrans("", "", string.ascii_lowercase)
+_LETTER_BYTES = string.ascii_letters.encode()
+_LOWER_BYTES = string.ascii_lowercase.encode()
+_RULE_START = frozenset("-=*_~")
 _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
@@ -65,6 +66,9 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
     found: dict[int, tuple[int, str | None, str]] = {}
     last = 0
     for i, line in enumerate(lines):
+        first = line.text[:1]
+        if not (first.isdigit() or first == " " or first == "\t"):
+            continue
         m = _NUM_START.match(line.text)
         if not m:
             continue
@@ -163,12 +167,14 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
     """Group lines into re-flowed paragraphs with number, marking and page."""
     from .model import Paragraph
 
-    lines = _split_tail_signature(_undouble([ln for ln in lines if not _SIPDIS.match(ln.text)]))
+    if any("SIPDIS" in ln.text for ln in lines):
+        lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
+    lines = _split_tail_signature(_undouble(lines))
     if not lines:
         return [], []
-    sample = "".join(line.text for line in lines[:200])
-    letters = len(sample) - len(sample.translate(_NO_LETTERS))
-    lowers = len(sample) - len(sample.translate(_NO_LOWER))
+    sample = "".join(line.text for line in lines[:200]).encode("ascii", "ignore")
+    letters = len(sample) - len(sample.translate(None, _LETTER_BYTES))
+    lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
     numbered = _numbered(lines)
     sig = _signature_start(lines)
@@ -188,17 +194,21 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
             segs.append(_Seg(start=i, number=number, marking=marking, first=rest))
             seen_number = True
             continue
-        nxt_rule = i + 1 < limit and is_rule(lines[i + 1].text)
-        title = _heading(lines, i, upper_body) if nxt_rule and len(text) <= 80 else None
-        if title is not None:
-            _close(segs, i)
-            segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=i + 1))
-            continue
-        if _lettered(lines, i):
+        prev_text = lines[i - 1].text if i else ""
+        after_break = not prev_text.strip() or line.break_before or len(prev_text) > UNWRAPPED
+        nxt = lines[i + 1].text if i + 1 < limit else ""
+        if nxt[:1] in _RULE_START or nxt.lstrip()[:1] in _RULE_START:
+            title = _heading(lines, i, upper_body) if len(text) <= 80 and is_rule(nxt) else None
+            if title is not None:
+                _close(segs, i)
+                segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=i + 1))
+                continue
+        head = text.lstrip()[:2]
+        if (head[:1] in "-\u2013" or head[:1].isdigit() or head[1:2] in ".) -Q" or head[:1] in "Qq") and _lettered(lines, i):
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip()))
             continue
-        if len(text) <= 80 or text.lstrip().startswith("---"):
+        if (after_break or prev_text.lstrip()[:1] in _RULE_START) and (len(text) <= 80 or text.lstrip().startswith("---")):
             title = _heading(lines, i, upper_body)
             if title is not None:
                 _close(segs, i)
@@ -252,6 +262,9 @@ def _split_tail_signature(lines: list[Line]) -> list[Line]:
 
 def _undouble(lines: list[Line]) -> list[Line]:
     """Drop the single blank lines of a double-spaced body (runs of two or more stay one)."""
+    blanks = sum(1 for ln in lines if not ln.text)
+    if blanks < 0.3 * (len(lines) - blanks):
+        return lines
     mids = 0  # single blank lines that cut a sentence: the mark of a double-spaced body
     i, n = 0, len(lines)
     while i < n:

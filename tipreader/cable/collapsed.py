@@ -12,6 +12,7 @@ Ordinary hard-wrapped lines pass through untouched (one cheap check each).
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from .markings import match_marking
 
@@ -25,8 +26,30 @@ _LINE_START = re.compile(r"^\s*(\d{1,2})\.\s")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d-")
 
 
-def split_collapsed(lines: list[str]) -> list[tuple[str, int | None]]:
-    """``lines`` → ``(text, None)`` pieces, with ``("", page)`` where a mid-line marker stood."""
+def _needs_split(raw: str, lines: list[str]) -> bool:
+    """Whether any line is long or holds a page marker that is not alone on its line."""
+    if lines and max(map(len, lines)) > LONG_LINE:
+        return True
+    for word in (" OF 0", " of 0", " OF 1"):
+        pos = raw.find(word)
+        while pos >= 0:
+            start = raw.rfind("\n", 0, pos) + 1
+            end = raw.find("\n", pos)
+            line = raw[start : end if end >= 0 else len(raw)]
+            if len(line) <= LONG_LINE and _MID_MARKER.search(line) and _cut_markers(line) != [(line, None)]:
+                return True
+            pos = raw.find(word, end) if end >= 0 else -1
+    return False
+
+
+def split_collapsed(lines: list[str], raw: str | None = None) -> list[tuple[str, int | None]]:
+    """``lines`` → ``(text, None)`` pieces, with ``("", page)`` where a mid-line marker stood.
+
+    ``raw`` (the lines joined with newlines) lets an ordinary body pass through
+    without a per-line check.
+    """
+    if raw is not None and not _needs_split(raw, lines):
+        return list(zip(lines, repeat(None)))
     out: list[tuple[str, int | None]] = []
     last_number = 0
     for line in lines:
@@ -42,7 +65,7 @@ def split_collapsed(lines: list[str]) -> list[tuple[str, int | None]]:
                 parts, last_number = _split_long(text, last_number)
                 out.extend((part, None) for part in parts)
             else:
-                m = _LINE_START.match(text)
+                m = _LINE_START.match(text) if text[:1].isdigit() or text[:1] == " " else None
                 if m:
                     last_number = max(last_number, int(m.group(1)))
                 out.append((text, None))
@@ -95,13 +118,16 @@ def _split_long(text: str, last_number: int) -> tuple[list[str], int]:
     m0 = _LINE_START.match(text)
     if m0:
         last_number = max(last_number, int(m0.group(1)))
-    for m in _RULE_HEADING.finditer(text):
-        cuts.append(m.start(1))
-        cuts.append(m.end(1))
+    if "----" in text:
+        for m in _RULE_HEADING.finditer(text):
+            cuts.append(m.start(1))
+            cuts.append(m.end(1))
     for m in _MID_START.finditer(text):
         number = int(m.group(1))
-        before = text[: m.start()].rstrip()
-        if not before or before[-1] not in _SENTENCE_END:
+        k = m.start()
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] not in _SENTENCE_END:
             continue
         after = m.end()
         marked = match_marking(text, after) is not None

@@ -28,7 +28,7 @@ _FUNCTION_WORDS = frozenset(
     "may might must into about over under between such if while because although whether very also".split()
 )
 _ENDING_OK = frozenset(".!?:;\"')]\u201d\u2019*")
-_SKIP = re.compile(r"xxxx|https?:|www\.|URL|\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\s*$", re.IGNORECASE)
+_SKIP = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\s*$", re.IGNORECASE)
 MIN_WIDTH = 50  # narrower blocks are lists or addresses, not wrapped prose
 
 
@@ -40,7 +40,9 @@ def _last_word(line: str) -> str:
 def _unit_ends_short(unit: list[str]) -> bool:
     """The unit ends mid-sentence: no final punctuation on a function word or a full line."""
     last = unit[-1].rstrip()
-    if _SKIP.search(" ".join(unit[-2:])):
+    tail = " ".join(unit[-2:])
+    low = tail.lower()
+    if "xxxx" in low or "http" in low or "www." in low or "url" in low or ("end" in low and _SKIP.search(tail)):
         return False
     if not last or last[-1] in _ENDING_OK or not (last[-1].isalpha() or last[-1] == ","):
         return False
@@ -62,10 +64,14 @@ def _unit_ends_short(unit: list[str]) -> bool:
 
 def _unit_cut_inside(unit: list[str]) -> bool:
     """A line in the unit is far shorter than the wrap allows and the sentence runs on."""
-    width = max(len(line.rstrip()) for line in unit)
-    if width < MIN_WIDTH or len(unit) < 4 or any("xxxx" in line.lower() for line in unit):
+    if len(unit) < 4:
         return False
     lengths = [len(line.rstrip()) for line in unit[:-1]]
+    width = max(max(lengths), len(unit[-1].rstrip()))
+    if width < MIN_WIDTH or min(lengths) >= 0.6 * width:
+        return False
+    if any("xxxx" in line.lower() for line in unit):
+        return False
     if sum(1 for n in lengths if n < 0.85 * width) > 1:
         return False  # irregular wrapping: an edited text, not a lost line
     for line, nxt in zip(unit, unit[1:]):

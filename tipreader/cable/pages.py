@@ -79,8 +79,9 @@ def clean_lines(body: str) -> list[Line]:
     raw = body.replace("\r\n", "\n").replace("\r", "\n")
     if _PILCROW in raw:
         raw = raw.replace(_PILCROW, "")
-    pieces = split_collapsed(raw.split("\n"))
+    pieces = split_collapsed(raw.split("\n"), raw)
     out: list[Line] = []
+    append = out.append
     page = 1
     pending_break = False
     seen_text = False
@@ -92,24 +93,28 @@ def clean_lines(body: str) -> list[Line]:
             continue
         stripped = text.strip()
         if not stripped:
-            if pending_break:
-                continue  # blank lines right after a marker
-            out.append(Line(text="", page=page))
+            if not pending_break:  # blank lines right after a marker go with it
+                append(Line("", page))
             continue
-        if _SITE_TAIL.match(stripped):
+        last = stripped[-1]
+        if last.isdigit() or last == "Z":
+            furniture, new_page = _is_furniture(stripped)
+            if furniture:
+                if new_page is not None:
+                    page = max(page, new_page)
+                pending_break = True
+                _drop_trailing_blanks(out)
+                continue
+        elif stripped[0] == "\u00a9" and _SITE_TAIL.match(stripped):
             break
-        furniture, new_page = _is_furniture(stripped)
-        if furniture:
-            if new_page is not None:
-                page = max(page, new_page)
-            pending_break = True
-            _drop_trailing_blanks(out)
-            continue
-        if seen_text and pending_break and _BANNER.match(stripped):
-            continue  # a banner repeated at the top of a page
+        if pending_break:
+            if seen_text and _BANNER.match(stripped):
+                continue  # a banner repeated at the top of a page
+            append(Line(text.rstrip(), page, True))
+            pending_break = False
+        else:
+            append(Line(text.rstrip(), page, False))
         seen_text = True
-        out.append(Line(text=text.rstrip(), page=page, break_before=pending_break))
-        pending_break = False
     while out and not out[-1].text:
         out.pop()
     start = 0

@@ -18,6 +18,8 @@ UNWRAPPED = 100  # a line longer than this was not hard-wrapped
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _RULE = re.compile(r"^\s*[-=_*~]{3,}[-=_*~ ]*$")
+_RULE_CHARS = frozenset("-=_*~")
+_ITEM_FIRST = frozenset("-\u2022*\u00b7(ivx")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # Starts of list items that always begin a new line.
 _BULLET = re.compile(r"^\s*(?:-{2,3}\s*(?![a-z])\S|-\s+[A-Z0-9\"'(]|[\u2022*\u00b7]\s+\S|\(\s?[a-z]{1,3}\s?\)\s|[a-z]\)\s)")
@@ -28,7 +30,7 @@ _ENDS_UNIT = frozenset(".:;?!)\"'\u201d")
 
 def is_rule(line: str) -> bool:
     """A line of dashes, equals signs or stars only (a decoration)."""
-    return bool(_RULE.match(line))
+    return line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line))
 
 
 def split_blocks(lines: list[str]) -> list[list[str]]:
@@ -40,7 +42,7 @@ def split_blocks(lines: list[str]) -> list[list[str]]:
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        if not line.strip() or _RULE.match(line):
+        if not line.strip() or is_rule(line):
             if current:
                 blocks.append(current)
                 current = []
@@ -70,6 +72,10 @@ def is_table(block: list[str]) -> bool:
 
 def starts_item(line: str, previous: str | None) -> bool:
     """Whether ``line`` begins a list item given the line before it (None at block start)."""
+    head = line.lstrip()[:2]
+    first = head[:1]
+    if not (first in _ITEM_FIRST or first.isdigit() or head[1:2] in ".)"):
+        return False
     if _BULLET.match(line):
         return True
     if _ITEM.match(line):
@@ -100,7 +106,9 @@ def join_lines(lines: list[str]) -> str:
     parts: list[str] = []
     last = ""
     for raw in lines:
-        line = _SPACES.sub(" ", raw.strip())
+        line = raw.strip()
+        if "  " in line or "\t" in line or "\u00a0" in line:
+            line = _SPACES.sub(" ", line)
         if not line:
             continue
         if parts and not (last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[0].isalpha()):
