@@ -115,7 +115,7 @@ def run_import(corpus: Path, home: Path) -> dict:
         "cables_per_s": st.cables / dt, "file_mb_per_s": files_bytes / dt / 1e6, "text_mb_per_s": st.bytes / dt / 1e6,
         "text_mb": st.bytes / 1e6, "index_mb": st.index_bytes / 1e6, "db_mb": st.database_bytes / 1e6,
         "index_ratio": st.index_bytes / max(1, st.bytes), "db_ratio": st.database_bytes / max(1, st.bytes),
-        "writer_peak_rss_mb": _maxrss_mb(), "worker_peak_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+        "writer_peak_rss_mb": _status_mb("VmHWM"), "worker_peak_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
     }
 
 
@@ -170,7 +170,7 @@ def fts5_phase(home: Path, fts_path: Path) -> dict:
                 "tokenize='porter unicode61 remove_diacritics 2')")
     t0 = time.perf_counter()
     nbytes = 0
-    rows = lib.connection.execute("SELECT parsed, raw FROM cables").fetchall()
+    rows = lib.connection.execute("SELECT parsed, raw FROM cables")
     t_decode = time.perf_counter()
     batch = []
     for parsed, raw in rows:
@@ -250,7 +250,11 @@ def main() -> int:
     ap.add_argument("--no-fts5", action="store_true", help="skip the SQLite FTS5 comparison")
     ap.add_argument("--no-grep", action="store_true", help="skip the linear-scan comparison")
     ap.add_argument("--query-only", metavar="HOME", help=argparse.SUPPRESS)
+    ap.add_argument("--import-only", nargs=2, metavar=("CORPUS", "HOME"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.import_only:
+        print(json.dumps(run_import(Path(args.import_only[0]), Path(args.import_only[1]))))
+        return 0
     if args.query_only:
         print(json.dumps(query_phase(Path(args.query_only))))
         return 0
@@ -263,7 +267,8 @@ def main() -> int:
         corpus, home = work / f"corpus-{n}", work / f"home-{n}"
         size, gen_s = build_corpus(n, corpus)
         print(f"[{n}] corpus: {size / 1e6:.0f} MB of pages written in {gen_s:.0f}s", flush=True)
-        imp = run_import(corpus, home)
+        imp = json.loads(subprocess.run([sys.executable, __file__, "--import-only", str(corpus), str(home)],
+                                        capture_output=True, text=True, check=True).stdout)  # its own process: clean RSS
         print(f"[{n}] import: {json.dumps(imp)}", flush=True)
         q = json.loads(subprocess.run([sys.executable, __file__, "--query-only", str(home)], capture_output=True,
                                       text=True, check=True).stdout)
@@ -292,7 +297,7 @@ def report(results: dict) -> None:
     row("text MB", lambda i, q, f, s: f"{i['text_mb']:.0f}")
     row("index / text", lambda i, q, f, s: f"{i['index_ratio']:.2f}x")
     row("database / text", lambda i, q, f, s: f"{i['db_ratio']:.2f}x")
-    row("peak RSS import (writer|wkr)", lambda i, q, f, s: f"{i['writer_peak_rss_mb']:.0f}|{i['worker_peak_rss_mb']:.0f} MB")
+    row("peak RSS import (writer|worker)", lambda i, q, f, s: f"{i['writer_peak_rss_mb']:.0f}|{i['worker_peak_rss_mb']:.0f} MB")
     row("peak RSS open + queries", lambda i, q, f, s: f"{q['rss_mb']:.0f} MB")
     row("RSS after queries (anon)", lambda i, q, f, s: f"{q['rss_now_mb']:.0f} ({q['rss_anon_mb']:.0f}) MB")
     row("open library", lambda i, q, f, s: f"{q['open_ms']:.1f} ms")

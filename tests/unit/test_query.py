@@ -40,6 +40,8 @@ from tipreader.library.query import (
         ("date:2009..", DateRange(20090101, None)),
         ("date:..2001", DateRange(None, 20011231)),
         ("E.O. 12958:", And((Word("E.O."), Word("12958:")))),
+        ("subject:(visa OR asylum*)", Or((Word("visa", "subject"), Word("asylum", "subject", True)))),
+        ('tag:(KTIP -"PHUM")', And((Word("KTIP", "tag"), Not(Phrase("PHUM", "tag"))))),
     ],
 )
 def test_valid_queries(text, tree):

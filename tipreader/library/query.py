@@ -8,7 +8,7 @@ Grammar (operators in capitals; lower-case ``and``/``or``/``not`` are words)::
     unary   := ("NOT" | "-") unary | primary
     primary := "(" query ")" | '"phrase"' | word | word* | field ":" value
     field   := id | origin | tag | class | date | subject
-    value   := word | word* | '"phrase"'       # date: 2008, 2008-01, 2008-01-15, A..B, A.., ..B
+    value   := word | word* | '"phrase"' | "(" query ")"   # date: 2008, 2008-01, 2008-01-15, A..B, A.., ..B
 
 The tree is engine-independent; :mod:`tipreader.library.search` turns it into an
 engine query. Every malformed input raises :class:`QueryError` whose message
@@ -124,6 +124,8 @@ def _tokenize(text: str) -> list[_Tok]:
                 kind = "and"
             elif value == "||":
                 kind = "or"
+            elif value == "-" and text[pos:pos + 1] in ('"', "("):  # -"phrase", -(group)
+                kind = "minus"
             elif value.startswith("-") and len(value) > 1:
                 toks.append(_Tok("minus", "-", m.start()))
                 rest = value[1:]
@@ -223,6 +225,8 @@ class _Parser:
     def field_value(self, tok: _Tok) -> Node:
         value = self.peek()
         name = tok.text
+        if value.kind == "lparen" and name != "date":  # subject:(visa OR asylum)
+            return _with_field(self.primary(), name)
         if value.kind not in ("word", "phrase"):
             raise QueryError(f"'{name}:' at column {tok.pos + 1} needs a value, e.g. {_EXAMPLES[name]}")
         self.take()
@@ -241,6 +245,21 @@ _EXAMPLES = {
     "date": "date:2008 or date:2008-01..2008-06",
     "subject": "subject:trafficking",
 }
+
+
+def _with_field(node: Node, field: str) -> Node:
+    """``node`` with every word and phrase that has no field put in ``field``."""
+    if isinstance(node, (Word, Phrase)):
+        if node.field is None:
+            return Word(node.text, field, node.prefix) if isinstance(node, Word) else Phrase(node.text, field)
+        return node
+    if isinstance(node, And):
+        return And(tuple(_with_field(i, field) for i in node.items))
+    if isinstance(node, Or):
+        return Or(tuple(_with_field(i, field) for i in node.items))
+    if isinstance(node, Not):
+        return Not(_with_field(node.item, field))
+    return node
 
 
 def _phrase(text: str, field: str | None, pos: int) -> Node:
