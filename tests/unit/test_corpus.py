@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tipreader.cable import Cable, CableError, iter_path, parse_text
+from tipreader.cable.ids import repair_ref_id
 
 _TABLE_ID = re.compile(r"<table class='cable'>.*?<a href='/cable/\d{4}/\d{2}/([^'.]+)\.html'>", re.S)
 _PRE = re.compile(r"<code><pre>(.*?)</pre></code>", re.S)
@@ -68,17 +69,56 @@ def test_every_file_parses_and_pages_keep_their_ref_id(shared_cables: Path) -> N
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])
 
 
-@pytest.mark.xfail(strict=False, reason="needs the header stage to find ref ids in raw text (issue 2, header helper)")
+# Pages whose raw text cannot give WikiLeaks' id, each read by hand. WikiLeaks formed
+# these ids from other evidence (its database), and the text disagrees or lacks a part.
+KNOWN_DISAGREEMENTS = {
+    "04MADRID4827": "partial extract with no routing line, classification line or page marker: no serial",
+    "05PARIS4749": "partial extract with no serial anywhere in the text",
+    "08STATE43817": "no DE line and no section line: the STATE serial is not in the text",
+    "05LIMA3609": "the routing line says #3571; WikiLeaks' id differs from its own text",
+    "05MUSCAT679": "the body is another post's cable (BEIJING 2305)",
+    "05SOFIA1280": "the body is a PARIS cable",
+    "06REYKJAVIK40": "routing #0401 and a garbled 'REYKJAVIK 00040QSITIVE'; WikiLeaks took the garbled one",
+    "08SECTION01GF02BISHIEK21": "malformed id whose post is misspelt (BISHIEK) beyond repair",
+    "09ASUNCION595": "a pasted database row of another cable (09ASUNCION561) stands first",
+    "10ASUNCION71": "a pasted database row of another cable (09ASUNCION13) stands first",
+    "09BANGKOK706": "the body is a TAIPEI cable",
+    "09HAVANA132": "the body is a MOSCOW cable",
+    "09PARTO40301": "WikiLeaks joined the routing serial and the time group into the id",
+    "09PARTO41305": "WikiLeaks joined the routing serial and the time group into the id",
+    "88BAGHDAD28": "the body is a STATE cable",
+}
+
+
+def _raw_id_ok(cable: Cable, want: str) -> bool:
+    """The id read from raw text agrees with WikiLeaks' table.
+
+    A malformed table id must come out repaired; where the text states no year, post
+    and serial must agree (the year is then guessed or left out, with a warning).
+    """
+    if cable.ref_id == repair_ref_id(want)[0]:
+        return True
+    codes = {w.code for w in cable.warnings}
+    if "no-year" in codes:
+        return cable.ref_id == want[2:]
+    if codes & {"guessed-year", "no-date"}:
+        return cable.ref_id[2:] == want[2:]
+    return False
+
+
 def test_pages_reduced_to_raw_text_keep_their_ref_id(shared_cables: Path) -> None:
     problems: list[str] = []
-    for path in _pages(shared_cables):
+    pages = _pages(shared_cables)
+    for path in pages:
         page = path.read_text(encoding="utf-8")
         want = _table_id(page)
+        if want in KNOWN_DISAGREEMENTS:
+            continue
         try:
             cable = parse_text(reduce_page(page), str(path))
         except CableError as err:
             problems.append(f"{path}: CableError: {err}")
             continue
-        if not _id_ok(cable, want):
+        if not _raw_id_ok(cable, want):
             problems.append(f"{path}: ref_id {cable.ref_id!r} != table {want!r}")
-    assert not problems, f"{len(problems)} of {len(_pages(shared_cables))} pages:\n" + "\n".join(problems[:30])
+    assert not problems, f"{len(problems)} of {len(pages)} pages:\n" + "\n".join(problems[:30])

@@ -345,6 +345,13 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
         pasted = None if info.ref_id and info.date else ids.PASTED_ID.search(dump_zone)
         if pasted:  # no date to form the id with, but WikiLeaks' own record is pasted in
             info.ref_id = ids.repair_ref_id(pasted.group(1))[0]
+        if not info.ref_id and not year:
+            # The text states no year anywhere (a partial extract): keep post and serial
+            # rather than lose the cable, and say so.
+            undated = ids.derive_ref_id("00", routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:20000])
+            if undated:
+                info.ref_id = undated[2:]
+                info.warnings.append(ParseWarning("no-year", f"the text states no year: id given as {info.ref_id}"))
 
     origin = meta.get("origin")
     # a scraper's "** Dhahran" lost the kind of post: derive it from the text instead

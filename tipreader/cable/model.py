@@ -32,7 +32,8 @@ class Warning_:
     """Something the parser noticed that a reader should see.
 
     ``code`` is a stable identifier (``lost-line``, ``missing-header``,
-    ``repaired-id``, ``undecodable-bytes``, ``no-date``, ...); ``paragraph`` is the
+    ``repaired-id``, ``undecodable-bytes``, ``no-date``, ``no-year``,
+    ``guessed-year``, ``embedded-row``, ``site-boilerplate``, ...); ``paragraph`` is the
     paragraph *index* (position in ``Cable.paragraphs``) it applies to, or None
     for the cable as a whole.
     """
