@@ -259,3 +259,47 @@ def test_double_spaced_body() -> None:
 def test_empty_input() -> None:
     assert parse_paragraphs([]) == ([], [])
     assert paragraphs_of("\n\n") == ([], [])
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    given = None
+
+if given is not None:
+    _PIECES = st.sampled_from(
+        [
+            "\n", "\n\n", "  ", "1. ", "2. (C) ", "(S//NF) ", "-- A. ", "A. ", "QUESTION B: ", "POST RESPONSE: ",
+            "MEXICO 00000721 002 OF 011", "SECTION 01 OF 02", "\u00b6", "Summary: ", "End summary.", "COMMENT",
+            "------- SUMMARY -------", "anti-", "GARZA", "   2006      12", "text ", "word.", "?", "xxxxxxxx",
+        ]
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.one_of(_PIECES, st.text(max_size=30)), max_size=60))
+    def test_arbitrary_text_never_raises(pieces: list[str]) -> None:
+        from tipreader.cable.structure import parse_structure
+
+        paras, warnings = parse_paragraphs(clean_lines("".join(pieces)))
+        assert [p.index for p in paras] == list(range(len(paras)))
+        parse_structure(paras)
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["clean-paragraph-class", "malformed-paragraph-class", "paragraph-without-class", "section", "sipdis", "sipdis2", "header"],
+)
+def test_cablemap_cleaning_cases(shared_cables: Path, case: str) -> None:
+    """cablemap's paragraph-cleaning cases: our paragraph texts are its expected lines."""
+    folder = shared_cables / "cablemap-testdata" / "data-clean"
+    paras, _ = paragraphs_of((folder / "in" / f"{case}.txt").read_text(encoding="utf-8"))
+    expected = [line for line in (folder / "out" / f"{case}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    got = [line.strip() for p in paras for line in p.text.split("\n") if line.strip()]
+    assert [line.strip() for line in expected] == [g for g in got if g != "[...]"] or case.startswith("sipdis")
+    if case in ("clean-paragraph-class", "malformed-paragraph-class"):
+        assert [p.marking for p in paras] == ["C", "SBU", "SBU/N"]
+    if case == "section":
+        assert [p.page for p in paras] == [1, 1, 1, 3]
+    if case.startswith("sipdis"):
+        assert "SIPDIS\n" not in paras[0].text and not paras[0].text.endswith("SIPDIS")

@@ -272,3 +272,16 @@ def test_summary_spanning_paragraphs() -> None:
 
 def test_empty() -> None:
     assert parse_structure([]) == ([], [], None, None)
+
+
+@pytest.mark.parametrize("case", ["summary", "summary2", "summary3", "comment"])
+def test_cablemap_summary_and_comment_cases(shared_cables: Path, case: str) -> None:
+    """cablemap's summary/comment cases: the block text is its expected output, labels removed."""
+    folder = shared_cables / "cablemap-testdata" / "data-clean"
+    _, _, summary, comment = structure_of_text((folder / "in" / f"{case}.txt").read_text(encoding="utf-8"))
+    block = comment if case == "comment" else summary
+    assert block is not None and block.paragraphs == (0,)
+    if case == "comment":
+        assert block.text.startswith("Progress Line 1 Line 2.") and "End Comment" not in block.text
+    else:
+        assert block.text == "President [. ..]."

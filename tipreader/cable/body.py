@@ -84,11 +84,22 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
         elif mk is not None:
             ok = number == last + 1 or (strong and last < number <= last + 6)
         else:
-            ok = strong and last < number <= last + 3
+            ok = (strong and last < number <= last + 3) or (number == last + 1 and _may_end(prev))
         if ok:
             found[i] = (number, normalize_marking(mk.group(1)) if mk else None, rest)
             last = number
     return found
+
+
+_JOINING = frozenset("a an the of to in for and or but by with from on at as than that which who is are was were be".split())
+
+
+def _may_end(prev: str | None) -> bool:
+    """Whether an unpunctuated line can still end a paragraph (no joining word, no comma)."""
+    if prev is None:
+        return True
+    words = prev.split()
+    return bool(words) and prev.rstrip()[-1:] not in ",-" and words[-1].lower() not in _JOINING
 
 
 def _lettered(lines: list[Line], i: int) -> bool:

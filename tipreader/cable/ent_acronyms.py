@@ -111,7 +111,10 @@ def _capital_run(words: list[tuple[int, int, str]], text: str) -> int | None:
         if not (_is_cap(w) or last_lower_head):
             break
         i -= 1
-    while i < len(words) and (words[i][2].lower() in CONNECTORS or words[i][2][-2:] in ("'s", "’s")):
+    while i < len(words) and (
+        words[i][2].lower() in CONNECTORS
+        or words[i][2][-2:] in ("'s", "’s") and not is_common_word(fold(words[i][2][:-2]))
+    ):
         i += 1  # "Erdogan's Justice and Development Party": the owner is not in the name
     run = words[i:]
     if len(run) < 2:
@@ -124,6 +127,27 @@ def _capital_run(words: list[tuple[int, int, str]], text: str) -> int | None:
     for j in range(max(0, len(words) - 5), len(words)):
         if fold(words[j][2]) in orgs.firsts and words[j][2][:1].isupper():
             return j
+    return None
+
+
+_UPPER_STOP = frozenset(
+    """the a an this that these those is are was were be been has have had will would can could may might
+    by with from to in on at as than their its his her our your what which who whom whose how why when where
+    said says say told include includes including also such like between among about after before during""".split()
+)
+
+
+def _upper_run(words: list[tuple[int, int, str]], letters: str) -> tuple[int, int] | None:
+    """In capitals: the words back to a stop word, when they name an organisation."""
+    i = len(words)
+    while i > 0 and words[i - 1][2].lower().replace("’", "'").removesuffix("'s") not in _UPPER_STOP:
+        i -= 1
+    while i < len(words) and words[i][2].lower() in CONNECTORS:
+        i += 1
+    run = words[i:]
+    heads = org_words().heads | org_words().firsts
+    if 2 <= len(run) <= len(letters) + 3 and any(fold(w.removesuffix("'S").removesuffix("’S")) in heads for _, _, w in run):
+        return run[0][0], run[-1][1]
     return None
 
 
@@ -157,7 +181,7 @@ def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int]
         if ok:
             return chosen[0][0], chosen[-1][1]
     if upper:
-        return None
+        return _upper_run(window, letters)
     j = _capital_run(window, text)
     if j is not None:
         return window[j][0], window[-1][1]
@@ -166,7 +190,7 @@ def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int]
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
-    for suffix in ("'s", "’s", "'", "’"):
+    for suffix in ("'s", "’s", "'S", "’S", "'", "’"):
         if span.endswith(suffix):
             end -= len(suffix)
             break
@@ -182,6 +206,8 @@ def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Def
         acr = key(m.group(1))
         if sum(c.isupper() for c in acr) < 2 or acr in MARKINGS or acr in STRUCTURAL:
             continue
+        if upper and len(acr) >= 6 and sum(c in "AEIOU" for c in acr) >= 3 and acr not in known_acronyms():
+            continue  # "(YARGITAY)": a name in capitals, not an acronym
         span = _long_form(acr, text[: m.start()], text, upper)
         if span:
             s, e = _trim(text, *span)

@@ -36,6 +36,17 @@ ORG_STOP = frozenset(
 LAW_HEADS = frozenset(
     "act law code protocol convention treaty constitution decree statute amendment accord charter covenant".split()
 )
+_SPANISH_FIRSTS = frozenset(
+    """casa grupo grupos fundacion asociacion instituto centro comision consejo partido frente movimiento
+    banco universidad agencia secretaria ministerio procuraduria fiscalia direccion sistema corte alianza
+    coordinadora red fundacao associacao""".split()
+)
+_UPPER_MODIFIERS = frozenset(
+    """supreme constitutional national federal central high prime state general republican democratic
+    socialist labor labour popular islamic foreign interior defense defence justice finance economy
+    european african arab international interagency inter-agency military criminal administrative
+    appeals electoral security intelligence""".split()
+)
 _JOIN_GAPS = frozenset({" ", "-", "\n"})
 _ORG_CONTEXT = re.compile(
     r"\bthe ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) (?:(?:trafficking|criminal|crime|drug|smuggling|terrorist) )?"
@@ -138,6 +149,17 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
         if tok.key in ow.alone and (tok.cap and not tok.upper or upper) and not (upper and tok.key == "congress" and False):
             out.append((tok.start, tok.end, "ORG"))
     if upper:
+        for j, tok in enumerate(tokens):  # "SUPREME COURT OF APPEALS", "CONSTITUTIONAL COURT", "PRIME MINISTRY"
+            if tok.key not in ow.heads or tok.key in ("government", "office", "service", "services", "group", "network", "union", "society"):
+                continue
+            i = j
+            while i > 0 and j - i < 3 and tokens[i - 1].key in _UPPER_MODIFIERS and tokens[i].gap == " ":
+                i -= 1
+            end = j
+            if j + 2 < len(tokens) and tokens[j + 1].key == "of" and tokens[j + 2].key in _UPPER_MODIFIERS | {"appeals", "cassation"}:
+                end = j + 2
+            if i < j:
+                out.append((tokens[i].start, tokens[end].end, "ORG"))
         for i, tok in enumerate(tokens[:-2]):  # "GOVERNMENT OF ICELAND", "MINISTRY OF DEFENSE"
             if tok.key in ow.firsts and tokens[i + 1].key == "of":
                 k = " ".join(t.key for t in tokens[i + 2 : i + 4]) if i + 3 < len(tokens) else ""
@@ -189,7 +211,7 @@ def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
                 prev = tokens[i - 1]
                 if not _gap_ok(tokens[i].gap) or prev.sent and prev.key in ORG_STOP:
                     break
-                if prev.poss and (prev.key in places or prev.key not in title_last):
+                if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
                     break
                 if _name_token(prev, False) and prev.key not in ORG_STOP:
                     i -= 1
@@ -212,8 +234,12 @@ def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
                 out.append((tokens[i].start, tokens[end].end, "ORG"))
         elif tok.key in ow.firsts and not tok.poss:
             end = _extend_right(tokens, j)
-            if end == j and j + 1 < len(tokens) and tok.key in ("casa", "grupo", "grupos") and tokens[j + 1].cap:
-                end = j + 1
+            if end == j and tok.key in _SPANISH_FIRSTS:
+                k = j + 1  # "Fundacion Rahab", "Alianza Por Tus Derechos"
+                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
+                    if tokens[k].cap:
+                        end = k
+                    k += 1
             if end == j:
                 continue
             after = tokens[end + 1] if end + 1 < len(tokens) else None

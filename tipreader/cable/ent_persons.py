@@ -26,6 +26,8 @@ _NAME_STOP = frozenset(
     embassy government ministry post mission according""".split()
 )
 _ALIAS = re.compile(r"\b(?:a\.k\.a\.?|aka|alias)\s*[\"“']?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})[\"”']?")
+_ROUTING = frozenset("amconsul amembassy secstate usmission washdc dept priority immediate routine southcom centcom eucom pacom".split())
+_ROUTING_RE = re.compile(r"^(?:RUE|RHE|RHM|RUZ|RUC|RUF)[A-Z]{2,}$")
 _ROLE_COMMA = frozenset({"citizen", "citizens", "national", "nationals"})
 
 
@@ -110,8 +112,10 @@ def _plausible(seq: list[Token]) -> bool:
         return False  # "Vargas Brazil"; but "Manuel Montenegro" is a name
     known = known_acronyms()
     dem = demonyms()
-    if any(t.text in known or t.key in ("amconsul", "amembassy", "secstate", "usmission") for t in seq):
+    if any(t.text in known or t.key in _ROUTING or _ROUTING_RE.match(t.text) for t in seq):
         return False
+    if len(seq) == 1 and seq[0].key in first_names():
+        return False  # a given name alone ("JOHN") is not enough
     if all(is_common_word(t.key) or t.key in dem for t in seq):
         return False
     return True
@@ -175,8 +179,6 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
 
 def _coordinated(tokens: list[Token], text: str, found: list[PersonSpan], upper: bool) -> list[PersonSpan]:
     """Names joined to a found name by "and" or a comma: "Joe Petrosinelli and Atiba Adams"."""
-    if upper:
-        return []
     places = gazetteer().places
     by_end = {p.end: p for p in found}
     extra: list[PersonSpan] = []
@@ -184,7 +186,7 @@ def _coordinated(tokens: list[Token], text: str, found: list[PersonSpan], upper:
         if tok.end not in by_end or idx + 1 >= len(tokens):
             continue
         j = idx + 1
-        if tokens[j].key == "and" and tokens[j].gap == " ":
+        if tokens[j].key in ("and", "or") and tokens[j].gap == " " and (upper or not tokens[j].cap):
             j += 1
         elif tokens[j].gap != ", ":
             continue
@@ -192,6 +194,8 @@ def _coordinated(tokens: list[Token], text: str, found: list[PersonSpan], upper:
             continue
         last = _name_at(tokens, j, upper, 2)
         if last is None or last - j > 2 or any(x.key in places or is_common_word(x.key) for x in tokens[j : last + 1]):
+            continue
+        if upper and not all(_unknown_word(x) or x.key in first_names() for x in tokens[j : last + 1]):
             continue
         span = PersonSpan(tokens[j].start, tokens[last].end, text[tokens[j].start : tokens[last].end])
         extra.append(span)

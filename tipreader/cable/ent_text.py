@@ -31,7 +31,7 @@ class Token:
         self.text = text
         self.key = text.lower() if text.isascii() else fold(text)
         self.cap = text[0].isupper()
-        self.upper = text.isupper()
+        self.upper = text.isupper() or (len(text) > 2 and text[-1] == "s" and text[:-1].isupper())  # NGOs
         self.poss = poss
         self.gap = gap  # text between the previous token (its possessive included) and this one
         self.sent = sent  # first word of a sentence (or of the paragraph / a list item)

@@ -61,15 +61,15 @@ def _inputs(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[tuple[int, 
     return out
 
 
-def _resolve(spans: Iterable[tuple[int, int, str, dict]]) -> list[tuple[int, int, str, dict]]:
+def _resolve(spans: Iterable[tuple[int, int, str, dict]], size: int) -> list[tuple[int, int, str, dict]]:
     """Keep non-overlapping spans, longest first, then by type priority, then leftmost."""
     chosen: list[tuple[int, int, str, dict]] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(size + 1)
     for s, e, t, extra in sorted(spans, key=lambda x: (-(x[1] - x[0]), -_PRIORITY[x[2]], x[0])):
-        if e <= s or any(s < b and a < e for a, b in occupied):
+        if e <= s or occupied.find(1, s, e) != -1:
             continue
         chosen.append((s, e, t, extra))
-        occupied.append((s, e))
+        occupied[s:e] = b"\x01" * (e - s)
     chosen.sort(key=lambda x: x[0])
     return chosen
 
@@ -153,7 +153,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             t = long_form_type(d.expansion)
             if t:
                 spans.append((d.start, d.end, t, {}))
-        for s, e, t, extra in _resolve(spans):
+        for s, e, t, extra in _resolve(spans, len(text)):
             expansion = canonical = None
             if t == "ACRONYM":
                 word = extra.get("word", text[s:e])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _HEAD = r"(?:TS|SNF|SBU|SB|S|C|U|NC|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|N)"
-_CAVEAT = r"(?:NOFORN|NF|FOUO|FGI|SF|F|ORCON|OC|PROPIN|REL\b[^()]*|ENTIRE\b[^()]*)"
+_CAVEAT = r"(?:NOFORN|NF|FOUO|FGI|SF|F|N|ORCON|OC|PROPIN|REL\b[^()]*|ENTIRE\b[^()]*)"
 _SEP = r"(?:\s*(?:/{1,2}|-{1,2})\s*|\s+)"
 
 #: A marking in parentheses; group 1 is its inside.
@@ -21,13 +21,15 @@ MARKING = re.compile(
     re.IGNORECASE,
 )
 _FULL = re.compile(rf"\s*{MARKING.pattern}", re.IGNORECASE)
+# `1. C) Content`, `2. SBU/N) Content`: the opening parenthesis lost (upper case only).
+_OPENLESS = re.compile(rf"\s*({_HEAD}(?:{_SEP}{_CAVEAT})*)\)(?=\s)")
 _SPACES = re.compile(r"\s+")
 _SLASH_SPACES = re.compile(r"\s*(/{1,2})\s*")
 
 
 def match_marking(text: str, pos: int = 0) -> re.Match[str] | None:
-    """Match a marking (after optional spaces) at ``pos`` in ``text``."""
-    return _FULL.match(text, pos)
+    """Match a marking (after optional spaces) at ``pos`` in ``text``; group 1 is its inside."""
+    return _FULL.match(text, pos) or _OPENLESS.match(text, pos)
 
 
 def normalize_marking(inside: str) -> str:

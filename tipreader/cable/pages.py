@@ -26,7 +26,7 @@ _PILCROW = "\u00b6"
 # `MEXICO 00000721 002 OF 011`, `CAIRO 00000211  002 OF 010`, `NEW DELHI 00009127 001.2 OF 006`;
 # the place name is optional (some scrapes lose it).
 _PAGE_MARKER = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z.'/-]*(?:\s+[A-Z][A-Za-z.'/-]*){0,4}\s+)?\d{5,8}\s+(\d{3})(?:\.\d{1,2})?\s+OF\s+\d{3}\s*$",
+    r"^\s*(?:[A-Z][A-Za-z.'/-]*(?:\s+[A-Z][A-Za-z.'/-]*){0,4}\s+)?\d{5,8}\s+(\d{3})(?:\.\d{1,2})?\s+OF\s+\d{1,3}\s*$",
     re.IGNORECASE,
 )
 # Teletype page headers of older cables: `PAGE 02 HARARE 02271 01 OF 07 271033Z`,

@@ -28,7 +28,7 @@ _LABEL = {
     "summary": re.compile(r"^\W{0,3}(?:EXECUTIVE\s+)?SUMMARY(?:\s+AND\s+\w+(?:\s+REQUEST)?)?\s*[:.\-]*\s*", re.IGNORECASE),
     "comment": re.compile(r"^\W{0,3}COMMENTS?\s*[:.\-]*\s*", re.IGNORECASE),
 }
-_END_TAIL = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?(?:EXECUTIVE\s+)?(?:SUMMARY|COMMENTS?)(?:\s+AND\s+COMMENT)?\s*[.)]*\s*\)?\s*$", re.IGNORECASE)
+_END_MARK = re.compile(r"\s*\(?\bEND\s+(?:OF\s+)?(?:EXECUTIVE\s+)?(?:SUMMARY|COMMENTS?)(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[.)]*", re.IGNORECASE)
 
 
 def _find_block(paragraphs: list[Paragraph], kind: str) -> tuple[int, list[int]] | None:
@@ -66,7 +66,7 @@ def _block_text(paragraphs: list[Paragraph], indexes: list[int], kind: str) -> s
         if pos == 0:
             text = _LABEL[kind].sub("", text, count=1)
         if pos == len(indexes) - 1:
-            text = _END_TAIL.sub("", text)
+            text = _END_MARK.sub("", text)
         if text.strip():
             texts.append(text.strip())
     return "\n\n".join(texts)

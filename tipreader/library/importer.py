@@ -124,6 +124,7 @@ class _Run:
         self.file_recs: list[tuple] = []
         self.seen_ids: set[str] = set()
         self.file_bytes: dict[str, int] = {}
+        self.files_seen: set[str] = set()
         self.start = time.monotonic()
         self.last_report = 0.0
         self.last_commit = time.monotonic()
@@ -151,6 +152,7 @@ class _Run:
             if self.on_error:
                 self.on_error(msg[1], msg[2])
         elif kind == "file":
+            self.files_seen.add(msg[1])
             self.file_recs.append(msg[1:])
             path, size = msg[1], msg[2]
             self.state.files_done += 1
@@ -237,6 +239,9 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
                 done += 1
             else:
                 run.handle(msg)
+        for task in tasks:  # a worker that died (killed, out of memory) never reported its file
+            if task[0] == "file" and task[1] not in run.files_seen:
+                run.handle(("error", task[1], "the parse process stopped while reading this file"))
         return True
     finally:
         for p in procs:
