@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import resource
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time

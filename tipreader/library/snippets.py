@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .index import PLAIN_ANALYZER, STEM_ANALYZER
-from .query import Node, Phrase, Word, positive_words
+from .query import Node, Word, positive_words
 
 SNIPPET_CHARS = 180
 _LEAD = 50  # characters of context kept before the first marked word
