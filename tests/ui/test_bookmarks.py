@@ -223,3 +223,60 @@ async def test_palette_jumps_to_a_bookmark(cables):
             await pilot.press("enter")
             await pilot.pause()
     assert app.opened == [("08MEXICO721", 11)]
+
+
+def test_note_text_renders_markdown_without_markup():
+    from tipreader.ui.bookmark_view import note_text
+
+    text = note_text("# Title\n\nSome **bold** and `code` [link](http://x)\n\n- one\n  - two\n\n> quoted\n\n"
+                     "[red]not markup[/red] \x1b[31mno escape")
+    assert text.plain == "Title\nSome bold and code link\n• one\n  • two\n│ quoted\n[red]not markup[/red] no escape"
+    styles = {text.plain[s.start:s.end]: str(s.style) for s in text.spans}
+    assert styles["Title"] == "bold underline" and styles["bold"] == "bold" and styles["link"] == "underline"
+
+
+def test_decorate_blocks_marks_the_paragraph_and_adds_its_note(cables):
+    from tipreader.library.bookmark_keys import locate
+    from tipreader.ui.bookmark_view import MARK, decorate_blocks
+    from tipreader.ui.document import build_blocks
+
+    mexico = cables["08MEXICO721"]
+    blocks = build_blocks(mexico)
+    with BookmarkStore.open() as store:
+        plain, _ = store.add(mexico, 2)
+        noted, _ = store.add(mexico, 11, note="*see* ¶13")
+    marks = {2: locate(plain, mexico), 11: locate(noted, mexico)}
+    out = decorate_blocks(blocks, marks)
+    assert len(out) == len(blocks) + 1
+    first = {}
+    for b in out:
+        first.setdefault(b.para, b)
+    assert first[2].text.plain.startswith(MARK) and first[11].text.plain.startswith(MARK)
+    assert not first[4].text.plain.startswith(MARK)
+    # find still starts at the cable's words
+    assert first[2].text.plain[first[2].find_from:] == mexico.paragraphs[2].text
+    [note] = [b for b in out if b.role == "note"]
+    assert note.para == 11 and note.text.plain == "see ¶13" and not note.searchable
+    assert out.index(note) == max(k for k, b in enumerate(out) if b.para == 11)
+    assert blocks[0] is out[0] and decorate_blocks(blocks, {}) is blocks
+
+
+async def test_damaged_user_database_dialog_moves_it_aside_only_when_asked(tmp_path):
+    from tipreader.ui.dialogs.userdb_damaged import UserDBDamaged
+
+    path = tmp_path / "user.sqlite3"
+    path.write_bytes(b"junk")
+    app = ScreenApp(lambda: UserDBDamaged(f"{path} is not an SQLite database", path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is False and path.read_bytes() == b"junk"
+    app = ScreenApp(lambda: UserDBDamaged(f"{path} is not an SQLite database", path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.click("#udb-fresh")
+        await pilot.pause()
+    assert app.result is True and not path.exists()
+    [kept] = tmp_path.glob("user.sqlite3.damaged-*")
+    assert kept.read_bytes() == b"junk"
