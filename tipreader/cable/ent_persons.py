@@ -114,8 +114,6 @@ def _plausible(seq: list[Token]) -> bool:
     dem = demonyms()
     if any(t.text in known or t.key in _ROUTING or _ROUTING_RE.match(t.text) for t in seq):
         return False
-    if len(seq) == 1 and seq[0].key in first_names():
-        return False  # a given name alone ("JOHN") is not enough
     if all(is_common_word(t.key) or t.key in dem for t in seq):
         return False
     return True
