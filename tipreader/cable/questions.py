@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .markings import MARKING
+from .markings import MARKING, match_marking
 from .model import Paragraph, Part, Question
 
 _QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
@@ -135,7 +135,11 @@ def _heading_title(para: Paragraph) -> str | None:
         if not sep or len(head) > 100 or any(c.islower() for c in head):
             return None
         title = head
-    title = _ROMAN_TITLE.sub("", title).strip().rstrip(":.").strip()
+    title = _ROMAN_TITLE.sub("", title).strip()
+    mk = match_marking(title)
+    if mk and title.startswith("("):
+        title = title[mk.end() :]
+    title = title.strip().rstrip(":.").strip()
     if not title or len(title) > 100:
         return None
     return title
@@ -158,10 +162,12 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
     lettered = [it for it in items.values() if it.style == "lettered"]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
         lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
-    if q_style < 2 and not (len(lettered) >= 3 and any(it.letter == "A" for it in lettered)):
+    if q_style < 2 and len(lettered) < 3:
         return [], set(), set()
     whole = "\n".join(p.text for p in paragraphs)
     tip = _TIP.search(whole) is not None
+    if q_style < 2 and not (tip or any(it.letter == "A" for it in lettered)):
+        return [], set(), set()
     if q_style < 2 and not (tip or _KEYED.search(whole)):
         return [], set(), set()
     if q_style >= 2:

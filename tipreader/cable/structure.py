@@ -86,12 +86,12 @@ def parse_structure(
         if found is None:
             continue
         _, indexes = found
-        indexes = [i for i in indexes if kinds[i] not in ("signature",)]
+        indexes = [i for i in indexes if kinds[i] != "signature"]
         if not indexes:
             continue
         blocks[kind] = Block(kind=kind, text=_block_text(paragraphs, indexes, kind), paragraphs=tuple(indexes))
         for i in indexes:
-            if kinds[i] == "body" or (kind == "comment" and kinds[i] == "summary" and False):
+            if kinds[i] == "body":
                 kinds[i] = kind
     parts, questions, headings = find_parts(paragraphs)
     for i in questions:
