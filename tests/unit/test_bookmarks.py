@@ -183,3 +183,24 @@ def test_the_table_lives_in_the_user_database_beside_userdata(mexico):
     assert {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {"bookmarks", "positions"}
     con.close()
     data.close()
+
+
+def test_filters_as_index_queries():
+    from tipreader.library import Library
+    from tipreader.library.bookmarks import filter_query
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "library"
+    with Library.open() as lib, BookmarkStore.open() as store:
+        lib.import_paths([fixtures / "08SANTIAGO95.html", fixtures / "08REYKJAVIK125.html", fixtures / "08SANJOSE82.html"])
+        store.add(lib.get("08SANTIAGO95"), 1, note="Vienna delegation")
+        store.add(lib.get("08REYKJAVIK125"), 0)
+        searcher = lib.index.searcher()
+
+        def ids(field: str, value: str) -> set[str]:
+            q = filter_query(store.filter_ref_ids(field, value))
+            return {searcher.doc(a).get_first("ref_id") for _, a in searcher.search(q, limit=10).hits}
+
+        assert ids("bookmarked", "yes") == {"08SANTIAGO95", "08REYKJAVIK125"}
+        assert ids("bookmarked", "no") == {"08SANJOSE82"}
+        assert ids("note", "delegation") == {"08SANTIAGO95"}
+        assert ids("note", "nothing") == set()

@@ -70,7 +70,7 @@ _COLUMNS = ("id", "ref_id", "anchor", "number", "para_index", "text_hash", "quot
             "note", "created", "updated")
 __all__ = ["CHANGED", "DETACHED", "OK", "Bookmark", "BookmarkError", "BookmarkStore", "Placed", "RefFilter",
            "UserDBError", "anchor_for", "anchor_index", "fold", "iso_time", "locate", "matches", "note_matches",
-           "parse_anchor", "place_all", "text_hash"]
+           "filter_query", "parse_anchor", "place_all", "text_hash"]
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM bookmarks"
 
 
@@ -271,3 +271,20 @@ class BookmarkStore:
         if field == "note":
             return RefFilter(frozenset(self.note_ref_ids(value)))
         raise ValueError(f"not a bookmark filter: {field}:")
+
+
+def filter_query(ref_filter: RefFilter):
+    """A :class:`RefFilter` as a tantivy query on the index's ``ref_id`` field.
+
+    For the query language: ``bookmarked:yes`` → ``filter_query(store.filter_ref_ids("bookmarked", "yes"))``;
+    ``bookmarked:no`` is all documents but those; ``note:words`` the cables whose notes match.
+    """
+    import tantivy
+
+    from .index import SCHEMA
+
+    q = tantivy.Query.term_set_query(SCHEMA, "ref_id", sorted(ref_filter.ref_ids))
+    if ref_filter.exclude:
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()),
+                                            (tantivy.Occur.MustNot, q)])
+    return q
