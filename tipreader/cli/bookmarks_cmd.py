@@ -116,13 +116,18 @@ def _guarded(run):
 
 def _placed(query: str = ""):
     from tipreader.library import Library
-    from tipreader.library.bookmark_keys import place_all
+    from tipreader.library.bookmark_keys import Placed, place_all
 
     with _store() as store:
         marks = store.search(query) if query else store.all()
     if not marks:
         return []
-    with Library.open() as lib:
+    try:
+        lib = Library.open()
+    except Exception as err:  # the bookmarks are still worth listing without the library
+        error_line(f"the library cannot be opened ({err}): statuses not checked")
+        return [Placed(m, "unknown", None) for m in marks]
+    with lib:
         return place_all(marks, lib.get)
 
 
@@ -140,7 +145,7 @@ def run_list(args: argparse.Namespace) -> int:
         mark = p.bookmark
         when = iso_time(mark.created).replace("T", " ")[:16]
         flag = "" if p.status == "ok" else f" [{p.status}]"
-        line = f"{mark.citation:<24} {when}{flag}  {safe_text(mark.first_line)[:70]}"
+        line = f"{safe_text(mark.citation):<24} {when}{flag}  {safe_text(mark.first_line)[:70]}"
         if mark.note.strip():
             line += f"  — note: {safe_text(' '.join(mark.note.split()))[:60]}"
         w(line + "\n")
@@ -156,6 +161,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     placed = _placed()
     text = bookmarks_to_json(placed) if args.format == "json" else bookmarks_to_markdown(placed)
+    if not args.output and sys.stdout.isatty():
+        text = safe_text(text)  # notes and cable text may hold terminal escapes: never to a terminal
     with open_output(args.output) as fh:
         fh.write(text)
     if args.output and args.output != "-":
