@@ -83,7 +83,12 @@ class ReaderBookmarks:
 
     # ---- actions --------------------------------------------------------------------
     def _paragraph_here(self) -> int | None:
-        para = self._here()  # type: ignore[attr-defined]
+        """The focused tree node's paragraph when the tree has the focus, else the one at the top."""
+        from tipreader.ui.widgets.section_tree import SectionTree
+
+        focused = self.focused  # type: ignore[attr-defined]
+        node = focused.cursor_node if isinstance(focused, SectionTree) else None
+        para = node.data if node is not None and isinstance(node.data, int) else self._here()  # type: ignore[attr-defined]
         if para is None or para < 0:
             self.notify("Bookmarks go on paragraphs: scroll to one first.", markup=False)  # type: ignore[attr-defined]
             return None
