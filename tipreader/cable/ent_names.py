@@ -178,21 +178,30 @@ def _tight(gap: str) -> bool:
     return gap in _JOIN_GAPS
 
 
+_PREPS = frozenset("of for on against to de del para da do dos das des du".split())
+
+
 def _extend_right(tokens: list[Token], j: int) -> int:
-    """From token j (an organisation word), take "of/for/de + capitalised words"; the last index."""
-    end = j
-    k = j + 1
-    while k < len(tokens) and tokens[k].key in CONNECTORS and not tokens[k].cap and _tight(tokens[k].gap):
+    """From token j (an organisation or law word), take "of/for/de + capitalised words"; the last index.
+
+    The first joining word must be a preposition ("Federal Penal Code and the Penal Proceedings
+    Code" is two names); later ones may be "and", "in" ... ("Law to Prevent and Punish Trafficking
+    in Persons").
+    """
+    n = len(tokens)
+    end, k, first = j, j + 1, True
+    while k < n and not tokens[k - 1].poss:
         k2 = k
-        while k2 < len(tokens) and tokens[k2].key in CONNECTORS and not tokens[k2].cap and _tight(tokens[k2].gap):
+        while k2 < n and _tight(tokens[k2].gap) and tokens[k2].key in CONNECTORS and (not tokens[k2].cap or tokens[k2].key in _PREPS):
             k2 += 1
-        if k2 >= len(tokens) or not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k - 1].poss:
+        if k2 == k or k2 >= n or (first and tokens[k].key not in _PREPS):
             break
-        end = k2
-        k = k2 + 1
-        while k < len(tokens) and _name_token(tokens[k], False) and _tight(tokens[k].gap) and not tokens[k - 1].poss:
-            end = k
-            k += 1
+        if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS:
+            break
+        first = False
+        end, k = k2, k2 + 1
+        while k < n and _name_token(tokens[k], False) and tokens[k].key not in _PREPS and _tight(tokens[k].gap) and not tokens[k - 1].poss:
+            end, k = k, k + 1
     return end
 
 
