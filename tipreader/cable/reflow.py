@@ -17,6 +17,7 @@ import re
 UNWRAPPED = 100  # a line longer than this was not hard-wrapped
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])-[ \t]*\x00[ \t]*(?=[A-Za-z])")
 _RULE = re.compile(r"^\s*[-=_*~]{3,}[-=_*~ ]*$")
 _RULE_CHARS = frozenset("-=_*~")
 _ITEM_FIRST = frozenset("-\u2022*\u00b7(ivx")
@@ -102,20 +103,19 @@ def units(block: list[str]) -> list[list[str]]:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join hard-wrapped lines into one line of prose, whitespace collapsed."""
-    parts: list[str] = []
-    last = ""
-    for raw in lines:
-        line = raw.strip()
-        if "  " in line or "\t" in line or "\u00a0" in line:
-            line = _SPACES.sub(" ", line)
-        if not line:
-            continue
-        if parts and not (last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[0].isalpha()):
-            parts.append(" ")
-        parts.append(line)
-        last = line
-    return "".join(parts)
+    """Join hard-wrapped lines into one line of prose, whitespace collapsed.
+
+    Built with C-level joins: lines are joined with a NUL, then a NUL after a
+    hyphenated word part becomes nothing (``anti-`` + ``trafficking``) and the
+    others a space.
+    """
+    text = "\x00".join(lines)
+    if "-\x00" in text:
+        text = _HYPHEN_JOIN.sub("-", text)
+    text = text.replace("\x00", " ")
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def reflow_block(block: list[str]) -> str:
