@@ -39,6 +39,7 @@ CONNECTORS = frozenset(
     "of for and the on against in to de del la las los el e y para da do dos das du des van von al".split()
 )
 _CANDIDATE = re.compile(r"(?<![\w&'’/])(?:Go[A-Z]{1,2}|[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z])(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)")
+_CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){3,}[A-Z][A-Z'’.&-]+\b")
 _HONORIFICS = frozenset("MR MS MRS DR ST GEN COL LT SEN REP GOV AMB PROF MSGR".split())
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -296,14 +297,16 @@ def is_acronym(token: str, upper_text: bool, defined: set[str], before: str) -> 
 def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[int, int, str]]:
     """Acronym mentions ``(start, end, text)`` in one paragraph; compounds split into parts."""
     out: list[tuple[int, int, str]] = []
+    runs = [] if upper_text else [r.span() for r in _CAPS_RUN.finditer(text)]
     for m in _CANDIDATE.finditer(text):
         word = m.group()
+        in_run = any(a <= m.start() < b for a, b in runs)  # a heading or subject line in capitals
         if "/" in word and key(word) not in defined:
             parts = word.split("/")
             if all(len(p.rstrip("s")) >= 2 for p in parts):
                 pos = m.start()
                 for p in parts:
-                    if is_acronym(p, upper_text, defined, text[:pos]):
+                    if is_acronym(p, upper_text or in_run, defined, text[:pos]):
                         out.append((pos, pos + len(p), p))
                     pos += len(p) + 1
                 continue
@@ -311,6 +314,6 @@ def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[
             continue
         if word in _HONORIFICS and text[m.end() : m.end() + 1] == ".":
             continue  # "MS. ARNARDOTTIR"
-        if is_acronym(word, upper_text, defined, text[: m.start()]):
+        if is_acronym(word, upper_text or in_run, defined, text[: m.start()]):
             out.append((m.start(), m.end(), word))
     return out

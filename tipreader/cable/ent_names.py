@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import fold, gazetteer, is_common_word, org_words, titles
+from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles
 from .ent_text import Token
 
 LOC_PREPS = frozenset(
@@ -235,6 +235,9 @@ def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
             end = _extend_right(tokens, j) if not tok.poss else j
             if end == j and i == j:
                 continue
+            after = tokens[end + 1] if end + 1 < len(tokens) else None
+            if after is not None and after.gap == " " and after.cap and after.key in first_names():
+                continue  # "Deputy Chief of Mission Mark Tokola": a title before a name
             if " ".join(t.key for t in tokens[i : end + 1]) in places or tokens[i].key == "rule":
                 continue  # "West Bank" is a place; "Rule of Law" is no law
             if law:

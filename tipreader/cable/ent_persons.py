@@ -125,7 +125,7 @@ def _skip_office(tokens: list[Token], i: int) -> int:
     if j < len(tokens) and tokens[j].key == "the":
         j += 1
     k = j
-    while k < len(tokens) and k - j < 3 and is_common_word(tokens[k].key) and tokens[k].gap == " ":
+    while k < len(tokens) and k - j < 3 and is_common_word(tokens[k].key) and tokens[k].key not in first_names() and tokens[k].gap == " ":
         k += 1
     return k if k > j else i
 
