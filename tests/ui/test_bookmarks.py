@@ -99,15 +99,13 @@ async def test_filter_as_you_type_over_cable_text_and_note(cables):
             await pilot.press(*"oaxaca")  # in the note (and the text of ¶5)
             await pilot.pause()
             assert _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶5"]
-            screen.query_one(Input).value = ""
-            await pilot.press(*"another")  # the cable's subject
+            screen.query_one(Input).value = "another"  # the cable's subject
             await pilot.pause()
             assert _items(screen) == ["# 09OTHER1", "09OTHER1 ¶2"]
-            screen.query_one(Input).value = ""
-            await pilot.press(*"punishment labor")  # paragraph text
+            screen.query_one(Input).value = "punishment labor"  # paragraph text
             await pilot.pause()
             assert _items(screen) == ["# 08MEXICO721", "08MEXICO721 ¶12"]
-            await pilot.press(*" zzz")
+            await pilot.press("space", "z")
             await pilot.pause()
             assert _items(screen) == []
             assert "0 of 3 match" in str(screen.query_one("#bm-title").render())
@@ -184,15 +182,15 @@ async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape():
         await pilot.pause()
         area = app.screen.query_one(TextArea)
         assert app.screen.focused is area
-        await pilot.press("enter", *"**bold** and", "enter", "enter", *"- item")
+        await pilot.press("enter", *"**b**", "enter", "enter", *"- i")
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert app.result == "First line\n**bold** and\n\n- item"
+    assert app.result == "First line\n**b**\n\n- i"
 
     app = ScreenApp(lambda: NoteEditor("Keep me", "08MEXICO721 ¶5"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press(*"typed then cancelled", "escape")
+        await pilot.press(*"typed", "escape")
         await pilot.pause()
     assert app.result is None
 

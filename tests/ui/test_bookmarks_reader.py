@@ -118,13 +118,13 @@ async def test_quote_key_lists_and_opens_another_cable_at_the_paragraph(mexico):
 
 async def test_palette_opens_a_bookmark(mexico):
     with BookmarkStore.open() as store:
-        store.add(mexico, 19, note="extradition")
+        store.add(mexico, 19, note="quokka")
     app = TipReaderApp(cable=mexico, source=DictSource(mexico))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"bookmark extradition")
+        await pilot.press(*"quokka")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
