@@ -74,7 +74,9 @@ def clean_lines(body: str) -> list[Line]:
     Blank lines around a removed marker are dropped too, so a paragraph that
     runs across a page stays one block; the first line after it has
     ``break_before=True``. A lone classification banner next to a page break is
-    dropped; the first one of the body (the cable's own classification line) is kept.
+    dropped; the first line of the body (the cable's own classification line,
+    ``SECTION 01 OF 04`` included) is kept. In a body without page markers a
+    later ``SECTION nn OF nn`` line starts page ``nn``.
     """
     raw = body.replace("\r\n", "\n").replace("\r", "\n")
     if _PILCROW in raw:
@@ -85,6 +87,7 @@ def clean_lines(body: str) -> list[Line]:
     page = 1
     pending_break = False
     seen_text = False
+    markers = False  # page markers seen: section lines then do not set the page
     for text, marker_page in pieces:
         if marker_page is not None:  # a mid-line marker cut out by split_collapsed
             page = max(page, marker_page)
@@ -99,9 +102,13 @@ def clean_lines(body: str) -> list[Line]:
         last = stripped[-1]
         if last.isdigit() or last == "Z":
             furniture, new_page = _is_furniture(stripped)
-            if furniture:
+            if furniture and (seen_text or new_page is not None):
                 if new_page is not None:
                     page = max(page, new_page)
+                    markers = True
+                elif not markers:  # a later section's first line: a page of its own
+                    m = _SECTION.match(stripped)
+                    page = max(page, int(m.group(1)) if m else page)
                 pending_break = True
                 _drop_trailing_blanks(out)
                 continue
