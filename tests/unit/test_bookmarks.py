@@ -63,6 +63,7 @@ def test_delete_returns_the_row_and_restore_puts_it_back_exactly(mexico):
         gone = store.delete(mark.id)
         assert gone == mark and store.all() == [] and store.delete(mark.id) is None
         assert store.restore(gone) == mark
+        assert store.restore(gone) == mark  # twice: still one
         assert store.all() == [mark]
         # bookmarked again before the undo: the new one gets the old note and creation time back
         gone = store.remove("08MEXICO721", "12")

@@ -194,8 +194,14 @@ class BookmarkStore:
             " WHEN excluded.note='' OR excluded.note=bookmarks.note THEN bookmarks.note"
             " ELSE excluded.note || char(10) || char(10) || bookmarks.note END,"
             " created=MIN(bookmarks.created, excluded.created)"
+            " ON CONFLICT DO NOTHING"  # restored twice: it is there already
             f" RETURNING {', '.join(_COLUMNS)}", values)
-        return rows[0]
+        if rows:
+            return rows[0]
+        again = self.get(bookmark.id) or self.find(bookmark.ref_id, bookmark.anchor)
+        if again is None:
+            raise BookmarkError(f"{bookmark.citation}: could not restore the bookmark")
+        return again
 
     def toggle(self, cable: Cable, index: int) -> tuple[Bookmark, bool]:
         """The reader's ``m``: remove the bookmark placed at paragraph ``index``, or add one.
