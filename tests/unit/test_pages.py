@@ -124,3 +124,22 @@ def test_empty_and_odd_input() -> None:
     assert clean_lines("") == []
     assert clean_lines("\n\n \n") == []
     assert clean_lines("\r\nA\rB\n")[0].text == "A"
+
+
+def test_first_section_line_is_the_classification_line() -> None:
+    lines = clean_lines(_text("07ANKARA1842.txt"))
+    assert lines[0].text == "C O N F I D E N T I A L SECTION 01 OF 02 ANKARA 001842"
+    # `ANKARA 00001842  002 OF 002` opens page 2, before paragraph 7
+    assert _find(lines, "7. (C) Comment:").page == 2
+    assert _find(lines, "1. (C) Summary:").page == 1
+
+
+def test_section_lines_set_pages_without_markers() -> None:
+    body = "C O N F I D E N T I A L SECTION 01 OF 03 ROME 003639\n\n1. (C) One.\n\nCONFIDENTIAL SECTION 02 OF 03 ROME 003639\n\n2. (C) Two.\n"
+    lines = clean_lines(body)
+    assert [(line.text, line.page) for line in lines] == [
+        ("C O N F I D E N T I A L SECTION 01 OF 03 ROME 003639", 1),
+        ("", 1),
+        ("1. (C) One.", 1),
+        ("2. (C) Two.", 2),
+    ]
