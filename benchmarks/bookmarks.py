@@ -66,6 +66,10 @@ def main() -> None:
             t = time.perf_counter()
             store.search("paragraph 7 note")
             print(f"search over all: {(time.perf_counter() - t) * 1000:.1f} ms")
+        t = time.perf_counter()
+        BookmarkStore.open().close()
+        size = Path(home, "user.sqlite3").stat().st_size
+        print(f"open (damage check included), {size / 1e6:.1f} MB database: {(time.perf_counter() - t) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":
