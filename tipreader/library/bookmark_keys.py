@@ -93,8 +93,10 @@ def iso_time(t: float) -> str:
 
 def fold(text: str) -> str:
     """Lower case, accents removed, whitespace collapsed: the form searches compare."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.casefold().split())
 
 
@@ -160,13 +162,18 @@ def place_all(bookmarks: Iterable[Bookmark], get: Callable[[str], Cable | None])
     return out
 
 
-def matches(mark: Bookmark, query: str) -> bool:
-    """True when every word of ``query`` is in the bookmark's cable (ref_id, subject, origin, date), quote or note."""
+def haystack(mark: Bookmark) -> str:
+    """What a filter searches, folded: the cable (ref_id, citation, subject, origin, date), the quote, the note."""
+    return fold(" ".join(x or "" for x in (mark.ref_id, mark.citation, mark.subject, mark.origin, mark.date,
+                                           mark.quote, mark.note)))
+
+
+def matches(mark: Bookmark, query: str, hay: str | None = None) -> bool:
+    """True when every word of ``query`` is in the bookmark's cable, quote or note (``hay``: its :func:`haystack`)."""
     words = fold(query).split()
     if not words:
         return True
-    hay = fold(" ".join(x or "" for x in (mark.ref_id, mark.citation, mark.subject, mark.origin, mark.date,
-                                          mark.quote, mark.note)))
+    hay = haystack(mark) if hay is None else hay
     return all(w in hay for w in words)
 
 

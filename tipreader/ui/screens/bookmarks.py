@@ -32,7 +32,7 @@ from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tipreader.cable.model import Cable
-from tipreader.library.bookmark_keys import CHANGED, DETACHED, Bookmark, Placed, iso_time, matches, place_all
+from tipreader.library.bookmark_keys import CHANGED, DETACHED, Bookmark, Placed, fold, haystack, iso_time, place_all
 from tipreader.ui.text import clean, one_line
 
 MAX_SHOWN = 300  # bookmarks rendered at once; the filter finds the rest
@@ -125,6 +125,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         self.placed: list[Placed] = []
         self.undo_stack: list[Bookmark] = []
         self.loaded = False
+        self._hay: dict[int, str] = {}  # bookmark id -> folded text the filter searches
         self._options: dict[int, Option] = {}  # bookmark id -> its option (rendered once, reused by the filter)
         self._rows: list[Placed | str] = []  # what each option stands for: a bookmark, or a cable heading (ref_id)
 
@@ -149,13 +150,15 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
     def _load(self, keep: int | None) -> None:
         try:
             placed = place_all(self.store.all(), self.get_cable)  # type: ignore[attr-defined]
+            hay = {p.bookmark.id: haystack(p.bookmark) for p in placed}  # folded once, filtered on every key
             error = None
         except Exception as err:  # the user database failed: say so, never crash the list
-            placed, error = [], str(err)
-        self.app.call_from_thread(self._loaded, placed, keep, error)
+            placed, hay, error = [], {}, str(err)
+        self.app.call_from_thread(self._loaded, placed, hay, keep, error)
 
-    def _loaded(self, placed: list[Placed], keep: int | None, error: str | None) -> None:
+    def _loaded(self, placed: list[Placed], hay: dict[int, str], keep: int | None, error: str | None) -> None:
         self.placed = placed
+        self._hay = hay
         self._options.clear()
         self.loaded = True
         if error:
@@ -164,13 +167,19 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
 
     def shown(self) -> list[Placed]:
         """The bookmarks the filter lets through, in list order."""
-        query = self.query_one(Input).value
-        return [p for group in grouped([p for p in self.placed if matches(p.bookmark, query)]) for p in group]
+        return [p for group in grouped(self._matching()) for p in group]
+
+    def _matching(self) -> list[Placed]:
+        words = fold(self.query_one(Input).value).split()
+        if not words:
+            return list(self.placed)
+        hay = self._hay
+        return [p for p in self.placed if all(w in hay.get(p.bookmark.id, "") for w in words)]
 
     def show(self, keep: int | None = None) -> None:
         """Fill the list from :attr:`placed` and the filter; highlight bookmark ``keep`` when given."""
         query = self.query_one(Input).value
-        hits = [p for p in self.placed if matches(p.bookmark, query)]
+        hits = self._matching()
         total = len(hits)
         options: list[Option] = []
         rows: list[Placed | str] = []
