@@ -260,3 +260,15 @@ async def test_goto_prompt_has_no_blinking_cursor_headless(mexico):
         await pilot.press("colon")
         await pilot.pause()
         assert app.screen.query_one(Input).cursor_blink is False
+
+
+async def test_tree_highlights_the_question_not_its_part(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        tree = screen.query_one(SectionTree)
+        screen.jump_to(4)  # ¶5 opens part 1 with question A
+        await pilot.pause()
+        assert str(tree.cursor_node.label).startswith("A · Is the country of origin")
+        part = tree.cursor_node.parent
+        assert part.data == 4 and str(part.label).startswith("1 Overview")

@@ -12,6 +12,8 @@ from textual.binding import Binding
 from tipreader.cable.model import Cable, CableError
 from tipreader.config import Config, load_config
 from tipreader.ui.messages import OpenTarget
+from tipreader.ui.reader_bookmarks import open_bookmarks, open_target
+from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.screens.start import StartScreen
 from tipreader.ui.settings import apply_config, remember_theme, theme_variable_defaults
@@ -28,6 +30,7 @@ class TipReaderApp(App[None]):
 
     TITLE = "tipreader"
     CSS_PATH = "tipreader.tcss"
+    COMMANDS = App.COMMANDS | {BookmarkCommands}
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Palette", id="app.app.palette", tooltip="Command palette: the cable's questions and parts, and commands", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.app.quit", tooltip="Quit tipreader", show=False, priority=True),
@@ -49,12 +52,14 @@ class TipReaderApp(App[None]):
         self.files = files
         self.error: str | None = None
         self.config: Config | None = None
+        self.bookmarks = None  # the BookmarkStore, set by open_bookmarks
 
     def on_mount(self) -> None:
         """Apply the settings (theme, keymap), then open the cable asked for, or the start screen."""
         self.config = load_config()
         apply_config(self, self.config)
         remember_theme(self)
+        open_bookmarks(self)
         if self.initial_cable is not None:
             self.push_screen(ReaderScreen(self.initial_cable, self.source, first=True))
         elif self.target:
@@ -95,3 +100,7 @@ class TipReaderApp(App[None]):
             self.notify(f"{Path(err.source or message.target).name}: {err}", severity="error", markup=False)
             return
         self.push_screen(ReaderScreen(cable, self.source))
+
+    @on(OpenBookmark)
+    def _open_bookmark(self, message: OpenBookmark) -> None:
+        open_target(self, message.ref_id, message.para)

@@ -12,10 +12,3 @@ class OpenTarget(Message):
     """Open ``target`` (a file path or a ref_id) in a reader screen."""
 
     target: str
-
-
-@dataclass
-class JumpTo(Message):
-    """Put paragraph index ``para`` at the top of the reader."""
-
-    para: int

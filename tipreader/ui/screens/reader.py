@@ -13,8 +13,9 @@ from tipreader.cable.model import Cable
 from tipreader.ui.commands import CableCommands
 from tipreader.ui.dialogs.goto import GotoDialog
 from tipreader.ui.dialogs.help import HelpDialog
-from tipreader.ui.document import VIEW_NAMES, VIEWS, build_blocks
+from tipreader.ui.document import VIEW_NAMES, VIEWS, Block, build_blocks
 from tipreader.ui.navigation import part_targets, status_text
+from tipreader.ui.reader_bookmarks import BOOKMARK_BINDINGS, ReaderBookmarks
 from tipreader.ui.source import CableSource, NoLibrary
 from tipreader.ui.text import clean
 from tipreader.ui.widgets.cable_view import CableView, compile_query
@@ -23,7 +24,7 @@ from tipreader.ui.widgets.section_tree import HEADER, SectionTree
 from tipreader.ui.widgets.status_line import StatusLine
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReaderBookmarks, Screen[None]):
     """Reads one cable. ``q`` goes back (or quits when it is the first screen)."""
 
     COMMANDS = {CableCommands}
@@ -45,6 +46,7 @@ class ReaderScreen(Screen[None]):
         Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
         Binding("question_mark,f1", "help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
         Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back; quit from the first screen"),
+        *BOOKMARK_BINDINGS,
     ]
 
     def __init__(self, cable: Cable, source: CableSource | None = None, *, first: bool = False) -> None:
@@ -108,8 +110,8 @@ class ReaderScreen(Screen[None]):
                 only.add(q.paragraph_index)
         return only
 
-    def _blocks(self, only: set[int] | None = None):
-        return build_blocks(self.cable, self.view_mode, only, self._in_library)
+    def _blocks(self, only: set[int] | None = None) -> list[Block]:
+        return self.decorate(build_blocks(self.cable, self.view_mode, only, self._in_library))
 
     def _in_library(self, ref_id: str) -> bool:
         try:

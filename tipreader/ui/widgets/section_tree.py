@@ -47,9 +47,9 @@ class SectionTree(Tree[int]):
         self._para_nodes: dict[int, TreeNode[int]] = {}
         self._build_outline()
 
-    def _add(self, parent: TreeNode[int], label: Text, para: int | None, leaf: bool = True) -> TreeNode[int]:
+    def _add(self, parent: TreeNode[int], label: Text, para: int | None, leaf: bool = True, register: bool = True) -> TreeNode[int]:
         node = parent.add_leaf(label, data=para) if leaf else parent.add(label, data=para, expand=True)
-        if para is not None and para >= 0 and para not in self._para_nodes:
+        if register and para is not None and para >= 0 and para not in self._para_nodes:
             self._para_nodes[para] = node
         return node
 
@@ -76,7 +76,10 @@ class SectionTree(Tree[int]):
                 n, part = part_first[i]
                 title = one_line(part.title, 40) or f"Part {n}"
                 number = "" if title.lower().startswith("part") else f"{n} "
-                node = self._add(root, _label((number, "bold"), (title, "bold #e0c070")), i, leaf=False)
+                # A part without a heading paragraph starts at its first question: that
+                # question's node, not the part's, stands for the paragraph.
+                node = self._add(root, _label((number, "bold"), (title, "bold #e0c070")), i, leaf=False,
+                                 register=part.paragraph_index is not None)
                 for q in part.questions:
                     qnode = self._add(
                         node,
