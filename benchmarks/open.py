@@ -13,10 +13,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+# Never touch the real settings or user database (bookmarks open at start).
+_HOME = tempfile.mkdtemp(prefix="tipreader-bench-")
+os.environ.setdefault("TIPREADER_HOME", os.path.join(_HOME, "data"))
+os.environ.setdefault("TIPREADER_CONFIG", os.path.join(_HOME, "config.toml"))
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
