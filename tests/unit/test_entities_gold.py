@@ -22,6 +22,7 @@ FLOORS = {
     "PERCENT": 0.9,
     "PHONE": 0.9,
     "LAW": 0.8,
+    "CABLE_REF": 0.9,
 }
 
 

@@ -55,6 +55,7 @@ _MONEY_RE = re.compile(
         | \b{_AMOUNT}\s(?:U\.S\.\s|US\s)?(?:dollars|euros?|pesos|naira|rupees|USD|EUR)\b)""",
     re.X | re.I,
 )
+_MONEY_HINT = re.compile(r"USD|EUR|GBP|MXN|dollar|euro|peso|naira|rupee", re.I)
 _PERCENT_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\scent\b)", re.I)
 _PHONE_RE = re.compile(
     r"""(?<![\w)])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)\s?){0,3}\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?
@@ -96,6 +97,8 @@ def find_dates(text: str) -> Iterator[tuple[int, int, str]]:
 
 def find_money(text: str) -> Iterator[tuple[int, int, str]]:
     """Amounts of money ("$7 million USD", "USD 5 million"); "X-$Y" ranges are two."""
+    if "$" not in text and not _MONEY_HINT.search(text):
+        return
     for m in _MONEY_RE.finditer(text):
         yield m.start(), m.end(), "MONEY"
 
