@@ -232,3 +232,15 @@ async def test_settings_default_view_tree_width_and_remapped_key(mexico_model, t
         assert screen.query_one(SectionTree).outer_size.width == 20
         await pilot.press(":", "1", "2", "enter", "c")
         assert app.clipboard.endswith("— 08MEXICO721 ¶12")
+
+
+async def test_theme_change_recolours_and_keeps_the_place(mexico_model):
+    app = TipReaderApp(cable=mexico_model)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.jump_to(11)
+        await pilot.pause()
+        before = app.screen.text_view.blocks[0]
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert app.screen.text_view.blocks[0] is not before
+        assert app.screen.text_view.top_para == 11

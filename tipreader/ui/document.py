@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from rich.style import Style
 from rich.text import Text
 
 from tipreader.cable.model import Cable, Paragraph, Question
@@ -79,12 +80,15 @@ def split_question(para: Paragraph, q: Question) -> tuple[str, str]:
     return question, ""
 
 
-def _badge(para: Paragraph, lost: bool) -> Text:
+StyleFn = Callable[[str | None], "Style | str"]
+
+
+def _badge(para: Paragraph, lost: bool, mark_style: StyleFn = marking_style) -> Text:
     badge = Text()
     if para.number is not None:
         badge.append(f" ¶{para.number} ", style="bold reverse")
     if para.marking:
-        badge.append(f" {clean(para.marking, newlines=False)} ", style=marking_style(para.marking))
+        badge.append(f" {clean(para.marking, newlines=False)} ", style=mark_style(para.marking))
     if lost:
         badge.append(" ⚠", style="bold yellow")
     if badge.plain:
@@ -92,8 +96,11 @@ def _badge(para: Paragraph, lost: bool) -> Text:
     return badge
 
 
-def _body(para: Paragraph, text: str, lost: bool, role: str = "para", prefix: Text | None = None, gap: int = 1) -> Block:
-    head = _badge(para, lost)
+def _body(
+    para: Paragraph, text: str, lost: bool, role: str = "para", prefix: Text | None = None, gap: int = 1,
+    mark_style: StyleFn = marking_style,
+) -> Block:
+    head = _badge(para, lost, mark_style)
     body = head.copy()
     body.append(clean(text))
     style = {"comment": "italic", "heading": "bold", "signature": "dim"}.get(para.kind, "")
@@ -102,7 +109,7 @@ def _body(para: Paragraph, text: str, lost: bool, role: str = "para", prefix: Te
     return Block(body, para.index, role, prefix or Text(), gap, True, len(head))
 
 
-def header_blocks(cable: Cable, in_library: Callable[[str], bool]) -> list[Block]:
+def header_blocks(cable: Cable, in_library: Callable[[str], bool], level_style: StyleFn = classification_style) -> list[Block]:
     """The metadata panel: ref_id and subject, date and origin, classification, TAGS, references."""
     label = "bold #8fb0d0"
     blocks: list[Block] = []
@@ -124,7 +131,7 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool]) -> list[Block
     line = Text()
     line.append("Classification ", style=label)
     cls = clean(cable.classification, newlines=False)
-    line.append(f" {cls} " if cls else "not stated", style=classification_style(cls) if cls else "dim italic")
+    line.append(f" {cls} " if cls else "not stated", style=level_style(cls) if cls else "dim italic")
     for caveat in cable.caveats:
         line.append(" " + clean(caveat, newlines=False), style="dim")
     if cable.eo:
@@ -176,8 +183,15 @@ def build_blocks(
     view: str = "full",
     only: Iterable[int] | None = None,
     in_library: Callable[[str], bool] = lambda ref_id: False,
+    level_style: StyleFn | None = None,
 ) -> list[Block]:
-    """The blocks of ``cable`` in ``view``; ``only`` keeps just those paragraph indexes."""
+    """The blocks of ``cable`` in ``view``; ``only`` keeps just those paragraph indexes.
+
+    ``level_style`` colours a classification or marking badge by level (the theme's
+    colours, from the app); by default fixed colours are used.
+    """
+    head_style = level_style or classification_style
+    mark_style = level_style or marking_style
     keep = set(only) if only is not None else None
     lost = {w.paragraph for w in cable.warnings if w.code == "lost-line" and w.paragraph is not None}
     qmap = question_map(cable)
@@ -190,7 +204,7 @@ def build_blocks(
     q_prefix = Text("┃ ", style="bold #d7a64a")
     a_prefix = Text("│ ", style="#5f87af")
 
-    blocks = header_blocks(cable, in_library)
+    blocks = header_blocks(cable, in_library, head_style)
     shown_parts: set[int] = set()
     for para in cable.paragraphs:
         if keep is not None and para.index not in keep:
@@ -198,7 +212,7 @@ def build_blocks(
         if para.index in headings:
             n, part = headings[para.index]
             shown_parts.add(n)
-            blocks.append(_body(para, para.text, para.index in lost, role="heading"))
+            blocks.append(_body(para, para.text, para.index in lost, role="heading", mark_style=mark_style))
             blocks[-1].text.stylize("bold #e0c070", blocks[-1].find_from)
             continue
         if para.index in qmap:
@@ -207,28 +221,29 @@ def build_blocks(
                 shown_parts.add(part_no)
                 title = clean(cable.parts[part_no - 1].title, newlines=False) or f"Part {part_no}"
                 blocks.append(Block(Text(title.upper(), "bold #e0c070 underline"), para.index, "part", gap=1, searchable=False))
-            blocks.extend(_question_blocks(cable, para, part_no, q, view, para.index in lost, q_prefix, a_prefix))
+            blocks.extend(_question_blocks(cable, para, part_no, q, view, para.index in lost, q_prefix, a_prefix, mark_style))
             continue
         if para.index in owner:
             if view == "questions":
                 continue
-            blocks.append(_body(para, para.text, para.index in lost, "answer", a_prefix, gap=0))
+            blocks.append(_body(para, para.text, para.index in lost, "answer", a_prefix, gap=0, mark_style=mark_style))
             continue
         if view == "questions" and qmap:
             continue
-        blocks.append(_body(para, para.text, para.index in lost))
+        blocks.append(_body(para, para.text, para.index in lost, mark_style=mark_style))
     return blocks
 
 
 def _question_blocks(
-    cable: Cable, para: Paragraph, part_no: int, q: Question, view: str, lost: bool, q_prefix: Text, a_prefix: Text
+    cable: Cable, para: Paragraph, part_no: int, q: Question, view: str, lost: bool, q_prefix: Text, a_prefix: Text,
+    mark_style: StyleFn = marking_style,
 ) -> list[Block]:
     question, answer = split_question(para, q)
     question = _QUESTION_LEAD.sub("", clean(question), count=1) if question else ""
     label = Text()
     label.append(f" {question_label(cable, part_no, q)} ", style="bold black on #d7a64a")
     label.append(" ")
-    label.append_text(_badge(para, lost))
+    label.append_text(_badge(para, lost, mark_style))
     out: list[Block] = []
     if view == "answers":
         label.append(one_line(question, 400), style="italic #d7c79a")

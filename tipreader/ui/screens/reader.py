@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +18,7 @@ from tipreader.ui.dialogs.help import HelpDialog
 from tipreader.ui.document import VIEW_NAMES, VIEWS, Block, build_blocks
 from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.reader_bookmarks import BOOKMARK_BINDINGS, ReaderBookmarks
+from tipreader.ui.settings import classification_style
 from tipreader.ui.source import CableSource, NoLibrary
 from tipreader.ui.text import clean
 from tipreader.ui.widgets.cable_view import CableView, compile_query
@@ -87,8 +90,14 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
         view = self.query_one(CableView)
         view.set_blocks(self._blocks())
         self.watch(view, "scroll_y", self._scrolled, init=False)
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         view.focus()
         self._update_status()
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Recolour the classification badges in the new theme, keeping the place."""
+        only = self._filter_set(self.filter_query) if self.filter_query else None
+        self.text_view.set_blocks(self._blocks(only), keep_para=self.text_view.top_para)
 
     def set_source(self, source: CableSource) -> None:
         """Use ``source`` (the library, once open) to mark references; the header is laid out again."""
@@ -111,7 +120,8 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
         return only
 
     def _blocks(self, only: set[int] | None = None) -> list[Block]:
-        return self.decorate(build_blocks(self.cable, self.view_mode, only, self._in_library))
+        level_style = partial(classification_style, self.app, badge=True)
+        return self.decorate(build_blocks(self.cable, self.view_mode, only, self._in_library, level_style))
 
     def _in_library(self, ref_id: str) -> bool:
         try:
