@@ -192,13 +192,20 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseW
     limit = sig if sig is not None else len(lines)
     segs: list[_Seg] = []
     seen_number = False
+    prev_plain = False  # the line before is wrapped text (not blank, rule or unwrapped)
     for i in range(limit):
         line = lines[i]
         text = line.text
         if not text.strip():
             if segs and segs[-1].end == 0:
                 segs[-1].end = i
+            prev_plain = False
             continue
+        first = text[:1]
+        if prev_plain and first.islower() and not line.break_before and segs and segs[-1].end == 0:
+            prev_plain = len(text) <= UNWRAPPED
+            continue  # the common case: a wrapped line running on
+        prev_plain = len(text) <= UNWRAPPED and not is_rule(text)
         if i in numbered:
             number, marking, rest = numbered[i]
             _close(segs, i)

@@ -66,8 +66,8 @@ def _unit_cut_inside(unit: list[str]) -> bool:
     """A line in the unit is far shorter than the wrap allows and the sentence runs on."""
     if len(unit) < 4:
         return False
-    lengths = [len(line.rstrip()) for line in unit[:-1]]
-    width = max(max(lengths), len(unit[-1].rstrip()))
+    lengths = list(map(len, unit[:-1]))  # lines come right-stripped from clean_lines
+    width = max(max(lengths), len(unit[-1]))
     if width < MIN_WIDTH or min(lengths) >= 0.6 * width:
         return False
     if any("xxxx" in line.lower() for line in unit):
@@ -101,7 +101,7 @@ def lost_line_warnings(paragraphs: list[Paragraph], raw: list[list[str]]) -> lis
     """``lost-line`` warnings for the paragraphs whose raw lines show lost text."""
     warnings: list[ParseWarning] = []
     for para, lines in zip(paragraphs, raw):
-        if not lines or any(len(line) > UNWRAPPED for line in lines):
+        if not lines or max(map(len, lines)) > UNWRAPPED:
             continue
         reason = None
         blocks = split_blocks(lines)

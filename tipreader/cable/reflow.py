@@ -20,6 +20,10 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])-[ \t]*\x00[ \t]*(?=[A-Za-z])")
 _RULE = re.compile(r"^\s*[-=_*~]{3,}[-=_*~ ]*$")
 _RULE_CHARS = frozenset("-=_*~")
+# One or more blank or rule lines between two newlines.
+_SEPARATOR = re.compile(r"\n(?:[ \t]*(?:[-=_*~]{3,}[-=_*~ ]*)?[ \t]*\n)+")
+# A line that could start a list item (checked properly by starts_item).
+_MAYBE_ITEM = re.compile(r"(?m)^[ \t]*(?:[-\u2022*\u00b7(0-9]|[ivx]{1,4}[.)]\s|[A-Za-z][.)]\s)")
 _ITEM_FIRST = frozenset("-\u2022*\u00b7(ivx")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # Starts of list items that always begin a new line.
@@ -40,19 +44,18 @@ def split_blocks(lines: list[str]) -> list[list[str]]:
     A block that opens in lower case after one that stops without punctuation
     continues it (a stray blank line inside a sentence).
     """
+    text = "\n".join(lines)
+    pieces = _SEPARATOR.split("\n" + text + "\n")
     blocks: list[list[str]] = []
-    current: list[str] = []
-    for line in lines:
-        if not line.strip() or is_rule(line):
-            if current:
-                blocks.append(current)
-                current = []
+    for piece in pieces:
+        piece = piece.strip("\n")
+        if not piece or piece.isspace():
             continue
-        if not current and blocks and _continues(blocks[-1][-1], line):
-            current = blocks.pop()
-        current.append(line)
-    if current:
-        blocks.append(current)
+        block = piece.split("\n")
+        if blocks and _continues(blocks[-1][-1], block[0]):
+            blocks[-1].extend(block)
+        else:
+            blocks.append(block)
     return blocks
 
 
@@ -86,6 +89,10 @@ def starts_item(line: str, previous: str | None) -> bool:
 
 def units(block: list[str]) -> list[list[str]]:
     """Split a prose block into units: list items and unwrapped lines each start one."""
+    if len(block) == 1:
+        return [block]
+    if max(map(len, block)) <= UNWRAPPED and not _MAYBE_ITEM.search("\n".join(block[1:])):
+        return [block]  # plain wrapped prose: one unit
     out: list[list[str]] = []
     previous: str | None = None
     for line in block:
@@ -112,10 +119,7 @@ def join_lines(lines: list[str]) -> str:
     text = "\x00".join(lines)
     if "-\x00" in text:
         text = _HYPHEN_JOIN.sub("-", text)
-    text = text.replace("\x00", " ")
-    if "  " in text or "\t" in text or "\u00a0" in text:
-        text = _SPACES.sub(" ", text)
-    return text.strip()
+    return " ".join(text.replace("\x00", " ").split())
 
 
 def reflow_block(block: list[str]) -> str:
