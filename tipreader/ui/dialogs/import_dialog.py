@@ -1,0 +1,217 @@
+"""Import from the app: a path prompt with completion, then a background import with progress and ETA.
+
+:func:`start_import` is what ``ctrl+o`` and the palette call. The import runs in a
+thread worker (``Library.import_paths`` with a progress callback and a cancel
+event); ``Esc`` cancels cleanly (what was committed stays, the rest is not read);
+the summary lists what was imported, skipped and failed, with the bad files.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, ProgressBar, Static
+
+from tipreader.ui.text import clean
+
+_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{ width: 96; max-width: 95%; height: auto; max-height: 90%; border: round $accent;
+    background: $surface; padding: 0 1; }}
+{name} Static {{ height: auto; }}
+"""
+
+
+class PathSuggester(Suggester):
+    """Completes a file or folder path from what exists on disk (the first match, sorted)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The first existing path that starts with ``value`` (folders end with ``/``)."""
+        return complete_path(value)
+
+
+def complete_path(value: str) -> str | None:
+    """``value`` completed to the first existing entry it starts (``~`` expanded for the lookup only)."""
+    if not value:
+        return None
+    expanded = os.path.expanduser(value)
+    folder, _, stem = expanded.rpartition(os.sep)
+    base = Path(folder or ("/" if expanded.startswith(os.sep) else "."))
+    try:
+        names = sorted(p.name + (os.sep if p.is_dir() else "") for p in base.iterdir()
+                       if p.name.startswith(stem) and not (p.name.startswith(".") and not stem.startswith(".")))
+    except OSError:
+        return None
+    if not names or names[0] == stem:
+        return None
+    return value + names[0][len(stem):]
+
+
+class ImportPathDialog(ModalScreen[str | None]):
+    """Asks for a file, folder or glob to import; → the path, or None."""
+
+    DEFAULT_CSS = _CSS.format(name="ImportPathDialog")
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="import.path.cancel", tooltip="Close without importing")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Import cables — a file, a folder (read recursively) or a glob; → completes", style="bold"))
+            yield Input(placeholder="~/cables/", id="import-path", suggester=PathSuggester())
+            yield Static(id="import-path-error")
+
+    def on_mount(self) -> None:
+        """Focus the path box."""
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#import-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            return
+        path = os.path.expanduser(value)
+        if not (Path(path).exists() or any(c in path for c in "*?[")):
+            self.query_one("#import-path-error", Static).update(Text(f"No such file or folder: {value}", style="red"))
+            return
+        self.dismiss(path)
+
+
+def _eta(done: int, total: int, elapsed: float) -> str:
+    if done <= 0 or total <= 0 or elapsed <= 0.2:
+        return "estimating…"
+    left = elapsed * (total - done) / done
+    return f"about {int(left // 60)} min {int(left % 60)} s left" if left >= 60 else f"about {int(left) + 1} s left"
+
+
+def summary_text(report) -> Text:
+    """What an import did: imported, unchanged, skipped, failed, and each bad file."""
+    p = report.progress
+    text = Text("Import cancelled — what was read so far is kept.\n" if p.cancelled else "Import finished.\n",
+                style="bold yellow" if p.cancelled else "bold green")
+    text.append(f"{p.cables_imported:,} cable(s) imported · {p.cables_unchanged:,} already in the library · "
+                f"{p.older_texts:,} older text(s) · {p.files_skipped:,} file(s) skipped (unchanged) · ")
+    text.append(f"{len(report.errors):,} failed", style="bold red" if report.errors else "")
+    text.append(f" · {p.elapsed:.1f} s\n")
+    for path, reason in report.errors[:30]:
+        text.append("✗ ", style="red")
+        text.append(clean(Path(path).name, newlines=False), style="bold")
+        text.append(": " + clean(reason, newlines=False) + "\n")
+    if len(report.errors) > 30:
+        text.append(f"… and {len(report.errors) - 30} more\n", style="dim")
+    return text
+
+
+class ImportDialog(ModalScreen[object]):
+    """Runs the import of ``path`` with a progress bar; dismisses with the ImportReport (or None)."""
+
+    DEFAULT_CSS = _CSS.format(name="ImportDialog")
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel / close", id="import.run.cancel",
+                tooltip="Stop the import cleanly (cables already read stay); close the summary"),
+        Binding("enter", "close", "Close", show=False, id="import.run.close", tooltip="Close the summary"),
+    ]
+
+    def __init__(self, library, path: str, workers: int | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.path = path
+        self.workers = workers
+        self.cancel = threading.Event()
+        self.report = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(f"Importing {clean(self.path, newlines=False)}", style="bold"))
+            yield ProgressBar(total=None, show_eta=False, id="import-bar")
+            yield Static("Looking for files…", id="import-status")
+            yield Static("Esc cancels", id="import-help")
+
+    def on_mount(self) -> None:
+        """Start the import."""
+        self._run()
+
+    @work(thread=True, exclusive=True, group="import")
+    def _run(self) -> None:
+        def progress(p) -> None:
+            self.app.call_from_thread(self._progress, p.files_done, p.files_total, p.bytes_done, p.bytes_total,
+                                      p.cables_imported + p.cables_unchanged, p.failed, p.elapsed, p.current)
+
+        try:
+            report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel, workers=self.workers)
+        except Exception as err:  # an import must end in a message, never a crash
+            self.app.call_from_thread(self._failed, f"{type(err).__name__}: {err}")
+            return
+        self.app.call_from_thread(self._done, report)
+
+    def _progress(self, files_done, files_total, bytes_done, bytes_total, cables, failed, elapsed, current) -> None:
+        if self.report is not None:
+            return
+        bar = self.query_one(ProgressBar)
+        if bytes_total:
+            bar.update(total=bytes_total, progress=bytes_done)
+        status = Text(f"{files_done:,}/{files_total:,} files · {cables:,} cables · {failed:,} failed · "
+                      f"{_eta(bytes_done, bytes_total, elapsed)}\n")
+        status.append(clean(Path(current).name, newlines=False) if current else "", style="dim")
+        self.query_one("#import-status", Static).update(status)
+
+    def _done(self, report) -> None:
+        self.report = report
+        self.query_one(ProgressBar).update(total=100, progress=100)
+        self.query_one("#import-status", Static).update(summary_text(report))
+        self.query_one("#import-help", Static).update(Text("Enter or Esc closes", style="dim"))
+
+    def _failed(self, message: str) -> None:
+        self.report = False
+        self.query_one("#import-status", Static).update(Text(f"The import stopped: {message}", style="bold red"))
+
+    def action_cancel(self) -> None:
+        """Esc: cancel a running import; close once it is over."""
+        if self.report is None:
+            self.cancel.set()
+            self.query_one("#import-help", Static).update(Text("Cancelling…", style="yellow"))
+        else:
+            self.dismiss(self.report or None)
+
+    def action_close(self) -> None:
+        """Enter: close the summary (the import keeps running until it is over)."""
+        if self.report is not None:
+            self.dismiss(self.report or None)
+
+
+def start_import(app, path: str | None = None, workers: int | None = None) -> None:
+    """Ask for a path (unless given), import it, then refresh the library screens."""
+    from tipreader.ui.reader_navigation import library_of
+
+    lib = library_of(app)
+    if lib is None:
+        return
+
+    def finished(_report) -> None:
+        from tipreader.ui.screens.library import LibraryScreen
+
+        source = getattr(app, "source", None)
+        if hasattr(source, "_known"):
+            source._known.clear()  # references newly in the library get their links
+        for screen in app.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.refresh_results()
+
+    def chosen(value: str | None) -> None:
+        if value:
+            app.push_screen(ImportDialog(lib, value, workers), finished)
+
+    if path:
+        chosen(path)
+    else:
+        app.push_screen(ImportPathDialog(), chosen)

@@ -1,0 +1,397 @@
+"""Navigation in the reader: links to referenced cables, "cited by", history, reading positions.
+
+:class:`ReaderNavigation` is a mixin for :class:`~tipreader.ui.screens.reader.ReaderScreen`
+(put it first: ``class ReaderScreen(ReaderNavigation, ReaderBookmarks, Screen)``);
+:class:`LibraryReader` is that combination, which the library screen opens until the
+reader itself takes the mixin. The app-level helpers take the app:
+
+- :func:`open_cable` opens a ref_id at a paragraph (or where it was left), with the
+  words of a search query highlighted and ``n``/``N`` moving between them;
+- :func:`go_back` / :func:`go_forward` walk :class:`~tipreader.ui.history.History`;
+- :func:`library_of` / :func:`userdata_of` give the app's Library and UserData
+  (``app.library`` / ``app.userdata``, opened on first use when the app has none).
+
+What the mixin needs from its screen: ``cable``, ``source``, ``text_view``,
+``jump_to(para)``, ``_blocks()`` passing through :meth:`decorate`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+
+from tipreader.ui.history import History, Step
+
+NAV_BINDINGS = [
+    Binding("backspace,alt+left", "nav_back", "Back", id="reader.history.back",
+            tooltip="Back to the previous cable, jump or the library (history)"),
+    Binding("alt+right", "nav_forward", "Forward", show=False, id="reader.history.forward",
+            tooltip="Forward again in the history"),
+    Binding("enter", "follow_reference", "Follow ref", id="reader.links.follow",
+            tooltip="Open the referenced cable (from the paragraph at the top); several: choose"),
+    Binding("r", "references", "Refs", id="reader.links.list",
+            tooltip="The cable's references and the cables citing it; Enter opens one in the library"),
+]
+
+# "09 SANAA 1936", "08 STATE 132759", "2006 STATE 202745": a cable cited in the text
+CITATION = re.compile(r"\b(?:19|20)?(\d\d) ([A-Z][A-Z]+(?: [A-Z]+)?) (\d{1,6})\b")
+LINK_STYLE = "underline #87afd7"
+
+
+def citations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ref_id) of each cable cited in ``text`` (``08 STATE 132759`` → ``08STATE132759``)."""
+    return [(m.start(), m.end(), f"{m.group(1)}{m.group(2).replace(' ', '')}{m.group(3)}") for m in CITATION.finditer(text)]
+
+
+# ---- app state --------------------------------------------------------------------------
+def library_of(app):
+    """The app's Library (``app.library``), opened on first use; None when it cannot be opened."""
+    lib = getattr(app, "library", None)
+    if lib is None:
+        from tipreader.library import Library
+        from tipreader.ui.source import LibrarySource, NoLibrary
+
+        try:
+            lib = Library.open()
+        except Exception as err:  # a broken library: the reader still reads files
+            app.notify(f"Library: {err}", severity="error", markup=False)
+            return None
+        app.library = lib
+        if isinstance(getattr(app, "source", None), NoLibrary) or getattr(app, "source", None) is None:
+            app.source = LibrarySource(lib)
+    return lib
+
+
+def userdata_of(app):
+    """The app's UserData (``app.userdata``), opened on first use; None when it cannot be opened."""
+    data = getattr(app, "userdata", None)
+    if data is None:
+        from tipreader.library import UserData
+
+        try:
+            data = app.userdata = UserData.open()
+        except Exception:  # reading positions are a comfort, never a reason to fail
+            return None
+    return data
+
+
+def history_of(app) -> History:
+    """The app's back/forward history (``app.nav_history``)."""
+    hist = getattr(app, "nav_history", None)
+    if hist is None:
+        hist = app.nav_history = History()
+    return hist
+
+
+def here(app) -> Step:
+    """The place on screen: the reader's cable and position, or the library."""
+    screen = app.screen
+    if isinstance(screen, ReaderNavigation):
+        return screen.nav_step()
+    return Step(None)
+
+
+# ---- opening and walking ----------------------------------------------------------------
+def open_cable(app, ref_id: str, para: int | None = None, query: str = "", *, record: bool = True,
+               restore: Step | None = None) -> bool:
+    """Open ``ref_id`` in a reader over the library: at ``para`` (None: where it was left),
+    or at ``restore``'s place; ``query``'s words highlighted. False when it is not in the library."""
+    source = getattr(app, "source", None)
+    cable = source.get(ref_id) if source is not None else None
+    if cable is None:
+        app.notify(f"{ref_id} is not in the library.", severity="warning", markup=False)
+        return False
+    if record:
+        history_of(app).visit(here(app))
+    data = userdata_of(app)
+    if para is None and restore is None and data is not None:
+        para = data.position(cable.ref_id)
+    if data is not None:
+        try:
+            data.record_open(cable.ref_id)
+        except Exception:
+            pass
+    reader = LibraryReader(cable, source, para=para, query=query, restore=restore)
+    if isinstance(app.screen, ReaderNavigation):
+        app.switch_screen(reader)
+    else:
+        app.push_screen(reader)
+    return True
+
+
+def _go(app, step: Step | None) -> None:
+    if step is None:
+        app.bell()
+        return
+    screen = app.screen
+    if step.ref_id is None:
+        while isinstance(app.screen, ReaderNavigation) and len(app.screen_stack) > 2:
+            app.pop_screen()
+        return
+    if isinstance(screen, ReaderNavigation) and screen.cable.ref_id == step.ref_id:
+        screen.restore_step(step)
+        return
+    open_cable(app, step.ref_id, record=False, restore=step)
+
+
+def go_back(app) -> None:
+    """Back one step in the history."""
+    _go(app, history_of(app).back(here(app)))
+
+
+def go_forward(app) -> None:
+    """Forward one step in the history."""
+    _go(app, history_of(app).forward(here(app)))
+
+
+# ---- query words in the reader ----------------------------------------------------------
+class QueryWords:
+    """A pattern-like object (``finditer``) marking a search query's words as the index matched them
+    (``trafficked`` marks ``trafficking``), for the reader's find highlights and ``n``/``N``."""
+
+    def __init__(self, query: str) -> None:
+        from tipreader.library.query import parse_query
+        from tipreader.library.snippets import Highlighter
+
+        self.highlighter = Highlighter(parse_query(query))
+        keys = [rx.pattern for rx in self.highlighter.regexes]
+        self.rx = re.compile(r"\b(?:" + "|".join(keys) + r")", re.IGNORECASE) if keys else None
+
+    def __bool__(self) -> bool:
+        return self.rx is not None
+
+    def finditer(self, text: str, pos: int = 0):
+        """The matches in ``text`` from ``pos``: whole words whose stem is a query word's."""
+        from tipreader.library.snippets import fold
+
+        if self.rx is None:
+            return
+        folded = fold(text)
+        for m in self.rx.finditer(folded, pos):
+            if self.highlighter._is_match(m.group()):
+                yield m
+
+
+def query_words(query: str) -> QueryWords | None:
+    """:class:`QueryWords` for ``query``, or None when it has no words to mark (or does not parse)."""
+    if not query.strip():
+        return None
+    try:
+        words = QueryWords(query)
+    except Exception:
+        return None
+    return words or None
+
+
+class ReaderNavigation:
+    """Links, "cited by", history keys and the reading position for a reader screen."""
+
+    _nav_para: int | None = None
+    _nav_start: tuple[int | None, str, Step | None] = (None, "", None)
+    _nav_cited: list[str] | None = None
+
+    def nav_setup(self, para: int | None = None, query: str = "", restore: Step | None = None) -> None:
+        """Where to open (call before mounting): paragraph index, query to mark, or a history step."""
+        self._nav_start = (para, query, restore)
+
+    # ---- position --------------------------------------------------------------------
+    def nav_step(self) -> Step:
+        """This reader's place, for the history."""
+        view = self.text_view  # type: ignore[attr-defined]
+        return Step(self.cable.ref_id, view.top_para, float(view.scroll_y), view.size.width)  # type: ignore[attr-defined]
+
+    def restore_step(self, step: Step) -> None:
+        """Go back to ``step`` (same scroll when the width is the same, else its paragraph)."""
+        view = self.text_view  # type: ignore[attr-defined]
+        if step.width and step.width == view.size.width and view.line_count:
+            view.scroll_to(y=step.scroll_y, animate=False, immediate=True)
+        elif step.para is not None and step.para >= 0:
+            self._jump_quiet(step.para)
+        else:
+            view.scroll_to(y=0, animate=False, immediate=True)
+
+    def _jump_quiet(self, para: int) -> None:
+        self._nav_quiet = True
+        try:
+            self.jump_to(para)  # type: ignore[attr-defined]
+        finally:
+            self._nav_quiet = False
+
+    def jump_to(self, para: int, focus: bool = True) -> None:
+        """A jump is a step in the history (the place left is recorded first)."""
+        if not getattr(self, "_nav_quiet", False) and self.is_mounted and self.text_view.line_count:  # type: ignore[attr-defined]
+            history_of(self.app).visit(self.nav_step())  # type: ignore[attr-defined]
+        super().jump_to(para, focus)  # type: ignore[misc]
+
+    def on_mount(self) -> None:
+        """Open at the asked place once the text is laid out."""
+        self.call_after_refresh(self._nav_open)  # type: ignore[attr-defined]
+
+    def _nav_open(self) -> None:
+        view = self.text_view  # type: ignore[attr-defined]
+        if not (view.size.width and view.line_count):
+            self.call_after_refresh(self._nav_open)  # type: ignore[attr-defined]
+            return
+        para, query, restore = self._nav_start
+        if restore is not None:
+            self.restore_step(restore)
+        elif para is not None and para >= 0:
+            self._jump_quiet(para)
+        words = query_words(query)
+        if words is not None:
+            view._find(words, keep_current=False)
+            view.refresh()
+            start = para if para is not None else -1
+            first = next((n for n, m in enumerate(view.matches) if m.para is not None and m.para >= start), None)
+            if first is not None:
+                view.goto_match(first)
+
+    def on_cable_view_top_changed(self, event) -> None:
+        """Remember the paragraph at the top (saved as the reading position when the reader closes)."""
+        if event.para is not None:
+            self._nav_para = event.para
+
+    def on_unmount(self) -> None:
+        """Save the reading position (by ref_id and paragraph index)."""
+        data = userdata_of(self.app)  # type: ignore[attr-defined]
+        if data is not None and self._nav_para is not None:
+            try:
+                data.set_position(self.cable.ref_id, self._nav_para)  # type: ignore[attr-defined]
+            except Exception:
+                pass
+
+    # ---- links -----------------------------------------------------------------------
+    def cited_by(self) -> list[str]:
+        """Cables in the library that cite this one (asked once)."""
+        if self._nav_cited is None:
+            lib = getattr(self.app, "library", None)  # type: ignore[attr-defined]
+            try:
+                self._nav_cited = lib.cited_by(self.cable.ref_id) if lib is not None else []  # type: ignore[attr-defined]
+            except Exception:
+                self._nav_cited = []
+        return self._nav_cited
+
+    def _linkable(self, ref_id: str) -> bool:
+        return ref_id.upper() != self.cable.ref_id.upper() and self._in_library(ref_id)  # type: ignore[attr-defined]
+
+    def decorate(self, blocks: list) -> list:
+        """Blocks with links on references in the library, and a "Cited by" line in the header."""
+        blocks = super().decorate(blocks)  # type: ignore[misc]
+        prefetch = getattr(self.source, "prefetch", None)  # type: ignore[attr-defined]
+        out = []
+        header_refs = [r.ref_id for r in self.cable.references if r.ref_id]  # type: ignore[attr-defined]
+        for block in blocks:
+            plain = block.text.plain
+            if block.para is None and block.role == "rule" and self.cited_by():
+                out.append(self._cited_block(block))
+            spans = []
+            if block.para is None:
+                for ref in header_refs:
+                    at = plain.find("→ " + ref)
+                    if at >= 0:
+                        spans.append((at + 2, at + 2 + len(ref), ref))
+            else:
+                spans = citations(plain[block.find_from:])
+                spans = [(a + block.find_from, b + block.find_from, r) for a, b, r in spans]
+            if spans and prefetch is not None:
+                prefetch([r for _, _, r in spans])
+            spans = [s for s in spans if self._linkable(s[2])]
+            if spans:
+                text = block.text.copy()
+                for a, b, ref in spans:
+                    text.stylize(Style.parse(LINK_STYLE) + Style(meta={"@click": f"screen.open_reference({ref!r})"}), a, b)
+                block = replace(block, text=text)
+            out.append(block)
+        return out
+
+    def _cited_block(self, rule):
+        line = Text()
+        line.append("Cited by ", style="bold #8fb0d0")
+        for i, ref in enumerate(self.cited_by()):
+            if i:
+                line.append(" · ", style="dim")
+            line.append(ref, style=Style.parse(LINK_STYLE) + Style(meta={"@click": f"screen.open_reference({ref!r})"}))
+        return replace(rule, text=line, role="header", one_line=False, searchable=False, gap=0)
+
+    def links_here(self) -> list[str]:
+        """The in-library cables referenced where the reader is: the header's at the top, else the top paragraph's."""
+        para = self.text_view.top_para  # type: ignore[attr-defined]
+        if para is None:
+            refs = [r.ref_id for r in self.cable.references if r.ref_id] + self.cited_by()  # type: ignore[attr-defined]
+        else:
+            refs = [r for _, _, r in citations(self.cable.paragraphs[para].text or "")]  # type: ignore[attr-defined]
+        return list(dict.fromkeys(r for r in refs if self._linkable(r)))
+
+    # ---- actions ---------------------------------------------------------------------
+    def action_open_reference(self, ref_id: str) -> None:
+        """Open ``ref_id`` (a link was clicked or chosen)."""
+        open_cable(self.app, ref_id)  # type: ignore[attr-defined]
+
+    def action_follow_reference(self) -> None:
+        """Enter: the one reference here opens; several (or none here): the references list."""
+        links = self.links_here()
+        if len(links) == 1:
+            open_cable(self.app, links[0])  # type: ignore[attr-defined]
+        else:
+            self.action_references()
+
+    def action_references(self) -> None:
+        """The references and "cited by" list; the chosen cable opens."""
+        from tipreader.ui.dialogs.references import ReferencesDialog
+
+        rows: list[tuple[str, str, bool]] = []
+        for ref in self.cable.references:  # type: ignore[attr-defined]
+            label = f"{ref.label}. " if ref.label else ""
+            rows.append((ref.ref_id or "", f"REF {label}{ref.text}", bool(ref.ref_id) and self._linkable(ref.ref_id)))
+        seen = {r[0] for r in rows}
+        for para in self.cable.paragraphs:  # type: ignore[attr-defined]
+            for _a, _b, ref in citations(para.text or ""):
+                if ref not in seen and ref != self.cable.ref_id:  # type: ignore[attr-defined]
+                    seen.add(ref)
+                    rows.append((ref, f"cited in paragraph {para.number or para.index + 1}", self._linkable(ref)))
+        for ref in self.cited_by():
+            rows.append((ref, "cites this cable", True))
+
+        def chosen(ref_id: str | None) -> None:
+            if ref_id:
+                open_cable(self.app, ref_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ReferencesDialog(self.cable.ref_id, rows), chosen)  # type: ignore[attr-defined]
+
+    def action_nav_back(self) -> None:
+        """Back in the history."""
+        go_back(self.app)  # type: ignore[attr-defined]
+
+    def action_nav_forward(self) -> None:
+        """Forward in the history."""
+        go_forward(self.app)  # type: ignore[attr-defined]
+
+
+def _reader_class():
+    from tipreader.ui.screens.reader import ReaderScreen
+
+    if issubclass(ReaderScreen, ReaderNavigation):  # wired into the reader itself
+        return ReaderScreen
+
+    class _LibraryReader(ReaderNavigation, ReaderScreen):
+        BINDINGS = NAV_BINDINGS
+
+    return _LibraryReader
+
+
+def LibraryReader(cable, source, *, para: int | None = None, query: str = "", restore: Step | None = None):
+    """A reader screen with navigation, to open at ``para`` / ``restore`` with ``query``'s words marked."""
+    cls = _LIBRARY_READER[0] if _LIBRARY_READER else None
+    if cls is None:
+        cls = _reader_class()
+        _LIBRARY_READER.append(cls)
+    screen = cls(cable, source)
+    screen.nav_setup(para, query, restore)
+    return screen
+
+
+_LIBRARY_READER: list = []

@@ -1,0 +1,340 @@
+"""The library screen: a search box, results as you type, filters; Enter opens the reader at the hit.
+
+Searches run in a thread worker (``exclusive=True``: a new keystroke cancels the
+stale search), after a short debounce, so typing never waits for the index. The
+first page of hits is painted first; the hit count follows from a second query.
+With an empty query the list shows the recently read cables (with progress), then
+the library by date. More rows load as the list scrolls.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from tipreader.ui.reader_navigation import go_back, go_forward, library_of, open_cable, userdata_of
+from tipreader.ui.widgets.filter_panel import FilterPanel
+from tipreader.ui.widgets.hit_list import HitList, Row, row_text
+
+PAGE = 50
+DEBOUNCE = 0.05  # seconds of quiet typing before a search starts
+RECENT = 20
+
+
+class LibraryScreen(Screen[None]):
+    """Search and browse the library; ``Enter`` opens a cable, ``/`` returns to the search box."""
+
+    DEFAULT_CSS = """
+    LibraryScreen #library-search { margin: 0 0; }
+    LibraryScreen #library-main { height: 1fr; }
+    LibraryScreen #hits { width: 1fr; height: 1fr; border: none; }
+    LibraryScreen #filters { width: 34; height: 1fr; border-left: solid $primary-darken-2; border-top: none;
+        border-right: none; border-bottom: none; }
+    LibraryScreen #library-status { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="library.search.focus", key_display="/",
+                tooltip="Back to the search box (words, \"phrases\", origin:, tag:, class:, date:2008..2009, AND OR NOT)"),
+        Binding("down", "focus_hits", "Results", show=False, id="library.search.results",
+                tooltip="From the search box down to the results"),
+        Binding("ctrl+t", "toggle_filters", "Filters", id="library.filters.toggle",
+                tooltip="Show, focus or hide the filters (origin, year, TAGS, classification, with counts)"),
+        Binding("ctrl+o", "import", "Import", id="library.app.import",
+                tooltip="Import cable files or folders into the library (in the background, Esc cancels)"),
+        Binding("alt+left", "nav_back", "Back", show=False, id="library.history.back",
+                tooltip="Back in the history (the cable or jump before)"),
+        Binding("alt+right", "nav_forward", "Forward", show=False, id="library.history.forward",
+                tooltip="Forward in the history"),
+        Binding("escape", "clear", "Clear", show=False, id="library.search.clear",
+                tooltip="Clear the search box (in the box), else go back to it"),
+        Binding("q", "app.quit", "Quit", id="library.app.quit", tooltip="Quit tipreader (from the results)"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+        self.query_text = query
+        self._generation = 0
+        self._timer: Timer | None = None
+        self._recent: list[Row] = []
+        self._listed = 0  # rows of the by-date list loaded (empty query)
+        self.count: int | None = None
+        self.searching = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(self.initial_query, id="library-search",
+                    placeholder="Search the library — words, \"phrases\", origin:  tag:  class:  date:2008..2009")
+        with Horizontal(id="library-main"):
+            yield HitList(id="hits")
+            yield FilterPanel(id="filters")
+        yield Static(id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the search box and show the first results."""
+        self.title = "tipreader — library"
+        self.query_one("#library-search", Input).focus()
+        self.query_one(HitList).tooltip = "Enter opens the cable at the hit's paragraph, the query's words marked"
+        self._set_status(Text("Opening the library…", style="dim"))
+        self._run_search(self.query_text)
+        self._load_facets()
+
+    def on_screen_resume(self) -> None:
+        """Back from the reader: progress may have changed (the list and query stay as they were)."""
+        if not self.query_text.strip() and self.is_mounted:
+            self._refresh_recent()
+
+    # ---- searching -----------------------------------------------------------------------
+    @property
+    def library(self):
+        """The app's Library (opened on first use), or None."""
+        return library_of(self.app)
+
+    @on(Input.Changed, "#library-search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._run_search(self.query_text))
+
+    def refresh_results(self) -> None:
+        """Search again now (after an import)."""
+        self._run_search(self.query_text)
+        self._load_facets()
+
+    def _run_search(self, query: str) -> None:
+        self._generation += 1
+        self.searching = True
+        if query.strip():
+            self._search(query, self._generation)
+        else:
+            self._browse(self._generation)
+
+    @work(thread=True, exclusive=True, group="library-search")
+    def _search(self, query: str, generation: int) -> None:
+        from tipreader.library import QueryError
+
+        worker = get_current_worker()
+        lib = self.library
+        if lib is None:
+            return
+        try:
+            hits = lib.search(query, limit=PAGE)
+        except QueryError as err:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_error, generation, str(err))
+            return
+        rows = [self._hit_row(h) for h in hits]
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= PAGE, query)
+        count = lib.count(query)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_count, generation, count)
+
+    @staticmethod
+    def _hit_row(h) -> Row:
+        return Row(h.ref_id, h.paragraph_index, row_text(h.ref_id, h.date, h.origin, h.classification, h.subject,
+                                                          h.snippet, h.paragraph, h.paragraph_index))
+
+    @work(thread=True, exclusive=True, group="library-search")
+    def _browse(self, generation: int) -> None:
+        worker = get_current_worker()
+        lib = self.library
+        if lib is None:
+            return
+        recent = self._recent_rows(lib)
+        listed = self._date_rows(lib, 0, {r.ref_id for r in recent})
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._show_browse, generation, recent, listed)
+        total = lib.index.searcher().num_docs
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_count, generation, total)
+
+    def _recent_rows(self, lib) -> list[Row]:
+        data = userdata_of(self.app)
+        if data is None:
+            return []
+        rows = []
+        for entry in data.history(RECENT):
+            cable = lib.get(entry.ref_id)
+            if cable is None:
+                continue
+            para = data.position(cable.ref_id)
+            total = len(cable.paragraphs)
+            progress = 0.0 if para is None or not total else (para + 1) / total
+            rows.append(Row(cable.ref_id, None, row_text(cable.ref_id, cable.date, cable.origin, cable.classification,
+                                                          cable.subject, progress=progress)))
+        return rows
+
+    def _date_rows(self, lib, offset: int, skip: set[str]) -> tuple[list[Row], int]:
+        found = lib.list_cables(limit=PAGE, offset=offset)
+        rows = [Row(c.ref_id, None, row_text(c.ref_id, c.date, c.origin, c.classification, c.subject))
+                for c in found if c.ref_id not in skip]
+        return rows, len(found)
+
+    def _refresh_recent(self) -> None:
+        self._run_search("")
+
+    # ---- showing ---------------------------------------------------------------------------
+    def _show_rows(self, generation: int, rows: list[Row], more: bool, query: str) -> None:
+        if generation != self._generation:
+            return
+        self.searching = False
+        self.count = None
+        empty = Text(f"No cable matches “{query.strip()}”.", style="italic")
+        self.query_one(HitList).set_rows(rows, more, empty)
+        self._set_status(Text(f"{len(rows)}{'+' if more else ''} hits · counting…", style="dim"))
+
+    def _show_browse(self, generation: int, recent: list[Row], listed: tuple[list[Row], int]) -> None:
+        if generation != self._generation:
+            return
+        self.searching = False
+        rows, fetched = listed
+        self._listed = fetched
+        self._recent = recent
+        empty = Text("The library is empty. Press Ctrl+O to import cable files or folders.", style="italic")
+        hits = self.query_one(HitList)
+        hits.set_rows(recent + rows, fetched >= PAGE, empty)
+
+    def _show_count(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self.count = count
+        if self.query_text.strip():
+            text = Text(f"{count:,} cable{'s' if count != 1 else ''} match", style="bold")
+            text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="dim")
+        else:
+            text = Text(f"{count:,} cable{'s' if count != 1 else ''} in the library", style="bold")
+            if self._recent:
+                text.append(f" · {len(self._recent)} read recently, first", style="dim")
+            text.append(" · type to search", style="dim")
+        self._set_status(text)
+
+    def _show_error(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self.searching = False
+        self._set_status(Text(message, style="bold red"))
+
+    def _set_status(self, text: Text) -> None:
+        self.query_one("#library-status", Static).update(text)
+
+    # ---- more rows -------------------------------------------------------------------------
+    @on(HitList.NeedMore)
+    def _more(self) -> None:
+        self._load_more(self.query_text, self._generation, len(self.query_one(HitList).rows))
+
+    @work(thread=True, exclusive=True, group="library-more")
+    def _load_more(self, query: str, generation: int, have: int) -> None:
+        worker = get_current_worker()
+        lib = self.library
+        if lib is None:
+            return
+        if query.strip():
+            try:
+                hits = lib.search(query, limit=PAGE, offset=have)
+            except Exception:
+                return
+            rows, more = [self._hit_row(h) for h in hits], len(hits) >= PAGE
+        else:
+            rows, fetched = self._date_rows(lib, self._listed, {r.ref_id for r in self._recent})
+            more = fetched >= PAGE
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._add_rows, generation, rows, more, fetched if not query.strip() else 0)
+
+    def _add_rows(self, generation: int, rows: list[Row], more: bool, fetched: int) -> None:
+        if generation != self._generation:
+            return
+        self._listed += fetched
+        self.query_one(HitList).add_rows(rows, more)
+
+    # ---- filters ---------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="library-facets")
+    def _load_facets(self) -> None:
+        lib = self.library
+        if lib is None:
+            return
+        facets = lib.facets(top=30)
+        self.app.call_from_thread(self._show_facets, facets)
+
+    def _show_facets(self, facets) -> None:
+        self._facets = facets
+        self.query_one(FilterPanel).set_facets(facets, self.query_text)
+
+    @on(FilterPanel.Toggled)
+    def _toggle_term(self, event: FilterPanel.Toggled) -> None:
+        box = self.query_one("#library-search", Input)
+        query = box.value
+        if event.term in query:
+            query = " ".join(query.replace(event.term, " ").split())
+        else:
+            query = f"{query.strip()} {event.term}".strip()
+        box.value = query
+        if getattr(self, "_facets", None) is not None:
+            self.query_one(FilterPanel).set_facets(self._facets, query)
+
+    # ---- opening ---------------------------------------------------------------------------
+    @on(HitList.Chosen)
+    def _chosen(self, event: HitList.Chosen) -> None:
+        self.open_row(event.row)
+
+    @on(Input.Submitted, "#library-search")
+    def _submitted(self) -> None:
+        row = self.query_one(HitList).current
+        if row is not None:
+            self.open_row(row)
+
+    def open_row(self, row: Row) -> None:
+        """Open ``row``'s cable at its paragraph (a hit) or where it was left, the query's words marked."""
+        open_cable(self.app, row.ref_id, row.para, self.query_text if row.para is not None else "")
+
+    # ---- actions ---------------------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        """Focus the search box."""
+        self.query_one("#library-search", Input).focus()
+
+    def action_focus_hits(self) -> None:
+        """Focus the results."""
+        self.query_one(HitList).focus()
+
+    def action_clear(self) -> None:
+        """Esc: clear the search box when it has the focus, else return to it."""
+        box = self.query_one("#library-search", Input)
+        if box.has_focus:
+            box.value = ""
+        else:
+            box.focus()
+
+    def action_toggle_filters(self) -> None:
+        """Show and focus the filters; hide them when they have the focus."""
+        panel = self.query_one(FilterPanel)
+        if panel.display and panel.has_focus:
+            panel.display = False
+            self.query_one(HitList).focus()
+        else:
+            panel.display = True
+            panel.focus()
+
+    def action_import(self) -> None:
+        """Ask for a path and import it in the background."""
+        from tipreader.ui.dialogs.import_dialog import start_import
+
+        start_import(self.app)
+
+    def action_nav_back(self) -> None:
+        """Back in the history."""
+        go_back(self.app)
+
+    def action_nav_forward(self) -> None:
+        """Forward in the history."""
+        go_forward(self.app)

@@ -1,0 +1,150 @@
+"""The library's result list: an ``OptionList`` (virtualised: only visible lines are painted)
+that asks for more rows when the cursor or the scroll nears the end.
+
+Each row is three lines: ref_id, date, origin, classification (and reading progress);
+the subject; the snippet with the matched words highlighted and its paragraph number.
+Text from cables goes into Rich ``Text`` literally, never through markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tipreader.ui.text import classification_style, clean
+
+MARK_STYLE = "bold black on #c0a040"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _flat(value: str | None) -> str:
+    """One line, control characters as spaces (same length, so mark offsets stay valid)."""
+    return _CONTROL.sub(" ", value or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One result: the cable, the paragraph index to open at (None: where it was left), what is shown."""
+
+    ref_id: str
+    para: int | None
+    text: Text
+
+
+def row_text(ref_id: str, date: str | None, origin: str | None, classification: str | None, subject: str | None,
+             snippet=None, paragraph: int | None = None, paragraph_index: int | None = None,
+             progress: float | None = None, width: int = 110) -> Text:
+    """The three lines of a row (``snippet`` a :class:`~tipreader.library.Snippet`, marks highlighted)."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(clean(ref_id, newlines=False), style="bold")
+    text.append("  " + (date or "")[:10], style="#8fb0d0")
+    if origin:
+        text.append("  " + clean(origin, newlines=False))
+    if classification:
+        cls = clean(classification, newlines=False)
+        text.append("  ")
+        text.append(cls, style=classification_style(cls))
+    if progress is not None:
+        pct = max(0, min(100, round(progress * 100)))
+        filled = pct // 10
+        text.append("  ")
+        text.append("█" * filled, style="#5fafaf")
+        text.append("░" * (10 - filled), style="#405060")
+        text.append(f" {pct}% read", style="dim")
+    text.append("\n  ")
+    text.append(clean(subject, newlines=False)[:width] if subject else "(no subject)",
+                style="#e0c070" if subject else "dim italic")
+    if snippet is not None and snippet.text:
+        text.append("\n  ")
+        where = f"¶{paragraph} " if paragraph is not None else (f"¶·{paragraph_index + 1} " if paragraph_index is not None else "")
+        text.append(where, style="bold #5f87af")
+        start = len(text.plain)
+        text.append(_flat(snippet.text), style="#b0b0b0")
+        for a, b in snippet.marks:
+            text.stylize(MARK_STYLE, start + a, start + b)
+    return text
+
+
+class HitList(OptionList):
+    """Result rows; :class:`HitList.Chosen` when one is chosen, :class:`HitList.NeedMore` near the end."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="library.move.down", tooltip="Next result"),
+        Binding("k", "cursor_up", "Up", show=False, id="library.move.up", tooltip="Previous result"),
+    ]
+
+    class Chosen(Message):
+        """A row was chosen (Enter or click)."""
+
+        def __init__(self, row: Row) -> None:
+            super().__init__()
+            self.row = row
+
+    class NeedMore(Message):
+        """The cursor or the scroll is near the end of the rows loaded and more exist."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+        self.more = False
+        self._asked = False
+
+    def set_rows(self, rows: list[Row], more: bool, empty: Text | None = None) -> None:
+        """Replace the rows (``more``: further rows can be loaded); ``empty`` shows when there are none."""
+        self.rows = list(rows)
+        self.more = more
+        self._asked = False
+        self.clear_options()
+        if rows:
+            self.add_options([self._option(i, r) for i, r in enumerate(rows)])
+            self.highlighted = 0
+        elif empty is not None:
+            self.add_option(Option(empty, disabled=True))
+
+    def add_rows(self, rows: list[Row], more: bool) -> None:
+        """Append rows loaded later (the cursor and scroll stay)."""
+        start = len(self.rows)
+        self.rows.extend(rows)
+        self.more = more
+        self._asked = False
+        self.add_options([self._option(start + i, r) for i, r in enumerate(rows)])
+
+    @staticmethod
+    def _option(i: int, row: Row) -> Option:
+        return Option(row.text, id=str(i))
+
+    @property
+    def current(self) -> Row | None:
+        """The highlighted row."""
+        i = self.highlighted
+        return self.rows[i] if i is not None and 0 <= i < len(self.rows) else None
+
+    def _check_more(self) -> None:
+        if not self.more or self._asked:
+            return
+        near_cursor = self.highlighted is not None and self.highlighted >= len(self.rows) - 10
+        near_end = self.max_scroll_y - self.scroll_y <= self.size.height
+        if near_cursor or near_end:
+            self._asked = True
+            self.post_message(self.NeedMore())
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Keep the highlight in view and ask for more near the end."""
+        super().watch_highlighted(highlighted)
+        self._check_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Ask for more when scrolled near the end."""
+        super().watch_scroll_y(old_value, new_value)
+        self._check_more()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self.rows[int(event.option.id)]))
