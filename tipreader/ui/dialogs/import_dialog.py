@@ -126,7 +126,7 @@ class ImportDialog(ModalScreen[object]):
         super().__init__()
         self.library = library
         self.path = path
-        self.workers = workers
+        self.import_workers = workers
         self.cancel = threading.Event()
         self.report = None
 
@@ -148,7 +148,7 @@ class ImportDialog(ModalScreen[object]):
                                       p.cables_imported + p.cables_unchanged, p.failed, p.elapsed, p.current)
 
         try:
-            report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel, workers=self.workers)
+            report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel, workers=self.import_workers)
         except Exception as err:  # an import must end in a message, never a crash
             self.app.call_from_thread(self._failed, f"{type(err).__name__}: {err}")
             return

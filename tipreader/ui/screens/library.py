@@ -142,7 +142,8 @@ class LibraryScreen(Screen[None]):
 
     @staticmethod
     def _hit_row(h) -> Row:
-        return Row(h.ref_id, h.paragraph_index, row_text(h.ref_id, h.date, h.origin, h.classification, h.subject,
+        para = h.paragraph_index if h.snippet.marks else None  # no word matched (id:, origin: ...): where it was left
+        return Row(h.ref_id, para, row_text(h.ref_id, h.date, h.origin, h.classification, h.subject,
                                                           h.snippet, h.paragraph, h.paragraph_index))
 
     @work(thread=True, exclusive=True, group="library-search")

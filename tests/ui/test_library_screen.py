@@ -1,0 +1,246 @@
+"""The library screen with Pilot: search as you type, open at the hit, references, history, positions, import.
+
+The screen is mounted in a small app (:class:`LibApp`) holding a library built from
+``tests/fixtures/library_ui/`` (six real cables: 08MANAMA492 cites 08MANAMA486 in its
+REF block, 08REYKJAVIK125 cites 08REYKJAVIK36) in the test's own TIPREADER_HOME.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.app import App
+
+from tipreader.library import Library
+from tipreader.ui.library_commands import LibraryCommands
+from tipreader.ui.screens.library import LibraryScreen
+from tipreader.ui.source import LibrarySource
+from tipreader.ui.widgets.hit_list import MARK_STYLE, HitList
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library_ui"
+CSS = Path(__file__).resolve().parents[2] / "tipreader" / "ui" / "tipreader.tcss"
+SIZE = (120, 40)
+
+
+class LibApp(App[None]):
+    """The library screen first, as the app will open it."""
+
+    CSS_PATH = str(CSS)
+    COMMANDS = App.COMMANDS | {LibraryCommands}
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.source = LibrarySource(library)
+        self.bookmarks = None
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen())
+
+
+def build_library(*names: str) -> Library:
+    """A library in TIPREADER_HOME with the fixture cables ``names`` (all when none are named)."""
+    lib = Library.open()
+    if names:
+        paths = [p for p in FIXTURES.iterdir() if any(p.name.endswith(n) for n in names)]
+    else:
+        paths = [FIXTURES]
+    report = lib.import_paths(paths, workers=1)
+    assert not report.errors
+    return lib
+
+
+async def settle(pilot) -> None:
+    """Let the debounce fire and the workers finish."""
+    await pilot.pause(0.1)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def rows(app) -> list[tuple[str, int | None]]:
+    return [(r.ref_id, r.para) for r in app.screen.query_one(HitList).rows]
+
+
+async def test_typing_shows_hits_with_highlighted_snippets_and_a_count():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#library-search").has_focus
+        await pilot.press(*"iom")
+        await settle(pilot)
+        got = dict(rows(app))
+        # 08MANAMA492 ¶1 (Summary): "The GOB asked the Interational Organization for Migration ... (IOM)"
+        assert set(got) >= {"08MANAMA492"}
+        row = app.screen.query_one(HitList).rows[0]
+        plain = row.text.plain
+        assert "IOM" in plain and "¶" in plain
+        marked = [plain[s.start:s.end] for s in row.text.spans if str(s.style) == MARK_STYLE]
+        assert marked and all(m.lower() == "iom" for m in marked)
+        assert "match" in str(app.screen.query_one("#library-status").render())
+        assert app.screen.count == len(got)
+
+
+async def test_enter_opens_at_the_hits_paragraph_with_the_words_marked_and_back_keeps_the_results():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"trafficking")
+        await settle(pilot)
+        await pilot.press("down", "down")  # into the list, then the second hit
+        hits = app.screen.query_one(HitList)
+        assert hits.has_focus and hits.highlighted == 1
+        ref, para = rows(app)[1]
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert reader.cable.ref_id == ref
+        assert reader.text_view.top_para == para
+        view = reader.text_view
+        assert view.matches and all("traffick" in view.blocks[m.block].text.plain[m.start:m.end].lower() for m in view.matches)
+        first = view.current
+        assert view.matches[first].para >= para
+        await pilot.press("n")
+        assert view.current == (first + 1) % len(view.matches)
+        await pilot.press("N")
+        assert view.current == first
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#library-search").value == "trafficking"
+        assert app.screen.query_one(HitList).highlighted == 1
+        await pilot.press("alt+right")  # forward again to the cable
+        await settle(pilot)
+        assert app.screen.cable.ref_id == ref
+
+
+async def test_a_reference_opens_the_cited_cable_and_back_returns():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"id:08MANAMA492")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert reader.cable.ref_id == "08MANAMA492"
+        # the header's REF item D (MANAMA 486) is a link; the others are not in the library
+        header = [b.text for b in reader.text_view.blocks if b.para is None]
+        linked = [t.plain[s.start:s.end] for t in header for s in t.spans if "@click" in getattr(s.style, "meta", {})]
+        assert linked == ["08MANAMA486"]
+        assert reader.links_here() == ["08MANAMA486"]
+        await pilot.press("enter")
+        await settle(pilot)
+        cited = app.screen
+        assert cited.cable.ref_id == "08MANAMA486"
+        assert cited.cited_by() == ["08MANAMA492"]
+        assert any(b.text.plain.startswith("Cited by 08MANAMA492") for b in cited.text_view.blocks)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert app.screen.cable.ref_id == "08MANAMA492"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_the_references_list_opens_a_cable():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"id:08REYKJAVIK125", "enter")
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        from tipreader.ui.dialogs.references import ReferencesDialog
+
+        assert isinstance(app.screen, ReferencesDialog)
+        assert [r[0] for r in app.screen.rows if r[2]] == ["08REYKJAVIK36"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.cable.ref_id == "08REYKJAVIK36"
+
+
+async def test_a_reopened_cable_lands_where_it_was_left_and_the_list_shows_progress():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"id:08MEXICO721", "enter")
+        await settle(pilot)
+        reader = app.screen
+        reader.jump_to(12)
+        await pilot.pause()
+        assert reader.text_view.top_para == 12
+        await pilot.press("q")
+        await pilot.pause()
+        box = app.screen.query_one("#library-search")
+        box.value = ""
+        await settle(pilot)
+        first = app.screen.query_one(HitList).rows[0]
+        assert first.ref_id == "08MEXICO721" and first.para is None  # recently read, first
+        assert "% read" in first.text.plain
+        await pilot.press("enter")  # opens where it was left, not at the top
+        await settle(pilot)
+        assert app.screen.cable.ref_id == "08MEXICO721"
+        assert app.screen.text_view.top_para == 12
+
+
+async def test_import_with_a_bad_file_reports_it_and_the_ui_stays_responsive(tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "08MANAMA486.html", folder)
+    (folder / "broken.html").write_bytes(b"\x00\x01 not a cable at all \xff" * 50)
+    app = LibApp(build_library("05ISTANBUL38.html"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert rows(app) == [("05ISTANBUL38", None)]
+        from tipreader.ui.dialogs.import_dialog import ImportDialog, ImportPathDialog, start_import
+
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPathDialog)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        start_import(app, str(folder), workers=1)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = str(dialog.query_one("#import-status").render())
+        assert "1 cable(s) imported" in summary
+        assert "1 failed" in summary and "broken.html" in summary
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert {r for r, _ in rows(app)} == {"05ISTANBUL38", "08MANAMA486"}
+        await pilot.press(*"bahrain")  # typing still answers
+        await settle(pilot)
+        assert rows(app)[0][0] == "08MANAMA486"
+
+
+async def test_an_empty_library_says_how_to_import():
+    app = LibApp(Library.open())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hits = app.screen.query_one(HitList)
+        assert hits.rows == []
+        assert "empty" in str(hits.get_option_at_index(0).prompt)
+        assert "0 cables in the library" in str(app.screen.query_one("#library-status").render())
+
+
+async def test_filters_add_terms_to_the_query():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from tipreader.ui.widgets.filter_panel import FilterPanel
+
+        panel = app.screen.query_one(FilterPanel)
+        assert 'origin:"Embassy Manama"' in panel.terms.values()
+        await pilot.press("ctrl+t")
+        assert panel.has_focus
+        key = next(k for k, t in panel.terms.items() if t == 'origin:"Embassy Manama"')
+        panel.highlighted = next(i for i in range(panel.option_count) if panel.get_option_at_index(i).id == key)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one("#library-search").value == 'origin:"Embassy Manama"'
+        assert {r for r, _ in rows(app)} == {"08MANAMA492", "08MANAMA486"}

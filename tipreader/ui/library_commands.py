@@ -1,0 +1,55 @@
+"""Command palette providers for the library: import, back/forward, and the recent history.
+
+Add :class:`LibraryCommands` to the app's ``COMMANDS`` (``App.COMMANDS | {LibraryCommands, ...}``).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class LibraryCommands(Provider):
+    """Import cables; go back/forward; reopen a recently read cable."""
+
+    def _entries(self) -> list[tuple[str, object, str]]:
+        from tipreader.ui.dialogs.import_dialog import start_import
+        from tipreader.ui.reader_navigation import go_back, go_forward, history_of, open_cable, userdata_of
+
+        app = self.app
+        entries: list[tuple[str, object, str]] = [
+            ("Import cables…", partial(start_import, app), "Import a file, folder or glob into the library (ctrl+o)"),
+        ]
+        hist = history_of(app)
+        if hist.can_back:
+            entries.append(("History: back", partial(go_back, app), "Back to the previous cable or jump"))
+        if hist.can_forward:
+            entries.append(("History: forward", partial(go_forward, app), "Forward again"))
+        for step in hist.recent(10):
+            if step.ref_id is not None:
+                entries.append((f"History: {step.label}", partial(open_cable, app, step.ref_id, step.para),
+                                "A place visited in this session"))
+        data = userdata_of(app)
+        if data is not None:
+            try:
+                recent = data.history(15)
+            except Exception:
+                recent = []
+            for entry in recent:
+                entries.append((f"Recent: {entry.ref_id}", partial(open_cable, app, entry.ref_id),
+                                "Reopen where it was left"))
+        return entries
+
+    async def discover(self) -> Hits:
+        """Every entry, for the empty palette."""
+        for name, callback, help_text in self._entries():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Entries matching ``query`` (fuzzy)."""
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
