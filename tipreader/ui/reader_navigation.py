@@ -193,6 +193,7 @@ class ReaderNavigation:
     _nav_para: int | None = None
     _nav_start: tuple[int | None, str, Step | None] = (None, "", None)
     _nav_cited: list[str] | None = None
+    nav_opened = False  # True once the reader is at its opening place
 
     def nav_setup(self, para: int | None = None, query: str = "", restore: Step | None = None) -> None:
         """Where to open (call before mounting): paragraph index, query to mark, or a history step."""
@@ -249,6 +250,7 @@ class ReaderNavigation:
             first = next((n for n, m in enumerate(view.matches) if m.para is not None and m.para >= start), None)
             if first is not None:
                 view.goto_match(first)
+        self.nav_opened = True
 
     def on_cable_view_top_changed(self, event) -> None:
         """Remember the paragraph at the top (saved as the reading position when the reader closes)."""

@@ -1,7 +1,8 @@
 """The library screen: a search box, results as you type, filters; Enter opens the reader at the hit.
 
 Searches run in a thread worker (``exclusive=True``: a new keystroke cancels the
-stale search), after a short debounce, so typing never waits for the index. The
+stale search), so typing never waits for the index; while a search is still
+running, keystrokes are debounced (the next search starts after a short pause). The
 first page of hits is painted first; the hit count follows from a second query.
 With an empty query the list shows the recently read cables (with progress), then
 the library by date. More rows load as the list scrolls.
@@ -24,7 +25,8 @@ from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
 
 PAGE = 50
-DEBOUNCE = 0.05  # seconds of quiet typing before a search starts
+FIRST_PAGE = 20  # the first page of hits is short: it is what each keystroke waits for
+DEBOUNCE = 0.04  # seconds of quiet typing before a search starts
 RECENT = 20
 
 
@@ -68,6 +70,8 @@ class LibraryScreen(Screen[None]):
         self._listed = 0  # rows of the by-date list loaded (empty query)
         self.count: int | None = None
         self.searching = False
+        self._width = 110
+        self.shown_query: str | None = None  # the query whose results are on screen
 
     def compose(self) -> ComposeResult:
         yield Input(self.initial_query, id="library-search",
@@ -84,7 +88,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-search", Input).focus()
         self.query_one(HitList).tooltip = "Enter opens the cable at the hit's paragraph, the query's words marked"
         self._set_status(Text("Opening the library…", style="dim"))
-        self._run_search(self.query_text)
+        self.call_after_refresh(self._run_search, self.query_text)  # once the list's width is known
         self._load_facets()
 
     def on_screen_resume(self) -> None:
@@ -103,7 +107,11 @@ class LibraryScreen(Screen[None]):
         self.query_text = event.value
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self._run_search(self.query_text))
+            self._timer = None
+        if self.searching:  # a burst of typing: wait for a pause before the next search
+            self._timer = self.set_timer(DEBOUNCE, lambda: self._run_search(self.query_text))
+        else:  # the last search is done: this one starts at once
+            self._run_search(self.query_text)
 
     def refresh_results(self) -> None:
         """Search again now (after an import)."""
@@ -112,6 +120,7 @@ class LibraryScreen(Screen[None]):
 
     def _run_search(self, query: str) -> None:
         self._generation += 1
+        self._width = self.row_width
         self.searching = True
         if query.strip():
             self._search(query, self._generation)
@@ -127,24 +136,28 @@ class LibraryScreen(Screen[None]):
         if lib is None:
             return
         try:
-            hits = lib.search(query, limit=PAGE)
+            hits = lib.search(query, limit=FIRST_PAGE)
         except QueryError as err:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_error, generation, str(err))
+                self.app.call_from_thread(self._show_error, generation, str(err), query)
             return
         rows = [self._hit_row(h) for h in hits]
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= PAGE, query)
+        self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= FIRST_PAGE, query)
         count = lib.count(query)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, count)
 
-    @staticmethod
-    def _hit_row(h) -> Row:
+    @property
+    def row_width(self) -> int:
+        """The width rows are cut to (the list's, less its scrollbar)."""
+        return max(40, (self.query_one(HitList).size.width or 110) - 1)
+
+    def _hit_row(self, h) -> Row:
         para = h.paragraph_index if h.snippet.marks else None  # no word matched (id:, origin: ...): where it was left
         return Row(h.ref_id, para, row_text(h.ref_id, h.date, h.origin, h.classification, h.subject,
-                                                          h.snippet, h.paragraph, h.paragraph_index))
+                                                          h.snippet, h.paragraph, h.paragraph_index, width=self._width))
 
     @work(thread=True, exclusive=True, group="library-search")
     def _browse(self, generation: int) -> None:
@@ -174,12 +187,12 @@ class LibraryScreen(Screen[None]):
             total = len(cable.paragraphs)
             progress = 0.0 if para is None or not total else (para + 1) / total
             rows.append(Row(cable.ref_id, None, row_text(cable.ref_id, cable.date, cable.origin, cable.classification,
-                                                          cable.subject, progress=progress)))
+                                                          cable.subject, progress=progress, width=self._width)))
         return rows
 
     def _date_rows(self, lib, offset: int, skip: set[str]) -> tuple[list[Row], int]:
         found = lib.list_cables(limit=PAGE, offset=offset)
-        rows = [Row(c.ref_id, None, row_text(c.ref_id, c.date, c.origin, c.classification, c.subject))
+        rows = [Row(c.ref_id, None, row_text(c.ref_id, c.date, c.origin, c.classification, c.subject, width=self._width))
                 for c in found if c.ref_id not in skip]
         return rows, len(found)
 
@@ -192,6 +205,7 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.count = None
+        self.shown_query = query
         empty = Text(f"No cable matches “{query.strip()}”.", style="italic")
         self.query_one(HitList).set_rows(rows, more, empty)
         self._set_status(Text(f"{len(rows)}{'+' if more else ''} hits · counting…", style="dim"))
@@ -200,6 +214,7 @@ class LibraryScreen(Screen[None]):
         if generation != self._generation:
             return
         self.searching = False
+        self.shown_query = ""
         rows, fetched = listed
         self._listed = fetched
         self._recent = recent
@@ -221,10 +236,11 @@ class LibraryScreen(Screen[None]):
             text.append(" · type to search", style="dim")
         self._set_status(text)
 
-    def _show_error(self, generation: int, message: str) -> None:
+    def _show_error(self, generation: int, message: str, query: str) -> None:
         if generation != self._generation:
             return
         self.searching = False
+        self.shown_query = query  # the answer to it is the message
         self._set_status(Text(message, style="bold red"))
 
     def _set_status(self, text: Text) -> None:

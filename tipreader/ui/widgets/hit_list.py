@@ -28,6 +28,12 @@ def _flat(value: str | None) -> str:
     return _CONTROL.sub(" ", value or "")
 
 
+def _cut(value: str, width: int) -> str:
+    """``value`` in at most ``width`` characters (one line in the list), with an ellipsis when cut."""
+    width = max(10, width)
+    return value if len(value) <= width else value[: width - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """One result: the cable, the paragraph index to open at (None: where it was left), what is shown."""
@@ -40,16 +46,11 @@ class Row:
 def row_text(ref_id: str, date: str | None, origin: str | None, classification: str | None, subject: str | None,
              snippet=None, paragraph: int | None = None, paragraph_index: int | None = None,
              progress: float | None = None, width: int = 110) -> Text:
-    """The three lines of a row (``snippet`` a :class:`~tipreader.library.Snippet`, marks highlighted)."""
+    """The three lines of a row (``snippet`` a :class:`~tipreader.library.Snippet`, marks highlighted),
+    each cut to ``width`` cells so a row never wraps."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(clean(ref_id, newlines=False), style="bold")
     text.append("  " + (date or "")[:10], style="#8fb0d0")
-    if origin:
-        text.append("  " + clean(origin, newlines=False))
-    if classification:
-        cls = clean(classification, newlines=False)
-        text.append("  ")
-        text.append(cls, style=classification_style(cls))
     if progress is not None:
         pct = max(0, min(100, round(progress * 100)))
         filled = pct // 10
@@ -57,17 +58,26 @@ def row_text(ref_id: str, date: str | None, origin: str | None, classification: 
         text.append("█" * filled, style="#5fafaf")
         text.append("░" * (10 - filled), style="#405060")
         text.append(f" {pct}% read", style="dim")
+    if origin:
+        text.append("  " + clean(origin, newlines=False))
+    if classification:
+        cls = clean(classification, newlines=False)
+        text.append("  ")
+        text.append(cls, style=classification_style(cls))
+    text.truncate(max(10, width), overflow="ellipsis")
     text.append("\n  ")
-    text.append(clean(subject, newlines=False)[:width] if subject else "(no subject)",
+    text.append(_cut(clean(subject, newlines=False), width - 3) if subject else "(no subject)",
                 style="#e0c070" if subject else "dim italic")
     if snippet is not None and snippet.text:
         text.append("\n  ")
         where = f"¶{paragraph} " if paragraph is not None else (f"¶·{paragraph_index + 1} " if paragraph_index is not None else "")
         text.append(where, style="bold #5f87af")
         start = len(text.plain)
-        text.append(_flat(snippet.text), style="#b0b0b0")
+        shown = _cut(_flat(snippet.text), width - 3 - len(where))
+        text.append(shown, style="#b0b0b0")
         for a, b in snippet.marks:
-            text.stylize(MARK_STYLE, start + a, start + b)
+            if a < len(shown):
+                text.stylize(MARK_STYLE, start + a, start + min(b, len(shown)))
     return text
 
 

@@ -1,0 +1,152 @@
+"""Library screen benchmark: per-keystroke time to painted results, and time to open a hit.
+
+    .venv/bin/python benchmarks/library_ui.py [--size 10000] [--home DIR] [--work /tmp/tipreader-bench]
+
+Uses a synthetic library (``benchmarks/library.py``'s builder: varied copies of the
+real WikiLeaks pages), built under ``--work`` unless ``--home`` names an existing
+library home (``/tmp/tipreader-bench/home-100000`` after ``benchmarks/library.py``).
+Headless, with Pilot at 120x40: each query is typed a character at a time; for
+each keystroke the time from the key to the screen showing that query's results
+(debounce, search worker, list update and the next paint) is recorded. Then each
+query's first hit is opened (Enter → the reader at the hit's paragraph, words marked,
+painted). Prints p50/p95/max. Figures only; nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+QUERIES = ["trafficking victims", "human rights", "origin:ankara election", "minist* corruption", "government"]
+
+
+def _pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] if s else float("nan")
+
+
+def ensure_library(size: int, work: Path, home: Path | None) -> Path:
+    """An existing library home, or one built from a synthetic corpus of ``size`` cables."""
+    from tipreader.library import Library
+
+    if home is not None:
+        return home
+    home = work / f"home-{size}"
+    lib = Library.open(home)
+    empty = lib.is_empty()
+    lib.close()
+    if empty:
+        from library import build_corpus, run_import  # benchmarks/library.py
+
+        corpus = work / f"corpus-{size}"
+        if not corpus.is_dir():
+            print(f"building a corpus of {size:,} cables in {corpus} …", flush=True)
+            build_corpus(size, corpus)
+        print(f"importing into {home} …", flush=True)
+        run_import(corpus, home)
+    return home
+
+
+async def measure(home: Path) -> dict:
+    from textual import events
+    from textual.app import App
+
+    from tipreader.library import Library
+    from tipreader.ui.reader_navigation import ReaderNavigation
+    from tipreader.ui.screens.library import LibraryScreen
+    from tipreader.ui.source import LibrarySource
+
+    lib = Library.open(home)
+
+    class Bench(App[None]):
+        CSS_PATH = str(ROOT / "tipreader" / "ui" / "tipreader.tcss")
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.library, self.source, self.bookmarks = lib, LibrarySource(lib), None
+
+        def on_mount(self) -> None:
+            self.push_screen(LibraryScreen())
+
+    async def until(pilot, done, limit: float = 30.0) -> None:
+        end = time.perf_counter() + limit
+        while not done():
+            if time.perf_counter() > end:
+                raise TimeoutError("the screen did not answer")
+            await asyncio.sleep(0.001)
+        await pilot.pause()  # the paint after the update
+
+    keys: list[float] = []
+    opens: list[float] = []
+    firsts: list[float] = []
+    app = Bench()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        t0 = time.perf_counter()
+        await until(pilot, lambda: screen.shown_query == "")
+        startup = time.perf_counter() - t0
+        for query in QUERIES:
+            box = screen.query_one("#library-search")
+            box.value = ""
+            await until(pilot, lambda: screen.shown_query == "")
+            for i, ch in enumerate(query):
+                want = query[: i + 1]
+                t0 = time.perf_counter()
+                # the key as the terminal sends it (pilot.press would also wait for the app to go idle)
+                app.post_message(events.Key("space" if ch == " " else ch, ch))
+                await until(pilot, lambda w=want: screen.shown_query == w)
+                (firsts if i == 0 else keys).append(time.perf_counter() - t0)
+            hits = screen.query_one("#hits")
+            if not hits.rows:
+                continue
+            t0 = time.perf_counter()
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ReaderNavigation) and app.screen.nav_opened)
+            opens.append(time.perf_counter() - t0)
+            await pilot.press("q")
+            await pilot.pause()
+    lib.close()
+    return {"startup": startup, "keys": keys, "first_keys": firsts, "opens": opens}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", type=int, default=10000, help="synthetic library size when building (default 10000)")
+    ap.add_argument("--work", default="/tmp/tipreader-bench", help="scratch folder for corpora and libraries")
+    ap.add_argument("--home", help="an existing library home to use instead of building one")
+    args = ap.parse_args()
+    home = ensure_library(args.size, Path(args.work), Path(args.home) if args.home else None)
+    user_home = Path(tempfile.mkdtemp(prefix="tipreader-ui-bench-"))
+    os.environ["TIPREADER_HOME"] = str(user_home)  # reading positions and history go here, not into the library
+    try:
+        from tipreader.library import Library
+
+        lib = Library.open(home)
+        n = lib.index.searcher().num_docs
+        lib.close()
+        r = asyncio.run(measure(home))
+    finally:
+        shutil.rmtree(user_home, ignore_errors=True)
+    ms = lambda v: f"{v * 1000:7.1f} ms"  # noqa: E731
+    print(f"library: {home} ({n:,} cables); queries typed: {', '.join(QUERIES)}")
+    print(f"first paint of the library (recent + by date):  {ms(r['startup'])}")
+    for name, values in (("keystroke → painted results", r["keys"]), ("first keystroke of a query", r["first_keys"]),
+                         ("Enter on a hit → reader painted", r["opens"])):
+        print(f"{name:34} n={len(values):3}  p50 {ms(_pct(values, 50))}  p95 {ms(_pct(values, 95))}  "
+              f"max {ms(max(values) if values else float('nan'))}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
