@@ -35,6 +35,8 @@ class Block:
     ``find_from`` is where searchable cable text starts in ``text.plain`` (labels
     and badges before it are not searched); ``searchable`` is False for labels.
     ``prefix`` is put before every wrapped line; ``one_line`` truncates to one line.
+    ``spans`` are ``(start, end, item)`` annotations of ``text.plain`` (entity mentions,
+    see :mod:`tipreader.ui.entity_view`): the view's tooltips and mention finding use them.
     """
 
     text: Text
@@ -46,6 +48,7 @@ class Block:
     find_from: int = 0
     one_line: bool = False
     line_style: str = ""
+    spans: tuple = ()
 
 
 def question_map(cable: Cable) -> dict[int, tuple[int, int, Question]]:

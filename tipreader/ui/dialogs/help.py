@@ -19,6 +19,7 @@ GROUPS = {
     "view": "Views",
     "app": "App",
     "tree": "Section tree",
+    "entities": "Entities",
 }
 
 LEGEND = (
@@ -44,8 +45,23 @@ def _keys(binding: Binding, keymap: dict[str, str] | None = None) -> str:
     return " ".join(names)
 
 
-def help_table(*binding_lists: list[BindingType], keymap: dict[str, str] | None = None) -> Table:
-    """A table of every binding with an id, grouped and in the order given."""
+def entity_legend(app) -> list[tuple[Text, str]]:
+    """Each entity type as the reader colours it in ``app``'s theme, with what it covers."""
+    from tipreader.ui.entity_view import TYPE_NAMES
+    from tipreader.ui.settings import ENTITY_TYPES, entity_style
+
+    examples = {
+        "PERSON": "Felipe Calderon", "ORG": "National Migration Institute", "ACRONYM": "INM",
+        "LOCATION": "Tijuana", "DATE": "July 30, 2007", "MONEY": "$7 million", "PERCENT": "40 percent",
+        "PHONE": "+52 55 5080 2000", "CABLE_REF": "07 STATE 150188", "LAW": "E.O. 12958",
+    }
+    return [(Text(examples.get(t, t), style=entity_style(app, t)), TYPE_NAMES.get(t, t)) for t in ENTITY_TYPES]
+
+
+def help_table(*binding_lists: list[BindingType], keymap: dict[str, str] | None = None,
+               legend: list[tuple[Text, str]] | None = None) -> Table:
+    """A table of every binding with an id, grouped and in the order given; ``legend`` adds the
+    entity colours (:func:`entity_legend`)."""
     groups: dict[str, list[Binding]] = {}
     for bindings in binding_lists:
         for b in bindings:
@@ -62,6 +78,11 @@ def help_table(*binding_lists: list[BindingType], keymap: dict[str, str] | None 
     table.add_row(Text(""), Text("Marks", style="bold underline"))
     for mark, meaning in LEGEND:
         table.add_row(Text(mark), Text(meaning))
+    if legend:
+        table.add_row(Text(""), Text("Entity colours (e turns them on or off; hover an acronym for its meaning)",
+                                     style="bold underline"))
+        for sample, meaning in legend:
+            table.add_row(sample, Text(meaning))
     return table
 
 
@@ -80,7 +101,7 @@ class HelpDialog(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys", style="bold"), id="help-title")
             keymap = dict(getattr(self.app, "_keymap", {}) or {})
-            yield Static(help_table(*self.binding_lists, keymap=keymap), id="help-table")
+            yield Static(help_table(*self.binding_lists, keymap=keymap, legend=entity_legend(self.app)), id="help-table")
 
     def action_close(self) -> None:
         """Close the help."""

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Footer, TabbedContent, TabPane, Tabs, Tree
 
 from tipreader.cable.model import Cable
 from tipreader.ui.commands import CableCommands
@@ -18,19 +18,27 @@ from tipreader.ui.dialogs.help import HelpDialog
 from tipreader.ui.document import VIEW_NAMES, VIEWS, Block, build_blocks
 from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.reader_bookmarks import BOOKMARK_BINDINGS, ReaderBookmarks
+from tipreader.ui.reader_entities import ENTITIES_TAB, ENTITY_BINDINGS, SECTIONS_TAB, SIDEBAR, ReaderEntities
 from tipreader.ui.settings import classification_style
 from tipreader.ui.source import CableSource, NoLibrary
 from tipreader.ui.text import clean
 from tipreader.ui.widgets.cable_view import CableView, compile_query
+from tipreader.ui.widgets.entity_panel import EntityPanel
 from tipreader.ui.widgets.find_bar import FindBar
 from tipreader.ui.widgets.section_tree import HEADER, SectionTree
 from tipreader.ui.widgets.status_line import StatusLine
 
 
-class ReaderScreen(ReaderBookmarks, Screen[None]):
+class ReaderScreen(ReaderEntities, ReaderBookmarks, Screen[None]):
     """Reads one cable. ``q`` goes back (or quits when it is the first screen)."""
 
     COMMANDS = {CableCommands}
+
+    DEFAULT_CSS = """
+    #sidebar { width: 33; min-width: 23; max-width: 47; height: 1fr; border-right: vkey $primary-background; }
+    #sidebar ContentSwitcher, #sidebar TabPane { height: 1fr; padding: 0; }
+    #sidebar EntityPanel { height: 1fr; scrollbar-size-vertical: 1; overflow-x: hidden; }
+    """
 
     BINDINGS = [
         Binding("right_square_bracket", "next_question(1)", "Next Q", id="reader.jump.next-question", tooltip="Next question (next paragraph in a cable without questions)", key_display="]"),
@@ -50,6 +58,7 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
         Binding("question_mark,f1", "help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
         Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back; quit from the first screen"),
         *BOOKMARK_BINDINGS,
+        *ENTITY_BINDINGS,
     ]
 
     def __init__(self, cable: Cable, source: CableSource | None = None, *, first: bool = False) -> None:
@@ -66,7 +75,11 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
-            yield SectionTree(self.cable, id="tree")
+            with TabbedContent(id=SIDEBAR, initial=SECTIONS_TAB):
+                with TabPane("Sections", id=SECTIONS_TAB):
+                    yield SectionTree(self.cable, id="tree")
+                with TabPane("Entities", id=ENTITIES_TAB):
+                    yield EntityPanel(id="entities")
             yield CableView(id="text")
         find = FindBar(id="find")
         find.display = False
@@ -83,16 +96,26 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
             self.view_mode = {"qa": "full", "answers": "answers", "questions": "questions"}.get(config.default_view, "full")
             if not self.cable.questions:
                 self.view_mode = "full"
-            tree = self.query_one(SectionTree)
-            tree.styles.width = max(12, min(120, int(config.tree_width)))
-            tree.styles.min_width = 12
-            tree.styles.max_width = "35%"  # the text keeps most of a small terminal
+            side = self.query_one(f"#{SIDEBAR}")
+            side.styles.width = max(12, min(120, int(config.tree_width))) + 1  # the tree's width and the rule
+            side.styles.min_width = 13
+            side.styles.max_width = "35%"  # the text keeps most of a small terminal
+        self._sidebar_layout()
         view = self.query_one(CableView)
         view.set_blocks(self._blocks())
         self.watch(view, "scroll_y", self._scrolled, init=False)
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         view.focus()
         self._update_status()
+
+    def _sidebar_layout(self) -> None:
+        """The tree fills its tab (the sidebar has the width and the rule now); Tab skips the tab row."""
+        side = self.query_one(f"#{SIDEBAR}", TabbedContent)
+        for tabs in side.query(Tabs):
+            tabs.can_focus = False
+        tree = side.query_one(SectionTree).styles
+        tree.width, tree.min_width, tree.max_width = "1fr", 0, None
+        tree.border_right = ("none", "black")
 
     def _theme_changed(self, _theme: object) -> None:
         """Recolour the classification badges in the new theme, keeping the place."""
@@ -105,6 +128,7 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
         prefetch = getattr(source, "prefetch", None)
         if prefetch is not None:
             prefetch([r.ref_id for r in self.cable.references if r.ref_id])
+        self.learn_expansions()
         if self.cable.references and self.is_mounted:
             only = self._filter_set(self.filter_query) if self.filter_query else None
             self.text_view.set_blocks(self._blocks(only), keep_para=self.text_view.top_para)
@@ -147,7 +171,9 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
             text += f" · {VIEW_NAMES[self.view_mode]}"
         if self.filter_query:
             text += f" · filter “{clean(self.filter_query, newlines=False)}”"
-        self.query_one(StatusLine).text = text
+        status = self.query_one(StatusLine)
+        status.text = text
+        status.detail = self.entity_detail()
 
     @on(CableView.TopChanged)
     def _top_changed(self, event: CableView.TopChanged) -> None:
@@ -269,6 +295,7 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
             return
         view.goto_match(view.current + delta)
         self._show_count(self.query_one(FindBar).value)
+        self._update_status()
 
     def action_close_find(self) -> None:
         """Esc: close the find bar, clear the highlights and the filter."""
@@ -327,9 +354,10 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
 
     def action_toggle_tree(self) -> None:
         """Hide or show the section tree."""
-        tree = self.query_one(SectionTree)
-        tree.display = not tree.display
-        if not tree.display:
+        side = self.query_one(f"#{SIDEBAR}")
+        side.display = not side.display
+        self.query_one(SectionTree).display = side.display
+        if not side.display:
             self.text_view.focus()
 
     def citation(self, para: int | None) -> str:
@@ -354,7 +382,7 @@ class ReaderScreen(ReaderBookmarks, Screen[None]):
 
     def action_help(self) -> None:
         """Show every key, grouped."""
-        self.app.push_screen(HelpDialog(self.BINDINGS, CableView.BINDINGS, SectionTree.BINDINGS, self.app.BINDINGS))
+        self.app.push_screen(HelpDialog(self.BINDINGS, CableView.BINDINGS, SectionTree.BINDINGS, EntityPanel.BINDINGS, self.app.BINDINGS))
 
     def action_back(self) -> None:
         """Back to the previous screen, or quit when this is the first."""

@@ -124,6 +124,17 @@ class CableView(ScrollView, can_focus=True):
             self.view = view
             self.para = para
 
+    class HoverChanged(Message):
+        """The mouse moved onto another annotated span (an entity mention) or off them.
+
+        ``item`` is the span's item (an :class:`~tipreader.cable.model.Entity`) or None.
+        """
+
+        def __init__(self, view: CableView, item: object | None) -> None:
+            super().__init__()
+            self.view = view
+            self.item = item
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._blocks: list[Block] = []
@@ -140,6 +151,7 @@ class CableView(ScrollView, can_focus=True):
         self._block_matches: dict[int, list[tuple[int, int, int]]] = {}
         self._top_para: int | None = None
         self._pending_top: int | None = None
+        self._hover: object | None = None
 
     # ---- content -------------------------------------------------------------------
     def set_blocks(self, blocks: list[Block], keep_para: int | None = None) -> None:
@@ -155,6 +167,22 @@ class CableView(ScrollView, can_focus=True):
         self._layout()
         if keep_para is not None:
             self.scroll_to_para(keep_para)
+        self.refresh()
+
+    def restyle(self, blocks: list[Block]) -> None:
+        """Show ``blocks`` that differ from the shown ones only in styles and spans (same texts):
+        the layout, the scroll and the current match stay."""
+        if len(blocks) != len(self._blocks) or not self._lines:
+            y = self.scroll_y
+            self.set_blocks(blocks)
+            self.scroll_to(y=y, animate=False, immediate=True)
+            return
+        self._blocks = blocks
+        self._wrapped.clear()
+        self._find(self._pattern, keep_current=True)
+        if self.current >= len(self.matches):
+            self.current = len(self.matches) - 1
+        self._hover = None
         self.refresh()
 
     @property
@@ -312,9 +340,19 @@ class CableView(ScrollView, can_focus=True):
     # ---- find --------------------------------------------------------------------------
     def find(self, query: str) -> int:
         """Highlight every match of ``query``; returns the number of matches."""
-        self._find(compile_query(query), keep_current=False)
+        return self.find_with(compile_query(query))
+
+    def find_with(self, pattern: object | None) -> int:
+        """Highlight the matches of ``pattern``: anything with ``finditer(text, pos)`` like a compiled
+        regular expression, or with ``spans(block)`` giving ``(start, end)`` pairs (annotated spans)."""
+        self._find(pattern, keep_current=False)  # type: ignore[arg-type]
         self.refresh()
         return len(self.matches)
+
+    @property
+    def pattern(self) -> object | None:
+        """What the highlights come from (a compiled query, a finder), or None."""
+        return self._pattern
 
     def _find(self, pattern: re.Pattern[str] | None, keep_current: bool) -> None:
         old = set(self._block_matches)
@@ -322,13 +360,18 @@ class CableView(ScrollView, can_focus=True):
         self.matches = []
         self._block_matches = {}
         if pattern is not None:
+            spans_of = getattr(pattern, "spans", None)  # a finder of annotated spans (entity mentions)
             for i, block in enumerate(self._blocks):
-                if not block.searchable:
+                if spans_of is not None:
+                    found = spans_of(block) if block.spans else ()
+                elif not block.searchable:
                     continue
-                for m in pattern.finditer(block.text.plain, block.find_from):
-                    if m.end() > m.start():
-                        self._block_matches.setdefault(i, []).append((m.start(), m.end(), len(self.matches)))
-                        self.matches.append(Match(i, m.start(), m.end(), block.para))
+                else:
+                    found = ((m.start(), m.end()) for m in pattern.finditer(block.text.plain, block.find_from))
+                for start, end in found:
+                    if end > start:
+                        self._block_matches.setdefault(i, []).append((start, end, len(self.matches)))
+                        self.matches.append(Match(i, start, end, block.para))
         if not keep_current:
             self.current = self._first_match_from_top() if self.matches else -1
         for i in old | set(self._block_matches):
@@ -373,6 +416,61 @@ class CableView(ScrollView, can_focus=True):
         """Remove every highlight."""
         self._find(None, keep_current=False)
         self.refresh()
+
+    # ---- the mouse ---------------------------------------------------------------------
+    def position_at(self, x: int, y: int) -> tuple[int, int] | None:
+        """(block index, offset in its plain text) of the character at ``x``, ``y`` in the viewport."""
+        index = int(self.scroll_y) + y
+        if not (0 <= index < len(self._lines)):
+            return None
+        block_no, n = self._lines[index]
+        if block_no < 0 or n < 0:
+            return None
+        block = self._blocks[block_no]
+        col = int(self.scroll_x) + x - 1 - block.prefix.cell_len  # one leading space, then the prefix
+        if col < 0:
+            return None
+        offsets = self._offsets(block_no, self._width)
+        start = offsets[n]
+        end = offsets[n + 1] if n + 1 < len(offsets) else len(block.text.plain)
+        line = block.text.plain[start:end]
+        if line.isascii():
+            return (block_no, start + col) if col < len(line.rstrip("\n")) else None
+        cells = 0
+        for k, ch in enumerate(line):
+            cells += cell_len(ch)
+            if cells > col:
+                return block_no, start + k
+        return None
+
+    def item_at(self, x: int, y: int) -> object | None:
+        """The annotated item (entity mention) under ``x``, ``y`` in the viewport, or None."""
+        where = self.position_at(x, y)
+        if where is None:
+            return None
+        for start, end, item in self._blocks[where[0]].spans:
+            if start <= where[1] < end:
+                return item
+        return None
+
+    def on_mouse_move(self, event) -> None:
+        """Say when the mouse moves onto another mention (the screen sets the tooltip)."""
+        offset = event.get_content_offset(self)
+        item = self.item_at(offset.x, offset.y) if offset is not None else None
+        if item is not self._hover:
+            self._hover = item
+            self.post_message(self.HoverChanged(self, item))
+
+    def on_leave(self) -> None:
+        """The mouse left: no mention under it."""
+        if self._hover is not None:
+            self._hover = None
+            self.post_message(self.HoverChanged(self, None))
+
+    @property
+    def hovered(self) -> object | None:
+        """The annotated item under the mouse, or None."""
+        return self._hover
 
     # ---- actions -----------------------------------------------------------------------
     def action_line(self, delta: int) -> None:
