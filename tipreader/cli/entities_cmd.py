@@ -1,4 +1,5 @@
-"""`tipreader entities FILE`: the people, organisations, acronyms, places ... of a cable."""
+"""`tipreader entities FILE|REF_ID`: the people, organisations, acronyms, places ... of a cable;
+`tipreader entities --glossary [--library]`: the acronym glossary of the whole library."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from tipreader.cable import CableError, iter_path
+from tipreader.cable.ent_acronyms import key as acronym_key
 from tipreader.cable.entities import TYPES, extract_entities, glossary, known_expansion
 from tipreader.cable.model import Cable, Entity
 from tipreader.cli.common import error_line, safe_text
 
 EXAMPLES = """examples:
   tipreader entities sample_cables/08MEXICO721.txt
+  tipreader entities 08MEXICO721                  (a cable in the library)
   tipreader entities --glossary sample_cables/08MEXICO721.txt
+  tipreader entities --glossary                   (every acronym the library's cables define)
   tipreader entities --json page.html | jq -r 'select(.type=="PERSON") | .text'
 """
 
@@ -25,15 +30,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "entities",
         help="list the entities (people, organisations, acronyms, places, dates ...) of a cable",
         description=(
-            "Print the entities found in each cable of FILE, grouped by type with counts. "
-            "--json prints one JSON object per entity; --glossary prints the acronym glossary."
+            "Print the entities found in each cable of FILE (or the library's cable REF_ID), grouped by "
+            "type with counts. --json prints one JSON object per entity; --glossary prints the acronym "
+            "glossary: of the cable, or of the whole library without FILE|REF_ID or with --library."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", metavar="FILE", help="a cable file (text, HTML page, CSV)")
+    p.add_argument("file", metavar="FILE|REF_ID", nargs="?",
+                   help="a cable file (text, HTML page, CSV) or a ref_id in the library")
     p.add_argument("--json", action="store_true", help="JSON Lines: type, text, paragraph, start, end, expansion, canonical")
     p.add_argument("--glossary", action="store_true", help="acronyms and their expansions")
+    p.add_argument("--library", action="store_true",
+                   help="with --glossary: the glossary of every cable in the library")
     p.set_defaults(func=run)
 
 
@@ -41,15 +50,46 @@ def _entities(cable: Cable) -> list[Entity]:
     return list(cable.entities) if cable.entities else extract_entities(cable.paragraphs)
 
 
+def _open_library():
+    """The library, seeded with the sample cables when empty (as ``tipreader open`` does)."""
+    from tipreader.library import Library
+
+    library = Library.open()
+    library.ensure_seeded()
+    return library
+
+
+def _cables(target: str) -> Iterator[Cable | CableError]:
+    """The cables of a file, or the library's cable ``target`` (an error when it is neither)."""
+    path = Path(target)
+    if path.exists():
+        yield from iter_path(str(path))
+        return
+    if path.suffix or "/" in target:
+        yield CableError("no such file", target)
+        return
+    try:
+        library = _open_library()
+        cable = library.get(target)
+    except Exception as err:  # a broken library is a message, not a traceback
+        yield CableError(f"the library could not be read: {err}", target)
+        return
+    yield cable if cable is not None else CableError("not a file, and no cable with that ref_id in the library", target)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the command; 1 when the file or a cable in it could not be read."""
-    path = Path(args.file)
-    if not path.exists():
-        error_line("no such file (looking up a REF_ID in the library is not available yet)", args.file)
-        return 1
+    """Run the command; 1 when the file or a cable in it could not be read, 2 for a usage error."""
+    if args.library and args.file:
+        error_line("--library is the whole library: give no FILE|REF_ID with it")
+        return 2
+    if args.file is None or args.library:
+        if not args.glossary:
+            error_line("give a FILE or REF_ID (or --glossary for the whole library's glossary)")
+            return 2
+        return _library_glossary(args.json)
     status = 0
     out = sys.stdout
-    for item in iter_path(str(path)):
+    for item in _cables(args.file):
         if isinstance(item, CableError):
             error_line(item)
             status = 1
@@ -68,6 +108,78 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_grouped(item, ents, out)
     return status
+
+
+def library_glossary(library, progress=None) -> dict[str, Counter[str]]:
+    """acronym → Counter of the expansions the library's cables define for it (one count per cable).
+
+    ``progress(done, total)`` is called after each cable. Cables that cannot be read are skipped.
+    """
+    refs: list[str] = []
+    while True:
+        page = library.list_cables(order="ref_id", descending=False, limit=1000, offset=len(refs))
+        refs.extend(c.ref_id for c in page)
+        if len(page) < 1000:
+            break
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for n, ref in enumerate(refs, 1):
+        try:
+            cable = library.get(ref)
+        except Exception:
+            cable = None
+        if cable is not None:
+            for acronym, expansion in glossary(_entities(cable)).items():
+                found[acronym][" ".join(expansion.split())] += 1
+        if progress is not None:
+            progress(n, len(refs))
+    return dict(found)
+
+
+def _library_glossary(as_json: bool) -> int:
+    try:
+        library = _open_library()
+    except Exception as err:
+        error_line(f"the library could not be opened: {err}")
+        return 1
+    bar = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(TextColumn("[bold]glossary"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       console=Console(stderr=True), transient=True)
+        task = bar.add_task("glossary", total=None)
+        bar.start()
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+    else:
+        progress = None
+    try:
+        found = library_glossary(library, progress)
+    finally:
+        if bar is not None:
+            bar.stop()
+    out = sys.stdout
+    rows = sorted(found.items())
+    if as_json:
+        for acronym, counts in rows:
+            (best, n), *others = counts.most_common()
+            row = {"acronym": acronym, "expansion": best, "cables": sum(counts.values())}
+            if others:
+                row["variants"] = [{"expansion": e, "cables": k} for e, k in others]
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return 0
+    out.write(f"library: {len(rows)} acronyms defined\n")
+    width = max((len(a) for a, _ in rows), default=0)
+    for acronym, counts in rows:
+        (best, _n), *others = counts.most_common()
+        total = sum(counts.values())
+        line = f"  {safe_text(acronym).ljust(width)}  {safe_text(best)}  ({total} cable{'s' if total > 1 else ''})"
+        if others:
+            line += "; also " + "; ".join(safe_text(e) for e, _ in others[:3])
+        out.write(line + "\n")
+    return 0
 
 
 def _print_grouped(cable: Cable, ents: list[Entity], out) -> None:
@@ -94,9 +206,7 @@ def _print_glossary(cable: Cable, ents: list[Entity], as_json: bool, out) -> Non
     for e in ents:
         if e.type != "ACRONYM":
             continue
-        from tipreader.cable.ent_acronyms import key
-
-        k = key(e.text)
+        k = acronym_key(e.text)
         if k in seen:
             continue
         seen.add(k)
