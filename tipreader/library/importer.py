@@ -125,6 +125,11 @@ class _Run:
         self.seen_ids: set[str] = set()
         self.file_bytes: dict[str, int] = {}
         self.files_seen: set[str] = set()
+        # documents the database does not know (a kill fell between the index's commit and the
+        # database's): then every add replaces by ref_id; otherwise a cable new to the database
+        # is new to the index too and needs no delete
+        stored = con.execute("SELECT COUNT(*) FROM cables").fetchone()[0]
+        self.orphans = rebuild or index_writer.doc_count() != stored
         self.start = time.monotonic()
         self.last_report = 0.0
         self.last_commit = time.monotonic()
@@ -171,6 +176,7 @@ class _Run:
             if self.rebuild:
                 self.seen_ids.add(ref)
             old = w.existing(ref)
+            fresh = old is None and not self.orphans
             if old is None:
                 w.put_cable(row, replace_older=False)
             elif old[0] == row["text_hash"] or self.rebuild and old[2] == row["file_sha"]:
@@ -188,7 +194,7 @@ class _Run:
                 continue
             else:
                 w.put_cable(row, replace_older=True)
-            self.index.upsert(row["doc"])
+            self.index.upsert(row["doc"], replace=not fresh)
             self.state.cables_imported += 1
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
             if sha is not None:

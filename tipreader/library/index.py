@@ -147,10 +147,16 @@ class IndexWriter:
                 raise RuntimeError("the library is busy: another import or rebuild is running") from err
             raise
 
-    def upsert(self, doc: IndexDoc) -> None:
-        """Add ``doc``, replacing any document with the same ref_id."""
-        self.writer.delete_documents_by_term("ref_id", doc.ref_id)
+    def upsert(self, doc: IndexDoc, replace: bool = True) -> None:
+        """Add ``doc``, replacing any document with the same ref_id (``replace=False``: known new)."""
+        if replace:
+            self.writer.delete_documents_by_term("ref_id", doc.ref_id)
         self.writer.add_document(to_document(doc))
+
+    def doc_count(self) -> int:
+        """Documents in the last committed state of the index."""
+        self.index.reload()
+        return self.index.searcher().num_docs
 
     def delete(self, ref_id: str) -> None:
         """Remove the cable ``ref_id`` from the index."""
