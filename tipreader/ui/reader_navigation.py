@@ -53,6 +53,14 @@ def library_of(app):
     lib = getattr(app, "library", None)
     if lib is None:
         from tipreader.library import Library
+        from tipreader.ui.source import NoLibrary
+
+        source = getattr(app, "source", None)
+        if getattr(source, "library", None) is not None:  # the app's LibrarySource
+            app.library = source.library
+            return source.library
+        if isinstance(source, NoLibrary) and getattr(app, "_source_factory", None) is not None:
+            return None  # the app is opening it in a thread: library_ready() follows
         from tipreader.ui.source import LibrarySource, NoLibrary
 
         try:
@@ -64,6 +72,18 @@ def library_of(app):
         if isinstance(getattr(app, "source", None), NoLibrary) or getattr(app, "source", None) is None:
             app.source = LibrarySource(lib)
     return lib
+
+
+def library_ready(app) -> None:
+    """Call when the app's source (the library) is open: library screens show it."""
+    from tipreader.ui.screens.library import LibraryScreen
+
+    lib = getattr(getattr(app, "source", None), "library", None)
+    if lib is not None:
+        app.library = lib
+    for screen in app.screen_stack:
+        if isinstance(screen, LibraryScreen) and screen.is_mounted:
+            screen.refresh_results()
 
 
 def userdata_of(app):

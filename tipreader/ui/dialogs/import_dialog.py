@@ -43,7 +43,8 @@ class PathSuggester(Suggester):
 
 
 def complete_path(value: str) -> str | None:
-    """``value`` completed to the first existing entry it starts (``~`` expanded for the lookup only)."""
+    """``value`` completed as far as the existing entries it starts agree (else to the first of them);
+    ``~`` is expanded for the lookup only."""
     if not value:
         return None
     expanded = os.path.expanduser(value)
@@ -56,7 +57,9 @@ def complete_path(value: str) -> str | None:
         return None
     if not names or names[0] == stem:
         return None
-    return value + names[0][len(stem):]
+    common = os.path.commonprefix(names)  # ambiguous: complete what all the candidates share
+    pick = common if len(common) > len(stem) else names[0]
+    return value + pick[len(stem):]
 
 
 class ImportPathDialog(ModalScreen[str | None]):
