@@ -244,3 +244,25 @@ async def test_filters_add_terms_to_the_query():
         await settle(pilot)
         assert app.screen.query_one("#library-search").value == 'origin:"Embassy Manama"'
         assert {r for r, _ in rows(app)} == {"08MANAMA492", "08MANAMA486"}
+
+
+async def test_clicking_a_reference_opens_it():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"id:08MANAMA492", "enter")
+        await settle(pilot)
+        view = app.screen.text_view
+        where = None
+        for y in range(view.size.height):
+            x = 0
+            for segment in view.render_line(y):
+                if segment.text.startswith("08MANAMA486") and segment.style and segment.style.meta.get("@click"):
+                    where = (x + 1, y)
+                x += len(segment.text)
+            if where:
+                break
+        assert where is not None, "the REF item D link is on screen"
+        await pilot.click(view, offset=where)
+        await settle(pilot)
+        assert app.screen.cable.ref_id == "08MANAMA486"
