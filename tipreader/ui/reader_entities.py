@@ -223,8 +223,10 @@ class ReaderEntities:
         focused = self.focused  # type: ignore[attr-defined]
         if isinstance(focused, EntityPanel) and focused.cursor_node is not None and focused.cursor_node.data:
             group = focused.cursor_node.data
-            mentions = index.groups.get(group)
-            return index.describe(mentions[0]) if mentions else ""
+            finder = view.pattern
+            if not (isinstance(finder, MentionFinder) and finder.group == group and view.matches):
+                mentions = index.groups.get(group)
+                return index.describe(mentions[0]) if mentions else ""
         if view.matches and 0 <= view.current < len(view.matches):
             match = view.matches[view.current]
             for start, end, ent in view.blocks[match.block].spans:
