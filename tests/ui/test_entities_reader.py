@@ -213,3 +213,30 @@ async def test_an_undefined_acronym_shows_what_other_cables_say_marked_as_such(m
         screen.text_view.focus()
         await pilot.pause()
         assert "DHS Department of Hemispheric Security (from other cables)" in status(app)
+
+
+async def test_colours_follow_the_theme_and_the_help_has_a_legend(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen, view = app.screen, app.screen.text_view
+        screen.jump_to(2)
+        await pilot.pause()
+        for theme in ("textual-light", "ansi-dark", "textual-dark"):
+            app.theme = theme
+            await pilot.pause()
+            wanted = entity_style(app, "ACRONYM").color
+            assert any(s.color == wanted for s in styles_of(view, "TIP")), theme
+            assert view.top_para == 2
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from tipreader.ui.dialogs.help import entity_legend, help_table
+
+        dialog = app.screen
+        assert type(dialog).__name__ == "HelpDialog"
+        legend = entity_legend(app)
+        assert [name for _, name in legend][:3] == ["People", "Organisations", "Acronyms"]
+        assert legend[2][0].style == entity_style(app, "ACRONYM")
+        table = help_table(*dialog.binding_lists, legend=legend)
+        text = "".join(seg.text for seg in app.console.render(table))
+        assert "Entity colours" in text and "Colour the entities" in text and "National Migration Institute" in text

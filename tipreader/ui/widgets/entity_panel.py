@@ -43,11 +43,26 @@ class EntityPanel(Tree[EntityKey | None]):
         self.show_root = False
         self.auto_expand = False
         self.index: EntityIndex | None = None
+        self._style: Callable[[str], Style] | None = None
         self.root.add_leaf(Text("Finding entities…", style="dim italic"), data=None)
+
+    def on_mount(self) -> None:
+        """Recolour the type headings when the theme changes."""
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _theme: object) -> None:
+        if self.index is None:
+            return
+        node = self.cursor_node
+        group = node.data if node is not None else None
+        self.show(self.index, self._style)
+        if group is not None and (leaf := self.node_of(group)) is not None:
+            self.call_after_refresh(self.move_cursor, leaf)
 
     def show(self, index: EntityIndex, style: Callable[[str], Style] | None = None) -> None:
         """List ``index``'s entities (``style`` colours each type's heading like its mentions)."""
         self.index = index
+        self._style = style
         self.clear()
         groups = index.by_type()
         if not groups:
