@@ -1,6 +1,6 @@
 """Library screen benchmark: per-keystroke time to painted results, and time to open a hit.
 
-    .venv/bin/python benchmarks/library_ui.py [--size 10000] [--home DIR] [--work /tmp/tipreader-bench]
+    .venv/bin/python benchmarks/library_ui.py [--size 10000] [--home DIR] [--work /tmp/tipreader-ui-bench]
 
 Uses a synthetic library (``benchmarks/library.py``'s builder: varied copies of the
 real WikiLeaks pages), built under ``--work`` unless ``--home`` names an existing
@@ -123,7 +123,7 @@ async def measure(home: Path) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=int, default=10000, help="synthetic library size when building (default 10000)")
-    ap.add_argument("--work", default="/tmp/tipreader-bench", help="scratch folder for corpora and libraries")
+    ap.add_argument("--work", default="/tmp/tipreader-ui-bench", help="scratch folder for corpora and libraries")
     ap.add_argument("--home", help="an existing library home to use instead of building one")
     args = ap.parse_args()
     home = ensure_library(args.size, Path(args.work), Path(args.home) if args.home else None)
@@ -135,6 +135,9 @@ def main() -> int:
         lib = Library.open(home)
         n = lib.index.searcher().num_docs
         lib.close()
+        if n == 0:
+            print(f"{home}: the library is empty (being rebuilt?); nothing to measure", file=sys.stderr)
+            return 1
         r = asyncio.run(measure(home))
     finally:
         shutil.rmtree(user_home, ignore_errors=True)
