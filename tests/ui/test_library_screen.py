@@ -266,3 +266,58 @@ async def test_clicking_a_reference_opens_it():
         await pilot.click(view, offset=where)
         await settle(pilot)
         assert app.screen.cable.ref_id == "08MANAMA486"
+
+
+async def test_more_rows_load_as_the_list_scrolls(monkeypatch):
+    from tipreader.ui.screens import library as screen_module
+
+    monkeypatch.setattr(screen_module, "FIRST_PAGE", 2)
+    monkeypatch.setattr(screen_module, "PAGE", 2)
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"trafficking")
+        await settle(pilot)
+        hits = app.screen.query_one(HitList)
+        assert len(hits.rows) >= 2 and app.screen.count == 6
+        for _ in range(6):
+            await pilot.press("down")
+            await settle(pilot)
+        assert len(hits.rows) == 6 and len({r.ref_id for r in hits.rows}) == 6
+
+
+async def test_escape_cancels_a_running_import_cleanly(tmp_path):
+    import threading
+
+    from tipreader.library import ImportProgress, ImportReport
+    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
+
+    lib = build_library("05ISTANBUL38.html")
+    started = threading.Event()
+
+    def slow_import(paths, *, progress=None, cancel=None, workers=None, **_):
+        state = ImportProgress(files_total=100, bytes_total=1000, current="a.html")
+        progress(state)
+        started.set()
+        assert cancel.wait(30)  # stops only when asked
+        state.cancelled = state.finished = True
+        return ImportReport(state, [])
+
+    lib.import_paths = slow_import
+    app = LibApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start_import(app, str(tmp_path))
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        assert started.wait(10)
+        await pilot.pause()
+        assert "0/100 files" in str(dialog.query_one("#import-status").render())
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "cancelled" in str(dialog.query_one("#import-status").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
