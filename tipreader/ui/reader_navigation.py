@@ -255,24 +255,23 @@ class ReaderNavigation:
     def decorate(self, blocks: list) -> list:
         """Blocks with links on references in the library, and a "Cited by" line in the header."""
         blocks = super().decorate(blocks)  # type: ignore[misc]
-        prefetch = getattr(self.source, "prefetch", None)  # type: ignore[attr-defined]
-        out = []
         header_refs = [r.ref_id for r in self.cable.references if r.ref_id]  # type: ignore[attr-defined]
+        found: list[list[tuple[int, int, str]]] = []
         for block in blocks:
             plain = block.text.plain
+            if block.para is None:
+                spans = [(at + 2, at + 2 + len(ref), ref) for ref in header_refs if (at := plain.find("→ " + ref)) >= 0]
+            else:
+                spans = [(a + block.find_from, b + block.find_from, r) for a, b, r in citations(plain[block.find_from:])]
+            found.append(spans)
+        prefetch = getattr(self.source, "prefetch", None)  # type: ignore[attr-defined]
+        wanted = [r for spans in found for _, _, r in spans]
+        if wanted and prefetch is not None:
+            prefetch(wanted)  # one query for the whole cable
+        out = []
+        for block, spans in zip(blocks, found):
             if block.para is None and block.role == "rule" and self.cited_by():
                 out.append(self._cited_block(block))
-            spans = []
-            if block.para is None:
-                for ref in header_refs:
-                    at = plain.find("→ " + ref)
-                    if at >= 0:
-                        spans.append((at + 2, at + 2 + len(ref), ref))
-            else:
-                spans = citations(plain[block.find_from:])
-                spans = [(a + block.find_from, b + block.find_from, r) for a, b, r in spans]
-            if spans and prefetch is not None:
-                prefetch([r for _, _, r in spans])
             spans = [s for s in spans if self._linkable(s[2])]
             if spans:
                 text = block.text.copy()
