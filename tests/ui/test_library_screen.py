@@ -321,3 +321,25 @@ async def test_escape_cancels_a_running_import_cleanly(tmp_path):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_the_palette_imports_and_lists_recent_cables():
+    from tipreader.ui.dialogs.import_dialog import ImportPathDialog
+
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"id:08MANAMA486", "enter")
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        provider = LibraryCommands(app.screen)
+        names = [str(hit.text) async for hit in provider.discover()]
+        assert names[0] == "Import cables…" and "Recent: 08MANAMA486" in names
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"import cables")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPathDialog)
