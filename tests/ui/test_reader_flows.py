@@ -246,10 +246,16 @@ async def test_palette_jumps_to_a_question(mexico):
         assert number_at_top(app.screen) == 24
 
 
-async def test_q_quits_from_first_screen(mexico):
+async def test_q_goes_back_to_the_library_then_quits(mexico):
+    from tipreader.ui.screens.library import LibraryScreen
+
     app = TipReaderApp(cable=mexico)
     async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ReaderScreen)
         await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and not app._exit
+        await pilot.press("ctrl+q")
         await pilot.pause()
         assert app._exit
 

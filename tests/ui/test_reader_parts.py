@@ -13,7 +13,6 @@ from tipreader.ui.dialogs.help import HelpDialog
 from tipreader.ui.document import build_blocks, split_question
 from tipreader.ui.navigation import status_text, suggest
 from tipreader.ui.screens.reader import ReaderScreen
-from tipreader.ui.screens.start import StartScreen
 from tipreader.ui.text import one_line, tag_name
 from tipreader.ui.widgets.cable_view import CableView
 from tipreader.ui.widgets.find_bar import FindBar
@@ -114,45 +113,33 @@ async def test_thousand_paragraphs_scroll():
         assert count == 1
 
 
-async def test_start_screen_opens_a_cable_and_q_goes_back(monkeypatch, mexico_model):
-    import tipreader.ui.app as app_module
+def _binding_classes():
+    """Every class of the app that declares key bindings (screens, widgets, dialogs)."""
+    import importlib
+    import inspect
+    import pkgutil
 
-    monkeypatch.setattr(app_module, "load", lambda target, source=None: mexico_model)
-    app = TipReaderApp(files=[MEXICO_FILE])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
-        await pilot.press("q")
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
-        await pilot.press("q")
-        await pilot.pause()
-        assert app._exit
+    import tipreader.ui as ui
 
-
-async def test_start_screen_reports_a_bad_file(tmp_path):
-    bad = tmp_path / "empty.txt"
-    bad.write_text("nothing here\n")
-    app = TipReaderApp(files=[bad])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
-        assert any("empty.txt" in str(n.message) for n in app._notifications)
+    found = {}
+    for info in pkgutil.walk_packages(ui.__path__, "tipreader.ui."):
+        module = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and "BINDINGS" in vars(cls):
+                found[cls.__qualname__] = cls
+    return list(found.values())
 
 
 def test_every_binding_has_id_description_and_tooltip():
-    classes = (ReaderScreen, CableView, SectionTree, FindBar, GotoDialog, HelpDialog, StartScreen, TipReaderApp)
-    ids = []
+    classes = _binding_classes()
+    assert {ReaderScreen, CableView, SectionTree, FindBar, GotoDialog, HelpDialog, TipReaderApp} <= set(classes)
     for cls in classes:
+        ids = []
         for b in cls.BINDINGS:
             assert isinstance(b, Binding), f"{cls.__name__}: {b!r} is not a Binding"
             assert b.id and b.description and b.tooltip, f"{cls.__name__}: {b.key} lacks id/description/tooltip"
             ids.append(b.id)
-    assert len(ids) == len(set(ids))
+        assert len(ids) == len(set(ids)), f"{cls.__name__}: duplicate binding ids"
 
 
 async def test_empty_partial_cable_and_tiny_terminal():

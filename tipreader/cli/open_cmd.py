@@ -55,6 +55,6 @@ def run_app(target: str | None) -> int:
             error_line(err, err.source or target)
             return 1
     # The library is opened after the first paint (its import costs ~0.1 s) unless a ref_id needed it.
-    app = TipReaderApp(cable=cable, source=source or _library_source)
+    app = TipReaderApp(cable=cable, source=source or (lambda: _library_source(seed=True)))
     app.run()
     return app.return_code or 0

@@ -21,7 +21,10 @@ date       integer YYYYMMDD, indexed and fast (ranges, ordering)
 from __future__ import annotations
 
 import array
+import os
 import shutil
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,28 +99,38 @@ def unpack_paragraphs(data: bytes) -> list[tuple[int, int]]:
     return [(arr[i], arr[i + 1]) for i in range(0, len(arr), 2)]
 
 
+_OPEN_LOCK = threading.Lock()
+
+
 def open_index(path: Path, create: bool = True) -> tantivy.Index:
     """Open (or create) the index at ``path`` with our analyzers registered.
 
     An index of another layout version is removed and created anew (empty): the
-    caller then rebuilds it from the stored originals.
+    caller then rebuilds it from the stored originals. Creation is atomic (built in
+    a temporary folder, then renamed), so two threads or processes opening a new
+    library at once never see, or delete, each other's half-made index.
     """
-    version_file = path / "tipreader-index-version"
-    if path.exists() and (not version_file.exists() or version_file.read_text().strip() != INDEX_VERSION):
-        if not create:
-            raise FileNotFoundError(f"no usable index at {path}")
-        shutil.rmtree(path)
-    if not path.exists():
-        if not create:
-            raise FileNotFoundError(f"no index at {path}")
-        path.mkdir(parents=True)
-        index = tantivy.Index(SCHEMA, path=str(path))
-        version_file.write_text(INDEX_VERSION)
-    else:
+    with _OPEN_LOCK:
+        version_file = path / "tipreader-index-version"
+        if path.exists() and (not version_file.exists() or version_file.read_text().strip() != INDEX_VERSION):
+            if not create:
+                raise FileNotFoundError(f"no usable index at {path}")
+            shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            if not create:
+                raise FileNotFoundError(f"no index at {path}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".index-new-", dir=path.parent))
+            tantivy.Index(SCHEMA, path=str(tmp))
+            (tmp / "tipreader-index-version").write_text(INDEX_VERSION)
+            try:
+                os.rename(tmp, path)
+            except OSError:  # another process made it first: use theirs
+                shutil.rmtree(tmp, ignore_errors=True)
         index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
-    index.register_tokenizer(STEMMED, STEM_ANALYZER)
-    index.register_tokenizer(PLAIN, PLAIN_ANALYZER)
-    return index
+        index.register_tokenizer(STEMMED, STEM_ANALYZER)
+        index.register_tokenizer(PLAIN, PLAIN_ANALYZER)
+        return index
 
 
 def to_document(doc: IndexDoc) -> tantivy.Document:

@@ -97,10 +97,14 @@ class Library:
         with self._lock:
             return self.con.execute("SELECT 1 FROM cables LIMIT 1").fetchone() is None
 
+    def total(self) -> int:
+        """How many cables the library can search (the index's count)."""
+        return self.index.searcher().num_docs
+
     @property
     def index_stale(self) -> bool:
         """True when cables are stored but the index is empty (new index layout, index deleted)."""
-        return self.index.searcher().num_docs == 0 and not self.is_empty()
+        return self.total() == 0 and not self.is_empty()
 
     def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
         """Start-up hook for the app and the CLI: import the bundled sample cables when the

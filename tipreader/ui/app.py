@@ -11,29 +11,32 @@ from textual.binding import Binding
 
 from tipreader.cable.model import Cable, CableError
 from tipreader.config import Config, load_config
+from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenTarget
 from tipreader.ui.reader_bookmarks import open_bookmarks, open_target
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
+from tipreader.ui.reader_navigation import LibraryReader, library_ready
+from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.screens.reader import ReaderScreen
-from tipreader.ui.screens.start import StartScreen
 from tipreader.ui.settings import apply_config, remember_theme, theme_variable_defaults
-from tipreader.ui.source import CableSource, NoLibrary, load, sample_files
+from tipreader.ui.source import CableSource, NoLibrary, load
 
 
 class TipReaderApp(App[None]):
     """tipreader. ``target`` is a file or a ref_id; ``cable`` opens a parsed cable directly.
 
     ``source`` looks ref_ids up (the library); a callable is called in a thread after
-    the first paint and its result replaces the empty source. ``files`` are what the
-    start screen lists (the sample cables by default).
+    the first paint and its result replaces the empty source.
     """
 
     TITLE = "tipreader"
     CSS_PATH = "tipreader.tcss"
-    COMMANDS = App.COMMANDS | {BookmarkCommands}
+    COMMANDS = App.COMMANDS | {BookmarkCommands, LibraryCommands}
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Palette", id="app.app.palette", tooltip="Command palette: the cable's questions and parts, and commands", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.app.quit", tooltip="Quit tipreader", show=False, priority=True),
+        Binding("ctrl+o", "import_cables", "Import", id="app.app.import", show=False,
+                tooltip="Import cable files or folders into the library (in the background, Esc cancels)"),
     ]
 
     def __init__(
@@ -42,36 +45,33 @@ class TipReaderApp(App[None]):
         *,
         cable: Cable | None = None,
         source: CableSource | Callable[[], CableSource | None] | None = None,
-        files: list[Path] | None = None,
     ) -> None:
         super().__init__()
         self.target = target
         self.initial_cable = cable
         self._source_factory = source if callable(source) and not isinstance(source, CableSource) else None
         self.source: CableSource = NoLibrary() if self._source_factory or source is None else source
-        self.files = files
         self.error: str | None = None
         self.config: Config | None = None
         self.bookmarks = None  # the BookmarkStore, set by open_bookmarks
 
     def on_mount(self) -> None:
-        """Apply the settings (theme, keymap), then open the cable asked for, or the start screen."""
+        """Apply the settings (theme, keymap), then the library screen, and the cable asked for above it."""
         self.config = load_config()
         apply_config(self, self.config)
         remember_theme(self)
         open_bookmarks(self)
-        if self.initial_cable is not None:
-            self.push_screen(ReaderScreen(self.initial_cable, self.source, first=True))
-        elif self.target:
+        cable = self.initial_cable
+        if cable is None and self.target:
             try:
                 cable = load(self.target, self.source)
             except CableError as err:
                 self.error = f"{err.source or self.target}: {err}"
                 self.exit(return_code=1, message=f"tipreader: {self.error}")
                 return
-            self.push_screen(ReaderScreen(cable, self.source, first=True))
-        else:
-            self.push_screen(StartScreen(self.files if self.files is not None else sample_files()))
+        self.push_screen(LibraryScreen())  # always behind the reader: q in the reader returns to it
+        if cable is not None:
+            self.push_screen(LibraryReader(cable, self.source))
         if self._source_factory is not None:
             self.call_after_refresh(self._open_source)
 
@@ -91,6 +91,13 @@ class TipReaderApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.set_source(source)
+        library_ready(self)
+
+    def action_import_cables(self) -> None:
+        """Ask for a path and import it into the library."""
+        from tipreader.ui.dialogs.import_dialog import start_import
+
+        start_import(self)
 
     @on(OpenTarget)
     def _open(self, message: OpenTarget) -> None:
@@ -99,7 +106,7 @@ class TipReaderApp(App[None]):
         except CableError as err:
             self.notify(f"{Path(err.source or message.target).name}: {err}", severity="error", markup=False)
             return
-        self.push_screen(ReaderScreen(cable, self.source))
+        self.push_screen(LibraryReader(cable, self.source))
 
     @on(OpenBookmark)
     def _open_bookmark(self, message: OpenBookmark) -> None:

@@ -18,6 +18,7 @@ What the mixin needs from its screen: ``cable``, ``source``, ``text_view``,
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 
 from rich.style import Style
@@ -39,8 +40,16 @@ NAV_BINDINGS = [
 ]
 
 # ---- app state --------------------------------------------------------------------------
+_LIBRARY_LOCK = threading.Lock()
+
+
 def library_of(app):
-    """The app's Library (``app.library``), opened on first use; None when it cannot be opened."""
+    """The app's Library (``app.library``), opened once on first use (from any thread); None when it cannot be opened."""
+    with _LIBRARY_LOCK:
+        return _library_of(app)
+
+
+def _library_of(app):
     lib = getattr(app, "library", None)
     if lib is None:
         from tipreader.library import Library

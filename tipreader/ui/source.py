@@ -11,7 +11,6 @@ from typing import Protocol, runtime_checkable
 
 from tipreader.cable.model import Cable, CableError
 
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
 
 
 @runtime_checkable
@@ -35,21 +34,6 @@ class NoLibrary:
     def has(self, ref_id: str) -> bool:
         """Always False."""
         return False
-
-
-def sample_dir() -> Path:
-    """The sample cables shipped with the project (in a checkout or the installed package)."""
-    if SAMPLES.is_dir():
-        return SAMPLES
-    return Path(__file__).resolve().parents[1] / "_sample_cables"
-
-
-def sample_files() -> list[Path]:
-    """The sample cable files, sorted by name."""
-    folder = sample_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
 def load(target: str, source: CableSource | None = None) -> Cable:

@@ -165,12 +165,16 @@ class LibraryScreen(Screen[None]):
         lib = self.library
         if lib is None:
             return
-        recent = self._recent_rows(lib)
-        listed = self._date_rows(lib, 0, {r.ref_id for r in recent})
-        if worker.is_cancelled:
+        try:
+            recent = self._recent_rows(lib)
+            listed = self._date_rows(lib, 0, {r.ref_id for r in recent})
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._show_browse, generation, recent, listed)
+            total = lib.total()
+        except Exception as err:  # a damaged library: say so, keep the app running
+            self._library_failed(err)
             return
-        self.app.call_from_thread(self._show_browse, generation, recent, listed)
-        total = lib.index.searcher().num_docs
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, total)
 
@@ -281,8 +285,16 @@ class LibraryScreen(Screen[None]):
         lib = self.library
         if lib is None:
             return
-        facets = lib.facets(top=30)
+        try:
+            facets = lib.facets(top=30)
+        except Exception as err:  # a damaged library: say so, keep the app running
+            self._library_failed(err)
+            return
         self.app.call_from_thread(self._show_facets, facets)
+
+    def _library_failed(self, err: Exception) -> None:
+        """Report a library that could not be read (from a worker thread), one line."""
+        self.app.call_from_thread(self.app.notify, f"Library: {err}", severity="error", markup=False)
 
     def _show_facets(self, facets) -> None:
         self._facets = facets

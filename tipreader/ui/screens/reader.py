@@ -19,6 +19,7 @@ from tipreader.ui.document import VIEW_NAMES, VIEWS, Block, build_blocks
 from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.reader_bookmarks import BOOKMARK_BINDINGS, ReaderBookmarks
 from tipreader.ui.reader_entities import ENTITIES_TAB, ENTITY_BINDINGS, SECTIONS_TAB, SIDEBAR, ReaderEntities
+from tipreader.ui.reader_navigation import NAV_BINDINGS, ReaderNavigation
 from tipreader.ui.settings import classification_style
 from tipreader.ui.source import CableSource, NoLibrary
 from tipreader.ui.text import clean
@@ -29,7 +30,7 @@ from tipreader.ui.widgets.section_tree import HEADER, SectionTree
 from tipreader.ui.widgets.status_line import StatusLine
 
 
-class ReaderScreen(ReaderEntities, ReaderBookmarks, Screen[None]):
+class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[None]):
     """Reads one cable. ``q`` goes back (or quits when it is the first screen)."""
 
     COMMANDS = {CableCommands}
@@ -59,6 +60,7 @@ class ReaderScreen(ReaderEntities, ReaderBookmarks, Screen[None]):
         Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back; quit from the first screen"),
         *BOOKMARK_BINDINGS,
         *ENTITY_BINDINGS,
+        *NAV_BINDINGS,
     ]
 
     def __init__(self, cable: Cable, source: CableSource | None = None, *, first: bool = False) -> None:
