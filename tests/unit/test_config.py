@@ -238,3 +238,15 @@ def test_save_theme_with_only_comments_above_the_first_table(tmp_path):
 def test_an_error_at_the_end_of_the_file_names_the_last_line():
     config = parse_config('theme = "nord"\ntree_width = [\n')
     assert config.errors == ("line 2, end of file: invalid value; using the default settings",)
+
+
+def test_library_setting_moves_the_data_dir_unless_tipreader_home_is_set(tmp_path, monkeypatch):
+    from tipreader.library import paths
+
+    config = tmp_path / "config.toml"
+    config.write_text('library = "cables-here"\n')
+    monkeypatch.setenv("TIPREADER_CONFIG", str(config))
+    monkeypatch.delenv("TIPREADER_HOME")
+    assert paths.data_dir() == tmp_path / "cables-here"
+    monkeypatch.setenv("TIPREADER_HOME", str(tmp_path / "home"))
+    assert paths.data_dir() == tmp_path / "home"

@@ -21,10 +21,16 @@ import tipreader
 
 
 def data_dir() -> Path:
-    """The data directory: ``$TIPREADER_HOME`` or the platform's user data dir."""
+    """The data directory: ``$TIPREADER_HOME``, else the settings file's ``library``, else
+    the platform's user data dir."""
     home = os.environ.get("TIPREADER_HOME")
     if home:
         return Path(home).expanduser()
+    from tipreader.config import load_config  # plain Python: reads one small TOML file
+
+    configured = load_config().library_path
+    if configured is not None:
+        return configured
     return Path(platformdirs.user_data_dir("tipreader", appauthor=False))
 
 
