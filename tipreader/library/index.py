@@ -15,7 +15,18 @@ origin     words without stemming (``origin:mexico``)
 tag        words without stemming (``tag:KTIP``)
 class      words without stemming (``class:secret`` matches SECRET//NOFORN)
 date       integer YYYYMMDD, indexed and fast (ranges, ordering)
+person     the people the cable names (each mention's text and the full name
+           it links to), one value each: lower-cased, accents folded, no
+           stemming, so ``person:calderon`` and ``person:"felipe calderon"``
+org        organisations (and the acronyms whose expansion is one of them)
+place      places (countries, states, cities, regions)
+acronym    acronym mentions, as written and without a plural ``s``
+law        named laws and articles
 ========== ===================================================================
+
+The entity fields are filled at import, in the parse workers
+(:func:`tipreader.library.prepare.index_doc`); a value never runs into the next
+one, so a phrase matches within one name only.
 """
 
 from __future__ import annotations
@@ -33,7 +44,8 @@ import tantivy
 STEMMED = "tr_stem"
 PLAIN = "tr_plain"
 SUBJECT_BOOST = 2.5
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: entity fields (person, org, place, acronym, law)
+ENTITY_FIELDS = ("person", "org", "place", "acronym", "law")
 
 
 def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
@@ -63,6 +75,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("tag", tokenizer_name=PLAIN)
     sb.add_text_field("class", tokenizer_name=PLAIN)
     sb.add_integer_field("date", indexed=True, fast=True)
+    for name in ENTITY_FIELDS:
+        sb.add_text_field(name, tokenizer_name=PLAIN)
     return sb.build()
 
 
@@ -81,6 +95,7 @@ class IndexDoc:
     tags: tuple[str, ...]
     classification: str
     date: int  # YYYYMMDD, 0 when unknown
+    entities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field in ENTITY_FIELDS, its values)
 
 
 def pack_paragraphs(offsets: list[tuple[int, int]]) -> bytes:
@@ -145,6 +160,9 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
         d.add_text("tag", tag)
     d.add_text("class", doc.classification)
     d.add_integer("date", doc.date)
+    for name, values in doc.entities:
+        for value in values:
+            d.add_text(name, value)
     return d
 
 

@@ -43,6 +43,13 @@ class CableSummary:
     older_texts: int = 0
 
 
+def _user_filter(bookmarks: object | None) -> search.UserFilter | None:
+    """The search's ``bookmarked:``/``note:`` filter from a bookmark store (or a bare callable)."""
+    if bookmarks is None:
+        return None
+    return getattr(bookmarks, "filter_ref_ids", None) or bookmarks  # type: ignore[return-value]
+
+
 class Library:
     """The local cable library: stored originals, metadata and the full-text index."""
 
@@ -155,19 +162,23 @@ class Library:
     def _searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance") -> list[search.Hit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
+               bookmarks: object | None = None) -> list[search.Hit]:
         """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
 
         Raises :class:`~tipreader.library.query.QueryError` for a malformed query.
-        Does not count all matches: use :meth:`count` for that.
+        Does not count all matches: use :meth:`count` for that. ``bookmarks``, the
+        user's :class:`~tipreader.library.bookmarks.BookmarkStore` (anything with its
+        ``filter_ref_ids``), answers ``bookmarked:`` and ``note:``; the library never
+        opens the user database itself.
         """
         searcher = self._searcher()
-        q, tree = search.build_with_tree(query, searcher)
+        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
         kwargs = {"order_by_field": "date"} if order == "date" else {}
         result = searcher.search(q, limit=max(1, limit), count=False, offset=offset, **kwargs)
         if not result.hits:
             return []
-        highlighter = Highlighter(tree)
+        highlighter = Highlighter(search.highlight_tree(tree))
         hits: list[search.Hit] = []
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
         ids = [d.get_first("ref_id") for _, d in docs]
@@ -189,10 +200,13 @@ class Library:
                                    number, index, snippet))
         return hits
 
-    def count(self, query: str) -> int:
-        """How many cables match ``query`` (a separate call: counting costs more than the top hits)."""
+    def count(self, query: str, *, bookmarks: object | None = None) -> int:
+        """How many cables match ``query`` (a separate call: counting costs more than the top hits).
+
+        ``bookmarks`` as for :meth:`search`.
+        """
         searcher = self._searcher()
-        q = search.build(query, searcher)
+        q = search.build(query, searcher, _user_filter(bookmarks))
         return searcher.search(q, limit=1, count=True).count or 0
 
     # --- reading ----------------------------------------------------------------

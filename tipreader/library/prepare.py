@@ -17,6 +17,7 @@ from typing import Any
 
 from tipreader.cable import Cable, CableError, cable_from_raw, iter_bytes, iter_path
 from tipreader.cable._types import RawCable
+from tipreader.cable.model import Entity
 
 from .index import IndexDoc, pack_paragraphs
 from .store import MAX_ORIGINAL
@@ -98,8 +99,57 @@ def decode_cable(parsed: bytes | None, raw: bytes | None) -> Cable | None:
     return None
 
 
+_ENTITY_FIELD = {"PERSON": "person", "ORG": "org", "LOCATION": "place", "ACRONYM": "acronym", "LAW": "law"}
+
+
+def with_entities(cable: Cable) -> Cable:
+    """``cable`` with its entities found (stored with it, so the reader never waits for them).
+
+    An extractor failure leaves the cable without entities rather than losing it.
+    """
+    from tipreader.cable.entities import cable_entities
+
+    try:
+        return replace(cable, entities=cable_entities(cable))
+    except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the import
+        return cable
+
+
+def entity_values(entities: tuple[Entity, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The index's entity fields: distinct values (case-insensitive) per field, in first-mention order.
+
+    A person adds both the mention and the full name it links to; an acronym both its
+    text and its key without a plural ``s`` (``NGOs`` → ``NGO``); an acronym whose
+    expansion is one of the cable's organisations is an organisation too (``org:INM``).
+    """
+    from tipreader.cable.ent_acronyms import key as acronym_key
+
+    out: dict[str, dict[str, str]] = {f: {} for f in _ENTITY_FIELD.values()}
+
+    def add(field: str, value: str | None) -> None:
+        value = " ".join((value or "").split())
+        if value:
+            out[field].setdefault(value.casefold(), value)
+
+    for ent in entities:
+        field = _ENTITY_FIELD.get(ent.type)
+        if field is None:
+            continue
+        add(field, ent.text)
+        if ent.type == "PERSON":
+            add("person", ent.canonical)
+        elif ent.type == "ACRONYM":
+            add("acronym", acronym_key(ent.text))
+    orgs = out["org"]
+    for ent in entities:
+        if ent.type == "ACRONYM" and ent.expansion and " ".join(ent.expansion.split()).casefold() in orgs:
+            add("org", acronym_key(ent.text))
+    return tuple((f, tuple(v.values())) for f, v in out.items() if v)
+
+
 def index_doc(cable: Cable) -> IndexDoc:
-    """The index's view of a cable: paragraphs joined by blank lines, with their offsets."""
+    """The index's view of a cable: paragraphs joined by blank lines, with their offsets,
+    and the names in :attr:`Cable.entities` (see :func:`entity_values`)."""
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []
     pos = 0
@@ -121,13 +171,14 @@ def index_doc(cable: Cable) -> IndexDoc:
         tags=tuple(cable.tags),
         classification=cable.classification or "",
         date=day_of(cable.date),
+        entities=entity_values(cable.entities),
     )
 
 
 def cable_row(cable: Cable, file_sha: str, keep_raw: bool = True) -> dict[str, Any]:
     """Everything the writer stores for one cable. ``keep_raw`` False when the file's
     original bytes are stored (a rebuild re-parses those): the pickle then keeps the text."""
-    cable = replace(cable, ref_id=cable.ref_id.upper())
+    cable = with_entities(replace(cable, ref_id=cable.ref_id.upper()))
     refs = sorted({r.ref_id.upper() for r in cable.references if r.ref_id and r.ref_id.upper() != cable.ref_id})
     released = cable.metadata.get("released") if isinstance(cable.metadata, dict) else None
     return {

@@ -8,7 +8,15 @@ Grammar (operators in capitals; lower-case ``and``/``or``/``not`` are words)::
     unary   := ("NOT" | "-") unary | primary
     primary := "(" query ")" | '"phrase"' | word | word* | field ":" value
     field   := id | origin | tag | class | date | subject
+             | person | org | place | acronym | law | entity     # names found in the cable
+             | bookmarked | note                                  # the user's bookmarks
     value   := word | word* | '"phrase"' | "(" query ")"   # date: 2008, 2008-01, 2008-01-15, A..B, A.., ..B
+                                                          # bookmarked: yes or no
+
+``entity:`` is any of person, org, place, acronym and law. ``bookmarked:`` and
+``note:`` are answered from the user's bookmarks, which the library does not
+open itself: the caller passes its bookmark store to the search (without one
+these fields are a :class:`QueryError`).
 
 The tree is engine-independent; :mod:`tipreader.library.search` turns it into an
 engine query. Every malformed input raises :class:`QueryError` whose message
@@ -21,8 +29,15 @@ import calendar
 import re
 from dataclasses import dataclass
 
-FIELDS = ("id", "origin", "tag", "class", "date", "subject")
-_FIELD_ALIASES = {"classification": "class", "ref": "id", "tags": "tag", "from": "origin"}
+ENTITY_FIELDS = ("person", "org", "place", "acronym", "law")
+USER_FIELDS = ("bookmarked", "note")  # answered by the bookmark store, not the index
+FIELDS = ("id", "origin", "tag", "class", "date", "subject", *ENTITY_FIELDS, "entity", *USER_FIELDS)
+_FIELD_ALIASES = {"classification": "class", "ref": "id", "tags": "tag", "from": "origin",
+                  "people": "person", "organization": "org", "organisation": "org", "location": "place",
+                  "loc": "place", "acronyms": "acronym", "entities": "entity", "bookmark": "bookmarked",
+                  "notes": "note"}
+_YES = ("yes", "y", "true", "1")
+_NO = ("no", "n", "false", "0")
 
 
 class QueryError(ValueError):
@@ -225,13 +240,18 @@ class _Parser:
     def field_value(self, tok: _Tok) -> Node:
         value = self.peek()
         name = tok.text
-        if value.kind == "lparen" and name != "date":  # subject:(visa OR asylum)
+        if value.kind == "lparen" and name not in ("date", "bookmarked"):  # subject:(visa OR asylum)
             return _with_field(self.primary(), name)
         if value.kind not in ("word", "phrase"):
             raise QueryError(f"'{name}:' at column {tok.pos + 1} needs a value, e.g. {_EXAMPLES[name]}")
         self.take()
         if name == "date":
             return parse_date_range(value.text)
+        if name == "bookmarked":
+            v = value.text.strip().lower()
+            if v not in _YES + _NO:
+                raise QueryError(f"bookmarked:{value.text} at column {value.pos + 1}: use bookmarked:yes or bookmarked:no")
+            return Word("yes" if v in _YES else "no", name)
         if value.kind == "phrase":
             return _phrase(value.text, name, value.pos)
         return _word(value.text, name, value.pos)
@@ -244,6 +264,14 @@ _EXAMPLES = {
     "class": "class:secret",
     "date": "date:2008 or date:2008-01..2008-06",
     "subject": "subject:trafficking",
+    "person": "person:calderon or person:\"felipe calderon\"",
+    "org": "org:\"national migration institute\"",
+    "place": "place:tijuana",
+    "acronym": "acronym:INM",
+    "law": "law:\"penal code\"",
+    "entity": "entity:INM",
+    "bookmarked": "bookmarked:yes or bookmarked:no",
+    "note": "note:follow or note:\"a phrase\"",
 }
 
 

@@ -4,21 +4,31 @@ Words match the subject (boosted) or the body; the analysis (lower case,
 accents folded, English stemming) is the index's own, so ``trafficked`` finds
 ``trafficking``. Each hit carries a snippet cut from the body around the best
 match, the matched words marked, and the number of the paragraph it is in.
+
+Entity fields (``person:``, ``org:``, ``place:``, ``acronym:``, ``law:``, and
+``entity:`` for any of them) match the names found at import, without stemming.
+``bookmarked:`` and ``note:`` ask a *user filter*, ``(field, value) → RefFilter``
+(normally :meth:`BookmarkStore.filter_ref_ids`), for the cables they select; the
+answer becomes a ``ref_id`` set query. Without a user filter they are a
+:class:`QueryError`, never an engine error.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import tantivy
 
+from .bookmark_keys import RefFilter
 from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST
-from .query import And, DateRange, Node, Not, Or, Phrase, QueryError, Word, parse_query
+from .query import ENTITY_FIELDS, USER_FIELDS, And, DateRange, Node, Not, Or, Phrase, QueryError, Word, parse_query
 from .snippets import Snippet
 
 Q = tantivy.Query
 OCC = tantivy.Occur
+UserFilter = Callable[[str, str], RefFilter]  # ("bookmarked", "yes") / ("note", "words") → the cables it selects
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +110,51 @@ def _union(queries: list[tantivy.Query]) -> tantivy.Query:
     return queries[0] if len(queries) == 1 else Q.boolean_query([(OCC.Should, q) for q in queries])
 
 
-def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None) -> tantivy.Query | None:
+def _user_query(node: Word | Phrase, user_filter: UserFilter | None) -> tantivy.Query:
+    """``bookmarked:yes|no`` / ``note:...`` → a query on ``ref_id`` from the user's bookmarks."""
+    from .bookmarks import BookmarkError, filter_query
+
+    field = node.field or ""
+    if user_filter is None:
+        raise QueryError(f"{field}: needs your bookmarks database, which this search has not been given")
+    if isinstance(node, Phrase):
+        value = f'"{node.text}"'
+    else:
+        value = node.text + ("*" if node.prefix else "")
+    try:
+        selected = user_filter(field, value)
+    except ValueError as err:
+        raise QueryError(f"{field}:{value}: {' '.join(str(err).split())}") from err
+    except BookmarkError as err:
+        raise QueryError(f"{field}: your bookmarks could not be read: {' '.join(str(err).split())}") from err
+    if not selected.ref_ids:
+        return Q.all_query() if selected.exclude else Q.empty_query()
+    return filter_query(selected)
+
+
+def _entity_query(node: Word | Phrase, searcher: tantivy.Searcher | None) -> tantivy.Query | None:
+    """An entity field (or ``entity:``, all of them): plain analysis, no stemming."""
+    fields = ENTITY_FIELDS if node.field == "entity" else (node.field or "",)
+    parts: list[tantivy.Query] = []
+    if isinstance(node, Word) and node.prefix:
+        for f in fields:
+            parts.extend(_prefix_parts(f, node.text, False, searcher) or [])
+    else:
+        tokens = PLAIN_ANALYZER.analyze(node.text)
+        if not tokens:
+            return None
+        parts = [_text_query(f, tokens) for f in fields]
+    return _union(parts) if parts else None
+
+
+def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
+                    user_filter: UserFilter | None = None) -> tantivy.Query | None:
     field = node.field
     prefix = isinstance(node, Word) and node.prefix
+    if field in USER_FIELDS:
+        return _user_query(node, user_filter)
+    if field in ENTITY_FIELDS or field == "entity":
+        return _entity_query(node, searcher)
     if field == "id":
         value = node.text.upper()
         if prefix:
@@ -129,14 +181,18 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None) -> t
     return _either([(f, _text_query(f, tokens)) for f in fields])
 
 
-def compile_query(node: Node, searcher: tantivy.Searcher | None = None) -> tantivy.Query | None:
-    """A syntax tree → a tantivy query; None when nothing searchable is left (e.g. only punctuation)."""
+def compile_query(node: Node, searcher: tantivy.Searcher | None = None,
+                  user_filter: UserFilter | None = None) -> tantivy.Query | None:
+    """A syntax tree → a tantivy query; None when nothing searchable is left (e.g. only punctuation).
+
+    ``user_filter`` answers ``bookmarked:`` and ``note:`` (see the module docstring).
+    """
     if isinstance(node, (Word, Phrase)):
-        return _word_or_phrase(node, searcher)
+        return _word_or_phrase(node, searcher, user_filter)
     if isinstance(node, DateRange):
         return Q.range_query(SCHEMA, "date", tantivy.FieldType.Integer, node.start, node.end)
     if isinstance(node, Not):
-        inner = compile_query(node.item, searcher)
+        inner = compile_query(node.item, searcher, user_filter)
         if inner is None:
             return None
         return Q.boolean_query([(OCC.Must, Q.all_query()), (OCC.MustNot, inner)])
@@ -144,11 +200,11 @@ def compile_query(node: Node, searcher: tantivy.Searcher | None = None) -> tanti
         subs = []
         for item in node.items:
             if isinstance(item, Not):
-                inner = compile_query(item.item, searcher)
+                inner = compile_query(item.item, searcher, user_filter)
                 if inner is not None:
                     subs.append((OCC.MustNot, inner))
                 continue
-            q = compile_query(item, searcher)
+            q = compile_query(item, searcher, user_filter)
             if q is not None:
                 subs.append((OCC.Must, q))
         if not any(occ == OCC.Must for occ, _ in subs):
@@ -157,25 +213,43 @@ def compile_query(node: Node, searcher: tantivy.Searcher | None = None) -> tanti
             subs.append((OCC.Must, Q.all_query()))
         return subs[0][1] if len(subs) == 1 else Q.boolean_query(subs)
     if isinstance(node, Or):
-        subs = [(OCC.Should, q) for q in (compile_query(i, searcher) for i in node.items) if q is not None]
+        subs = [(OCC.Should, q) for q in (compile_query(i, searcher, user_filter) for i in node.items) if q is not None]
         if not subs:
             return None
         return subs[0][1] if len(subs) == 1 else Q.boolean_query(subs)
     raise QueryError("unsupported query")  # pragma: no cover
 
 
-def build(text: str, searcher: tantivy.Searcher | None = None) -> tantivy.Query:
+def build(text: str, searcher: tantivy.Searcher | None = None, user_filter: UserFilter | None = None) -> tantivy.Query:
     """Query text → a tantivy query (see :func:`build_with_tree`)."""
-    return build_with_tree(text, searcher)[0]
+    return build_with_tree(text, searcher, user_filter)[0]
 
 
-def build_with_tree(text: str, searcher: tantivy.Searcher | None = None) -> tuple[tantivy.Query, Node]:
+def build_with_tree(text: str, searcher: tantivy.Searcher | None = None,
+                    user_filter: UserFilter | None = None) -> tuple[tantivy.Query, Node]:
     """Query text → a tantivy query. Raises :class:`QueryError` for anything malformed.
 
-    With a ``searcher``, a ``prefix*`` expands to its most frequent completions.
+    With a ``searcher``, a ``prefix*`` expands to its most frequent completions;
+    ``user_filter`` answers ``bookmarked:`` and ``note:``.
     """
     node = parse_query(text)
-    q = compile_query(node, searcher)
+    q = compile_query(node, searcher, user_filter)
     if q is None:
         raise QueryError("nothing to search for: the query has no words (only punctuation?)")
     return q, node
+
+
+def highlight_tree(node: Node) -> Node:
+    """The tree the snippet highlighter reads: entity values are looked for in the body
+    (``person:calderon`` marks "Calderon"); bookmark filters have nothing to mark."""
+    if isinstance(node, (Word, Phrase)):
+        if node.field in ENTITY_FIELDS or node.field == "entity":
+            return Word(node.text, None, node.prefix) if isinstance(node, Word) else Phrase(node.text, None)
+        if node.field in USER_FIELDS:
+            return Not(node)  # under a NOT: not a word a hit is expected to contain
+        return node
+    if isinstance(node, And):
+        return And(tuple(highlight_tree(i) for i in node.items))
+    if isinstance(node, Or):
+        return Or(tuple(highlight_tree(i) for i in node.items))
+    return node
