@@ -54,10 +54,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Search the library. Words match any form (trafficked finds trafficking), "
         'case and accents ignored; "exact phrase", prefix*, AND, OR, NOT or -word, (parentheses); '
         "fields: id:08MEXICO721 origin:mexico tag:KTIP class:secret subject:visa "
-        "date:2008 date:2008-01..2008-06. Hits are ranked best first.",
+        "date:2008 date:2008-01..2008-06; names found in the cables: person:calderon org:\"national migration "
+        "institute\" place:tijuana acronym:INM law: entity: (any of these); your bookmarks: bookmarked:yes|no "
+        "note:words. Hits are ranked best first.",
         epilog="examples:\n  tipreader search trafficking\n  tipreader search '\"forced labor\" origin:mexico'\n"
         "  tipreader search 'tag:KTIP date:2007..2009 -prostitution' --limit 50\n"
-        "  tipreader search 'subject:(visa OR asylum)' --json | jq .ref_id",
+        "  tipreader search 'subject:(visa OR asylum)' --json | jq .ref_id\n"
+        "  tipreader search 'person:calderon org:\"national migration institute\"'\n"
+        "  tipreader search 'place:tijuana bookmarked:yes'   tipreader search 'note:follow*'",
         formatter_class=_RAW,
     )
     p.add_argument("query", nargs="+", metavar="QUERY", help="the query (several arguments are joined by spaces)")
@@ -216,6 +220,29 @@ def run_rebuild(args: argparse.Namespace) -> int:
         lib.close()
 
 
+class _LazyBookmarks:
+    """The user's bookmarks for ``bookmarked:`` and ``note:``, opened only when the query asks."""
+
+    def __init__(self) -> None:
+        self.store = None
+
+    def filter_ref_ids(self, field: str, value: str):
+        """See :meth:`BookmarkStore.filter_ref_ids`; an unusable user database is a BookmarkError."""
+        from tipreader.library.bookmarks import BookmarkError, BookmarkStore, UserDBError
+
+        if self.store is None:
+            try:
+                self.store = BookmarkStore.open()
+            except UserDBError as err:
+                raise BookmarkError(str(err)) from err
+        return self.store.filter_ref_ids(field, value)
+
+    def close(self) -> None:
+        """Close the store if it was opened."""
+        if self.store is not None:
+            self.store.close()
+
+
 def run_search(args: argparse.Namespace) -> int:
     """`tipreader search QUERY`."""
     from tipreader.library import QueryError
@@ -225,14 +252,16 @@ def run_search(args: argparse.Namespace) -> int:
         error_line("--limit must be at least 1")
         return 2
     lib = _open()
+    marks = _LazyBookmarks()
     try:
         try:
-            hits = lib.search(query, limit=args.limit, order="date" if args.by_date else "relevance")
-            total = lib.count(query) if args.count else None
+            hits = lib.search(query, limit=args.limit, order="date" if args.by_date else "relevance", bookmarks=marks)
+            total = lib.count(query, bookmarks=marks) if args.count else None
         except QueryError as err:
             error_line(f"bad query: {err}")
             return 2
     finally:
+        marks.close()
         lib.close()
     out = sys.stdout
     if args.json:

@@ -136,7 +136,7 @@ class LibraryScreen(Screen[None]):
         if lib is None:
             return
         try:
-            hits = lib.search(query, limit=FIRST_PAGE)
+            hits = lib.search(query, limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
         except QueryError as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, generation, str(err), query)
@@ -145,9 +145,14 @@ class LibraryScreen(Screen[None]):
         if worker.is_cancelled:
             return
         self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= FIRST_PAGE, query)
-        count = lib.count(query)
+        count = lib.count(query, bookmarks=self.app_bookmarks)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, count)
+
+    @property
+    def app_bookmarks(self):
+        """The app's bookmark store (answers ``bookmarked:`` and ``note:``), or None."""
+        return getattr(self.app, "bookmarks", None)
 
     @property
     def row_width(self) -> int:
@@ -263,7 +268,7 @@ class LibraryScreen(Screen[None]):
             return
         if query.strip():
             try:
-                hits = lib.search(query, limit=PAGE, offset=have)
+                hits = lib.search(query, limit=PAGE, offset=have, bookmarks=self.app_bookmarks)
             except Exception:
                 return
             rows, more = [self._hit_row(h) for h in hits], len(hits) >= PAGE
