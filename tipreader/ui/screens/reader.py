@@ -19,7 +19,7 @@ from tipreader.ui.document import VIEW_NAMES, VIEWS, Block, build_blocks
 from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.reader_bookmarks import BOOKMARK_BINDINGS, ReaderBookmarks
 from tipreader.ui.reader_entities import ENTITIES_TAB, ENTITY_BINDINGS, SECTIONS_TAB, SIDEBAR, ReaderEntities
-from tipreader.ui.reader_navigation import NAV_BINDINGS, ReaderNavigation
+from tipreader.ui.reader_navigation import NAV_BINDINGS, ReaderNavigation, show_library
 from tipreader.ui.settings import classification_style
 from tipreader.ui.source import CableSource, NoLibrary
 from tipreader.ui.text import clean
@@ -57,7 +57,7 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         Binding("tab", "app.focus_next", "Switch pane", show=False, id="reader.move.switch", tooltip="Move between the section tree and the text"),
         Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
         Binding("question_mark,f1", "help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
-        Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back; quit from the first screen"),
+        Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back (to the library from the first cable)"),
         *BOOKMARK_BINDINGS,
         *ENTITY_BINDINGS,
         *NAV_BINDINGS,
@@ -111,13 +111,10 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         self._update_status()
 
     def _sidebar_layout(self) -> None:
-        """The tree fills its tab (the sidebar has the width and the rule now); Tab skips the tab row."""
+        """Tab skips the sidebar's tab row (the sidebar's width and rule are in the stylesheet)."""
         side = self.query_one(f"#{SIDEBAR}", TabbedContent)
         for tabs in side.query(Tabs):
             tabs.can_focus = False
-        tree = side.query_one(SectionTree).styles
-        tree.width, tree.min_width, tree.max_width = "1fr", 0, None
-        tree.border_right = ("none", "black")
 
     def _theme_changed(self, _theme: object) -> None:
         """Recolour the classification badges in the new theme, keeping the place."""
@@ -387,8 +384,8 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         self.app.push_screen(HelpDialog(self.BINDINGS, CableView.BINDINGS, SectionTree.BINDINGS, EntityPanel.BINDINGS, self.app.BINDINGS))
 
     def action_back(self) -> None:
-        """Back to the previous screen, or quit when this is the first."""
-        if self.first or len(self.app.screen_stack) <= 2:
+        """Back to the previous screen; to the library when the reader was opened first."""
+        if self.first:
             self.app.exit()
         else:
-            self.app.pop_screen()
+            show_library(self.app)
