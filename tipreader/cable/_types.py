@@ -77,3 +77,4 @@ class HeaderInfo:
     partial: bool = False
     warnings: list[ParseWarning] = field(default_factory=list)
     body_start: int = 0  # index into the Line list where the paragraphs begin
+    body_cut: int = 0  # characters at the start of ``lines[body_start]`` that belong to the preamble

@@ -42,7 +42,14 @@ _PASTED = re.compile(
 _HEADER_ENDS = re.compile(r"^\s*-{5,}\s*header ends\s*-{5,}\s*$")
 _LONG_LINE = 300
 # where prose starts after an element on a collapsed line: ". (C) Pol/Econ Chief delivered..."
-_PROSE_AFTER = re.compile(r"(?<=[.)])\s+(?=(?:\d{1,2}\.\s*)?\((?:U|C|S|SBU|[CS]//?NF|SBU//?NF)\)\s+[A-Z])")
+# "REF: STATE 146857 (U) Pol/Econ Chief ...", "reasons 1.4 b, d (C) Embassy ...", "(d). -- (C) During ...":
+# after a word the prose must start like a sentence (not "(C) STATE 3", a third reference)
+_MARKING = r"\((?:U|C|S|SBU|[CS]//?NF|SBU//?NF)\)"
+_PROSE_AFTER = re.compile(
+    rf"(?<=[.)])\s+(?=(?:--\s*)?(?:\d{{1,2}}\.\s*)?{_MARKING}\s+[A-Z])|(?<=\w)\s+(?=(?:\d{{1,2}}\.\s*)?{_MARKING}\s+[A-Z][a-z])"
+    r"|(?<=\w)\s+(?=1\.\s+[A-Z][a-z])"  # an unmarked first paragraph: "BRASILIA 1544 1. Summary. The ..."
+)
+_PARA_NUMBER_BEFORE = re.compile(r"\s(\d{1,2}\.)$")
 _HEADING = re.compile(r"^\s*(?:-{3,}|={3,}|SUMMARY\b|COMMENT\b|BACKGROUND\b|\d{1,2}\.(?:\s|\(|$))", re.I)
 _INLINE = re.compile(
     r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:|CLASSI(?:FI|I)ED\s+BY\b))",
@@ -77,6 +84,25 @@ def _kind(text: str) -> str | None:
     return None
 
 
+def _prose_start(text: str) -> int | None:
+    """Where the prose starts in a line that opens with a preamble element, or None.
+
+    The prose starts at its paragraph marking ("(C) Embassy ..."), or at the paragraph
+    number right before it ("... (D) 1.(C) Summary", "... previous 1. (SBU) Summary");
+    a "--" before the marking is dropped.
+    """
+    found = _PROSE_AFTER.search(text)
+    if found is None:
+        return None
+    number = _PARA_NUMBER_BEFORE.search(text, 0, found.start())
+    if number:
+        return number.start(1)
+    start = found.end()
+    while text.startswith(("-", " "), start):
+        start += 1
+    return start
+
+
 def _after_pasted_record(lines: list[Line]) -> int:
     """Where the full text starts when WikiLeaks put a cut preview, then its own record
     ("id: 65100", "refid: ...", the routing header, "--- header ends ---"), before it."""
@@ -103,6 +129,7 @@ class _Preamble:
         self.ref_blocks: list[list[str]] = []
         self.end = -1  # index after the last preamble element
         self.first_para: int | None = None
+        self.cut: tuple[int, int] | None = None  # (line, characters): a preamble element opens that body line
         self.pending: list[tuple[int, str]] = []  # caveat words on lines not yet known to be preamble
 
     def text(self, i: int) -> str:
@@ -195,22 +222,33 @@ class _Preamble:
             if long_at is not None:  # the element's own lines end where a run-together body line starts
                 j = long_at
                 kept = [self.text(k) for k in range(i, j) if not refs.PAGE_LINE.match(self.text(k))]
-                head = _PROSE_AFTER.split(self.text(long_at), maxsplit=1)
-                if len(head) == 2 and len(head[0]) < 120:  # "REASON: 1.4 (b), (d) (S) Ambassador ..."
-                    self._handle(kind, " ".join(x.strip() for x in kept) + " " + head[0].strip())
+                cut = _prose_start(self.text(long_at))
+                head = self.text(long_at)[:cut].rstrip(" -") if cut is not None else ""
+                if head and len(head) < 120:  # "REASON: 1.4 (b), (d) (S) Ambassador ..."
+                    self._handle(kind, " ".join(x.strip() for x in kept) + " " + head.strip())
                     self.end = max(self.end, long_at)
                     self.first_para = long_at
+                    self._cut_at(long_at)
                     return
             if len(self.text(i)) > _LONG_LINE:
                 # a collapsed body: the element runs on into the prose on the same line;
                 # read the element, but the line stays in the body
-                self._handle(kind, _PROSE_AFTER.split(" ".join(x.strip() for x in kept), maxsplit=1)[0])
+                joined = " ".join(x.strip() for x in kept)
+                cut = _prose_start(joined)
+                self._handle(kind, joined[:cut].rstrip(" -") if cut is not None else joined)
                 self.end = max(self.end, i)
                 self.first_para = i
+                self._cut_at(i)
                 return
             self._handle(kind, " ".join(x.strip() for x in kept))
             self.end = max(self.end, j)
             i = j
+
+    def _cut_at(self, i: int) -> None:
+        """Line ``i`` holds the end of an element, then the prose: the body keeps only the prose."""
+        cut = _prose_start(self.text(i))
+        if cut is not None:
+            self.cut = (i, cut)
 
     def _tag_lines(self, i: int) -> int:
         j = i + 1
@@ -291,6 +329,8 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
         pre.class_line = found
         pre.caveats[:0] = list(found.caveats)
     info.body_start = pre.body_start()
+    if pre.cut is not None and pre.cut[0] == info.body_start:
+        info.body_cut = pre.cut[1]
     stop = pre.class_index if pre.class_index is not None else info.body_start
     routing = _routing_text(raw, lines, stop or info.body_start)
     head_lines = "\n".join(ln.text for ln in lines[: max(info.body_start, 5)])

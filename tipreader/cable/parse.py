@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import body, formats, header, pages, structure
 from ._types import RawCable
@@ -14,7 +15,11 @@ def cable_from_raw(raw: RawCable) -> Cable:
     """Parse one decoded cable. Raises :class:`CableError` when no cable is in it."""
     lines = pages.clean_lines(raw.body)
     head = header.parse_header(raw, lines)
-    paragraphs, body_warnings = body.parse_paragraphs(lines[head.body_start :])
+    body_lines = lines[head.body_start :]
+    if head.body_cut and body_lines:  # the line opens with the end of a preamble element
+        first = body_lines[0]
+        body_lines[0] = replace(first, text=first.text[head.body_cut :])
+    paragraphs, body_warnings = body.parse_paragraphs(body_lines)
     paragraphs, parts, summary, comment = structure.parse_structure(paragraphs)
     if not head.ref_id:
         raise CableError("no cable found: no reference id in metadata, routing line or page markers", raw.source)
