@@ -69,9 +69,11 @@ class TipReaderApp(App[None]):
                 self.error = f"{err.source or self.target}: {err}"
                 self.exit(return_code=1, message=f"tipreader: {self.error}")
                 return
-        self.push_screen(LibraryScreen())  # always behind the reader: q in the reader returns to it
         if cable is not None:
+            # The library screen is made when the reader goes back to it (q): the cable paints first.
             self.push_screen(LibraryReader(cable, self.source))
+        else:
+            self.push_screen(LibraryScreen())
         if self._source_factory is not None:
             self.call_after_refresh(self._open_source)
 

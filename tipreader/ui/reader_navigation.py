@@ -149,13 +149,22 @@ def _go(app, step: Step | None) -> None:
         return
     screen = app.screen
     if step.ref_id is None:
-        while isinstance(app.screen, ReaderNavigation) and len(app.screen_stack) > 2:
-            app.pop_screen()
+        show_library(app)
         return
     if isinstance(screen, ReaderNavigation) and screen.cable.ref_id == step.ref_id:
         screen.restore_step(step)
         return
     open_cable(app, step.ref_id, record=False, restore=step)
+
+
+def show_library(app) -> None:
+    """Back to the library screen: pop the readers above it, or make it when a reader was first."""
+    from tipreader.ui.screens.library import LibraryScreen
+
+    while isinstance(app.screen, ReaderNavigation) and len(app.screen_stack) > 2:
+        app.pop_screen()
+    if isinstance(app.screen, ReaderNavigation):
+        app.switch_screen(LibraryScreen())
 
 
 def go_back(app) -> None:

@@ -88,12 +88,22 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-search", Input).focus()
         self.query_one(HitList).tooltip = "Enter opens the cable at the hit's paragraph, the query's words marked"
         self._set_status(Text("Opening the library…", style="dim"))
-        self.call_after_refresh(self._run_search, self.query_text)  # once the list's width is known
+        self._loaded = False
+        # Under a reader opened from the command line, wait until shown: the reader paints first.
+        self.call_after_refresh(self._first_load)
+
+    def _first_load(self) -> None:
+        if self._loaded or self.app.screen is not self:
+            return
+        self._loaded = True
+        self._run_search(self.query_text)  # once the list's width is known
         self._load_facets()
 
     def on_screen_resume(self) -> None:
-        """Back from the reader: progress may have changed (the list and query stay as they were)."""
-        if not self.query_text.strip() and self.is_mounted:
+        """Shown (again): load on first show; back from the reader, progress may have changed."""
+        if not getattr(self, "_loaded", True):
+            self.call_after_refresh(self._first_load)
+        elif not self.query_text.strip() and self.is_mounted:
             self._refresh_recent()
 
     # ---- searching -----------------------------------------------------------------------
