@@ -250,7 +250,8 @@ class _Parser:
         if name == "bookmarked":
             v = value.text.strip().lower()
             if v not in _YES + _NO:
-                raise QueryError(f"bookmarked:{value.text} at column {value.pos + 1}: use bookmarked:yes or bookmarked:no")
+                raise QueryError(
+                    f"bookmarked:{value.text} at column {value.pos + 1}: use bookmarked:yes or bookmarked:no")
             return Word("yes" if v in _YES else "no", name)
         if value.kind == "phrase":
             return _phrase(value.text, name, value.pos)
