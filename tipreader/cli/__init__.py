@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_user_db_error(err: BaseException) -> bool:
+    """``err`` is a damaged-user-database error (its module is loaded only when one can occur:
+    importing the library package costs ~0.1 s that ``tipreader parse`` need not pay)."""
+    safety = sys.modules.get("tipreader.library.userdb_safety")
+    return safety is not None and isinstance(err, safety.UserDBError)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -73,3 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         # `tipreader parse ... | head`: stop quietly, like other Unix tools.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         return 0
+    except Exception as err:
+        if not _is_user_db_error(err):
+            raise
+        # any command that opens the user database: one line, the file is never touched
+        from tipreader.cli.common import user_db_error_line
+
+        user_db_error_line(err)
+        return 1

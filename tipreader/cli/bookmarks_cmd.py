@@ -11,7 +11,7 @@ import json
 import sqlite3
 import sys
 
-from tipreader.cli.common import error_line, open_output, safe_text
+from tipreader.cli.common import error_line, open_output, safe_text, user_db_error_line
 
 _RAW = argparse.RawDescriptionHelpFormatter
 _PARAGRAPH_HELP = "the cable's paragraph number (5 or ¶5); i7 for unnumbered text at paragraph index 7"
@@ -100,8 +100,7 @@ def _guarded(run):
         try:
             return run(args)
         except UserDBError as err:
-            error_line(f"{err}. The file is kept as it is; move it aside (mv {err.path} {err.path}.damaged) "
-                       "and a fresh one is started")
+            user_db_error_line(err)
         except (BookmarkError, sqlite3.Error) as err:
             error_line(str(err))
         except BrokenPipeError:

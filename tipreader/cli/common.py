@@ -30,6 +30,13 @@ def error_line(err: CableError | str, source: str = "") -> None:
     print(f"tipreader: {where}{safe_text(str(err))}", file=sys.stderr)
 
 
+def user_db_error_line(err) -> None:
+    """One line for a damaged or unreadable user database (a ``UserDBError``): names the
+    file, says it is kept, and how to start a fresh one beside it."""
+    error_line(f"{err}. The file is kept as it is; move it aside (mv {err.path} {err.path}.damaged) "
+               "and a fresh one is started")
+
+
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
     """Standard output, or ``path`` written atomically (a failed run leaves no half file)."""

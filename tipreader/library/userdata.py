@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .userdb_safety import UserDBError, check_user_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -36,17 +37,39 @@ class HistoryEntry:
 
 
 class UserData:
-    """Reading positions and history (bookmarks to come), in their own database."""
+    """Reading positions and history (bookmarks to come), in their own database.
+
+    A damaged or unreadable database is never written to: opening it raises
+    :class:`~tipreader.library.userdb_safety.UserDBError` (``err.path`` names the file).
+    """
 
     def __init__(self, path: Path) -> None:
+        """Open (or create) the database at ``path``.
+
+        Raises :class:`~tipreader.library.userdb_safety.UserDBError` when the file is
+        damaged or unreadable: it is checked first and then left exactly as it is.
+        """
+        path = Path(path)
+        problem = check_user_db(path)
+        if problem:
+            raise UserDBError(problem, path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.con = sqlite3.connect(path, check_same_thread=False, timeout=30)
-        self.con.execute("PRAGMA journal_mode=WAL")
-        self.con.executescript(_SCHEMA)
-        self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '1')")
-        self.con.commit()
         self._lock = threading.Lock()
+        try:
+            self.con = sqlite3.connect(path, check_same_thread=False, timeout=30)
+        except sqlite3.Error as err:
+            raise UserDBError(f"{path} cannot be opened: {err}", path) from err
+        try:
+            self.con.execute("PRAGMA journal_mode=WAL")
+            self.con.executescript(_SCHEMA)
+            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '1')")
+            self.con.commit()
+        except sqlite3.DatabaseError as err:
+            self.con.close()
+            if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
+                raise  # another tipreader is writing: busy is not damage
+            raise UserDBError(f"{path}: {err}", path) from err
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> UserData:

@@ -12,6 +12,9 @@ and ``citation(para)``; and ``_blocks`` passes its result through :meth:`decorat
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 from textual.binding import Binding
 
 from tipreader.library.bookmark_keys import Bookmark, Placed
@@ -202,26 +205,58 @@ def open_bookmarks(app) -> None:
     """Set ``app.bookmarks`` (call early in ``on_mount``, before the first reader is pushed).
 
     A damaged or unreadable user database is left as it is: ``app.bookmarks`` is None and,
-    once the first screen is up, a dialog offers to move it aside and start a fresh one.
+    once the first screen is up, a dialog offers to move it aside and start a fresh one
+    (:func:`offer_fresh_start`).
     """
     from tipreader.library.bookmarks import BookmarkStore, UserDBError
-    from tipreader.ui.dialogs.userdb_damaged import UserDBDamaged
 
     app.bookmarks = None
     try:
         app.bookmarks = BookmarkStore.open()
-        return
     except UserDBError as err:
-        problem, path = str(err), err.path
+        offer_fresh_start(app, err)
     except Exception as err:  # pragma: no cover - unexpected: read on without bookmarks
         app.call_after_refresh(app.notify, f"Bookmarks are off: {err}", severity="error", markup=False)
-        return
+
+
+_ASKED_LOCK = threading.Lock()
+
+
+def offer_fresh_start(app, err) -> None:
+    """Say that the user database ``err.path`` is damaged and offer to start a fresh one beside it.
+
+    ``err`` is a :class:`~tipreader.library.userdb_safety.UserDBError`. The dialog is shown once
+    per file however many stores (bookmarks, reading positions) find it damaged, and from any
+    thread. Nothing is touched unless the user accepts; then the file is moved aside and
+    bookmarks and reading positions open on a fresh database.
+    """
+    from tipreader.ui.dialogs.userdb_damaged import UserDBDamaged
+
+    key = str(Path(err.path).resolve())
+    with _ASKED_LOCK:
+        asked = app.__dict__.setdefault("_userdb_asked", set())
+        if key in asked:
+            return
+        asked.add(key)
 
     def answered(fresh: bool | None) -> None:
-        if fresh:
-            open_bookmarks(app)
-            for screen in app.screen_stack:
-                if isinstance(screen, ReaderBookmarks) and screen.is_mounted:
-                    screen.refresh_marks()
+        if not fresh:
+            return  # "Not now": bookmarks and positions stay off; not asked again this session
+        with _ASKED_LOCK:
+            asked.discard(key)
+        app.userdata = None  # reading positions open again, on the fresh file, when next needed
+        open_bookmarks(app)
+        for screen in app.screen_stack:
+            if isinstance(screen, ReaderBookmarks) and screen.is_mounted:
+                screen.refresh_marks()
 
-    app.call_after_refresh(app.push_screen, UserDBDamaged(problem, path), answered)
+    def show() -> None:
+        app.call_after_refresh(app.push_screen, UserDBDamaged(str(err), err.path), answered)
+
+    if threading.get_ident() == getattr(app, "_thread_id", threading.get_ident()):
+        show()
+    else:  # a worker (the library screen reads the history in one)
+        try:
+            app.call_from_thread(show)
+        except RuntimeError:  # the app is closing
+            pass

@@ -87,13 +87,23 @@ def library_ready(app) -> None:
 
 
 def userdata_of(app):
-    """The app's UserData (``app.userdata``), opened on first use; None when it cannot be opened."""
+    """The app's UserData (``app.userdata``), opened on first use; None when it cannot be opened.
+
+    A damaged user database is left untouched and the damaged-database dialog is offered
+    (once, shared with the bookmarks: :func:`~tipreader.ui.reader_bookmarks.offer_fresh_start`).
+    """
     data = getattr(app, "userdata", None)
     if data is None:
         from tipreader.library import UserData
+        from tipreader.library.userdb_safety import UserDBError
 
         try:
             data = app.userdata = UserData.open()
+        except UserDBError as err:
+            from tipreader.ui.reader_bookmarks import offer_fresh_start
+
+            offer_fresh_start(app, err)
+            return None
         except Exception:  # reading positions are a comfort, never a reason to fail
             return None
     return data
