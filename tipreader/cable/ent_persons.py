@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
 from .ent_data import demonyms, first_names, gazetteer, is_common_word, known_acronyms, org_words, titles, vocab
@@ -130,6 +131,12 @@ def _skip_office(tokens: list[Token], i: int) -> int:
     return k if k > j else i
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    t = titles()
+    return t.head_last | t.roles
+
+
 def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan]:
     """Full names (and aliases) in one paragraph."""
     t = titles()
@@ -137,7 +144,7 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
     places = gazetteer().places
     out: list[PersonSpan] = []
     taken_until = -1
-    triggers = t.head_last | t.roles
+    triggers = _triggers()
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -230,22 +237,46 @@ def _unknown_word(tok: Token) -> bool:
     )
 
 
-def link_mentions(tokens: list[Token], text: str, known: dict[str, str], taken: list[tuple[int, int]], upper: bool) -> list[PersonSpan]:
-    """Mentions of known surnames/one-word names not inside a found name → linked spans."""
+def mention_index(known: dict[str, str]) -> dict[str, list[tuple[list[str], str]]]:
+    """``known`` (surname variant → full name) keyed by the variant's first word, longest first.
+
+    Built once per cable and passed to :func:`link_mentions` for each paragraph.
+    """
+    by_first: dict[str, list[tuple[list[str], str]]] = {}
+    for variant, canonical in known.items():
+        parts = [p.lower() for p in _VARIANT_WORDS.findall(variant)]
+        by_first.setdefault(parts[0], []).append((parts, canonical))
+    return {w: sorted(c, key=lambda c: -len(c[0])) for w, c in by_first.items()}
+
+
+_VARIANT_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def link_mentions(
+    tokens: list[Token],
+    text: str,
+    known: dict[str, str],
+    taken: list[tuple[int, int]],
+    upper: bool,
+    index: dict[str, list[tuple[list[str], str]]] | None = None,
+) -> list[PersonSpan]:
+    """Mentions of known surnames/one-word names not inside a found name → linked spans.
+
+    ``index`` is :func:`mention_index` of ``known`` (computed here when not given).
+    """
     out: list[PersonSpan] = []
     if not known:
         return out
-    by_first: dict[str, list[tuple[list[str], str]]] = {}
-    for variant, canonical in known.items():
-        parts = [p.lower() for p in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", variant)]
-        by_first.setdefault(parts[0], []).append((parts, canonical))
+    by_first = mention_index(known) if index is None else index
     for i, tok in enumerate(tokens):
+        if not (tok.cap or upper):
+            continue
         cands = by_first.get(tok.text.lower())
-        if not cands or not (tok.cap or upper):
+        if not cands:
             continue
         if upper and is_common_word(tok.key):
             continue
-        for parts, canonical in sorted(cands, key=lambda c: -len(c[0])):
+        for parts, canonical in cands:
             seq = tokens[i : i + len(parts)]
             if [x.text.lower() for x in seq] != parts or any(x.gap not in (" ", "-") for x in seq[1:]):
                 continue

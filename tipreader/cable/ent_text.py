@@ -16,8 +16,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:['’](?![^\W_]))?")
 _SENT_END = re.compile(r"[.!?:;]\s*[\"“”'(\-]*\s*$|\n|--\s*$|^\s*[\"“(]*\s*$")
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
+_LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
 
 
 class Token:
@@ -64,7 +64,8 @@ def tokenize(text: str) -> list[Token]:
 
 def is_upper_text(text: str) -> bool:
     """True when a paragraph is written in capitals (most of its letters upper case)."""
-    upper = len(_UPPER.findall(text))
+    raw = text.encode("ascii", "ignore")  # only ASCII letters count
+    upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
     if upper < 20:
         return False
-    return upper > 3 * len(_LOWER.findall(text))
+    return upper > 3 * (len(raw) - len(raw.translate(None, _LOWER_BYTES)))

@@ -28,7 +28,7 @@ from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_data import gazetteer, is_common_word, known_acronyms
 from .ent_names import find_locations, find_orgs, long_form_type
-from .ent_persons import find_persons, link_mentions, surname_variants
+from .ent_persons import find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import is_upper_text, tokenize
 from .model import Cable, Entity, Paragraph
 
@@ -129,9 +129,10 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             if p.canonical is None:
                 for v in surname_variants(p.text):
                     known.setdefault(v, p.text)
+    index = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
-        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n]))
+        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], index))
 
     # 4. Everything else, resolved per paragraph.
     out: list[Entity] = []
