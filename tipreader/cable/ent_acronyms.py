@@ -38,8 +38,13 @@ MARKINGS = frozenset("SBU C U S TS NF FOUO NOFORN REL ORCON PROPIN SI TK".split(
 CONNECTORS = frozenset(
     "of for and the on against in to de del la las los el e y para da do dos das du des van von al".split()
 )
-_CANDIDATE = re.compile(r"(?<![\w&'’/])(?:Go[A-Z]{1,2}|[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z])(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)")
-_CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){3,}[A-Z][A-Z'’.&-]+\b")
+# Both patterns open with a capital before any assertion, so the engine can skip to capitals
+# quickly; they match what "(?<![\w&'’/])(?:Go[A-Z]{1,2}|[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z])..." and
+# "(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){3,}..." match.
+_CANDIDATE = re.compile(
+    r"[A-Z](?<![\w&'’/][A-Z])(?:(?<=G)o[A-Z]{1,2}|[A-Z0-9&]*[A-Z0-9]|)(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)"
+)
+_CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’.&-]+\b[\s,:;/-]+(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){2,}[A-Z][A-Z'’.&-]+\b")
 _HONORIFICS = frozenset("MR MS MRS DR ST GEN COL LT SEN REP GOV AMB PROF MSGR".split())
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -271,7 +276,10 @@ def implicit_definitions(acronyms: set[str], paragraphs: list[tuple[str, list]])
 
 
 def is_acronym(token: str, upper_text: bool, defined: set[str], before: str) -> bool:
-    """Whether an upper-case token found by the candidate pattern is an acronym mention."""
+    """Whether an upper-case token found by the candidate pattern is an acronym mention.
+
+    ``before`` is the text before the token (its last character is enough).
+    """
     k = key(token)
     if k in defined:
         return True
@@ -297,16 +305,24 @@ def is_acronym(token: str, upper_text: bool, defined: set[str], before: str) -> 
 def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[int, int, str]]:
     """Acronym mentions ``(start, end, text)`` in one paragraph; compounds split into parts."""
     out: list[tuple[int, int, str]] = []
-    runs = [] if upper_text else [r.span() for r in _CAPS_RUN.finditer(text)]
+    runs: list[tuple[int, int]] | None = [] if upper_text else None  # found when first needed
+
+    def in_run(pos: int) -> bool:  # a heading or subject line in capitals
+        nonlocal runs
+        if runs is None:
+            runs = [r.span() for r in _CAPS_RUN.finditer(text)]
+        return any(a <= pos < b for a, b in runs)
+
     for m in _CANDIDATE.finditer(text):
         word = m.group()
-        in_run = any(a <= m.start() < b for a, b in runs)  # a heading or subject line in capitals
+        start = m.start()
         if "/" in word and key(word) not in defined:
             parts = word.split("/")
             if all(len(p.rstrip("s")) >= 2 for p in parts):
-                pos = m.start()
+                pos = start
+                upper = upper_text or in_run(start)
                 for p in parts:
-                    if is_acronym(p, upper_text or in_run, defined, text[:pos]):
+                    if is_acronym(p, upper, defined, text[pos - 1 : pos] if pos else ""):
                         out.append((pos, pos + len(p), p))
                     pos += len(p) + 1
                 continue
@@ -314,6 +330,6 @@ def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[
             continue
         if word in _HONORIFICS and text[m.end() : m.end() + 1] == ".":
             continue  # "MS. ARNARDOTTIR"
-        if is_acronym(word, upper_text or in_run, defined, text[: m.start()]):
-            out.append((m.start(), m.end(), word))
+        if is_acronym(word, upper_text or in_run(start), defined, text[start - 1 : start] if start else ""):
+            out.append((start, m.end(), word))
     return out
