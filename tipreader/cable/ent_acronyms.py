@@ -50,8 +50,9 @@ _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|--|\.\s")
 _DEF_AFTER = re.compile(r"\(\s*((?:Go[A-Z]{1,2}|[A-Z][A-Za-z0-9&]*[A-Z0-9])(?:/[A-Z][A-Za-z0-9&]*)*s?)\s*(?:\)|(?=[,;\s]))")
-_DEF_MISSING_OPEN = re.compile(r"(?<![(\w])([A-Z][A-Z0-9&]+s?)\)")
-_DEF_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})s?\s\(([^()]{3,150})\)")
+# "(?<![(\w])([A-Z][A-Z0-9&]+s?)\)" and "\b([A-Z][A-Z0-9&]{1,9})s?\s\(...\)", written to open with a capital.
+_DEF_MISSING_OPEN = re.compile(r"([A-Z](?<![(\w][A-Z])[A-Z0-9&]+s?)\)")
+_DEF_BEFORE = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9&]{1,9})s?\s\(([^()]{3,150})\)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,8 +48,9 @@ _UPPER_MODIFIERS = frozenset(
     appeals electoral security intelligence""".split()
 )
 _JOIN_GAPS = frozenset({" ", "-", "\n"})
+# "\bthe ...": opening with the literal lets the engine skip ahead to it.
 _ORG_CONTEXT = re.compile(
-    r"\bthe ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) (?:(?:trafficking|criminal|crime|drug|smuggling|terrorist) )?"
+    r"the(?<!\wthe) ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) (?:(?:trafficking|criminal|crime|drug|smuggling|terrorist) )?"
     r"(?:organization|organisation|cartel|gang|network|syndicate|ring)\b"
 )
 

@@ -175,7 +175,8 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
                 continue
         i += 1
     out.extend(_coordinated(tokens, text, out, upper))
-    for m in _ALIAS.finditer(text):
+    has_alias = "aka" in text or "a.k.a" in text or "alias" in text  # words _ALIAS needs
+    for m in _ALIAS.finditer(text) if has_alias else ():
         before = [p for p in out if p.end <= m.start()]
         canonical = before[-1].text if before else None
         out.append(PersonSpan(m.start(1), m.end(1), m.group(1), canonical=canonical))

@@ -149,7 +149,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             spans.append((p.start, p.end, "PERSON", {"canonical": p.canonical or known.get(p.text, p.text)}))
         spans.extend((s, e, t, {}) for s, e, t in find_orgs(tokens[n], text, up))
         spans.extend((s, e, t, {}) for s, e, t in find_locations(tokens[n], text, up))
-        spans.extend((m.start(), m.end(), "LAW", {}) for m in _MOU.finditer(text))
+        if "emorandum" in text or "EMORANDUM" in text:
+            spans.extend((m.start(), m.end(), "LAW", {}) for m in _MOU.finditer(text))
         for d in defs_by_par.get(index, []):
             t = long_form_type(d.expansion)
             if t:
