@@ -18,6 +18,7 @@ LAW: runs ending in Act, Law, Code, Protocol, Convention, Treaty ... and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
 from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles
@@ -64,11 +65,14 @@ def find_locations(tokens: list[Token], text: str, upper: bool) -> list[tuple[in
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
     n_tok = len(tokens)
-    i = 0
-    while i < n_tok:
+    starts = gaz.starts
+    i = 0  # the next token a place may start at
+    for c in [j for j, t in enumerate(tokens) if t.key in starts]:  # only these can open a place
+        if c < i:
+            continue
+        i = c
         tok = tokens[i]
         if not (tok.cap or upper) or (tok.upper and not upper and len(tok.text) > 1 and tok.text not in ("US", "UK", "UAE", "USA", "DRC", "PRC", "DPRK", "ROK", "NWFP", "FATA")):
-            i += 1
             continue
         match = 0
         for n in gaz.starts.get(tok.key, ()):
@@ -86,7 +90,6 @@ def find_locations(tokens: list[Token], text: str, upper: bool) -> list[tuple[in
                 match = n
                 break
         if not match:
-            i += 1
             continue
         seq = tokens[i : i + match]
         k = " ".join(t.key for t in seq)
@@ -121,13 +124,22 @@ def _name_token(tok: Token, upper: bool) -> bool:
     return tok.cap and not (tok.upper and len(tok.text) > 1 and tok.text not in ("U", "S"))
 
 
+@lru_cache(maxsize=1)
+def _org_keys() -> frozenset[str]:
+    """Folded words that open a known organisation name or name one alone."""
+    ow = org_words()
+    return frozenset(ow.starts) | ow.alone
+
+
 def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
     """ORG spans: known names, single-word bodies, keyword runs, "the X organization"."""
     ow = org_words()
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
     n_tok = len(tokens)
-    for i, tok in enumerate(tokens):
+    keys = _org_keys()
+    for i in [j for j, t in enumerate(tokens) if t.key in keys]:  # only these can open a name
+        tok = tokens[i]
         if not (tok.cap or upper):
             continue
         for n in ow.starts.get(tok.key, ()):
@@ -206,12 +218,20 @@ def _extend_right(tokens: list[Token], j: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _run_keys() -> frozenset[str]:
+    ow = org_words()
+    return ow.heads | ow.firsts | LAW_HEADS
+
+
 def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
     ow = org_words()
     places = gazetteer().places
     title_last = titles().head_last
     out: list[tuple[int, int, str]] = []
-    for j, tok in enumerate(tokens):
+    keys = _run_keys()
+    for j in [k for k, t in enumerate(tokens) if t.key in keys]:  # organisation and law words
+        tok = tokens[j]
         if not (tok.cap and not tok.upper):
             continue
         law = tok.key in LAW_HEADS
