@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
@@ -30,6 +33,7 @@ _ALIAS = re.compile(r"\b(?:a\.k\.a\.?|aka|alias)\s*[\"“']?([A-Z][\w'’-]*(?: 
 _ROUTING = frozenset("amconsul amembassy secstate usmission washdc dept priority immediate routine southcom centcom eucom pacom".split())
 _ROUTING_RE = re.compile(r"^(?:RUE|RHE|RHM|RUZ|RUC|RUF)[A-Z]{2,}$")
 _ROLE_COMMA = frozenset({"citizen", "citizens", "national", "nationals"})
+_END = attrgetter("end")
 
 
 @dataclass(slots=True)
@@ -137,6 +141,11 @@ def _triggers() -> frozenset[str]:
     return t.head_last | t.roles
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return _triggers() | first_names()
+
+
 def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan]:
     """Full names (and aliases) in one paragraph."""
     t = titles()
@@ -145,8 +154,12 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
     out: list[PersonSpan] = []
     taken_until = -1
     triggers = _triggers()
-    i = 0
-    while i < len(tokens):
+    openers = _openers()
+    i = 0  # the next token a name may start at
+    for c in [j for j, x in enumerate(tokens) if x.key in openers]:  # titles, roles, given names
+        if c < i:
+            continue
+        i = c
         tok = tokens[i]
         start = _title_end(tokens, i, upper) if tok.key in triggers else None
         if start is not None and start < len(tokens) and i > taken_until:
@@ -173,7 +186,6 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
                 taken_until = last
                 i = last + 1
                 continue
-        i += 1
     out.extend(_coordinated(tokens, text, out, upper))
     has_alias = "aka" in text or "a.k.a" in text or "alias" in text  # words _ALIAS needs
     for m in _ALIAS.finditer(text) if has_alias else ():
@@ -185,10 +197,21 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
 
 def _coordinated(tokens: list[Token], text: str, found: list[PersonSpan], upper: bool) -> list[PersonSpan]:
     """Names joined to a found name by "and" or a comma: "Joe Petrosinelli and Atiba Adams"."""
+    if not found:
+        return []
     places = gazetteer().places
     by_end = {p.end: p for p in found}
     extra: list[PersonSpan] = []
-    for idx, tok in enumerate(tokens):
+    # The tokens ending a found name, in order (names found here join the queue).
+    queue = [i for i in (bisect_left(tokens, e, key=_END) for e in by_end) if i < len(tokens) and tokens[i].end in by_end]
+    heapq.heapify(queue)
+    visited: set[int] = set()
+    while queue:
+        idx = heapq.heappop(queue)
+        if idx in visited:
+            continue
+        visited.add(idx)
+        tok = tokens[idx]
         if tok.end not in by_end or idx + 1 >= len(tokens):
             continue
         j = idx + 1
@@ -206,6 +229,7 @@ def _coordinated(tokens: list[Token], text: str, found: list[PersonSpan], upper:
         span = PersonSpan(tokens[j].start, tokens[last].end, text[tokens[j].start : tokens[last].end])
         extra.append(span)
         by_end[span.end] = span
+        heapq.heappush(queue, last)
     return extra
 
 
