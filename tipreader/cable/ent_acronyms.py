@@ -252,8 +252,9 @@ def implicit_definitions(acronyms: set[str], paragraphs: list[tuple[str, list]])
     prefixes = {a[:n] for a in wanted for n in range(1, len(a) + 1)}
     first_letters = {a[0] for a in wanted}
     for text, tokens in paragraphs:
-        for i, tok in enumerate(tokens):
-            if tok.text[0] not in first_letters or not tok.cap or tok.upper and len(tok.text) > 1:
+        for i in [j for j, x in enumerate(tokens) if x.cap and x.text[0] in first_letters]:
+            tok = tokens[i]
+            if tok.upper and len(tok.text) > 1:
                 continue
             initials_all = initials_content = ""
             for k in range(i, min(i + 10, len(tokens))):

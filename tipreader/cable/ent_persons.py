@@ -293,10 +293,9 @@ def link_mentions(
     if not known:
         return out
     by_first = mention_index(known) if index is None else index
-    for i, tok in enumerate(tokens):
-        if not (tok.cap or upper):
-            continue
-        cands = by_first.get(tok.text.lower())
+    for i in [j for j, x in enumerate(tokens) if (x.cap or upper) and x.text.lower() in by_first]:
+        tok = tokens[i]
+        cands = by_first[tok.text.lower()]
         if not cands:
             continue
         if upper and is_common_word(tok.key):
