@@ -41,25 +41,60 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens with offsets into ``text``."""
+    """Split ``text`` into tokens with offsets into ``text``.
+
+    One ``re.split`` gives the gaps and words alternately; tokens are filled in
+    without calling ``Token.__init__`` (the hot loop of entity extraction).
+    """
     out: list[Token] = []
     append = out.append
-    prev_end = 0
-    sent_end = _SENT_END.search
-    for m in _WORD.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        full_end = end
+    parts = _SPLIT(text)  # [gap, word, gap, word, ..., gap]
+    sent_of = _SENT_OF
+    new = object.__new__
+    pos = 0
+    for i in range(1, len(parts), 2):
+        gap = parts[i - 1]
+        word = parts[i]
+        start = pos + len(gap)
+        end = pos = start + len(word)  # pos: the end of the word, its possessive included
         poss = False
         if "'" in word or "’" in word:
             if word[-1] in "'’":
                 word, end, poss = word[:-1], end - 1, True
             elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
                 word, end, poss = word[:-2], end - 2, True
-        gap = text[prev_end:start]
-        append(Token(start, end, word, poss, gap, not out or (gap != " " and sent_end(gap) is not None)))
-        prev_end = full_end
+        tok = new(Token)
+        tok.start = start
+        tok.end = end
+        tok.text = word
+        tok.key = word.lower() if word.isascii() else fold(word)
+        tok.cap = word[0].isupper()
+        tok.upper = word.isupper() or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper())
+        tok.poss = poss
+        tok.gap = gap
+        if i == 1:
+            tok.sent = True
+        elif gap == " ":
+            tok.sent = False
+        else:
+            sent = sent_of.get(gap)
+            if sent is None:
+                sent = _sent_gap(gap)
+            tok.sent = sent
+        append(tok)
     return out
+
+
+_SPLIT = re.compile("(" + _WORD.pattern + ")").split
+_SENT_OF: dict[str, bool] = {}  # gap → whether the word after it opens a sentence
+
+
+def _sent_gap(gap: str) -> bool:
+    sent = _SENT_END.search(gap) is not None
+    if len(_SENT_OF) > 50_000:  # gaps repeat; keep the memo small
+        _SENT_OF.clear()
+    _SENT_OF[gap] = sent
+    return sent
 
 
 def is_upper_text(text: str) -> bool:
