@@ -49,6 +49,9 @@ _MOU = re.compile(r"\bMemorandum of Understanding\b|\bMEMORANDUM OF UNDERSTANDIN
 _SIGNATURE = re.compile(r"(?:^|[.!?]\s+)([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?)\s*$")
 
 Span = tuple[int, int, str]
+Candidate = tuple[int, int, str, "str | None"]  # span, type, and the mention (ACRONYM) or canonical name (PERSON)
+_PATTERN_FINDERS = (pat.find_dates, pat.find_money, pat.find_percent, pat.find_phones, pat.find_laws, pat.find_cable_refs)
+_DIGIT = re.compile(r"\d")  # every pattern entity has one
 
 
 def _inputs(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[tuple[int, str, str]]:
@@ -61,9 +64,9 @@ def _inputs(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[tuple[int, 
     return out
 
 
-def _resolve(spans: Iterable[tuple[int, int, str, dict]], size: int) -> list[tuple[int, int, str, dict]]:
+def _resolve(spans: Iterable[Candidate], size: int) -> list[Candidate]:
     """Keep non-overlapping spans, longest first, then by type priority, then leftmost."""
-    chosen: list[tuple[int, int, str, dict]] = []
+    chosen: list[Candidate] = []
     occupied = bytearray(size + 1)
     for s, e, t, extra in sorted(spans, key=lambda x: (-(x[1] - x[0]), -_PRIORITY[x[2]], x[0])):
         if e <= s or occupied.find(1, s, e) != -1:
@@ -141,27 +144,29 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
         defs_by_par.setdefault(d.paragraph, []).append(d)
     for n, (index, text, _) in enumerate(items):
         up = upper[n]
-        spans: list[tuple[int, int, str, dict]] = []
-        for finder in (pat.find_dates, pat.find_money, pat.find_percent, pat.find_phones, pat.find_laws, pat.find_cable_refs):
-            spans.extend((s, e, t, {}) for s, e, t in finder(text))
-        spans.extend((s, e, "ACRONYM", {"word": w}) for s, e, w in mentions[n])
+        spans: list[Candidate] = []
+        if _DIGIT.search(text):
+            for finder in _PATTERN_FINDERS:
+                spans.extend((s, e, t, None) for s, e, t in finder(text))
+        spans.extend((s, e, "ACRONYM", w) for s, e, w in mentions[n])
         for p in persons[n]:
-            spans.append((p.start, p.end, "PERSON", {"canonical": p.canonical or known.get(p.text, p.text)}))
-        spans.extend((s, e, t, {}) for s, e, t in find_orgs(tokens[n], text, up))
-        spans.extend((s, e, t, {}) for s, e, t in find_locations(tokens[n], text, up))
+            spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))
+        spans.extend((s, e, t, None) for s, e, t in find_orgs(tokens[n], text, up))
+        spans.extend((s, e, t, None) for s, e, t in find_locations(tokens[n], text, up))
         if "emorandum" in text or "EMORANDUM" in text:
-            spans.extend((m.start(), m.end(), "LAW", {}) for m in _MOU.finditer(text))
-        for d in defs_by_par.get(index, []):
+            spans.extend((m.start(), m.end(), "LAW", None) for m in _MOU.finditer(text))
+        for d in defs_by_par.get(index, ()):
             t = long_form_type(d.expansion)
             if t:
-                spans.append((d.start, d.end, t, {}))
-        for s, e, t, extra in _resolve(spans, len(text)):
+                spans.append((d.start, d.end, t, None))
+        if not spans:
+            continue
+        for s, e, t, payload in _resolve(spans, len(text)):
             expansion = canonical = None
             if t == "ACRONYM":
-                word = extra.get("word", text[s:e])
-                expansion = gloss.get(acr.key(word))
+                expansion = gloss.get(acr.key(payload))
             elif t == "PERSON":
-                canonical = extra.get("canonical")
+                canonical = payload
             out.append(Entity(t, text[s:e], index, s, e, expansion, canonical))
     return out
 
