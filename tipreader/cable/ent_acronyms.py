@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .ent_data import fold, gazetteer, is_common_word, known_acronyms, org_words, vocab
 
@@ -285,9 +286,15 @@ def is_acronym(token: str, upper_text: bool, defined: set[str], before: str) -> 
     k = key(token)
     if k in defined:
         return True
+    return _is_acronym(k, upper_text, before.endswith(("(", "/")))
+
+
+@lru_cache(maxsize=65536)
+def _is_acronym(k: str, upper_text: bool, after_bracket: bool) -> bool:
+    """:func:`is_acronym` for a key the cable does not define (memoised: the word lists are fixed)."""
     if len(k) < 2 or k in STRUCTURAL or set(k) == {"X"} or (_ROMAN.match(k) and k not in known_acronyms()):
         return False
-    if k in MARKINGS and before.endswith(("(", "/")):
+    if k in MARKINGS and after_bracket:
         return False
     if k.startswith("Go") and not k.isupper():
         return True
@@ -328,8 +335,8 @@ def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[
                         out.append((pos, pos + len(p), p))
                     pos += len(p) + 1
                 continue
-        elif "/" not in word and (len(word) < 2 or sum(c.isupper() for c in word) < 2):
-            continue
+        elif "/" not in word and (len(word) < 2 or not word[1].isupper() and sum(map(str.isupper, word)) < 2):
+            continue  # (a candidate opens with a capital: a second one settles it)
         if word in _HONORIFICS and text[m.end() : m.end() + 1] == ".":
             continue  # "MS. ARNARDOTTIR"
         if is_acronym(word, upper_text or in_run(start), defined, text[start - 1 : start] if start else ""):
