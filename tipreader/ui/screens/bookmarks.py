@@ -28,12 +28,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tipreader.cable.model import Cable
 from tipreader.library.bookmark_keys import CHANGED, DETACHED, Bookmark, Placed, fold, haystack, iso_time, place_all
 from tipreader.ui.text import clean, one_line
+from tipreader.ui.widgets.footer import QuietFooter
 
 MAX_SHOWN = 300  # bookmarks rendered at once; the filter finds the rest
 GetCable = Callable[[str], Cable | None]
@@ -133,7 +134,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         yield Label("Bookmarks", id="bm-title")
         yield Input(placeholder="Filter: words in the cable, the paragraph or the note", id="bm-filter")
         yield OptionList(id="bm-list")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         """Focus the filter and load the bookmarks in the background."""

@@ -17,12 +17,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tipreader.ui.reader_navigation import go_back, go_forward, library_of, open_cable, userdata_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
+from tipreader.ui.widgets.footer import QuietFooter
 
 PAGE = 50
 FIRST_PAGE = 20  # the first page of hits is short: it is what each keystroke waits for
@@ -80,7 +81,7 @@ class LibraryScreen(Screen[None]):
             yield HitList(id="hits")
             yield FilterPanel(id="filters")
         yield Static(id="library-status")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         """Focus the search box and show the first results."""

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane, Tabs, Tree
+from textual.widgets import TabbedContent, TabPane, Tabs, Tree
 
 from tipreader.cable.model import Cable
 from tipreader.ui.commands import CableCommands
@@ -28,6 +28,7 @@ from tipreader.ui.widgets.entity_panel import EntityPanel
 from tipreader.ui.widgets.find_bar import FindBar
 from tipreader.ui.widgets.section_tree import HEADER, SectionTree
 from tipreader.ui.widgets.status_line import StatusLine
+from tipreader.ui.widgets.footer import QuietFooter
 
 
 class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[None]):
@@ -87,7 +88,7 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         find.display = False
         yield find
         yield StatusLine(id="status")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         """Lay the cable out and focus the text."""
