@@ -89,13 +89,24 @@ def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> i
     return last
 
 
+@lru_cache(maxsize=1)
+def _head_lengths() -> dict[str, tuple[int, ...]]:
+    """Last word of a title → the title lengths (in tokens) ending with it, longest first."""
+    out: dict[str, set[int]] = {}
+    for head in titles().heads:
+        out.setdefault(head[-1], set()).add(len(head))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in out.items()}
+
+
 def _title_end(tokens: list[Token], i: int, upper: bool) -> int | None:
     """If a title ends at token ``i``, the index where the name may start, else None."""
     t = titles()
     tok = tokens[i]
     if tok.key not in t.head_last and tok.key not in t.roles:
         return None
-    for n in range(min(t.max_tokens, i + 1), 0, -1):
+    for n in _head_lengths().get(tok.key, ()):  # longest first, as titles() allows
+        if n > i + 1:
+            continue
         seq = tokens[i - n + 1 : i + 1]
         if tuple(x.key for x in seq) in t.heads and (upper or seq[0].cap or len(seq[0].text) <= 3):
             if n > 1 and not all(x.gap in (" ", "/", "-") for x in seq[1:]):
