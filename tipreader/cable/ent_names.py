@@ -67,7 +67,7 @@ def find_locations(tokens: list[Token], text: str, upper: bool) -> list[tuple[in
     n_tok = len(tokens)
     starts = gaz.starts
     i = 0  # the next token a place may start at
-    for c in [j for j, t in enumerate(tokens) if t.key in starts]:  # only these can open a place
+    for c in [j for j, t in enumerate(tokens) if t.key in starts and (t.cap or upper)]:  # only these can open a place
         if c < i:
             continue
         i = c
@@ -138,7 +138,7 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
     out: list[tuple[int, int, str]] = []
     n_tok = len(tokens)
     keys = _org_keys()
-    for i in [j for j, t in enumerate(tokens) if t.key in keys]:  # only these can open a name
+    for i in [j for j, t in enumerate(tokens) if t.key in keys and (t.cap or upper)]:  # only these can open a name
         tok = tokens[i]
         if not (tok.cap or upper):
             continue
