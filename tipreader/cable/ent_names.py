@@ -79,16 +79,17 @@ def find_locations(tokens: list[Token], text: str, upper: bool) -> list[tuple[in
             if n > n_tok - i:
                 continue
             seq = tokens[i : i + n]
+            k = " ".join([t.key for t in seq]) if n > 1 else tok.key
+            if k not in gaz.places:  # the cheapest test first; all must hold
+                continue
             if n > 1 and any(t.poss for t in seq[:-1]):
                 continue
             if n > 1 and not all(_gap_ok(t.gap) for t in seq[1:]):
                 continue
             if not upper and not all(t.cap or t.key in CONNECTORS for t in seq):
                 continue
-            k = " ".join(t.key for t in seq)
-            if k in gaz.places:
-                match = n
-                break
+            match = n
+            break
         if not match:
             continue
         seq = tokens[i : i + match]
@@ -146,9 +147,11 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
             if n > n_tok - i:
                 continue
             seq = tokens[i : i + n]
+            k = " ".join([t.key for t in seq]) if n > 1 else tok.key
+            if k not in ow.names:  # the cheapest test first; all must hold
+                continue
             if n > 1 and (any(t.poss for t in seq[:-1]) or not all(_gap_ok(t.gap) for t in seq[1:])):
                 continue
-            k = " ".join(t.key for t in seq)
             if k in ow.names and (upper or all(t.cap or t.key in CONNECTORS for t in seq)):
                 end = seq[-1].end
                 start = tok.start
