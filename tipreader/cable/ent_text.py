@@ -51,6 +51,8 @@ def tokenize(text: str) -> list[Token]:
     parts = _SPLIT(text)  # [gap, word, gap, word, ..., gap]
     sent_of = _SENT_OF
     new = object.__new__
+    apostrophes = "'" in text or "’" in text
+    ascii_text = text.isascii()
     pos = 0
     for i in range(1, len(parts), 2):
         gap = parts[i - 1]
@@ -58,7 +60,7 @@ def tokenize(text: str) -> list[Token]:
         start = pos + len(gap)
         end = pos = start + len(word)  # pos: the end of the word, its possessive included
         poss = False
-        if "'" in word or "’" in word:
+        if apostrophes and ("'" in word or "’" in word):
             if word[-1] in "'’":
                 word, end, poss = word[:-1], end - 1, True
             elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
@@ -67,9 +69,12 @@ def tokenize(text: str) -> list[Token]:
         tok.start = start
         tok.end = end
         tok.text = word
-        tok.key = word.lower() if word.isascii() else fold(word)
-        tok.cap = word[0].isupper()
-        tok.upper = word.isupper() or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper())
+        tok.key = word.lower() if ascii_text or word.isascii() else fold(word)
+        if word[0].islower():  # most words: neither capitalised nor in capitals
+            tok.cap = tok.upper = False
+        else:
+            tok.cap = word[0].isupper()
+            tok.upper = word.isupper() or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper())  # NGOs
         tok.poss = poss
         tok.gap = gap
         if i == 1:
