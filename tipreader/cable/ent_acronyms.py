@@ -241,10 +241,11 @@ def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Def
     return out
 
 
-def implicit_definitions(acronyms: set[str], paragraphs: list[tuple[str, list]]) -> dict[str, str]:
+def implicit_definitions(acronyms: set[str], paragraphs: list[tuple[str, list]], caps: list[list[int]] | None = None) -> dict[str, str]:
     """Capitalised phrases whose initials spell an undefined acronym ("Memorandum of Understanding").
 
-    ``paragraphs`` holds each paragraph's text and tokens (:func:`ent_text.tokenize`).
+    ``paragraphs`` holds each paragraph's text and tokens (:func:`ent_text.tokenize`);
+    ``caps``, when given, each paragraph's :func:`ent_text.capitalised` token indices.
     """
     wanted = {a for a in acronyms if 3 <= len(a) <= 8 and a.isupper()}
     found: dict[str, str] = {}
@@ -252,8 +253,9 @@ def implicit_definitions(acronyms: set[str], paragraphs: list[tuple[str, list]])
         return found
     prefixes = {a[:n] for a in wanted for n in range(1, len(a) + 1)}
     first_letters = {a[0] for a in wanted}
-    for text, tokens in paragraphs:
-        for i in [j for j, x in enumerate(tokens) if x.cap and x.text[0] in first_letters]:
+    for n, (text, tokens) in enumerate(paragraphs):
+        positions = caps[n] if caps is not None else [j for j, x in enumerate(tokens) if x.cap]
+        for i in [j for j in positions if tokens[j].text[0] in first_letters]:
             tok = tokens[i]
             if tok.upper and len(tok.text) > 1:
                 continue

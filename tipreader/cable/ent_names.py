@@ -18,11 +18,12 @@ LAW: runs ending in Act, Law, Code, Protocol, Convention, Treaty ... and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
 from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles
-from .ent_text import Token
+from .ent_text import Token, capitalised
 
 LOC_PREPS = frozenset(
     "in to from at near into through via across between toward towards outside inside within throughout "
@@ -60,14 +61,21 @@ def _gap_ok(gap: str) -> bool:
     return gap in _JOIN_GAPS or gap in (".", ". ") or gap == "  "
 
 
-def find_locations(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
-    """LOCATION spans from the gazetteer."""
+def _name_positions(tokens: list[Token], upper: bool, caps: list[int] | None) -> Sequence[int]:
+    """Where a name may start: any token in capitals, else a capitalised one (``caps`` if known)."""
+    if upper:
+        return range(len(tokens))
+    return capitalised(tokens) if caps is None else caps
+
+
+def find_locations(tokens: list[Token], text: str, upper: bool, caps: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """LOCATION spans from the gazetteer (``caps``: :func:`ent_text.capitalised` of ``tokens``)."""
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
     n_tok = len(tokens)
     starts = gaz.starts
     i = 0  # the next token a place may start at
-    for c in [j for j, t in enumerate(tokens) if t.key in starts and (t.cap or upper)]:  # only these can open a place
+    for c in [j for j in _name_positions(tokens, upper, caps) if tokens[j].key in starts]:  # only these can open a place
         if c < i:
             continue
         i = c
@@ -132,14 +140,19 @@ def _org_keys() -> frozenset[str]:
     return frozenset(ow.starts) | ow.alone
 
 
-def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
-    """ORG spans: known names, single-word bodies, keyword runs, "the X organization"."""
+def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """ORG spans: known names, single-word bodies, keyword runs, "the X organization".
+
+    ``caps``: :func:`ent_text.capitalised` of ``tokens``, when the caller has it.
+    """
     ow = org_words()
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
     n_tok = len(tokens)
     keys = _org_keys()
-    for i in [j for j, t in enumerate(tokens) if t.key in keys and (t.cap or upper)]:  # only these can open a name
+    if not upper and caps is None:
+        caps = capitalised(tokens)
+    for i in [j for j in _name_positions(tokens, upper, caps) if tokens[j].key in keys]:  # only these can open a name
         tok = tokens[i]
         if not (tok.cap or upper):
             continue
@@ -184,7 +197,7 @@ def find_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, in
                         out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
                         break
     else:
-        out.extend(_keyword_runs(tokens))
+        out.extend(_keyword_runs(tokens, caps))
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
     return out
@@ -227,13 +240,13 @@ def _run_keys() -> frozenset[str]:
     return ow.heads | ow.firsts | LAW_HEADS
 
 
-def _keyword_runs(tokens: list[Token]) -> list[tuple[int, int, str]]:
+def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, str]]:
     ow = org_words()
     places = gazetteer().places
     title_last = titles().head_last
     out: list[tuple[int, int, str]] = []
     keys = _run_keys()
-    for j in [k for k, t in enumerate(tokens) if t.key in keys]:  # organisation and law words
+    for j in [k for k in caps if tokens[k].key in keys]:  # capitalised organisation and law words
         tok = tokens[j]
         if not (tok.cap and not tok.upper):
             continue

@@ -16,13 +16,14 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
 from .ent_data import demonyms, first_names, gazetteer, is_common_word, known_acronyms, org_words, titles, vocab
-from .ent_text import Token
+from .ent_text import Token, capitalised
 
 PARTICLES = frozenset("de da do dos das del van von bin bint al el la le di du y ibn abu".split())
 _NAME_STOP = frozenset(
@@ -295,16 +296,22 @@ def link_mentions(
     taken: list[tuple[int, int]],
     upper: bool,
     index: dict[str, list[tuple[list[str], str]]] | None = None,
+    caps: list[int] | None = None,
 ) -> list[PersonSpan]:
     """Mentions of known surnames/one-word names not inside a found name → linked spans.
 
-    ``index`` is :func:`mention_index` of ``known`` (computed here when not given).
+    ``index`` is :func:`mention_index` of ``known`` (computed here when not given);
+    ``caps`` is :func:`ent_text.capitalised` of ``tokens``, when the caller has it.
     """
     out: list[PersonSpan] = []
     if not known:
         return out
     by_first = mention_index(known) if index is None else index
-    for i in [j for j, x in enumerate(tokens) if (x.cap or upper) and x.text.lower() in by_first]:
+    if upper:
+        positions: Sequence[int] = range(len(tokens))
+    else:
+        positions = capitalised(tokens) if caps is None else caps
+    for i in [j for j in positions if tokens[j].text.lower() in by_first]:
         tok = tokens[i]
         cands = by_first[tok.text.lower()]
         if not cands:

@@ -102,6 +102,11 @@ def _sent_gap(gap: str) -> bool:
     return sent
 
 
+def capitalised(tokens: list[Token]) -> list[int]:
+    """Indices of the capitalised tokens; the finders look for names only there (outside capitals)."""
+    return [j for j, t in enumerate(tokens) if t.cap]
+
+
 def is_upper_text(text: str) -> bool:
     """True when a paragraph is written in capitals (most of its letters upper case)."""
     raw = text.encode("ascii", "ignore")  # only ASCII letters count

@@ -29,7 +29,7 @@ from . import ent_patterns as pat
 from .ent_data import gazetteer, is_common_word, known_acronyms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_persons import find_persons, link_mentions, mention_index, surname_variants
-from .ent_text import is_upper_text, tokenize
+from .ent_text import capitalised, is_upper_text, tokenize
 from .model import Cable, Entity, Paragraph
 
 TYPES = ("PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW")
@@ -101,6 +101,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
     items = _inputs(paragraphs)
     tokens = [tokenize(text) for _, text, _ in items]
     upper = [is_upper_text(text) for _, text, _ in items]
+    caps = [capitalised(t) for t in tokens]
 
     # 1. Acronym definitions over the whole cable: first definition of each key wins.
     definitions: list[acr.Definition] = []
@@ -114,7 +115,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
     # 2. Acronym mentions, then phrases elsewhere that spell an undefined one (MOU).
     mentions = [acr.find_mentions(text, up, defined) for (_, text, _), up in zip(items, upper)]
     undefined = {acr.key(w) for ms in mentions for _, _, w in ms} - defined
-    for a, exp in acr.implicit_definitions(undefined, [(text, tokens[n]) for n, (_, text, _) in enumerate(items)]).items():
+    for a, exp in acr.implicit_definitions(undefined, [(text, tokens[n]) for n, (_, text, _) in enumerate(items)], caps).items():
         gloss.setdefault(a, exp)
 
     # 3. People: full names first, then surname-only mentions across the cable.
@@ -135,7 +136,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
     index = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
-        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], index))
+        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], index, caps[n]))
 
     # 4. Everything else, resolved per paragraph.
     out: list[Entity] = []
@@ -151,8 +152,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
         spans.extend((s, e, "ACRONYM", w) for s, e, w in mentions[n])
         for p in persons[n]:
             spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))
-        spans.extend((s, e, t, None) for s, e, t in find_orgs(tokens[n], text, up))
-        spans.extend((s, e, t, None) for s, e, t in find_locations(tokens[n], text, up))
+        spans.extend((s, e, t, None) for s, e, t in find_orgs(tokens[n], text, up, caps[n]))
+        spans.extend((s, e, t, None) for s, e, t in find_locations(tokens[n], text, up, caps[n]))
         if "emorandum" in text or "EMORANDUM" in text:
             spans.extend((m.start(), m.end(), "LAW", None) for m in _MOU.finditer(text))
         for d in defs_by_par.get(index, ()):
