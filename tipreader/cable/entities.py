@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
@@ -52,6 +53,7 @@ Span = tuple[int, int, str]
 Candidate = tuple[int, int, str, "str | None"]  # span, type, and the mention (ACRONYM) or canonical name (PERSON)
 _PATTERN_FINDERS = (pat.find_dates, pat.find_money, pat.find_percent, pat.find_phones, pat.find_laws, pat.find_cable_refs)
 _DIGIT = re.compile(r"\d")  # every pattern entity has one
+_START = itemgetter(0)
 
 
 def _inputs(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[tuple[int, str, str]]:
@@ -64,8 +66,16 @@ def _inputs(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[tuple[int, 
     return out
 
 
-def _resolve(spans: Iterable[Candidate], size: int) -> list[Candidate]:
+def _resolve(spans: list[Candidate], size: int) -> list[Candidate]:
     """Keep non-overlapping spans, longest first, then by type priority, then leftmost."""
+    by_start = sorted(spans, key=_START)
+    end = -1
+    for s, e, _, _ in by_start:
+        if e <= s or s < end:
+            break
+        end = e
+    else:
+        return by_start  # nothing overlaps: every span is kept
     chosen: list[Candidate] = []
     occupied = bytearray(size + 1)
     for s, e, t, extra in sorted(spans, key=lambda x: (-(x[1] - x[0]), -_PRIORITY[x[2]], x[0])):
