@@ -32,7 +32,7 @@ from tipreader.ui.widgets.footer import QuietFooter
 
 
 class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[None]):
-    """Reads one cable. ``q`` goes back (or quits when it is the first screen)."""
+    """Reads one cable. ``q`` goes back: to the screen below, or to the library."""
 
     COMMANDS = {CableCommands}
 
@@ -64,11 +64,10 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         *NAV_BINDINGS,
     ]
 
-    def __init__(self, cable: Cable, source: CableSource | None = None, *, first: bool = False) -> None:
+    def __init__(self, cable: Cable, source: CableSource | None = None) -> None:
         super().__init__()
         self.cable = cable
         self.source = source or NoLibrary()
-        self.first = first
         self.view_mode = "full"
         self.filter_query = ""
         self._last_jump: int | None = None
@@ -386,7 +385,4 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
 
     def action_back(self) -> None:
         """Back to the previous screen; to the library when the reader was opened first."""
-        if self.first:
-            self.app.exit()
-        else:
-            show_library(self.app)
+        show_library(self.app)
