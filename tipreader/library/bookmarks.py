@@ -45,7 +45,7 @@ from tipreader.cable import Cable
 from . import paths
 from .bookmark_keys import (CHANGED, DETACHED, OK, Bookmark, Placed, RefFilter, anchor_for, anchor_index, fold,
                             iso_time, locate, matches, note_matches, parse_anchor, place_all, text_hash)
-from .userdb_safety import UserDBError, check_user_db
+from .userdb_safety import UserDBError, connect_user_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmarks (
@@ -82,14 +82,10 @@ class BookmarkStore:
     """The ``bookmarks`` table of the user database, on its own connection (thread-safe)."""
 
     def __init__(self, path: Path) -> None:
-        problem = check_user_db(path)
-        if problem:
-            raise UserDBError(problem, path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
+        self.con = connect_user_db(path, isolation_level=None)
         try:
-            self.con = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
             self._setup()
         except sqlite3.DatabaseError as err:
             raise UserDBError(f"{path}: {err}", path) from err

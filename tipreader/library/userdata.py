@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .userdb_safety import UserDBError, check_user_db
+from .userdb_safety import UserDBError, connect_user_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -50,16 +50,9 @@ class UserData:
         damaged or unreadable: it is checked first and then left exactly as it is.
         """
         path = Path(path)
-        problem = check_user_db(path)
-        if problem:
-            raise UserDBError(problem, path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        try:
-            self.con = sqlite3.connect(path, check_same_thread=False, timeout=30)
-        except sqlite3.Error as err:
-            raise UserDBError(f"{path} cannot be opened: {err}", path) from err
+        self.con = connect_user_db(path)
         try:
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.executescript(_SCHEMA)

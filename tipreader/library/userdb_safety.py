@@ -73,6 +73,23 @@ def check_user_db(path: str | Path) -> str | None:
     return None
 
 
+def connect_user_db(path: str | Path, **connect_args) -> sqlite3.Connection:
+    """Check the user database at ``path``, then connect to it (creating its folder).
+
+    Raises :class:`UserDBError` when the file is damaged or cannot be opened; the
+    file is left exactly as it was. ``connect_args`` go to :func:`sqlite3.connect`.
+    """
+    path = Path(path)
+    problem = check_user_db(path)
+    if problem:
+        raise UserDBError(problem, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return sqlite3.connect(path, check_same_thread=False, timeout=30, **connect_args)
+    except sqlite3.Error as err:
+        raise UserDBError(f"{path} cannot be opened: {err}", path) from err
+
+
 def _free_name(path: Path, stamp: str) -> Path:
     candidate = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 2
