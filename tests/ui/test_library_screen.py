@@ -323,6 +323,43 @@ async def test_escape_cancels_a_running_import_cleanly(tmp_path):
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_the_import_dialog_shows_the_entity_pass_and_what_it_left(tmp_path):
+    import threading
+
+    from tipreader.library import ImportProgress, ImportReport
+    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
+
+    lib = build_library("05ISTANBUL38.html")
+    started = threading.Event()
+
+    def import_then_entities(paths, *, progress=None, cancel=None, workers=None, **_):
+        state = ImportProgress(files_total=50, files_done=50, cables_imported=50, bytes_total=500, bytes_done=200,
+                               phase="entities", entities_total=50, entities_done=10, elapsed=3.0,
+                               searchable_after=2.0)
+        progress(state)
+        started.set()
+        assert cancel.wait(30)
+        state.cancelled = state.finished = True
+        return ImportReport(state, [])
+
+    lib.import_paths = import_then_entities
+    app = LibApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start_import(app, str(tmp_path))
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog) and started.wait(10)
+        await pilot.pause()
+        status = str(dialog.query_one("#import-status").render())
+        assert "Finding names: 10/50 cables" in status and "50 cables imported and searchable" in status
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = str(dialog.query_one("#import-status").render())
+        assert "50 cable(s) imported" in summary and "Names not yet found in 40 cable(s)" in summary
+
+
 async def test_the_palette_imports_and_lists_recent_cables():
     from tipreader.ui.dialogs.import_dialog import ImportPathDialog
 

@@ -122,13 +122,30 @@ def test_the_snippet_marks_the_name_in_the_text(lib):
     assert "**National** **Migration** **Institute**" in hit.snippet.marked()
 
 
-def test_entities_are_stored_with_the_cable(lib):
-    cable = lib.get("08MEXICO721")
-    assert cable is not None and cable.entities  # computed at import: the reader needs not wait
-    inm = [e for e in cable.entities if e.type == "ACRONYM" and e.text == "INM"]
-    assert inm and inm[0].expansion == "National Migration Institute"
-    para = cable.paragraphs[inm[0].paragraph]
-    assert para.text[inm[0].start:inm[0].end] == "INM"
+def test_the_entity_pass_leaves_nothing_pending(lib):
+    assert lib.entities_pending() == 0
+    assert lib.search("acronym:INM")[0].ref_id == "08MEXICO721"
+
+
+def test_cables_are_searchable_before_the_entity_pass_and_complete_after_it(tmp_path):
+    """An import without the entity pass (or one stopped during it) leaves every cable
+    searchable by its words, and the entity fields filled once the pass runs."""
+    with Library.open(tmp_path / "home") as library:
+        report = library.import_paths([FIX, MEXICO], entities=False)
+        assert report.ok and report.progress.phase == "import"
+        assert library.entities_pending() == len(ALL)
+        assert library.search('"National Migration Institute"')[0].ref_id == "08MEXICO721"
+        assert library.search("person:calderon") == []  # not indexed yet
+        seen: list[tuple[str, int, int]] = []
+        report = library.index_entities(progress=lambda p: seen.append((p.phase, p.entities_done, p.entities_total)))
+        assert report.ok and library.entities_pending() == 0
+        assert seen[-1] == ("entities", len(ALL), len(ALL))
+        assert [h.ref_id for h in library.search("person:calderon")] == ["08MEXICO721"]
+        assert library.total() == len(ALL)  # each document replaced, none added twice
+        # nothing pending: the pass is a no-op; a re-import of the same files changes nothing
+        assert library.index_entities().progress.entities_total == 0
+        again = library.import_paths([FIX, MEXICO])
+        assert again.progress.cables_imported == 0 and again.progress.entities_total == 0
 
 
 @pytest.mark.parametrize(

@@ -52,12 +52,18 @@ def test_globs_and_single_files(cables):
 
 def test_worker_processes_give_the_same_library(cables, monkeypatch):
     monkeypatch.setattr(importer, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(importer, "ENTITY_TASK", 2)  # four entity tasks: the pass runs in the workers too
     with Library.open() as lib:
         seen = []
         report = lib.import_paths([cables], workers=2, progress=seen.append)
         assert report.ok and report.progress.cables_imported == 8
-        assert seen[-1].finished and seen[-1].cables_done == 8 and seen[-1].bytes_done == seen[-1].bytes_total
+        searchable = [p for p in seen if p.phase == "import"][-1]
+        assert searchable.cables_done == 8 and searchable.bytes_done == searchable.bytes_total
+        assert seen[-1].finished and seen[-1].phase == "entities" and seen[-1].entities_done == 8
+        assert seen[-1].bytes_done == seen[-1].bytes_total and 0 < seen[-1].searchable_after <= seen[-1].elapsed
         assert [h.ref_id for h in lib.search('"Palermo Protocol"')][:1] == ["08REYKJAVIK125"]
+        assert lib.entities_pending() == 0 and lib.total() == 8
+        assert [h.ref_id for h in lib.search("person:gormez")] == ["05ANKARA1511"]
 
 
 def test_bad_files_are_named_with_reasons_while_good_ones_import(cables):
@@ -173,6 +179,68 @@ def test_an_import_killed_midway_leaves_a_library_that_opens_and_completes(tmp_p
             report.progress.cables_imported == 400 - partial
 
 
+_KILL_ENTITIES = """
+import sys
+from tipreader.library import Library
+lib = Library.open()
+def progress(p):
+    if p.phase == "entities":
+        print(p.entities_done, flush=True)
+lib.import_paths([sys.argv[1]], workers=1, batch=10, progress=progress)
+print("finished", flush=True)
+"""
+
+
+def test_an_entity_pass_killed_midway_resumes_without_duplicates(tmp_path, capsys):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    page = (FIX / "05ANKARA1511.html").read_text(encoding="utf-8")
+    for n in range(300):
+        ref = f"05ANKARA{2000 + n}"
+        (folder / f"{ref}.html").write_text(page.replace("05ANKARA1511", ref), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_ENTITIES, str(folder)], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT, env=os.environ.copy())
+    killed = False
+    for line in proc.stdout:
+        if line.strip() == "finished":
+            break
+        if int(line) >= 30:
+            proc.send_signal(signal.SIGKILL)
+            killed = True
+            break
+    proc.wait(timeout=60)
+    assert killed, "the entity pass finished before it could be killed"
+    with Library.open() as lib:
+        assert lib.stats().cables == 300 and lib.count("gormez") == 300  # every cable searchable already
+        waiting = lib.entities_pending()
+        assert 0 < waiting <= 270
+        assert lib.count("person:gormez") == 300 - waiting  # what was committed has its names
+    assert main(["library", "entities"]) == 0
+    assert f"entities indexed for {waiting} of {waiting} waiting cables" in capsys.readouterr().out
+    with Library.open() as lib:
+        assert lib.entities_pending() == 0 and lib.total() == 300  # each document replaced, none twice
+        assert lib.count("person:gormez") == 300
+    assert main(["library", "entities"]) == 0
+    assert "no cable is waiting for its entities" in capsys.readouterr().out
+
+
+def test_cli_import_without_the_entity_pass(cables, capsys):
+    assert main(["import", "--no-entities", str(cables)]) == 0
+    assert "8 cables imported" in capsys.readouterr().out
+    with Library.open() as lib:
+        assert lib.entities_pending() == 8 and lib.count("gormez") == 1 and lib.count("person:gormez") == 0
+    assert main(["search", "person:gormez"]) == 0
+    captured = capsys.readouterr()
+    assert "no cable matches" in captured.out and "names in 8 cables are not indexed yet" in captured.err
+    assert main(["search", "gormez"]) == 0 and "not indexed" not in capsys.readouterr().err
+    assert main(["library", "stats"]) == 0 and "not yet indexed in 8 cables" in capsys.readouterr().out
+    assert main(["import", str(cables)]) == 0  # nothing new to import; the waiting entities are indexed
+    out = capsys.readouterr().out
+    assert "0 cables imported" in out and "entities indexed for 8 cables" in out
+    with Library.open() as lib:
+        assert lib.count("person:gormez") == 1
+
+
 def test_rebuild_keeps_user_data_and_the_library(cables, capsys):
     with Library.open() as lib:
         lib.import_paths([cables])
@@ -188,6 +256,7 @@ def test_rebuild_keeps_user_data_and_the_library(cables, capsys):
     with Library.open() as lib:
         assert lib.stats().cables == 8
         assert [h.ref_id for h in lib.search('"Palermo Protocol"')][:1] == ["08REYKJAVIK125"]
+        assert lib.entities_pending() == 0 and lib.count("person:gormez") == 1  # the rebuild ran the entity pass
 
 
 def test_an_empty_library_is_seeded_with_the_sample_cables():

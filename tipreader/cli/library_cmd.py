@@ -39,13 +39,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Import cable files into the local library: WikiLeaks pages, cables CSV files "
         "(many cables each), text cables; folders are searched recursively, globs are expanded. "
         "Files unchanged since the last import are skipped, so re-importing is fast and changes nothing. "
-        "Exit status 1 when any file failed (every good file is imported regardless).",
+        "The cables are searchable as soon as they are stored; a second pass then finds the names in them "
+        "for the person: org: place: acronym: law: fields (--no-entities leaves it to `tipreader library "
+        "entities`). Exit status 1 when any file failed (every good file is imported regardless).",
         epilog="examples:\n  tipreader import ~/cables/\n  tipreader import cables.csv\n"
         "  tipreader import 'downloads/*.html' 08MEXICO721.txt",
         formatter_class=_RAW,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob")
     p.add_argument("--workers", type=int, default=None, help="parse processes (default: 2, or 1 for small imports)")
+    p.add_argument("--no-entities", action="store_true",
+                   help="skip the entity pass (person: org: ... fields) for now; `tipreader library entities` runs it")
     p.set_defaults(func=_guarded(run_import))
 
     p = sub.add_parser(
@@ -87,7 +91,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "library",
         help="library statistics and maintenance",
         description="Library statistics and maintenance.",
-        epilog="examples:\n  tipreader library stats\n  tipreader library stats --json\n  tipreader library rebuild",
+        epilog="examples:\n  tipreader library stats\n  tipreader library stats --json\n  tipreader library rebuild\n"
+        "  tipreader library entities",
         formatter_class=_RAW,
     )
     lsub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
@@ -101,6 +106,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "(after a parser upgrade). Your bookmarks, notes, positions and history are not touched.",
                         epilog="example:\n  tipreader library rebuild", formatter_class=_RAW)
     r.set_defaults(func=_guarded(run_rebuild))
+    e = lsub.add_parser("entities", help="find the names in cables still waiting for them (person: org: ... fields)",
+                        description="Run the entity pass over the cables whose names (people, organisations, places, "
+                        "acronyms, laws) are not indexed yet: after `import --no-entities`, or an import or rebuild "
+                        "stopped during that pass. Nothing to do when none is waiting.",
+                        epilog="example:\n  tipreader library entities", formatter_class=_RAW)
+    e.add_argument("--workers", type=int, default=None, help="processes (default: 2, or 1 for few cables)")
+    e.set_defaults(func=_guarded(run_entities))
 
 
 def _open(seed: bool = True):
@@ -133,25 +145,30 @@ class _Reporter:
 
             self.progress = Progress(
                 TextColumn("[bold]{task.description}"), BarColumn(),
-                TextColumn("{task.fields[cables]} cables, files {task.fields[files]}"),
+                TextColumn("{task.fields[files]}"),
                 TransferSpeedColumn(), TimeRemainingColumn(),
                 console=Console(stderr=True), transient=True,
             )
-            self.task = self.progress.add_task(verb, total=None, cables=0, files="0/0")
+            self.task = self.progress.add_task(verb, total=None, cables=0, files="files 0/0")
             self.progress.start()
 
     def update(self, p) -> None:
+        entities = p.phase == "entities"
+        verb = "entities" if entities else self.verb
+        cables = p.entities_done if entities else max(p.cables_read, p.cables_done)
+        files = f"{p.entities_done}/{p.entities_total} cables" if entities else f"files {p.files_done}/{p.files_total}"
         if self.progress is not None:
-            self.progress.update(self.task, total=p.bytes_total or None, completed=p.bytes_done,
-                                 cables=max(p.cables_read, p.cables_done), files=f"{p.files_done}/{p.files_total}")
+            self.progress.update(self.task, description=verb, total=p.bytes_total or None, completed=p.bytes_done,
+                                 cables=cables, files=files)
             return
         now = time.monotonic()
         if now - self.last_line >= 5 and p.elapsed > 0 and not p.finished:
             self.last_line = now
-            rate = p.bytes_done / p.elapsed / 1e6
-            left = (p.bytes_total - p.bytes_done) / (p.bytes_done / p.elapsed) if p.bytes_done else 0
-            print(f"tipreader: {self.verb}: {max(p.cables_read, p.cables_done)} cables, files {p.files_done}/{p.files_total}, "
-                  f"{rate:.1f} MB/s, ETA {_fmt_eta(left)}", file=sys.stderr, flush=True)
+            spent = p.elapsed - p.searchable_after if entities else p.elapsed
+            rate = p.bytes_done / spent / 1e6 if spent > 0 else 0.0
+            left = (p.bytes_total - p.bytes_done) / (p.bytes_done / spent) if p.bytes_done and spent > 0 else 0
+            what = files if entities else f"{cables} cables, {files}"
+            print(f"tipreader: {verb}: {what}, {rate:.1f} MB/s, ETA {_fmt_eta(left)}", file=sys.stderr, flush=True)
 
     def error(self, source: str, reason: str) -> None:
         if self.progress is not None:
@@ -167,13 +184,22 @@ class _Reporter:
 
 def _summary(verb: str, report, elapsed: float) -> str:
     p = report.progress
-    mb = p.bytes_done / 1e6
+    if verb == "entities":
+        if not p.entities_total:
+            return "no cable is waiting for its entities"
+        return f"entities indexed for {p.entities_done} of {p.entities_total} waiting cables in {elapsed:.1f}s"
     parts = [f"{p.cables_imported} cables {verb}", f"{p.files_skipped} unchanged files skipped"]
     if p.cables_unchanged:
         parts.append(f"{p.cables_unchanged} cables already stored")
     if p.older_texts:
         parts.append(f"{p.older_texts} older texts recorded")
     parts.append(f"{p.failed} failed")
+    if p.phase == "entities":
+        tail = f" (searchable after {p.searchable_after:.1f}s; entities indexed for {p.entities_done} cables"
+        left = p.entities_total - p.entities_done
+        tail += f", {left} still waiting: `tipreader library entities`)" if left else ")"
+        return ", ".join(parts) + f" in {elapsed:.1f}s" + tail
+    mb = p.bytes_done / 1e6
     rate = f" ({mb / elapsed:.1f} MB/s)" if elapsed > 0.5 and mb else ""
     return ", ".join(parts) + f" in {elapsed:.1f}s{rate}"
 
@@ -196,7 +222,8 @@ def _run_job(verb: str, job) -> int:
         return 1
     finally:
         reporter.stop()
-    print(_summary("imported" if verb == "import" else "re-indexed", report, time.monotonic() - start))
+    words = {"import": "imported", "library entities": "entities"}
+    print(_summary(words.get(verb, "re-indexed"), report, time.monotonic() - start))
     return 1 if report.progress.failed else 0
 
 
@@ -205,7 +232,8 @@ def run_import(args: argparse.Namespace) -> int:
     lib = _open(seed=False)
     try:
         return _run_job("import", lambda rep, cancel: lib.import_paths(
-            args.paths, progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers))
+            args.paths, progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers,
+            entities=not args.no_entities))
     finally:
         lib.close()
 
@@ -216,6 +244,16 @@ def run_rebuild(args: argparse.Namespace) -> int:
     try:
         return _run_job("library rebuild", lambda rep, cancel: lib.rebuild(
             progress=rep.update, on_error=rep.error, cancel=cancel))
+    finally:
+        lib.close()
+
+
+def run_entities(args: argparse.Namespace) -> int:
+    """`tipreader library entities`."""
+    lib = _open(seed=False)
+    try:
+        return _run_job("library entities", lambda rep, cancel: lib.index_entities(
+            progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers))
     finally:
         lib.close()
 
@@ -246,6 +284,7 @@ class _LazyBookmarks:
 def run_search(args: argparse.Namespace) -> int:
     """`tipreader search QUERY`."""
     from tipreader.library import QueryError
+    from tipreader.library.query import uses_entity_fields
 
     query = " ".join(args.query)
     if args.limit < 1:
@@ -260,6 +299,10 @@ def run_search(args: argparse.Namespace) -> int:
         except QueryError as err:
             error_line(f"bad query: {err}")
             return 2
+        waiting = lib.entities_pending() if uses_entity_fields(query) else 0
+        if waiting:
+            error_line(f"note: the names in {waiting:,} cables are not indexed yet, so entity fields miss them; "
+                       "`tipreader library entities` indexes them")
     finally:
         marks.close()
         lib.close()
@@ -347,4 +390,6 @@ def run_stats(args: argparse.Namespace) -> int:
     w("Top origins:    " + ", ".join(f"{o} ({n:,})" for o, n in st.top_origins) + "\n")
     w("Top tags:       " + ", ".join(f"{t} ({n:,})" for t, n in st.top_tags) + "\n")
     w("Classification: " + ", ".join(f"{c} ({n:,})" for c, n in st.classifications) + "\n")
+    if st.entities_pending:
+        w(f"Entities:       not yet indexed in {st.entities_pending:,} cables (`tipreader library entities`)\n")
     return 0

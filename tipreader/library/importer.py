@@ -6,6 +6,12 @@ commits the index, then the database, every ``batch`` cables, so a Ctrl-C or a
 kill leaves what was committed and nothing half-written; files are recorded
 only once all their cables are committed, so the next import picks up where
 this one stopped (cables already stored are recognised and left alone).
+
+:func:`run_entities` is the second pass: finding a cable's entities costs more
+than parsing it, so an import stores and indexes the cables first (searchable at
+once) and then re-adds each new document with its entity fields (``person:``,
+``org:`` ...). That pass is resumable the same way: the cables still waiting are
+listed in the database (``entity_pending``) until their document is committed.
 """
 
 from __future__ import annotations
@@ -45,6 +51,10 @@ class ImportProgress:
     current: str = ""
     finished: bool = False
     cancelled: bool = False
+    phase: str = "import"  # "import" (or "rebuild"), then "entities"
+    entities_total: int = 0  # cables waiting for their entity fields when that pass began
+    entities_done: int = 0
+    searchable_after: float = 0.0  # seconds from the start until the cables were committed and searchable
 
     @property
     def cables_done(self) -> int:
@@ -111,16 +121,18 @@ class _Run:
     """One import or rebuild: the writer side of the pipeline."""
 
     def __init__(self, con, index_writer: IndexWriter, progress: ProgressFn | None, on_error: ErrorFn | None,
-                 batch: int, rebuild: bool = False) -> None:
+                 batch: int, rebuild: bool = False, state: ImportProgress | None = None,
+                 errors: list[tuple[str, str]] | None = None) -> None:
         self.writer = store.Writer(con)
         self.index = index_writer
         self.progress_fn = progress
         self.on_error = on_error
         self.batch = batch
         self.rebuild = rebuild
-        self.state = ImportProgress()
-        self.errors: list[tuple[str, str]] = []
+        self.state = state or ImportProgress()
+        self.errors: list[tuple[str, str]] = errors if errors is not None else []
         self.rows: list[dict] = []
+        self.entity_docs: list[tuple] = []
         self.file_recs: list[tuple] = []
         self.seen_ids: set[str] = set()
         self.file_bytes: dict[str, int] = {}
@@ -130,7 +142,7 @@ class _Run:
         # is new to the index too and needs no delete
         stored = con.execute("SELECT COUNT(*) FROM cables").fetchone()[0]
         self.orphans = rebuild or index_writer.doc_count() != stored
-        self.start = time.monotonic()
+        self.start = time.monotonic() - self.state.elapsed  # a second pass goes on from the first one's clock
         self.last_report = 0.0
         self.last_commit = time.monotonic()
 
@@ -163,9 +175,13 @@ class _Run:
             self.state.files_done += 1
             self.state.files_skipped += bool(msg[8])
             self.state.bytes_done += max(0, size - self.file_bytes.pop(path, 0))
+        elif kind == "entity-docs":
+            self.entity_docs.extend(msg[1])
+            self.state.bytes_done += msg[2]
         elif kind == "task-done" and self.rebuild:
             self.state.files_done += 1
-        if len(self.rows) >= self.batch or (self.rows or self.file_recs) and time.monotonic() - self.last_commit > 5:
+        pending = len(self.rows) + len(self.entity_docs)
+        if pending >= self.batch or (pending or self.file_recs) and time.monotonic() - self.last_commit > 5:
             self.flush()
         self.report()
 
@@ -199,11 +215,15 @@ class _Run:
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
             if sha is not None:
                 w.put_file(path, size, mtime_ns, sha, ok, errors, original)
+        for ref, text_hash, doc in self.entity_docs:
+            if w.entities_done(ref, text_hash) and doc is not None:
+                self.index.upsert(doc, replace=True)
+            self.state.entities_done += 1
         # the index first: a kill between the two commits leaves index documents the
         # database does not know (dropped from hits, replaced by the next import's upserts)
         self.index.commit()
         w.commit()
-        self.rows, self.file_recs = [], []
+        self.rows, self.file_recs, self.entity_docs = [], [], []
         self.last_commit = time.monotonic()
 
 
@@ -324,8 +344,48 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
                 con.execute("DELETE FROM cables WHERE ref_id=?", (ref,))
                 con.execute("DELETE FROM cable_tags WHERE ref_id=?", (ref,))
                 con.execute("DELETE FROM refs WHERE ref_id=?", (ref,))
+                con.execute("DELETE FROM entity_pending WHERE ref_id=?", (ref,))
             con.commit()
         run.state.finished = True
         run.state.cancelled = not completed
         run.report(force=True)
     return ImportReport(run.state, run.errors)
+
+
+ENTITY_TASK = 100  # cables per entity-pass task
+
+
+def run_entities(con, index_writer: IndexWriter, db_path: Path, *, report: ImportReport | None = None,
+                 progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
+                 cancel: threading.Event | None = None, workers: int | None = None,
+                 batch: int = 2000) -> ImportReport:
+    """The entity pass (see the module docstring) over every cable still waiting for it.
+
+    ``report``, the import's (or rebuild's) report, goes on in the same progress and
+    clock: ``phase`` becomes ``"entities"``, ``bytes_*`` then count the text of the
+    cables in this pass, ``entities_total``/``entities_done`` the cables.
+    """
+    state = report.progress if report is not None else ImportProgress(finished=False)
+    state.searchable_after = state.elapsed
+    state.finished = False
+    run = _Run(con, index_writer, progress, on_error, batch, state=state,
+               errors=report.errors if report is not None else None)
+    run.orphans = True  # every document of this pass replaces the one the import added
+    pending = con.execute(
+        "SELECT p.ref_id, COALESCE(c.size, 0) FROM entity_pending p LEFT JOIN cables c ON c.ref_id=p.ref_id "
+        "ORDER BY p.ref_id").fetchall()
+    ids = [r[0] for r in pending]
+    state.phase = "entities"
+    state.entities_total, state.entities_done = len(ids), 0
+    state.bytes_total, state.bytes_done = sum(r[1] for r in pending), 0
+    tasks: list[tuple] = [("entities", ids[i:i + ENTITY_TASK]) for i in range(0, len(ids), ENTITY_TASK)]
+    run.report(force=True)
+    completed = False
+    try:
+        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path)) if tasks else True
+    finally:
+        run.flush()
+        state.finished = True
+        state.cancelled = state.cancelled or not completed
+        run.report(force=True)
+    return ImportReport(state, run.errors)

@@ -24,9 +24,10 @@ acronym    acronym mentions, as written and without a plural ``s``
 law        named laws and articles
 ========== ===================================================================
 
-The entity fields are filled at import, in the parse workers
-(:func:`tipreader.library.prepare.index_doc`); a value never runs into the next
-one, so a phrase matches within one name only.
+The entity fields are filled in a second pass after an import (the cables are
+searchable before their entities are found: :func:`tipreader.library.prepare.process_entities`
+re-adds each document with them); a value never runs into the next one, so a
+phrase matches within one name only.
 """
 
 from __future__ import annotations

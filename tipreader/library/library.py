@@ -86,18 +86,49 @@ class Library:
 
     def import_paths(self, paths_: Iterable[str | Path], *, progress: ProgressFn | None = None,
                      on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
-                     workers: int | None = None, batch: int = 2000) -> ImportReport:
-        """Import files, folders (recursively) and globs. Bad files are reported, never raised."""
+                     workers: int | None = None, batch: int = 2000, entities: bool = True) -> ImportReport:
+        """Import files, folders (recursively) and globs. Bad files are reported, never raised.
+
+        The cables are committed and searchable first; then (unless ``entities`` is False
+        or the import was cancelled) the entity pass fills the entity fields of every
+        cable still waiting for them (the progress' ``phase`` says which pass runs).
+        """
         with self._write_lock:
             writer = self._writer()
             wcon = store.connect(self.db_path)
             try:
-                return importer.run_import(wcon, writer, self.db_path, paths_, progress=progress, on_error=on_error,
-                                           cancel=cancel, workers=workers, batch=batch)
+                report = importer.run_import(wcon, writer, self.db_path, paths_, progress=progress,
+                                             on_error=on_error, cancel=cancel, workers=workers, batch=batch)
+                if entities and not report.progress.cancelled:
+                    self.index.reload()
+                    report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
+                                                   on_error=on_error, cancel=cancel, workers=workers, batch=batch)
+                return report
             finally:
                 writer.close()
                 wcon.close()
                 self.index.reload()
+
+    def index_entities(self, *, report: ImportReport | None = None, progress: ProgressFn | None = None,
+                       on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
+                       workers: int | None = None) -> ImportReport:
+        """Run the entity pass over the cables waiting for it (after a rebuild, or an import
+        stopped during that pass); ``report`` is the pass before it, continued."""
+        with self._write_lock:
+            writer = self._writer()
+            wcon = store.connect(self.db_path)
+            try:
+                return importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
+                                             on_error=on_error, cancel=cancel, workers=workers)
+            finally:
+                writer.close()
+                wcon.close()
+                self.index.reload()
+
+    def entities_pending(self) -> int:
+        """How many cables are searchable but do not have their entity fields (``person:`` ...) yet."""
+        with self._lock:
+            return store.entities_pending(self.con)
 
     def is_empty(self) -> bool:
         """True when no cable is stored."""
@@ -126,8 +157,10 @@ class Library:
         return self.import_paths([samples], progress=progress, workers=1)
 
     def rebuild(self, *, progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
-                cancel: threading.Event | None = None, workers: int | None = None) -> ImportReport:
-        """Re-parse every stored original into a fresh index. The user's data is not touched."""
+                cancel: threading.Event | None = None, workers: int | None = None,
+                entities: bool = True) -> ImportReport:
+        """Re-parse every stored original into a fresh index, then (unless ``entities`` is
+        False) run the entity pass on it. The user's data is not touched."""
         with self._write_lock:
             fresh_path = self.root / "index.rebuild"
             if fresh_path.exists():
@@ -149,7 +182,10 @@ class Library:
             fresh_path.rename(self.index_path)
             shutil.rmtree(old, ignore_errors=True)
             self.index = open_index(self.index_path)
-            return report
+        if entities:
+            report = self.index_entities(report=report, progress=progress, on_error=on_error, cancel=cancel,
+                                         workers=workers)
+        return report
 
     def _recover_index_swap(self) -> None:
         old = self.root / "index.old"

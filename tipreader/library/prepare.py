@@ -177,8 +177,13 @@ def index_doc(cable: Cable) -> IndexDoc:
 
 def cable_row(cable: Cable, file_sha: str, keep_raw: bool = True) -> dict[str, Any]:
     """Everything the writer stores for one cable. ``keep_raw`` False when the file's
-    original bytes are stored (a rebuild re-parses those): the pickle then keeps the text."""
-    cable = with_entities(replace(cable, ref_id=cable.ref_id.upper()))
+    original bytes are stored (a rebuild re-parses those): the pickle then keeps the text.
+
+    The entities are not looked for here: finding them costs more than parsing, so the
+    index gets its entity fields in a second pass (:func:`process_entities`) once the
+    cables are stored and searchable; the row says so with ``entities_pending``.
+    """
+    cable = replace(cable, ref_id=cable.ref_id.upper())
     refs = sorted({r.ref_id.upper() for r in cable.references if r.ref_id and r.ref_id.upper() != cable.ref_id})
     released = cable.metadata.get("released") if isinstance(cable.metadata, dict) else None
     return {
@@ -200,6 +205,7 @@ def cable_row(cable: Cable, file_sha: str, keep_raw: bool = True) -> dict[str, A
         "parsed": encode_parsed(cable, with_text=not keep_raw),
         "refs": refs,
         "doc": index_doc(cable),
+        "entities_pending": True,
     }
 
 
@@ -266,13 +272,41 @@ def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send
     send(("file", path, size, mtime_ns, sha, ok, errors, original, False))
 
 
+def process_entities(con: Any, ref_ids: list[str], send: Send) -> None:
+    """The entity pass: each stored cable's entities → its index document with the entity fields.
+
+    Sends ``("entity-docs", [(ref_id, text_hash, IndexDoc), ...], text bytes)``; the writer
+    replaces the document only while the stored text is still the one read here.
+    """
+    out: list[tuple[str, str, IndexDoc | None]] = []
+    size = 0
+    for ref_id in ref_ids:
+        row = con.execute("SELECT parsed, raw, text_hash, size FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
+        if row is None:
+            continue
+        try:
+            cable = decode_cable(row[0], row[1])
+        except Exception:  # noqa: BLE001 - an unreadable stored form: the next rebuild re-parses it
+            cable = None
+        if cable is None:  # nothing to read the entities from: no longer pending (a rebuild re-parses it)
+            out.append((ref_id, row[2], None))
+            continue
+        cable = with_entities(replace(cable, ref_id=ref_id))
+        out.append((ref_id, row[2], index_doc(cable)))
+        size += row[3] or 0
+    send(("entity-docs", out, size))
+
+
 def process_stored(db_path: str, task: tuple, send: Send) -> None:
-    """Rebuild work: re-parse a stored original (``("original", sha)``) or stored raws (``("raw", ids)``)."""
+    """Stored work: re-parse a stored original (``("original", sha)``) or stored raws
+    (``("raw", ids)``) for a rebuild; find the entities of stored cables (``("entities", ids)``)."""
     import sqlite3
 
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
     try:
-        if task[0] == "original":
+        if task[0] == "entities":
+            process_entities(con, task[1], send)
+        elif task[0] == "original":
             row = con.execute("SELECT path, data FROM originals WHERE sha256=?", (task[1],)).fetchone()
             if row is None:
                 return

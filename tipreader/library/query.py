@@ -364,3 +364,22 @@ def positive_words(node: Node) -> list[Word | Phrase]:
         for item in node.items:
             out.extend(positive_words(item))
     return out
+
+
+def uses_entity_fields(text: str) -> bool:
+    """True when the query asks an entity field (``person:`` ... ``entity:``); False when it
+    does not or cannot be parsed."""
+    try:
+        node = parse_query(text)
+    except QueryError:
+        return False
+    todo: list[Node] = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, (Word, Phrase)) and (n.field in ENTITY_FIELDS or n.field == "entity"):
+            return True
+        if isinstance(n, (And, Or)):
+            todo.extend(n.items)
+        elif isinstance(n, Not):
+            todo.append(n.item)
+    return False

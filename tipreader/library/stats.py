@@ -26,6 +26,7 @@ class LibraryStats:
     top_tags: list[tuple[str, int]] = field(default_factory=list)
     classifications: list[tuple[str, int]] = field(default_factory=list)
     path: str = ""
+    entities_pending: int = 0  # cables searchable but without their entity fields yet
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
@@ -62,4 +63,5 @@ def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10) -> Library
         cables=cables, files=files, bytes=size, originals_bytes=originals, database_bytes=db_bytes,
         index_bytes=_dir_size(root / "index"), date_first=first, date_last=last, older_texts=older,
         partial=partial, top_origins=origins, top_tags=tags, classifications=classes, path=str(root),
+        entities_pending=con.execute("SELECT COUNT(*) FROM entity_pending").fetchone()[0],
     )

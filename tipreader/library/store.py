@@ -15,6 +15,8 @@ All of it can be rebuilt from the stored originals; the user's own data lives in
 - ``older_texts.raw``: the replaced text's ``raw``, or its ``parsed`` pickle.
 - ``cable_tags``, ``refs``: tags and the references between cables.
 - ``older_texts``: earlier texts of a cable WikiLeaks re-released with changes.
+- ``entity_pending``: cables whose index document does not have its entity fields
+  yet (the entity pass after an import fills them and empties this table).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ CREATE INDEX IF NOT EXISTS refs_ref ON refs(ref_id);
 CREATE TABLE IF NOT EXISTS older_texts (
     ref_id TEXT, text_hash TEXT, source TEXT, released TEXT, raw BLOB, replaced_at REAL,
     PRIMARY KEY (ref_id, text_hash));
+CREATE TABLE IF NOT EXISTS entity_pending (ref_id TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -108,6 +111,17 @@ class Writer:
         con.executemany("INSERT OR IGNORE INTO cable_tags VALUES (?,?)", [(t, row["ref_id"]) for t in row["tags"]])
         con.execute("DELETE FROM refs WHERE ref_id=?", (row["ref_id"],))
         con.executemany("INSERT OR IGNORE INTO refs VALUES (?,?)", [(c, row["ref_id"]) for c in row["refs"]])
+        if row.get("entities_pending"):
+            con.execute("INSERT OR IGNORE INTO entity_pending VALUES (?)", (row["ref_id"],))
+
+    def entities_done(self, ref_id: str, text_hash: str) -> bool:
+        """Mark ``ref_id``'s entities as indexed when its stored text is still ``text_hash``;
+        False when the cable changed or went meanwhile (its document is then left alone)."""
+        row = self.con.execute("SELECT text_hash FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
+        if row is not None and row[0] != text_hash:
+            return False  # a newer text came in: it is pending again, for its own pass
+        self.con.execute("DELETE FROM entity_pending WHERE ref_id=?", (ref_id,))
+        return row is not None
 
     def put_older(self, row: dict) -> None:
         """Record ``row`` only as an older text of the stored cable (the stored one is newer)."""
@@ -131,6 +145,11 @@ class Writer:
     def commit(self) -> None:
         """Commit the current batch."""
         self.con.commit()
+
+
+def entities_pending(con: sqlite3.Connection) -> int:
+    """How many stored cables still wait for the entity pass."""
+    return con.execute("SELECT COUNT(*) FROM entity_pending").fetchone()[0]
 
 
 def file_record(con: sqlite3.Connection, path: str) -> tuple[int, int, str, int] | None:

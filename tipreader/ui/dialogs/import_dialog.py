@@ -106,6 +106,10 @@ def summary_text(report) -> Text:
                 f"{p.older_texts:,} older text(s) · {p.files_skipped:,} file(s) skipped (unchanged) · ")
     text.append(f"{len(report.errors):,} failed", style="bold red" if report.errors else "")
     text.append(f" · {p.elapsed:.1f} s\n")
+    left = p.entities_total - p.entities_done
+    if p.phase == "entities" and left:
+        text.append(f"Names not yet found in {left:,} cable(s): they are searchable, but person:, org:, place: … "
+                    "miss them until the next import (or `tipreader library entities`).\n", style="yellow")
     for path, reason in report.errors[:30]:
         text.append("✗ ", style="red")
         text.append(clean(Path(path).name, newlines=False), style="bold")
@@ -147,8 +151,7 @@ class ImportDialog(ModalScreen[object]):
     @work(thread=True, exclusive=True, group="import")
     def _run(self) -> None:
         def progress(p) -> None:
-            self.app.call_from_thread(self._progress, p.files_done, p.files_total, p.bytes_done, p.bytes_total,
-                                      p.cables_imported + p.cables_unchanged, p.failed, p.elapsed, p.current)
+            self.app.call_from_thread(self._progress, p)
 
         try:
             report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel, workers=self.import_workers)
@@ -157,15 +160,21 @@ class ImportDialog(ModalScreen[object]):
             return
         self.app.call_from_thread(self._done, report)
 
-    def _progress(self, files_done, files_total, bytes_done, bytes_total, cables, failed, elapsed, current) -> None:
+    def _progress(self, p) -> None:
         if self.report is not None:
             return
         bar = self.query_one(ProgressBar)
-        if bytes_total:
-            bar.update(total=bytes_total, progress=bytes_done)
-        status = Text(f"{files_done:,}/{files_total:,} files · {cables:,} cables · {failed:,} failed · "
-                      f"{_eta(bytes_done, bytes_total, elapsed)}\n")
-        status.append(clean(Path(current).name, newlines=False) if current else "", style="dim")
+        if p.bytes_total:
+            bar.update(total=p.bytes_total, progress=p.bytes_done)
+        if p.phase == "entities":
+            # the cables are already searchable; this pass fills person: org: place: ...
+            status = Text(f"Finding names: {p.entities_done:,}/{p.entities_total:,} cables · "
+                          f"{_eta(p.bytes_done, p.bytes_total, p.elapsed - p.searchable_after)}\n")
+            status.append(f"{p.cables_imported:,} cables imported and searchable · {p.failed:,} failed", style="dim")
+        else:
+            status = Text(f"{p.files_done:,}/{p.files_total:,} files · {p.cables_imported + p.cables_unchanged:,} cables · "
+                          f"{p.failed:,} failed · {_eta(p.bytes_done, p.bytes_total, p.elapsed)}\n")
+            status.append(clean(Path(p.current).name, newlines=False) if p.current else "", style="dim")
         self.query_one("#import-status", Static).update(status)
 
     def _done(self, report) -> None:
