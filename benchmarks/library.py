@@ -90,14 +90,57 @@ def _maxrss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def _status_mb(key: str) -> float:
+def _status_mb(key: str, pid: int | str = "self") -> float:
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith(key + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+class _MemorySampler:
+    """Peak resident memory of this process and of its worker processes, sampled from /proc
+    twice a second: all of it (RSS, which counts the index files tantivy maps and reads
+    while merging: page cache the kernel can drop) and the anonymous part (RssAnon: heaps).
+    ``ru_maxrss`` is no use for the workers: a child spawned by a big parent inherits the
+    parent's resident pages for the instant between fork and exec."""
+
+    def __init__(self) -> None:
+        import os
+        import threading
+
+        self.me = os.getpid()
+        self.peak = {"writer": 0.0, "writer_anon": 0.0, "worker": 0.0, "worker_anon": 0.0}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _children(self) -> list[int]:
+        out = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == self.me:
+                        out.append(int(entry.name))
+                except (OSError, ValueError, IndexError):
+                    pass
+        return out
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.5):
+            p = self.peak
+            p["writer"] = max(p["writer"], _status_mb("VmRSS"))
+            p["writer_anon"] = max(p["writer_anon"], _status_mb("RssAnon"))
+            for pid in self._children():
+                p["worker"] = max(p["worker"], _status_mb("VmRSS", pid))
+                p["worker_anon"] = max(p["worker_anon"], _status_mb("RssAnon", pid))
+
+    def done(self) -> dict:
+        self.stop.set()
+        self.thread.join()
+        return self.peak
 
 
 def run_import(corpus: Path, home: Path) -> dict:
@@ -107,9 +150,11 @@ def run_import(corpus: Path, home: Path) -> dict:
     if home.exists():
         shutil.rmtree(home)
     lib = Library.open(home)
+    sampler = _MemorySampler()
     t0 = time.perf_counter()
     report = lib.import_paths([corpus], workers=2)
     total = time.perf_counter() - t0
+    peak = sampler.done()
     dt = report.progress.searchable_after or total  # stored, indexed and searchable; the entity pass follows
     st = lib.stats()
     pending = lib.entities_pending()
@@ -121,7 +166,8 @@ def run_import(corpus: Path, home: Path) -> dict:
         "cables_per_s": st.cables / dt, "file_mb_per_s": files_bytes / dt / 1e6, "text_mb_per_s": st.bytes / dt / 1e6,
         "text_mb": st.bytes / 1e6, "index_mb": st.index_bytes / 1e6, "db_mb": st.database_bytes / 1e6,
         "index_ratio": st.index_bytes / max(1, st.bytes), "db_ratio": st.database_bytes / max(1, st.bytes),
-        "writer_peak_rss_mb": _status_mb("VmHWM"), "worker_peak_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+        "writer_peak_rss_mb": peak["writer"], "writer_peak_anon_mb": peak["writer_anon"],
+        "worker_peak_rss_mb": peak["worker"], "worker_peak_anon_mb": peak["worker_anon"],
     }
 
 
@@ -307,6 +353,8 @@ def report(results: dict) -> None:
     row("index / text", lambda i, q, f, s: f"{i['index_ratio']:.2f}x")
     row("database / text", lambda i, q, f, s: f"{i['db_ratio']:.2f}x")
     row("peak RSS import (writer|worker)", lambda i, q, f, s: f"{i['writer_peak_rss_mb']:.0f}|{i['worker_peak_rss_mb']:.0f} MB")
+    row("  of it anonymous (no mapped files)",
+        lambda i, q, f, s: f"{i.get('writer_peak_anon_mb', 0):.0f}|{i.get('worker_peak_anon_mb', 0):.0f} MB")
     row("peak RSS open + queries", lambda i, q, f, s: f"{q['rss_mb']:.0f} MB")
     row("RSS after queries (anon)", lambda i, q, f, s: f"{q['rss_now_mb']:.0f} ({q['rss_anon_mb']:.0f}) MB")
     row("open library", lambda i, q, f, s: f"{q['open_ms']:.1f} ms")
