@@ -11,6 +11,7 @@ from textual.binding import Binding
 
 from tipreader.cable.model import Cable, CableError
 from tipreader.config import Config, load_config
+from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenTarget
 from tipreader.ui.reader_bookmarks import open_bookmarks, open_target
@@ -76,6 +77,8 @@ class TipReaderApp(App[None]):
             self.push_screen(LibraryScreen())
         if self._source_factory is not None:
             self.call_after_refresh(self._open_source)
+        # once the first screen is up and its library open: start-up objects live as long as the app
+        self.set_timer(1.0, lambda: freeze_long_lived("startup"))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Theme variables for the classification and entity colours ($classification-secret ...)."""

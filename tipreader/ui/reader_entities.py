@@ -24,6 +24,7 @@ from textual.binding import Binding
 from textual.widgets import TabbedContent
 
 from tipreader.cable.entities import cable_entities
+from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.cable.model import Entity
 from tipreader.ui.entity_view import EntityIndex, MentionFinder, annotate_blocks, entity_key, learn_expansions
 
@@ -100,6 +101,8 @@ class ReaderEntities:
         self._fill_panel()
         self._update_status()  # type: ignore[attr-defined]
         self.learn_expansions()
+        # the first extraction loaded the gazetteer and the name lists: they stay, out of the collector's way
+        self.set_timer(0.5, lambda: freeze_long_lived("entities"))  # type: ignore[attr-defined]
 
     def learn_expansions(self) -> None:
         """Look the undefined acronyms up in other cables of the library (once the library is open)."""

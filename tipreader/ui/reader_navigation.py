@@ -232,6 +232,16 @@ class ReaderNavigation:
         """Open at the asked place once the text is laid out."""
         self.call_after_refresh(self._nav_open)  # type: ignore[attr-defined]
 
+    def opening_place(self) -> tuple[int | None, object | None]:
+        """Where the text view opens, applied at its first layout (so the first paint is
+        there): the asked paragraph and the query's words to mark. A history step is
+        restored once laid out instead (it needs the width it was left at)."""
+        para, query, restore = self._nav_start
+        if restore is not None:
+            return None, None
+        self._nav_early = True
+        return para, query_words(query)
+
     def _nav_open(self) -> None:
         view = self.text_view  # type: ignore[attr-defined]
         if not (view.size.width and view.line_count):
@@ -240,16 +250,21 @@ class ReaderNavigation:
         para, query, restore = self._nav_start
         if restore is not None:
             self.restore_step(restore)
-        elif para is not None and para >= 0:
-            self._jump_quiet(para)
-        words = query_words(query)
-        if words is not None:
-            view._find(words, keep_current=False)
-            view.refresh()
-            start = para if para is not None else -1
-            first = next((n for n, m in enumerate(view.matches) if m.para is not None and m.para >= start), None)
-            if first is not None:
-                view.goto_match(first)
+        elif getattr(self, "_nav_early", False):  # the view opened there already
+            if para is not None and para >= 0:
+                self._last_jump = para  # type: ignore[attr-defined]
+            self._update_status()  # type: ignore[attr-defined]
+        else:
+            if para is not None and para >= 0:
+                self._jump_quiet(para)
+            words = query_words(query)
+            if words is not None:
+                view._find(words, keep_current=False)
+                view.refresh()
+                start = para if para is not None else -1
+                first = next((n for n, m in enumerate(view.matches) if m.para is not None and m.para >= start), None)
+                if first is not None:
+                    view.goto_match(first)
         self.nav_opened = True
 
     def on_cable_view_top_changed(self, event) -> None:

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.reader_navigation import go_back, go_forward, library_of, open_cable, userdata_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
@@ -241,6 +242,7 @@ class LibraryScreen(Screen[None]):
         empty = Text("The library is empty. Press Ctrl+O to import cable files or folders.", style="italic")
         hits = self.query_one(HitList)
         hits.set_rows(recent + rows, fetched >= PAGE, empty)
+        self.set_timer(0.5, lambda: freeze_long_lived("startup"))  # the library is open, the screen up
 
     def _show_count(self, generation: int, count: int) -> None:
         if generation != self._generation:

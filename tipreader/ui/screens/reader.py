@@ -104,7 +104,8 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
             side.styles.max_width = "35%"  # the text keeps most of a small terminal
         self._sidebar_layout()
         view = self.query_one(CableView)
-        view.set_blocks(self._blocks())
+        para, words = self.opening_place()
+        view.open_at(self._blocks(), para, words)
         self.watch(view, "scroll_y", self._scrolled, init=False)
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         view.focus()

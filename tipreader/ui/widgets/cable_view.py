@@ -92,6 +92,7 @@ class CableView(ScrollView, can_focus=True):
         self._block_matches: dict[int, list[tuple[int, int, int]]] = {}
         self._top_para: int | None = None
         self._pending_top: int | None = None
+        self._pending_match: int | None = None
         self._hover: object | None = None
 
     # ---- content -------------------------------------------------------------------
@@ -109,6 +110,22 @@ class CableView(ScrollView, can_focus=True):
         if keep_para is not None:
             self.scroll_to_para(keep_para)
         self.refresh()
+
+    def open_at(self, blocks: list[Block], para: int | None, pattern: object | None = None) -> None:
+        """Show ``blocks`` for the first time at paragraph ``para`` with ``pattern``'s matches
+        marked, the first one at or after ``para`` current and in view: all of it applied at
+        the first layout, so the first paint is already there (no paint at the top first)."""
+        self._pattern = pattern  # type: ignore[assignment]
+        self.set_blocks(blocks, keep_para=para if para is not None and para >= 0 else None)
+        start = para if para is not None else -1
+        first = next((n for n, m in enumerate(self.matches) if m.para is not None and m.para >= start), None)
+        if first is None:
+            return
+        if self._lines:
+            self.goto_match(first)
+        else:
+            self.current = first
+            self._pending_match = first
 
     def restyle(self, blocks: list[Block]) -> None:
         """Show ``blocks`` that differ from the shown ones only in styles and spans (same texts):
@@ -221,6 +238,9 @@ class CableView(ScrollView, can_focus=True):
             self._layout()
             if top is not None:
                 self.scroll_to_para(top)
+            if self._pending_match is not None:
+                self.goto_match(self._pending_match)
+            self._pending_top = self._pending_match = None
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -259,7 +279,8 @@ class CableView(ScrollView, can_focus=True):
         line = self.para_line(para)
         if line is None:
             return False
-        self.scroll_to(y=line, animate=False, immediate=True)
+        # force: right after a new layout the scrollbar is not there yet and the scroll would be refused
+        self.scroll_to(y=line, animate=False, immediate=True, force=True)
         self._check_top()
         return True
 
@@ -349,7 +370,7 @@ class CableView(ScrollView, can_focus=True):
         line = self.match_line(match)
         height = self.scrollable_content_region.height
         if not (self.scroll_y <= line < self.scroll_y + height - 1):
-            self.scroll_to(y=max(0, line - 2), animate=False, immediate=True)
+            self.scroll_to(y=max(0, line - 2), animate=False, immediate=True, force=True)
         self.refresh()
         return match
 
