@@ -7,7 +7,8 @@ real WikiLeaks pages), built under ``--work`` unless ``--home`` names an existin
 library home (``/tmp/tipreader-bench/home-100000`` after ``benchmarks/library.py``).
 Headless, with Pilot at 120x40: each query is typed a character at a time; for
 each keystroke the time from the key to the screen showing that query's results
-(debounce, search worker, list update and the next paint) is recorded. Then each
+(debounce, search worker, list update and the next paint) is recorded; "… and the
+app idle" adds what follows that paint (the next page of rows, the count). Then each
 query's first hit is opened: Enter → the first paint of the reader at the hit's
 paragraph with the words marked (paints are timed where Textual hands the rendered
 update to the driver; "at the hit" is the scroll, line count and current match the
@@ -68,13 +69,14 @@ async def measure(home: Path) -> dict:
     from textual.app import App
 
     from tipreader.library import Library
+    from tipreader.ui.gc_tuning import IdleCollector
     from tipreader.ui.reader_navigation import ReaderNavigation
     from tipreader.ui.screens.library import LibraryScreen
     from tipreader.ui.source import LibrarySource
 
     lib = Library.open(home)
 
-    class Bench(App[None]):
+    class Bench(IdleCollector, App[None]):  # the app's own collector policy (tipreader.ui.gc_tuning)
         CSS_PATH = str(ROOT / "tipreader" / "ui" / "tipreader.tcss")
 
         def __init__(self) -> None:
@@ -101,7 +103,23 @@ async def measure(home: Path) -> dict:
             await asyncio.sleep(0.001)
         await pilot.pause()  # the paint after the update
 
+    async def painted(pilot, t0: float, done) -> tuple[float, float]:
+        """Seconds from ``t0`` to the first paint once ``done()`` holds, and to the app idle after it."""
+        end = time.perf_counter() + 30
+        while not done():
+            if time.perf_counter() > end:
+                raise TimeoutError("the screen did not answer")
+            await asyncio.sleep(0.001)
+        shown = time.perf_counter()
+        screen = app.screen
+        while not any(t >= shown and s is screen for t, s, _ in app.paints):
+            await asyncio.sleep(0.001)
+        first = min(t for t, s, _ in app.paints if t >= shown and s is screen)
+        await pilot.pause()  # the rest (more rows, the count) before the next key
+        return first - t0, time.perf_counter() - t0
+
     keys: list[float] = []
+    keys_idle: list[float] = []
     opens: list[float] = []
     settled: list[float] = []
     firsts: list[float] = []
@@ -109,8 +127,7 @@ async def measure(home: Path) -> dict:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         t0 = time.perf_counter()
-        await until(pilot, lambda: screen.shown_query == "")
-        startup = time.perf_counter() - t0
+        startup, _ = await painted(pilot, t0, lambda: screen.shown_query == "")
         for query in QUERIES:
             box = screen.query_one("#library-search")
             box.value = ""
@@ -120,8 +137,10 @@ async def measure(home: Path) -> dict:
                 t0 = time.perf_counter()
                 # the key as the terminal sends it (pilot.press would also wait for the app to go idle)
                 app.post_message(events.Key("space" if ch == " " else ch, ch))
-                await until(pilot, lambda w=want: screen.shown_query == w)
-                (firsts if i == 0 else keys).append(time.perf_counter() - t0)
+                paint, idle = await painted(pilot, t0, lambda w=want: screen.shown_query == w)
+                (firsts if i == 0 else keys).append(paint)
+                if i:
+                    keys_idle.append(idle)
             hits = screen.query_one("#hits")
             if not hits.rows:
                 continue
@@ -145,12 +164,13 @@ async def measure(home: Path) -> dict:
             first_paint = min(t for t, s, w in app.paints if t >= t0 and s is app.screen and w == there)
             opens.append(first_paint - t0)
             if os.environ.get("BENCH_VERBOSE"):
-                print(f"open {query!r}: {app.screen.cable.ref_id} {(first_paint - t0) * 1000:.0f} ms", flush=True)
+                print(f"open {query!r}: {app.screen.cable.ref_id} {(first_paint - t0) * 1000:.0f} ms; paints "
+                      + ", ".join(f"{(t - t0) * 1000:.0f}:{w}" for t, s, w in app.paints if t >= t0), flush=True)
             settled.append(time.perf_counter() - t0)  # and every worker after it (entities) idle
             await pilot.press("q")
             await pilot.pause()
     lib.close()
-    return {"startup": startup, "keys": keys, "first_keys": firsts, "opens": opens[1:], "first_open": opens[:1],
+    return {"startup": startup, "keys": keys, "keys_idle": keys_idle, "first_keys": firsts, "opens": opens[1:], "first_open": opens[:1],
             "settled": settled[1:]}
 
 
@@ -178,7 +198,8 @@ def main() -> int:
     ms = lambda v: f"{v * 1000:7.1f} ms"  # noqa: E731
     print(f"library: {home} ({n:,} cables); queries typed: {', '.join(QUERIES)}")
     print(f"first paint of the library (recent + by date):  {ms(r['startup'])}")
-    for name, values in (("keystroke → painted results", r["keys"]), ("first keystroke of a query", r["first_keys"]),
+    for name, values in (("keystroke → painted results", r["keys"]), ("  … and the app idle", r["keys_idle"]),
+                         ("first keystroke of a query", r["first_keys"]),
                          ("Enter on a hit → reader painted", r["opens"]),
                          ("  the session's first open", r["first_open"]),
                          ("  … and its workers idle", r["settled"])):

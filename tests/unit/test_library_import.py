@@ -337,3 +337,20 @@ def test_a_cable_stored_by_another_model_version_is_parsed_again(cables, monkeyp
         monkeypatch.setattr(prepare, "MODEL_SIG", "another-model")
         again = lib.get("08REYKJAVIK125")
         assert again is not None and again.paragraphs == expected.paragraphs and again.body_text == expected.body_text
+
+
+def test_facets_are_kept_until_an_import_changes_the_library(cables, tmp_path):
+    with Library.open() as lib:
+        lib.import_paths([cables / "nested" / "08SANJOSE82.html"])
+        first = lib.facets()
+        assert dict(first["origin"]) == {"Embassy San Jose": 1}
+        assert lib.facets() is first  # nothing committed since: the same answer, not grouped again
+        lib.import_paths([cables])
+        assert sum(n for _, n in lib.facets()["origin"]) == 8
+    # an import by another process is seen too (the database's data_version moved)
+    with Library.open() as lib:
+        before = lib.facets()
+        with Library.open() as other:
+            other.import_paths([ROOT / "sample_cables" / "08MEXICO721.txt"])
+        after = lib.facets()
+        assert after is not before and dict(after["origin"])["Embassy Mexico"] == 1

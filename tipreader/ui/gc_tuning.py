@@ -1,22 +1,35 @@
 """The garbage collector, kept out of the way of keystrokes and paints.
 
 A full (generation 2) collection walks every container object alive: Textual's
-stylesheet and widgets, the open library, the entity gazetteer... In the app
-that took 40-50 ms and fell at random into a keystroke's search or the opening
-of a cable (measured with ``gc.callbacks`` while opening hits:
-``benchmarks/library_ui.py``). The objects made at start-up, and those the first
-entity extraction loads, live as long as the app: once each is in place, one
-collection clears the garbage and :func:`gc.freeze` moves the survivors out of
-the collector's sight, so later full collections only walk what was made since.
-Each stage is frozen once per process (a frozen object that later becomes
-cyclic garbage is never freed, so this is kept to the long-lived stages).
+stylesheet, widgets and render caches, the open library, the entity gazetteer...
+In the app it took 15-100 ms and fell at random into a keystroke's search or the
+opening of a cable (seen with ``gc.callbacks`` while ``benchmarks/library_ui.py``
+opened hits). Two measures:
+
+- :func:`freeze_long_lived`: the objects made at start-up, and those the first
+  entity extraction loads, live as long as the app; once each is in place, one
+  collection clears the garbage and :func:`gc.freeze` moves the survivors out of
+  the collector's sight, so later collections walk only what was made since.
+  Each stage is frozen once per process (a frozen object that later becomes
+  cyclic garbage is never freed, so this is kept to the long-lived stages).
+- :class:`IdleCollector`, an app mixin: automatic collection is off while the app
+  runs; a collection runs when the user has not typed or clicked for a moment
+  (or, whatever the user does, once enough has been allocated, so memory stays
+  bounded). Reference counting frees everything not in a cycle at once anyway.
 """
 
 from __future__ import annotations
 
 import gc
+from time import monotonic
+
+from textual import events
 
 _done: set[str] = set()
+
+IDLE = 0.8  # seconds without input before a pending collection runs
+PENDING = 5_000  # allocations (net, of tracked objects) worth a collection when idle
+FORCE = 400_000  # allocations after which it collects even while the user types
 
 
 def freeze_long_lived(stage: str) -> bool:
@@ -27,3 +40,34 @@ def freeze_long_lived(stage: str) -> bool:
     gc.collect()
     gc.freeze()
     return True
+
+
+class IdleCollector:
+    """Mixin for a Textual :class:`~textual.app.App`: garbage collection at idle moments only."""
+
+    _gc_last_input = 0.0
+    _gc_was_enabled = True
+
+    def on_mount(self) -> None:
+        """Turn automatic collection off and start watching for idle moments."""
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
+        self._gc_last_input = monotonic()
+        self.set_interval(0.4, self._gc_tick)  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        """Leave the collector as it was found (tests run many apps in one process)."""
+        if self._gc_was_enabled:
+            gc.enable()
+        gc.collect()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note each key and click (the collector waits for a pause in them)."""
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
+            self._gc_last_input = monotonic()
+        await super().on_event(event)  # type: ignore[misc]
+
+    def _gc_tick(self) -> None:
+        pending = gc.get_count()[0]
+        if pending >= FORCE or pending >= PENDING and monotonic() - self._gc_last_input >= IDLE:
+            gc.collect()

@@ -101,8 +101,9 @@ class ReaderEntities:
         self._fill_panel()
         self._update_status()  # type: ignore[attr-defined]
         self.learn_expansions()
-        # the first extraction loaded the gazetteer and the name lists: they stay, out of the collector's way
-        self.set_timer(0.5, lambda: freeze_long_lived("entities"))  # type: ignore[attr-defined]
+        # the first extraction loaded the gazetteer and the name lists: they stay, out of the collector's
+        # way (an app timer: the reader may be closed by then)
+        self.app.set_timer(0.5, lambda: freeze_long_lived("entities"))  # type: ignore[attr-defined]
 
     def learn_expansions(self) -> None:
         """Look the undefined acronyms up in other cables of the library (once the library is open)."""

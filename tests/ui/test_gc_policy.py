@@ -1,0 +1,52 @@
+"""The app's garbage-collection policy (tipreader.ui.gc_tuning): off while the user types,
+a collection once input pauses, and the collector as it was after the app exits."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from tipreader.ui import gc_tuning
+from tipreader.ui.app import TipReaderApp
+
+MEXICO = Path(__file__).resolve().parents[2] / "sample_cables" / "08MEXICO721.txt"
+
+
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+async def test_collection_waits_for_a_pause_in_typing_and_the_collector_is_restored(monkeypatch):
+    assert gc.isenabled()
+    monkeypatch.setattr(gc_tuning, "IDLE", 0.3)
+    monkeypatch.setattr(gc_tuning, "PENDING", 50)
+    app = TipReaderApp(target=str(MEXICO))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not gc.isenabled()  # no automatic collection in the middle of a keystroke
+        gc.collect()
+        for _ in range(200):
+            Cycle()
+        pending = gc.get_count()[0]
+        assert pending >= 200
+        await pilot.press("j")  # typing: the collector waits
+        app._gc_tick()
+        assert gc.get_count()[0] >= pending
+        app._gc_last_input -= 1.0  # the user paused
+        app._gc_tick()
+        assert gc.get_count()[0] < 50
+    assert gc.isenabled()
+
+
+async def test_a_long_burst_of_input_still_collects(monkeypatch):
+    monkeypatch.setattr(gc_tuning, "FORCE", 100)
+    app = TipReaderApp(target=str(MEXICO))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        gc.collect()
+        for _ in range(300):
+            Cycle()
+        await pilot.press("j")
+        app._gc_tick()
+        assert gc.get_count()[0] < 100
