@@ -81,6 +81,22 @@ async def test_typing_shows_hits_with_highlighted_snippets_and_a_count():
         assert app.screen.count == len(got)
 
 
+async def test_an_entity_field_says_when_names_are_not_indexed_yet():
+    lib = Library.open()
+    assert lib.import_paths([FIXTURES], workers=1, entities=False).ok  # stopped before its entity pass
+    app = LibApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"person:calderon")
+        await settle(pilot)
+        status = str(app.screen.query_one("#library-status").render())
+        assert "0 cables match" in status and f"names not indexed yet in {lib.entities_pending()} cables" in status
+        lib.index_entities()
+        app.screen.query_one("#library-search").value = "person:calderon "
+        await settle(pilot)
+        assert rows(app) and "not indexed" not in str(app.screen.query_one("#library-status").render())
+
+
 async def test_enter_opens_at_the_hits_paragraph_with_the_words_marked_and_back_keeps_the_results():
     app = LibApp(build_library())
     async with app.run_test(size=SIZE) as pilot:

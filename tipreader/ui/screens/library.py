@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from tipreader.library.query import uses_entity_fields
 from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.reader_navigation import go_back, go_forward, library_of, open_cable, userdata_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
@@ -158,8 +159,9 @@ class LibraryScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= FIRST_PAGE, query)
         count = lib.count(query, bookmarks=self.app_bookmarks)
+        waiting = lib.entities_pending() if uses_entity_fields(query) else 0
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_count, generation, count)
+            self.app.call_from_thread(self._show_count, generation, count, waiting)
 
     @property
     def app_bookmarks(self):
@@ -244,13 +246,17 @@ class LibraryScreen(Screen[None]):
         hits.set_rows(recent + rows, fetched >= PAGE, empty)
         self.set_timer(0.5, lambda: freeze_long_lived("startup"))  # the library is open, the screen up
 
-    def _show_count(self, generation: int, count: int) -> None:
+    def _show_count(self, generation: int, count: int, entities_waiting: int = 0) -> None:
         if generation != self._generation:
             return
         self.count = count
         if self.query_text.strip():
             text = Text(f"{count:,} cable{'s' if count != 1 else ''} match", style="bold")
-            text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="dim")
+            if entities_waiting:  # person:, org: ... asked while an import's entity pass has not reached them
+                text.append(f" · names not indexed yet in {entities_waiting:,} cables: they cannot match this "
+                            "(the entity pass of the next import, or `tipreader library entities`)", style="yellow")
+            else:
+                text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="dim")
         else:
             text = Text(f"{count:,} cable{'s' if count != 1 else ''} in the library", style="bold")
             if self._recent:
