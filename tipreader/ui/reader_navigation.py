@@ -399,6 +399,12 @@ def _reader_class():
     return _LibraryReader
 
 
+def warm_up_reader() -> None:
+    """Import the reader's modules and make its class now (the first open then skips it)."""
+    if not _LIBRARY_READER:
+        _LIBRARY_READER.append(_reader_class())
+
+
 def LibraryReader(cable, source, *, para: int | None = None, query: str = "", restore: Step | None = None):
     """A reader screen with navigation, to open at ``para`` / ``restore`` with ``query``'s words marked."""
     cls = _LIBRARY_READER[0] if _LIBRARY_READER else None
