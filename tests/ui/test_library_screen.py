@@ -302,33 +302,44 @@ async def test_more_rows_load_as_the_list_scrolls(monkeypatch):
         assert len(hits.rows) == 6 and len({r.ref_id for r in hits.rows}) == 6
 
 
-async def test_escape_cancels_a_running_import_cleanly(tmp_path):
+def _app_with_a_waiting_import(state):
+    """An app whose library's import reports ``state`` once, then waits until cancelled."""
     import threading
 
-    from tipreader.library import ImportProgress, ImportReport
-    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
+    from tipreader.library import ImportReport
 
     lib = build_library("05ISTANBUL38.html")
     started = threading.Event()
 
-    def slow_import(paths, *, progress=None, cancel=None, workers=None, **_):
-        state = ImportProgress(files_total=100, bytes_total=1000, current="a.html")
+    def waiting_import(paths, *, progress=None, cancel=None, workers=None, **_):
         progress(state)
         started.set()
         assert cancel.wait(30)  # stops only when asked
         state.cancelled = state.finished = True
         return ImportReport(state, [])
 
-    lib.import_paths = slow_import
-    app = LibApp(lib)
+    lib.import_paths = waiting_import
+    return LibApp(lib), started
+
+
+async def _open_import_dialog(app, pilot, path, started):
+    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
+
+    await settle(pilot)
+    start_import(app, str(path))
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, ImportDialog) and started.wait(10)
+    await pilot.pause()
+    return dialog
+
+
+async def test_escape_cancels_a_running_import_cleanly(tmp_path):
+    from tipreader.library import ImportProgress
+
+    app, started = _app_with_a_waiting_import(ImportProgress(files_total=100, bytes_total=1000, current="a.html"))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        start_import(app, str(tmp_path))
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        assert started.wait(10)
-        await pilot.pause()
+        dialog = await _open_import_dialog(app, pilot, tmp_path, started)
         assert "0/100 files" in str(dialog.query_one("#import-status").render())
         await pilot.press("escape")
         await app.workers.wait_for_complete()
@@ -340,33 +351,13 @@ async def test_escape_cancels_a_running_import_cleanly(tmp_path):
 
 
 async def test_the_import_dialog_shows_the_entity_pass_and_what_it_left(tmp_path):
-    import threading
+    from tipreader.library import ImportProgress
 
-    from tipreader.library import ImportProgress, ImportReport
-    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
-
-    lib = build_library("05ISTANBUL38.html")
-    started = threading.Event()
-
-    def import_then_entities(paths, *, progress=None, cancel=None, workers=None, **_):
-        state = ImportProgress(files_total=50, files_done=50, cables_imported=50, bytes_total=500, bytes_done=200,
-                               phase="entities", entities_total=50, entities_done=10, elapsed=3.0,
-                               searchable_after=2.0)
-        progress(state)
-        started.set()
-        assert cancel.wait(30)
-        state.cancelled = state.finished = True
-        return ImportReport(state, [])
-
-    lib.import_paths = import_then_entities
-    app = LibApp(lib)
+    app, started = _app_with_a_waiting_import(ImportProgress(
+        files_total=50, files_done=50, cables_imported=50, bytes_total=500, bytes_done=200, phase="entities",
+        entities_total=50, entities_done=10, elapsed=3.0, searchable_after=2.0))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        start_import(app, str(tmp_path))
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog) and started.wait(10)
-        await pilot.pause()
+        dialog = await _open_import_dialog(app, pilot, tmp_path, started)
         status = str(dialog.query_one("#import-status").render())
         assert "Finding names: 10/50 cables" in status and "50 cables imported and searchable" in status
         await pilot.press("escape")

@@ -147,6 +147,23 @@ print("finished", flush=True)
 """
 
 
+def _kill_after(script: str, folder: Path, count: int) -> bool:
+    """Run ``script`` on ``folder`` in a subprocess; SIGKILL it once it prints a number >= ``count``.
+    False when it printed "finished" first."""
+    proc = subprocess.Popen([sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT, env=os.environ.copy())
+    killed = False
+    for line in proc.stdout:
+        if line.strip() == "finished":
+            break
+        if int(line) >= count:
+            proc.send_signal(signal.SIGKILL)
+            killed = True
+            break
+    proc.wait(timeout=60)
+    return killed
+
+
 def test_an_import_killed_midway_leaves_a_library_that_opens_and_completes(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
@@ -155,18 +172,7 @@ def test_an_import_killed_midway_leaves_a_library_that_opens_and_completes(tmp_p
         ref = f"08SANTIAGO{1000 + n}"
         (folder / f"{ref}.html").write_text(page.replace("08SANTIAGO95", ref).replace("SANTIAGO 95", f"SANTIAGO {1000 + n}"),
                                             encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(folder)], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=os.environ.copy())
-    killed = False
-    for line in proc.stdout:
-        if line.strip() == "finished":
-            break
-        if int(line) >= 30:
-            proc.send_signal(signal.SIGKILL)
-            killed = True
-            break
-    proc.wait(timeout=60)
-    assert killed, "the import finished before it could be killed"
+    assert _kill_after(_KILL_SCRIPT, folder, 30), "the import finished before it could be killed"
     with Library.open() as lib:
         partial = lib.stats().cables
         assert 30 <= partial < 400
@@ -198,18 +204,7 @@ def test_an_entity_pass_killed_midway_resumes_without_duplicates(tmp_path, capsy
     for n in range(300):
         ref = f"05ANKARA{2000 + n}"
         (folder / f"{ref}.html").write_text(page.replace("05ANKARA1511", ref), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", _KILL_ENTITIES, str(folder)], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=os.environ.copy())
-    killed = False
-    for line in proc.stdout:
-        if line.strip() == "finished":
-            break
-        if int(line) >= 30:
-            proc.send_signal(signal.SIGKILL)
-            killed = True
-            break
-    proc.wait(timeout=60)
-    assert killed, "the entity pass finished before it could be killed"
+    assert _kill_after(_KILL_ENTITIES, folder, 30), "the entity pass finished before it could be killed"
     with Library.open() as lib:
         assert lib.stats().cables == 300 and lib.count("gormez") == 300  # every cable searchable already
         waiting = lib.entities_pending()
