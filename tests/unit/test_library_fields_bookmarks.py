@@ -137,6 +137,6 @@ def test_cli_search_uses_the_users_bookmarks(lib, store, capsys):
     out = capsys.readouterr().out
     assert {json.loads(line)["ref_id"] for line in out.splitlines()} == {"08SANTIAGO95", "05ISTANBUL38"}
     assert main(["search", "note:sernam", "--count"]) == 0
-    assert "1 cables match" in capsys.readouterr().out
+    assert "1 cable matches" in capsys.readouterr().out
     assert main(["search", "bookmarked:perhaps"]) == 2
     assert "bookmarked:yes or bookmarked:no" in capsys.readouterr().err

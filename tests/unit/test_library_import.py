@@ -211,7 +211,7 @@ def test_an_entity_pass_killed_midway_resumes_without_duplicates(tmp_path, capsy
         assert 0 < waiting <= 270
         assert lib.count("person:gormez") == 300 - waiting  # what was committed has its names
     assert main(["library", "entities"]) == 0
-    assert f"entities indexed for {waiting} of {waiting} waiting cables" in capsys.readouterr().out
+    assert f"entities indexed for {waiting} of {waiting} cables waiting" in capsys.readouterr().out
     with Library.open() as lib:
         assert lib.entities_pending() == 0 and lib.total() == 300  # each document replaced, none twice
         assert lib.count("person:gormez") == 300

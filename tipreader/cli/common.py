@@ -17,6 +17,11 @@ from tipreader.cable import Cable, CableError
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def cables(n: int) -> str:
+    """``1 cable``, ``2 cables``, ``1,234 cables``."""
+    return f"{n:,} cable{'' if n == 1 else 's'}"
+
+
 def safe_text(text: str) -> str:
     """``text`` with terminal escape sequences and control characters removed."""
     return _CONTROL.sub("", text)

@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 
-from tipreader.cli.common import error_line, safe_text
+from tipreader.cli.common import cables, error_line, safe_text
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -155,11 +155,11 @@ class _Reporter:
     def update(self, p) -> None:
         entities = p.phase == "entities"
         verb = "entities" if entities else self.verb
-        cables = p.entities_done if entities else max(p.cables_read, p.cables_done)
+        done = p.entities_done if entities else max(p.cables_read, p.cables_done)
         files = f"{p.entities_done}/{p.entities_total} cables" if entities else f"files {p.files_done}/{p.files_total}"
         if self.progress is not None:
             self.progress.update(self.task, description=verb, total=p.bytes_total or None, completed=p.bytes_done,
-                                 cables=cables, files=files)
+                                 cables=done, files=files)
             return
         now = time.monotonic()
         if now - self.last_line >= 5 and p.elapsed > 0 and not p.finished:
@@ -167,7 +167,7 @@ class _Reporter:
             spent = p.elapsed - p.searchable_after if entities else p.elapsed
             rate = p.bytes_done / spent / 1e6 if spent > 0 else 0.0
             left = (p.bytes_total - p.bytes_done) / (p.bytes_done / spent) if p.bytes_done and spent > 0 else 0
-            what = files if entities else f"{cables} cables, {files}"
+            what = files if entities else f"{done} cables, {files}"
             print(f"tipreader: {verb}: {what}, {rate:.1f} MB/s, ETA {_fmt_eta(left)}", file=sys.stderr, flush=True)
 
     def error(self, source: str, reason: str) -> None:
@@ -187,15 +187,15 @@ def _summary(verb: str, report, elapsed: float) -> str:
     if verb == "entities":
         if not p.entities_total:
             return "no cable is waiting for its entities"
-        return f"entities indexed for {p.entities_done} of {p.entities_total} waiting cables in {elapsed:.1f}s"
-    parts = [f"{p.cables_imported} cables {verb}", f"{p.files_skipped} unchanged files skipped"]
+        return f"entities indexed for {p.entities_done:,} of {cables(p.entities_total)} waiting in {elapsed:.1f}s"
+    parts = [f"{cables(p.cables_imported)} {verb}", f"{p.files_skipped:,} unchanged files skipped"]
     if p.cables_unchanged:
-        parts.append(f"{p.cables_unchanged} cables already stored")
+        parts.append(f"{cables(p.cables_unchanged)} already stored")
     if p.older_texts:
         parts.append(f"{p.older_texts} older texts recorded")
     parts.append(f"{p.failed} failed")
     if p.phase == "entities":
-        tail = f" (searchable after {p.searchable_after:.1f}s; entities indexed for {p.entities_done} cables"
+        tail = f" (searchable after {p.searchable_after:.1f}s; entities indexed for {cables(p.entities_done)}"
         left = p.entities_total - p.entities_done
         tail += f", {left} still waiting: `tipreader library entities`)" if left else ")"
         return ", ".join(parts) + f" in {elapsed:.1f}s" + tail
@@ -311,10 +311,10 @@ def run_search(args: argparse.Namespace) -> int:
         for hit in hits:
             out.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
         if total is not None:
-            print(f"tipreader: {total} cables match", file=sys.stderr)
+            print(f"tipreader: {cables(total)} {'matches' if total == 1 else 'match'}", file=sys.stderr)
         return 0
     if total is not None:
-        out.write(f"{total} cables match\n")
+        out.write(f"{cables(total)} {'matches' if total == 1 else 'match'}\n")
     if not hits:
         out.write("no cable matches\n")
         return 0

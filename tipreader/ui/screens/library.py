@@ -268,7 +268,7 @@ class LibraryScreen(Screen[None]):
             return
         self.count = count
         if self.query_text.strip():
-            text = Text(f"{count:,} cable{'s' if count != 1 else ''} match", style="bold")
+            text = Text(f"{count:,} cable{'s match' if count != 1 else ' matches'}", style="bold")
             if entities_waiting:  # person:, org: ... asked while an import's entity pass has not reached them
                 text.append(f" · names not indexed yet in {entities_waiting:,} cables: they cannot match this "
                             "(the entity pass of the next import, or `tipreader library entities`)", style="yellow")
