@@ -387,3 +387,37 @@ async def test_the_palette_imports_and_lists_recent_cables():
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportPathDialog)
+
+
+async def test_the_palette_finishes_an_entity_pass_left_unfinished():
+    from tipreader.ui.dialogs.import_dialog import ImportDialog
+
+    lib = Library.open()
+    assert lib.import_paths([FIXTURES], workers=1, entities=False).ok
+    waiting = lib.entities_pending()
+    assert waiting > 0
+    app = LibApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = [str(hit.text) async for hit in LibraryCommands(app.screen).discover()]
+        assert f"Find the names in {waiting} waiting cable(s)" in names
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"find the names")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"names found in {waiting} of {waiting} waiting cable(s)" in str(dialog.query_one("#import-status").render())
+        assert lib.entities_pending() == 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        names = [str(hit.text) async for hit in LibraryCommands(app.screen).discover()]
+        assert not any(n.startswith("Find the names") for n in names)  # nothing waits any more
+        await pilot.press(*"person:calderon")
+        await settle(pilot)
+        assert [r for r, _ in rows(app)] == ["08MEXICO721"]

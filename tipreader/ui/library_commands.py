@@ -11,16 +11,20 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 class LibraryCommands(Provider):
-    """Import cables; go back/forward; reopen a recently read cable."""
+    """Import cables (or finish an entity pass); go back/forward; reopen a recently read cable."""
 
     def _entries(self) -> list[tuple[str, object, str]]:
-        from tipreader.ui.dialogs.import_dialog import start_import
-        from tipreader.ui.reader_navigation import go_back, go_forward, history_of, open_cable, userdata_of
+        from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import
+        from tipreader.ui.reader_navigation import go_back, go_forward, history_of, library_of, open_cable, userdata_of
 
         app = self.app
         entries: list[tuple[str, object, str]] = [
             ("Import cables…", partial(start_import, app), "Import a file, folder or glob into the library (ctrl+o)"),
         ]
+        waiting = self._entities_waiting(library_of(app))
+        if waiting:
+            entries.append((f"Find the names in {waiting:,} waiting cable(s)", partial(start_entity_pass, app),
+                            "The entity pass an import left unfinished: person: org: place: … search them then"))
         hist = history_of(app)
         if hist.can_back:
             entries.append(("History: back", partial(go_back, app), "Back to the previous cable or jump"))
@@ -40,6 +44,13 @@ class LibraryCommands(Provider):
                 entries.append((f"Recent: {entry.ref_id}", partial(open_cable, app, entry.ref_id),
                                 "Reopen where it was left"))
         return entries
+
+    @staticmethod
+    def _entities_waiting(lib) -> int:
+        try:
+            return lib.entities_pending() if lib is not None else 0
+        except Exception:  # a damaged library: the palette still opens
+            return 0
 
     async def discover(self) -> Hits:
         """Every entry, for the empty palette."""

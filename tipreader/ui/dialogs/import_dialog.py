@@ -97,9 +97,19 @@ def _eta(done: int, total: int, elapsed: float) -> str:
     return f"about {int(left // 60)} min {int(left % 60)} s left" if left >= 60 else f"about {int(left) + 1} s left"
 
 
-def summary_text(report) -> Text:
-    """What an import did: imported, unchanged, skipped, failed, and each bad file."""
+def summary_text(report, entities_only: bool = False) -> Text:
+    """What an import did: imported, unchanged, skipped, failed, and each bad file
+    (``entities_only``: what the entity pass alone did)."""
     p = report.progress
+    if entities_only:
+        left = p.entities_total - p.entities_done
+        text = Text("Stopped — " if p.cancelled else "Done — ", style="bold yellow" if left else "bold green")
+        text.append(f"names found in {p.entities_done:,} of {p.entities_total:,} waiting cable(s)"
+                    f" · {p.elapsed:.1f} s\n")
+        if left:
+            text.append(f"{left:,} cable(s) still waiting: the next import (or this command) goes on with them.\n",
+                        style="yellow")
+        return text
     text = Text("Import cancelled — what was read so far is kept.\n" if p.cancelled else "Import finished.\n",
                 style="bold yellow" if p.cancelled else "bold green")
     text.append(f"{p.cables_imported:,} cable(s) imported · {p.cables_unchanged:,} already in the library · "
@@ -129,7 +139,8 @@ class ImportDialog(ModalScreen[object]):
         Binding("enter", "close", "Close", show=False, id="import.run.close", tooltip="Close the summary"),
     ]
 
-    def __init__(self, library, path: str, workers: int | None = None) -> None:
+    def __init__(self, library, path: str | None, workers: int | None = None) -> None:
+        """``path`` None: only the entity pass over the cables waiting for it."""
         super().__init__()
         self.library = library
         self.path = path
@@ -139,7 +150,9 @@ class ImportDialog(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(f"Importing {clean(self.path, newlines=False)}", style="bold"))
+            title = (f"Importing {clean(self.path, newlines=False)}" if self.path is not None
+                     else "Finding the names in the cables waiting for them (person: org: place: …)")
+            yield Static(Text(title, style="bold"))
             yield ProgressBar(total=None, show_eta=False, id="import-bar")
             yield Static("Looking for files…", id="import-status")
             yield Static("Esc cancels", id="import-help")
@@ -154,7 +167,11 @@ class ImportDialog(ModalScreen[object]):
             self.app.call_from_thread(self._progress, p)
 
         try:
-            report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel, workers=self.import_workers)
+            if self.path is None:
+                report = self.library.index_entities(progress=progress, cancel=self.cancel, workers=self.import_workers)
+            else:
+                report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel,
+                                                   workers=self.import_workers)
         except Exception as err:  # an import must end in a message, never a crash
             self.app.call_from_thread(self._failed, f"{type(err).__name__}: {err}")
             return
@@ -180,7 +197,7 @@ class ImportDialog(ModalScreen[object]):
     def _done(self, report) -> None:
         self.report = report
         self.query_one(ProgressBar).update(total=100, progress=100)
-        self.query_one("#import-status", Static).update(summary_text(report))
+        self.query_one("#import-status", Static).update(summary_text(report, entities_only=self.path is None))
         self.query_one("#import-help", Static).update(Text("Enter or Esc closes", style="dim"))
 
     def _failed(self, message: str) -> None:
@@ -201,6 +218,23 @@ class ImportDialog(ModalScreen[object]):
             self.dismiss(self.report or None)
 
 
+def start_entity_pass(app, workers: int | None = None) -> None:
+    """Run the entity pass over the cables waiting for it, in the import dialog."""
+    from tipreader.ui.reader_navigation import library_of
+
+    lib = library_of(app)
+    if lib is not None:
+        app.push_screen(ImportDialog(lib, None, workers), lambda _report: _refresh_library_screens(app))
+
+
+def _refresh_library_screens(app) -> None:
+    from tipreader.ui.screens.library import LibraryScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, LibraryScreen):
+            screen.refresh_results()
+
+
 def start_import(app, path: str | None = None, workers: int | None = None) -> None:
     """Ask for a path (unless given), import it, then refresh the library screens."""
     from tipreader.ui.reader_navigation import library_of
@@ -210,14 +244,10 @@ def start_import(app, path: str | None = None, workers: int | None = None) -> No
         return
 
     def finished(_report) -> None:
-        from tipreader.ui.screens.library import LibraryScreen
-
         source = getattr(app, "source", None)
         if hasattr(source, "_known"):
             source._known.clear()  # references newly in the library get their links
-        for screen in app.screen_stack:
-            if isinstance(screen, LibraryScreen):
-                screen.refresh_results()
+        _refresh_library_screens(app)
 
     def chosen(value: str | None) -> None:
         if value:

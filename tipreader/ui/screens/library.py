@@ -271,7 +271,7 @@ class LibraryScreen(Screen[None]):
             text = Text(f"{count:,} cable{'s match' if count != 1 else ' matches'}", style="bold")
             if entities_waiting:  # person:, org: ... asked while an import's entity pass has not reached them
                 text.append(f" · names not indexed yet in {entities_waiting:,} cables: they cannot match this "
-                            "(the entity pass of the next import, or `tipreader library entities`)", style="yellow")
+                            "(ctrl+p → Find the names)", style="yellow")
             else:
                 text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="dim")
         else:
