@@ -421,3 +421,31 @@ async def test_the_palette_finishes_an_entity_pass_left_unfinished():
         await pilot.press(*"person:calderon")
         await settle(pilot)
         assert [r for r, _ in rows(app)] == ["08MEXICO721"]
+
+
+async def test_an_import_in_the_app_runs_its_worker_processes(tmp_path, monkeypatch):
+    """Inside the app sys.stderr is Textual's capture (fileno -1): starting the worker
+    processes used to fail there ("bad value(s) in fds_to_keep"), for any import big
+    enough to use them. Both passes run in workers here."""
+    from tipreader.library import importer
+    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
+
+    from multiprocessing import resource_tracker
+
+    resource_tracker._resource_tracker._stop()  # as in a fresh app: an earlier test may have started it
+    monkeypatch.setattr(importer, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(importer, "ENTITY_TASK", 2)
+    folder = tmp_path / "cables"
+    shutil.copytree(FIXTURES, folder)
+    app = LibApp(build_library("05ISTANBUL38.html"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start_import(app, str(folder), workers=2)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = str(dialog.query_one("#import-status").render())
+        assert "Import finished" in summary and "0 failed" in summary, summary
+        assert app.library.entities_pending() == 0 and app.library.count("person:calderon") == 1

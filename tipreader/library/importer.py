@@ -20,6 +20,7 @@ import glob
 import multiprocessing as mp
 import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -178,6 +179,7 @@ class _Run:
         elif kind == "entity-docs":
             self.entity_docs.extend(msg[1])
             self.state.bytes_done += msg[2]
+            self.state.entities_done += len(msg[1])  # committed by the next flush (always run, even on cancel)
         elif kind == "task-done" and self.rebuild:
             self.state.files_done += 1
         pending = len(self.rows) + len(self.entity_docs)
@@ -218,13 +220,38 @@ class _Run:
         for ref, text_hash, doc in self.entity_docs:
             if w.entities_done(ref, text_hash) and doc is not None:
                 self.index.upsert(doc, replace=True)
-            self.state.entities_done += 1
         # the index first: a kill between the two commits leaves index documents the
         # database does not know (dropped from hits, replaced by the next import's upserts)
         self.index.commit()
         w.commit()
         self.rows, self.file_recs, self.entity_docs = [], [], []
         self.last_commit = time.monotonic()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real standard error.
+
+    The tracker's start passes ``sys.stderr.fileno()`` to its process; inside a Textual
+    app ``sys.stderr`` is Textual's print capture, whose fileno is -1, and every worker
+    start failed with "bad value(s) in fds_to_keep". Once started, the tracker is not
+    started again, so the swap is only needed here.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        fd = sys.stderr.fileno() if sys.stderr is not None else None
+    except Exception:  # noqa: BLE001 - no fileno at all: the tracker skips it itself
+        fd = None
+    if fd is None or fd >= 0:
+        resource_tracker.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:  # not the terminal: the app owns it
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str) -> bool:
@@ -240,6 +267,7 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
                 prepare.process_stored(db_path, task, run.handle)
             run.handle(("task-done",))
         return True
+    _start_resource_tracker()
     ctx = mp.get_context("spawn")
     task_q = ctx.Queue()
     result_q = ctx.Queue(maxsize=32)  # ~3,200 cables in flight at most: bounded memory

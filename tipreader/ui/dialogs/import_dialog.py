@@ -187,7 +187,9 @@ class ImportDialog(ModalScreen[object]):
             # the cables are already searchable; this pass fills person: org: place: ...
             status = Text(f"Finding names: {p.entities_done:,}/{p.entities_total:,} cables · "
                           f"{_eta(p.bytes_done, p.bytes_total, p.elapsed - p.searchable_after)}\n")
-            status.append(f"{p.cables_imported:,} cables imported and searchable · {p.failed:,} failed", style="dim")
+            if p.files_total:
+                status.append(f"{p.cables_imported:,} cables imported and searchable · {p.failed:,} failed",
+                              style="dim")
         else:
             status = Text(f"{p.files_done:,}/{p.files_total:,} files · {p.cables_imported + p.cables_unchanged:,} cables · "
                           f"{p.failed:,} failed · {_eta(p.bytes_done, p.bytes_total, p.elapsed)}\n")
