@@ -117,6 +117,9 @@ def summary_text(report, entities_only: bool = False) -> Text:
     text.append(f"{len(report.errors):,} failed", style="bold red" if report.errors else "")
     text.append(f" · {p.elapsed:.1f} s\n")
     left = p.entities_total - p.entities_done
+    if p.phase == "entities" and p.entities_done:
+        text.append(f"Searchable after {p.searchable_after:.1f} s; names found in {p.entities_done:,} cable(s).\n",
+                    style="dim")
     if p.phase == "entities" and left:
         text.append(f"Names not yet found in {left:,} cable(s): they are searchable, but person:, org:, place: … "
                     "miss them until the next import (or `tipreader library entities`).\n", style="yellow")
