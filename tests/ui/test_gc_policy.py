@@ -24,6 +24,7 @@ async def test_collection_waits_for_a_pause_in_typing_and_the_collector_is_resto
     app = TipReaderApp(target=str(MEXICO))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        app._gc_timer.pause()  # only the ticks below
         assert not gc.isenabled()  # no automatic collection in the middle of a keystroke
         gc.collect()
         for _ in range(200):
@@ -39,14 +40,24 @@ async def test_collection_waits_for_a_pause_in_typing_and_the_collector_is_resto
     assert gc.isenabled()
 
 
-async def test_a_long_burst_of_input_still_collects(monkeypatch):
-    monkeypatch.setattr(gc_tuning, "FORCE", 100)
+async def test_a_long_burst_of_input_collects_the_young_then_everything(monkeypatch):
+    monkeypatch.setattr(gc_tuning, "YOUNG", 100)
+    monkeypatch.setattr(gc_tuning, "YOUNG_RUNS", 3)
     app = TipReaderApp(target=str(MEXICO))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        app._gc_timer.pause()  # only the ticks below
         gc.collect()
-        for _ in range(300):
-            Cycle()
-        await pilot.press("j")
-        app._gc_tick()
-        assert gc.get_count()[0] < 100
+        full = []
+        gc.callbacks.append(lambda phase, info: full.append(info["generation"]) if phase == "stop" else None)
+        try:
+            for run in (1, 2, 3):
+                for _ in range(300):
+                    Cycle()
+                await pilot.press("j")  # typing all along: never idle
+                full.clear()
+                app._gc_tick()
+                assert gc.get_count()[0] < 100
+                assert full == ([2] if run == 3 else [1])  # young only, then a full one after 3 in a row
+        finally:
+            gc.callbacks.pop()
