@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import shutil
 import sys
@@ -118,6 +119,17 @@ async def measure(home: Path) -> dict:
         await pilot.pause()  # the rest (more rows, the count) before the next key
         return first - t0, time.perf_counter() - t0
 
+    collections: list[tuple[float, int, float]] = []  # (end, generation, ms): shown with BENCH_VERBOSE
+    gc_start = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_start[0] = time.perf_counter()
+        elif info["generation"] >= 1:
+            collections.append((time.perf_counter(), info["generation"], (time.perf_counter() - gc_start[0]) * 1000))
+
+    if os.environ.get("BENCH_VERBOSE"):
+        gc.callbacks.append(on_gc)
     keys: list[float] = []
     keys_idle: list[float] = []
     opens: list[float] = []
@@ -165,7 +177,9 @@ async def measure(home: Path) -> dict:
             opens.append(first_paint - t0)
             if os.environ.get("BENCH_VERBOSE"):
                 print(f"open {query!r}: {app.screen.cable.ref_id} {(first_paint - t0) * 1000:.0f} ms; paints "
-                      + ", ".join(f"{(t - t0) * 1000:.0f}:{w}" for t, s, w in app.paints if t >= t0), flush=True)
+                      + ", ".join(f"{(t - t0) * 1000:.0f}:{w}" for t, s, w in app.paints if t >= t0)
+                      + "; collections " + ", ".join(f"gen{g} {ms:.0f} ms at {(t - t0) * 1000:.0f}"
+                                                     for t, g, ms in collections if t0 <= t <= first_paint), flush=True)
             settled.append(time.perf_counter() - t0)  # and every worker after it (entities) idle
             await pilot.press("q")
             await pilot.pause()
