@@ -349,3 +349,20 @@ def test_facets_are_kept_until_an_import_changes_the_library(cables, tmp_path):
             other.import_paths([ROOT / "sample_cables" / "08MEXICO721.txt"])
         after = lib.facets()
         assert after is not before and dict(after["origin"])["Embassy Mexico"] == 1
+
+
+def test_output_into_a_closed_pipe_stops_quietly(cables, capsys, monkeypatch):
+    """`tipreader library stats | head -1`: no "the library cannot be used" line (it was)."""
+    import io
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    assert main(["import", str(cables)]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # the handler restores SIGPIPE: not in pytest
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["library", "stats"]) == 0
+    assert main(["search", "trafficking"]) == 0
+    assert capsys.readouterr().err == ""

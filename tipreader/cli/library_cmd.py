@@ -21,6 +21,8 @@ def _guarded(fn):
 
         try:
             return fn(args)
+        except BrokenPipeError:
+            raise  # `tipreader search x | head`: the caller stops quietly; not the library's fault
         except (sqlite3.Error, OSError, ValueError) as err:
             from tipreader.library import paths
 
