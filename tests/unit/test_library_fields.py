@@ -122,9 +122,15 @@ def test_the_snippet_marks_the_name_in_the_text(lib):
     assert "**National** **Migration** **Institute**" in hit.snippet.marked()
 
 
-def test_the_entity_pass_leaves_nothing_pending(lib):
+def test_the_entity_pass_leaves_nothing_pending_and_stores_the_entities(lib):
     assert lib.entities_pending() == 0
     assert lib.search("acronym:INM")[0].ref_id == "08MEXICO721"
+    cable = lib.get("08MEXICO721")
+    assert cable is not None and cable.entities  # stored by the pass: the reader needs not look for them
+    inm = [e for e in cable.entities if e.type == "ACRONYM" and e.text == "INM"]
+    assert inm and inm[0].expansion == "National Migration Institute"
+    para = cable.paragraphs[inm[0].paragraph]
+    assert para.text[inm[0].start:inm[0].end] == "INM"
 
 
 def test_cables_are_searchable_before_the_entity_pass_and_complete_after_it(tmp_path):
@@ -136,6 +142,7 @@ def test_cables_are_searchable_before_the_entity_pass_and_complete_after_it(tmp_
         assert library.entities_pending() == len(ALL)
         assert library.search('"National Migration Institute"')[0].ref_id == "08MEXICO721"
         assert library.search("person:calderon") == []  # not indexed yet
+        assert library.get("08MEXICO721").entities == ()
         seen: list[tuple[str, int, int]] = []
         report = library.index_entities(progress=lambda p: seen.append((p.phase, p.entities_done, p.entities_total)))
         assert report.ok and library.entities_pending() == 0

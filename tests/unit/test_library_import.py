@@ -275,6 +275,11 @@ def test_cli_search_show_and_stats(cables, capsys):
     assert main(["show", "08reykjavik125"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("08REYKJAVIK125") and "1. (U) On May 28, the Icelandic Parliament" in out
+    assert main(["show", "08reykjavik125", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["ref_id"] == "08REYKJAVIK125"
+    # with its entities, as `parse --json` gives them ("the Icelandic Parliament" in ¶1)
+    assert ("ORG", "Icelandic Parliament") in {(e["type"], e["text"]) for e in shown["entities"]}
     assert main(["show", "99NOWHERE1"]) == 1
     assert "not in the library" in capsys.readouterr().err
     assert main(["library", "stats", "--json"]) == 0

@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 
-from tipreader.cli.common import cables, error_line, safe_text
+from tipreader.cli.common import add_entities, cables, error_line, safe_text
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -350,8 +350,8 @@ def run_show(args: argparse.Namespace) -> int:
     if cable is None:
         error_line(f"{args.ref_id}: not in the library (try `tipreader search id:{args.ref_id}*`)")
         return 1
-    if args.json:
-        sys.stdout.write(json.dumps(cable.to_dict(), ensure_ascii=False, default=str) + "\n")
+    if args.json:  # with its entities, as `tipreader parse --json` gives them (the library finds them apart)
+        sys.stdout.write(json.dumps(add_entities(cable).to_dict(), ensure_ascii=False, default=str) + "\n")
         return 0
     w = sys.stdout.write
     w(f"{cable.ref_id}\n")

@@ -217,8 +217,8 @@ class _Run:
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
             if sha is not None:
                 w.put_file(path, size, mtime_ns, sha, ok, errors, original)
-        for ref, text_hash, doc in self.entity_docs:
-            if w.entities_done(ref, text_hash) and doc is not None:
+        for ref, text_hash, doc, parsed in self.entity_docs:
+            if w.entities_done(ref, text_hash, parsed) and doc is not None:
                 self.index.upsert(doc, replace=True)
         # the index first: a kill between the two commits leaves index documents the
         # database does not know (dropped from hits, replaced by the next import's upserts)

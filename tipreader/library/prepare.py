@@ -273,12 +273,14 @@ def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send
 
 
 def process_entities(con: Any, ref_ids: list[str], send: Send) -> None:
-    """The entity pass: each stored cable's entities → its index document with the entity fields.
+    """The entity pass: each stored cable's entities → its index document with the entity
+    fields, and its stored pickle with the entities in it (the reader, ``show --json`` and
+    the library glossary then read them instead of looking for them again).
 
-    Sends ``("entity-docs", [(ref_id, text_hash, IndexDoc), ...], text bytes)``; the writer
-    replaces the document only while the stored text is still the one read here.
+    Sends ``("entity-docs", [(ref_id, text_hash, IndexDoc, parsed), ...], text bytes)``; the
+    writer replaces both only while the stored text is still the one read here.
     """
-    out: list[tuple[str, str, IndexDoc | None]] = []
+    out: list[tuple[str, str, IndexDoc | None, bytes | None]] = []
     size = 0
     for ref_id in ref_ids:
         row = con.execute("SELECT parsed, raw, text_hash, size FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
@@ -289,10 +291,10 @@ def process_entities(con: Any, ref_ids: list[str], send: Send) -> None:
         except Exception:  # noqa: BLE001 - an unreadable stored form: the next rebuild re-parses it
             cable = None
         if cable is None:  # nothing to read the entities from: no longer pending (a rebuild re-parses it)
-            out.append((ref_id, row[2], None))
+            out.append((ref_id, row[2], None, None))
             continue
         cable = with_entities(replace(cable, ref_id=ref_id))
-        out.append((ref_id, row[2], index_doc(cable)))
+        out.append((ref_id, row[2], index_doc(cable), encode_parsed(cable, with_text=row[1] is None)))
         size += row[3] or 0
     send(("entity-docs", out, size))
 

@@ -114,13 +114,16 @@ class Writer:
         if row.get("entities_pending"):
             con.execute("INSERT OR IGNORE INTO entity_pending VALUES (?)", (row["ref_id"],))
 
-    def entities_done(self, ref_id: str, text_hash: str) -> bool:
-        """Mark ``ref_id``'s entities as indexed when its stored text is still ``text_hash``;
-        False when the cable changed or went meanwhile (its document is then left alone)."""
+    def entities_done(self, ref_id: str, text_hash: str, parsed: bytes | None = None) -> bool:
+        """Mark ``ref_id``'s entities as indexed (and store ``parsed``, the pickle with them) when
+        its stored text is still ``text_hash``; False when the cable changed or went meanwhile
+        (its document is then left alone)."""
         row = self.con.execute("SELECT text_hash FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
         if row is not None and row[0] != text_hash:
             return False  # a newer text came in: it is pending again, for its own pass
         self.con.execute("DELETE FROM entity_pending WHERE ref_id=?", (ref_id,))
+        if row is not None and parsed is not None:
+            self.con.execute("UPDATE cables SET parsed=? WHERE ref_id=?", (parsed, ref_id))
         return row is not None
 
     def put_older(self, row: dict) -> None:

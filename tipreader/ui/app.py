@@ -12,6 +12,7 @@ from textual.binding import Binding
 from tipreader.cable.model import Cable, CableError
 from tipreader.config import Config, load_config
 from tipreader.ui.gc_tuning import IdleCollector, freeze_long_lived
+from tipreader.ui.terminal_watch import TerminalWatch
 from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenTarget
 from tipreader.ui.reader_bookmarks import open_bookmarks, open_target
@@ -23,7 +24,7 @@ from tipreader.ui.settings import apply_config, remember_theme, theme_variable_d
 from tipreader.ui.source import CableSource, NoLibrary, load
 
 
-class TipReaderApp(IdleCollector, App[None]):
+class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
     """tipreader. ``target`` is a file or a ref_id; ``cable`` opens a parsed cable directly.
 
     ``source`` looks ref_ids up (the library); a callable is called in a thread after

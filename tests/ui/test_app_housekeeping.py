@@ -1,5 +1,6 @@
-"""The app's garbage-collection policy (tipreader.ui.gc_tuning): off while the user types,
-a collection once input pauses, and the collector as it was after the app exits."""
+"""The app's housekeeping: the garbage-collection policy (tipreader.ui.gc_tuning: young
+generations only while the user types, a full collection once input pauses, the collector
+as it was after the app exits) and quitting when the terminal hangs up (terminal_watch)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,23 @@ async def test_a_long_burst_of_input_collects_the_young_then_everything(monkeypa
                 assert full == ([2] if run == 3 else [1])  # young only, then a full one after 3 in a row
         finally:
             gc.callbacks.pop()
+
+
+async def test_the_app_quits_when_its_terminal_hangs_up(monkeypatch):
+    """No SIGHUP reached a `make run` app whose window was closed, and Textual's input
+    thread then spun on the dead terminal; the app now notices and exits (129)."""
+    from tipreader.ui import terminal_watch
+
+    app = TipReaderApp(target=str(MEXICO))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app._watched_fd is None  # headless: nothing to watch
+        app._watched_fd = 0  # as on a terminal
+        monkeypatch.setattr(terminal_watch, "_is_terminal", lambda fd: True)
+        app.check_terminal()
+        await pilot.pause()
+        assert app.is_running
+        monkeypatch.setattr(terminal_watch, "_is_terminal", lambda fd: False)  # the window was closed
+        app.check_terminal()
+        await pilot.pause()
+    assert app.return_code == 129
