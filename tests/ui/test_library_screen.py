@@ -209,20 +209,14 @@ async def test_import_with_a_bad_file_reports_it_and_the_ui_stays_responsive(tmp
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert rows(app) == [("05ISTANBUL38", None)]
-        from tipreader.ui.dialogs.import_dialog import ImportDialog, ImportPathDialog, start_import
+        from tipreader.ui.dialogs.import_dialog import ImportPathDialog
 
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert isinstance(app.screen, ImportPathDialog)
         app.screen.dismiss(None)
         await pilot.pause()
-        start_import(app, str(folder), workers=1)
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        summary = str(dialog.query_one("#import-status").render())
+        summary = await _import_in_the_app(app, pilot, folder, workers=1)
         assert "1 cable(s) imported" in summary
         assert "1 failed" in summary and "broken.html" in summary
         await pilot.press("escape")
@@ -300,6 +294,19 @@ async def test_more_rows_load_as_the_list_scrolls(monkeypatch):
             await pilot.press("down")
             await settle(pilot)
         assert len(hits.rows) == 6 and len({r.ref_id for r in hits.rows}) == 6
+
+
+async def _import_in_the_app(app, pilot, folder, workers: int) -> str:
+    """Import ``folder`` from the app (the import dialog), wait for the end; the summary shown."""
+    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
+
+    start_import(app, str(folder), workers=workers)
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, ImportDialog)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return str(dialog.query_one("#import-status").render())
 
 
 def _app_with_a_waiting_import(state):
@@ -427,10 +434,9 @@ async def test_an_import_in_the_app_runs_its_worker_processes(tmp_path, monkeypa
     """Inside the app sys.stderr is Textual's capture (fileno -1): starting the worker
     processes used to fail there ("bad value(s) in fds_to_keep"), for any import big
     enough to use them. Both passes run in workers here."""
-    from tipreader.library import importer
-    from tipreader.ui.dialogs.import_dialog import ImportDialog, start_import
-
     from multiprocessing import resource_tracker
+
+    from tipreader.library import importer
 
     resource_tracker._resource_tracker._stop()  # as in a fresh app: an earlier test may have started it
     monkeypatch.setattr(importer, "IN_PROCESS_BYTES", 0)
@@ -440,12 +446,6 @@ async def test_an_import_in_the_app_runs_its_worker_processes(tmp_path, monkeypa
     app = LibApp(build_library("05ISTANBUL38.html"))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        start_import(app, str(folder), workers=2)
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        summary = str(dialog.query_one("#import-status").render())
+        summary = await _import_in_the_app(app, pilot, folder, workers=2)
         assert "Import finished" in summary and "0 failed" in summary, summary
         assert app.library.entities_pending() == 0 and app.library.count("person:calderon") == 1
