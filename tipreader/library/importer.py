@@ -123,7 +123,7 @@ class _Run:
 
     def __init__(self, con, index_writer: IndexWriter, progress: ProgressFn | None, on_error: ErrorFn | None,
                  batch: int, rebuild: bool = False, state: ImportProgress | None = None,
-                 errors: list[tuple[str, str]] | None = None) -> None:
+                 errors: list[tuple[str, str]] | None = None, orphans: bool | None = None) -> None:
         self.writer = store.Writer(con)
         self.index = index_writer
         self.progress_fn = progress
@@ -141,8 +141,10 @@ class _Run:
         # documents the database does not know (a kill fell between the index's commit and the
         # database's): then every add replaces by ref_id; otherwise a cable new to the database
         # is new to the index too and needs no delete
-        stored = con.execute("SELECT COUNT(*) FROM cables").fetchone()[0]
-        self.orphans = rebuild or index_writer.doc_count() != stored
+        if orphans is None:
+            stored = con.execute("SELECT COUNT(*) FROM cables").fetchone()[0]
+            orphans = rebuild or index_writer.doc_count() != stored
+        self.orphans = orphans
         self.start = time.monotonic() - self.state.elapsed  # a second pass goes on from the first one's clock
         self.last_report = 0.0
         self.last_commit = time.monotonic()
@@ -396,9 +398,9 @@ def run_entities(con, index_writer: IndexWriter, db_path: Path, *, report: Impor
     state = report.progress if report is not None else ImportProgress(finished=False)
     state.searchable_after = state.elapsed
     state.finished = False
+    # orphans given: this pass adds no new cables (its documents replace the import's), no count needed
     run = _Run(con, index_writer, progress, on_error, batch, state=state,
-               errors=report.errors if report is not None else None)
-    run.orphans = True  # every document of this pass replaces the one the import added
+               errors=report.errors if report is not None else None, orphans=True)
     pending = con.execute(
         "SELECT p.ref_id, COALESCE(c.size, 0) FROM entity_pending p LEFT JOIN cables c ON c.ref_id=p.ref_id "
         "ORDER BY p.ref_id").fetchall()

@@ -15,7 +15,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -62,7 +63,7 @@ class Library:
         self.index = open_index(self.index_path)
         self.index.reload()
         self._lock = threading.RLock()
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # rebuild holds it across its writing and the index swap
         self._facets_cache: dict[tuple, tuple[int, dict[str, list[tuple[str, int]]]]] = {}
 
     @classmethod
@@ -82,8 +83,20 @@ class Library:
         self.close()
 
     # --- import -----------------------------------------------------------------
-    def _writer(self) -> IndexWriter:
-        return IndexWriter(self.index)
+    @contextmanager
+    def _writing(self, index: tantivy.Index | None = None) -> Iterator[tuple[IndexWriter, sqlite3.Connection]]:
+        """The one writer (index writer and database connection), under the write lock; closed
+        after, and the live index reloaded so searches see what was committed."""
+        with self._write_lock:
+            writer = IndexWriter(index if index is not None else self.index)
+            wcon = store.connect(self.db_path)
+            try:
+                yield writer, wcon
+            finally:
+                writer.close()
+                wcon.close()
+                if index is None:
+                    self.index.reload()
 
     def import_paths(self, paths_: Iterable[str | Path], *, progress: ProgressFn | None = None,
                      on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
@@ -94,37 +107,23 @@ class Library:
         or the import was cancelled) the entity pass fills the entity fields of every
         cable still waiting for them (the progress' ``phase`` says which pass runs).
         """
-        with self._write_lock:
-            writer = self._writer()
-            wcon = store.connect(self.db_path)
-            try:
-                report = importer.run_import(wcon, writer, self.db_path, paths_, progress=progress,
-                                             on_error=on_error, cancel=cancel, workers=workers, batch=batch)
-                if entities and not report.progress.cancelled:
-                    self.index.reload()
-                    report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
-                                                   on_error=on_error, cancel=cancel, workers=workers, batch=batch)
-                return report
-            finally:
-                writer.close()
-                wcon.close()
+        with self._writing() as (writer, wcon):
+            report = importer.run_import(wcon, writer, self.db_path, paths_, progress=progress,
+                                         on_error=on_error, cancel=cancel, workers=workers, batch=batch)
+            if entities and not report.progress.cancelled:
                 self.index.reload()
+                report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
+                                               on_error=on_error, cancel=cancel, workers=workers, batch=batch)
+            return report
 
     def index_entities(self, *, report: ImportReport | None = None, progress: ProgressFn | None = None,
                        on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
                        workers: int | None = None) -> ImportReport:
         """Run the entity pass over the cables waiting for it (after a rebuild, or an import
         stopped during that pass); ``report`` is the pass before it, continued."""
-        with self._write_lock:
-            writer = self._writer()
-            wcon = store.connect(self.db_path)
-            try:
-                return importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
-                                             on_error=on_error, cancel=cancel, workers=workers)
-            finally:
-                writer.close()
-                wcon.close()
-                self.index.reload()
+        with self._writing() as (writer, wcon):
+            return importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
+                                         on_error=on_error, cancel=cancel, workers=workers)
 
     def entities_pending(self) -> int:
         """How many cables are searchable but do not have their entity fields (``person:`` ...) yet."""
@@ -166,15 +165,9 @@ class Library:
             fresh_path = self.root / "index.rebuild"
             if fresh_path.exists():
                 shutil.rmtree(fresh_path)
-            fresh = open_index(fresh_path)
-            writer = IndexWriter(fresh)
-            wcon = store.connect(self.db_path)
-            try:
+            with self._writing(open_index(fresh_path)) as (writer, wcon):
                 report = importer.run_rebuild(wcon, writer, self.db_path, progress=progress, on_error=on_error,
                                               cancel=cancel, workers=workers)
-            finally:
-                writer.close()
-                wcon.close()
             if report.progress.cancelled:
                 shutil.rmtree(fresh_path, ignore_errors=True)
                 return report

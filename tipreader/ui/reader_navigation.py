@@ -407,11 +407,8 @@ def warm_up_reader() -> None:
 
 def LibraryReader(cable, source, *, para: int | None = None, query: str = "", restore: Step | None = None):
     """A reader screen with navigation, to open at ``para`` / ``restore`` with ``query``'s words marked."""
-    cls = _LIBRARY_READER[0] if _LIBRARY_READER else None
-    if cls is None:
-        cls = _reader_class()
-        _LIBRARY_READER.append(cls)
-    screen = cls(cable, source)
+    warm_up_reader()
+    screen = _LIBRARY_READER[0](cable, source)
     screen.nav_setup(para, query, restore)
     return screen
 

@@ -18,9 +18,10 @@ from textual.widgets.tree import TreeNode
 
 from tipreader.ui.entity_view import TYPE_NAMES, EntityIndex, EntityKey
 from tipreader.ui.text import clean
+from tipreader.ui.widgets.tree_folding import TreeFolding
 
 
-class EntityPanel(Tree[EntityKey | None]):
+class EntityPanel(TreeFolding, Tree[EntityKey | None]):
     """Entities by type (most mentioned first); Enter on one posts :class:`Chosen`."""
 
     BINDINGS = [
@@ -121,19 +122,3 @@ class EntityPanel(Tree[EntityKey | None]):
                 event.node.toggle()
             return
         self.post_message(self.Chosen(self, group))
-
-    def action_collapse(self) -> None:
-        """Collapse the type at the cursor, or go to its heading."""
-        node = self.cursor_node
-        if node is None:
-            return
-        if node.is_expanded and node.children:
-            node.collapse()
-        elif node.parent is not None and node.parent is not self.root:
-            self.move_cursor(node.parent)
-
-    def action_expand(self) -> None:
-        """Expand the type at the cursor."""
-        node = self.cursor_node
-        if node is not None and node.children:
-            node.expand()

@@ -17,6 +17,7 @@ from textual.widgets.tree import TreeNode
 from tipreader.cable.model import Cable
 from tipreader.ui.document import question_map
 from tipreader.ui.text import clean, one_line
+from tipreader.ui.widgets.tree_folding import TreeFolding
 
 HEADER = -1
 
@@ -28,7 +29,7 @@ def _label(*parts: tuple[str, str]) -> Text:
     return text
 
 
-class SectionTree(Tree[int]):
+class SectionTree(TreeFolding, Tree[int]):
     """The cable's outline; choosing a node posts ``Tree.NodeSelected`` with its paragraph."""
 
     BINDINGS = [
@@ -129,19 +130,3 @@ class SectionTree(Tree[int]):
         if node.line >= 0:
             self.cursor_line = node.line
             self.scroll_to_node(node, animate=False)
-
-    def action_collapse(self) -> None:
-        """Collapse the node at the cursor, or go to its parent."""
-        node = self.cursor_node
-        if node is None:
-            return
-        if node.is_expanded and node.children:
-            node.collapse()
-        elif node.parent is not None:
-            self.move_cursor(node.parent)
-
-    def action_expand(self) -> None:
-        """Expand the node at the cursor."""
-        node = self.cursor_node
-        if node is not None and node.children:
-            node.expand()
