@@ -75,6 +75,7 @@ class Item:
     method: str = "unaligned"  # "question" | "numbering" | "answer" | "unaligned"
     candidate: str | None = None  # the best guess when unaligned
     _scores: list[float] = field(default_factory=list, repr=False)
+    _options: list[tuple[float, int, str]] = field(default_factory=list, repr=False)  # (confidence, topic, method)
 
 
 class Aligner:
@@ -83,6 +84,7 @@ class Aligner:
     def __init__(self, topics: Sequence[Topic]) -> None:
         self.topics = list(topics)
         self.keys = [t.key for t in self.topics]
+        self._all: list[Item] = []
         self.vec = Vectorizer(tokens(f"{t.title} {t.question} {' '.join(t.words)}") for t in self.topics)
 
     # --- evidence ---------------------------------------------------------------
@@ -136,26 +138,46 @@ class Aligner:
             elif t.method == "answer" and t.topic and t.confidence >= 0.8:
                 table[(t.year, t.kind, t.letter)][t.topic] += t.confidence / 2  # weaker: no question restated
         years = sorted({y for y, _, _ in table})
-        for it in items:
-            if it.method == "question":
-                continue
+        pending = [it for it in items if it.method != "question"]
+        for it in pending:
             scores = self._scores(self._answer_head(it.answer) + " " + it.question, it.kind)
             order = sorted(range(len(scores)), key=lambda k: -scores[k])
             best, second = order[0], order[1]
             text_conf = _confidence(scores[best], scores[second], floor=0.16, full=0.45)
             text = text_conf * 0.85
+            options = [(text, best, "answer")]
+            if len(order) > 1:
+                options.append((_confidence(scores[second], scores[order[2]] if len(order) > 2 else 0.0,
+                                            floor=0.16, full=0.45) * 0.85 * 0.8, second, "answer"))
             numbered = _numbering(table, years, it)
             if numbered is not None and numbered[0] in self.keys:
                 key, share, weight = numbered
                 k = self.keys.index(key)
                 rank = order.index(k)
                 conf = share * weight + (0.1 if rank == 0 else 0.05 if rank < 3 else 0.0)  # the words agree
-                if rank > 0 and text >= 0.6:
-                    conf *= 0.8 if weight == 1.0 else 0.6  # the answer clearly speaks of another topic
-                if conf >= text:
-                    self._set(it, k, conf, "numbering")
-                    continue
-            self._set(it, best, text_conf * 0.85, "answer")
+                if rank > 0 and text >= 0.6 and self.topics[best].area in _PART_AREAS.get(it.kind or "", ()):
+                    conf *= 0.9 if weight == 1.0 else 0.7  # the answer clearly speaks of another topic of its part
+                options.append((conf, k, "numbering"))
+            it._options = sorted(options, reverse=True)
+            self._set(it, it._options[0][1], it._options[0][0], it._options[0][2])
+        self._one_each(pending)
+
+    def _one_each(self, items: list[Item]) -> None:
+        """A topic answers once per submission: where two answers claim one, the surer keeps it and
+        the other takes its next option, or stays unaligned."""
+        taken: dict[str, set[str]] = defaultdict(set)
+        for it in self._all:
+            if it.method == "question" and it.topic:
+                taken[it.group].add(it.topic)
+        for it in sorted(items, key=lambda x: -x._options[0][0]):
+            for conf, k, method in it._options:
+                if self.keys[k] not in taken[it.group]:
+                    self._set(it, k, conf, method)
+                    break
+            else:
+                self._set(it, it._options[0][1], 0.0, "unaligned")
+            if it.topic:
+                taken[it.group].add(it.topic)
 
     def _set(self, it: Item, k: int, conf: float, method: str) -> None:
         conf = round(min(1.0, max(0.0, conf)), 2)
@@ -168,6 +190,7 @@ class Aligner:
         """Run every pass over ``items`` (all the library's submission answers, or one year's)."""
         for it in items:
             it.topic, it.confidence, it.method, it.candidate = None, 0.0, "unaligned", None
+        self._all = list(items)
         self.by_question(items)
         self.by_numbering(items, items)
         self.by_numbering(items, [it for it in items if it.method in ("question", "answer")])  # confident answers teach too

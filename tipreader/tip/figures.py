@@ -21,23 +21,27 @@ KINDS = ("investigations", "prosecutions", "convictions", "sentenced", "victims_
          "shelters", "funding_usd")
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen twenty").split()
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_WORDNUM = r"(?:(?:thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
            + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + ")"
-N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
+N = rf"(?:a\s+total\s+of\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
 _HEDGE = re.compile(r"(?:about|approximately|around|nearly|almost|up to|over|more than|less than|fewer than|some|"
                     r"an estimated|estimated|at least|roughly|some)\s+$", re.IGNORECASE)
-_QUAL = r"(?:new\s+|additional\s+|separate\s+|criminal\s+|formal\s+)?(?:(?:human\s+|sex\s+|labou?r\s+)?trafficking(?:-related)?\s+|TIP(?:-related)?\s+|TIP\s+)?"
-_WHO = r"(?:alleged\s+|suspected\s+)?(?:traffickers|persons|people|individuals|defendants|suspects|offenders|men|women|perpetrators)"
+_QUAL = r"(?:new\s+|additional\s+|separate\s+|criminal\s+|formal\s+|active\s+|ongoing\s+|open\s+)?(?:(?:human\s+|sex\s+|labou?r\s+)?trafficking(?:-related)?\s+|TIP(?:-related)?\s+|TIP\s+)?"
+_WHO = (r"(?:alleged\s+|suspected\s+|accused\s+)?(?:(?:sex\s+|labou?r\s+)?traffickers?|persons?|people|individuals?|"
+        r"defendants?|suspects?|offenders?|men|women|man|woman|perpetrators?|(?:government\s+|public\s+)?officials?)")
 _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "investigations": [
         re.compile(rf"\b{N}\s+{_QUAL}investigations\b", re.IGNORECASE),
         re.compile(rf"\b(?:investigated|opened|initiated|conducted)\s+{N}\s+{_QUAL}(?:cases|investigations)\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:were|have been|had been)\s+investigated\b", re.IGNORECASE),
     ],
     "prosecutions": [
         re.compile(rf"\b{N}\s+{_QUAL}prosecutions\b", re.IGNORECASE),
         re.compile(rf"\bprosecuted\s+{N}\s+(?:{_QUAL}cases|{_WHO})\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+(?:prosecuted|indicted|charged)\b", re.IGNORECASE),
+        re.compile(rf"\b(?:initiated|brought|filed|opened)\s+(?:criminal\s+)?(?:proceedings|charges|cases)\s+against\s+"
+                   rf"{N}\s+{_WHO}\b", re.IGNORECASE),
     ],
     "convictions": [
         re.compile(rf"\b{N}\s+{_QUAL}convictions\b", re.IGNORECASE),
@@ -58,6 +62,8 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:were|have been|had been)\s+(?:assisted|sheltered|housed|repatriated|"
                    r"provided\s+with|referred)\b", re.IGNORECASE),
         re.compile(rf"\b(?:assistance|shelter|services|care)\s+to\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:that\s+|whom\s+)?(?:they|it|the\s+\w+)\s+(?:have|had|has)\s+"
+                   r"(?:assisted|helped|sheltered|served)\b", re.IGNORECASE),
     ],
     "shelters": [
         re.compile(rf"\b{N}\s+(?:government-run\s+|state-run\s+|NGO-run\s+|specialized\s+|temporary\s+)?shelters\b",
@@ -77,8 +83,9 @@ _PERIODS = [
     re.compile(rf"\b(?:from|between)\s+{_MONTH}(?:\s+\d{{1,2}},?)?\s+(?:(?:19|20)\d\d\s+)?(?:to|and|through)\s+{_MONTH}"
                rf"(?:\s+\d{{1,2}},?)?\s+(?:19|20)\d\d\b"),
     re.compile(r"\b(?:during|in|over)\s+the\s+(?:current\s+|last\s+|previous\s+|past\s+)?reporting\s+period\b", re.IGNORECASE),
-    re.compile(rf"\bsince\s+(?:the\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b"),
-    re.compile(rf"\b(?:in|during|throughout|for)\s+(?:calendar\s+year\s+|fiscal\s+year\s+|FY\s*|{_MONTH}\s+)?(?:19|20)\d\d\b"),
+    re.compile(rf"\b(?i:since)\s+(?:the\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b"),
+    re.compile(rf"\b(?i:in|during|throughout|for)\s+(?:all\s+of\s+)?(?:calendar\s+year\s+|fiscal\s+year\s+|FY\s*|{_MONTH}\s+)?"
+               r"(?:19|20)\d\d\b"),
     re.compile(r"\b(?:in|during|over)\s+the\s+(?:last|past|previous)\s+(?:year|twelve months|12 months)\b", re.IGNORECASE),
     re.compile(r"\b(?:this|last)\s+year\b", re.IGNORECASE),
 ]

@@ -104,7 +104,7 @@ def _answer_rows(cable, sub) -> list[tuple]:
     q_index = 0
     for p_index, part in enumerate(cable.parts):
         for q in part.questions:
-            label = getattr(q, "label", None) or f"{p_index + 1}.{q.letter}"
+            label = q.label or f"{part.label or p_index + 1}.{q.letter}"
             rows.append((cable.ref_id, q_index, sub.country, sub.region, sub.report_year, cable.date, p_index,
                          part.title, part_kind(part.title), q.letter, label, q.question, q.answer, q.paragraph,
                          q.paragraph_index, json.dumps(list(q.answer_paragraphs)), None, 0.0, "unaligned", None))
@@ -190,3 +190,13 @@ def _realign(con: sqlite3.Connection, aligner: Aligner, years: Iterable[int]) ->
     con.executemany("UPDATE answers SET topic=?, confidence=?, method=?, candidate=? WHERE ref_id=? AND q_index=?",
                     [(a, b, c, d, e, int(f)) for a, b, c, d, e, f in out])
     return len(out)
+
+
+def sync_after_import(lib: Library) -> str | None:
+    """:func:`sync` as the import's last, background step: None when done, else a one-line
+    reason (the import itself stands; the next ``tipreader tip`` command tries again)."""
+    try:
+        sync(lib)
+    except (sqlite3.Error, OSError) as err:
+        return f"the TIP comparison was not updated: {type(err).__name__}: {err}"
+    return None

@@ -75,7 +75,7 @@ def report_year(subject: str, date: str | None) -> tuple[int | None, str]:
 def detect(cable: Cable) -> SubmissionCable | None:
     """The submission facts of ``cable``, or None when it is not an annual TIP submission."""
     subject = " ".join((cable.subject or "").split())
-    split = _PART.search(subject)
+    split = cable.submission_part or _PART.search(subject)
     if len(cable.questions) < (1 if split else MIN_QUESTIONS) or not _TIP_REPORT.search(subject) or _NOT.search(subject):
         return None
     if (cable.origin or "").lower().startswith("secretary of state") or cable.ref_id[2:7] == "STATE":
@@ -87,8 +87,8 @@ def detect(cable: Cable) -> SubmissionCable | None:
     year, source = report_year(subject, cable.date)
     if year is None:
         return None
-    part, parts = 1, 1
-    m = split or _PART.search(cable.body_text[:600])
+    part, parts = cable.submission_part or (1, 1)
+    m = None if cable.submission_part else split or _PART.search(cable.body_text[:600])
     if m:
         a, b = m.group(1).upper(), m.group(2).upper()
         part, parts = int(_NUM.get(a, a)), int(_NUM.get(b, b))

@@ -21,7 +21,7 @@ per please post posts provide same shall she should so some specifically such th
 their them then there these they this those through to too under until up upon very was we were
 what when where whether which while who whom why will with would you your e g ie eg if so
 country government gov't governments country's government's trafficking traffic trafficked
-persons person tip anti-trafficking anti-tip efforts any
+persons person tip anti-trafficking anti-tip efforts any reporting period year years during
 """.split())
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ied", "ers", "er", "es", "ed", "s", "ly")
 
