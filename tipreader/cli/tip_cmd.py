@@ -88,8 +88,8 @@ def _formats(p: argparse.ArgumentParser) -> None:
     g.add_argument("--csv", action="store_true", help="CSV with a header row")
 
 
-def _store():
-    """The library (seeded) and its TIP store, brought up to date."""
+def _query(fn, *args, **kwargs):
+    """``fn(con, ...)`` on the library's TIP store (seeded, brought up to date first)."""
     from tipreader.tip import store
 
     lib = _open()
@@ -98,18 +98,17 @@ def _store():
         con = store.connect(store.db_path(lib))
     finally:
         lib.close()
-    return con
+    try:
+        return fn(con, *args, **kwargs)
+    finally:
+        con.close()
 
 
 def run_submissions(args: argparse.Namespace) -> int:
     """`tipreader tip submissions`."""
     from tipreader.tip.compare import submissions
 
-    con = _store()
-    try:
-        subs = submissions(con, args.country, args.year)
-    finally:
-        con.close()
+    subs = _query(submissions, args.country, args.year)
     out = sys.stdout
     if args.json:
         for s in subs:
@@ -130,30 +129,30 @@ def run_compare(args: argparse.Namespace) -> int:
     from tipreader.tip.compare import CSV_COLUMNS, CompareError, compare, diff_words, resolve
     from tipreader.tip.topics import load_topics
 
-    con = _store()
-    try:
+    def select(con):
         country, year, topic = args.country, args.year, args.what.strip()
         if ":" in topic:
-            try:
-                base = resolve(con, topic)
-            except CompareError as err:
-                error_line(str(err))
-                return 1
+            base = resolve(con, topic)  # CompareError: the caller's one line
             if base.topic is None:
-                error_line(f"{args.what}: this answer has no topic key (unaligned; best guess "
-                           f"{base.candidate or 'none'}, confidence {base.confidence:.2f})")
-                return 1
+                raise CompareError(f"{args.what}: this answer has no topic key (unaligned; best guess "
+                                   f"{base.candidate or 'none'}, confidence {base.confidence:.2f})")
             topic = base.topic
             if args.by == "year" and not country:
                 country = base.country
             if args.by == "country" and not year:
                 year = base.report_year
         elif topic not in {t.key for t in load_topics()[0]}:
-            error_line(f"{topic}: no such topic (`tipreader tip topics` lists them)")
-            return 2
-        rows = compare(con, topic, country=country, year=year, by=args.by, newest_first=args.newest_first)
-    finally:
-        con.close()
+            raise LookupError(f"{topic}: no such topic (`tipreader tip topics` lists them)")
+        return topic, compare(con, topic, country=country, year=year, by=args.by, newest_first=args.newest_first)
+
+    try:
+        topic, rows = _query(select)
+    except CompareError as err:
+        error_line(str(err))
+        return 1
+    except LookupError as err:
+        error_line(str(err).strip("'\""))
+        return 2
     out = sys.stdout
     if args.csv:
         w = csv.writer(out)
@@ -187,8 +186,7 @@ def run_export(args: argparse.Namespace) -> int:
     """`tipreader tip export --csv`."""
     from tipreader.tip.compare import CSV_COLUMNS, all_aligned
 
-    con = _store()
-    try:
+    def write(con) -> int:
         with open_output(args.output) as fh:
             w = csv.writer(fh)
             w.writerow(CSV_COLUMNS)
@@ -196,8 +194,9 @@ def run_export(args: argparse.Namespace) -> int:
             for a in all_aligned(con):
                 w.writerow(a.csv_row())
                 n += 1
-    finally:
-        con.close()
+        return n
+
+    n = _query(write)
     if args.output:
         print(f"tipreader: {n:,} answers written to {args.output}", file=sys.stderr)
     return 0
@@ -211,11 +210,7 @@ def run_figures(args: argparse.Namespace) -> int:
     """`tipreader tip figures`."""
     from tipreader.tip.compare import figures
 
-    con = _store()
-    try:
-        rows = figures(con, args.country, args.year)
-    finally:
-        con.close()
+    rows = _query(figures, args.country, args.year)
     rows = _with_numbers(rows)
     out = sys.stdout
     if args.json:

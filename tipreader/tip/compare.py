@@ -93,15 +93,21 @@ def _answer(row: tuple) -> Answer:
     return Answer(*row[:13], tuple(json.loads(row[13] or "[]")), *row[14:])
 
 
-def submissions(con: sqlite3.Connection, country: str | None = None, year: int | None = None) -> list[Submission]:
-    """The submissions in the store, by country then year (filters: country name or its start, year)."""
-    where, args = ["c.submission=1"], []
+def _where(first: str, prefix: str, country: str | None, year: int | None) -> tuple[list[str], list]:
+    """SQL conditions for a country (its name or the start of it, any case) and a report year."""
+    where, args = [first], []
     if country:
-        where.append("(c.country LIKE ? OR c.country LIKE ?)")
+        where.append(f"({prefix}country LIKE ? OR {prefix}country LIKE ?)")
         args += [country, country + "%"]
     if year:
-        where.append("c.report_year=?")
+        where.append(f"{prefix}report_year=?")
         args.append(year)
+    return where, args
+
+
+def submissions(con: sqlite3.Connection, country: str | None = None, year: int | None = None) -> list[Submission]:
+    """The submissions in the store, by country then year (filters: country name or its start, year)."""
+    where, args = _where("c.submission=1", "c.", country, year)
     rows = con.execute(
         "SELECT c.country, c.region, c.report_year, c.ref_id, c.date, c.part, "
         "(SELECT COUNT(*) FROM answers a WHERE a.ref_id=c.ref_id), "
@@ -144,13 +150,8 @@ def resolve(con: sqlite3.Connection, ref: str) -> Answer:
 def compare(con: sqlite3.Connection, topic: str, *, country: str | None = None, year: int | None = None,
             by: str = "year", newest_first: bool = False) -> list[Answer]:
     """Every answer keyed ``topic`` (filtered by country and/or year), ordered by year or by country."""
-    where, args = ["topic=?"], [topic]
-    if country:
-        where.append("(country LIKE ? OR country LIKE ?)")
-        args += [country, country + "%"]
-    if year:
-        where.append("report_year=?")
-        args.append(year)
+    where, args = _where("topic=?", "", country, year)
+    args.insert(0, topic)
     direction = "DESC" if newest_first else "ASC"
     order = (f"report_year {direction}, country" if by == "year" else f"country, report_year {direction}")
     return [_answer(r) for r in con.execute(
@@ -208,13 +209,7 @@ class FigureRow:
 
 def figures(con: sqlite3.Connection, country: str | None = None, year: int | None = None) -> list[FigureRow]:
     """The figures of the submissions, by country, year, cable and position."""
-    where, args = ["1=1"], []
-    if country:
-        where.append("(f.country LIKE ? OR f.country LIKE ?)")
-        args += [country, country + "%"]
-    if year:
-        where.append("f.report_year=?")
-        args.append(year)
+    where, args = _where("1=1", "f.", country, year)
     rows = con.execute(
         "SELECT f.country, f.report_year, f.ref_id, f.paragraph_index, a.label, f.kind, f.value, f.unit, f.period, "
         "f.sentence, f.start, f.end FROM figures f LEFT JOIN answers a ON a.ref_id=f.ref_id AND a.q_index=f.q_index "
