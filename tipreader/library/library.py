@@ -205,7 +205,12 @@ class Library:
         searcher = self._searcher()
         q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
         kwargs = {"order_by_field": "date"} if order == "date" else {}
-        result = searcher.search(q, limit=max(1, limit), count=False, offset=offset, **kwargs)
+        # the engine allocates room for offset + limit hits up front: never more than there are cables
+        docs_n = searcher.num_docs
+        if offset >= docs_n:
+            return []
+        limit = max(1, min(limit, docs_n))
+        result = searcher.search(q, limit=limit, count=False, offset=max(0, offset), **kwargs)
         if not result.hits:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
