@@ -86,7 +86,7 @@ def decode_cable(parsed: bytes | None, raw: bytes | None) -> Cable | None:
     if parsed:
         try:
             sig, with_text, cable = pickle.loads(zlib.decompress(parsed))
-        except Exception:  # noqa: BLE001 - unreadable or foreign pickle: fall back below
+        except Exception:
             sig, with_text, cable = None, False, None
         if sig == MODEL_SIG and isinstance(cable, Cable):
             if with_text:
@@ -111,7 +111,7 @@ def with_entities(cable: Cable) -> Cable:
 
     try:
         return replace(cable, entities=cable_entities(cable))
-    except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the import
+    except Exception:
         return cable
 
 
@@ -228,7 +228,7 @@ def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str, 
             continue
         try:
             row = cable_row(item, sha, keep_raw)
-        except Exception as err:  # noqa: BLE001 - a parser bug must not stop the import
+        except Exception as err:
             errors += 1
             send(("error", item.source or path, f"cannot store the cable: {type(err).__name__}: {err}"))
             continue
@@ -262,7 +262,7 @@ def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send
     try:
         items = iter_bytes(data, path) if data is not None else iter_path(path)
         ok, errors = _emit(items, sha, send, path, keep_raw=data is None)
-    except Exception as err:  # noqa: BLE001 - the parser promises CableError; be safe anyway
+    except Exception as err:
         send(("error", path, f"parser failed: {type(err).__name__}: {' '.join(str(err).split())}"))
         ok, errors = 0, 1
     if ok == 0 and errors == 0:
@@ -288,7 +288,7 @@ def process_entities(con: Any, ref_ids: list[str], send: Send) -> None:
             continue
         try:
             cable = decode_cable(row[0], row[1])
-        except Exception:  # noqa: BLE001 - an unreadable stored form: the next rebuild re-parses it
+        except Exception:
             cable = None
         if cable is None:  # nothing to read the entities from: no longer pending (a rebuild re-parses it)
             out.append((ref_id, row[2], None, None))
@@ -340,7 +340,8 @@ def worker_main(tasks: Any, results: Any, db_path: str) -> None:
         if task is None:
             break
         if task[0] == "file":
-            process_file(*task[1:], send=send)
+            _, path, size, mtime_ns, prev_sha = task
+            process_file(path, size, mtime_ns, prev_sha, send=send)
         else:
             process_stored(db_path, task, send)
         send(("task-done",))
