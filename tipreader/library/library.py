@@ -204,10 +204,15 @@ class Library:
         """
         searcher = self._searcher()
         q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
+        # the engine allocates room for offset + limit hits up front: never more than there are cables
+        docs_n = searcher.num_docs
+        if offset >= docs_n:
+            return []
+        limit = max(1, min(limit, docs_n))
         if order == "date":
-            result = searcher.search(q, limit=max(1, limit), count=False, offset=offset, order_by_field="date")
+            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset), order_by_field="date")
         else:
-            result = searcher.search(q, limit=max(1, limit), count=False, offset=offset)
+            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset))
         if not result.hits:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
