@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "tipreader.cli.bookmarks_cmd",
     "tipreader.cli.entities_cmd",
     "tipreader.cli.config_cmd",
+    "tipreader.cli.tip_cmd",
 )
 
 

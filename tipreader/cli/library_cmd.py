@@ -212,7 +212,8 @@ def _summary(verb: str, report, elapsed: float) -> str:
     return ", ".join(parts) + f" in {elapsed:.1f}s{rate}"
 
 
-def _run_job(verb: str, job) -> int:
+def _run_job(verb: str, job, after=None) -> int:
+    """Run an import-like ``job`` with progress; then ``after()`` (a one-line problem or None)."""
     reporter = _Reporter(verb)
     cancel = threading.Event()
     start = time.monotonic()
@@ -232,6 +233,10 @@ def _run_job(verb: str, job) -> int:
         reporter.stop()
     words = {"import": "imported", "library entities": "entities"}
     print(_summary(words.get(verb, "re-indexed"), report, time.monotonic() - start))
+    if after is not None and not report.progress.cancelled:
+        problem = after()
+        if problem:
+            error_line(problem)
     return 1 if report.progress.failed else 0
 
 
@@ -241,9 +246,16 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         return _run_job("import", lambda rep, cancel: lib.import_paths(
             args.paths, progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers,
-            entities=not args.no_entities))
+            entities=not args.no_entities), after=lambda: _tip_sync(lib))
     finally:
         lib.close()
+
+
+def _tip_sync(lib) -> str | None:
+    """The TIP submissions' pass after an import (alignment, figures); see tipreader.tip.store."""
+    from tipreader.tip.store import sync_after_import
+
+    return sync_after_import(lib)
 
 
 def run_rebuild(args: argparse.Namespace) -> int:
@@ -251,7 +263,7 @@ def run_rebuild(args: argparse.Namespace) -> int:
     lib = _open(seed=False)
     try:
         return _run_job("library rebuild", lambda rep, cancel: lib.rebuild(
-            progress=rep.update, on_error=rep.error, cancel=cancel))
+            progress=rep.update, on_error=rep.error, cancel=cancel), after=lambda: _tip_sync(lib))
     finally:
         lib.close()
 

@@ -178,6 +178,12 @@ class ImportDialog(ModalScreen[object]):
         except Exception as err:  # an import must end in a message, never a crash
             self.app.call_from_thread(self._failed, f"{type(err).__name__}: {err}")
             return
+        if not report.progress.cancelled:  # the TIP submissions' pass: alignment and figures
+            from tipreader.tip.store import sync_after_import
+
+            problem = sync_after_import(self.library)
+            if problem:
+                self.app.call_from_thread(self.app.notify, problem, severity="warning")
         self.app.call_from_thread(self._done, report)
 
     def _progress(self, p) -> None:
