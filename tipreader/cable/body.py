@@ -24,7 +24,7 @@ from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 
-_NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
+_NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
 _LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")

@@ -357,9 +357,14 @@ def run_show(args: argparse.Namespace) -> int:
                 if cable is None:
                     error_line(f"{args.ref_id}: not in the library")
                     return 1
-                sys.stdout.write(cable.header_text + "\n\n" + cable.body_text + "\n")
+                sys.stdout.write(safe_text(cable.header_text + "\n\n" + cable.body_text) + "\n")
                 return 0
-            sys.stdout.buffer.write(orig[1])
+            if sys.stdout.isatty():  # a crafted cable could retitle the window, write the clipboard...
+                from tipreader.safetext import caret
+
+                sys.stdout.write(caret(orig[1].decode("utf-8", "replace")))
+            else:  # piped or redirected: the bytes as imported
+                sys.stdout.buffer.write(orig[1])
             return 0
         cable = lib.get(args.ref_id)
         older = lib.older_texts(args.ref_id) if cable else []
