@@ -20,11 +20,12 @@ from dataclasses import dataclass
 
 from ._types import Line
 from .items import item_start
+from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 
-_NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
+_NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
@@ -175,10 +176,8 @@ def _signature_start(lines: list[Line]) -> int | None:
     return i
 
 
-def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseWarning"]]:
+def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
-    from .model import Paragraph
-
     if any("SIPDIS" in ln.text for ln in lines):
         lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
     lines = _split_tail_signature(_undouble(lines))

@@ -149,7 +149,7 @@ def _continues_question(before: str, block: str) -> bool:
     return bool(_MORE_QUESTION.match(block)) and len(block) <= 300 and block.endswith(("?", ".", ")"))
 
 
-def item_of(para: "Paragraph", restating: bool = False) -> Item | None:
+def item_of(para: Paragraph, restating: bool = False) -> Item | None:
     """The questionnaire item a paragraph holds, if any."""
     text = para.text
     m = _QUESTION.match(text)
@@ -181,7 +181,7 @@ def item_of(para: "Paragraph", restating: bool = False) -> Item | None:
     return Item(para.index, letters[0], m.group(2), question, answer, "lettered", letters)
 
 
-def heading_title(para: "Paragraph") -> tuple[str, str] | None:
+def heading_title(para: Paragraph) -> tuple[str, str] | None:
     """(label, title) a paragraph gives when it stands as a part heading, else None.
 
     The label is the cable's number for the part: the paragraph number, or the Roman

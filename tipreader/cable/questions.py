@@ -125,8 +125,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
                 and (para.kind == "heading" or para.number is not None)
             )
             if not between or (para.number is not None and len(between) <= 1) or instructions:
-                whole = para.kind == "heading" or " ".join(para.text.split()).rstrip(":. ").endswith(head[1])
-                pending = (head, para.index, whole)
+                alone = para.kind == "heading" or " ".join(para.text.split()).rstrip(":. ").endswith(head[1])
+                pending = (head, para.index, alone)
                 current = None
                 continue
         if parts and para.number is not None and (special := _numbered_question(para)) is not None:
