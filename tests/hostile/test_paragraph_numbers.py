@@ -20,5 +20,5 @@ def test_paragraphs_numbered_past_999_are_each_their_own(tmp_path):
     cable = parse_file(path)[0]
     numbers = [p.number for p in cable.paragraphs if p.number is not None]
     assert numbers == list(range(1, 1206))
-    last = [p for p in cable.paragraphs if p.number == 1205][0]
+    last = next(p for p in cable.paragraphs if p.number == 1205)
     assert last.text == "Paragraph 1205 of a long cable says one thing." and last.marking == "C"

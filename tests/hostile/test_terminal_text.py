@@ -88,7 +88,7 @@ def test_show_search_and_error_lines_show_bidi_and_zero_width_characters(tmp_pat
     bad = tmp_path / f"invoice{RLO}fdp.txt"
     bad.write_bytes(b"")
     err = _cli(home, "import", str(bad)).stderr.decode()
-    assert f"invoice\ufffdfdp.txt" in err and RLO not in err and err.count("\n") == 1
+    assert "invoice\ufffdfdp.txt" in err and RLO not in err and err.count("\n") == 1
 
 
 async def test_the_reader_shows_bidi_and_zero_width_characters(tmp_path):

@@ -19,6 +19,7 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
+from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
@@ -174,10 +175,8 @@ def _signature_start(lines: list[Line]) -> int | None:
     return i
 
 
-def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseWarning"]]:
+def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
-    from .model import Paragraph
-
     if any("SIPDIS" in ln.text for ln in lines):
         lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
     lines = _split_tail_signature(_undouble(lines))

@@ -131,9 +131,7 @@ def _plausible(seq: list[Token]) -> bool:
     dem = demonyms()
     if any(t.text in known or t.key in _ROUTING or _ROUTING_RE.match(t.text) for t in seq):
         return False
-    if all(is_common_word(t.key) or t.key in dem for t in seq):
-        return False
-    return True
+    return not all(is_common_word(t.key) or t.key in dem for t in seq)
 
 
 def _skip_office(tokens: list[Token], i: int) -> int:
@@ -162,7 +160,6 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
     """Full names (and aliases) in one paragraph."""
     t = titles()
     names = first_names()
-    places = gazetteer().places
     out: list[PersonSpan] = []
     taken_until = -1
     triggers = _triggers()

@@ -159,7 +159,7 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                         value = float(raw.replace(",", ""))
                         mult = (m.group("mult") or "").lower()
                         value *= 1_000_000 if mult == "million" else 1_000_000_000 if mult == "billion" else 1
-                        number = int(round(value))
+                        number = round(value)
                     else:
                         parsed = parse_number(raw)
                         if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):
