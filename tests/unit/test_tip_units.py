@@ -13,7 +13,7 @@ from tipreader.tip.compare import diff_words
 from tipreader.tip.figures import from_text, parse_number
 from tipreader.tip.submissions import detect, report_year
 from tipreader.tip.topics import load_topics
-from tests.conftest import SAMPLES, SHARED_CABLES
+from tests.conftest import SAMPLES
 
 
 @pytest.mark.parametrize(("subject", "date", "year", "source"), [

@@ -134,9 +134,9 @@ class Aligner:
         table: dict[tuple[int, str | None, str], Counter[str]] = defaultdict(Counter)
         for t in teachers:
             if t.method == "question" and t.topic and t.confidence >= 0.6:
-                table[(t.year, t.kind, t.letter)][t.topic] += t.confidence
+                table[(t.year, t.kind, t.letter)][t.topic] += t.confidence  # type: ignore[assignment]  # float weights
             elif t.method == "answer" and t.topic and t.confidence >= 0.8:
-                table[(t.year, t.kind, t.letter)][t.topic] += t.confidence / 2  # weaker: no question restated
+                table[(t.year, t.kind, t.letter)][t.topic] += t.confidence / 2  # type: ignore[assignment] # weaker: no question restated
         years = sorted({y for y, _, _ in table})
         pending = [it for it in items if it.method != "question"]
         for it in pending:
@@ -209,7 +209,7 @@ def _numbering(table: dict[tuple[int, str | None, str], Counter[str]], years: li
                it: Item) -> tuple[str, float, float] | None:
     """(topic, share of the votes, year weight) for ``it``'s part and letter from the nearest
     year(s) whose numbering has that letter (years equally near vote together)."""
-    for distance in range(0, 3):
+    for distance in range(3):
         votes: Counter[str] = Counter()
         for y in {it.year - distance, it.year + distance}:
             votes.update(table.get((y, it.kind, it.letter), {}))

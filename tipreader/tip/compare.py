@@ -90,12 +90,13 @@ _ANSWER_COLS = ("country, region, report_year, ref_id, date, part_index, part_ti
 
 
 def _answer(row: tuple) -> Answer:
-    return Answer(*row[:13], tuple(json.loads(row[13] or "[]")), *row[14:])
+    return Answer(*[*row[:13], tuple(json.loads(row[13] or "[]")), *row[14:]])
 
 
 def _where(first: str, prefix: str, country: str | None, year: int | None) -> tuple[list[str], list]:
     """SQL conditions for a country (its name or the start of it, any case) and a report year."""
-    where, args = [first], []
+    where: list[str] = [first]
+    args: list[str | int] = []
     if country:
         where.append(f"({prefix}country LIKE ? OR {prefix}country LIKE ?)")
         args += [country, country + "%"]

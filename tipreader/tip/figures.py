@@ -185,7 +185,7 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                         continue
                     raw = m.group("n")
                     if kind == "funding_usd":
-                        number = int(round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()]))
+                        number = round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()])
                     else:
                         parsed = parse_number(raw)
                         if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):

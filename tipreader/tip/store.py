@@ -165,6 +165,7 @@ def _check(con: sqlite3.Connection, lib: Library, ref: str, text_hash: str, repo
     if sub is None:
         con.execute("INSERT INTO cables (ref_id, text_hash, submission) VALUES (?,?,0)", (ref, text_hash))
         return years
+    assert cable is not None  # detect() found a submission in it
     report.submissions += 1
     con.execute("INSERT INTO cables VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (ref, text_hash, 1, sub.country, sub.region, sub.report_year, sub.year_source, sub.part, sub.parts,
@@ -188,7 +189,7 @@ def _realign(con: sqlite3.Connection, aligner: Aligner, years: Iterable[int]) ->
     aligner.align(items)
     out = [(it.topic, it.confidence, it.method, it.candidate, *it.ref.split("\t")) for it in items if it.year in write]
     con.executemany("UPDATE answers SET topic=?, confidence=?, method=?, candidate=? WHERE ref_id=? AND q_index=?",
-                    [(a, b, c, d, e, int(f)) for a, b, c, d, e, f in out])
+                    [(a, b, c, d, e, int(str(f))) for a, b, c, d, e, f in out])
     return len(out)
 
 

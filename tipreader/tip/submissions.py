@@ -88,7 +88,7 @@ def detect(cable: Cable) -> SubmissionCable | None:
     if year is None:
         return None
     part, parts = cable.submission_part or (1, 1)
-    m = None if cable.submission_part else split or _PART.search(cable.body_text[:600])
+    m = None if cable.submission_part else _PART.search(subject) or _PART.search(cable.body_text[:600])
     if m:
         a, b = m.group(1).upper(), m.group(2).upper()
         part, parts = int(_NUM.get(a, a)), int(_NUM.get(b, b))

@@ -149,7 +149,7 @@ class ImportDialog(ModalScreen[object]):
         self.path = path
         self.import_workers = workers
         self.cancel = threading.Event()
-        self.report = None
+        self.report: object = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -256,8 +256,9 @@ def start_import(app, path: str | None = None, workers: int | None = None) -> No
 
     def finished(_report) -> None:
         source = getattr(app, "source", None)
-        if hasattr(source, "_known"):
-            source._known.clear()  # references newly in the library get their links
+        known = getattr(source, "_known", None)
+        if known is not None:
+            known.clear()  # references newly in the library get their links
         _refresh_library_screens(app)
 
     def chosen(value: str | None) -> None:
