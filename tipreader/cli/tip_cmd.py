@@ -57,7 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                         epilog="example:\n  tipreader tip export --csv -o answers.csv", formatter_class=_RAW)
     e.add_argument("--csv", action="store_true", default=True, help="CSV (the default and only format)")
     e.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
-    e.add_argument("--force", action="store_true", help="replace FILE when it exists (a regular file only)")
     e.add_argument("--force", action="store_true", help="replace FILE when it exists (a regular file only; its mode is kept)")
     e.set_defaults(func=_guarded(run_export))
 
