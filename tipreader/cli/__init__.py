@@ -10,6 +10,7 @@ import argparse
 import importlib
 import signal
 import sys
+from typing import NoReturn
 
 from tipreader import __version__
 
@@ -21,6 +22,7 @@ COMMAND_MODULES = (
     "tipreader.cli.bookmarks_cmd",
     "tipreader.cli.entities_cmd",
     "tipreader.cli.config_cmd",
+    "tipreader.cli.tip_cmd",
 )
 
 
@@ -29,7 +31,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 already; keep its one-liner
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 already; keep its one-liner
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 

@@ -273,7 +273,7 @@ def _start_resource_tracker() -> None:
 
     try:
         fd = sys.stderr.fileno() if sys.stderr is not None else None
-    except Exception:  # noqa: BLE001 - no fileno at all: the tracker skips it itself
+    except Exception:
         fd = None
     if fd is None or fd >= 0:
         resource_tracker.ensure_running()
@@ -295,7 +295,8 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
             if cancel is not None and cancel.is_set():
                 return False
             if task[0] == "file":
-                prepare.process_file(*task[1:], send=run.handle)
+                _, path, size, mtime_ns, prev_sha = task
+                prepare.process_file(path, size, mtime_ns, prev_sha, send=run.handle)
             else:
                 prepare.process_stored(db_path, task, run.handle)
             run.handle(("task-done",))

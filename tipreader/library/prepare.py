@@ -338,7 +338,8 @@ def worker_main(tasks: Any, results: Any, db_path: str, parent_pid: int | None =
         if task is None:
             break
         if task[0] == "file":
-            process_file(*task[1:], send=send)
+            _, path, size, mtime_ns, prev_sha = task
+            process_file(path, size, mtime_ns, prev_sha, send=send)
         else:
             process_stored(db_path, task, send)
         send(("task-done",))
