@@ -232,11 +232,11 @@ class Library:
         highlighter = Highlighter(search.highlight_tree(tree))
         hits: list[search.Hit] = []
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
-        ids = [d.get_first("ref_id") for _, d in docs]
+        ids = [str(d.get_first("ref_id")) for _, d in docs]
         with self._lock:
             rows = store.snippet_rows(self.con, ids)
         for score, doc in docs:
-            row = rows.get(doc.get_first("ref_id"))
+            row = rows.get(str(doc.get_first("ref_id")))
             if row is None:  # an index document left by an interrupted import; the next import replaces it
                 continue
             snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
