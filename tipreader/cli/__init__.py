@@ -98,13 +98,26 @@ def _check_text_args(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from tipreader.cli.common import OutputError, error_line, guard_stdout, silence_stdout
+
     try:
         _check_text_args(args)
         if args.command is None:
             from tipreader.cli.open_cmd import run_app
 
             return run_app(None)
-        return int(args.func(args) or 0)
+        saved = sys.stdout
+        guard_stdout()
+        try:
+            status = int(args.func(args) or 0)
+            sys.stdout.flush()  # a full disk shows here, not in the interpreter's last flush
+        finally:
+            sys.stdout = saved
+        return status
+    except OutputError as err:
+        error_line(str(err))
+        silence_stdout()
+        return 1
     except UsageError as err:
         print(f"tipreader: {err}", file=sys.stderr)
         return 2
