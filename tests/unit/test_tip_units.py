@@ -121,3 +121,19 @@ def test_sync_is_incremental(shared_cables: Path) -> None:
         assert (third.checked, third.submissions) == (1, 1) and third.realigned == 63 + 32
     finally:
         lib.close()
+
+
+def test_first_run_false_figures_stay_out() -> None:
+    """Every figure judged wrong in the first-run sample (tests/fixtures/tip_figures) is no longer extracted:
+    thousands as $31K read as $31, a $1:550 exchange rate, private investments, seized cash, deficits..."""
+    import csv
+
+    from tests.conftest import FIXTURES
+
+    rows = list(csv.DictReader((FIXTURES / "tip_figures" / "first_run_sample.tsv").open(encoding="utf-8"),
+                               delimiter="\t"))
+    wrong = [r for r in rows if r["right"] == "no"]
+    assert len(wrong) == 27
+    for r in wrong:
+        got = {(k, v) for k, v, *_ in from_text(r["sentence"])}
+        assert (r["kind"], int(r["value"])) not in got, r["sentence"]
