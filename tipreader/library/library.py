@@ -25,6 +25,7 @@ import tantivy
 from tipreader.cable import Cable
 
 from . import importer, paths, prepare, search, store
+from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
@@ -245,6 +246,12 @@ class Library:
         searcher = self._searcher()
         q = search.build(query, searcher, _user_filter(bookmarks))
         return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
+
+    def histogram(self, query: str, *, bookmarks: object | None = None) -> Histogram:
+        """How many cables matching ``query`` fall in each year, or each month when they span under
+        two years (:mod:`tipreader.library.histogram`); ``bookmarks`` as for :meth:`search`."""
+        searcher = self._searcher()
+        return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks)))
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
