@@ -144,20 +144,7 @@ def keymap_problems(keymap: Mapping[str, str]) -> list[str]:
 
 def binding_ids() -> set[str]:
     """The ids of every ``Binding(..., id=...)`` declared by a loaded widget, screen or app class."""
-    ids: set[str] = set()
-    seen: set[type] = set()
-    stack: list[type] = [DOMNode]
-    while stack:
-        cls = stack.pop()
-        if cls in seen:
-            continue
-        seen.add(cls)
-        stack.extend(cls.__subclasses__())
-        for binding in cls.__dict__.get("BINDINGS", ()):
-            binding_id = getattr(binding, "id", None)
-            if binding_id:
-                ids.add(binding_id)
-    return ids
+    return set(_declared_bindings())
 
 
 def remember_theme(app: App, path: str | os.PathLike[str] | None = None) -> None:
