@@ -51,6 +51,8 @@ def test_the_settings_name_the_codebook_file(tmp_path):
     ('[[code]]\nname = "face saving"\n', "code 1: code name 'face saving' must be"),
     ('[[code]]\nname = 3\n', "code 1: name must be text"),
     ('code = "objection"\n', "codes must be [[code]] tables"),
+    ("x = " + "[" * 5000 + "]" * 5000 + "\n", "values nested too deep"),
+    ('\ufeffname = "A"\n[[code]]\nname = "a"\n[[code]]\nname = "a"\n', "listed twice"),  # a BOM is fine
 ])
 def test_a_bad_codebook_is_one_line_naming_the_file_and_the_bundled_one_is_used(tmp_path, text, cause):
     path = tmp_path / "codebook.toml"

@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def paths_note(err: BaseException) -> str:
+    """The one line for a library that needs a rebuild: where it is, why, and the command."""
+    from tipreader.library import paths
+
+    return f"{paths.library_dir()}: {err} (run `tipreader library rebuild`; your bookmarks and notes are kept)"
+
+
 def _is_user_db_error(err: BaseException) -> bool:
     """``err`` is a damaged-user-database error (its module is loaded only when one can occur:
     importing the library package costs ~0.1 s that ``tipreader parse`` need not pay)."""
@@ -123,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         return 0
     except Exception as err:
+        library = sys.modules.get("tipreader.library.library")
+        if library is not None and isinstance(err, library.RebuildNeeded):
+            print(f"tipreader: {paths_note(err)}", file=sys.stderr)
+            return 1
         if not _is_user_db_error(err):
             raise
         # any command that opens the user database: one line, the file is never touched

@@ -124,10 +124,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=_guarded(run_entities))
 
 
-def _open(seed: bool = True):
+def _open(seed: bool = True, current: bool = True):
+    """The library (seeded when empty unless ``seed`` is False). Unless ``current`` is False, a
+    library written by another tipreader version raises :class:`RebuildNeeded` (one line, exit 1)."""
     from tipreader.library import Library
 
     lib = Library.open()
+    if current and lib.needs_rebuild:
+        from tipreader.library.library import RebuildNeeded
+
+        lib.close()
+        raise RebuildNeeded(lib.needs_rebuild)
     if seed:
         lib.ensure_seeded()
     return lib
@@ -261,7 +268,7 @@ def _tip_sync(lib) -> str | None:
 
 def run_rebuild(args: argparse.Namespace) -> int:
     """`tipreader library rebuild`."""
-    lib = _open(seed=False)
+    lib = _open(seed=False, current=False)
     try:
         return _run_job("library rebuild", lambda rep, cancel: lib.rebuild(
             progress=rep.update, on_error=rep.error, cancel=cancel), after=lambda: _tip_sync(lib))
@@ -398,8 +405,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_stats(args: argparse.Namespace) -> int:
     """`tipreader library stats`."""
-    lib = _open()
+    lib = _open(seed=False, current=False)
     try:
+        if not lib.needs_rebuild:
+            lib.ensure_seeded()
         st = lib.stats()
     finally:
         lib.close()
@@ -408,6 +417,8 @@ def run_stats(args: argparse.Namespace) -> int:
         return 0
     w = sys.stdout.write
     w(f"Library:        {st.path}\n")
+    if st.rebuild_needed:
+        w(f"Rebuild needed: {st.rebuild_needed} (run `tipreader library rebuild`)\n")
     w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts, {st.older_texts:,} older texts)\n")
     w(f"Files:          {st.files:,}\n")
     w(f"Text:           {st.bytes / 1e6:,.1f} MB; database {st.database_bytes / 1e6:,.1f} MB, "

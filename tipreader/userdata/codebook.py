@@ -90,10 +90,13 @@ def parse_codebook(text: str, path: Path | None = None) -> Codebook:
     name) for bad TOML, a code without a valid name, or a name given twice."""
     from tipreader.config.load import toml_error
 
+    text = text.removeprefix("\ufeff")  # a byte-order mark from a Windows editor
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise CodebookError(toml_error(err, text)) from None
+    except RecursionError:  # thousands of nested arrays: the reader's stack, not a TOML error
+        raise CodebookError("values nested too deep") from None
     warnings = [f"unknown key {k!r} ignored (a codebook has name, description and [[code]] tables)"
                 for k in raw if k not in ("name", "description", "code")]
     name = _text(raw.get("name", path.stem if path else "codebook"), "name") or "codebook"
