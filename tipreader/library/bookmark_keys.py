@@ -155,18 +155,26 @@ def locate(bookmark: Bookmark, cable: Cable | None) -> Placed:
     return Placed(bookmark, status, index, cable.paragraphs[index].text)
 
 
+def cached_get(get: Callable[[str], Cable | None]) -> Callable[[str], Cable | None]:
+    """``get`` (e.g. ``Library.get``) asked once per ref_id; a cable it cannot decode is None
+    (reads as detached, never as a crash)."""
+    cables: dict[str, Cable | None] = {}
+
+    def cached(ref_id: str) -> Cable | None:
+        if ref_id not in cables:
+            try:
+                cables[ref_id] = get(ref_id)
+            except Exception:
+                cables[ref_id] = None
+        return cables[ref_id]
+
+    return cached
+
+
 def place_all(bookmarks: Iterable[Bookmark], get: Callable[[str], Cable | None]) -> list[Placed]:
     """Each bookmark located in its cable; ``get`` (e.g. ``Library.get``) is called once per cable."""
-    cables: dict[str, Cable | None] = {}
-    out = []
-    for mark in bookmarks:
-        if mark.ref_id not in cables:
-            try:
-                cables[mark.ref_id] = get(mark.ref_id)
-            except Exception:  # a cable the library cannot decode reads as detached, never as a crash
-                cables[mark.ref_id] = None
-        out.append(locate(mark, cables[mark.ref_id]))
-    return out
+    cable_of = cached_get(get)
+    return [locate(mark, cable_of(mark.ref_id)) for mark in bookmarks]
 
 
 def haystack(mark: Bookmark) -> str:

@@ -38,7 +38,8 @@ from pathlib import Path
 from tipreader.cable import Cable
 from tipreader.cable.model import Question
 from tipreader.library import paths
-from tipreader.library.bookmark_keys import CHANGED, DETACHED, OK, RefFilter, anchor_for, find_paragraph, text_hash
+from tipreader.library.bookmark_keys import (CHANGED, DETACHED, OK, RefFilter, anchor_for, cached_get, find_paragraph,
+                                             text_hash)
 from tipreader.library.userdb_safety import UserDBError, connect_user_db, make_durable, write_error
 
 from .codebook import normalize
@@ -315,15 +316,10 @@ class CodeStore:
 def locate_all(passages: Iterable[CodedPassage], get: Callable[[str], Cable | None]) -> list[tuple[Located, Cable | None]]:
     """Each passage located in its cable (``get``, e.g. ``Library.get``, is asked once per cable),
     with the cable (None when it is not in the library or cannot be read)."""
-    cables: dict[str, Cable | None] = {}
+    cable_of = cached_get(get)
     out = []
     for p in passages:
-        if p.ref_id not in cables:
-            try:
-                cables[p.ref_id] = get(p.ref_id)
-            except Exception:  # a cable the library cannot decode reads as detached, never as a crash
-                cables[p.ref_id] = None
-        cable = cables[p.ref_id]
+        cable = cable_of(p.ref_id)
         status, index = find_paragraph(cable, p.anchor, p.text_hash)
         out.append((Located(p, status, index), cable))
     return out
