@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 ENTITY_FIELDS = ("person", "org", "place", "acronym", "law")
-USER_FIELDS = ("bookmarked", "note", "code")  # answered by the user's bookmarks and codes, not the index
+USER_FIELDS = ("bookmarked", "note", "code", "author")  # answered by the user data (bookmarks, codes, team), not the index
 FIELDS = ("id", "origin", "tag", "class", "date", "subject", *ENTITY_FIELDS, "entity", *USER_FIELDS)
 _FIELD_ALIASES = {"classification": "class", "ref": "id", "tags": "tag", "from": "origin",
                   "people": "person", "organization": "org", "organisation": "org", "location": "place",
@@ -287,6 +287,7 @@ _EXAMPLES = {
     "bookmarked": "bookmarked:yes or bookmarked:no",
     "note": "note:follow or note:\"a phrase\"",
     "code": "code:objection or code:face-saving",
+    "author": "author:ana (cables with her bookmarks, notes or codes)",
 }
 
 

@@ -168,7 +168,7 @@ def configured_path() -> Path | None:
     from tipreader.config import load_config
 
     config = load_config()
-    value = getattr(config, "codebook", None)  # the [team]/codebook settings land with the team store
+    value = config.codebook
     if not value:
         return None
     import os

@@ -129,8 +129,8 @@ def current_author() -> str:
     """Who codes on this machine: the settings' ``[team] user``, else the login name."""
     from tipreader.config import load_config
 
-    name = getattr(load_config(), "team_user", None)  # [team] user lands with the team store
-    if isinstance(name, str) and name.strip():
+    name = load_config().team_user
+    if name and name.strip():
         return name.strip()
     import getpass
 
