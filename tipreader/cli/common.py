@@ -45,6 +45,41 @@ def user_db_error_line(err) -> None:
                "and a fresh one is started")
 
 
+def guarded(run):
+    """A command that reads or writes the user's data (bookmarks, coded passages): the errors
+    a user's files can cause become one line and exit status 1."""
+
+    def wrapper(args):
+        import sqlite3
+
+        from tipreader.library.bookmarks import BookmarkError, UserDBError
+        from tipreader.userdata.codes import CodeError
+
+        try:
+            return run(args)
+        except UserDBError as err:
+            user_db_error_line(err)
+        except (BookmarkError, CodeError) as err:
+            error_line(str(err))
+        except sqlite3.Error as err:  # a write that failed: a full disk, a read-only folder...
+            from tipreader.library import paths
+            from tipreader.library.userdb_safety import write_error
+
+            problem = write_error(paths.user_db_path(), err)
+            if problem.kind == "damaged":  # not a write failure: the error as it is
+                error_line(str(err))
+            else:
+                user_db_error_line(problem)
+        except BrokenPipeError:
+            raise  # `... | head`: main() stops quietly
+        except OSError as err:
+            error_line(err.strerror or str(err), err.filename or "")
+        return 1
+
+    wrapper.__doc__ = run.__doc__
+    return wrapper
+
+
 class OutputError(Exception):
     """What the user asked to be written could not be: ``str(err)`` names it and the cause."""
 
@@ -91,12 +126,14 @@ class GuardedStream:
 def guard_stdout() -> None:
     """Make ``sys.stdout`` a :class:`GuardedStream` (once, in ``main``)."""
     if sys.stdout is not None and not isinstance(sys.stdout, GuardedStream):
-        sys.stdout = GuardedStream(sys.stdout, "standard output")  # type: ignore[assignment]
+        sys.stdout = GuardedStream(sys.stdout, "standard output")
 
 
 def silence_stdout() -> None:
     """After a failed write to standard output, send what is left in its buffer to /dev/null,
     so the interpreter's last flush does not print a second error."""
+    if sys.__stdout__ is None:
+        return
     with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.__stdout__.fileno())
