@@ -271,20 +271,20 @@ def run_remove(args: argparse.Namespace) -> int:
                 _no_such_place(ref, cable, args.where)
                 return 1
             indexes, cite = found
-            placed = store.in_cable(cable)
+            placed = store.in_cable(cable, team=False)  # only your own codes can be removed
             ids = [loc.passage.id for i in indexes for loc in placed.get(i, []) if loc.passage.code == code]
         else:  # the cable left the library: by the stored anchor or question label
             label = _question_label(args.where)
             if label is not None:
                 cite = f"Q {label}"
-                ids = [p.id for p in store.for_ref(ref) if p.code == code and (p.question or "").upper() == label]
+                ids = [p.id for p in store.for_ref(ref, team=False) if p.code == code and (p.question or "").upper() == label]
             else:
                 try:
                     anchor = parse_anchor(args.where)
                 except ValueError as err:
                     raise UsageError(f"{err}; or Q23.A for a question with its answer") from None
                 cite = f"¶{anchor}" if anchor.isdigit() else anchor
-                ids = [p.id for p in store.for_ref(ref) if p.code == code and p.anchor == anchor]
+                ids = [p.id for p in store.for_ref(ref, team=False) if p.code == code and p.anchor == anchor]
         gone = store.delete(ids)
     if not gone:
         error_line(f"{ref}: no code {code!r} on {cite} (see tipreader codes list)")

@@ -45,7 +45,7 @@ from tipreader.library.userdb_safety import UserDBError, connect_user_db, make_d
 from .codebook import normalize
 
 __all__ = ["CHANGED", "DETACHED", "OK", "CodeError", "CodeStore", "CodedPassage", "Located", "UserDBError",
-           "current_author", "own_codes", "question_at", "question_paragraphs"]
+           "current_author", "own_codes", "question_at", "question_paragraphs", "team_codes"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS codes (
@@ -101,6 +101,12 @@ class CodedPassage:
     classification: str | None
     created: float  # Unix time
     updated: float
+    uid: str | None = None  # a teammate's passage pulled from the team server (its id there); None: the user's own
+
+    @property
+    def team(self) -> bool:
+        """True for a passage pulled from the team server (read-only here)."""
+        return self.uid is not None
 
     @property
     def key(self) -> str:
@@ -174,6 +180,29 @@ def own_codes(con: sqlite3.Connection) -> list[CodedPassage]:
     sync's own), oldest first; creates the table when it is not there yet."""
     _setup(con)
     return [CodedPassage(*row) for row in con.execute(f"{_SELECT} ORDER BY created, id")]
+
+
+def team_codes(con: sqlite3.Connection, ref_id: str | None = None) -> list[CodedPassage]:
+    """The coded passages pulled from the team server into the user database on ``con`` (the team
+    store's ``team_items``: teammates' codes, and the user's own made on another machine), not
+    deleted there and not pushed from this machine; [] before the first sync."""
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "team_items" not in tables:
+        return []
+    sql = ("SELECT ref_id, anchor, para_index, text_hash, quote, code, body, author, created, updated, uid"
+           " FROM team_items WHERE kind='code' AND deleted=0 AND code IS NOT NULL")
+    args: tuple = ()
+    if "team_sync" in tables:
+        sql += " AND uid NOT IN (SELECT uid FROM team_sync)"
+    if ref_id:
+        sql += " AND ref_id=?"
+        args = (ref_id.strip().upper(),)
+    out = []
+    for ref, anchor, index, fingerprint, quote, code, note, author, created, updated, uid in con.execute(sql, args):
+        number = int(anchor) if anchor.isdigit() else None
+        out.append(CodedPassage(0, ref, anchor, number, index if index is not None else -1, fingerprint, quote,
+                                normalize(code), note, author, None, None, None, None, None, created, updated, uid))
+    return out
 
 
 class CodeStore:
@@ -278,20 +307,35 @@ class CodeStore:
         return self._run(f"DELETE FROM codes WHERE id IN ({','.join('?' * len(wanted))})" + _RETURNING, wanted)
 
     # --- reading --------------------------------------------------------------------
-    def all(self, code: str | None = None) -> list[CodedPassage]:
-        """Every coded passage (with ``code`` only, when given) by cable and paragraph."""
+    def _team(self, ref_id: str | None = None) -> list[CodedPassage]:
+        try:
+            with self._lock:
+                return team_codes(self.con, ref_id)
+        except sqlite3.Error as err:
+            raise CodeError(f"team codes ({self.path}): {err}") from err
+
+    def all(self, code: str | None = None, *, team: bool = True) -> list[CodedPassage]:
+        """Every coded passage (with ``code`` only, when given) by cable and paragraph: the user's own
+        and, with ``team``, the teammates' pulled from the team server."""
         if code is None:
-            return self._run(f"{_SELECT} ORDER BY ref_id, para_index, code")
-        return self._run(f"{_SELECT} WHERE code=? ORDER BY ref_id, para_index", (normalize(code),))
+            mine = self._run(f"{_SELECT} ORDER BY ref_id, para_index, code")
+        else:
+            mine = self._run(f"{_SELECT} WHERE code=? ORDER BY ref_id, para_index", (normalize(code),))
+        if not team:
+            return mine
+        theirs = [p for p in self._team() if code is None or p.code == normalize(code)]
+        return sorted(mine + theirs, key=lambda p: (p.ref_id, p.para_index, p.code, p.team, p.author))
 
-    def for_ref(self, ref_id: str) -> list[CodedPassage]:
-        """The coded passages of one cable, in paragraph order."""
-        return self._run(f"{_SELECT} WHERE ref_id=? ORDER BY para_index, code", (ref_id.strip().upper(),))
+    def for_ref(self, ref_id: str, *, team: bool = True) -> list[CodedPassage]:
+        """The coded passages of one cable, in paragraph order (own, then the team's when ``team``)."""
+        mine = self._run(f"{_SELECT} WHERE ref_id=? ORDER BY para_index, code", (ref_id.strip().upper(),))
+        return mine + (self._team(ref_id) if team else [])
 
-    def in_cable(self, cable: Cable) -> dict[int, list[Located]]:
-        """The cable's coded passages by the paragraph index they are at now (the reader's tags)."""
+    def in_cable(self, cable: Cable, *, team: bool = True) -> dict[int, list[Located]]:
+        """The cable's coded passages by the paragraph index they are at now (the reader's tags):
+        the user's own first, then the teammates' (when ``team``)."""
         out: dict[int, list[Located]] = {}
-        for passage in self.for_ref(cable.ref_id):
+        for passage in self.for_ref(cable.ref_id, team=team):
             status, index = find_paragraph(cable, passage.anchor, passage.text_hash)
             if index is not None:
                 out.setdefault(index, []).append(Located(passage, status, index))
@@ -302,14 +346,18 @@ class CodeStore:
         return self._rows("SELECT count(*) FROM codes")[0][0]
 
     def counts(self) -> dict[str, int]:
-        """How many passages each code has."""
-        return dict(self._rows("SELECT code, count(*) FROM codes GROUP BY code ORDER BY code"))
+        """How many passages each code has (the user's own and the team's)."""
+        counts: dict[str, int] = dict(self._rows("SELECT code, count(*) FROM codes GROUP BY code ORDER BY code"))
+        for p in self._team():
+            counts[p.code] = counts.get(p.code, 0) + 1
+        return counts
 
     def filter_ref_ids(self, field: str, value: str) -> RefFilter:
         """The cables ``code:value`` selects (see :func:`code_matches`); ValueError for another field."""
         if field.lower() != "code":
             raise ValueError(f"not a code filter: {field}:")
-        rows = self._rows("SELECT DISTINCT ref_id, code FROM codes")
+        rows = {(r[0], r[1]) for r in self._rows("SELECT DISTINCT ref_id, code FROM codes")}
+        rows.update((p.ref_id, p.code) for p in self._team())
         return RefFilter(frozenset(ref for ref, code in rows if code_matches(code, value)))
 
 
