@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenTarget
 from tipreader.ui.reader_bookmarks import open_bookmarks, open_target
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
-from tipreader.ui.reader_navigation import LibraryReader, library_ready
+from tipreader.ui.reader_navigation import LibraryReader, library_failed, library_ready
 from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.settings import apply_config, remember_theme, theme_variable_defaults
@@ -88,7 +89,12 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
     @work(thread=True, exclusive=True, group="source")
     def _open_source(self) -> None:
         factory = self._source_factory
-        source = factory() if factory is not None else None
+        try:
+            source = factory() if factory is not None else None
+        except Exception as err:  # noqa: BLE001 - any reason the library cannot open: said, and logged
+            logging.getLogger(__name__).warning("the library cannot be opened", exc_info=True)
+            self.call_from_thread(library_failed, self, str(err))
+            return
         if source is not None:
             self.call_from_thread(self._source_ready, source)
 

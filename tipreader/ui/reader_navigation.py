@@ -77,11 +77,26 @@ def _library_of(app):
     return lib
 
 
+def library_failed(app, message: str) -> None:
+    """The library cannot be used: say what is wrong and what to do, on the library screens and
+    in a notification (files given on the command line still open in the reader)."""
+    from tipreader.ui.screens.library import LibraryScreen
+
+    app.notify(message, title="Library", severity="error", timeout=60, markup=False)
+    for screen in app.screen_stack:
+        if isinstance(screen, LibraryScreen) and screen.is_mounted:
+            screen.show_problem(message)
+
+
 def library_ready(app) -> None:
     """Call when the app's source (the library) is open: library screens show it."""
     from tipreader.ui.screens.library import LibraryScreen
 
     lib = getattr(getattr(app, "source", None), "library", None)
+    if lib is not None and getattr(lib, "problem", None) is not None:  # a damaged index, lost cables
+        app.library = lib
+        library_failed(app, str(lib.problem))
+        return
     if lib is not None:
         app.library = lib
         if getattr(lib, "needs_rebuild", None):

@@ -147,6 +147,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="library-search")
     def _search(self, query: str, generation: int) -> None:
         from tipreader.library import QueryError
+        from tipreader.library.damage import LibraryDamaged
 
         worker = get_current_worker()
         lib = self.library
@@ -154,7 +155,7 @@ class LibraryScreen(Screen[None]):
             return
         try:
             hits = lib.search(query, limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
-        except QueryError as err:
+        except (QueryError, LibraryDamaged) as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, generation, str(err), query)
             return
@@ -290,6 +291,12 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = query  # the answer to it is the message
+        self._set_status(Text(message, style="bold red"))
+
+    def show_problem(self, message: str) -> None:
+        """The library cannot be used: ``message`` (what is wrong, what to do) replaces "Opening the library…"."""
+        self._loaded = True
+        self.searching = False
         self._set_status(Text(message, style="bold red"))
 
     def _set_status(self, text: Text) -> None:
