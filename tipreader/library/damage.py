@@ -65,6 +65,9 @@ def cannot_open(db_path: Path, err: BaseException) -> LibraryDamaged:
     if read_only or (folder.is_dir() and not os.access(folder, os.W_OK)):
         return LibraryDamaged(f"the library folder {folder} is read-only ({_cause(err)}): tipreader writes its index "
                               "and database there; make it writable, or choose another folder (TIPREADER_HOME)")
+    if code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO) or "disk i/o" in text or "full" in text:
+        return LibraryDamaged(f"the library in {folder} cannot be written: the disk is full or failing "
+                              f"({_cause(err)}); free some space and try again")
     return database_damaged(db_path, err)
 
 
