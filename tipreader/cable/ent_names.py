@@ -278,6 +278,9 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             if " ".join(t.key for t in tokens[i : end + 1]) in places or tokens[i].key == "rule":
                 continue  # "West Bank" is a place; "Rule of Law" is no law
             if law:
+                if end + 2 < len(tokens) and tokens[end + 1].key == "of" and tokens[end + 2].key.isdigit() \
+                        and len(tokens[end + 2].key) == 4 and tokens[end + 2].gap == " ":
+                    end += 2  # "the Trafficking Victims Protection Act of 2000": the year is in the name
                 out.append((tokens[i].start, tokens[end].end, "LAW"))
             else:
                 out.append((tokens[i].start, tokens[end].end, "ORG"))

@@ -29,6 +29,7 @@ from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_data import gazetteer, is_common_word, known_acronyms
 from .ent_names import find_locations, find_orgs, long_form_type
+from .ent_places import find_places
 from .ent_persons import find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import capitalised, is_upper_text, tokenize
 from .model import Cable, Entity, Paragraph
@@ -164,6 +165,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))
         spans.extend((s, e, t, None) for s, e, t in find_orgs(tokens[n], text, up, caps[n]))
         spans.extend((s, e, t, None) for s, e, t in find_locations(tokens[n], text, up, caps[n]))
+        spans.extend((s, e, t, None) for s, e, t in find_places(tokens[n], text, up, caps[n]))
         if "emorandum" in text or "EMORANDUM" in text:
             spans.extend((m.start(), m.end(), "LAW", None) for m in _MOU.finditer(text))
         for d in defs_by_par.get(index, ()):
