@@ -266,6 +266,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 else:
                     break
             while i < j and (tokens[i].key in CONNECTORS or law and tokens[i].key in places):
+                if tokens[i].cap and tokens[i].key in ("al", "el") and tokens[i + 1].gap == "-":
+                    break  # "the Al-Thawra Hospital"
                 i += 1
             if law and i + 1 < j and tokens[i].key == "u" and tokens[i + 1].key == "s":
                 i += 2  # "the U.S. Foreign Corrupt Practices Act": the country is not in the name

@@ -27,10 +27,11 @@ from operator import itemgetter
 
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
-from .ent_data import gazetteer, is_common_word, known_acronyms
+from .ent_context import contact_persons, context_orgs, particle_persons
+from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_places
-from .ent_persons import find_persons, link_mentions, mention_index, surname_variants
+from .ent_persons import PersonSpan, find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import capitalised, is_upper_text, tokenize
 from .model import Cable, Entity, Paragraph
 
@@ -99,12 +100,19 @@ def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
     if name.upper() in acr.STRUCTURAL or name in known_acronyms() or len(name) < 3:
         return None
     folded = name.lower()
+    if any(w in org_words().heads for w in folded.split()):
+        return None  # "EMBASSY SANAA": the post, not its signing officer
     if folded in gazetteer().places or (is_common_word(folded) and kind != "signature") or folded.startswith("minimize"):
         return None
     if m.start(1) > 0 and not name.isupper():
         return None  # only an all-caps word can close a sentence-bearing paragraph
     offset = len(text) - len(text.lstrip())
     return offset + m.start(1), offset + m.end(1)
+
+
+def _word_like_name(word: str) -> bool:
+    """An all-capitals name read as a word (``DIVAS``, ``ACOPE``), not spelled out as letters (``GIA``)."""
+    return word.isupper() and len(word) >= 5 and sum(c in "AEIOU" for c in word) >= 2 and word not in known_acronyms()
 
 
 def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[Entity]:
@@ -135,9 +143,15 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
     for n, (_, text, kind) in enumerate(items):
         sig = _signature(text, kind, n == last)
         if sig:
-            from .ent_persons import PersonSpan
-
             persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
+    for n, (_, text, _) in enumerate(items):
+        plist = persons[n]
+        for s, e in contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n]):
+            if not any(p.start < e and s < p.end for p in plist):
+                plist.append(PersonSpan(s, e, text[s:e]))
+    # organisations introduced as such ("the local NGO ABCD"): an all-capitals one is an ORG everywhere
+    org_context = [context_orgs(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(items)]
+    named_orgs = {w for n, spans_ in enumerate(org_context) for s, e, _ in spans_ if _word_like_name(w := items[n][1][s:e])}
     known: dict[str, str] = {}
     for plist in persons:
         for p in plist:
@@ -160,7 +174,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
         if _DIGIT.search(text):
             for finder in _PATTERN_FINDERS:
                 spans.extend((s, e, t, None) for s, e, t in finder(text))
-        spans.extend((s, e, "ACRONYM", w) for s, e, w in mentions[n])
+        spans.extend((s, e, "ORG" if w in named_orgs else "ACRONYM", w) for s, e, w in mentions[n])
+        spans.extend((s, e, t, None) for s, e, t in org_context[n])
         for p in persons[n]:
             spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))
         spans.extend((s, e, t, None) for s, e, t in find_orgs(tokens[n], text, up, caps[n]))
