@@ -16,8 +16,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .ent_data import ARTICLES, first_names, fold, geo, gazetteer, is_common_word, known_acronyms, place_key, titles
+from .ent_data import (ARTICLES, demonyms, first_names, fold, gazetteer, geo, is_common_word, known_acronyms, org_words,
+                       place_key, titles, vocab)
 from .ent_text import Token
 
 _CONTACT = re.compile(
@@ -110,7 +112,7 @@ def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[
             continue  # in capitals "AL" and "BIN" begin too many other things
         if not (_name_like(prev, False) and _name_like(nxt, False)) or prev.poss or tok.poss:
             continue
-        if not split and not (tok.gap == " " and nxt.gap == "-" and not tok.cap):
+        if not split and not (tok.gap == " " and nxt.gap == "-"):
             continue  # "al-" joined to the name after it, lower case: "Ahmed al-Harazi"
         if prev.key in _NOT_PERSON_FIRST or prev.sent and prev.key not in first_names() and not split:
             continue
@@ -181,4 +183,101 @@ def context_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int,
                 j += 1
             if last is not None:
                 out.append((tok.start, tokens[last].end, "ORG"))
+    return out
+
+
+_NOT_NAMES = frozenset(
+    """islam islamic muslim muslims sunni sunnis shia shiite shiites shi'a sufi wahhabi salafi christian christians
+    catholic catholics orthodox protestant evangelical buddhist buddhists hindu hindus sikh sikhs jewish druze
+    alawite alawites coptic copts maronite january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday ramadan eid hajj""".split()
+)
+# words that open the names of places, businesses and media, not of people
+_NOT_PERSON_OPENERS = frozenset(
+    """san santa santo sao barrio sanatorio hospital prensa radio diario ediciones editorial petrolera grupo banco
+    colegio escuela club hotel plaza avenida av calle puerto villa ciudad isla rio lago monte cerro playa bahia
+    costa nueva nuevo""".split()
+)
+# Spanish/Portuguese adjectives and nouns that end party, programme and newspaper names
+# ("Polo Democratico", "Campo Majoritario", "Bolsa Familia", "Correio Brasiliense").
+_NOT_NAME_ENDINGS = ("ico", "ica", "ario", "aria", "ense", "ista", "istas", "iano", "iana", "ilia", "ismo", "ada", "ado")
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """Stems of one-word place names and the last words of longer ones ("leban", "rica")."""
+    out = set()
+    for key in gazetteer().places:
+        w = key.split()[-1]
+        if len(w) >= 4:
+            out.add(w[:-1] if w[-1] in "aeiouy" or len(w) > 5 else w)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _demonym_like(key: str) -> bool:
+    """``Lebanese``, ``Rican``, ``Indians``: a people, not a person."""
+    k = key[:-1] if key.endswith("s") else key
+    if k in demonyms() or key in demonyms():
+        return True
+    if not k.endswith(("an", "ese", "i", "ish", "ian", "er", "ite")):
+        return False
+    stems = _place_stems()
+    return any(k[:n] in stems for n in range(3, min(len(k), 9)))
+
+
+@lru_cache(maxsize=65536)
+def _unknown_key(k: str) -> bool:
+    ow = org_words()
+    return (
+        len(k) > 2 and not k.isdigit() and k not in vocab() and k not in gazetteer().places and k not in first_names()
+        and k not in ow.heads and k not in ow.firsts and k not in _NOT_NAMES and not _demonym_like(k)
+    )
+
+
+def _unknown(tok: Token) -> bool:
+    """A capitalised word no list knows and the cables never write in lower case."""
+    return tok.cap and not tok.upper and _unknown_key(tok.key) and not _title_word(tok)
+
+
+def unknown_name_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int]]:
+    """Two or three capitalised words no list knows (``Uhuru Kenyatta``), or a name with a middle
+    initial (``Zachary N. Mwaura``): a person's name in mixed-case text."""
+    out: list[tuple[int, int]] = []
+    if upper:
+        return out
+    n = len(tokens)
+    i = 0
+    while i < n - 1:
+        tok = tokens[i]
+        if not tok.cap or tok.upper or tok.poss:
+            i += 1
+            continue
+        j = i + 1
+        # "Zachary N. Mwaura": a name, an initial, a name
+        if len(tokens[j].text) == 1 and tokens[j].upper and tokens[j].gap == " " and j + 1 < n \
+                and tokens[j + 1].gap == ". " and tokens[j + 1].cap and not tokens[j + 1].upper and len(tokens[j + 1].text) > 2 \
+                and not is_common_word(tok.key) and not is_common_word(tokens[j + 1].key) and not _title_word(tok) \
+                and tok.key not in gazetteer().places:
+            out.append((tok.start, tokens[j + 1].end))
+            i = j + 2
+            continue
+        if not _unknown(tok) or tok.key in _NOT_PERSON_OPENERS:
+            i += 1
+            continue
+        last = i
+        while last + 1 < n and last - i < 2 and tokens[last + 1].gap == " " and not tokens[last].poss and _unknown(tokens[last + 1]):
+            last += 1
+        if last > i and tokens[last].key.endswith(_NOT_NAME_ENDINGS):
+            last = i  # "Polo Democratico": a party's name
+        if last > i and tokens[i - 1].key in _NOT_NAMES | {"costa", "puerto", "sri", "el", "new"} if i else False:
+            last = i  # "Costa Rican police"
+        if last > i:
+            before = tokens[i - 1] if i else None
+            after = tokens[last + 1] if last + 1 < n else None
+            if not (before is not None and before.key == "the" and not before.cap or after is not None and after.gap == " "
+                    and after.cap and not after.upper):
+                if place_key(text[tok.start : tokens[last].end]) not in geo().keys:
+                    out.append((tok.start, tokens[last].end))
+        i = last + 1
     return out

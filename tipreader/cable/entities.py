@@ -27,7 +27,7 @@ from operator import itemgetter
 
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
-from .ent_context import contact_persons, context_orgs, particle_persons
+from .ent_context import contact_persons, context_orgs, particle_persons, unknown_name_persons
 from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_places
@@ -146,7 +146,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
     for n, (_, text, _) in enumerate(items):
         plist = persons[n]
-        for s, e in contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n]):
+        found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
+        for s, e in found + unknown_name_persons(tokens[n], text, upper[n]):
             if not any(p.start < e and s < p.end for p in plist):
                 plist.append(PersonSpan(s, e, text[s:e]))
     # organisations introduced as such ("the local NGO ABCD"): an all-capitals one is an ORG everywhere
