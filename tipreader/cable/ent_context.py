@@ -33,7 +33,9 @@ _NOT_PERSON_FIRST = frozenset(
     umm um sharm hay souq suq masjid madinat minat kafr deir dayr ain ayn qasr shatt akhbar ahl awlad saut sawt
     dawlat jabhat liwa katibat""".split()
 )
+_PARTICLE_GATE = re.compile(r"\b(?:bint?|ibn|[Aa]bou?|ould|ben)\b|\b[AaEe]l-")
 _MISSION_HEADS = ("embassy", "consulate")
+_ORG_GATE = re.compile(r"mbassy|MBASSY|onsulate|ONSULATE|NGO|rgani[sz]ation|ssociation|oundation|roup|MINISTR")
 _INTRO_WORDS = frozenset("ngo ngos organization organisation association foundation group".split())
 _CALLED = frozenset("called named".split())
 _UPPER_OFFICE_STOP = frozenset(
@@ -101,6 +103,8 @@ def contact_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[i
 def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int]]:
     """Arabic names joined by a particle: ``Nasser bin Hamad``, ``Ahmed al-Harazi``."""
     out: list[tuple[int, int]] = []
+    if upper or not _PARTICLE_GATE.search(text):
+        return out
     n = len(tokens)
     done = -1
     for i, tok in enumerate(tokens):
@@ -117,8 +121,9 @@ def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[
         if prev.key in _NOT_PERSON_FIRST or prev.sent and prev.key not in first_names() and not split:
             continue
         first = i - 1
-        if first and _name_like(tokens[first - 1], False) and tokens[first].gap == " " and not tokens[first - 1].sent \
-                and not _title_word(tokens[first - 1]):
+        before = tokens[first - 1] if first else None
+        if before is not None and _name_like(before, False) and tokens[first].gap == " " and not _title_word(before) \
+                and (not before.sent or before.key in first_names() or _unknown(before)):
             first -= 1  # "Abdullah Saleh al-Ashtal"
         last = i + 1
         while last + 1 < n and tokens[last + 1].gap in (" ", "-") and (
@@ -140,6 +145,8 @@ def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[
 def context_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
     """Missions, introduced organisations, and capitals offices (see the module docstring)."""
     out: list[tuple[int, int, str]] = []
+    if not _ORG_GATE.search(text):
+        return out
     n = len(tokens)
     places = gazetteer().places
     gkeys = geo().keys
@@ -240,18 +247,19 @@ def _unknown(tok: Token) -> bool:
     return tok.cap and not tok.upper and _unknown_key(tok.key) and not _title_word(tok)
 
 
-def unknown_name_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int]]:
+def unknown_name_persons(tokens: list[Token], text: str, upper: bool, caps: list[int] | None = None) -> list[tuple[int, int]]:
     """Two or three capitalised words no list knows (``Uhuru Kenyatta``), or a name with a middle
     initial (``Zachary N. Mwaura``): a person's name in mixed-case text."""
     out: list[tuple[int, int]] = []
     if upper:
         return out
     n = len(tokens)
-    i = 0
-    while i < n - 1:
+    done = -1
+    for i in (caps if caps is not None else range(n)):
+        if i <= done or i >= n - 1:
+            continue
         tok = tokens[i]
         if not tok.cap or tok.upper or tok.poss:
-            i += 1
             continue
         j = i + 1
         # "Zachary N. Mwaura": a name, an initial, a name
@@ -260,10 +268,9 @@ def unknown_name_persons(tokens: list[Token], text: str, upper: bool) -> list[tu
                 and not is_common_word(tok.key) and not is_common_word(tokens[j + 1].key) and not _title_word(tok) \
                 and tok.key not in gazetteer().places:
             out.append((tok.start, tokens[j + 1].end))
-            i = j + 2
+            done = j + 1
             continue
         if not _unknown(tok) or tok.key in _NOT_PERSON_OPENERS:
-            i += 1
             continue
         last = i
         while last + 1 < n and last - i < 2 and tokens[last + 1].gap == " " and not tokens[last].poss and _unknown(tokens[last + 1]):
@@ -279,5 +286,5 @@ def unknown_name_persons(tokens: list[Token], text: str, upper: bool) -> list[tu
                     and after.cap and not after.upper):
                 if place_key(text[tok.start : tokens[last].end]) not in geo().keys:
                     out.append((tok.start, tokens[last].end))
-        i = last + 1
+        done = last
     return out

@@ -81,6 +81,7 @@ _LAW_RE = re.compile(
 )
 # A numbered law, capitalised: "Law No. 64 of 2010 on Combating Human Trafficking", "Federal Law No. 51
 # of 2006", "Royal Decree M/40", "Law 3/2008", "Resolution 1325".
+_NUMBERED_LAW_GATE = re.compile(r"(?:Law|Decree|Ordinance|Proclamation|Resolution|Act|Bill)\s(?:No|Number|#|[A-Z]?/?\d)")
 _NUMBERED_LAW_RE = re.compile(
     r"""(?:\b(?:Federal|Royal|Presidential|Ministerial|Organic|National|Legislative|Emergency|Penal|Labou?r)\s)?
         \b(?:Law|Decree|Decree-Law|Decree\sLaw|Ordinance|Proclamation|Resolution|Act|Bill)
@@ -182,13 +183,12 @@ def find_laws(text: str) -> Iterator[tuple[int, int, str]]:
     if not _DIGIT.search(text):
         return
     low = text.lower()
-    if not ("rticle" in low or "xecutive order" in low or "eo " in low or ("o." in low and _EO_DOTS.search(low))
-            or "law" in low or "decree" in low or "act " in low or "ordinance" in low or "proclamation" in low
-            or "resolution" in low or "bill" in low):
+    numbered = _NUMBERED_LAW_GATE.search(text)
+    if not (numbered or "rticle" in low or "xecutive order" in low or "eo " in low or ("o." in low and _EO_DOTS.search(low))):
         return
     for m in _LAW_RE.finditer(text):
         yield m.start(), m.start() + len(m.group().rstrip()), "LAW"
-    for m in _NUMBERED_LAW_RE.finditer(text):
+    for m in _NUMBERED_LAW_RE.finditer(text, max(0, numbered.start() - 40) if numbered else len(text)):
         yield m.start(), m.end(), "LAW"
 
 

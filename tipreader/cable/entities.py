@@ -147,7 +147,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
     for n, (_, text, _) in enumerate(items):
         plist = persons[n]
         found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
-        for s, e in found + unknown_name_persons(tokens[n], text, upper[n]):
+        for s, e in found + unknown_name_persons(tokens[n], text, upper[n], caps[n]):
             if not any(p.start < e and s < p.end for p in plist):
                 plist.append(PersonSpan(s, e, text[s:e]))
     # organisations introduced as such ("the local NGO ABCD"): an all-capitals one is an ORG everywhere
