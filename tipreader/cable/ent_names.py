@@ -43,6 +43,7 @@ _SPANISH_FIRSTS = frozenset(
     banco universidad agencia secretaria ministerio procuraduria fiscalia direccion sistema corte alianza
     coordinadora red fundacao associacao""".split()
 )
+_IBERIAN_CONNECTORS = frozenset("de del la las los el y e para por da do dos das".split())
 _UPPER_MODIFIERS = frozenset(
     """supreme constitutional national federal central high prime state general republican democratic
     socialist labor labour popular islamic foreign interior defense defence justice finance economy
@@ -290,7 +291,7 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             end = _extend_right(tokens, j)
             if end == j and tok.key in _SPANISH_FIRSTS:
                 k = j + 1  # "Fundacion Rahab", "Alianza Por Tus Derechos"
-                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
+                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in _IBERIAN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
                     if tokens[k].cap:
                         end = k
                     k += 1

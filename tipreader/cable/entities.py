@@ -27,8 +27,10 @@ from operator import itemgetter
 
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
+from .ent_canonical import canonicalise
 from .ent_context import contact_persons, context_orgs, particle_persons, unknown_name_persons
 from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
+from .ent_learned import NameBook, org_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_places
 from .ent_persons import PersonSpan, find_persons, link_mentions, mention_index, surname_variants
@@ -115,8 +117,12 @@ def _word_like_name(word: str) -> bool:
     return word.isupper() and len(word) >= 5 and sum(c in "AEIOU" for c in word) >= 2 and word not in known_acronyms()
 
 
-def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[Entity]:
-    """All entities of one cable's paragraphs, in paragraph and offset order."""
+def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: NameBook | None = None) -> list[Entity]:
+    """All entities of one cable's paragraphs, in paragraph and offset order.
+
+    ``learned``: names other cables taught the library (:mod:`ent_learned`), found here
+    too where nothing else claims the words (their entities have ``learned`` True).
+    """
     items = _inputs(paragraphs)
     tokens = [tokenize(text) for _, text, _ in items]
     upper = [is_upper_text(text) for _, text, _ in items]
@@ -164,14 +170,21 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
         taken = [(p.start, p.end) for p in persons[n]]
         persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], index, caps[n]))
 
-    # 4. Everything else, resolved per paragraph.
+    # 4. Everything else, resolved per paragraph; organisations first, for their short forms ("Betas").
     out: list[Entity] = []
     defs_by_par: dict[int, list[acr.Definition]] = {}
     for d in definitions:
         defs_by_par.setdefault(d.paragraph, []).append(d)
+    orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(items)]
+    book = NameBook()
+    for short, name in org_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) for s, e, t in found_orgs if t == "ORG"}):
+        book.add(short, "ORG", name)
     for n, (index, text, _) in enumerate(items):
         up = upper[n]
         spans: list[Candidate] = []
+        for s, e, t, canonical, from_library in book.find(tokens[n], up, caps[n]) + (
+                learned.find(tokens[n], up, caps[n]) if learned else []):
+            spans.append((s, e, t, (canonical, from_library)))
         if _DIGIT.search(text):
             for finder in _PATTERN_FINDERS:
                 spans.extend((s, e, t, None) for s, e, t in finder(text))
@@ -179,7 +192,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
         spans.extend((s, e, t, None) for s, e, t in org_context[n])
         for p in persons[n]:
             spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))
-        spans.extend((s, e, t, None) for s, e, t in find_orgs(tokens[n], text, up, caps[n]))
+        spans.extend((s, e, t, None) for s, e, t in orgs[n])
         spans.extend((s, e, t, None) for s, e, t in find_locations(tokens[n], text, up, caps[n]))
         spans.extend((s, e, t, None) for s, e, t in find_places(tokens[n], text, up, caps[n]))
         if "emorandum" in text or "EMORANDUM" in text:
@@ -192,12 +205,15 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             continue
         for s, e, t, payload in _resolve(spans, len(text)):
             expansion = canonical = None
-            if t == "ACRONYM":
+            from_library = False
+            if isinstance(payload, tuple):
+                canonical, from_library = payload  # a name of the book
+            elif t == "ACRONYM":
                 expansion = gloss.get(acr.key(payload))
             elif t == "PERSON":
                 canonical = payload
-            out.append(Entity(t, text[s:e], index, s, e, expansion, canonical))
-    return out
+            out.append(Entity(t, text[s:e], index, s, e, expansion, canonical, from_library))
+    return canonicalise(out)
 
 
 def glossary(entities: Iterable[Entity]) -> dict[str, str]:
