@@ -173,7 +173,7 @@ def run_import(corpus: Path, home: Path) -> dict:
 
 def _pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def query_phase(home: Path) -> dict:
@@ -238,7 +238,7 @@ def fts5_phase(home: Path, fts_path: Path) -> dict:
     con.commit()
     build = time.perf_counter() - t_decode
     lib.close()
-    fts_q = {
+    _fts_q = {
         "rare word": "zanzibar", "common word": "government", "two words AND": "human trafficking",
         "phrase": '"human rights"', "prefix": "traff*", "field + word": None,
     }

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tipreader.cable import CableError, iter_bytes  # noqa: E402
+from tipreader.cable import CableError, iter_bytes
 
 
 def load(corpus: Path) -> list[tuple[str, bytes]]:

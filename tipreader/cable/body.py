@@ -19,11 +19,12 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
+from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 
-_NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
+_NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
 _LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
@@ -174,10 +175,8 @@ def _signature_start(lines: list[Line]) -> int | None:
     return i
 
 
-def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseWarning"]]:
+def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
-    from .model import Paragraph
-
     if any("SIPDIS" in ln.text for ln in lines):
         lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
     lines = _split_tail_signature(_undouble(lines))

@@ -165,10 +165,10 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             if p.canonical is None:
                 for v in surname_variants(p.text):
                     known.setdefault(v, p.text)
-    index = mention_index(known)
+    by_surname = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
-        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], index, caps[n]))
+        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
 
     # 4. Everything else, resolved per paragraph; organisations first, for their short forms ("Betas").
     out: list[Entity] = []
@@ -209,7 +209,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             if isinstance(payload, tuple):
                 canonical, from_library = payload  # a name of the book
             elif t == "ACRONYM":
-                expansion = gloss.get(acr.key(payload))
+                expansion = gloss.get(acr.key(payload or ""))
             elif t == "PERSON":
                 canonical = payload
             out.append(Entity(t, text[s:e], index, s, e, expansion, canonical, from_library))

@@ -25,7 +25,7 @@ from .model import Paragraph, Part, Question
 _QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
 _RESPONSE = re.compile(r"\b(?:POST(?:'S)?\s+RESPONSE|EMBASSY\s+RESPONSE|RESPONSE|ANSWER)\s*[:.-]\s*", re.IGNORECASE)
 _LETTERED = re.compile(
-    rf"^\s*(-{{1,3}}\s*)?(?:(\d{{1,2}})\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)\s*(?:{MARKING.pattern}\s*)?", re.IGNORECASE
+    rf"^\s*(-{{1,3}}\s*)?(?:(\d{{1,2}})\s?)?([A-Z])(?:-([A-Z]))?\s?[.)](?=\s|$)\s*(?:{MARKING.pattern}\s*)?", re.IGNORECASE
 )
 _QMARK = re.compile(r"(?<=[A-Za-z0-9)\]'\"])\?(?![A-Za-z0-9])")
 _ASKS = re.compile(
@@ -33,7 +33,7 @@ _ASKS = re.compile(
     r"Please|To what|If|Who|Whom|Where|When|Why|Will|Would|Should|In what|For|Describe|Provide|Specify|Identify|List|Are there)\b",
     re.IGNORECASE,
 )
-_ROMAN_TITLE = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\s?[.)]\s+")
+_ROMAN_TITLE = re.compile(r"^\s*([IVX]{1,4}|\d{1,2})\s?[.)]\s+")
 _UPPER_LABEL = re.compile(r"^([A-Z0-9][A-Z0-9 ,;/()'&.\u2019-]{3,160}?)\s*([:?])\s+(?=\S)")
 
 _TIP = re.compile(
@@ -67,6 +67,7 @@ class _Item:
     question: str
     answer: str
     style: str  # "question" (QUESTION X) or "lettered"
+    letters: list[str] = field(default_factory=list)
     answer_paras: list[int] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
 
@@ -110,7 +111,8 @@ def _item(para: Paragraph) -> _Item | None:
             question, answer = question.strip(), answer.strip()
         else:
             question, answer = body.strip(), ""
-        return _Item(para.index, m.group(1).upper(), None, question, answer, "question")
+        letter = m.group(1).upper()
+        return _Item(para.index, letter, None, question, answer, "question", [letter])
     if para.number is not None or para.kind != "body":
         return None
     m = _LETTERED.match(text)
@@ -120,11 +122,22 @@ def _item(para: Paragraph) -> _Item | None:
     if not letter.isupper():
         return None
     question, answer = _split_lettered(text[m.end() :])
-    return _Item(para.index, letter, m.group(2), question, answer, "lettered")
+    return _Item(para.index, letter, m.group(2), question, answer, "lettered", _letter_span(letter, m.group(4)))
 
 
-def _heading_title(para: Paragraph) -> str | None:
-    """The part title a paragraph gives when it stands as a part heading, else None."""
+def _letter_span(first: str, last: str | None) -> list[str]:
+    """``A`` → [A]; ``G-K`` → [G, H, I, J, K] (a range answered at once)."""
+    if not last or not last.isupper() or last <= first:
+        return [first]
+    return [chr(c) for c in range(ord(first), ord(last) + 1)]
+
+
+def _heading_title(para: Paragraph) -> tuple[str, str] | None:
+    """(label, title) a paragraph gives when it stands as a part heading, else None.
+
+    The label is the cable's number for the part: the paragraph number, or the Roman
+    or Arabic number opening the heading (``III. PROTECTION``); "" when it has none.
+    """
     text = para.text.strip()
     if not text or "?" in text[:200] or "\n" in text and para.kind != "heading":
         return None
@@ -135,14 +148,18 @@ def _heading_title(para: Paragraph) -> str | None:
         if not sep or len(head) > 100 or any(c.islower() for c in head):
             return None
         title = head
-    title = _ROMAN_TITLE.sub("", title).strip()
+    label = str(para.number) if para.number is not None else ""
+    rm = _ROMAN_TITLE.match(title)
+    if rm:
+        label = label or rm.group(1)
+        title = title[rm.end() :].strip()
     mk = match_marking(title)
     if mk and title.startswith("("):
         title = title[mk.end() :]
     title = title.strip().rstrip(":.").strip()
     if not title or len(title) > 100:
         return None
-    return title
+    return label, title
 
 
 def _derived_title(items: list[_Item], tip: bool) -> str:
@@ -157,24 +174,30 @@ def _derived_title(items: list[_Item], tip: bool) -> str:
 
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
     """Parts with their questions, the question paragraph indexes, the part heading indexes."""
+    parts, headings = _find_parts(paragraphs)
+    q_indexes = {q.paragraph_index for part in parts for q in part.questions}
+    return parts, q_indexes, headings
+
+
+def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     items = {p.index: it for p in paragraphs if (it := _item(p)) is not None}
     q_style = sum(1 for it in items.values() if it.style == "question")
     lettered = [it for it in items.values() if it.style == "lettered"]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
         lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
     if q_style < 2 and len(lettered) < 3:
-        return [], set(), set()
+        return [], set()
     whole = "\n".join(p.text for p in paragraphs)
     tip = _TIP.search(whole) is not None
     if q_style < 2 and not (tip or any(it.letter == "A" for it in lettered)):
-        return [], set(), set()
+        return [], set()
     if q_style < 2 and not (tip or _KEYED.search(whole)):
-        return [], set(), set()
+        return [], set()
     if q_style >= 2:
         items = {i: it for i, it in items.items() if it.style == "question"}
-    parts: list[tuple[str | None, int | None, list[_Item]]] = []
+    parts: list[tuple[tuple[str, str] | None, int | None, list[_Item]]] = []
     headings: set[int] = set()
-    pending: tuple[str, int] | None = None
+    pending: tuple[tuple[str, str], int] | None = None
     current: _Item | None = None
     last_letter = ""
     last_key: str | None = None
@@ -190,17 +213,17 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
             elif restart:
                 parts.append((None, None, []))
             parts[-1][2].append(it)
-            current, last_letter, last_key = it, it.letter, it.key
+            current, last_letter, last_key = it, it.letters[-1], it.key
             continue
         if para.kind == "signature":
             current = None
             continue
         nxt = next((items[i] for i in order if i > para.index), None)
-        title = _heading_title(para) if nxt is not None else None
-        if title is not None and nxt is not None and (nxt.letter == "A" or nxt.letter <= last_letter):
+        head = _heading_title(para) if nxt is not None else None
+        if head is not None and nxt is not None and (nxt.letter == "A" or nxt.letter <= last_letter):
             between = [p for p in paragraphs[para.index + 1 : nxt.index] if p.kind != "heading"]
             if not between or (para.number is not None and len(between) <= 1):
-                pending = (title, para.index)
+                pending = (head, para.index)
                 current = None
                 continue
         if current is not None and (para.number is None or current.style == "question"):
@@ -209,14 +232,23 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
                 current.extra.append(para.text)
                 continue
         current = None
+    return _build_parts(paragraphs, [p for p in parts if p[2]], tip), headings
+
+
+def _build_parts(
+    paragraphs: list[Paragraph], parts: list[tuple[tuple[str, str] | None, int | None, list[_Item]]], tip: bool
+) -> list[Part]:
+    """The model's parts, labelled with the cable's own numbers."""
     result: list[Part] = []
-    for title, heading_index, its in parts:
-        if not its:
-            continue
+    for ordinal, (head, heading_index, its) in enumerate(parts, 1):
+        label, title = head if head is not None else ("", "")
+        label = label or next((it.key for it in its if it.key), "") or str(ordinal)
         questions = []
         for it in its:
             own = [it.index] if it.answer else []
             answer = "\n\n".join(x for x in [it.answer, *it.extra] if x)
+            letters = it.letters or [it.letter]
+            span = letters[0] if len(letters) == 1 else f"{letters[0]}-{letters[-1]}"
             questions.append(Question(
                 letter=it.letter,
                 question=it.question,
@@ -224,7 +256,14 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
                 paragraph=paragraphs[it.index].number,
                 paragraph_index=it.index,
                 answer_paragraphs=tuple(own + it.answer_paras),
+                label=f"{label}.{span}",
+                letters=tuple(letters),
             ))
-        result.append(Part(title=title or _derived_title(its, tip), questions=tuple(questions), paragraph_index=heading_index))
-    q_indexes = {q.paragraph_index for part in result for q in part.questions}
-    return result, q_indexes, headings
+        result.append(Part(
+            title=title or _derived_title(its, tip),
+            questions=tuple(questions),
+            paragraph_index=heading_index,
+            label=label,
+            title_source="cable" if title else "standard",
+        ))
+    return result

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import signal
 import sys
+from typing import NoReturn
 
 from tipreader import __version__
 
@@ -21,6 +22,7 @@ COMMAND_MODULES = (
     "tipreader.cli.bookmarks_cmd",
     "tipreader.cli.entities_cmd",
     "tipreader.cli.config_cmd",
+    "tipreader.cli.tip_cmd",
 )
 
 
@@ -29,7 +31,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 already; keep its one-liner
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 already; keep its one-liner
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -61,10 +63,36 @@ def _is_user_db_error(err: BaseException) -> bool:
     return safety is not None and isinstance(err, safety.UserDBError)
 
 
+# arguments that name files: any bytes the filesystem allows (opened by their real name)
+_PATH_ARGS = ("paths", "files", "output")
+_PATH_OR_ID_ARGS = ("target", "file")  # a file when one exists by that name, else a ref id
+
+
+def _check_text_args(args: argparse.Namespace) -> None:
+    """Refuse, in one line, a text argument (a note, a ref id, a query) that is not valid
+    UTF-8: the shell gave bytes no database or screen can take (``--note $'caf\\xe9'``)."""
+    import os
+
+    from tipreader.library.paths import display_path
+
+    for dest, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            if not isinstance(v, str) or dest in _PATH_ARGS or (dest in _PATH_OR_ID_ARGS and os.path.exists(v)):
+                continue
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                name = "--" + dest.replace("_", "-") if dest in ("note", "filter") else dest.upper().replace("_", "-")
+                raise UsageError(f"{name} '{display_path(v)}' is not valid UTF-8 text: "
+                                 "check the terminal's or the shell's encoding") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _check_text_args(args)
         if args.command is None:
             from tipreader.cli.open_cmd import run_app
 

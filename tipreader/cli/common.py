@@ -5,16 +5,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterator
 from typing import IO
 
 from tipreader.cable import Cable, CableError
+from tipreader.safetext import visible
 
-# C0/C1 control characters (but tab and newline) and ESC sequences: never sent to a terminal.
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def cables(n: int) -> str:
@@ -23,8 +21,8 @@ def cables(n: int) -> str:
 
 
 def safe_text(text: str) -> str:
-    """``text`` with terminal escape sequences and control characters removed."""
-    return _CONTROL.sub("", text)
+    """``text`` safe for a terminal (:func:`tipreader.safetext.visible`, the one sanitiser)."""
+    return visible(text)
 
 
 def error_line(err: CableError | str, source: str = "") -> None:

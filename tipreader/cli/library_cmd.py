@@ -7,6 +7,12 @@ import json
 import sys
 import threading
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from tipreader.library.bookmarks import BookmarkStore
 
 from tipreader.cli.common import add_entities, cables, error_line, safe_text
 
@@ -137,8 +143,8 @@ class _Reporter:
     def __init__(self, verb: str) -> None:
         self.verb = verb
         self.tty = sys.stderr.isatty()
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
         self.last_line = time.monotonic()
         if self.tty:
             from rich.console import Console
@@ -159,7 +165,7 @@ class _Reporter:
         verb = "entities" if entities else self.verb
         done = p.entities_done if entities else max(p.cables_read, p.cables_done)
         files = f"{p.entities_done}/{p.entities_total} cables" if entities else f"files {p.files_done}/{p.files_total}"
-        if self.progress is not None:
+        if self.progress is not None and self.task is not None:
             self.progress.update(self.task, description=verb, total=p.bytes_total or None, completed=p.bytes_done,
                                  cables=done, files=files)
             return
@@ -206,7 +212,8 @@ def _summary(verb: str, report, elapsed: float) -> str:
     return ", ".join(parts) + f" in {elapsed:.1f}s{rate}"
 
 
-def _run_job(verb: str, job) -> int:
+def _run_job(verb: str, job, after=None) -> int:
+    """Run an import-like ``job`` with progress; then ``after()`` (a one-line problem or None)."""
     reporter = _Reporter(verb)
     cancel = threading.Event()
     start = time.monotonic()
@@ -226,6 +233,10 @@ def _run_job(verb: str, job) -> int:
         reporter.stop()
     words = {"import": "imported", "library entities": "entities"}
     print(_summary(words.get(verb, "re-indexed"), report, time.monotonic() - start))
+    if after is not None and not report.progress.cancelled:
+        problem = after()
+        if problem:
+            error_line(problem)
     return 1 if report.progress.failed else 0
 
 
@@ -235,9 +246,16 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         return _run_job("import", lambda rep, cancel: lib.import_paths(
             args.paths, progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers,
-            entities=not args.no_entities))
+            entities=not args.no_entities), after=lambda: _tip_sync(lib))
     finally:
         lib.close()
+
+
+def _tip_sync(lib) -> str | None:
+    """The TIP submissions' pass after an import (alignment, figures); see tipreader.tip.store."""
+    from tipreader.tip.store import sync_after_import
+
+    return sync_after_import(lib)
 
 
 def run_rebuild(args: argparse.Namespace) -> int:
@@ -245,7 +263,7 @@ def run_rebuild(args: argparse.Namespace) -> int:
     lib = _open(seed=False)
     try:
         return _run_job("library rebuild", lambda rep, cancel: lib.rebuild(
-            progress=rep.update, on_error=rep.error, cancel=cancel))
+            progress=rep.update, on_error=rep.error, cancel=cancel), after=lambda: _tip_sync(lib))
     finally:
         lib.close()
 
@@ -264,7 +282,7 @@ class _LazyBookmarks:
     """The user's bookmarks for ``bookmarked:`` and ``note:``, opened only when the query asks."""
 
     def __init__(self) -> None:
-        self.store = None
+        self.store: BookmarkStore | None = None
 
     def filter_ref_ids(self, field: str, value: str):
         """See :meth:`BookmarkStore.filter_ref_ids`; an unusable user database is a BookmarkError."""
@@ -339,9 +357,14 @@ def run_show(args: argparse.Namespace) -> int:
                 if cable is None:
                     error_line(f"{args.ref_id}: not in the library")
                     return 1
-                sys.stdout.write(cable.header_text + "\n\n" + cable.body_text + "\n")
+                sys.stdout.write(safe_text(cable.header_text + "\n\n" + cable.body_text) + "\n")
                 return 0
-            sys.stdout.buffer.write(orig[1])
+            if sys.stdout.isatty():  # a crafted cable could retitle the window, write the clipboard...
+                from tipreader.safetext import caret
+
+                sys.stdout.write(caret(orig[1].decode("utf-8", "replace")))
+            else:  # piped or redirected: the bytes as imported
+                sys.stdout.buffer.write(orig[1])
             return 0
         cable = lib.get(args.ref_id)
         older = lib.older_texts(args.ref_id) if cable else []

@@ -8,7 +8,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 ENV_VAR = "TIPREADER_CONFIG"
 DEFAULT_VIEWS = ("qa", "answers", "questions")

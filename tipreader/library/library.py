@@ -204,8 +204,15 @@ class Library:
         """
         searcher = self._searcher()
         q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
-        kwargs = {"order_by_field": "date"} if order == "date" else {}
-        result = searcher.search(q, limit=max(1, limit), count=False, offset=offset, **kwargs)
+        # the engine allocates room for offset + limit hits up front: never more than there are cables
+        docs_n = searcher.num_docs
+        if offset >= docs_n:
+            return []
+        limit = max(1, min(limit, docs_n))
+        if order == "date":
+            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset), order_by_field="date")
+        else:
+            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset))
         if not result.hits:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
@@ -237,7 +244,7 @@ class Library:
         """
         searcher = self._searcher()
         q = search.build(query, searcher, _user_filter(bookmarks))
-        return searcher.search(q, limit=1, count=True).count or 0
+        return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
@@ -276,7 +283,8 @@ class Library:
 
     def _where(self, origin: str | None, tag: str | None, classification: str | None,
                date_from: str | None, date_to: str | None) -> tuple[str, list]:
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[str | int] = []
         if origin:
             clauses.append("c.origin=?")
             args.append(origin)

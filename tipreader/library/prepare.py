@@ -6,10 +6,14 @@ the CPU-heavy part (parsing, hashing, compressing) off the writer.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import pickle
+import stat
+import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -20,6 +24,7 @@ from tipreader.cable._types import RawCable
 from tipreader.cable.model import Entity
 
 from .index import IndexDoc, pack_paragraphs
+from .paths import display_path
 from .store import MAX_ORIGINAL
 
 Send = Callable[[tuple], None]
@@ -243,33 +248,61 @@ def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str, 
     return ok, errors
 
 
+def _read_regular(path: str) -> bytes | None:
+    """The file's bytes when they fit :data:`MAX_ORIGINAL`, else None (too big: streamed).
+
+    What is read is bounded, whatever ``stat`` said (a file swapped for a device since);
+    the open never blocks (a FIFO) and anything but a regular file is an ``OSError``.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = fh.read(MAX_ORIGINAL + 1)
+    return data if len(data) <= MAX_ORIGINAL else None
+
+
 def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send: Send) -> None:
-    """Parse one file and ``send`` its rows, errors, and finally a ``("file", ...)`` record."""
+    """Parse one file and ``send`` its rows, errors, and finally a ``("file", ...)`` record.
+
+    ``path`` is the real name to open; what is sent and stored names the file with
+    :func:`display_path` (a name that is not UTF-8 is kept printable, and importable).
+    """
+    name = display_path(path)
     try:
-        if size <= MAX_ORIGINAL:
-            with open(path, "rb") as fh:
-                data = fh.read()
-            sha = hashlib.sha256(data).hexdigest()
-        else:
-            data, sha = None, _sha256_file(path)
+        data = _read_regular(path)
+        sha = hashlib.sha256(data).hexdigest() if data is not None else _sha256_file(path)
     except OSError as err:
-        send(("error", path, f"cannot read: {err.strerror or err}"))
-        send(("file", path, size, mtime_ns, None, 0, 1, None, False))
+        send(("error", name, f"cannot read: {err.strerror or err}"))
+        send(("file", name, size, mtime_ns, None, 0, 1, None, False))
         return
     if sha == prev_sha:
-        send(("file", path, size, mtime_ns, sha, 0, 0, None, True))
+        send(("file", name, size, mtime_ns, sha, 0, 0, None, True))
         return
     try:
-        items = iter_bytes(data, path) if data is not None else iter_path(path)
-        ok, errors = _emit(items, sha, send, path, keep_raw=data is None)
+        items = iter_bytes(data, name) if data is not None else _renamed(iter_path(path), path, name)
+        ok, errors = _emit(items, sha, send, name, keep_raw=data is None)
     except Exception as err:  # noqa: BLE001 - the parser promises CableError; be safe anyway
         send(("error", path, f"parser failed: {type(err).__name__}: {' '.join(str(err).split())}"))
         ok, errors = 0, 1
     if ok == 0 and errors == 0:
         errors = 1
-        send(("error", path, "no cable found in the file"))
+        send(("error", name, "no cable found in the file"))
     original = zlib.compress(data, 1) if data is not None and ok else None
-    send(("file", path, size, mtime_ns, sha, ok, errors, original, False))
+    send(("file", name, size, mtime_ns, sha, ok, errors, original, False))
+
+
+def _renamed(items: Iterator[Cable | CableError], path: str, name: str) -> Iterator[Cable | CableError]:
+    """A streamed file's cables and errors with their source named ``name`` instead of ``path``."""
+    if name == path:
+        yield from items
+        return
+    for item in items:
+        if isinstance(item, CableError):
+            item.source = (item.source or path).replace(path, name, 1)
+        else:
+            item = replace(item, source=item.source.replace(path, name, 1))
+        yield item
 
 
 def process_entities(con: Any, ref_ids: list[str], send: Send) -> None:
@@ -329,10 +362,39 @@ def process_stored(db_path: str, task: tuple, send: Send) -> None:
         con.close()
 
 
-def worker_main(tasks: Any, results: Any, db_path: str) -> None:
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when ``parent_pid`` (the importing process) dies, however it dies.
+
+    A killed import (``kill -9``, a closed terminal) must leave nothing running: on Linux the
+    kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); everywhere a watcher
+    thread notices the parent is gone (this process re-parented) within half a second.
+    """
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the watcher below does it
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    if os.getppid() != parent_pid:  # the parent died before the line above could catch it
+        os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def worker_main(tasks: Any, results: Any, db_path: str, parent_pid: int | None = None) -> None:
     """A parse worker process: take tasks until ``None``, put messages on ``results``."""
     import signal
 
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     send = results.put
     while True:
@@ -340,7 +402,8 @@ def worker_main(tasks: Any, results: Any, db_path: str) -> None:
         if task is None:
             break
         if task[0] == "file":
-            process_file(*task[1:], send=send)
+            _, path, size, mtime_ns, prev_sha = task
+            process_file(path, size, mtime_ns, prev_sha, send=send)
         else:
             process_stored(db_path, task, send)
         send(("task-done",))

@@ -145,9 +145,7 @@ class ReaderBookmarks:
             if text is None:
                 return
             try:
-                if placed is None:
-                    store.add(self.cable, para, note=text)  # type: ignore[attr-defined]
-                elif store.set_note(placed.bookmark.id, text) is None:  # deleted meanwhile elsewhere
+                if placed is None or store.set_note(placed.bookmark.id, text) is None:
                     store.add(self.cable, para, note=text)  # type: ignore[attr-defined]
             except Exception as err:
                 self.notify(f"Note not saved: {err}", severity="error", markup=False)  # type: ignore[attr-defined]

@@ -188,9 +188,10 @@ def entity_style(app: App, entity_type: str) -> Style:
     if spec is None:
         return Style()
     role, attributes = spec
+    bold, italic, underline = attributes.get("bold"), attributes.get("italic"), attributes.get("underline")
     if app.no_color:
-        return Style(**{**attributes, "underline": True})
-    return Style(color=derive(app)[role].rich_color, **attributes)
+        return Style(bold=bold, italic=italic, underline=True)
+    return Style(color=derive(app)[role].rich_color, bold=bold, italic=italic, underline=underline)
 
 
 def theme_variable_defaults(app: App) -> dict[str, str]:
