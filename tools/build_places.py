@@ -71,9 +71,7 @@ def main() -> int:
             w = words[0]
             if is_common_word(w) or w in first_names() or w in title_words or w in months:
                 return False
-        if all(is_common_word(w) or len(w) <= 2 for w in words):
-            return False  # "North", "Central Region" ...
-        return True
+        return not all(is_common_word(w) or len(w) <= 2 for w in words)  # not "North", "Central Region"
 
     rows: dict[str, tuple[str, str, str]] = {}  # place_key → (name, canonical, tier)
 

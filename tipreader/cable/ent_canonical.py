@@ -110,10 +110,10 @@ def canonicalise(entities: Iterable[Entity]) -> list[Entity]:
     for short, full in longer.items():
         chosen[("PERSON", short)] = chosen[("PERSON", full)]
     out = []
-    for ent, group in zip(ents, bases):
-        if group is None:
+    for ent, key in zip(ents, bases):
+        if key is None:
             out.append(ent)
             continue
-        canonical = chosen[group]
+        canonical = chosen[key]
         out.append(ent if ent.canonical == canonical else replace(ent, canonical=canonical))
     return out

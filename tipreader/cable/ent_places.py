@@ -31,7 +31,7 @@ SUFFIXES = frozenset(
 )
 # "the town of X", "the governorate of X": X is a place.
 OF_NOUNS = frozenset("town city village governorate province district region municipality emirate wilaya capital port".split())
-_CONNECT = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "bin", "bani", "bani", "abu", "de", "del", "la", "of"})
+_CONNECT = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "bin", "bani", "abu", "de", "del", "la", "of"})
 _FUNCTION = frozenset("""the a an this that these those his her its their our during after before since while when
     if as but and or for by with on of both all many some most each every""".split())
 _FIRST_KEYS: dict[str, str] = {}  # token key → its place_key (the words repeat; kept small)
@@ -154,8 +154,8 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
         if upper and is_common_word(tokens[i].key) and i == first:
             continue
         hit = _match_at(tokens, i, upper)
-        last = hit[0] if hit else None
-        nxt = tokens[last + 1] if last is not None and last + 1 < n else None
+        last = hit[0] if hit else i
+        nxt = tokens[last + 1] if last + 1 < n else None
         if hit is None:
             # no list knows it: "Xyz governorate", "the village of Xyz"
             last = i
@@ -175,7 +175,7 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
                 last = i  # one word after "the town of"
                 nxt = tokens[i + 1] if i + 1 < n else None
         else:
-            canonical, tier = hit[1], hit[2]
+            tier = hit[2]
             single = last == i
             if single and tokens[i].key in demonyms():
                 continue  # "the Somali situation"

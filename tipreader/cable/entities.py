@@ -54,7 +54,8 @@ _MOU = re.compile(r"\bMemorandum of Understanding\b|\bMEMORANDUM OF UNDERSTANDIN
 _SIGNATURE = re.compile(r"(?:^|[.!?]\s+)([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?)\s*$")
 
 Span = tuple[int, int, str]
-Candidate = tuple[int, int, str, "str | None"]  # span, type, and the mention (ACRONYM) or canonical name (PERSON)
+# span, type, and the mention (ACRONYM) or canonical name (PERSON), or (canonical, learned) for a NameBook name
+Candidate = tuple[int, int, str, "str | tuple[str, bool] | None"]
 _PATTERN_FINDERS = (pat.find_dates, pat.find_money, pat.find_percent, pat.find_phones, pat.find_laws, pat.find_cable_refs)
 _DIGIT = re.compile(r"\d")  # every pattern entity has one
 _START = itemgetter(0)
@@ -182,9 +183,9 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     for n, (index, text, _) in enumerate(items):
         up = upper[n]
         spans: list[Candidate] = []
-        for s, e, t, canonical, from_library in book.find(tokens[n], up, caps[n]) + (
+        for s, e, t, name, elsewhere in book.find(tokens[n], up, caps[n]) + (
                 learned.find(tokens[n], up, caps[n]) if learned else []):
-            spans.append((s, e, t, (canonical, from_library)))
+            spans.append((s, e, t, (name, elsewhere)))
         if _DIGIT.search(text):
             for finder in _PATTERN_FINDERS:
                 spans.extend((s, e, t, None) for s, e, t in finder(text))
@@ -198,14 +199,15 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         if "emorandum" in text or "EMORANDUM" in text:
             spans.extend((m.start(), m.end(), "LAW", None) for m in _MOU.finditer(text))
         for d in defs_by_par.get(index, ()):
-            t = long_form_type(d.expansion)
-            if t:
-                spans.append((d.start, d.end, t, None))
+            long_type = long_form_type(d.expansion)
+            if long_type:
+                spans.append((d.start, d.end, long_type, None))
         if not spans:
             continue
         for s, e, t, payload in _resolve(spans, len(text)):
-            expansion = canonical = None
-            from_library = False
+            expansion: str | None = None
+            canonical: str | None = None
+            from_library: bool = False
             if isinstance(payload, tuple):
                 canonical, from_library = payload  # a name of the book
             elif t == "ACRONYM":
