@@ -14,16 +14,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
+from functools import lru_cache
+from typing import Final
 
 from .ent_acronyms import key as acronym_key
-from .ent_data import fold, geo, place_key
+from .ent_data import fold, geo
+from .ent_places import cached_place_key as place_key
 from .model import Entity
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "LOCATION", "ACRONYM", "LAW"})
 _DROP = str.maketrans({"-": " ", "'": "", "’": "", "‘": "", "`": "", ".": " ", ",": " "})
 
 
+@lru_cache(maxsize=65536)
 def variant_key(text: str) -> str:
     """``Santoyo-Cervantes`` and ``santoyo cervantes`` → ``santoyo cervantes``; "the" in front ignored."""
     words = fold(text).translate(_DROP).split()
@@ -32,18 +35,26 @@ def variant_key(text: str) -> str:
     return " ".join(words)
 
 
-def _base(ent: Entity) -> str:
+# (type, text, paragraph, start, end, expansion, canonical, learned): an Entity before its canonical form
+RawEntity = tuple[str, str, int, int, int, "str | None", "str | None", bool]
+_TYPE: Final = 0
+_TEXT: Final = 1
+_EXPANSION: Final = 5
+_CANONICAL: Final = 6
+
+
+def _base(ent: RawEntity) -> str:
     """The form a mention stands for before variants are merged."""
-    text = " ".join(ent.text.split())
-    if ent.type == "ACRONYM":
+    kind, text = ent[_TYPE], " ".join(ent[_TEXT].split())
+    if kind == "ACRONYM":
         return acronym_key(text)
-    if ent.type in ("PERSON", "ORG") and ent.canonical:
-        return " ".join(ent.canonical.split())
-    if ent.type == "LOCATION":
+    if kind in ("PERSON", "ORG") and ent[_CANONICAL]:
+        return " ".join((ent[_CANONICAL] or "").split())
+    if kind == "LOCATION":
         hit = geo().keys.get(place_key(text))
         if hit is not None and hit[1] == "A":
             return hit[0]  # "SANAA", "Sana'a" → "Sanaa"
-    if ent.type == "ORG" and text[:4].lower() == "the ":
+    if kind == "ORG" and text[:4].lower() == "the ":
         return text[4:]
     return text
 
@@ -52,25 +63,26 @@ def _better(form: str) -> tuple[bool, int]:
     return (not form.isupper(), len(form))
 
 
-def _retype_capitals(ents: list[Entity]) -> list[Entity]:
+def _retype_capitals(ents: list[RawEntity]) -> list[RawEntity]:
     """An "acronym" that is another name of the cable in capitals (``DIVAS`` beside ``Divas``,
     ``SANAA`` beside ``Sana'a``) takes that name's type."""
+    if not any(e[_TYPE] == "ACRONYM" and not e[_EXPANSION] for e in ents):
+        return ents
     named: dict[str, str] = {}
+    located: set[str] = set()
     for ent in ents:
-        if ent.type in ("ORG", "PERSON", "LOCATION"):
-            named.setdefault(variant_key(ent.text), ent.type)
-            if ent.type == "LOCATION":
-                named.setdefault(place_key(ent.text), "LOCATION")
+        if ent[_TYPE] in ("ORG", "PERSON", "LOCATION"):
+            named.setdefault(variant_key(ent[_TEXT]), ent[_TYPE])
+            if ent[_TYPE] == "LOCATION":
+                located.add(place_key(ent[_TEXT]))
     if not named:
         return ents
     out = []
     for ent in ents:
-        if ent.type == "ACRONYM" and not ent.expansion:
-            kind = named.get(variant_key(ent.text)) or named.get(place_key(ent.text))
-            if kind == "LOCATION" and named.get(variant_key(ent.text)) is None and named.get(place_key(ent.text)) != "LOCATION":
-                kind = None
+        if ent[_TYPE] == "ACRONYM" and not ent[_EXPANSION]:
+            kind = named.get(variant_key(ent[_TEXT])) or ("LOCATION" if place_key(ent[_TEXT]) in located else None)
             if kind:
-                ent = replace(ent, type=kind)
+                ent = (kind, *ent[1:])
         out.append(ent)
     return out
 
@@ -78,31 +90,31 @@ def _retype_capitals(ents: list[Entity]) -> list[Entity]:
 def _person_keys(keys: Iterable[str]) -> dict[str, str]:
     """A person's shorter name → the one longer name of the cable it ends (``santoyo cervantes`` →
     ``jose santoyo cervantes``)."""
-    keys = sorted(set(keys), key=len)
+    ordered = sorted(set(keys), key=len)
     out: dict[str, str] = {}
-    for k in keys:
-        longer = [o for o in keys if len(o) > len(k) and o.endswith(" " + k)]
+    for k in ordered:
+        longer = [o for o in ordered if len(o) > len(k) and o.endswith(" " + k)]
         if len(longer) == 1:
             out[k] = longer[0]
     return out
 
 
-def canonicalise(entities: Iterable[Entity]) -> list[Entity]:
-    """``entities`` with ``canonical`` set on every name (see the module docstring)."""
-    ents = _retype_capitals(list(entities))
+def canonicalise(raw: Iterable[RawEntity]) -> list[Entity]:
+    """The entities, each name with its ``canonical`` form (see the module docstring)."""
+    ents = _retype_capitals(list(raw))
     forms: dict[tuple[str, str], Counter[str]] = {}
-    bases: list[tuple[str, str] | None] = []
+    groups: list[tuple[str, str] | None] = []
     for ent in ents:
-        if ent.type not in NAME_TYPES:
-            bases.append(None)
+        if ent[_TYPE] not in NAME_TYPES:
+            groups.append(None)
             continue
         base = _base(ent)
         vkey = variant_key(base)
-        if ent.type == "ORG":  # "Grupos Betas" and "Grupos Beta"
+        if ent[_TYPE] == "ORG":  # "Grupos Betas" and "Grupos Beta"
             vkey = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in vkey.split())
-        group = (ent.type, vkey)
+        group = (ent[_TYPE], vkey)
         forms.setdefault(group, Counter())[base] += 1
-        bases.append(group)
+        groups.append(group)
     chosen = {
         group: max(counts.items(), key=lambda kv: (_better(kv[0]), kv[1]))[0] for group, counts in forms.items()
     }
@@ -110,10 +122,7 @@ def canonicalise(entities: Iterable[Entity]) -> list[Entity]:
     for short, full in longer.items():
         chosen[("PERSON", short)] = chosen[("PERSON", full)]
     out = []
-    for ent, key in zip(ents, bases):
-        if key is None:
-            out.append(ent)
-            continue
-        canonical = chosen[key]
-        out.append(ent if ent.canonical == canonical else replace(ent, canonical=canonical))
+    for ent, key in zip(ents, groups):
+        kind, text, para, start, end, expansion, canonical, learned = ent
+        out.append(Entity(kind, text, para, start, end, expansion, chosen[key] if key is not None else canonical, learned))
     return out

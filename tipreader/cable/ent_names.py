@@ -226,6 +226,8 @@ def _extend_right(tokens: list[Token], j: int) -> int:
             k2 += 1
         if k2 == k or k2 >= n or (first and tokens[k].key not in _PREPS):
             break
+        if any(tokens[x].key == "the" for x in range(k, k2)) and tokens[k].key == "and":
+            break  # "Ministry of Education and the National Council for Women": two bodies
         if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS:
             break
         first = False
@@ -258,6 +260,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 prev = tokens[i - 1]
                 if not _gap_ok(tokens[i].gap) or prev.sent and prev.key in ORG_STOP:
                     break
+                if "." in tokens[i].gap and len(prev.text) > 2:
+                    break  # "... in Egypt. Government experts": a sentence ends
                 if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
                     break
                 if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):

@@ -81,11 +81,13 @@ _LAW_RE = re.compile(
 )
 # A numbered law, capitalised: "Law No. 64 of 2010 on Combating Human Trafficking", "Federal Law No. 51
 # of 2006", "Royal Decree M/40", "Law 3/2008", "Resolution 1325".
-_NUMBERED_LAW_GATE = re.compile(r"(?:Law|Decree|Ordinance|Proclamation|Resolution|Act|Bill)\s(?:No|Number|#|[A-Z]?/?\d)")
+_LAW_WORDS = ("Law ", "law no", "law No", "law num", "Decree", "Ordinance", "Proclamation", "Resolution ", "Act ", "Bill ")
+_NUMBERED_LAW_GATE = re.compile(
+    r"(?:Law|Decree|Ordinance|Proclamation|Resolution|Act|Bill)\s(?:No|Number|#|[A-Z]?/?\d)|\blaw\s(?:[Nn]o\.|[Nn]umber)\s?\d")
 _NUMBERED_LAW_RE = re.compile(
     r"""(?:\b(?:Federal|Royal|Presidential|Ministerial|Organic|National|Legislative|Emergency|Penal|Labou?r)\s)?
-        \b(?:Law|Decree|Decree-Law|Decree\sLaw|Ordinance|Proclamation|Resolution|Act|Bill)
-        \s(?:No\.?\s?|Number\s|\#\s?)?[A-Z]?/?\d+(?:[/-]\d+)?(?:\s(?:of|[Oo]f)\s(?:19|20)\d\d)?
+        \b(?:(?:Law|Decree|Decree-Law|Decree\sLaw|Ordinance|Proclamation|Resolution|Act|Bill)
+        \s(?:No\.?\s?|Number\s|\#\s?)?|law\s(?:[Nn]o\.\s?|[Nn]umber\s))[A-Z]?/?\d+(?:[/-]\d+)?(?:\s(?:of|[Oo]f)\s(?:19|20)\d\d)?
         (?:\s(?:on|for|against|concerning|regarding|to\sCombat|to\sPrevent)(?:\s(?:the|and|of|in|on|for|[A-Z][\w'’-]+))*\s[A-Z][\w'’-]+)?""",
     re.X,
 )
@@ -183,7 +185,7 @@ def find_laws(text: str) -> Iterator[tuple[int, int, str]]:
     if not _DIGIT.search(text):
         return
     low = text.lower()
-    numbered = _NUMBERED_LAW_GATE.search(text)
+    numbered = _NUMBERED_LAW_GATE.search(text) if any(w in text for w in _LAW_WORDS) else None
     if not (numbered or "rticle" in low or "xecutive order" in low or "eo " in low or ("o." in low and _EO_DOTS.search(low))):
         return
     for m in _LAW_RE.finditer(text):

@@ -34,13 +34,17 @@ OF_NOUNS = frozenset("town city village governorate province district region mun
 _CONNECT = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "bin", "bani", "abu", "de", "del", "la", "of"})
 _FUNCTION = frozenset("""the a an this that these those his her its their our during after before since while when
     if as but and or for by with on of both all many some most each every""".split())
-_FIRST_KEYS: dict[str, str] = {}  # token key → its place_key (the words repeat; kept small)
+_FIRST_KEYS: dict[str, bool] = {}  # token key → may open a place (the words repeat; kept small)
 _LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", "/", " & "})
 
 
 @lru_cache(maxsize=65536)
-def _key(text: str) -> str:
+def cached_place_key(text: str) -> str:
+    """:func:`ent_data.place_key`, remembered (names repeat within and across cables)."""
     return place_key(text)
+
+
+_key = cached_place_key
 
 
 @lru_cache(maxsize=1)
@@ -126,11 +130,10 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
     candidates = []
     for i in positions:
         k = tokens[i].key
-        pk = cache.get(k)
-        if pk is None:
-            pk = cache[k] = place_key(k)
-        if pk in firsts or k in ARTICLES or i + 1 < n and tokens[i + 1].key in SUFFIXES \
-                or i >= 2 and tokens[i - 2].key in OF_NOUNS:
+        ok = cache.get(k)
+        if ok is None:  # a place's first word (not an ordinary one), or an article
+            ok = cache[k] = k in ARTICLES or place_key(k) in firsts and not is_common_word(k)
+        if ok or i + 1 < n and tokens[i + 1].key in SUFFIXES or i >= 2 and tokens[i - 2].key in OF_NOUNS:
             candidates.append(i)  # a place's first word, before "governorate", after "the town of"
     if not candidates:
         return out

@@ -27,7 +27,7 @@ from operator import itemgetter
 
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
-from .ent_canonical import canonicalise
+from .ent_canonical import RawEntity, canonicalise
 from .ent_context import contact_persons, context_orgs, particle_persons, unknown_name_persons
 from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
 from .ent_learned import NameBook, org_short_forms
@@ -172,7 +172,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
 
     # 4. Everything else, resolved per paragraph; organisations first, for their short forms ("Betas").
-    out: list[Entity] = []
+    raw: list[RawEntity] = []
     defs_by_par: dict[int, list[acr.Definition]] = {}
     for d in definitions:
         defs_by_par.setdefault(d.paragraph, []).append(d)
@@ -214,8 +214,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
                 expansion = gloss.get(acr.key(payload or ""))
             elif t == "PERSON":
                 canonical = payload
-            out.append(Entity(t, text[s:e], index, s, e, expansion, canonical, from_library))
-    return canonicalise(out)
+            raw.append((t, text[s:e], index, s, e, expansion, canonical, from_library))
+    return canonicalise(raw)
 
 
 def glossary(entities: Iterable[Entity]) -> dict[str, str]:

@@ -24,7 +24,7 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import importer, paths, prepare, search, store
+from . import entity_search, importer, paths, prepare, search, store
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
@@ -192,6 +192,11 @@ class Library:
     def _searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
 
+    def _entity_filter(self, fields: tuple[str, ...], words: list[str], prefix: bool) -> set[str]:
+        """The cables whose names (``person:`` ...) match: see :mod:`entity_search`."""
+        with self._lock:
+            return entity_search.ref_ids(self.con, fields, words, prefix)
+
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
                bookmarks: object | None = None) -> list[search.Hit]:
         """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
@@ -203,7 +208,7 @@ class Library:
         opens the user database itself.
         """
         searcher = self._searcher()
-        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
+        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks), self._entity_filter)
         # the engine allocates room for offset + limit hits up front: never more than there are cables
         docs_n = searcher.num_docs
         if offset >= docs_n:
@@ -243,7 +248,7 @@ class Library:
         ``bookmarks`` as for :meth:`search`.
         """
         searcher = self._searcher()
-        q = search.build(query, searcher, _user_filter(bookmarks))
+        q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
         return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
 
     # --- reading ----------------------------------------------------------------
