@@ -249,6 +249,9 @@ def offer_fresh_start(app, err) -> None:
                 screen.refresh_marks()
 
     def show() -> None:
+        if getattr(err, "kind", "damaged") != "damaged":  # read-only, full, unreachable: a healthy file
+            app.notify(str(err), title="Bookmarks cannot be saved", severity="error", timeout=15, markup=False)
+            return
         app.call_after_refresh(app.push_screen, UserDBDamaged(str(err), err.path), answered)
 
     if threading.get_ident() == getattr(app, "_thread_id", threading.get_ident()):

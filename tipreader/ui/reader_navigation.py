@@ -84,6 +84,9 @@ def library_ready(app) -> None:
     lib = getattr(getattr(app, "source", None), "library", None)
     if lib is not None:
         app.library = lib
+        if getattr(lib, "needs_rebuild", None):
+            app.notify(f"{lib.needs_rebuild}. Run `tipreader library rebuild` (your bookmarks and notes are kept).",
+                       title="Library", severity="warning", timeout=30, markup=False)
     for screen in app.screen_stack:
         if isinstance(screen, LibraryScreen) and screen.is_mounted:
             screen.refresh_results()
