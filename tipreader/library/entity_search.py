@@ -8,6 +8,10 @@ matches within one name only (``person:"felipe calderon"``). ``entity_keys`` giv
 cable a stable integer (the FTS5 rowid). The search turns a field query into the set
 of cables it selects (:func:`ref_ids`), then into a ``ref_id`` set query on the index.
 
+``learned_names`` keeps the names cables recognised with confidence (a person's full name,
+an organisation, written in mixed case); the entity pass finds them in later cables too
+(``ERGENEKON`` in an all-capitals cable), marked ``learned`` ("from other cables").
+
 Analysis: FTS5's ``unicode61`` tokenizer with diacritics removed, matching the index's
 plain fields (lower case, accents folded, no stemming).
 """
@@ -17,10 +21,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from tipreader.cable.ent_learned import NameBook
+
 FIELDS = ("person", "org", "place", "acronym", "law")
 SEPARATOR = " qqzqqsep "  # between two values of a field: no phrase crosses it
 
 SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS learned_names (
+    name TEXT, type TEXT, canonical TEXT, cables INTEGER DEFAULT 1, PRIMARY KEY (name, type));
 CREATE TABLE IF NOT EXISTS entity_keys (id INTEGER PRIMARY KEY, ref_id TEXT UNIQUE NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
     {", ".join(FIELDS)}, tokenize = 'unicode61 remove_diacritics 2', detail = 'full');
@@ -56,6 +64,31 @@ def delete(con: sqlite3.Connection, ref_id: str) -> None:
     key = _key(con, ref_id, False)
     if key is not None:
         con.execute("DELETE FROM entity_fts WHERE rowid=?", (key,))
+
+
+def learn(con: sqlite3.Connection, names: Iterable[tuple[str, str, str]]) -> None:
+    """Remember names a cable recognised with confidence (``ent_learned.confident_names``)."""
+    con.executemany(
+        "INSERT INTO learned_names(name, type, canonical) VALUES (?,?,?) "
+        "ON CONFLICT(name, type) DO UPDATE SET cables = cables + 1", list(names))
+
+
+_BOOKS: dict[str, tuple[int, NameBook]] = {}  # database path → (last rowid read, the names so far)
+
+
+def learned_book(con: sqlite3.Connection, db_path: str) -> NameBook:
+    """The names other cables taught the library (read incrementally: new rows only)."""
+    last, book = _BOOKS.get(db_path, (0, NameBook()))
+    try:
+        rows = con.execute("SELECT rowid, name, type, canonical FROM learned_names WHERE rowid > ? ORDER BY rowid",
+                           (last,)).fetchall()
+    except sqlite3.OperationalError:  # a library from before the table: nothing learnt yet
+        rows = []
+    for rowid, name, kind, canonical in rows:
+        book.add(name, kind, canonical or name, learned=True)
+        last = rowid
+    _BOOKS[db_path] = (last, book)
+    return book
 
 
 def clear(con: sqlite3.Connection) -> None:
