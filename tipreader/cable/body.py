@@ -26,6 +26,7 @@ from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 
 _NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
+_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
@@ -136,7 +137,7 @@ def _heading(lines: list[Line], i: int, upper_body: bool) -> str | None:
     if nxt.strip() and is_rule(nxt) and len(nxt.strip()) >= 0.6 * len(text):
         return text  # underlined title
     following_blank = not nxt.strip() or is_rule(nxt) or _NUM_START.match(nxt) or item_start(nxt)
-    if any(c.islower() for c in text):
+    if any(c.islower() for c in _CONTINUED.sub("", text)):
         if prev is not None and following_blank and _NUM_START.match(nxt):
             return text  # a title line in an unwrapped body
         return None
