@@ -24,7 +24,7 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import codec, damage, importer, paths, prepare, search, store, submissions
+from . import codec, damage, entity_search, importer, paths, prepare, search, store, submissions
 from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
@@ -251,6 +251,11 @@ class Library:
                 raise damage.index_damaged(self.index_path, err) from None  # the engine's I/O errors
             raise
 
+    def _entity_filter(self, fields: tuple[str, ...], words: list[str], prefix: bool) -> set[str]:
+        """The cables whose names (``person:`` ...) match: see :mod:`entity_search`."""
+        with self._lock:
+            return entity_search.ref_ids(self.con, fields, words, prefix)
+
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
                bookmarks: object | None = None) -> list[search.Hit]:
         """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
@@ -266,7 +271,7 @@ class Library:
 
     def _search(self, query: str, limit: int, offset: int, order: str, bookmarks: object | None) -> list[search.Hit]:
         searcher = self._searcher()
-        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
+        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks), self._entity_filter)
         # the engine allocates room for offset + limit hits up front: never more than there are cables
         docs_n = searcher.num_docs
         if offset >= docs_n:
@@ -299,7 +304,7 @@ class Library:
         ``bookmarks`` as for :meth:`search`.
         """
         searcher = self._searcher()
-        q = search.build(query, searcher, _user_filter(bookmarks))
+        q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
         with self._engine():
             return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
 
@@ -308,7 +313,7 @@ class Library:
         two years (:mod:`tipreader.library.histogram`); ``bookmarks`` as for :meth:`search`."""
         searcher = self._searcher()
         with self._engine():
-            return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks)))
+            return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks), self._entity_filter))
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
