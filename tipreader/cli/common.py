@@ -157,12 +157,16 @@ def divert_native_stderr() -> None:
         log = os.open(home / "tipreader.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     except OSError:
         return
-    sys.stderr.flush()
+    current = sys.stderr
+    if current is None:
+        return
+    current.flush()
     terminal = os.dup(2)
     os.dup2(log, 2)
     os.close(log)
-    stream = open(terminal, "w", encoding=sys.stderr.encoding, errors="backslashreplace", buffering=1)
-    sys.stderr = sys.__stderr__ = stream
+    stream = open(terminal, "w", encoding=current.encoding, errors="backslashreplace", buffering=1)
+    sys.stderr = stream
+    setattr(sys, "__stderr__", stream)  # noqa: B010 - a Final name for mypy, rebound on purpose
 
 
 def _umask() -> int:
