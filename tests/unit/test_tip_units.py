@@ -118,6 +118,22 @@ def test_sync_is_incremental(shared_cables: Path) -> None:
         assert (again.checked, again.realigned) == (0, 0)
         lib.import_paths([shared_cables / "wikileaks-html" / "09REYKJAVIK50.html"], workers=1, entities=False)
         third = store.sync(lib)
-        assert (third.checked, third.submissions) == (1, 1) and third.realigned == 63 + 32
+        assert (third.checked, third.submissions) == (1, 1) and third.realigned == 63 + 33  # PREVENTION E (`-- E:`) is its own item
     finally:
         lib.close()
+
+
+def test_first_run_false_figures_stay_out() -> None:
+    """Every figure judged wrong in the first-run sample (tests/fixtures/tip_figures) is no longer extracted:
+    thousands as $31K read as $31, a $1:550 exchange rate, private investments, seized cash, deficits..."""
+    import csv
+
+    from tests.conftest import FIXTURES
+
+    rows = list(csv.DictReader((FIXTURES / "tip_figures" / "first_run_sample.tsv").open(encoding="utf-8"),
+                               delimiter="\t"))
+    wrong = [r for r in rows if r["right"] == "no"]
+    assert len(wrong) == 27
+    for r in wrong:
+        got = {(k, v) for k, v, *_ in from_text(r["sentence"])}
+        assert (r["kind"], int(r["value"])) not in got, r["sentence"]

@@ -19,13 +19,14 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
+from .items import item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 
 _NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
-_LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)")
+_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
@@ -106,13 +107,14 @@ def _may_end(prev: str | None) -> bool:
 def _lettered(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` starts a lettered item that stands as its own paragraph."""
     text = lines[i].text
-    m = _LETTER_START.match(text)
+    m = item_start(text)
     if not m:
         return bool(_QUESTION_START.match(text)) and _prev_text(lines, i) is None
     rest = text[m.end() :].strip()
     if not rest and not m.group(1):
         return False
-    if rest and not (rest[0].isupper() or rest[0] in "(\"'"):
+    combined = bool(m.group(1) and (m.group(4) or m.group(5) == ":"))  # `-- G-K: not applicable.`
+    if rest and not (rest[0].isupper() or rest[0] in "(\"'" or combined):
         return False
     if m.group(1) or m.group(2):
         return True
@@ -134,8 +136,8 @@ def _heading(lines: list[Line], i: int, upper_body: bool) -> str | None:
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     if nxt.strip() and is_rule(nxt) and len(nxt.strip()) >= 0.6 * len(text):
         return text  # underlined title
-    following_blank = not nxt.strip() or is_rule(nxt) or _NUM_START.match(nxt) or _LETTER_START.match(nxt)
-    if any(c.islower() for c in text):
+    following_blank = not nxt.strip() or is_rule(nxt) or _NUM_START.match(nxt) or item_start(nxt)
+    if any(c.islower() for c in _CONTINUED.sub("", text)):
         if prev is not None and following_blank and _NUM_START.match(nxt):
             return text  # a title line in an unwrapped body
         return None

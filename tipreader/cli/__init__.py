@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "tipreader.cli.entities_cmd",
     "tipreader.cli.config_cmd",
     "tipreader.cli.tip_cmd",
+    "tipreader.cli.team_cmd",
 )
 
 
@@ -54,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     return parser
+
+
+def paths_note(err: BaseException) -> str:
+    """The one line for a library that needs a rebuild: where it is, why, and the command."""
+    from tipreader.library import paths
+
+    return f"{paths.library_dir()}: {err} (run `tipreader library rebuild`; your bookmarks and notes are kept)"
 
 
 def _is_user_db_error(err: BaseException) -> bool:
@@ -91,13 +99,26 @@ def _check_text_args(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from tipreader.cli.common import OutputError, error_line, guard_stdout, silence_stdout
+
     try:
         _check_text_args(args)
         if args.command is None:
             from tipreader.cli.open_cmd import run_app
 
             return run_app(None)
-        return int(args.func(args) or 0)
+        saved = sys.stdout
+        guard_stdout()
+        try:
+            status = int(args.func(args) or 0)
+            sys.stdout.flush()  # a full disk shows here, not in the interpreter's last flush
+        finally:
+            sys.stdout = saved
+        return status
+    except OutputError as err:
+        error_line(str(err))
+        silence_stdout()
+        return 1
     except UsageError as err:
         print(f"tipreader: {err}", file=sys.stderr)
         return 2
@@ -109,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         return 0
     except Exception as err:
+        library = sys.modules.get("tipreader.library.library")
+        if library is not None and isinstance(err, library.RebuildNeeded):
+            print(f"tipreader: {paths_note(err)}", file=sys.stderr)
+            return 1
         if not _is_user_db_error(err):
             raise
         # any command that opens the user database: one line, the file is never touched

@@ -81,6 +81,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="JSON Lines: ref_id, date, origin, subject, score, paragraph, snippet")
     p.add_argument("--count", action="store_true", help="also print how many cables match")
     p.add_argument("--by-date", action="store_true", help="newest first instead of best first")
+    p.add_argument("--histogram", action="store_true",
+                   help="instead of the hits, how many match in each year (each month when they span under two years)")
     p.set_defaults(func=_guarded(run_search))
 
     p = sub.add_parser(
@@ -123,10 +125,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=_guarded(run_entities))
 
 
-def _open(seed: bool = True):
+def _open(seed: bool = True, current: bool = True):
+    """The library (seeded when empty unless ``seed`` is False). Unless ``current`` is False, a
+    library written by another tipreader version raises :class:`RebuildNeeded` (one line, exit 1)."""
     from tipreader.library import Library
 
     lib = Library.open()
+    if current and lib.needs_rebuild:
+        from tipreader.library.library import RebuildNeeded
+
+        lib.close()
+        raise RebuildNeeded(lib.needs_rebuild)
     if seed:
         lib.ensure_seeded()
     return lib
@@ -260,7 +269,7 @@ def _tip_sync(lib) -> str | None:
 
 def run_rebuild(args: argparse.Namespace) -> int:
     """`tipreader library rebuild`."""
-    lib = _open(seed=False)
+    lib = _open(seed=False, current=False)
     try:
         return _run_job("library rebuild", lambda rep, cancel: lib.rebuild(
             progress=rep.update, on_error=rep.error, cancel=cancel), after=lambda: _tip_sync(lib))
@@ -301,6 +310,26 @@ class _LazyBookmarks:
             self.store.close()
 
 
+def _print_histogram(hist, as_json: bool) -> int:
+    """`search --histogram`: a bar per period (or one JSON object)."""
+    out = sys.stdout
+    if as_json:
+        out.write(json.dumps(hist.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    if not hist.total:
+        out.write("no cable matches\n")
+        return 0
+    top = max((n for _, n in hist.buckets), default=0) or 1
+    width = max((len(f"{n:,}") for _, n in hist.buckets), default=1)
+    for period, n in hist.buckets:
+        bar = "█" * max(1 if n else 0, round(40 * n / top))
+        out.write(f"{period:<8} {n:>{width},}  {bar}\n")
+    if hist.unknown:
+        out.write(f"{'no date':<8} {hist.unknown:>{width},}\n")
+    out.write(f"{cables(hist.total)} by {hist.unit}\n")
+    return 0
+
+
 def run_search(args: argparse.Namespace) -> int:
     """`tipreader search QUERY`."""
     from tipreader.library import QueryError
@@ -314,6 +343,8 @@ def run_search(args: argparse.Namespace) -> int:
     marks = _LazyBookmarks()
     try:
         try:
+            if args.histogram:
+                return _print_histogram(lib.histogram(query, bookmarks=marks), args.json)
             hits = lib.search(query, limit=args.limit, order="date" if args.by_date else "relevance", bookmarks=marks)
             total = lib.count(query, bookmarks=marks) if args.count else None
         except QueryError as err:
@@ -397,8 +428,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_stats(args: argparse.Namespace) -> int:
     """`tipreader library stats`."""
-    lib = _open()
+    lib = _open(seed=False, current=False)
     try:
+        if not lib.needs_rebuild:
+            lib.ensure_seeded()
         st = lib.stats()
     finally:
         lib.close()
@@ -407,6 +440,8 @@ def run_stats(args: argparse.Namespace) -> int:
         return 0
     w = sys.stdout.write
     w(f"Library:        {st.path}\n")
+    if st.rebuild_needed:
+        w(f"Rebuild needed: {st.rebuild_needed} (run `tipreader library rebuild`)\n")
     w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts, {st.older_texts:,} older texts)\n")
     w(f"Files:          {st.files:,}\n")
     w(f"Text:           {st.bytes / 1e6:,.1f} MB; database {st.database_bytes / 1e6:,.1f} MB, "

@@ -57,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         epilog="example:\n  tipreader tip export --csv -o answers.csv", formatter_class=_RAW)
     e.add_argument("--csv", action="store_true", default=True, help="CSV (the default and only format)")
     e.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    e.add_argument("--force", action="store_true", help="replace FILE when it exists (a regular file only; its mode is kept)")
     e.set_defaults(func=_guarded(run_export))
 
     f = tsub.add_parser("figures", help="the counts each submission reports, by country and year",
@@ -187,7 +188,7 @@ def run_export(args: argparse.Namespace) -> int:
     from tipreader.tip.compare import CSV_COLUMNS, all_aligned
 
     def write(con) -> int:
-        with open_output(args.output) as fh:
+        with open_output(args.output, force=args.force) as fh:
             w = csv.writer(fh)
             w.writerow(CSV_COLUMNS)
             n = 0

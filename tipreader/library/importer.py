@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import prepare, store
+from . import legacy, prepare, store
 from .index import IndexWriter
 from .paths import display_path
 
@@ -387,11 +387,15 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
                 workers: int | None = None, batch: int = 2000) -> ImportReport:
     """Re-parse every stored original (and stored raw text of cables without one) into ``index_writer``."""
     run = _Run(con, index_writer, progress, on_error, batch, rebuild=True)
+    if legacy.is_legacy(con):
+        legacy.prepare_rebuild(con)
     originals = [r[0] for r in con.execute("SELECT sha256 FROM originals")]
     orphans = [r[0] for r in con.execute(
         "SELECT ref_id FROM cables WHERE file_sha IS NULL OR file_sha NOT IN (SELECT sha256 FROM originals)")]
+    old_rows = legacy.legacy_without_original(con)
     tasks: list[tuple] = [("original", sha) for sha in originals]
     tasks += [("raw", orphans[i:i + 200]) for i in range(0, len(orphans), 200)]
+    tasks += [("raw-v1", old_rows[i:i + 200]) for i in range(0, len(old_rows), 200)]
     run.state.files_total = len(tasks)
     run.state.bytes_total = con.execute("SELECT COALESCE(SUM(size),0) FROM cables").fetchone()[0]
     completed = False
@@ -404,11 +408,11 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
             stale = [r[0] for r in con.execute(
                 "SELECT ref_id FROM cables WHERE file_sha IN (SELECT sha256 FROM originals)") if r[0] not in run.seen_ids]
             for ref in stale:
-                con.execute("DELETE FROM cables WHERE ref_id=?", (ref,))
-                con.execute("DELETE FROM cable_tags WHERE ref_id=?", (ref,))
-                con.execute("DELETE FROM refs WHERE ref_id=?", (ref,))
-                con.execute("DELETE FROM entity_pending WHERE ref_id=?", (ref,))
+                for table in ("cables", "cable_tags", "refs", "entity_pending", "cable_entities"):
+                    con.execute(f"DELETE FROM {table} WHERE ref_id=?", (ref,))
             con.commit()
+            store.mark_current(con)
+            legacy.finish_rebuild(con)
         run.state.finished = True
         run.state.cancelled = not completed
         run.report(force=True)

@@ -17,18 +17,24 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 
 from tipreader.cable import Cable
 
-from . import importer, paths, prepare, search, store
+from . import importer, paths, prepare, search, store, submissions
+from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
 from .stats import LibraryStats, collect_stats
+
+
+class RebuildNeeded(Exception):
+    """The library was written by another tipreader version: ``tipreader library rebuild`` (or the
+    app's offer) re-parses its originals. ``str(err)`` is one line saying why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,7 @@ class Library:
         self.index_path = root / "index"
         self._recover_index_swap()
         self.con = store.connect(self.db_path)
+        self.needs_rebuild: str | None = store.check_versions(self.con)
         self.index = open_index(self.index_path)
         self.index.reload()
         self._lock = threading.RLock()
@@ -146,7 +153,13 @@ class Library:
 
     def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
         """Start-up hook for the app and the CLI: import the bundled sample cables when the
-        library is empty (first start); rebuild the index when it is missing or of an old layout."""
+        library is empty (first start); rebuild the index when it is missing or of an old layout.
+
+        A library written by another tipreader version (:attr:`needs_rebuild`) is left alone:
+        re-parsing a large library is the user's call (``tipreader library rebuild``, or the app's
+        offer), not something to start unasked."""
+        if self.needs_rebuild:
+            return None
         if not self.is_empty():
             if self.index_stale:
                 return self.rebuild(progress=progress)
@@ -176,6 +189,8 @@ class Library:
             fresh_path.rename(self.index_path)
             shutil.rmtree(old, ignore_errors=True)
             self.index = open_index(self.index_path)
+            with self._lock:
+                self.needs_rebuild = store.check_versions(self.con)
         if entities:
             report = self.index_entities(report=report, progress=progress, on_error=on_error, cancel=cancel,
                                          workers=workers)
@@ -218,21 +233,14 @@ class Library:
         highlighter = Highlighter(search.highlight_tree(tree))
         hits: list[search.Hit] = []
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
-        ids = [d.get_first("ref_id") for _, d in docs]
+        ids = [str(d.get_first("ref_id")) for _, d in docs]
         with self._lock:
-            rows = {
-                r[0]: r
-                for r in self.con.execute(
-                    f"SELECT ref_id, date, origin, subject, classification FROM cables WHERE ref_id IN ({','.join('?' * len(ids))})",
-                    ids,
-                )
-            }
+            rows = store.snippet_rows(self.con, ids)
         for score, doc in docs:
-            row = rows.get(doc.get_first("ref_id"))
+            row = rows.get(str(doc.get_first("ref_id")))
             if row is None:  # an index document left by an interrupted import; the next import replaces it
                 continue
-            body = doc.get_first("body") or ""
-            snippet, number, index = highlighter.snippet(body, unpack_paragraphs(doc.get_first("paras") or b""))
+            snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
             hits.append(search.Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
                                    number, index, snippet))
         return hits
@@ -246,23 +254,25 @@ class Library:
         q = search.build(query, searcher, _user_filter(bookmarks))
         return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
 
+    def histogram(self, query: str, *, bookmarks: object | None = None) -> Histogram:
+        """How many cables matching ``query`` fall in each year, or each month when they span under
+        two years (:mod:`tipreader.library.histogram`); ``bookmarks`` as for :meth:`search`."""
+        searcher = self._searcher()
+        return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks)))
+
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
-        """The stored cable ``ref_id`` (parsed, with paragraphs), or None."""
+        """The stored cable ``ref_id`` (parsed, with paragraphs and the entities found so far), or None.
+
+        Raises :class:`RebuildNeeded` when the library was written by another tipreader version,
+        and :class:`~tipreader.library.codec.StoredDataError` when the stored cable is damaged.
+        """
         ref = ref_id.strip().upper()
         with self._lock:
-            row = self.con.execute("SELECT parsed, raw FROM cables WHERE ref_id=?", (ref,)).fetchone()
-        if row is None:
-            return None
-        cable = prepare.decode_cable(row[0], row[1])
-        if cable is None:  # stored by another model version: parse the original again
-            from tipreader.cable import iter_bytes
-
-            orig = self.original(ref)
-            for item in iter_bytes(orig[1], orig[0]) if orig else ():
-                if isinstance(item, Cable) and item.ref_id.upper() == ref:
-                    return replace(item, ref_id=ref)
-        return cable
+            if self.needs_rebuild:
+                raise RebuildNeeded(self.needs_rebuild)
+            found = store.read_cable(self.con, ref)
+        return found[0] if found else None
 
     def original(self, ref_id: str) -> tuple[str, bytes] | None:
         """(source path, original bytes) of the file the cable came from, when stored."""
@@ -364,6 +374,11 @@ class Library:
             return [r[0] for r in self.con.execute(
                 "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
                 (ref_id.upper(),))]
+
+    def submission_halves(self, cable: Cable) -> dict[int, str]:
+        """The halves of the split submission ``cable`` belongs to (``{1: ref, 2: ref}``), or {}."""
+        with self._lock:
+            return submissions.halves(self.con, cable)
 
     def stats(self) -> LibraryStats:
         """Counts, sizes, date range, top origins and tags."""

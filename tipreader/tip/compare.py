@@ -61,6 +61,7 @@ class Answer:
     confidence: float = 0.0
     method: str = "unaligned"
     candidate: str | None = None
+    q_index: int = -1  # position of the question in its cable (Cable.questions)
 
     @property
     def part_label(self) -> str:
@@ -86,7 +87,7 @@ class Answer:
 
 
 _ANSWER_COLS = ("country, region, report_year, ref_id, date, part_index, part_title, letter, label, question, answer, "
-                "paragraph, paragraph_index, answer_paragraphs, topic, confidence, method, candidate")
+                "paragraph, paragraph_index, answer_paragraphs, topic, confidence, method, candidate, q_index")
 
 
 def _answer(row: tuple) -> Answer:
@@ -151,12 +152,45 @@ def resolve(con: sqlite3.Connection, ref: str) -> Answer:
 def compare(con: sqlite3.Connection, topic: str, *, country: str | None = None, year: int | None = None,
             by: str = "year", newest_first: bool = False) -> list[Answer]:
     """Every answer keyed ``topic`` (filtered by country and/or year), ordered by year or by country."""
-    where, args = _where("topic=?", "", country, year)
+    where, args = _where("topic=?", "", None, year)
     args.insert(0, topic)
+    if country:  # exact name first: "Niger" must not take "Nigeria"
+        where.append("(country LIKE ? OR (country LIKE ? AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.country LIKE ?)))")
+        args += [country, country + "%", country]
     direction = "DESC" if newest_first else "ASC"
     order = (f"report_year {direction}, country" if by == "year" else f"country, report_year {direction}")
     return [_answer(r) for r in con.execute(
         f"SELECT {_ANSWER_COLS} FROM answers WHERE {' AND '.join(where)} ORDER BY {order}, ref_id, q_index", args)]
+
+
+@dataclass(frozen=True, slots=True)
+class CompareData:
+    """What the compare view shows for one answer: its topic's answers from the same country in
+    every year (oldest first), and from other countries in the same report year."""
+
+    base: Answer
+    years: list[Answer]
+    peers: list[Answer]
+
+    @property
+    def regions(self) -> list[str]:
+        """The regions of the other countries, for the filter."""
+        return sorted({a.region for a in self.peers if a.region})
+
+
+def for_answer(con: sqlite3.Connection, ref_id: str, q_index: int) -> CompareData | None:
+    """The compare view's data for question ``q_index`` of ``ref_id``; None when it is not a stored submission answer."""
+    row = con.execute(f"SELECT {_ANSWER_COLS} FROM answers WHERE ref_id=? AND q_index=?",
+                      (ref_id.upper(), q_index)).fetchone()
+    if row is None:
+        return None
+    base = _answer(row)
+    if base.topic is None:
+        return CompareData(base, [base], [])
+    years = compare(con, base.topic, by="year")
+    same = [a for a in years if a.country == base.country]
+    peers = [a for a in years if a.report_year == base.report_year and a.country != base.country]
+    return CompareData(base, same, sorted(peers, key=lambda a: (a.region or "", a.country)))
 
 
 def all_aligned(con: sqlite3.Connection) -> Iterator[Answer]:

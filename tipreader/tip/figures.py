@@ -25,7 +25,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
            + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + ")"
 N = rf"(?:a\s+total\s+of\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
-_HEDGE = re.compile(r"(?:about|approximately|around|nearly|almost|up to|over|more than|less than|fewer than|some|"
+_HEDGE = re.compile(r"(?:about|approximately|around|nearly|almost|up to|over|more than|less than|fewer than|some|as much as|"
+                    r"under|as many as|"
                     r"an estimated|estimated|at least|roughly|some)\s+$", re.IGNORECASE)
 _QUAL = r"(?:new\s+|additional\s+|separate\s+|criminal\s+|formal\s+|active\s+|ongoing\s+|open\s+)?(?:(?:human\s+|sex\s+|labou?r\s+)?trafficking(?:-related)?\s+|TIP(?:-related)?\s+|TIP\s+)?"
 _WHO = (r"(?:alleged\s+|suspected\s+|accused\s+)?(?:(?:sex\s+|labou?r\s+)?traffickers?|persons?|people|individuals?|"
@@ -35,17 +36,20 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b{N}\s+{_QUAL}investigations\b", re.IGNORECASE),
         re.compile(rf"\b(?:investigated|opened|initiated|conducted)\s+{N}\s+{_QUAL}(?:cases|investigations)\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:were|have been|had been)\s+investigated\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:were\s+|had\s+been\s+)?opened\b", re.IGNORECASE),
     ],
     "prosecutions": [
         re.compile(rf"\b{N}\s+{_QUAL}prosecutions\b", re.IGNORECASE),
         re.compile(rf"\bprosecuted\s+{N}\s+(?:{_QUAL}cases|{_WHO})\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+(?:prosecuted|indicted|charged)\b", re.IGNORECASE),
+        re.compile(rf"\bindictments?\s+(?:of|against)\s+{N}\s+{_WHO}\b", re.IGNORECASE),
         re.compile(rf"\b(?:initiated|brought|filed|opened)\s+(?:criminal\s+)?(?:proceedings|charges|cases)\s+against\s+"
                    rf"{N}\s+{_WHO}\b", re.IGNORECASE),
     ],
     "convictions": [
         re.compile(rf"\b{N}\s+{_QUAL}convictions\b", re.IGNORECASE),
-        re.compile(rf"\bconvicted\s+{N}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\bconvict(?:ed|ing)\s+(?:and\s+sentenc(?:ed|ing)\s+)?{N}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:ended|resulted)\s+in\s+(?:a\s+)?convictions?\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+convicted\b", re.IGNORECASE),
     ],
     "sentenced": [
@@ -56,9 +60,12 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\bidentified\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:were|have been|had been)\s+identified\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+identified\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\brescued\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\bidentified\s+\S+\s+{_QUAL}cases\s+involving\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
     ],
     "victims_assisted": [
-        re.compile(rf"\b(?:assisted|sheltered|helped|served|repatriated)\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\b(?:assisted|sheltered|helped|served|repatriated)\s+{N}\s+(?:(?:child|children|adolescents?|"
+                   rf"women|men|girls|boys|minors?|foreign|adult|or|and)\s+){{0,3}}{_QUAL}victims\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:were|have been|had been)\s+(?:assisted|sheltered|housed|repatriated|"
                    r"provided\s+with|referred)\b", re.IGNORECASE),
         re.compile(rf"\b(?:assistance|shelter|services|care)\s+to\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
@@ -70,12 +77,21 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
                    re.IGNORECASE),
     ],
     "funding_usd": [
-        re.compile(r"(?:US)?\$\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<mult>million|billion))?(?![\d,])",
-                   re.IGNORECASE),
+        re.compile(r"(?:US)?\$\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                   r"(?:\s?(?P<mult>million|billion|trillion|mn|m|k)\b)?(?![\d:.,]\d|\w)", re.IGNORECASE),
     ],
 }
-_FUNDING_CONTEXT = re.compile(r"\b(?:fund\w*|budget\w*|allocat\w*|grants?|donat\w*|earmark\w*|financ\w*|spent)\b",
-                              re.IGNORECASE)
+_MULT = {"": 1, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "billion": 1_000_000_000,
+         "trillion": 1_000_000_000_000}
+# funding: money given, budgeted or spent, in a sentence about the fight against trafficking
+_FUNDING_CONTEXT = re.compile(r"\b(?:fund\w*|budget\w*|allocat\w*|grants?|donat\w*|earmark\w*|financ\w*|spent|"
+                              r"contribut\w*|provided|dedicat\w*|award\w*)\b", re.IGNORECASE)
+_FUNDING_TOPIC = re.compile(r"traffick|\bTIP\b|victims?\b|shelters?\b|\bNGOs?\b|exploitation|coalition|G/TIP|"
+                            r"awareness|anti-trafficking", re.IGNORECASE)
+_NOT_FUNDING = re.compile(r"\b(?:cost\w*|price\w*|deficit|GDP|cash|seiz\w*|invest\w*|bribes?|transactions?|worth|"
+                          r"salar\w*|fines?|fined|smuggl\w*|narcotics|drug\w*|loans?|guarant\w*|revenue\w*|profits?)\b",
+                          re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(rf"\$?\d[\d,.]*|\b{_WORDNUM}\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?[ \t]+(?=[A-Z(\"'-])|\s*\n\s*")  # list lines are sentences too
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PERIODS = [
@@ -125,12 +141,23 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-def _period(sentence: str) -> str:
+def _periods(sentence: str) -> dict[int, str]:
+    """Each period the sentence names, given to the number nearest to it: {number's start: period}.
+    ("10 convictions during the reporting period, up from 2 convictions in 2005": 10 gets the
+    reporting period, 2 gets 2005.)"""
+    found: list[tuple[int, int, str]] = []
     for pattern in _PERIODS:
-        m = pattern.search(sentence)
-        if m:
-            return m.group(0)
-    return ""
+        for m in pattern.finditer(sentence):
+            if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), m.group(0)))
+    numbers = [m.start() for m in _NUMBER_TOKEN.finditer(sentence)
+               if not any(a <= m.start() < b for a, b, _ in found)]
+    out: dict[int, str] = {}
+    for a, b, text in found:
+        if numbers:
+            nearest = min(numbers, key=lambda n: a - n if n < a else n - b)
+            out.setdefault(nearest, text)
+    return out
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -146,8 +173,10 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
     """(kind, value, unit, period, start, end, sentence) for each count in ``text``."""
     for s_start, sentence in _sentences(text):
         seen: set[tuple[int, int]] = set()
+        periods: dict[int, str] | None = None
         for kind, patterns in _PATTERNS.items():
-            if kind == "funding_usd" and not _FUNDING_CONTEXT.search(sentence):
+            if kind == "funding_usd" and not (_FUNDING_CONTEXT.search(sentence) and _FUNDING_TOPIC.search(sentence)
+                                              and not _NOT_FUNDING.search(sentence)):
                 continue
             for pattern in patterns:
                 for m in pattern.finditer(sentence):
@@ -156,17 +185,18 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                         continue
                     raw = m.group("n")
                     if kind == "funding_usd":
-                        value = float(raw.replace(",", ""))
-                        mult = (m.group("mult") or "").lower()
-                        value *= 1_000_000 if mult == "million" else 1_000_000_000 if mult == "billion" else 1
-                        number = round(value)
+                        number = round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()])
                     else:
                         parsed = parse_number(raw)
                         if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):
                             continue
                         number = parsed
                     seen.add(span)
-                    yield (kind, number, "USD" if kind == "funding_usd" else "count", _period(sentence),
+                    if periods is None:
+                        periods = _periods(sentence)
+                    at = m.start("n") - (1 if kind == "funding_usd" and sentence[m.start("n") - 1:m.start("n")] == "$" else 0)
+                    period = periods.get(at, periods.get(m.start("n"), ""))
+                    yield (kind, number, "USD" if kind == "funding_usd" else "count", period,
                            s_start + span[0], s_start + span[1], " ".join(sentence.split()))
 
 

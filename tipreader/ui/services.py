@@ -102,6 +102,9 @@ class Services:
         lib = getattr(source, "library", None)
         if lib is not None:
             self._library = lib
+            if getattr(lib, "needs_rebuild", None):
+                self.app.notify(f"{lib.needs_rebuild}. Run `tipreader library rebuild` (your bookmarks and notes are kept).",
+                                title="Library", severity="warning", timeout=30, markup=False)
         self.library_changed.publish(None)
 
     def library_updated(self) -> None:
@@ -164,6 +167,9 @@ class Services:
             self.bookmarks_changed.publish(None)
 
         def show() -> None:
+            if getattr(err, "kind", "damaged") != "damaged":  # read-only, full, unreachable: a healthy file
+                app.notify(str(err), title="Bookmarks cannot be saved", severity="error", timeout=15, markup=False)
+                return
             app.call_after_refresh(app.push_screen, UserDBDamaged(str(err), err.path), answered)
 
         self._on_app_thread(show)

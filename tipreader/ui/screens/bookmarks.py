@@ -307,7 +307,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
 
 
 class BookmarkCommands(Provider):
-    """Command palette: jump to any bookmark (needs ``app.bookmarks``, a BookmarkStore).
+    """Command palette: jump to any bookmark (needs ``services.bookmarks``, a BookmarkStore).
 
     Choosing one posts :class:`OpenBookmark` with the stored paragraph index; the app
     opens the cable and, with :func:`~tipreader.library.bookmark_keys.locate`, the place
