@@ -45,6 +45,41 @@ def user_db_error_line(err) -> None:
                "and a fresh one is started")
 
 
+def guarded(run):
+    """A command that reads or writes the user's data (bookmarks, coded passages): the errors
+    a user's files can cause become one line and exit status 1."""
+
+    def wrapper(args):
+        import sqlite3
+
+        from tipreader.library.bookmarks import BookmarkError, UserDBError
+        from tipreader.userdata.codes import CodeError
+
+        try:
+            return run(args)
+        except UserDBError as err:
+            user_db_error_line(err)
+        except (BookmarkError, CodeError) as err:
+            error_line(str(err))
+        except sqlite3.Error as err:  # a write that failed: a full disk, a read-only folder...
+            from tipreader.library import paths
+            from tipreader.library.userdb_safety import write_error
+
+            problem = write_error(paths.user_db_path(), err)
+            if problem.kind == "damaged":  # not a write failure: the error as it is
+                error_line(str(err))
+            else:
+                user_db_error_line(problem)
+        except BrokenPipeError:
+            raise  # `... | head`: main() stops quietly
+        except OSError as err:
+            error_line(err.strerror or str(err), err.filename or "")
+        return 1
+
+    wrapper.__doc__ = run.__doc__
+    return wrapper
+
+
 class OutputError(Exception):
     """What the user asked to be written could not be: ``str(err)`` names it and the cause."""
 

@@ -7,8 +7,8 @@ match, the matched words marked, and the number of the paragraph it is in.
 
 Entity fields (``person:``, ``org:``, ``place:``, ``acronym:``, ``law:``, and
 ``entity:`` for any of them) match the names found at import, without stemming.
-``bookmarked:`` and ``note:`` ask a *user filter*, ``(field, value) → RefFilter``
-(normally :meth:`BookmarkStore.filter_ref_ids`), for the cables they select; the
+``bookmarked:``, ``note:`` and ``code:`` ask a *user filter*, ``(field, value) → RefFilter``
+(normally :class:`tipreader.userdata.filters.UserFilter`), for the cables they select; the
 answer becomes a ``ref_id`` set query. Without a user filter they are a
 :class:`QueryError`, never an engine error.
 """
@@ -28,7 +28,7 @@ from .snippets import Snippet
 
 Q = tantivy.Query
 OCC = tantivy.Occur
-UserFilter = Callable[[str, str], RefFilter]  # ("bookmarked", "yes") / ("note", "words") → the cables it selects
+UserFilter = Callable[[str, str], RefFilter]  # ("bookmarked", "yes") / ("code", "objection") → the cables it selects
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ def _union(queries: list[tantivy.Query]) -> tantivy.Query:
 
 
 def _user_query(node: Word | Phrase, user_filter: UserFilter | None) -> tantivy.Query:
-    """``bookmarked:yes|no`` / ``note:...`` → a query on ``ref_id`` from the user's bookmarks."""
+    """``bookmarked:yes|no`` / ``note:...`` / ``code:...`` → a query on ``ref_id`` from the user's data."""
     from .bookmarks import BookmarkError, filter_query
 
     field = node.field or ""
@@ -126,7 +126,8 @@ def _user_query(node: Word | Phrase, user_filter: UserFilter | None) -> tantivy.
     except ValueError as err:
         raise QueryError(f"{field}:{value}: {' '.join(str(err).split())}") from err
     except BookmarkError as err:
-        raise QueryError(f"{field}: your bookmarks could not be read: {' '.join(str(err).split())}") from err
+        what = "codes" if field == "code" else "bookmarks"
+        raise QueryError(f"{field}: your {what} could not be read: {' '.join(str(err).split())}") from err
     if not selected.ref_ids:
         return Q.all_query() if selected.exclude else Q.empty_query()
     return filter_query(selected)
