@@ -140,6 +140,33 @@ def silence_stdout() -> None:
         os.close(devnull)
 
 
+def divert_native_stderr() -> None:
+    """Native code writes to file descriptor 2 itself: a panic of the search engine printed a
+    Rust backtrace over the app's screen, or between the CLI's one-line messages. Python's
+    standard error (where our messages go, and where Textual draws the app) moves to a copy of
+    that descriptor; descriptor 2 goes to ``tipreader.log`` in the data folder, with the
+    workers' output. Nothing changes when standard error was replaced (tests capture it) or
+    the data folder cannot take the log."""
+    if sys.stderr is None or sys.stderr is not sys.__stderr__:
+        return
+    from tipreader.library import paths
+
+    try:
+        home = paths.data_dir()
+        home.mkdir(parents=True, exist_ok=True)
+        log = os.open(home / "tipreader.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    except OSError:
+        return
+    if sys.stderr is not None:
+        sys.stderr.flush()
+    terminal = os.dup(2)
+    os.dup2(log, 2)
+    os.close(log)
+    stream = open(terminal, "w", encoding=getattr(sys.stderr, "encoding", None) or "utf-8",
+                  errors="backslashreplace", buffering=1)
+    sys.stderr = sys.__stderr__ = stream  # type: ignore[misc]  # the crash hook writes to __stderr__ too
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -17,7 +17,7 @@ class LibraryCommands(Provider):
     """Import cables (or finish an entity pass); go back/forward; reopen a recently read cable."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
-        from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import
+        from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import, start_rebuild
         from tipreader.ui.messages import OpenCable, WalkHistory
         from tipreader.ui.services import services_of
 
@@ -27,7 +27,11 @@ class LibraryCommands(Provider):
         entries: list[tuple[str, Callable[[], object], str]] = [
             ("Import cables…", partial(start_import, app), "Import a file, folder or glob into the library (ctrl+o)"),
         ]
-        waiting = self._entities_waiting(services.library)
+        lib = services.library
+        if lib is not None and getattr(lib, "needs_rebuild", None):
+            entries.insert(0, ("Rebuild the library", partial(start_rebuild, app),
+                               f"{lib.needs_rebuild}: re-read every stored original (bookmarks and notes are kept)"))
+        waiting = self._entities_waiting(lib)
         if waiting:
             entries.append((f"Find the names in {waiting:,} waiting cable(s)", partial(start_entity_pass, app),
                             "The entity pass an import left unfinished: person: org: place: … search them then"))

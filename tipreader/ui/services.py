@@ -103,7 +103,8 @@ class Services:
         if lib is not None:
             self._library = lib
             if getattr(lib, "needs_rebuild", None):
-                self.app.notify(f"{lib.needs_rebuild}. Run `tipreader library rebuild` (your bookmarks and notes are kept).",
+                self.app.notify(f"{lib.needs_rebuild}. Rebuild it from the palette (ctrl+p, \"Rebuild the library\") or with "
+                                "`tipreader library rebuild`; your bookmarks and notes are kept.",
                                 title="Library", severity="warning", timeout=30, markup=False)
         self.library_changed.publish(None)
 
