@@ -24,7 +24,7 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import damage, entity_search, importer, paths, prepare, search, store, submissions
+from . import codec, damage, entity_search, importer, paths, prepare, search, store, submissions
 from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
@@ -334,14 +334,13 @@ class Library:
 
     def original(self, ref_id: str) -> tuple[str, bytes] | None:
         """(source path, original bytes) of the file the cable came from, when stored."""
-        import zlib
 
         with self._lock:
             row = self.con.execute(
                 "SELECT o.path, o.data FROM cables c JOIN originals o ON o.sha256=c.file_sha WHERE c.ref_id=?",
                 (ref_id.strip().upper(),),
             ).fetchone()
-        return (row[0], zlib.decompress(row[1])) if row else None
+        return (row[0], codec.decompress_original(row[1])) if row else None
 
     def older_texts(self, ref_id: str) -> list[tuple[str, str | None]]:
         """(source, released) of each older text recorded for ``ref_id``."""
