@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles
+from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
 from .ent_text import Token, capitalised
 
 LOC_PREPS = frozenset(
@@ -233,8 +233,22 @@ def _extend_right(tokens: list[Token], j: int) -> int:
         first = False
         end, k = k2, k2 + 1
         while k < n and _name_token(tokens[k], False) and tokens[k].key not in _PREPS and _tight(tokens[k].gap) and not tokens[k - 1].poss:
+            if _person_follows(tokens, k):
+                return end  # "the Egyptian Organization for Human Rights Hisham Kassem"
             end, k = k, k + 1
     return end
+
+
+def _person_follows(tokens: list[Token], k: int) -> bool:
+    """True when tokens ``k``, ``k+1`` read as a person's name rather than more of an office's
+    words: a given name, or two capitalised words the cables never write in lower case."""
+    tok = tokens[k]
+    if tok.key in first_names() and k + 1 < len(tokens) and tokens[k + 1].cap and tokens[k + 1].gap == " ":
+        return True
+    if k + 1 >= len(tokens) or tokens[k + 1].gap not in (" ", "-") or not tokens[k + 1].cap:
+        return False
+    places = gazetteer().places
+    return all(t.key not in vocab() and t.key not in places and len(t.key) > 2 for t in tokens[k : k + 2])
 
 
 @lru_cache(maxsize=1)
