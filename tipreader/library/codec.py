@@ -183,14 +183,17 @@ _ENTITY_KEYS = ("type", "paragraph", "start", "end", "expansion", "canonical")
 
 def encode_entities(entities: tuple[Entity, ...], paragraphs: tuple = ()) -> bytes:
     """The ``cable_entities.data`` blob: zlib JSON ``{"v": 2, "e": [[type, paragraph, start, end,
-    expansion, canonical, text?], ...]}``; ``text`` only where it is not the paragraph's own
-    ``text[start:end]`` (``paragraphs``: the cable's), so the names are not stored twice."""
+    expansion, canonical, text?, learned?], ...]}``; ``text`` only where it is not the paragraph's own
+    ``text[start:end]`` (``paragraphs``: the cable's; null when ``learned`` follows), so the names
+    are not stored twice; ``learned`` (1) only for a name other cables taught."""
     rows = []
     for e in entities:
         row: list = [e.type, e.paragraph, e.start, e.end, e.expansion, e.canonical]
         para = paragraphs[e.paragraph] if 0 <= e.paragraph < len(paragraphs) else None
         if para is None or para.text[e.start:e.end] != e.text:
             row.append(e.text)
+        if e.learned:  # recognised from a name other cables taught: [..., text or null, 1]
+            row += [None, 1] if len(row) == 6 else [1]
         rows.append(row)
     data = json.dumps({"v": 2, "e": rows}, ensure_ascii=False, separators=(",", ":"))
     return _z(_utf8(data), b"")
@@ -206,8 +209,9 @@ def decode_entities(blob: bytes, paragraphs: tuple = ()) -> tuple[Entity, ...]:
         out = []
         for row in data["e"]:
             fields = dict(zip(_ENTITY_KEYS, row[:6], strict=True))
-            text = row[6] if len(row) > 6 else paragraphs[fields["paragraph"]].text[fields["start"]:fields["end"]]
-            out.append(Entity(text=text, **fields))
+            text = row[6] if len(row) > 6 and row[6] is not None else \
+                paragraphs[fields["paragraph"]].text[fields["start"]:fields["end"]]
+            out.append(Entity(text=text, learned=len(row) > 7 and bool(row[7]), **fields))
         return tuple(out)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
         raise StoredDataError(f"damaged stored entities: {err}") from err
