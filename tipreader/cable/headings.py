@@ -32,7 +32,9 @@ from .reflow import UNWRAPPED, is_rule
 MAX_TITLE = 80  # a title line is at most this long
 MAX_TITLE_LINES = 3  # a title wrapped above its underline
 
-_RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
+_RULE_HEADING = re.compile(
+    r"^\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?:[-=*] ){3,})\s*([^-=*\s].{0,78}?)\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?: [-=*]){3,})\s*$"
+)
 _TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,78}?)\s+[-=_]{5,}[-=_ ]*$")
 _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
 _NUM_START = re.compile(r"^\s*\d{1,3}\s?\.(?!\d)(?=\s|\()")
@@ -44,6 +46,10 @@ _TAIL_TITLE = re.compile(
     r"(?<=[.!?\"\u201d)])\s+((?:[A-Z][A-Z'\u2019/&,:\"-]*\s+){1,11}[A-Z][A-Z'\u2019/&\"-]*\??)\s*$"
 )
 _NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
+_RULE_TAIL_CHARS = frozenset("-=_")
+_RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
+_RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s][^-=]{0,60}?)\s*[-=]{3,}\s*$")
+_END_MARK_PREFIX = re.compile(r"END\s+(?:OF\s+)?(?:SUMMARY|COMMENT)\.?\s+(?=\S)")
 
 
 def opens_block(lines: Sequence[str], i: int, breaks: Sequence[bool] | None = None) -> bool:
@@ -108,19 +114,19 @@ def heading_at(
     text = lines[i].strip()
     if not text:
         return None
+    if text[-1] in _RULE_TAIL_CHARS:  # a title framed by rules, or followed by one, stands alone wherever it is
+        m = _RULE_HEADING.match(text)
+        if m:
+            return m.group(1), i + 1
+        m = _TRAILING_RULE.match(text)
+        if m and m.group(1)[-1] not in _NOT_TITLE_END and sum(c.isalpha() for c in m.group(1)) >= 3:
+            return " ".join(m.group(1).split()), i + 1
     if not opens_block(lines, i, breaks):
         # an underlined title right under the last sentence of a paragraph
         prev = lines[i - 1].rstrip()
         if prev[-1:] in _SENTENCE_END and len(text) <= MAX_TITLE and not text[:1].islower():
             return _underlined(lines, i)
         return None
-    m = _RULE_HEADING.match(text)
-    if m:
-        return m.group(1), i + 1
-    if len(text) <= MAX_TITLE + 30:
-        m = _TRAILING_RULE.match(text)
-        if m and m.group(1)[-1] not in _NOT_TITLE_END and sum(c.isalpha() for c in m.group(1)) >= 3:
-            return " ".join(m.group(1).split()), i + 1
     if len(text) > MAX_TITLE or is_rule(text):
         return None
     found = _underlined(lines, i)
@@ -159,6 +165,17 @@ def split_tail_titles(lines: list[Line]) -> list[Line]:
     out: list[Line] | None = None
     for k, line in enumerate(lines):
         text = line.text
+        split = _split_rule_tail(text) if text[-1:] in _RULE_TAIL_CHARS or text.rstrip()[-1:] in _RULE_TAIL_CHARS else None
+        if split is not None:
+            if out is None:
+                out = list(lines[:k])
+            head, title = split
+            if head:
+                out.append(Line(text=head, page=line.page, break_before=line.break_before))
+                out.append(Line(text="", page=line.page))
+            out.append(Line(text=title, page=line.page, break_before=not head and line.break_before))
+            out.append(Line(text="-----", page=line.page))
+            continue
         nxt = lines[k + 1].text if k + 1 < len(lines) else ""
         if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not _NUM_START.match(nxt)):
             if out is not None:
@@ -166,19 +183,51 @@ def split_tail_titles(lines: list[Line]) -> list[Line]:
             continue
         m = _TAIL_TITLE.search(text)
         title = m.group(1) if m else ""
+        cut = m.start(1) if m else 0
+        end = _END_MARK_PREFIX.match(title)
+        if end:  # "... END SUMMARY CABINET MEETINGS SIGNAL A NEW LOW": the marker stays with the paragraph
+            title, cut = title[end.end() :], cut + end.end()
         if (
             m is None
             or _NOT_TAIL_TITLE.match(title)
             or len(title.split()) < 2
             or sum(c.isalpha() for c in title) < 10
-            or sum(c.islower() for c in text[: m.start()]) < 20
+            or sum(c.islower() for c in text[:cut]) < 20
         ):
             if out is not None:
                 out.append(line)
             continue
         if out is None:
             out = list(lines[:k])
-        out.append(Line(text=text[: m.start()].rstrip(), page=line.page, break_before=line.break_before))
+        out.append(Line(text=text[:cut].rstrip(), page=line.page, break_before=line.break_before))
         out.append(Line(text="", page=line.page))
         out.append(Line(text=title, page=line.page))
     return lines if out is None else out
+
+
+def _split_rule_tail(text: str) -> tuple[str, str] | None:
+    """A line ending in a rule: (the text before the title, the title), when a title stands before the rule.
+
+    ``... with Ortega. Armed Forces Mission -------`` → (``... with Ortega.``, ``Armed Forces
+    Mission``); ``... the issue.------- Comment -------`` → (``... the issue.``, ``Comment``).
+    A line that is only a title and its rule is left to :func:`heading_at`.
+    """
+    rule_title = _RULE_TITLE_TAIL.search(text)
+    if rule_title is not None and rule_title.start() > 0:  # "----- Comment -----" after a sentence
+        head = text[: rule_title.start()].rstrip()
+        if head and head[-1] in _SENTENCE_END:
+            return head, rule_title.group(1).strip()
+    m = _RULE_TAIL.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()].rstrip()
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind('." '), before.rfind("! "))
+    cut = cut + 2 if cut >= 0 else 0
+    if cut and before[cut - 2 : cut] == '."':
+        cut += 1
+    title = before[cut:].strip()
+    if not cut or not title or len(title) > MAX_TITLE or sum(c.isalpha() for c in title) < 3:
+        return None
+    if title[-1] in _NOT_TITLE_END or title[:1].islower():
+        return None
+    return before[:cut].rstrip(), title

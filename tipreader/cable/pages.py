@@ -32,8 +32,11 @@ _PAGE_MARKER = re.compile(
 )
 # Teletype page headers of older cables: `PAGE 02 HARARE 02271 01 OF 07 271033Z`,
 # `PAGE 01   STATE  097844`, `PAGE 01  ATHENS 02959  171944Z`.
+# Also with the message's routing serial and the caption: `PAGE 02 RUEHFRA0170 S E C R E T`,
+# `PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440`.
 _TELETYPE_PAGE = re.compile(
-    r"^\s*PAGE\s+(\d{2,3})\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}\s?Z)?\s*$"
+    r"^\s*PAGE\s+(\d{2,3})\s+(?:[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}\s?Z)?"
+    r"|R[A-Z]{5,6}\d{3,5}(?:\s+(?:[A-Z]\s){3,}[A-Z]|\s+(?:UNCLAS|CONFIDENTIAL|SECRET)\w*)?(?:\s+[A-Z][A-Z .'-]*?\s+\d{3,6})?)\s*$"
 )
 # Lines that only repeat the classification/section at a page top:
 # `SECTION 02 OF 11`, `UNCLAS SECTION 02 OF 04 CAIRO 000211`,
@@ -132,7 +135,7 @@ def clean_lines(body: str) -> list[Line]:
                 append(Line("", page))
             continue
         last = stripped[-1]
-        if last.isdigit() or last == "Z":
+        if last.isdigit() or last == "Z" or stripped[:5] == "PAGE ":
             furniture, new_page = _is_furniture(stripped)
             if furniture and (seen_text or new_page is not None):
                 if new_page is not None:

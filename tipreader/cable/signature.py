@@ -26,7 +26,12 @@ _FOOTER_IN_LINE = re.compile(
 _STARS = re.compile(r"\*{5,}[\s*]*")
 _SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
 _NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
-_TAIL_NAME = re.compile(r"(?<=[.!?\"\u201d])\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$")
+# the name after a sentence, after "END COMMENT" / "END TEXT" or after "MINIMIZE CONSIDERED"
+_TAIL_NAME = re.compile(
+    r"(?:(?<=[.!?\"\u201d])|(?<=\bEND COMMENT)|(?<=\bEND TEXT)|(?<=\bEND SUMMARY)|(?<=\bCONSIDERED))"
+    r"\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$"
+)
+_MARKER_END = re.compile(r"\b(?:END (?:COMMENT|TEXT|SUMMARY)|MINIMIZE CONSIDERED)\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _TAIL_LINES = 8  # the footer is looked for in the last lines only
 
@@ -71,18 +76,18 @@ def signature_start(lines: list[Line]) -> int | None:
     if count == 0 or i == 0:
         return None
     prev = lines[i - 1].text.strip()
-    if prev and len(prev) <= UNWRAPPED and prev[-1:] not in _SENTENCE_END:
+    if prev and len(prev) <= UNWRAPPED and prev[-1:] not in _SENTENCE_END and not _MARKER_END.search(prev):
         return None  # a wrapped sentence's last words, not a signature
     return i
 
 
 def split_tail_signature(lines: list[Line]) -> list[Line]:
     """In an unwrapped body the signature can end the last line: ``... End comment. GODFREY``."""
-    if not lines or len(lines[-1].text) <= UNWRAPPED:
+    if not lines:
         return lines
     last = lines[-1]
     m = _TAIL_NAME.search(last.text)
-    if not m:
+    if not m or (len(last.text) <= UNWRAPPED and not _MARKER_END.search(last.text, 0, m.start(1))):
         return lines
     head = Line(text=last.text[: m.start()].rstrip(), page=last.page, break_before=last.break_before)
     return [*lines[:-1], head, Line(text="", page=last.page), Line(text=m.group(1), page=last.page)]
