@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tipreader.cable.model import Cable, Paragraph  # noqa: E402
-from tipreader.export.bookmarks import bookmarks_to_markdown  # noqa: E402
-from tipreader.library.bookmarks import BookmarkStore, place_all  # noqa: E402
+from tipreader.cable.model import Cable, Paragraph
+from tipreader.export.bookmarks import bookmarks_to_markdown
+from tipreader.library.bookmarks import BookmarkStore, place_all
 
 
 def _cable(k: int) -> Cable:

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tipreader.cable.entities import TYPES, extract_entities, glossary  # noqa: E402
+from tipreader.cable.entities import TYPES, extract_entities, glossary
 
 GOLD = ROOT / "tests" / "fixtures" / "entities"
 CABLES = ROOT.parent / "shared" / "cables"

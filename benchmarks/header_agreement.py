@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tipreader.cable import header, pages  # noqa: E402
-from tipreader.cable._types import RawCable  # noqa: E402
-from tipreader.cable.ids import repair_ref_id  # noqa: E402
+from tipreader.cable import header, pages
+from tipreader.cable._types import RawCable
+from tipreader.cable.ids import repair_ref_id
 
 _TD = re.compile(r"<td>\s*(.*?)\s*</td>", re.S)
 _PRE = re.compile(r"<code><pre>(.*?)</pre></code>", re.S)

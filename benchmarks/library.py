@@ -173,7 +173,7 @@ def run_import(corpus: Path, home: Path) -> dict:
 
 def _pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def query_phase(home: Path) -> dict:
@@ -212,7 +212,6 @@ def query_phase(home: Path) -> dict:
 def fts5_phase(home: Path, fts_path: Path) -> dict:
     """Build an FTS5 index of the same cables and time the same mix (top 20, bm25, snippet)."""
     from tipreader.library import Library
-    from tipreader.library.prepare import decode_cable
 
     if fts_path.exists():
         fts_path.unlink()
@@ -222,11 +221,11 @@ def fts5_phase(home: Path, fts_path: Path) -> dict:
                 "tokenize='porter unicode61 remove_diacritics 2')")
     t0 = time.perf_counter()
     nbytes = 0
-    rows = lib.connection.execute("SELECT parsed, raw FROM cables")
+    rows = [r[0] for r in lib.connection.execute("SELECT ref_id FROM cables")]
     t_decode = time.perf_counter()
     batch = []
-    for parsed, raw in rows:
-        c = decode_cable(parsed, raw)
+    for ref_id in rows:
+        c = lib.get(ref_id)
         body = "\n\n".join(p.text for p in c.paragraphs) or c.body_text
         nbytes += len(body)
         batch.append((c.subject or "", body, c.origin or "", " ".join(c.tags), c.classification or "",
@@ -238,7 +237,7 @@ def fts5_phase(home: Path, fts_path: Path) -> dict:
     con.commit()
     build = time.perf_counter() - t_decode
     lib.close()
-    fts_q = {
+    _fts_q = {
         "rare word": "zanzibar", "common word": "government", "two words AND": "human trafficking",
         "phrase": '"human rights"', "prefix": "traff*", "field + word": None,
     }

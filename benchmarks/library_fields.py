@@ -30,7 +30,7 @@ BOOKMARK = ["bookmarked:yes", "bookmarked:no", "note:follow", "bookmarked:yes pr
 
 def _pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p * (len(values) - 1)))]
 
 
 def main() -> int:

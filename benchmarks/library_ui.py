@@ -40,7 +40,7 @@ QUERIES = ["trafficking victims", "human rights", "origin:ankara election", "min
 
 def _pct(values: list[float], p: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] if s else float("nan")
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))] if s else float("nan")
 
 
 def ensure_library(size: int, work: Path, home: Path | None) -> Path:
@@ -209,7 +209,7 @@ def main() -> int:
         r = asyncio.run(measure(home))
     finally:
         shutil.rmtree(user_home, ignore_errors=True)
-    ms = lambda v: f"{v * 1000:7.1f} ms"  # noqa: E731
+    ms = lambda v: f"{v * 1000:7.1f} ms"
     print(f"library: {home} ({n:,} cables); queries typed: {', '.join(QUERIES)}")
     print(f"first paint of the library (recent + by date):  {ms(r['startup'])}")
     for name, values in (("keystroke → painted results", r["keys"]), ("  … and the app idle", r["keys_idle"]),

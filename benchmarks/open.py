@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "ui"))
 
-from tipreader.cable import parse_file  # noqa: E402
-from tipreader.ui.app import TipReaderApp  # noqa: E402
-from tipreader.ui.widgets.cable_view import CableView  # noqa: E402
+from tipreader.cable import parse_file
+from tipreader.ui.app import TipReaderApp
+from tipreader.ui.widgets.cable_view import CableView
 
 SHARED = ROOT.parent / "shared" / "cables"
 
@@ -47,7 +47,7 @@ async def open_once(path: Path, size: tuple[int, int]) -> tuple[float, float, in
     painted: list[float] = []
     original = CableView.render_line
 
-    def render_line(self, y):  # noqa: ANN001 - the first painted line stops the clock
+    def render_line(self, y):
         if not painted and self.line_count:
             painted.append(time.perf_counter())
             painted.append(time.process_time())

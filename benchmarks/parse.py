@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tipreader.cable import CableError, iter_bytes  # noqa: E402
-from tipreader.cable.formats import read_bytes  # noqa: E402
+from tipreader.cable import CableError, iter_bytes
+from tipreader.cable.formats import read_bytes
 
 TARGET_TEXT = 20.0
 

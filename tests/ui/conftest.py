@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ui_cables import MEXICO_FILE, mexico_cable  # noqa: E402
+from ui_cables import MEXICO_FILE, mexico_cable
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """Pilot flows on a TIP cable with numbered part headings and lettered, unnumbered questions.
 
 08REYKJAVIK36 (tests/ui/data, a WikiLeaks page): ¶2 "Overview..." heads part 1
-(questions A-E), ¶3 part 2 (A-E, then H), ¶4 part 3 (A, C, E, F), ¶5 part 4 (A-G).
+(questions A-E), ¶3 part 2 (A-E, H, then `L, M` combined), ¶4 part 3 (A, C, E, F, `G-K`),
+¶5 part 4 (A-G, then `H, I`).
 Read from the file; the parser is checked against it first.
 """
 
@@ -22,7 +23,7 @@ ICELAND = Path(__file__).resolve().parent / "data" / "08REYKJAVIK36.html"
 def iceland():
     cable = parse_file(ICELAND)[0]
     assert cable.ref_id == "08REYKJAVIK36"
-    assert ["".join(q.letter for q in part.questions) for part in cable.parts] == ["ABCDE", "ABCDEH", "ACEF", "ABCDEFG"]
+    assert ["".join(q.letter for q in part.questions) for part in cable.parts] == ["ABCDE", "ABCDEHL", "ACEFG", "ABCDEFGH"]
     assert [cable.paragraphs[part.paragraph_index].number for part in cable.parts] == [2, 3, 4, 5]
     assert cable.parts[1].questions[2].question.startswith("Punishment of Labor Trafficking Offenses")
     return cable
@@ -37,7 +38,7 @@ async def test_goto_next_question_parts_and_find(iceland):
         await pilot.press("colon", "2", ".", "C", "enter")
         assert view.top_para == labor
         assert "Q 2·C" in view.render_line(0).text
-        assert screen.query_one("#status").text.startswith("08REYKJAVIK36 · Q 8/22 · ¶ 3/5 · ")
+        assert screen.query_one("#status").text.startswith("08REYKJAVIK36 · Q 8/25 · ¶ 3/5 · ")
         await pilot.press("right_square_bracket")
         assert view.top_para == iceland.parts[1].questions[3].paragraph_index
         await pilot.press("right_curly_bracket")
@@ -45,7 +46,7 @@ async def test_goto_next_question_parts_and_find(iceland):
         assert "PROTECTION AND ASSISTANCE TO VICTIMS" in view.render_line(0).text
         await pilot.press("slash", *"Schengen", "enter")
         assert str(screen.query_one("#find-count").render()) == "1/3"
-        assert [m.para for m in view.matches] == [18, 23, 23]
+        assert [m.para for m in view.matches] == [19, 25, 25]
 
 
 async def test_tree_has_parts_with_their_questions(iceland):
@@ -53,7 +54,7 @@ async def test_tree_has_parts_with_their_questions(iceland):
     async with app.run_test(size=(120, 40)) as pilot:
         tree = app.screen.query_one(SectionTree)
         part_nodes = [n for n in tree.root.children if n.children]
-        assert [len(n.children) for n in part_nodes] == [5, 6, 4, 7]
+        assert [len(n.children) for n in part_nodes] == [5, 7, 5, 8]
         assert str(part_nodes[1].children[2].label).startswith("C · Punishment of Labor Trafficking")
         tree.focus()
         await pilot.pause()

@@ -74,3 +74,20 @@ def test_export_unwritable_output(tmp_path):
     result = run("export", str(MEXICO), "--format", "json", "-o", str(tmp_path / "no" / "dir" / "x.json"))
     assert result.returncode == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_parse_json_mexico_questions_under_the_cables_numbering():
+    """`parse --json` keeps the Mexico cable's 22 questions in 3 parts (A-E, A-M, A-D) at ¶5-26."""
+    result = run("parse", "--json", str(MEXICO))
+    assert result.returncode == 0, result.stderr
+    cable = json.loads(result.stdout.splitlines()[0])
+    parts = cable["parts"]
+    assert [[q["letter"] for q in p["questions"]] for p in parts] == [list("ABCDE"), list("ABCDEFGHIJKLM"), list("ABCD")]
+    assert cable["questions_total"] == 22
+    assert [q["paragraph"] for p in parts for q in p["questions"]] == list(range(5, 27))
+    # the cable numbers no part: ordinals, titles derived from the questions (not the cable's text)
+    assert [(p["label"], p["title_source"], p["continues"]) for p in parts] == [
+        ("1", "standard", None), ("2", "standard", None), ("3", "standard", None)]
+    assert [q["label"] for q in parts[1]["questions"]][:3] == ["2.A", "2.B", "2.C"]
+    assert parts[2]["questions"][3]["letters"] == ["D"]
+    assert cable["submission_part"] is None

@@ -217,7 +217,7 @@ def test_save_theme_writes_through_a_symlink_and_keeps_the_mode(tmp_path):
 def test_save_theme_reports_an_unwritable_place(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(ConfigError, match="cannot (read|write)"):
+    with pytest.raises(ConfigError, match=r"cannot (read|write)"):
         save_theme("nord", blocker / "config.toml")
 
 

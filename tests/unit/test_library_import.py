@@ -328,17 +328,6 @@ def test_a_deleted_index_is_rebuilt_at_start(cables):
         assert not lib.index_stale and lib.count("vienna") == 3
 
 
-def test_a_cable_stored_by_another_model_version_is_parsed_again(cables, monkeypatch):
-    from tipreader.library import prepare
-
-    with Library.open() as lib:
-        lib.import_paths([cables])
-        expected = lib.get("08REYKJAVIK125")
-        monkeypatch.setattr(prepare, "MODEL_SIG", "another-model")
-        again = lib.get("08REYKJAVIK125")
-        assert again is not None and again.paragraphs == expected.paragraphs and again.body_text == expected.body_text
-
-
 def test_facets_are_kept_until_an_import_changes_the_library(cables, tmp_path):
     with Library.open() as lib:
         lib.import_paths([cables / "nested" / "08SANJOSE82.html"])

@@ -121,8 +121,8 @@ def test_stats(lib):
     assert st.index_bytes > 0 and st.bytes > 0
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 _PIECES = st.sampled_from(list('ab "()*-:.é') + ["AND", "OR", "NOT", "date:", "id:", "tag:", "origin:", "subject:",
                                                   "class:", "..", "2008", "-01", "vienna", "traff*", "08SAN"])

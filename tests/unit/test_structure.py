@@ -145,7 +145,7 @@ def test_numbered_headings_with_answer_only_items() -> None:
         "PREVENTION",
         "Partnerships",
     ]
-    assert [letters(p) for p in parts] == ["ABCDE", "ABCDEF", "ABCDEFGHIJKL", "ABCDEFGHIJKLM", "ABCDFG", "AB"]
+    assert [letters(p) for p in parts] == ["ABCDE", "ABCDEF", "ABCDEFGHIJKL", "ABCDEFGHIJKLM", "ABCDEFG", "AB"]
     assert all(q.question == "" for p in parts for q in p.questions)
     h = parts[2].questions[7]
     assert (h.letter, h.answer) == ("H", "The government provided no specific information on extraditions.")
@@ -156,7 +156,7 @@ def test_keyed_items() -> None:
     paragraphs, parts, _, _ = structure_of("09TRIPOLI154.txt")
     assert [letters(p) for p in parts] == ["ABCDE", "ABCD", "ABCDEFGHIJKLM", "ABCDEFGHIJKLM", "ABCDEF"]
     assert [p.title for p in parts] == [
-        "Overview: the country's TIP situation",
+        "LIBYA'S TIP SITUATION",  # run into the end of paragraph 1 (`... reftel questions:  LIBYA'S TIP SITUATION`)
         "SETTING THE SCENE FOR THE GOVERNMENT'S ANTI-TIP EFFORTS",
         "INVESTIGATION AND PROSECUTION OF TRAFFICKERS",
         "PROTECTION AND ASSISTANCE TO VICTIMS",
@@ -285,3 +285,34 @@ def test_cablemap_summary_and_comment_cases(shared_cables: Path, case: str) -> N
         assert block.text.startswith("Progress Line 1 Line 2.") and "End Comment" not in block.text
     else:
         assert block.text == "President [. ..]."
+
+
+def test_labels_are_the_cables_own_numbers() -> None:
+    """Parts keep the cable's number (paragraph, Roman, keyed); questions are PART.LETTER."""
+    _, parts, _, _ = structure_of("06REYKJAVIK68.txt")
+    assert [(p.label, p.title_source) for p in parts] == [("2", "cable"), ("3", "cable"), ("4", "cable"), ("5", "cable")]
+    assert [q.label for q in parts[1].questions][:5] == ["3.A", "3.B", "3.C", "3.D", "3.F"]
+    _, parts, _, _ = structure_of("09SANJOSE127.txt")
+    assert [p.label for p in parts] == ["I", "II", "III"]
+    assert parts[2].questions[1].label == "III.B" and parts[2].questions[1].letters == ("B",)
+    _, parts, _, _ = structure_of("09TRIPOLI154.txt")
+    assert [p.label for p in parts] == ["23", "24", "25", "26", "27"]
+    assert parts[2].questions[7].label == "25.H"
+    _, parts, _, _ = structure_of("08MEXICO721.txt")
+    assert [p.label for p in parts] == ["1", "2", "3"] and {p.title_source for p in parts} == {"standard"}
+    assert parts[2].questions[3].label == "3.D"
+
+
+def test_letter_range_is_one_item_with_its_letters() -> None:
+    text = (
+        "25. (SBU) PROTECTION AND ASSISTANCE TO VICTIMS\n\n"
+        "-- A. Trafficking victims are referred to shelters.\n\n"
+        "-- B-D. Not applicable.\n\n"
+        "-- E. The government funds two NGOs.\n"
+    )
+    _, parts, _, _ = structure_of_text(text)
+    assert [(q.label, q.letters, q.answer) for q in parts[0].questions] == [
+        ("25.A", ("A",), "Trafficking victims are referred to shelters."),
+        ("25.B-D", ("B", "C", "D"), "Not applicable."),
+        ("25.E", ("E",), "The government funds two NGOs."),
+    ]

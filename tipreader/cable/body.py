@@ -20,13 +20,14 @@ from dataclasses import dataclass
 
 from ._types import Line
 from .headings import heading_at, split_tail_titles
+from .items import item_start
+from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 from .signature import signature_start, split_footer, split_tail_signature
 
-_NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
-_LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)")
+_NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
 _LETTER_BYTES = string.ascii_letters.encode()
@@ -102,13 +103,14 @@ def _may_end(prev: str | None) -> bool:
 def _lettered(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` starts a lettered item that stands as its own paragraph."""
     text = lines[i].text
-    m = _LETTER_START.match(text)
+    m = item_start(text)
     if not m:
         return bool(_QUESTION_START.match(text)) and _prev_text(lines, i) is None
     rest = text[m.end() :].strip()
     if not rest and not m.group(1):
         return False
-    if rest and not (rest[0].isupper() or rest[0] in "(\"'"):
+    combined = bool(m.group(1) and (m.group(4) or m.group(5) == ":"))  # `-- G-K: not applicable.`
+    if rest and not (rest[0].isupper() or rest[0] in "(\"'" or combined):
         return False
     if m.group(1) or m.group(2):
         return True
@@ -116,10 +118,8 @@ def _lettered(lines: list[Line], i: int) -> bool:
     return prev is None or (len(prev) <= UNWRAPPED and prev.rstrip()[-1:] in ".:;?!")
 
 
-def parse_paragraphs(lines: list[Line]) -> tuple[list["Paragraph"], list["ParseWarning"]]:
+def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
-    from .model import Paragraph
-
     if any("SIPDIS" in ln.text for ln in lines):
         lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
     lines = split_tail_signature(split_footer(split_tail_titles(_undouble(lines))))

@@ -112,7 +112,7 @@ def _capital_run(words: list[tuple[int, int, str]], text: str) -> int | None:
     places = gazetteer().places
     i = len(words)
     while i > 0:
-        s, e, w = words[i - 1]
+        _s, _e, w = words[i - 1]
         if i < len(words) and w[-2:] in ("'s", "’s") and fold(w[:-2]) in places:
             break  # "Mexico's Foreign Relations Secretariat": the owner is not in the name
         last_lower_head = i == len(words) and fold(w) in orgs.heads
@@ -176,9 +176,9 @@ def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int]
     if not words:
         return None
     window = words[-(len(letters) * 2 + 6) :]
-    i = _schwartz_hearst(letters, window, text)
-    if i is not None:
-        chosen = window[i:]
+    at = _schwartz_hearst(letters, window, text)
+    if at is not None:
+        chosen = window[at:]
         ok = len(chosen) >= 2 or len(letters) <= 2 or "-" in chosen[0][2]
         if upper:
             ok = ok and len(chosen) <= len(letters) + 2 and chosen[0][2].lower() not in CONNECTORS
@@ -233,7 +233,7 @@ def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Def
         acr, inner = m.group(1), m.group(2)
         letters = _letters(acr)
         words = [(m.start(2) + w.start(), m.start(2) + w.end(), w.group()) for w in _WORDS.finditer(inner)]
-        if acr in STRUCTURAL or len(words) < 2 or not words[0][2][:1].lower() == letters[:1] or is_common_word(acr.lower()):
+        if acr in STRUCTURAL or len(words) < 2 or words[0][2][:1].lower() != letters[:1] or is_common_word(acr.lower()):
             continue
         if _schwartz_hearst(letters, words, text) == 0:
             out.append(Definition(acr, inner.strip(), paragraph, words[0][0], words[-1][1]))

@@ -76,11 +76,10 @@ def _starts(keys) -> dict[str, tuple[int, ...]]:
 
 def tokens_of(name: str) -> list[str]:
     """The folded word pieces of a name, as the tokenizer sees them ("U.S." → ["u", "s"])."""
-    out, word = [], []
+    out: list[str] = []
+    word: list[str] = []
     for ch in fold(name):
-        if ch.isalnum():
-            word.append(ch)
-        elif ch == "'" and word:
+        if ch.isalnum() or ch == "'" and word:
             word.append(ch)
         else:
             if word:

@@ -119,7 +119,7 @@ def find_locations(tokens: list[Token], text: str, upper: bool, caps: list[int] 
             if k == "us" and upper or not in_context:
                 i += match
                 continue
-        if has_suffix and not seq[-1].poss and fold(k) not in ("mexico city",):
+        if has_suffix and nxt is not None and not seq[-1].poss and fold(k) not in ("mexico city",):
             end = nxt.end
             match += 1
         out.append((start, end, "LOCATION"))
@@ -175,7 +175,7 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
                     end = nxt.end  # "Pfizer Nigeria"
                 out.append((start, end, "ORG"))
                 break
-        if tok.key in ow.alone and (tok.cap and not tok.upper or upper) and not (upper and tok.key == "congress" and False):
+        if tok.key in ow.alone and (tok.cap and not tok.upper or upper):
             out.append((tok.start, tok.end, "ORG"))
     if upper:
         for j, tok in enumerate(tokens):  # "SUPREME COURT OF APPEALS", "CONSTITUTIONAL COURT", "PRIME MINISTRY"
@@ -197,7 +197,7 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
                         out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
                         break
     else:
-        out.extend(_keyword_runs(tokens, caps))
+        out.extend(_keyword_runs(tokens, caps if caps is not None else capitalised(tokens)))
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
     return out
@@ -259,9 +259,7 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                     break
                 if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
                     break
-                if _name_token(prev, False) and prev.key not in ORG_STOP:
-                    i -= 1
-                elif prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
+                if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
                     i -= 1
                 else:
                     break

@@ -128,10 +128,10 @@ def find_money(text: str) -> Iterator[tuple[int, int, str]]:
     search, match = _MONEY_START_LOW.search, _MONEY_RE.match
     pos = 0
     while hint := search(low, pos):
-        m = match(text, hint.start())
-        if m:
-            yield m.start(), m.end(), "MONEY"
-            pos = m.end()
+        found = match(text, hint.start())
+        if found:
+            yield found.start(), found.end(), "MONEY"
+            pos = found.end()
         else:
             pos = hint.start() + 1
 

@@ -143,10 +143,10 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
             if p.canonical is None:
                 for v in surname_variants(p.text):
                     known.setdefault(v, p.text)
-    index = mention_index(known)
+    by_surname = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
-        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], index, caps[n]))
+        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
 
     # 4. Everything else, resolved per paragraph.
     out: list[Entity] = []
@@ -175,7 +175,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
         for s, e, t, payload in _resolve(spans, len(text)):
             expansion = canonical = None
             if t == "ACRONYM":
-                expansion = gloss.get(acr.key(payload))
+                expansion = gloss.get(acr.key(payload or ""))
             elif t == "PERSON":
                 canonical = payload
             out.append(Entity(t, text[s:e], index, s, e, expansion, canonical))

@@ -112,10 +112,12 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[RawCable | CableError]:
                 yield from read_csv_stream(fh, name)
                 return
             size = os.fstat(fh.fileno()).st_size
-            if size > MAX_CABLE_FILE:
-                yield CableError(f"file too large for one cable: {_size_mb(size)}", name)
+            # what is read is bounded whatever fstat says (a device or a pipe says 0)
+            data = head + fh.read(max(0, MAX_CABLE_FILE + 1 - len(head)))
+            if size > MAX_CABLE_FILE or len(data) > MAX_CABLE_FILE:
+                yield CableError(f"file too large for one cable: {_size_mb(max(size, len(data)))}"
+                                 f"{'' if size > MAX_CABLE_FILE else ' or more'}", name)
                 return
-            data = head + fh.read()
         except OSError as err:
             yield CableError(f"cannot read: {err.strerror or err}", name)
             return

@@ -434,9 +434,9 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     seen: set[tuple[str, str]] = set()
     for block in pre.ref_blocks:
         for ref in refs.parse_ref_block(block, year):
-            key = (ref.label, ref.ref_id or ref.text.upper())
-            if key not in seen:  # a pasted metadata dump can repeat the REF line
-                seen.add(key)
+            seen_key = (ref.label, ref.ref_id or ref.text.upper())
+            if seen_key not in seen:  # a pasted metadata dump can repeat the REF line
+                seen.add(seen_key)
                 references.append(ref)
     if not references and isinstance(meta.get("references"), list):
         for item in meta["references"]:

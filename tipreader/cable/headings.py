@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from ._types import Line
+from .items import item_start
 from .reflow import UNWRAPPED, is_rule
 
 MAX_TITLE = 80  # a title line is at most this long
@@ -37,8 +38,7 @@ _RULE_HEADING = re.compile(
 )
 _TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,78}?)\s+[-=_]{5,}[-=_ ]*$")
 _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
-_NUM_START = re.compile(r"^\s*\d{1,3}\s?\.(?!\d)(?=\s|\()")
-_LETTER_START = re.compile(r"^\s*(-{1,3}\s*)?(\d{1,2}\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)")
+_NUM_START = re.compile(r"^\s*\d{1,5}\s?\.(?!\d)(?=\s|\()")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _NOT_TITLE_END = frozenset(".,;")
 # A title in capitals run onto the end of an unwrapped paragraph line: "... to Dushanbe. REACTION TO THE VISIT"
@@ -77,7 +77,7 @@ def _ends_block(lines: Sequence[str], j: int) -> bool:
     if j >= len(lines):
         return True
     nxt = lines[j]
-    return not nxt.strip() or is_rule(nxt) or bool(_NUM_START.match(nxt)) or bool(_LETTER_START.match(nxt))
+    return not nxt.strip() or is_rule(nxt) or bool(_NUM_START.match(nxt)) or item_start(nxt) is not None
 
 
 def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:

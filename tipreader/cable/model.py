@@ -84,6 +84,12 @@ class Question:
     when unnumbered); ``paragraph_index`` its position in ``Cable.paragraphs``.
     ``answer_paragraphs`` are the indexes of the paragraphs that hold the answer
     (the answer text of the question's own paragraph included).
+
+    ``label`` addresses the question as the cable does, its part's label and its
+    letters: ``23.A``, ``III.B``, ``IV.B-C`` (a combined item), ``27`` (a numbered
+    question outside the lettered parts). ``letters`` are the letters it answers,
+    two or more for a combined item (``B & C.``), none for a numbered question;
+    ``letter`` is the first of them (or "" for a numbered question).
     """
 
     letter: str  # "A", "B", ...
@@ -92,15 +98,29 @@ class Question:
     paragraph: int | None
     paragraph_index: int
     answer_paragraphs: tuple[int, ...] = ()
+    label: str = ""  # "23.A", "III.B", "IV.B-C", "2.C" (part ordinal when the cable numbers no part)
+    letters: tuple[str, ...] = ()  # ("B", "C") for a combined item
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A part of a questionnaire: its title and its questions in order."""
+    """A part of a questionnaire: its title and its questions in order.
+
+    ``label`` is the cable's own number for the part (``23`` for a ``23. (SBU) ...``
+    heading, ``III`` for a Roman-numbered one, ``23`` for items keyed ``--23A.``); when
+    the cable numbers no part (the Mexico cable) it is the part's ordinal, ``1``, ``2``...
+    ``title_source`` is ``cable`` when the title is the cable's heading text and
+    ``standard`` when it was derived from what the questions ask (not the cable's text).
+    ``continues`` is set on a part that goes on from the previous cable of a submission
+    split in two (``III (continued)``, ``PART 2 OF 2``): the label of the part it continues.
+    """
 
     title: str
     questions: tuple[Question, ...]
     paragraph_index: int | None = None  # index of the heading paragraph, when there is one
+    label: str = ""  # "23", "III", "4"; the ordinal when the cable numbers no part
+    title_source: str = "cable"  # "cable" | "standard"
+    continues: str | None = None  # label of the part this one continues (second cable of a split submission)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +176,8 @@ class Cable:
     body_text: str = ""  # the body as found (decoded, markup and pilcrows removed)
     metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     entities: tuple[Entity, ...] = ()
+    # (1, 2) for the first cable of a submission sent in two ("PART 1 OF 2" in the subject)
+    submission_part: tuple[int, int] | None = None
 
     @property
     def questions(self) -> tuple[Question, ...]:

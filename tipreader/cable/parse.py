@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from . import body, formats, header, pages, structure
 from ._types import RawCable
 from .model import Cable, CableError
+
+_SPLIT = re.compile(r"\bPART\s+([1-9])\s+OF\s+([1-9])\b", re.IGNORECASE)
+
+
+def submission_part(subject: str | None) -> tuple[int, int] | None:
+    """(1, 2) for a cable whose subject says ``PART 1 OF 2``: one half of a split submission."""
+    m = _SPLIT.search(subject or "")
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)) or int(m.group(2)) < 2:
+        return None
+    return int(m.group(1)), int(m.group(2))
+
 
 
 def cable_from_raw(raw: RawCable) -> Cable:
@@ -50,6 +62,7 @@ def cable_from_raw(raw: RawCable) -> Cable:
         header_text=raw.header,
         body_text=raw.body,
         metadata=dict(raw.meta),
+        submission_part=submission_part(head.subject),
     )
 
 

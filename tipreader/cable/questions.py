@@ -17,24 +17,9 @@ questions ask (overview, prevention, prosecution, protection).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .markings import MARKING, match_marking
+from .items import END_TEXT, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
-
-_QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
-_RESPONSE = re.compile(r"\b(?:POST(?:'S)?\s+RESPONSE|EMBASSY\s+RESPONSE|RESPONSE|ANSWER)\s*[:.-]\s*", re.IGNORECASE)
-_LETTERED = re.compile(
-    rf"^\s*(-{{1,3}}\s*)?(?:(\d{{1,2}})\s?)?([A-Z])(?:-[A-Z])?\s?[.)](?=\s|$)\s*(?:{MARKING.pattern}\s*)?", re.IGNORECASE
-)
-_QMARK = re.compile(r"(?<=[A-Za-z0-9)\]'\"])\?(?![A-Za-z0-9])")
-_ASKS = re.compile(
-    r"^(?:\(\w+\)\s*)?(?:[A-Z][\w' ,/-]{0,60}:\s*)?(?:Does|Do|Did|Is|Are|Was|Were|What|How|Which|Has|Have|Had|Can|Could|"
-    r"Please|To what|If|Who|Whom|Where|When|Why|Will|Would|Should|In what|For|Describe|Provide|Specify|Identify|List|Are there)\b",
-    re.IGNORECASE,
-)
-_ROMAN_TITLE = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\s?[.)]\s+")
-_UPPER_LABEL = re.compile(r"^([A-Z0-9][A-Z0-9 ,;/()'&.\u2019-]{3,160}?)\s*([:?])\s+(?=\S)")
 
 _TIP = re.compile(
     r"\bTIP\b|\b(?:trafficking|traffic) in persons\b|\b(?:human|child|labor|sex) trafficking\b|\banti-trafficking\b|"
@@ -42,6 +27,9 @@ _TIP = re.compile(
     re.IGNORECASE,
 )
 _KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
+
+_TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")
+_CONTINUED = re.compile(r"\(?\bcont(?:inued|\.|'d)\)?", re.IGNORECASE)
 
 OVERVIEW = "Overview: the country's TIP situation"
 PREVENTION = "Prevention"
@@ -59,93 +47,7 @@ _TOPICS = {
 }
 
 
-@dataclass(slots=True)
-class _Item:
-    index: int
-    letter: str
-    key: str | None
-    question: str
-    answer: str
-    style: str  # "question" (QUESTION X) or "lettered"
-    answer_paras: list[int] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
-
-
-def _split_lettered(body: str) -> tuple[str, str]:
-    """A lettered item's text (prefix removed) → (question, answer)."""
-    blocks = body.split("\n\n")
-    first = blocks[0].strip()
-    rest = "\n\n".join(b for b in blocks[1:] if b.strip())
-    marks = [m.end() for m in _QMARK.finditer(first)] if _ASKS.match(first) else []
-    if marks and rest:
-        return first, rest
-    if marks:
-        cut = marks[-1]
-        tail = first[cut:].lstrip(" )\n")
-        if tail and (tail[0].isupper() or tail[0].isdigit()):
-            return first[:cut].strip(), first[cut:].strip()
-        if not tail:
-            return first, ""
-    if rest and len(first) <= 160 and first.endswith(":"):
-        return first, rest
-    m = _UPPER_LABEL.match(first)
-    if m and not any(c.islower() for c in m.group(1)):
-        label = first[: m.end(2)].strip()
-        answer = first[m.end() :].strip()
-        return label, "\n\n".join(x for x in (answer, rest) if x)
-    return "", body.strip()
-
-
-def _item(para: Paragraph) -> _Item | None:
-    """The questionnaire item a paragraph holds, if any."""
-    text = para.text
-    m = _QUESTION.match(text)
-    if m:
-        body = text[m.end() :]
-        r = _RESPONSE.search(body)
-        if r:
-            question, answer = body[: r.start()].strip(), body[r.end() :].strip()
-        elif "\n" in body:
-            question, _, answer = body.partition("\n")
-            question, answer = question.strip(), answer.strip()
-        else:
-            question, answer = body.strip(), ""
-        return _Item(para.index, m.group(1).upper(), None, question, answer, "question")
-    if para.number is not None or para.kind != "body":
-        return None
-    m = _LETTERED.match(text)
-    if not m or not text[: m.end()].strip():
-        return None
-    letter = m.group(3)
-    if not letter.isupper():
-        return None
-    question, answer = _split_lettered(text[m.end() :])
-    return _Item(para.index, letter, m.group(2), question, answer, "lettered")
-
-
-def _heading_title(para: Paragraph) -> str | None:
-    """The part title a paragraph gives when it stands as a part heading, else None."""
-    text = para.text.strip()
-    if not text or "?" in text[:200] or "\n" in text and para.kind != "heading":
-        return None
-    if para.kind == "heading" or len(text) <= 100:
-        title = text
-    else:
-        head, sep, _ = text.partition(":")
-        if not sep or len(head) > 100 or any(c.islower() for c in head):
-            return None
-        title = head
-    title = _ROMAN_TITLE.sub("", title).strip()
-    mk = match_marking(title)
-    if mk and title.startswith("("):
-        title = title[mk.end() :]
-    title = title.strip().rstrip(":.").strip()
-    if not title or len(title) > 100:
-        return None
-    return title
-
-
-def _derived_title(items: list[_Item], tip: bool) -> str:
+def _derived_title(items: list[Item], tip: bool) -> str:
     """Name a part without a heading from the words of its questions (or answers)."""
     if not tip:
         return "Questions"
@@ -157,74 +59,157 @@ def _derived_title(items: list[_Item], tip: bool) -> str:
 
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
     """Parts with their questions, the question paragraph indexes, the part heading indexes."""
-    items = {p.index: it for p in paragraphs if (it := _item(p)) is not None}
+    parts, headings = _find_parts(paragraphs)
+    q_indexes = {q.paragraph_index for part in parts for q in part.questions}
+    return parts, q_indexes, headings
+
+
+def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
+    items = {p.index: it for p in paragraphs if (it := item_of(p)) is not None}
     q_style = sum(1 for it in items.values() if it.style == "question")
     lettered = [it for it in items.values() if it.style == "lettered"]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
         lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
     if q_style < 2 and len(lettered) < 3:
-        return [], set(), set()
+        return [], set()
     whole = "\n".join(p.text for p in paragraphs)
     tip = _TIP.search(whole) is not None
     if q_style < 2 and not (tip or any(it.letter == "A" for it in lettered)):
-        return [], set(), set()
+        return [], set()
     if q_style < 2 and not (tip or _KEYED.search(whole)):
-        return [], set(), set()
+        return [], set()
     if q_style >= 2:
         items = {i: it for i, it in items.items() if it.style == "question"}
-    parts: list[tuple[str | None, int | None, list[_Item]]] = []
+    elif all(it.letter == "A" for it in lettered):
+        return [], set()  # press guidance: Q1 ... A. / Q2 ... A., never a B
+    elif sum(1 for it in lettered if it.question) * 2 >= len(lettered):
+        # the cable restates its questions: an instruction without a question mark is one too
+        items = {p.index: it for p in paragraphs if (it := item_of(p, restating=True)) is not None}
+    parts: list[tuple[tuple[str, str] | None, int | None, list[Item]]] = []
     headings: set[int] = set()
-    pending: tuple[str, int] | None = None
-    current: _Item | None = None
+    pending: tuple[tuple[str, str], int, bool] | None = None  # (label, title), index, the whole paragraph
+    current: Item | None = None
     last_letter = ""
     last_key: str | None = None
     order = sorted(items)
     for para in paragraphs:
         it = items.get(para.index)
         if it is not None:
-            restart = it.letter <= last_letter or (it.key is not None and it.key != last_key) or not parts
+            if it.letters:
+                restart = it.letter <= last_letter or (it.key is not None and it.key != last_key) or not parts
+            else:  # unlettered QUESTION: / ANSWER: paragraphs make one part
+                restart = not parts or bool(last_letter)
             if pending is not None:
                 parts.append((pending[0], pending[1], []))
-                headings.add(pending[1])
+                if pending[2]:
+                    headings.add(pending[1])
                 pending = None
             elif restart:
-                parts.append((None, None, []))
+                tail = _tail_title(paragraphs, para.index, current)
+                parts.append((("", tail) if tail else None, None, []))
             parts[-1][2].append(it)
-            current, last_letter, last_key = it, it.letter, it.key
+            current, last_letter, last_key = it, (it.letters or [""])[-1], it.key
             continue
         if para.kind == "signature":
             current = None
             continue
         nxt = next((items[i] for i in order if i > para.index), None)
-        title = _heading_title(para) if nxt is not None else None
-        if title is not None and nxt is not None and (nxt.letter == "A" or nxt.letter <= last_letter):
+        head = heading_title(para) if nxt is not None else None
+        if (
+            head is not None and nxt is not None and (nxt.letters or para.kind == "heading")
+            and (nxt.letter == "A" or nxt.letter <= last_letter or para.number is not None)
+        ):
             between = [p for p in paragraphs[para.index + 1 : nxt.index] if p.kind != "heading"]
-            if not between or (para.number is not None and len(between) <= 1):
-                pending = (title, para.index)
+            instructions = (
+                nxt.letter == "A" and len(between) <= 2 and all(p.number is None for p in between)
+                and (para.kind == "heading" or para.number is not None)
+            )
+            if not between or (para.number is not None and len(between) <= 1) or instructions:
+                alone = para.kind == "heading" or " ".join(para.text.split()).rstrip(":. ").endswith(head[1])
+                pending = (head, para.index, alone)
                 current = None
                 continue
+        if parts and para.number is not None and (special := _numbered_question(para)) is not None:
+            topic = _TOPIC_LABEL.match(special.question)
+            parts.append(((str(para.number), topic.group(1) if topic else ""), None, [special]))
+            current, last_letter, last_key = None, "", None
+            continue
         if current is not None and (para.number is None or current.style == "question"):
-            if para.kind in ("body", "heading"):
+            if para.kind == "heading" and not any(c.islower() for c in para.text):
+                current = None  # a heading in capitals opens what follows: never an answer's tail
+                continue
+            if para.kind in ("body", "heading") and not END_TEXT.match(para.text):
                 current.answer_paras.append(para.index)
                 current.extra.append(para.text)
                 continue
         current = None
+    return _build_parts(paragraphs, [p for p in parts if p[2]], tip), headings
+
+
+def _tail_title(paragraphs: list[Paragraph], index: int, current: Item | None) -> str | None:
+    """A part heading run into the end of the paragraph before ``index`` (lost line break).
+
+    ``... keyed to reftel questions:  LIBYA'S TIP SITUATION`` → the title; when that
+    paragraph is the previous answer's, the heading is cut from the answer.
+    """
+    if index == 0:
+        return None
+    prev = paragraphs[index - 1]
+    m = TAIL_HEADING.search(prev.text)
+    if m is None or prev.kind != "body" or sum(c.isalpha() for c in m.group(1)) < 8:
+        return None
+    title = m.group(1).rstrip(":").strip()
+    if current is not None:
+        if current.answer_paras and current.answer_paras[-1] == prev.index:
+            current.extra[-1] = current.extra[-1][: m.start()].rstrip()
+        elif current.index == prev.index and current.answer.endswith(m.group(0).strip()):
+            current.answer = current.answer[: len(current.answer) - len(m.group(0).strip())].rstrip()
+        elif current.index == prev.index:
+            return None
+    return title
+
+
+def _numbered_question(para: Paragraph) -> Item | None:
+    """A numbered question asked after the lettered parts (``27. (U) Child soldiers: Does ...? ...``)."""
+    question, answer = split_item(para.text, restating=True)
+    if not question or not answer or not (QMARK.search(question) or QUESTION_LABEL.match(para.text)):
+        return None
+    return Item(para.index, "", None, question, answer, "numbered", [])
+
+
+def _build_parts(
+    paragraphs: list[Paragraph], parts: list[tuple[tuple[str, str] | None, int | None, list[Item]]], tip: bool
+) -> list[Part]:
+    """The model's parts, labelled with the cable's own numbers."""
     result: list[Part] = []
-    for title, heading_index, its in parts:
-        if not its:
-            continue
+    for ordinal, (head, heading_index, its) in enumerate(parts, 1):
+        label, title = head if head is not None else ("", "")
+        label = label or next((it.key for it in its if it.key), "") or str(ordinal)
         questions = []
         for it in its:
             own = [it.index] if it.answer else []
             answer = "\n\n".join(x for x in [it.answer, *it.extra] if x)
+            number = paragraphs[it.index].number
+            if it.letters:
+                q_label = f"{label}.{letters_label(it.letters)}"
+            else:  # a numbered question: the cable addresses it by its paragraph number
+                q_label = str(number) if number is not None else label
             questions.append(Question(
                 letter=it.letter,
                 question=it.question,
                 answer=answer,
-                paragraph=paragraphs[it.index].number,
+                paragraph=number,
                 paragraph_index=it.index,
                 answer_paragraphs=tuple(own + it.answer_paras),
+                label=q_label,
+                letters=tuple(it.letters),
             ))
-        result.append(Part(title=title or _derived_title(its, tip), questions=tuple(questions), paragraph_index=heading_index))
-    q_indexes = {q.paragraph_index for part in result for q in part.questions}
-    return result, q_indexes, headings
+        result.append(Part(
+            title=title or _derived_title(its, tip),
+            questions=tuple(questions),
+            paragraph_index=heading_index,
+            label=label,
+            title_source="cable" if title else "standard",
+            continues=label if _CONTINUED.search(title) else None,
+        ))
+    return result

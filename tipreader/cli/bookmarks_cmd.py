@@ -53,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "  tipreader bookmarks export --format json -o bookmarks.json", formatter_class=_RAW)
     s.add_argument("--format", choices=("markdown", "json"), default="markdown", help="default: markdown")
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    s.add_argument("--force", action="store_true", help="replace FILE when it exists (a regular file only; its mode is kept)")
     s.set_defaults(func=run_export)
 
     s = bsub.add_parser("add", help="bookmark a paragraph of a cable in the library",
@@ -101,8 +102,17 @@ def _guarded(run):
             return run(args)
         except UserDBError as err:
             user_db_error_line(err)
-        except (BookmarkError, sqlite3.Error) as err:
+        except BookmarkError as err:
             error_line(str(err))
+        except sqlite3.Error as err:  # a write that failed: a full disk, a read-only folder...
+            from tipreader.library import paths
+            from tipreader.library.userdb_safety import write_error
+
+            problem = write_error(paths.user_db_path(), err)
+            if problem.kind == "damaged":  # not a write failure: the error as it is
+                error_line(str(err))
+            else:
+                user_db_error_line(problem)
         except BrokenPipeError:
             raise  # `... | head`: main() stops quietly
         except OSError as err:
@@ -162,7 +172,7 @@ def run_export(args: argparse.Namespace) -> int:
     text = bookmarks_to_json(placed) if args.format == "json" else bookmarks_to_markdown(placed)
     if not args.output and sys.stdout.isatty():
         text = safe_text(text)  # notes and cable text may hold terminal escapes: never to a terminal
-    with open_output(args.output) as fh:
+    with open_output(args.output, force=args.force) as fh:
         fh.write(text)
     if args.output and args.output != "-":
         print(f"{len(placed)} bookmarks written to {safe_text(args.output)}", file=sys.stderr)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
 from typing import IO
 
 from tipreader.cable import Cable, CableError
+from tipreader.safetext import visible
 
-# C0/C1 control characters (but tab and newline) and ESC sequences: never sent to a terminal.
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def cables(n: int) -> str:
@@ -23,8 +22,8 @@ def cables(n: int) -> str:
 
 
 def safe_text(text: str) -> str:
-    """``text`` with terminal escape sequences and control characters removed."""
-    return _CONTROL.sub("", text)
+    """``text`` safe for a terminal (:func:`tipreader.safetext.visible`, the one sanitiser)."""
+    return visible(text)
 
 
 def error_line(err: CableError | str, source: str = "") -> None:
@@ -36,24 +35,127 @@ def error_line(err: CableError | str, source: str = "") -> None:
 
 
 def user_db_error_line(err) -> None:
-    """One line for a damaged or unreadable user database (a ``UserDBError``): names the
-    file, says it is kept, and how to start a fresh one beside it."""
+    """One line for a user database that cannot be used (a ``UserDBError``): names the file
+    and the problem; only a damaged one is to be moved aside (a read-only folder or a full
+    disk leave a healthy file, and the message says what to do instead)."""
+    if getattr(err, "kind", "damaged") != "damaged":
+        error_line(str(err))
+        return
     error_line(f"{err}. The file is kept as it is; move it aside (mv {err.path} {err.path}.damaged) "
                "and a fresh one is started")
 
 
+class OutputError(Exception):
+    """What the user asked to be written could not be: ``str(err)`` names it and the cause."""
+
+    def __init__(self, what: str, cause: OSError | str) -> None:
+        reason = cause if isinstance(cause, str) else (cause.strerror or str(cause))
+        super().__init__(f"cannot write to {what}: {reason}")
+        self.cause = cause
+
+
+class GuardedStream:
+    """A stream whose write errors (a full disk, ``> /dev/full``, an I/O error) raise
+    :class:`OutputError` naming ``what``, not an ``OSError`` a command would blame on the
+    library. A closed pipe stays a ``BrokenPipeError`` (``| head`` stops quietly)."""
+
+    def __init__(self, stream, what: str) -> None:
+        self._stream = stream
+        self._what = what
+
+    def _guard(self, fn, *args):
+        try:
+            return fn(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputError(self._what, err) from None
+
+    def write(self, data):
+        """Write ``data`` (text or, on ``buffer``, bytes)."""
+        return self._guard(self._stream.write, data)
+
+    def flush(self) -> None:
+        """Flush, with the same guard."""
+        self._guard(self._stream.flush)
+
+    @property
+    def buffer(self) -> GuardedStream:
+        """The binary stream under a text one, guarded the same way."""
+        return GuardedStream(self._stream.buffer, self._what)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def guard_stdout() -> None:
+    """Make ``sys.stdout`` a :class:`GuardedStream` (once, in ``main``)."""
+    if sys.stdout is not None and not isinstance(sys.stdout, GuardedStream):
+        sys.stdout = GuardedStream(sys.stdout, "standard output")  # type: ignore[assignment]
+
+
+def silence_stdout() -> None:
+    """After a failed write to standard output, send what is left in its buffer to /dev/null,
+    so the interpreter's last flush does not print a second error."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+        os.close(devnull)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
-def open_output(path: str | None) -> Iterator[IO[str]]:
-    """Standard output, or ``path`` written atomically (a failed run leaves no half file)."""
+def open_output(path: str | None, force: bool = False) -> Iterator[IO[str]]:
+    """Standard output, or the file ``path`` (``-o``), written safely.
+
+    The text goes to a temporary file beside the target, renamed over it only when all
+    of it was written (a failed run leaves no half file). Only a regular file is ever
+    replaced: a device, a FIFO or a folder is refused (as root, ``-o /dev/full`` would
+    otherwise become a file); a symbolic link is followed and its target written. An
+    existing file is replaced only with ``force`` and keeps its mode; a new one gets the
+    user's umask. Every failure is an :class:`OutputError` naming ``path`` as given.
+    """
     if not path or path == "-":
         yield sys.stdout
         return
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tipreader-", dir=directory)
+    shown = visible(path)
+    target = os.path.realpath(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-        os.replace(tmp, path)
+        st: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as err:
+        raise OutputError(shown, err) from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OutputError(shown, "it is not a regular file (a device, a FIFO or a folder); nothing written")
+    if st is not None and not force:
+        raise OutputError(shown, "the file exists; add --force to replace it")
+    directory = os.path.dirname(target)
+    if not os.path.isdir(directory):
+        raise OutputError(shown, f"no folder {visible(os.path.dirname(path) or '.')}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tipreader-", dir=directory)
+    except OSError as err:
+        raise OutputError(shown, err) from None
+    try:
+        os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
+        fh = os.fdopen(fd, "w", encoding="utf-8")
+        try:
+            yield GuardedStream(fh, shown)  # type: ignore[misc]
+        finally:
+            try:
+                fh.close()
+            except OSError as err:  # the last bytes reached a full disk at close
+                raise OutputError(shown, err) from None
+        try:
+            os.replace(tmp, target)
+        except OSError as err:
+            raise OutputError(shown, err) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

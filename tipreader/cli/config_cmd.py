@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 
+from tipreader.cli.common import safe_text
 from tipreader.config import Config, ConfigError, config_path, load_config, render_config, write_template
 
 EXAMPLES = """examples:
@@ -50,12 +51,18 @@ def run_path(args: argparse.Namespace) -> int:
 def report(config: Config) -> int:
     """Print the config's problems on stderr, one line each; 1 when any setting fell back."""
     for message in config.errors:
-        print(f"tipreader: {config.path}: {message}", file=sys.stderr)
+        print(f"tipreader: {config.path}: {safe_text(message)}", file=sys.stderr)
     for message in config.warnings:
-        print(f"tipreader: {config.path}: warning: {message}", file=sys.stderr)
+        print(f"tipreader: {config.path}: warning: {safe_text(message)}", file=sys.stderr)
     theme_note = _unknown_theme(config.theme)
     if theme_note:
-        print(f"tipreader: {config.path}: warning: {theme_note}", file=sys.stderr)
+        print(f"tipreader: {config.path}: warning: {safe_text(theme_note)}", file=sys.stderr)
+    if config.keys:  # the app's own check: unknown binding ids, keys given to two bindings
+        import tipreader.ui.app  # noqa: F401 - declares every binding the check looks for
+        from tipreader.ui.settings import keymap_problems
+
+        for message in keymap_problems(config.keymap):
+            print(f"tipreader: {config.path}: warning: {safe_text(message)}", file=sys.stderr)
     return 1 if config.errors else 0
 
 
@@ -70,7 +77,7 @@ def _unknown_theme(name: str) -> str | None:
 def run_show(args: argparse.Namespace) -> int:
     config = load_config()
     state = "" if config.exists else " (not created yet: defaults)"
-    text = f"# {config.path}{state}\n" + render_config(config)
+    text = safe_text(f"# {config.path}{state}\n" + render_config(config))
     if _use_color(sys.stdout):
         from rich.console import Console
         from rich.syntax import Syntax

@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tipreader.cable import CableError, iter_path
@@ -151,8 +151,10 @@ def _library_glossary(as_json: bool) -> int:
         task = bar.add_task("glossary", total=None)
         bar.start()
 
-        def progress(done: int, total: int) -> None:
+        def progress_bar(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+
+        progress: Callable[[int, int], None] | None = progress_bar
     else:
         progress = None
     try:
@@ -164,7 +166,7 @@ def _library_glossary(as_json: bool) -> int:
     rows = sorted(found.items())
     if as_json:
         for acronym, counts in rows:
-            (best, n), *others = counts.most_common()
+            (best, _), *others = counts.most_common()
             row = {"acronym": acronym, "expansion": best, "cables": sum(counts.values())}
             if others:
                 row["variants"] = [{"expansion": e, "cables": k} for e, k in others]
@@ -201,7 +203,7 @@ def _print_grouped(cable: Cable, ents: list[Entity], out) -> None:
 
 def _print_glossary(cable: Cable, ents: list[Entity], as_json: bool, out) -> None:
     defined = glossary(ents)
-    rows = []
+    rows: list[tuple[str, str | None, str | None]] = []
     seen = set()
     for e in ents:
         if e.type != "ACRONYM":
@@ -224,4 +226,4 @@ def _print_glossary(cable: Cable, ents: list[Entity], as_json: bool, out) -> Non
     width = max((len(k) for k, _, _ in rows), default=0)
     for k, exp, source in rows:
         shown = exp if source == "cable" else f"{exp} (not defined in the cable)" if exp else "-"
-        out.write(f"  {safe_text(k).ljust(width)}  {safe_text(shown)}\n")
+        out.write(f"  {safe_text(k).ljust(width)}  {safe_text(shown or '-')}\n")

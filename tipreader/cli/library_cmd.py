@@ -7,6 +7,12 @@ import json
 import sys
 import threading
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from tipreader.library.bookmarks import BookmarkStore
 
 from tipreader.cli.common import add_entities, cables, error_line, safe_text
 
@@ -75,6 +81,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="JSON Lines: ref_id, date, origin, subject, score, paragraph, snippet")
     p.add_argument("--count", action="store_true", help="also print how many cables match")
     p.add_argument("--by-date", action="store_true", help="newest first instead of best first")
+    p.add_argument("--histogram", action="store_true",
+                   help="instead of the hits, how many match in each year (each month when they span under two years)")
     p.set_defaults(func=_guarded(run_search))
 
     p = sub.add_parser(
@@ -117,10 +125,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=_guarded(run_entities))
 
 
-def _open(seed: bool = True):
+def _open(seed: bool = True, current: bool = True):
+    """The library (seeded when empty unless ``seed`` is False). Unless ``current`` is False, a
+    library written by another tipreader version raises :class:`RebuildNeeded` (one line, exit 1)."""
     from tipreader.library import Library
 
     lib = Library.open()
+    if current and lib.needs_rebuild:
+        from tipreader.library.library import RebuildNeeded
+
+        lib.close()
+        raise RebuildNeeded(lib.needs_rebuild)
     if seed:
         lib.ensure_seeded()
     return lib
@@ -137,8 +152,8 @@ class _Reporter:
     def __init__(self, verb: str) -> None:
         self.verb = verb
         self.tty = sys.stderr.isatty()
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
         self.last_line = time.monotonic()
         if self.tty:
             from rich.console import Console
@@ -159,7 +174,7 @@ class _Reporter:
         verb = "entities" if entities else self.verb
         done = p.entities_done if entities else max(p.cables_read, p.cables_done)
         files = f"{p.entities_done}/{p.entities_total} cables" if entities else f"files {p.files_done}/{p.files_total}"
-        if self.progress is not None:
+        if self.progress is not None and self.task is not None:
             self.progress.update(self.task, description=verb, total=p.bytes_total or None, completed=p.bytes_done,
                                  cables=done, files=files)
             return
@@ -206,7 +221,8 @@ def _summary(verb: str, report, elapsed: float) -> str:
     return ", ".join(parts) + f" in {elapsed:.1f}s{rate}"
 
 
-def _run_job(verb: str, job) -> int:
+def _run_job(verb: str, job, after=None) -> int:
+    """Run an import-like ``job`` with progress; then ``after()`` (a one-line problem or None)."""
     reporter = _Reporter(verb)
     cancel = threading.Event()
     start = time.monotonic()
@@ -226,6 +242,10 @@ def _run_job(verb: str, job) -> int:
         reporter.stop()
     words = {"import": "imported", "library entities": "entities"}
     print(_summary(words.get(verb, "re-indexed"), report, time.monotonic() - start))
+    if after is not None and not report.progress.cancelled:
+        problem = after()
+        if problem:
+            error_line(problem)
     return 1 if report.progress.failed else 0
 
 
@@ -235,17 +255,24 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         return _run_job("import", lambda rep, cancel: lib.import_paths(
             args.paths, progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers,
-            entities=not args.no_entities))
+            entities=not args.no_entities), after=lambda: _tip_sync(lib))
     finally:
         lib.close()
 
 
+def _tip_sync(lib) -> str | None:
+    """The TIP submissions' pass after an import (alignment, figures); see tipreader.tip.store."""
+    from tipreader.tip.store import sync_after_import
+
+    return sync_after_import(lib)
+
+
 def run_rebuild(args: argparse.Namespace) -> int:
     """`tipreader library rebuild`."""
-    lib = _open(seed=False)
+    lib = _open(seed=False, current=False)
     try:
         return _run_job("library rebuild", lambda rep, cancel: lib.rebuild(
-            progress=rep.update, on_error=rep.error, cancel=cancel))
+            progress=rep.update, on_error=rep.error, cancel=cancel), after=lambda: _tip_sync(lib))
     finally:
         lib.close()
 
@@ -264,7 +291,7 @@ class _LazyBookmarks:
     """The user's bookmarks for ``bookmarked:`` and ``note:``, opened only when the query asks."""
 
     def __init__(self) -> None:
-        self.store = None
+        self.store: BookmarkStore | None = None
 
     def filter_ref_ids(self, field: str, value: str):
         """See :meth:`BookmarkStore.filter_ref_ids`; an unusable user database is a BookmarkError."""
@@ -283,6 +310,26 @@ class _LazyBookmarks:
             self.store.close()
 
 
+def _print_histogram(hist, as_json: bool) -> int:
+    """`search --histogram`: a bar per period (or one JSON object)."""
+    out = sys.stdout
+    if as_json:
+        out.write(json.dumps(hist.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    if not hist.total:
+        out.write("no cable matches\n")
+        return 0
+    top = max((n for _, n in hist.buckets), default=0) or 1
+    width = max((len(f"{n:,}") for _, n in hist.buckets), default=1)
+    for period, n in hist.buckets:
+        bar = "█" * max(1 if n else 0, round(40 * n / top))
+        out.write(f"{period:<8} {n:>{width},}  {bar}\n")
+    if hist.unknown:
+        out.write(f"{'no date':<8} {hist.unknown:>{width},}\n")
+    out.write(f"{cables(hist.total)} by {hist.unit}\n")
+    return 0
+
+
 def run_search(args: argparse.Namespace) -> int:
     """`tipreader search QUERY`."""
     from tipreader.library import QueryError
@@ -296,6 +343,8 @@ def run_search(args: argparse.Namespace) -> int:
     marks = _LazyBookmarks()
     try:
         try:
+            if args.histogram:
+                return _print_histogram(lib.histogram(query, bookmarks=marks), args.json)
             hits = lib.search(query, limit=args.limit, order="date" if args.by_date else "relevance", bookmarks=marks)
             total = lib.count(query, bookmarks=marks) if args.count else None
         except QueryError as err:
@@ -339,9 +388,14 @@ def run_show(args: argparse.Namespace) -> int:
                 if cable is None:
                     error_line(f"{args.ref_id}: not in the library")
                     return 1
-                sys.stdout.write(cable.header_text + "\n\n" + cable.body_text + "\n")
+                sys.stdout.write(safe_text(cable.header_text + "\n\n" + cable.body_text) + "\n")
                 return 0
-            sys.stdout.buffer.write(orig[1])
+            if sys.stdout.isatty():  # a crafted cable could retitle the window, write the clipboard...
+                from tipreader.safetext import caret
+
+                sys.stdout.write(caret(orig[1].decode("utf-8", "replace")))
+            else:  # piped or redirected: the bytes as imported
+                sys.stdout.buffer.write(orig[1])
             return 0
         cable = lib.get(args.ref_id)
         older = lib.older_texts(args.ref_id) if cable else []
@@ -374,8 +428,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_stats(args: argparse.Namespace) -> int:
     """`tipreader library stats`."""
-    lib = _open()
+    lib = _open(seed=False, current=False)
     try:
+        if not lib.needs_rebuild:
+            lib.ensure_seeded()
         st = lib.stats()
     finally:
         lib.close()
@@ -384,6 +440,8 @@ def run_stats(args: argparse.Namespace) -> int:
         return 0
     w = sys.stdout.write
     w(f"Library:        {st.path}\n")
+    if st.rebuild_needed:
+        w(f"Rebuild needed: {st.rebuild_needed} (run `tipreader library rebuild`)\n")
     w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts, {st.older_texts:,} older texts)\n")
     w(f"Files:          {st.files:,}\n")
     w(f"Text:           {st.bytes / 1e6:,.1f} MB; database {st.database_bytes / 1e6:,.1f} MB, "

@@ -47,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("file", metavar="FILE")
     e.add_argument("--format", choices=("markdown", "json"), default="markdown")
     e.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    e.add_argument("--force", action="store_true", help="replace OUT when it exists (a regular file only; its mode is kept)")
     e.set_defaults(func=run_export)
 
 
@@ -107,10 +108,6 @@ def run_export(args: argparse.Namespace) -> int:
         text = json.dumps(cable_to_jsonable(add_entities(cables[0])), ensure_ascii=False, indent=2) + "\n"
     else:
         text = json.dumps([cable_to_jsonable(add_entities(c)) for c in cables], ensure_ascii=False, indent=2) + "\n"
-    try:
-        with open_output(args.output) as fh:
-            fh.write(text)
-    except OSError as err:
-        print(f"tipreader: {args.output}: cannot write: {err.strerror or err}", file=sys.stderr)
-        return 1
+    with open_output(args.output, force=args.force) as fh:
+        fh.write(text)
     return 1 if failed else 0

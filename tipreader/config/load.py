@@ -8,7 +8,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 ENV_VAR = "TIPREADER_CONFIG"
 DEFAULT_VIEWS = ("qa", "answers", "questions")
@@ -103,9 +104,17 @@ _TOML_AT = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d
 
 
 def parse_config(text: str, path: Path | None = None) -> Config:
-    """Build a :class:`Config` from TOML ``text``; ``path`` is kept for relative paths."""
+    """Build a :class:`Config` from TOML ``text``; ``path`` is kept for relative paths.
+
+    A UTF-8 byte-order mark (Windows editors write one) is accepted.
+    """
+    text = text.removeprefix("\ufeff")
     try:
         raw = tomllib.loads(text)
+    except RecursionError:  # 5,000 nested arrays: the reader's stack, not a TOML error
+        return Config(path=path, exists=True, errors=(
+            f"values nested too deep (more than {MAX_NESTING} arrays or tables inside each other); "
+            "using the default settings",))
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         match = _TOML_AT.match(message)
@@ -118,7 +127,30 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         else:
             message = message[:1].lower() + message[1:]
         return Config(path=path, exists=True, errors=(f"{message}; using the default settings",))
+    if _depth(raw) > MAX_NESTING:
+        return Config(path=path, exists=True, errors=(
+            f"values nested too deep (more than {MAX_NESTING} arrays or tables inside each other); "
+            "using the default settings",))
     return _from_mapping(raw, text, path)
+
+
+MAX_NESTING = 32
+
+
+def _depth(value: Any) -> int:
+    """How deep arrays and tables nest in ``value`` (counted without recursion)."""
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(value, 0)]
+    while todo:
+        item, level = todo.pop()
+        deepest = max(deepest, level)
+        if level > MAX_NESTING:
+            break
+        if isinstance(item, dict):
+            todo.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            todo.extend((v, level + 1) for v in item)
+    return deepest
 
 
 def _from_mapping(raw: dict[str, Any], text: str, path: Path | None) -> Config:

@@ -82,20 +82,22 @@ def save_theme(theme: str, path: str | os.PathLike[str] | None = None) -> Path:
         text = TEMPLATE
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"cannot read {target}: {getattr(err, 'strerror', None) or err}") from None
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # kept as the editor wrote it
+    text = text.removeprefix(bom)
     try:
         tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, RecursionError) as err:
         raise ConfigError(f"{target} has an error ({err}); fix it before the theme can be saved") from None
 
     new_text = _with_theme(text, theme)
     try:
         parsed = tomllib.loads(new_text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         parsed = {}
     if parsed.get("theme") != theme:
         raise ConfigError(f"cannot find a safe place for the theme line in {target}; set theme = {_toml_value(theme)} by hand")
     if new_text != text or not target.exists():
-        _atomic_write(target, new_text)
+        _atomic_write(target, bom + new_text)
     return target
 
 

@@ -72,7 +72,8 @@ def contain_note(note: str) -> str:
         if tok.type == "heading_open":
             level = min(6, int(tok.tag[1]) + 3)
             if tok.markup.startswith("#"):
-                edits.append((start, start + 1, [_ATX.sub(lambda m: m.group(1) + "#" * level, lines[start], 1)]))
+                hashes = "#" * level
+                edits.append((start, start + 1, [_ATX.sub(lambda m: m.group(1) + hashes, lines[start], 1)]))  # noqa: B023
             else:  # setext: the text lines, then the underline
                 text = " ".join(line.strip() for line in lines[start:end - 1])
                 edits.append((start, end, ["#" * level + " " + text]))

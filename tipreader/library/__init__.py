@@ -5,7 +5,7 @@ Start with :class:`Library` (``Library.open().ensure_seeded()``) and
 """
 
 from .importer import ImportProgress, ImportReport
-from .library import CableSummary, Library
+from .library import CableSummary, Library, RebuildNeeded
 from .query import QueryError, parse_query
 from .search import Hit
 from .snippets import Snippet
@@ -21,6 +21,7 @@ __all__ = [
     "Library",
     "LibraryStats",
     "QueryError",
+    "RebuildNeeded",
     "Snippet",
     "UserData",
     "parse_query",

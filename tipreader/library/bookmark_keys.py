@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from tipreader.cable import Cable
 
@@ -88,7 +88,7 @@ class RefFilter:
 
 def iso_time(t: float) -> str:
     """Unix time → ``2026-11-28T20:55:52Z``."""
-    return datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def fold(text: str) -> str:

@@ -45,7 +45,7 @@ from tipreader.cable import Cable
 from . import paths
 from .bookmark_keys import (CHANGED, DETACHED, OK, Bookmark, Placed, RefFilter, anchor_for, anchor_index, fold,
                             iso_time, locate, matches, note_matches, parse_anchor, place_all, text_hash)
-from .userdb_safety import UserDBError, connect_user_db
+from .userdb_safety import UserDBError, connect_user_db, write_error
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmarks (
@@ -88,7 +88,8 @@ class BookmarkStore:
         try:
             self._setup()
         except sqlite3.DatabaseError as err:
-            raise UserDBError(f"{path}: {err}", path) from err
+            self.con.close()
+            raise write_error(path, err) from err
 
     def _setup(self) -> None:
         con = self.con
@@ -96,8 +97,9 @@ class BookmarkStore:
             try:
                 if con.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
                     break
-            except sqlite3.OperationalError:
-                pass
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) and "busy" not in str(err):
+                    raise  # read-only, full disk: waiting will not help
             time.sleep(0.05 * (attempt + 1))
         con.execute("PRAGMA synchronous=FULL")
         con.execute("PRAGMA busy_timeout=30000")

@@ -20,6 +20,7 @@ import glob
 import multiprocessing as mp
 import os
 import queue
+import stat
 import sys
 import threading
 import time
@@ -27,8 +28,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import prepare, store
+from . import legacy, prepare, store
 from .index import IndexWriter
+from .paths import display_path
 
 CABLE_SUFFIXES = {".html", ".htm", ".txt", ".csv", ".text", ".tsv", ""}
 IN_PROCESS_BYTES = 2 * 1024 * 1024  # below this, parse in the calling process (no worker start-up)
@@ -81,7 +83,12 @@ ErrorFn = Callable[[str, str], None]
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to import (folders recursed, globs expanded) and (path, reason) for missing ones."""
+    """Files to import (folders recursed, globs expanded) and (path, reason) for missing ones.
+
+    Only regular files are taken (symbolic links to them included): a FIFO would block the
+    read forever and a device (``/dev/zero``) never ends, so those are named and skipped.
+    The reasons name paths with :func:`display_path` (a name that is not UTF-8 stays printable).
+    """
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
     seen: set[Path] = set()
@@ -94,12 +101,13 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
 
     for raw in paths:
         text = os.fspath(raw)
+        shown = display_path(text)
         p = Path(text).expanduser()
         candidates = [p]
         if not p.exists() and glob.has_magic(text):
             candidates = [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))]
             if not candidates:
-                missing.append((text, "no file matches this pattern"))
+                missing.append((shown, "no file matches this pattern"))
                 continue
         for c in candidates:
             if c.is_dir():
@@ -107,15 +115,38 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                     for name in sorted(names):
                         sub = Path(root) / name
-                        if not name.startswith(".") and sub.suffix.lower() in CABLE_SUFFIXES:
+                        if name.startswith(".") or sub.suffix.lower() not in CABLE_SUFFIXES:
+                            continue
+                        kind = _not_regular(sub)
+                        if kind:
+                            missing.append((display_path(sub), f"not a regular file ({kind}): skipped"))
+                        else:
                             add(sub)
             elif c.is_file():
                 add(c)
             elif c.exists():
-                missing.append((text, "not a regular file"))
+                missing.append((shown, f"not a regular file ({_not_regular(c) or 'unknown kind'}): skipped"))
             else:
-                missing.append((text, "no such file or folder"))
+                missing.append((shown, "no such file or folder"))
     return files, missing
+
+
+def _not_regular(path: Path) -> str:
+    """What ``path`` is when it is not a regular file (``"a FIFO"``, ``"a device"``...), else ""
+    (a path that cannot be read is left to the reading, which names the cause)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a folder" if stat.S_ISDIR(mode) else "not a file"
 
 
 class _Run:
@@ -242,7 +273,7 @@ def _start_resource_tracker() -> None:
 
     try:
         fd = sys.stderr.fileno() if sys.stderr is not None else None
-    except Exception:  # noqa: BLE001 - no fileno at all: the tracker skips it itself
+    except Exception:
         fd = None
     if fd is None or fd >= 0:
         resource_tracker.ensure_running()
@@ -264,7 +295,8 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
             if cancel is not None and cancel.is_set():
                 return False
             if task[0] == "file":
-                prepare.process_file(*task[1:], send=run.handle)
+                _, path, size, mtime_ns, prev_sha = task
+                prepare.process_file(path, size, mtime_ns, prev_sha, send=run.handle)
             else:
                 prepare.process_stored(db_path, task, run.handle)
             run.handle(("task-done",))
@@ -275,7 +307,8 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
     result_q = ctx.Queue(maxsize=32)  # ~3,200 cables in flight at most: bounded memory
     for task in tasks:
         task_q.put(task)
-    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path), daemon=True) for _ in range(workers)]
+    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path, os.getpid()),
+                         daemon=True) for _ in range(workers)]
     for p in procs:
         task_q.put(None)
         p.start()
@@ -296,8 +329,8 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
             else:
                 run.handle(msg)
         for task in tasks:  # a worker that died (killed, out of memory) never reported its file
-            if task[0] == "file" and task[1] not in run.files_seen:
-                run.handle(("error", task[1], "the parse process stopped while reading this file"))
+            if task[0] == "file" and display_path(task[1]) not in run.files_seen:
+                run.handle(("error", display_path(task[1]), "the parse process stopped while reading this file"))
         return True
     finally:
         for p in procs:
@@ -322,11 +355,11 @@ def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[st
         try:
             st = f.stat()
         except OSError as err:
-            run.handle(("error", str(f), f"cannot read: {err.strerror or err}"))
+            run.handle(("error", display_path(f), f"cannot read: {err.strerror or err}"))
             continue
         run.state.files_total += 1
         run.state.bytes_total += st.st_size
-        rec = store.file_record(con, str(f))
+        rec = store.file_record(con, display_path(f))
         if rec is not None and rec[0] == st.st_size and rec[1] == st.st_mtime_ns and not rec[3]:
             run.state.files_done += 1
             run.state.files_skipped += 1
@@ -354,11 +387,15 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
                 workers: int | None = None, batch: int = 2000) -> ImportReport:
     """Re-parse every stored original (and stored raw text of cables without one) into ``index_writer``."""
     run = _Run(con, index_writer, progress, on_error, batch, rebuild=True)
+    if legacy.is_legacy(con):
+        legacy.prepare_rebuild(con)
     originals = [r[0] for r in con.execute("SELECT sha256 FROM originals")]
     orphans = [r[0] for r in con.execute(
         "SELECT ref_id FROM cables WHERE file_sha IS NULL OR file_sha NOT IN (SELECT sha256 FROM originals)")]
+    old_rows = legacy.legacy_without_original(con)
     tasks: list[tuple] = [("original", sha) for sha in originals]
     tasks += [("raw", orphans[i:i + 200]) for i in range(0, len(orphans), 200)]
+    tasks += [("raw-v1", old_rows[i:i + 200]) for i in range(0, len(old_rows), 200)]
     run.state.files_total = len(tasks)
     run.state.bytes_total = con.execute("SELECT COALESCE(SUM(size),0) FROM cables").fetchone()[0]
     completed = False
@@ -371,11 +408,11 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
             stale = [r[0] for r in con.execute(
                 "SELECT ref_id FROM cables WHERE file_sha IN (SELECT sha256 FROM originals)") if r[0] not in run.seen_ids]
             for ref in stale:
-                con.execute("DELETE FROM cables WHERE ref_id=?", (ref,))
-                con.execute("DELETE FROM cable_tags WHERE ref_id=?", (ref,))
-                con.execute("DELETE FROM refs WHERE ref_id=?", (ref,))
-                con.execute("DELETE FROM entity_pending WHERE ref_id=?", (ref,))
+                for table in ("cables", "cable_tags", "refs", "entity_pending", "cable_entities"):
+                    con.execute(f"DELETE FROM {table} WHERE ref_id=?", (ref,))
             con.commit()
+            store.mark_current(con)
+            legacy.finish_rebuild(con)
         run.state.finished = True
         run.state.cancelled = not completed
         run.report(force=True)

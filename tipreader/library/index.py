@@ -8,9 +8,8 @@ queries in a few. One document per cable:
 ========== ===================================================================
 ref_id     raw, stored: the key (upper case); deletes and ``id:`` use it
 subject    words: lower-cased, accents folded, English stemming
-body       the paragraphs' text joined by blank lines, same analysis, stored
-           (snippets are cut from it)
-paras      stored bytes: each paragraph's start offset in ``body`` and number
+body       the paragraphs' text joined by blank lines, same analysis; not
+           stored: snippets are cut from the database's copy (the text is kept once)
 origin     words without stemming (``origin:mexico``)
 tag        words without stemming (``tag:KTIP``)
 class      words without stemming (``class:secret`` matches SECRET//NOFORN)
@@ -45,7 +44,7 @@ import tantivy
 STEMMED = "tr_stem"
 PLAIN = "tr_plain"
 SUBJECT_BOOST = 2.5
-INDEX_VERSION = "2"  # 2: entity fields (person, org, place, acronym, law)
+INDEX_VERSION = "3"  # 2: entity fields (person, org, place, acronym, law); 3: body not stored
 ENTITY_FIELDS = ("person", "org", "place", "acronym", "law")
 
 
@@ -70,8 +69,7 @@ def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("ref_id", stored=True, tokenizer_name="raw")
     sb.add_text_field("subject", tokenizer_name=STEMMED)
-    sb.add_text_field("body", stored=True, tokenizer_name=STEMMED)
-    sb.add_bytes_field("paras", stored=True, indexed=False)
+    sb.add_text_field("body", tokenizer_name=STEMMED)
     sb.add_text_field("origin", tokenizer_name=PLAIN)
     sb.add_text_field("tag", tokenizer_name=PLAIN)
     sb.add_text_field("class", tokenizer_name=PLAIN)
@@ -91,7 +89,6 @@ class IndexDoc:
     ref_id: str
     subject: str
     body: str
-    paras: bytes  # array('i') of (offset, number or -1) pairs
     origin: str
     tags: tuple[str, ...]
     classification: str
@@ -155,7 +152,6 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
     d.add_text("ref_id", doc.ref_id)
     d.add_text("subject", doc.subject)
     d.add_text("body", doc.body)
-    d.add_bytes("paras", doc.paras)
     d.add_text("origin", doc.origin)
     for tag in doc.tags:
         d.add_text("tag", tag)

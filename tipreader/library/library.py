@@ -17,7 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
@@ -25,10 +25,16 @@ import tantivy
 from tipreader.cable import Cable
 
 from . import importer, paths, prepare, search, store
+from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
 from .stats import LibraryStats, collect_stats
+
+
+class RebuildNeeded(Exception):
+    """The library was written by another tipreader version: ``tipreader library rebuild`` (or the
+    app's offer) re-parses its originals. ``str(err)`` is one line saying why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,7 @@ class Library:
         self.index_path = root / "index"
         self._recover_index_swap()
         self.con = store.connect(self.db_path)
+        self.needs_rebuild: str | None = store.check_versions(self.con)
         self.index = open_index(self.index_path)
         self.index.reload()
         self._lock = threading.RLock()
@@ -146,7 +153,13 @@ class Library:
 
     def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
         """Start-up hook for the app and the CLI: import the bundled sample cables when the
-        library is empty (first start); rebuild the index when it is missing or of an old layout."""
+        library is empty (first start); rebuild the index when it is missing or of an old layout.
+
+        A library written by another tipreader version (:attr:`needs_rebuild`) is left alone:
+        re-parsing a large library is the user's call (``tipreader library rebuild``, or the app's
+        offer), not something to start unasked."""
+        if self.needs_rebuild:
+            return None
         if not self.is_empty():
             if self.index_stale:
                 return self.rebuild(progress=progress)
@@ -176,6 +189,8 @@ class Library:
             fresh_path.rename(self.index_path)
             shutil.rmtree(old, ignore_errors=True)
             self.index = open_index(self.index_path)
+            with self._lock:
+                self.needs_rebuild = store.check_versions(self.con)
         if entities:
             report = self.index_entities(report=report, progress=progress, on_error=on_error, cancel=cancel,
                                          workers=workers)
@@ -204,28 +219,28 @@ class Library:
         """
         searcher = self._searcher()
         q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
-        kwargs = {"order_by_field": "date"} if order == "date" else {}
-        result = searcher.search(q, limit=max(1, limit), count=False, offset=offset, **kwargs)
+        # the engine allocates room for offset + limit hits up front: never more than there are cables
+        docs_n = searcher.num_docs
+        if offset >= docs_n:
+            return []
+        limit = max(1, min(limit, docs_n))
+        if order == "date":
+            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset), order_by_field="date")
+        else:
+            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset))
         if not result.hits:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
         hits: list[search.Hit] = []
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
-        ids = [d.get_first("ref_id") for _, d in docs]
+        ids = [str(d.get_first("ref_id")) for _, d in docs]
         with self._lock:
-            rows = {
-                r[0]: r
-                for r in self.con.execute(
-                    f"SELECT ref_id, date, origin, subject, classification FROM cables WHERE ref_id IN ({','.join('?' * len(ids))})",
-                    ids,
-                )
-            }
+            rows = store.snippet_rows(self.con, ids)
         for score, doc in docs:
-            row = rows.get(doc.get_first("ref_id"))
+            row = rows.get(str(doc.get_first("ref_id")))
             if row is None:  # an index document left by an interrupted import; the next import replaces it
                 continue
-            body = doc.get_first("body") or ""
-            snippet, number, index = highlighter.snippet(body, unpack_paragraphs(doc.get_first("paras") or b""))
+            snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
             hits.append(search.Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
                                    number, index, snippet))
         return hits
@@ -237,25 +252,27 @@ class Library:
         """
         searcher = self._searcher()
         q = search.build(query, searcher, _user_filter(bookmarks))
-        return searcher.search(q, limit=1, count=True).count or 0
+        return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
+
+    def histogram(self, query: str, *, bookmarks: object | None = None) -> Histogram:
+        """How many cables matching ``query`` fall in each year, or each month when they span under
+        two years (:mod:`tipreader.library.histogram`); ``bookmarks`` as for :meth:`search`."""
+        searcher = self._searcher()
+        return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks)))
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
-        """The stored cable ``ref_id`` (parsed, with paragraphs), or None."""
+        """The stored cable ``ref_id`` (parsed, with paragraphs and the entities found so far), or None.
+
+        Raises :class:`RebuildNeeded` when the library was written by another tipreader version,
+        and :class:`~tipreader.library.codec.StoredDataError` when the stored cable is damaged.
+        """
         ref = ref_id.strip().upper()
         with self._lock:
-            row = self.con.execute("SELECT parsed, raw FROM cables WHERE ref_id=?", (ref,)).fetchone()
-        if row is None:
-            return None
-        cable = prepare.decode_cable(row[0], row[1])
-        if cable is None:  # stored by another model version: parse the original again
-            from tipreader.cable import iter_bytes
-
-            orig = self.original(ref)
-            for item in iter_bytes(orig[1], orig[0]) if orig else ():
-                if isinstance(item, Cable) and item.ref_id.upper() == ref:
-                    return replace(item, ref_id=ref)
-        return cable
+            if self.needs_rebuild:
+                raise RebuildNeeded(self.needs_rebuild)
+            found = store.read_cable(self.con, ref)
+        return found[0] if found else None
 
     def original(self, ref_id: str) -> tuple[str, bytes] | None:
         """(source path, original bytes) of the file the cable came from, when stored."""
@@ -276,7 +293,8 @@ class Library:
 
     def _where(self, origin: str | None, tag: str | None, classification: str | None,
                date_from: str | None, date_to: str | None) -> tuple[str, list]:
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[str | int] = []
         if origin:
             clauses.append("c.origin=?")
             args.append(origin)

@@ -34,6 +34,18 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("tipreader", appauthor=False))
 
 
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A file name as text that can be stored, printed and compared: the bytes of a name that
+    are not UTF-8 (``caf\\xe9.txt`` from a Latin-1 system, which Python holds as surrogate
+    escapes) are written ``\\xe9``. Open the file with its real name, never with this one."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def library_dir(home: Path | None = None) -> Path:
     """The library's folder (database and index): all of it rebuildable."""
     return (home or data_dir()) / "library"

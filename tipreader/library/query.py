@@ -92,6 +92,9 @@ class Not:
 
 Node = Word | Phrase | DateRange | And | Or | Not
 
+MAX_LENGTH = 2000  # characters in a query
+MAX_DEPTH = 50  # parentheses and NOTs inside each other (deeper trees overflow the engine's stack)
+
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
@@ -142,11 +145,10 @@ def _tokenize(text: str) -> list[_Tok]:
             elif value == "-" and text[pos:pos + 1] in ('"', "("):  # -"phrase", -(group)
                 kind = "minus"
             elif value.startswith("-") and len(value) > 1:
+                # "-word", "-field:value" and "--word" negate what follows: read on after the dash
+                # (in place, not by recursion: a query of 1,000 dashes is just as deep)
                 toks.append(_Tok("minus", "-", m.start()))
-                rest = value[1:]
-                # "-word", "-field:value" and "-"phrase"" all negate what follows
-                sub = _tokenize(rest)
-                toks.extend(_Tok(t.kind, t.text, t.pos + m.start() + 1) for t in sub if t.kind != "end")
+                pos = m.start() + 1
                 continue
         toks.append(_Tok(kind, value, m.start()))
     toks.append(_Tok("end", "", len(text)))
@@ -157,7 +159,15 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.toks = _tokenize(text)
         self.i = 0
-        self.depth = 0
+        self.depth = 0  # parentheses and NOTs open around the current position
+
+    def enter(self, tok: _Tok) -> None:
+        """One level deeper (a '(' or a NOT); refused beyond :data:`MAX_DEPTH`, before the
+        tree grows deeper than the parser, the compiler or the engine can follow."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError(f"the query nests too deep at column {tok.pos + 1} "
+                             f"(at most {MAX_DEPTH} parentheses and NOTs inside each other)")
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -206,15 +216,16 @@ class _Parser:
             if nxt.kind in ("end", "rparen", "or", "and"):
                 what = "NOT" if tok.kind == "not" else "-"
                 raise QueryError(f"'{what}' at column {tok.pos + 1} needs something after it to exclude")
-            return Not(self.unary())
+            self.enter(tok)
+            node = Not(self.unary())
+            self.depth -= 1
+            return node
         return self.primary()
 
     def primary(self) -> Node:
         tok = self.take()
         if tok.kind == "lparen":
-            self.depth += 1
-            if self.depth > 50:
-                raise QueryError("too many nested parentheses")
+            self.enter(tok)
             if self.peek().kind == "rparen":
                 raise QueryError(f"empty parentheses at column {tok.pos + 1}")
             if self.peek().kind == "end":
@@ -350,8 +361,13 @@ def parse_query(text: str) -> Node:
     """Parse ``text`` into a syntax tree. Raises :class:`QueryError` with a clear message."""
     if not isinstance(text, str):
         raise QueryError("the query must be text")
-    if len(text) > 2000:
-        raise QueryError("the query is too long (at most 2000 characters)")
+    if len(text) > MAX_LENGTH:
+        raise QueryError(f"the query is too long (at most {MAX_LENGTH} characters)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate (a broken paste, a bad file name)
+        raise QueryError(f"character {err.start + 1} of the query is not valid text "
+                         f"(U+{ord(text[err.start]):04X}, half of a pair): remove it") from None
     return _Parser(text).parse()
 
 

@@ -70,7 +70,7 @@ def _either(field_queries: list[tuple[str, tantivy.Query]]) -> tantivy.Query:
 def _text_query(field: str, tokens: list[str]) -> tantivy.Query:
     if len(tokens) == 1:
         return Q.term_query(SCHEMA, field, tokens[0])
-    return Q.phrase_query(SCHEMA, field, tokens)
+    return Q.phrase_query(SCHEMA, field, list[str | tuple[int, str]](tokens))
 
 
 def _lcp(a: str, b: str) -> str:
@@ -98,7 +98,7 @@ def _prefix_parts(field: str, text: str, stem: bool, searcher: tantivy.Searcher 
     if len(last_key) < 2:
         last_key = last
     if head:
-        return [Q.phrase_prefix_query(SCHEMA, field, head + [last_key])]
+        return [Q.phrase_prefix_query(SCHEMA, field, list[str | tuple[int, str]]([*head, last_key]))]
     if searcher is not None:
         # the most frequent completions as scored, highlightable terms (a regex query scores flat)
         terms = [t for t, _ in searcher.terms_with_prefix(field, last_key, limit=PREFIX_TERMS)]

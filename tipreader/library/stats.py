@@ -7,6 +7,8 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .store import check_versions
+
 
 @dataclass(frozen=True, slots=True)
 class LibraryStats:
@@ -27,6 +29,7 @@ class LibraryStats:
     classifications: list[tuple[str, int]] = field(default_factory=list)
     path: str = ""
     entities_pending: int = 0  # cables searchable but without their entity fields yet
+    rebuild_needed: str | None = None  # why the library must be rebuilt (written by another version), or None
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
@@ -64,4 +67,5 @@ def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10) -> Library
         index_bytes=_dir_size(root / "index"), date_first=first, date_last=last, older_texts=older,
         partial=partial, top_origins=origins, top_tags=tags, classifications=classes, path=str(root),
         entities_pending=con.execute("SELECT COUNT(*) FROM entity_pending").fetchone()[0],
+        rebuild_needed=check_versions(con),
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .userdb_safety import UserDBError, connect_user_db
+from .userdb_safety import connect_user_db, write_error
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -62,7 +62,7 @@ class UserData:
             self.con.close()
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
                 raise  # another tipreader is writing: busy is not damage
-            raise UserDBError(f"{path}: {err}", path) from err
+            raise write_error(path, err) from err
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> UserData:

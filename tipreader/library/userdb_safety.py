@@ -15,6 +15,7 @@ next open creates an empty database at the usual path.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
@@ -24,15 +25,51 @@ _MAGIC = b"SQLite format 3\x00"
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-class UserDBError(Exception):
-    """The user database cannot be used. ``str(err)`` is one line; ``path`` is the file."""
+DAMAGED, READ_ONLY, FULL, UNREACHABLE = "damaged", "read-only", "full", "unreachable"
 
-    def __init__(self, message: str, path: Path) -> None:
+
+class UserDBError(Exception):
+    """The user database cannot be used. ``str(err)`` is one line; ``path`` is the file.
+
+    ``kind`` says which problem it is, for they need different advice: only a
+    :data:`DAMAGED` file is to be moved aside; :data:`READ_ONLY` (a read-only folder or
+    disk), :data:`FULL` (no space left, or an I/O error) and :data:`UNREACHABLE` (its
+    folder is a file, or cannot be made) leave a healthy database alone.
+    """
+
+    def __init__(self, message: str, path: Path, kind: str = DAMAGED) -> None:
         super().__init__(message)
         self.path = Path(path)
+        self.kind = kind
 
     def __str__(self) -> str:
         return " ".join(str(self.args[0]).split()) if self.args else "unusable user database"
+
+
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
+
+
+def write_error(path: str | Path, err: BaseException) -> UserDBError:
+    """The :class:`UserDBError` for a failure to open or write the user database at ``path``
+    that is not damage (read-only, full, unreachable), or damage when it is."""
+    path = Path(path)
+    text = str(err).lower()
+    code = getattr(err, "errno", None)
+    cannot_open = code in (errno.ENOTDIR, errno.EEXIST) or "unable to open" in text
+    folder_read_only = cannot_open and path.parent.is_dir() and not os.access(path.parent, os.W_OK)
+    if code in _READ_ONLY_ERRNOS or "readonly" in text or "read-only" in text or folder_read_only:
+        return UserDBError(f"{path} cannot be written: its folder or disk is read-only; your bookmarks are "
+                           "kept but cannot change until it is writable (or set TIPREADER_HOME to another folder)",
+                           path, READ_ONLY)
+    if code in _FULL_ERRNOS or "full" in text or "disk i/o" in text or "too large" in text:
+        return UserDBError(f"{path} cannot be written: the disk is full or failing ({err}); free some space "
+                           "and try again: your bookmarks are kept", path, FULL)
+    if cannot_open:
+        return UserDBError(f"{path} cannot be created: {path.parent} is not a folder that can hold it "
+                           "(TIPREADER_HOME or the settings' library may name a file); choose another folder",
+                           path, UNREACHABLE)
+    return UserDBError(f"{path}: {err}", path, DAMAGED)
 
 
 def check_user_db(path: str | Path) -> str | None:
@@ -80,14 +117,17 @@ def connect_user_db(path: str | Path, **connect_args) -> sqlite3.Connection:
     file is left exactly as it was. ``connect_args`` go to :func:`sqlite3.connect`.
     """
     path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise write_error(path, err) from err
     problem = check_user_db(path)
     if problem:
         raise UserDBError(problem, path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         return sqlite3.connect(path, check_same_thread=False, timeout=30, **connect_args)
     except sqlite3.Error as err:
-        raise UserDBError(f"{path} cannot be opened: {err}", path) from err
+        raise write_error(path, err) from err
 
 
 def _free_name(path: Path, stamp: str) -> Path:

@@ -52,7 +52,7 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         self.target = target
         self.initial_cable = cable
         self._source_factory = source if callable(source) and not isinstance(source, CableSource) else None
-        self.source: CableSource = NoLibrary() if self._source_factory or source is None else source
+        self.source: CableSource = source if isinstance(source, CableSource) else NoLibrary()
         self.error: str | None = None
         self.config: Config | None = None
         self.bookmarks = None  # the BookmarkStore, set by open_bookmarks

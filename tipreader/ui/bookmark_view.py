@@ -124,7 +124,7 @@ def decorate_blocks(blocks: list[Block], marks: Mapping[int, Placed], notes: boo
             block = replace(block, text=text, find_from=block.find_from + len(text.plain) - len(block.text.plain))
         out.append(block)
         last_of_para = para is not None and (k + 1 == len(blocks) or blocks[k + 1].para != para)
-        if notes and last_of_para and para in marks and marks[para].bookmark.note.strip():
+        if notes and para is not None and last_of_para and para in marks and marks[para].bookmark.note.strip():
             prefix = Text(NOTE_PREFIX, style=MARK_STYLE)
             out.append(Block(note_text(marks[para].bookmark.note), para, "note", prefix=prefix, gap=0,
                              searchable=False, line_style="italic"))

@@ -6,6 +6,7 @@ through markup (``Matcher.highlight`` parses markup, so it is not used).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -26,18 +27,19 @@ def _display(text: str, offsets: list[int] | None = None) -> Content:
 class CableCommands(Provider):
     """Jump to a question or a part of the cable on the reader screen, or run a reader command."""
 
-    def _entries(self) -> list[tuple[str, object, str]]:
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
         screen = self.screen
         cable = getattr(screen, "cable", None)
-        entries: list[tuple[str, object, str]] = []
+        entries: list[tuple[str, Callable[[], object], str]] = []
         if cable is None:
             return entries
         targets: list[Target] = part_targets(cable) + question_targets(cable)
+        jump = screen.jump_to  # type: ignore[attr-defined]
         for t in targets:
             name = f"{t.label}: {t.detail}" if t.label.startswith("Part") else f"Q {t.label} · {t.detail}"
             para = cable.paragraphs[t.para] if 0 <= t.para < len(cable.paragraphs) else None
             where = f"¶{para.number}, page {para.page}" if para and para.number is not None else f"page {para.page}" if para else ""
-            entries.append((name, partial(screen.jump_to, t.para), f"Jump there ({where})" if where else "Jump there"))
+            entries.append((name, partial(jump, t.para), f"Jump there ({where})" if where else "Jump there"))
         for name, action, help_text in (
             ("View: questions with answers", "set_view('full')", "Show each question followed by its answer"),
             ("View: answers only", "set_view('answers')", "Shrink questions to their label and a line"),

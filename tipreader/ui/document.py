@@ -18,7 +18,7 @@ from rich.text import Text
 
 from tipreader.cable.model import Cable, Paragraph, Question
 
-from .text import classification_style, clean, marking_style, one_line, plain, tag_name
+from .text import classification_style, clean, marking_style, one_line, tag_name
 
 VIEWS = ("full", "answers", "questions")
 VIEW_NAMES = {"full": "questions with answers", "answers": "answers only", "questions": "questions only"}
@@ -213,7 +213,7 @@ def build_blocks(
         if keep is not None and para.index not in keep:
             continue
         if para.index in headings:
-            n, part = headings[para.index]
+            n, _part = headings[para.index]
             shown_parts.add(n)
             blocks.append(_body(para, para.text, para.index in lost, role="heading", mark_style=mark_style))
             blocks[-1].text.stylize("bold #e0c070", blocks[-1].find_from)

@@ -187,7 +187,7 @@ def annotate_blocks(
     for block in blocks:
         para = block.para
         ents = index.by_para.get(para) if para is not None and block.role in _TEXT_ROLES else None
-        if not ents or not (0 <= para < len(cable.paragraphs)):
+        if not ents or para is None or not (0 <= para < len(cable.paragraphs)):
             out.append(block)
             continue
         spans = block_mentions(block, cable.paragraphs[para].text or "", ents)

@@ -5,6 +5,7 @@ Add :class:`LibraryCommands` to the app's ``COMMANDS`` (``App.COMMANDS | {Librar
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -13,12 +14,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 class LibraryCommands(Provider):
     """Import cables (or finish an entity pass); go back/forward; reopen a recently read cable."""
 
-    def _entries(self) -> list[tuple[str, object, str]]:
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
         from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import
         from tipreader.ui.reader_navigation import go_back, go_forward, history_of, library_of, open_cable, userdata_of
 
         app = self.app
-        entries: list[tuple[str, object, str]] = [
+        entries: list[tuple[str, Callable[[], object], str]] = [
             ("Import cables…", partial(start_import, app), "Import a file, folder or glob into the library (ctrl+o)"),
         ]
         waiting = self._entities_waiting(library_of(app))

@@ -100,7 +100,7 @@ def suggest(cable: Cable, query: str, current: int | None = None, limit: int = 8
     m = re.fullmatch(r"(?:(\d+)\s*[.·\-]?\s*)?([A-Za-z]{1,2})[.):]?", q)
     if m and cable.parts and (m.group(1) or len(m.group(2)) == 1):
         letter = m.group(2).upper()
-        parts = range(1, len(cable.parts) + 1)
+        parts: list[int] = list(range(1, len(cable.parts) + 1))
         if m.group(1):
             parts = [int(m.group(1))]
         else:

@@ -145,9 +145,7 @@ class ReaderBookmarks:
             if text is None:
                 return
             try:
-                if placed is None:
-                    store.add(self.cable, para, note=text)  # type: ignore[attr-defined]
-                elif store.set_note(placed.bookmark.id, text) is None:  # deleted meanwhile elsewhere
+                if placed is None or store.set_note(placed.bookmark.id, text) is None:
                     store.add(self.cable, para, note=text)  # type: ignore[attr-defined]
             except Exception as err:
                 self.notify(f"Note not saved: {err}", severity="error", markup=False)  # type: ignore[attr-defined]
@@ -251,6 +249,9 @@ def offer_fresh_start(app, err) -> None:
                 screen.refresh_marks()
 
     def show() -> None:
+        if getattr(err, "kind", "damaged") != "damaged":  # read-only, full, unreachable: a healthy file
+            app.notify(str(err), title="Bookmarks cannot be saved", severity="error", timeout=15, markup=False)
+            return
         app.call_after_refresh(app.push_screen, UserDBDamaged(str(err), err.path), answered)
 
     if threading.get_ident() == getattr(app, "_thread_id", threading.get_ident()):

@@ -19,6 +19,8 @@ else the acronyms of the paragraph at the reading position with their expansions
 
 from __future__ import annotations
 
+import logging
+
 from textual import work
 from textual.binding import Binding
 from textual.widgets import TabbedContent
@@ -27,6 +29,8 @@ from tipreader.cable.entities import cable_entities
 from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.cable.model import Entity
 from tipreader.ui.entity_view import EntityIndex, MentionFinder, annotate_blocks, entity_key, learn_expansions
+
+_log = logging.getLogger(__name__)
 
 ENTITY_BINDINGS = [
     Binding("e", "toggle_entities", "Entities", id="reader.entities.toggle",
@@ -91,7 +95,7 @@ class ReaderEntities:
         try:
             self.app.call_from_thread(self._entities_ready, index)  # type: ignore[attr-defined]
         except Exception:  # the app is closing
-            pass
+            _log.debug("ignored", exc_info=True)
 
     def _entities_ready(self, index: EntityIndex) -> None:
         if not self.is_mounted:  # type: ignore[attr-defined]
@@ -125,7 +129,7 @@ class ReaderEntities:
             try:
                 self.app.call_from_thread(self._learnt, learnt)  # type: ignore[attr-defined]
             except Exception:
-                pass
+                _log.debug("ignored", exc_info=True)
 
     def _learnt(self, learnt: dict[str, str | None]) -> None:
         if not self.is_mounted or self.entity_index is None:  # type: ignore[attr-defined]

@@ -17,7 +17,8 @@ What the mixin needs from its screen: ``cable``, ``source``, ``text_view``,
 
 from __future__ import annotations
 
-import re
+import logging
+
 import threading
 from dataclasses import replace
 
@@ -27,6 +28,8 @@ from textual.binding import Binding
 
 from tipreader.ui.history import History, Step
 from tipreader.ui.query_words import LINK_STYLE, citations, query_words
+
+_log = logging.getLogger(__name__)
 
 NAV_BINDINGS = [
     Binding("backspace,alt+left", "nav_back", "Back", id="reader.history.back",
@@ -81,6 +84,9 @@ def library_ready(app) -> None:
     lib = getattr(getattr(app, "source", None), "library", None)
     if lib is not None:
         app.library = lib
+        if getattr(lib, "needs_rebuild", None):
+            app.notify(f"{lib.needs_rebuild}. Run `tipreader library rebuild` (your bookmarks and notes are kept).",
+                       title="Library", severity="warning", timeout=30, markup=False)
     for screen in app.screen_stack:
         if isinstance(screen, LibraryScreen) and screen.is_mounted:
             screen.refresh_results()
@@ -144,7 +150,7 @@ def open_cable(app, ref_id: str, para: int | None = None, query: str = "", *, re
         try:
             data.record_open(cable.ref_id)
         except Exception:
-            pass
+            _log.debug("ignored", exc_info=True)
     reader = LibraryReader(cable, source, para=para, query=query, restore=restore)
     if isinstance(app.screen, ReaderNavigation):
         app.switch_screen(reader)
@@ -279,7 +285,7 @@ class ReaderNavigation:
             try:
                 data.set_position(self.cable.ref_id, self._nav_para)  # type: ignore[attr-defined]
             except Exception:
-                pass
+                _log.debug("ignored", exc_info=True)
 
     # ---- links -----------------------------------------------------------------------
     def cited_by(self) -> list[str]:

@@ -20,8 +20,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from collections.abc import Mapping
+
 from rich.style import Style
 from textual.app import App
+from textual.binding import Binding
 from textual.color import Color
 from textual.dom import DOMNode
 from textual.theme import BUILTIN_THEMES
@@ -90,21 +93,18 @@ def apply_config(app: App, config: Config, *, notify: bool = True) -> list[str]:
         app.theme = config.theme
     if config.keys:
         app.update_keymap(config.keymap)
-        known = binding_ids()
-        for binding_id in config.keys:
-            if binding_id not in known:
-                warnings.append(f"{where}: keys: no binding has the id {binding_id!r}")
-    if notify:
+        warnings.extend(f"{where}: {m}" for m in keymap_problems(config.keymap))
+    if notify:  # the messages quote the file's values: never markup ("[/]" would crash the app)
         for message in problems:
-            app.notify(message, title="Settings", severity="error", timeout=12)
+            app.notify(message, title="Settings", severity="error", timeout=12, markup=False)
         for message in warnings:
-            app.notify(message, title="Settings", severity="warning", timeout=12)
+            app.notify(message, title="Settings", severity="warning", timeout=12, markup=False)
     return problems + warnings
 
 
-def binding_ids() -> set[str]:
-    """The ids of every ``Binding(..., id=...)`` declared by a loaded widget, screen or app class."""
-    ids: set[str] = set()
+def _declared_bindings() -> dict[str, Binding]:
+    """Every binding with an id that a loaded widget, screen or app class declares, by id."""
+    found: dict[str, Binding] = {}
     seen: set[type] = set()
     stack: list[type] = [DOMNode]
     while stack:
@@ -113,11 +113,38 @@ def binding_ids() -> set[str]:
             continue
         seen.add(cls)
         stack.extend(cls.__subclasses__())
-        for binding in cls.__dict__.get("BINDINGS", ()):
-            binding_id = getattr(binding, "id", None)
-            if binding_id:
-                ids.add(binding_id)
-    return ids
+        for item in cls.__dict__.get("BINDINGS", ()):
+            binding = item if isinstance(item, Binding) else Binding(*item)
+            if binding.id:
+                found.setdefault(binding.id, binding)
+    return found
+
+
+def keymap_problems(keymap: Mapping[str, str]) -> list[str]:
+    """Warnings about a ``[keys]`` table: ids no binding declares, and a key the table gives
+    to a binding while another binding of the same place keeps it (``reader.app.copy = "j"``
+    while ``reader.move.down`` has ``j``: one of the two would never run). Bindings share a
+    place when their ids start alike (``reader.``, ``library.``). The app and ``tipreader
+    config show`` both report these."""
+    declared = _declared_bindings()
+    out = [f"keys: no binding has the id {binding_id!r}" for binding_id in keymap if binding_id not in declared]
+    holders: dict[tuple[str, str], list[str]] = {}
+    for binding_id, binding in sorted(declared.items()):
+        place = binding_id.split(".", 1)[0]
+        for key in (k.strip() for k in keymap.get(binding_id, binding.key).split(",")):
+            if key:
+                holders.setdefault((place, key), []).append(binding_id)
+    for (_place, key), ids in holders.items():
+        changed = [i for i in ids if i in keymap]
+        if len(ids) > 1 and changed:
+            other = next(i for i in ids if i != changed[0])
+            out.append(f"keys: {key!r} is given to both {changed[0]!r} and {other!r}; only one of them will run")
+    return out
+
+
+def binding_ids() -> set[str]:
+    """The ids of every ``Binding(..., id=...)`` declared by a loaded widget, screen or app class."""
+    return set(_declared_bindings())
 
 
 def remember_theme(app: App, path: str | os.PathLike[str] | None = None) -> None:
@@ -188,9 +215,10 @@ def entity_style(app: App, entity_type: str) -> Style:
     if spec is None:
         return Style()
     role, attributes = spec
+    bold, italic, underline = attributes.get("bold"), attributes.get("italic"), attributes.get("underline")
     if app.no_color:
-        return Style(**{**attributes, "underline": True})
-    return Style(color=derive(app)[role].rich_color, **attributes)
+        return Style(bold=bold, italic=italic, underline=True)
+    return Style(color=derive(app)[role].rich_color, bold=bold, italic=italic, underline=underline)
 
 
 def theme_variable_defaults(app: App) -> dict[str, str]:

@@ -75,8 +75,15 @@ class LibrarySource:
         self._known: dict[str, bool] = {}
 
     def get(self, ref_id: str) -> Cable | None:
-        """The cable from the library, or None."""
-        return self.library.get(ref_id)  # type: ignore[attr-defined]
+        """The cable from the library, or None. A library that needs a rebuild, or a damaged
+        stored cable, is a :class:`CableError` (one line for the user)."""
+        from tipreader.library import RebuildNeeded
+        from tipreader.library.codec import StoredDataError
+
+        try:
+            return self.library.get(ref_id)  # type: ignore[attr-defined]
+        except (RebuildNeeded, StoredDataError) as err:
+            raise CableError(str(err), ref_id) from err
 
     def has(self, ref_id: str) -> bool:
         """Whether the library holds ``ref_id``."""

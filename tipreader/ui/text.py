@@ -1,37 +1,25 @@
 """Safe text for the screen: cable strings become plain Rich ``Text``, never markup.
 
 Everything a cable says passes through :func:`clean` before it is shown: ANSI/OSC
-escape sequences are dropped whole, other control characters dropped, tabs become
-spaces. Nothing here parses Rich markup, so ``[bold]`` in a cable stays ``[bold]``.
+escape sequences are dropped whole, other control characters dropped, bidi overrides
+and zero-width characters shown, tabs become spaces. Nothing here parses Rich markup, so ``[bold]`` in a cable stays ``[bold]``.
 """
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
-    r"|\x1b[@-Z\\-_]"  # two-byte escapes
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
+from tipreader.safetext import visible
 
 def clean(value: str | None, *, newlines: bool = True) -> str:
-    """``value`` without terminal control: escapes and control characters removed.
-
-    Newlines are kept when ``newlines`` is true, otherwise they become spaces.
+    """``value`` safe for the screen (:func:`tipreader.safetext.visible`, the one sanitiser):
+    escapes and control characters removed, bidi and zero-width characters shown, tabs as
+    spaces. Newlines are kept when ``newlines`` is true, otherwise they become spaces.
     """
     if not value:
         return ""
     value = value.replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n")
-    value = _ESCAPES.sub("", value)
-    if not newlines:
-        value = value.replace("\n", " ")
-    return _CONTROLS.sub("", value)
+    return visible(value, newlines=newlines)
 
 
 def plain(value: str | None, style: str = "", *, newlines: bool = True) -> Text:

@@ -149,7 +149,7 @@ class ImportDialog(ModalScreen[object]):
         self.path = path
         self.import_workers = workers
         self.cancel = threading.Event()
-        self.report = None
+        self.report: object = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -178,6 +178,12 @@ class ImportDialog(ModalScreen[object]):
         except Exception as err:  # an import must end in a message, never a crash
             self.app.call_from_thread(self._failed, f"{type(err).__name__}: {err}")
             return
+        if not report.progress.cancelled:  # the TIP submissions' pass: alignment and figures
+            from tipreader.tip.store import sync_after_import
+
+            problem = sync_after_import(self.library)
+            if problem:
+                self.app.call_from_thread(self.app.notify, problem, severity="warning")
         self.app.call_from_thread(self._done, report)
 
     def _progress(self, p) -> None:
@@ -250,8 +256,9 @@ def start_import(app, path: str | None = None, workers: int | None = None) -> No
 
     def finished(_report) -> None:
         source = getattr(app, "source", None)
-        if hasattr(source, "_known"):
-            source._known.clear()  # references newly in the library get their links
+        known = getattr(source, "_known", None)
+        if known is not None:
+            known.clear()  # references newly in the library get their links
         _refresh_library_screens(app)
 
     def chosen(value: str | None) -> None:

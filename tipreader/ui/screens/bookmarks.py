@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import cast
 
 from rich.console import Group
 from rich.markdown import Markdown as RichMarkdown
@@ -208,7 +209,8 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         self._rows = rows
         view.set_options(options)
         marks = [k for k, p in enumerate(rows) if isinstance(p, Placed)]
-        index = next((k for k in marks if keep is None or rows[k].bookmark.id == keep), marks[0] if marks else None)
+        index = next((k for k in marks if keep is None or cast(Placed, rows[k]).bookmark.id == keep),
+                     marks[0] if marks else None)
         view.highlighted = index
 
     def current(self) -> Placed | None:

@@ -10,6 +10,8 @@ the library by date. More rows load as the list scrolls.
 
 from __future__ import annotations
 
+import logging
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +28,8 @@ from tipreader.ui.reader_navigation import go_back, go_forward, library_of, open
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
 from tipreader.ui.widgets.footer import QuietFooter
+
+_log = logging.getLogger(__name__)
 
 PAGE = 50
 FIRST_PAGE = 20  # the first page of hits is short: it is what each keystroke waits for
@@ -259,8 +263,8 @@ class LibraryScreen(Screen[None]):
 
             warm_up_reader()
             extract_entities(["The Ministry of Foreign Affairs (MFA) told Embassy Mexico City on 3 March 2008."])
-        except Exception:  # noqa: BLE001 - only a head start: the first open loads what is missing
-            pass
+        except Exception:
+            _log.debug("ignored", exc_info=True)
         self.app.call_from_thread(freeze_long_lived, "startup")
 
     def _show_count(self, generation: int, count: int, entities_waiting: int = 0) -> None:

@@ -8,7 +8,6 @@ Text from cables goes into Rich ``Text`` literally, never through markup.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,15 +16,15 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tipreader.safetext import visible
 from tipreader.ui.text import classification_style, clean
 
 MARK_STYLE = "bold black on #c0a040"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _flat(value: str | None) -> str:
     """One line, control characters as spaces (same length, so mark offsets stay valid)."""
-    return _CONTROL.sub(" ", value or "")
+    return visible(value, newlines=False, keep_length=True)
 
 
 def _cut(value: str, width: int) -> str:

@@ -97,7 +97,7 @@ class SectionTree(TreeFolding, Tree[int]):
             if i in in_question or i in summary:
                 continue
             if i in comment:
-                if i == cable.comment.paragraphs[0]:
+                if cable.comment is not None and i == cable.comment.paragraphs[0]:
                     self._add(root, _label(("COMMENT", "bold #e0c070")), i)
                 continue
             if para.number is not None or para.kind == "heading":

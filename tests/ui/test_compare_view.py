@@ -1,0 +1,121 @@
+"""The compare view (``tipreader.ui.screens.compare``) with Pilot, on the Iceland series.
+
+The library holds Iceland's submissions 2006-2010 and Libya's 2009 (shared cables). Expected
+values read in the cables: Iceland answers "punishment of labor trafficking offenses" in
+2007 (07REYKJAVIK49 4.C), 2008 (08REYKJAVIK36 3.C), 2009 (09REYKJAVIK50 1.C) and 2010
+(10REYKJAVIK31 5.C); Iceland 2009 1.K and Libya 2009 25.K answer the prostitution question.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import OptionList, Static, TabbedContent
+
+from tests.conftest import SHARED_CABLES
+from tipreader.tip.compare import for_answer
+from tipreader.ui.screens.compare import CompareScreen
+
+REFS = ["06REYKJAVIK68", "07REYKJAVIK49", "08REYKJAVIK36", "09REYKJAVIK49", "09REYKJAVIK50", "10REYKJAVIK31",
+        "09TRIPOLI154"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    html = SHARED_CABLES / "wikileaks-html"
+    if not html.is_dir():
+        pytest.skip("../shared/cables is not present")
+    from tipreader.library import Library
+    from tipreader.tip import store as tip_store
+
+    lib = Library.open(tmp_path_factory.mktemp("cmp"))
+    try:
+        lib.import_paths([html / f"{r}.html" for r in REFS], workers=1, entities=False)
+        tip_store.sync(lib)
+        return tip_store.db_path(lib)
+    finally:
+        lib.close()
+
+
+def _data(store: Path, ref_id: str, label: str):
+    con = sqlite3.connect(store)
+    try:
+        q_index = con.execute("SELECT q_index FROM answers WHERE ref_id=? AND label=?", (ref_id, label)).fetchone()[0]
+        return for_answer(con, ref_id, q_index)
+    finally:
+        con.close()
+
+
+class Host(App[None]):
+    """Pushes the compare view; records what Enter asks to open."""
+
+    def __init__(self, data) -> None:
+        super().__init__()
+        self.data = data
+        self.opened: list[tuple[str, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("reader")
+
+    def on_mount(self) -> None:
+        self.push_screen(CompareScreen(self.data, "Penalties for labor trafficking"))
+
+    def on_compare_screen_open_answer(self, message: CompareScreen.OpenAnswer) -> None:
+        self.opened.append((message.ref_id, message.paragraph))
+
+
+def _prompts(lst: OptionList) -> list[str]:
+    return [str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
+
+
+async def test_years_tab_every_year_with_diff_marks(store: Path) -> None:
+    app = Host(_data(store, "10REYKJAVIK31", "5.C"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lst = app.screen.query_one("#compare-years-list", OptionList)
+        heads = [p.splitlines()[0] for p in _prompts(lst)]
+        assert heads == ["2007 · 07REYKJAVIK49 · Q 4·C", "2008 · 08REYKJAVIK36 · Q 3·C", "2009 · 09REYKJAVIK50 · Q 1·C",
+                         "2010 · 10REYKJAVIK31 · Q 5·C"]
+        assert lst.highlighted == 3  # the answer the view was opened on
+        # 2010 against 2009: "The [-laws provide-] [+law explicitly outlaws the confiscation of passports+] ..."
+        prompt = lst.get_option_at_index(3).prompt
+        marks = {(str(span.style).split()[0], str(prompt)[span.start:span.end]) for span in prompt.spans}
+        assert ("underline", "law explicitly outlaws the confiscation of passports") in marks
+        assert ("strike", "laws provide for criminal punishment for anyone who procures, removes, houses") in marks
+        # 2008 answered word for word as 2007, and the first year has nothing to compare with: no marks
+        for i in (0, 1):
+            assert [str(s.style) for s in lst.get_option_at_index(i).prompt.spans] == ["bold"]
+        await pilot.press("o")
+        heads = [p.splitlines()[0] for p in _prompts(lst)]
+        assert heads[0].startswith("2010") and heads[-1].startswith("2007")
+
+
+async def test_countries_tab_and_region_filter(store: Path) -> None:
+    app = Host(_data(store, "09REYKJAVIK50", "1.K"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        assert app.screen.query_one(TabbedContent).active == "compare-countries"
+        lst = app.screen.query_one("#compare-countries-list", OptionList)
+        assert lst.has_focus
+        assert [p.splitlines()[0] for p in _prompts(lst)] == ["Libya · 2009 · 09TRIPOLI154 · Q 25·K"]
+        assert "The law criminalizes prostitution" in _prompts(lst)[0]
+        await pilot.press("r")  # the only other region: Near East
+        assert "Near East" in str(app.screen.query_one("#compare-region", Static).render())
+        assert lst.option_count == 1
+        await pilot.press("r")  # back to all regions
+        assert "all regions" in str(app.screen.query_one("#compare-region", Static).render())
+
+
+async def test_enter_asks_to_open_the_answer_and_escape_goes_back(store: Path) -> None:
+    app = Host(_data(store, "10REYKJAVIK31", "5.C"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        assert app.opened and app.opened[0][0] == "09REYKJAVIK50"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)

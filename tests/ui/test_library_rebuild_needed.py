@@ -1,0 +1,41 @@
+"""A library written by another tipreader version: the app says "rebuild needed" and never
+shows a traceback when a cable of it is asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tipreader.library import Library
+from tipreader.ui.app import TipReaderApp
+from tipreader.ui.source import LibrarySource
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
+
+
+def _old_model_library() -> Library:
+    with Library.open() as lib:
+        lib.import_paths([FIX / "08SANJOSE82.html"], entities=False)
+        lib.connection.execute("UPDATE meta SET value='an-older-model' WHERE key='model'")
+        lib.connection.commit()
+    return Library.open()
+
+
+async def test_the_app_says_rebuild_needed_and_opening_a_cable_is_one_line():
+    lib = _old_model_library()
+    app = TipReaderApp(source=lambda: LibrarySource(lib))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("rebuild needed" in m and "tipreader library rebuild" in m for m in messages), messages
+    lib.close()
+
+
+def test_opening_a_ref_of_an_old_library_from_the_command_line_is_one_line(capsys):
+    from tipreader.cli import main
+
+    _old_model_library().close()
+    assert main(["open", "08SANJOSE82"]) == 1
+    err = capsys.readouterr().err
+    assert "rebuild needed" in err and "Traceback" not in err

@@ -1,0 +1,79 @@
+"""The blind gold sets (tests/fixtures/*_blind/) stay well-formed: offsets, types, labels, quoted words.
+
+These check the annotations themselves, never run the parser or the extractor on the blind cables
+(scoring is the owners' tests); a hand edit that breaks an offset or mistypes a quoted word fails here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json"))
+QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
+ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
+PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M)
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_both_blind_sets_are_present() -> None:
+    assert len(ENTITY_BLIND) >= 8
+    assert len(QUESTIONNAIRE_BLIND) >= 6
+
+
+@pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
+def test_entity_offsets_and_types(path: Path) -> None:
+    doc = _load(path)
+    assert doc["ref_id"] == path.stem and doc["blind"] is True
+    for number, paragraph in enumerate(doc["paragraphs"]):
+        assert paragraph["index"] == number
+        end = 0
+        for entity in paragraph["entities"]:
+            assert entity["type"] in ENTITY_TYPES
+            assert paragraph["text"][entity["start"] : entity["end"]] == entity["text"]
+            assert entity["start"] >= end, f"{entity} overlaps the previous entity"
+            end = entity["end"]
+    mentioned = {e["text"] for p in doc["paragraphs"] for e in p["entities"]}
+    for acronym in doc["glossary"]:
+        assert acronym in mentioned or acronym + "s" in mentioned
+    persons = {e["text"] for p in doc["paragraphs"] for e in p["entities"] if e["type"] == "PERSON"}
+    for short, full in doc["canonical"].items():
+        assert short in persons and full in persons
+
+
+def _plain_words(ref: str, shared: Path) -> str:
+    page = (shared / "wikileaks-html" / f"{ref}.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
+    return " ".join(PAGE_MARKER.sub("", text).replace("¶", "").split())
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND, ids=lambda p: p.stem)
+def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    doc = _load(path)
+    assert doc["ref_id"] == path.stem
+    if not doc["is_questionnaire"]:
+        assert doc["items"] == [] and doc["parts"] == []
+        return
+    words = _plain_words(doc["ref_id"], shared_cables)
+    labels = {part["label"] for part in doc["parts"]}
+    for item in doc["items"]:
+        part, _, letters = item["label"].rpartition(".")
+        assert part in labels and letters and item["letters"]
+        quoted = ["answer_first5", "answer_last5"]
+        if item["question_restated"]:
+            quoted += ["question_first5", "question_last5"]
+        else:
+            assert item["question_first5"] is None and item["question_last5"] is None
+        for key in quoted:
+            phrase = item[key]
+            assert 1 <= len(phrase.split()) <= 5
+            assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"

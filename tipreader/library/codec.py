@@ -1,0 +1,166 @@
+"""How a parsed cable is stored: plain data (zlib JSON and UTF-8 text), never a pickle.
+
+A library folder is something users hand each other, so nothing read from it may run
+code: the stored forms are decoded with ``zlib`` and ``json`` only, and turned back into
+the model by :func:`tipreader.cable.model_data.cable_from_dict`.
+
+Each cable's text is kept once. Per cable the database holds:
+
+- ``body``: the paragraphs' text joined by blank lines (the body as found when the
+  parser found no paragraphs), UTF-8, zlib. Search snippets are cut from it; the index
+  does not store a second copy.
+- ``paras``: each paragraph's start offset in ``body`` and its number (packed ints).
+- ``doc``: the rest of the model as JSON (the paragraphs without their text; the
+  routing header and raw body as found, which a rebuild re-parses when no original
+  file is stored), zlib.
+
+Both blobs are compressed with a preset dictionary (zlib's ``zdict``) when the cable's
+original file is stored and small (:func:`zdict_for`): the first 32 KB of that file,
+which holds the same words, so the text costs a few per cent of its size a second
+time instead of a third of it. ``doc`` without an original uses the body as its
+dictionary. The entities the entity pass finds are stored apart
+(``cable_entities``: :func:`encode_entities`).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import asdict, replace
+from typing import Any
+
+from tipreader.cable import Cable, Entity
+from tipreader.cable._types import RawCable
+from tipreader.cable.model_data import ModelDataError, cable_from_dict
+
+from .index import pack_paragraphs, unpack_paragraphs
+
+WINDOW = 32768  # zlib's largest preset dictionary
+DICT_FILE_MAX = 256 * 1024  # originals up to this size serve as their cables' dictionary
+
+
+class StoredDataError(ValueError):
+    """A stored blob cannot be read back (damaged, or not what this version writes)."""
+
+
+def zdict_for(original: bytes | None) -> bytes:
+    """The preset dictionary for the cables of an original file (b"" for none)."""
+    if original is None or len(original) > DICT_FILE_MAX:
+        return b""
+    return original[:WINDOW]
+
+
+def _z(data: bytes, zdict: bytes, level: int = 6) -> bytes:
+    comp = zlib.compressobj(level, zdict=zdict) if zdict else zlib.compressobj(level)
+    return comp.compress(data) + comp.flush()
+
+
+def _unz(blob: bytes, zdict: bytes) -> bytes:
+    try:
+        dec = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        return dec.decompress(blob) + dec.flush()
+    except zlib.error as err:
+        raise StoredDataError(f"damaged stored text: {err}") from err
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _str(data: bytes) -> str:
+    return data.decode("utf-8", "surrogatepass")
+
+
+def body_and_offsets(cable: Cable) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraphs' text joined by blank lines and (start offset, number or -1) of each;
+    the body as found, and no offsets, when the parser found no paragraphs."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    for para in cable.paragraphs:
+        offsets.append((pos, para.number if para.number is not None else -1))
+        parts.append(para.text)
+        pos += len(para.text) + 2
+    if not parts:
+        return cable.body_text, []
+    return "\n\n".join(parts), offsets
+
+
+def encode_cable(cable: Cable, zdict: bytes = b"") -> tuple[bytes, bytes, bytes]:
+    """(body, paras, doc) blobs of ``cable`` (its entities are not in them)."""
+    body, offsets = body_and_offsets(cable)
+    body_bytes = _utf8(body)
+    data = cable.to_dict()
+    data.pop("questions_total", None)
+    data.pop("entities", None)
+    for para in data["paragraphs"]:
+        del para["text"]
+    doc = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _z(body_bytes, zdict), pack_paragraphs(offsets), _z(_utf8(doc), zdict or body_bytes[-WINDOW:])
+
+
+def decode_body(body: bytes, zdict: bytes = b"") -> str:
+    """The stored body text (what snippets are cut from)."""
+    return _str(_unz(body, zdict))
+
+
+def _doc_data(doc: bytes, body_bytes: bytes, zdict: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(_str(_unz(doc, zdict or body_bytes[-WINDOW:])))
+    except ValueError as err:
+        raise StoredDataError(f"damaged stored cable: {err}") from err
+    if not isinstance(data, dict):
+        raise StoredDataError("damaged stored cable: not an object")
+    return data
+
+
+def decode_cable(body: bytes, paras: bytes, doc: bytes, zdict: bytes = b"") -> Cable:
+    """The :class:`Cable` stored as (body, paras, doc), without its entities.
+
+    Raises :class:`StoredDataError` when the blobs are damaged or do not fit the model.
+    """
+    body_bytes = _unz(body, zdict)
+    text = _str(body_bytes)
+    data = _doc_data(doc, body_bytes, zdict)
+    starts = [start for start, _number in unpack_paragraphs(paras)]
+    paragraphs = data.get("paragraphs") or []
+    if len(starts) != len(paragraphs):
+        raise StoredDataError("damaged stored cable: paragraph offsets do not match")
+    for i, para in enumerate(paragraphs):
+        end = starts[i + 1] - 2 if i + 1 < len(starts) else len(text)
+        if isinstance(para, dict):
+            para["text"] = text[starts[i]:end]
+    try:
+        return cable_from_dict(data)
+    except (ModelDataError, TypeError) as err:
+        raise StoredDataError(f"stored cable does not fit the model: {err}") from err
+
+
+def raw_from_doc(doc: bytes, body: bytes, zdict: bytes = b"") -> RawCable:
+    """What a rebuild re-parses for a cable stored without its original file: the header and
+    body as found and the container's metadata, read from ``doc`` as plain JSON (it may have
+    been written by another model version)."""
+    data = _doc_data(doc, _unz(body, zdict), zdict)
+    meta = data.get("metadata")
+    return RawCable(source=str(data.get("source") or ""), format=str(data.get("format") or "raw"),
+                    header=str(data.get("header_text") or ""), body=str(data.get("body_text") or ""),
+                    meta=meta if isinstance(meta, dict) else {})
+
+
+def encode_entities(entities: tuple[Entity, ...]) -> bytes:
+    """The ``cable_entities.data`` blob: zlib JSON list of entity objects."""
+    return _z(_utf8(json.dumps([asdict(e) for e in entities], ensure_ascii=False, separators=(",", ":"))), b"")
+
+
+def decode_entities(blob: bytes) -> tuple[Entity, ...]:
+    """The inverse of :func:`encode_entities` (plain data only)."""
+    try:
+        items = json.loads(_str(_unz(blob, b"")))
+        return tuple(Entity(**{k: item[k] for k in item if k in Entity.__dataclass_fields__}) for item in items)
+    except (ValueError, TypeError, KeyError) as err:
+        raise StoredDataError(f"damaged stored entities: {err}") from err
+
+
+def with_entities(cable: Cable, blob: bytes | None) -> Cable:
+    """``cable`` with the stored entities of ``blob`` (unchanged when there are none)."""
+    return replace(cable, entities=decode_entities(blob)) if blob else cable

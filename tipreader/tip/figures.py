@@ -1,0 +1,217 @@
+"""The counts researchers tabulate, from a submission's answers, each with its sentence and period.
+
+Precision before coverage: a count is taken only where the number directly counts the
+thing (``12 prosecutions``, ``convicted five traffickers``, ``identified 41 victims``),
+never from a number merely near a word. Hedged counts (``potential victims``,
+``up to 30``, ``about 200``) are left out, as are numbers that read as years. Each
+figure keeps the paragraph (index in ``Cable.paragraphs``), the offsets of the number in
+the paragraph's text, the sentence, and the period the sentence names (``2008``,
+``during the reporting period``) or ``""`` when it names none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tipreader.cable import Cable
+
+KINDS = ("investigations", "prosecutions", "convictions", "sentenced", "victims_identified", "victims_assisted",
+         "shelters", "funding_usd")
+_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
+           + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + ")"
+N = rf"(?:a\s+total\s+of\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
+_HEDGE = re.compile(r"(?:about|approximately|around|nearly|almost|up to|over|more than|less than|fewer than|some|as much as|"
+                    r"under|as many as|"
+                    r"an estimated|estimated|at least|roughly|some)\s+$", re.IGNORECASE)
+_QUAL = r"(?:new\s+|additional\s+|separate\s+|criminal\s+|formal\s+|active\s+|ongoing\s+|open\s+)?(?:(?:human\s+|sex\s+|labou?r\s+)?trafficking(?:-related)?\s+|TIP(?:-related)?\s+|TIP\s+)?"
+_WHO = (r"(?:alleged\s+|suspected\s+|accused\s+)?(?:(?:sex\s+|labou?r\s+)?traffickers?|persons?|people|individuals?|"
+        r"defendants?|suspects?|offenders?|men|women|man|woman|perpetrators?|(?:government\s+|public\s+)?officials?)")
+_PATTERNS: dict[str, list[re.Pattern[str]]] = {
+    "investigations": [
+        re.compile(rf"\b{N}\s+{_QUAL}investigations\b", re.IGNORECASE),
+        re.compile(rf"\b(?:investigated|opened|initiated|conducted)\s+{N}\s+{_QUAL}(?:cases|investigations)\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:were|have been|had been)\s+investigated\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:were\s+|had\s+been\s+)?opened\b", re.IGNORECASE),
+    ],
+    "prosecutions": [
+        re.compile(rf"\b{N}\s+{_QUAL}prosecutions\b", re.IGNORECASE),
+        re.compile(rf"\bprosecuted\s+{N}\s+(?:{_QUAL}cases|{_WHO})\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+(?:prosecuted|indicted|charged)\b", re.IGNORECASE),
+        re.compile(rf"\bindictments?\s+(?:of|against)\s+{N}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\b(?:initiated|brought|filed|opened)\s+(?:criminal\s+)?(?:proceedings|charges|cases)\s+against\s+"
+                   rf"{N}\s+{_WHO}\b", re.IGNORECASE),
+    ],
+    "convictions": [
+        re.compile(rf"\b{N}\s+{_QUAL}convictions\b", re.IGNORECASE),
+        re.compile(rf"\bconvict(?:ed|ing)\s+(?:and\s+sentenc(?:ed|ing)\s+)?{N}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:ended|resulted)\s+in\s+(?:a\s+)?convictions?\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+convicted\b", re.IGNORECASE),
+    ],
+    "sentenced": [
+        re.compile(rf"\bsentenced\s+{N}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+sentenced\b", re.IGNORECASE),
+    ],
+    "victims_identified": [
+        re.compile(rf"\bidentified\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:were|have been|had been)\s+identified\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+identified\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\brescued\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\bidentified\s+\S+\s+{_QUAL}cases\s+involving\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+    ],
+    "victims_assisted": [
+        re.compile(rf"\b(?:assisted|sheltered|helped|served|repatriated)\s+{N}\s+(?:(?:child|children|adolescents?|"
+                   rf"women|men|girls|boys|minors?|foreign|adult|or|and)\s+){{0,3}}{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:were|have been|had been)\s+(?:assisted|sheltered|housed|repatriated|"
+                   r"provided\s+with|referred)\b", re.IGNORECASE),
+        re.compile(rf"\b(?:assistance|shelter|services|care)\s+to\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:that\s+|whom\s+)?(?:they|it|the\s+\w+)\s+(?:have|had|has)\s+"
+                   r"(?:assisted|helped|sheltered|served)\b", re.IGNORECASE),
+    ],
+    "shelters": [
+        re.compile(rf"\b{N}\s+(?:government-run\s+|state-run\s+|NGO-run\s+|specialized\s+|temporary\s+)?shelters\b",
+                   re.IGNORECASE),
+    ],
+    "funding_usd": [
+        re.compile(r"(?:US)?\$\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                   r"(?:\s?(?P<mult>million|billion|trillion|mn|m|k)\b)?(?![\d:.,]\d|\w)", re.IGNORECASE),
+    ],
+}
+_MULT = {"": 1, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "billion": 1_000_000_000,
+         "trillion": 1_000_000_000_000}
+# funding: money given, budgeted or spent, in a sentence about the fight against trafficking
+_FUNDING_CONTEXT = re.compile(r"\b(?:fund\w*|budget\w*|allocat\w*|grants?|donat\w*|earmark\w*|financ\w*|spent|"
+                              r"contribut\w*|provided|dedicat\w*|award\w*)\b", re.IGNORECASE)
+_FUNDING_TOPIC = re.compile(r"traffick|\bTIP\b|victims?\b|shelters?\b|\bNGOs?\b|exploitation|coalition|G/TIP|"
+                            r"awareness|anti-trafficking", re.IGNORECASE)
+_NOT_FUNDING = re.compile(r"\b(?:cost\w*|price\w*|deficit|GDP|cash|seiz\w*|invest\w*|bribes?|transactions?|worth|"
+                          r"salar\w*|fines?|fined|smuggl\w*|narcotics|drug\w*|loans?|guarant\w*|revenue\w*|profits?)\b",
+                          re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(rf"\$?\d[\d,.]*|\b{_WORDNUM}\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?[ \t]+(?=[A-Z(\"'-])|\s*\n\s*")  # list lines are sentences too
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_PERIODS = [
+    re.compile(rf"\b(?:between|from)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\s+(?:and|to|through)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b"),
+    re.compile(rf"\b(?:from|between)\s+{_MONTH}(?:\s+\d{{1,2}},?)?\s+(?:(?:19|20)\d\d\s+)?(?:to|and|through)\s+{_MONTH}"
+               rf"(?:\s+\d{{1,2}},?)?\s+(?:19|20)\d\d\b"),
+    re.compile(r"\b(?:during|in|over)\s+the\s+(?:current\s+|last\s+|previous\s+|past\s+)?reporting\s+period\b", re.IGNORECASE),
+    re.compile(rf"\b(?i:since)\s+(?:the\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b"),
+    re.compile(rf"\b(?i:in|during|throughout|for)\s+(?:all\s+of\s+)?(?:calendar\s+year\s+|fiscal\s+year\s+|FY\s*|{_MONTH}\s+)?"
+               r"(?:19|20)\d\d\b"),
+    re.compile(r"\b(?:in|during|over)\s+the\s+(?:last|past|previous)\s+(?:year|twelve months|12 months)\b", re.IGNORECASE),
+    re.compile(r"\b(?:this|last)\s+year\b", re.IGNORECASE),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One count from an answer: what it counts, the value, where it is and what period it covers."""
+
+    ref_id: str
+    q_index: int  # position of the question in Cable.questions
+    paragraph: int  # paragraph index in Cable.paragraphs
+    kind: str
+    value: int
+    unit: str  # "count" or "USD"
+    period: str
+    sentence: str
+    start: int  # offsets of the number in the paragraph's text
+    end: int
+
+    def row(self) -> tuple:
+        """The store's column order (without country and year)."""
+        return (self.ref_id, self.q_index, self.paragraph, self.kind, self.value, self.unit, self.period,
+                self.sentence, self.start, self.end)
+
+
+def parse_number(text: str) -> int | None:
+    """``"1,234"`` → 1234, ``"twenty-one"`` → 21, ``"five"`` → 5."""
+    t = text.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    if t in _SMALL:
+        return _SMALL.index(t)
+    head, _, tail = t.partition("-")
+    if head in _TENS:
+        return _TENS[head] + (_SMALL.index(tail) if tail in _SMALL[1:10] else 0)
+    return None
+
+
+def _periods(sentence: str) -> dict[int, str]:
+    """Each period the sentence names, given to the number nearest to it: {number's start: period}.
+    ("10 convictions during the reporting period, up from 2 convictions in 2005": 10 gets the
+    reporting period, 2 gets 2005.)"""
+    found: list[tuple[int, int, str]] = []
+    for pattern in _PERIODS:
+        for m in pattern.finditer(sentence):
+            if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), m.group(0)))
+    numbers = [m.start() for m in _NUMBER_TOKEN.finditer(sentence)
+               if not any(a <= m.start() < b for a, b, _ in found)]
+    out: dict[int, str] = {}
+    for a, b, text in found:
+        if numbers:
+            nearest = min(numbers, key=lambda n: a - n if n < a else n - b)
+            out.setdefault(nearest, text)
+    return out
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        yield start, text[start:m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
+    """(kind, value, unit, period, start, end, sentence) for each count in ``text``."""
+    for s_start, sentence in _sentences(text):
+        seen: set[tuple[int, int]] = set()
+        periods: dict[int, str] | None = None
+        for kind, patterns in _PATTERNS.items():
+            if kind == "funding_usd" and not (_FUNDING_CONTEXT.search(sentence) and _FUNDING_TOPIC.search(sentence)
+                                              and not _NOT_FUNDING.search(sentence)):
+                continue
+            for pattern in patterns:
+                for m in pattern.finditer(sentence):
+                    span = (m.start("n"), m.end("n"))
+                    if span in seen or _HEDGE.search(sentence[: m.start()][-20:]):
+                        continue
+                    raw = m.group("n")
+                    if kind == "funding_usd":
+                        number = round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()])
+                    else:
+                        parsed = parse_number(raw)
+                        if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):
+                            continue
+                        number = parsed
+                    seen.add(span)
+                    if periods is None:
+                        periods = _periods(sentence)
+                    at = m.start("n") - (1 if kind == "funding_usd" and sentence[m.start("n") - 1:m.start("n")] == "$" else 0)
+                    period = periods.get(at, periods.get(m.start("n"), ""))
+                    yield (kind, number, "USD" if kind == "funding_usd" else "count", period,
+                           s_start + span[0], s_start + span[1], " ".join(sentence.split()))
+
+
+def from_cable(cable: Cable) -> list[Figure]:
+    """Every figure in the answers of ``cable``'s questions."""
+    out: list[Figure] = []
+    for q_index, q in enumerate(cable.questions):
+        seen: set[tuple[str, int]] = set()  # "the six convictions" again later in the answer is the same count
+        for p in q.answer_paragraphs:
+            if not 0 <= p < len(cable.paragraphs):
+                continue
+            text = cable.paragraphs[p].text
+            for kind, value, unit, period, start, end, sentence in from_text(text):
+                if (kind, value) in seen:
+                    continue
+                seen.add((kind, value))
+                out.append(Figure(cable.ref_id, q_index, p, kind, value, unit, period, sentence, start, end))
+    return out
