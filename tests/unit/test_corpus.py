@@ -134,15 +134,13 @@ def _raw_id_ok(cable: Cable, want: str) -> bool:
     """The id read from raw text agrees with WikiLeaks' table.
 
     A malformed table id must come out repaired; where the text states no year, post
-    and serial must agree (the year is then guessed or left out, with a warning).
+    and serial must agree (the year is left out, with a warning; a guess goes to ``year_guess``).
     """
     if cable.ref_id == repair_ref_id(want)[0]:
         return True
     codes = {w.code for w in cable.warnings}
-    if "no-year" in codes:
+    if "no-year" in codes:  # never a guessed year in the id
         return cable.ref_id == want[2:]
-    if codes & {"guessed-year", "no-date"}:
-        return cable.ref_id[2:] == want[2:]
     return False
 
 

@@ -48,7 +48,7 @@ _TAIL_TITLE = re.compile(
 _NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
 _RULE_TAIL_CHARS = frozenset("-=_")
 _RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
-_RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s][^-=]{0,60}?)\s*[-=]{3,}\s*$")
+_RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s](?:[^-=]|-(?![-=])){0,60}?)\s*[-=]{3,}\s*$")
 _END_MARK_PREFIX = re.compile(r"END\s+(?:OF\s+)?(?:SUMMARY|COMMENT)\.?\s+(?=\S)")
 
 
@@ -221,12 +221,12 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     before = text[: m.start()].rstrip()
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind('." '), before.rfind("! "))
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind('." '), before.rfind("! "), before.rfind(".) "))
     cut = cut + 2 if cut >= 0 else 0
-    if cut and before[cut - 2 : cut] == '."':
+    if cut and before[cut - 2 : cut] in ('."', ".)"):
         cut += 1
     title = before[cut:].strip()
-    if not cut or not title or len(title) > MAX_TITLE or sum(c.isalpha() for c in title) < 3:
+    if not cut or not title or len(title) > MAX_TITLE or sum(c.isalpha() for c in title) < 3 or "--" in title:
         return None
     if title[-1] in _NOT_TITLE_END or title[:1].islower():
         return None

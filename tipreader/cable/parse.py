@@ -59,6 +59,7 @@ def cable_from_raw(raw: RawCable) -> Cable:
         comment=comment,
         warnings=tuple(raw.warnings) + tuple(head.warnings) + tuple(body_warnings),
         partial=head.partial,
+        year_guess=head.year_guess,
         header_text=raw.header,
         body_text=raw.body,
         metadata=dict(raw.meta),
