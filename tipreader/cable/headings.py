@@ -41,6 +41,7 @@ _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:
 _NUM_START = re.compile(r"^\s*\d{1,5}\s?\.(?!\d)(?=\s|\()")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _NOT_TITLE_END = frozenset(".,;")
+_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
 # A title in capitals run onto the end of an unwrapped paragraph line: "... to Dushanbe. REACTION TO THE VISIT"
 _TAIL_TITLE = re.compile(
     r"(?<=[.!?\"\u201d)])\s+((?:[A-Z][A-Z'\u2019/&,:\"-]*\s+){1,11}[A-Z][A-Z'\u2019/&\"-]*\??)\s*$"
@@ -67,7 +68,7 @@ def is_capitals_title(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > MAX_TITLE or text[-1] in _NOT_TITLE_END or is_rule(text):
         return False
-    if any(c.islower() for c in text):
+    if any(c.islower() for c in _CONTINUED.sub("", text)):
         return False
     return sum(c.isalpha() for c in text) >= 3
 
@@ -136,7 +137,7 @@ def heading_at(
     prev_blank = not prev.strip() or (breaks is not None and breaks[i]) or is_rule(prev) or bool(_RULE_HEADING.match(prev))
     if _END_MARK.match(text):
         return (" ".join(text.split()), i + 1) if _ends_block(lines, i + 1) else None
-    if any(c.islower() for c in text):
+    if any(c.islower() for c in _CONTINUED.sub("", text)):
         if not prev_blank and prev.rstrip()[-1:] in _SENTENCE_END and text[-1] not in _NOT_TITLE_END and _NUM_START.match(lines[i + 1] if i + 1 < len(lines) else ""):
             return text, i + 1  # a title line in an unwrapped body
         return None

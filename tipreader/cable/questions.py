@@ -117,7 +117,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         head = heading_title(para) if nxt is not None else None
         if (
             head is not None and nxt is not None and (nxt.letters or para.kind == "heading")
-            and (nxt.letter == "A" or nxt.letter <= last_letter or para.number is not None)
+            and (nxt.letter == "A" or nxt.letter <= last_letter or para.number is not None or not parts)
         ):
             between = [p for p in paragraphs[para.index + 1 : nxt.index] if p.kind != "heading"]
             instructions = (

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "tipreader.cli.entities_cmd",
     "tipreader.cli.config_cmd",
     "tipreader.cli.tip_cmd",
+    "tipreader.cli.team_cmd",
 )
 
 

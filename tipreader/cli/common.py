@@ -91,12 +91,14 @@ class GuardedStream:
 def guard_stdout() -> None:
     """Make ``sys.stdout`` a :class:`GuardedStream` (once, in ``main``)."""
     if sys.stdout is not None and not isinstance(sys.stdout, GuardedStream):
-        sys.stdout = GuardedStream(sys.stdout, "standard output")  # type: ignore[assignment]
+        sys.stdout = GuardedStream(sys.stdout, "standard output")
 
 
 def silence_stdout() -> None:
     """After a failed write to standard output, send what is left in its buffer to /dev/null,
     so the interpreter's last flush does not print a second error."""
+    if sys.__stdout__ is None:
+        return
     with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.__stdout__.fileno())

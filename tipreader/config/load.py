@@ -37,6 +37,9 @@ class Config:
     entities: bool = True
     tree_width: int = 32
     library: str | None = None
+    team_url: str | None = None  # [team] url: the team server (TIPREADER_TEAM_URL wins)
+    team_user: str | None = None  # [team] user: the name items are shown under (default: the URL's user)
+    codebook: str | None = None  # a codebook TOML file (default: the bundled TIP example)
     path: Path | None = None
     exists: bool = False
     errors: tuple[str, ...] = ()
@@ -166,6 +169,9 @@ def _from_mapping(raw: dict[str, Any], text: str, path: Path | None) -> Config:
         if key == "keys":
             values["keys"] = _keys(value, where, errors, warnings)
             continue
+        if key == "team":
+            values.update(_team(value, where, errors, warnings))
+            continue
         check = _CHECKS.get(key)
         if check is None:
             warnings.append(f"{where(key)}unknown setting {key!r} (ignored)")
@@ -217,7 +223,27 @@ _CHECKS = {
     "entities": _check_bool,
     "tree_width": _check_width,
     "library": _check_library,
+    "codebook": _check_library,
 }
+
+
+def _team(value: Any, where, errors: list[str], warnings: list[str]) -> dict[str, str]:
+    """``[team] url = "postgresql://..."`` and ``user = "name"``."""
+    if not isinstance(value, dict):
+        errors.append(f"{where('team')}team must be a table ([team] with url = and user = lines); ignored")
+        return {}
+    out: dict[str, str] = {}
+    for name, val in value.items():
+        here = where(name, "team")
+        if name not in ("url", "user"):
+            warnings.append(f"{here}unknown setting team.{name} (ignored)")
+        elif not isinstance(val, str) or not val.strip():
+            errors.append(f"{here}team.{name} must be text in quotes, not {_toml_value(val)}; ignored")
+        elif name == "url" and not val.strip().startswith(("postgresql://", "postgres://")):
+            errors.append(f"{here}team.url must be a postgresql:// URL; ignored")
+        else:
+            out[f"team_{name}"] = val.strip()
+    return out
 
 
 def _keys(value: Any, where, errors: list[str], warnings: list[str]) -> Mapping[str, str]:

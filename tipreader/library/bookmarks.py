@@ -260,7 +260,8 @@ class BookmarkStore:
         return {ref for ref, note in rows if note_matches(note, words)}
 
     def filter_ref_ids(self, field: str, value: str) -> RefFilter:
-        """The cables a search filter selects: ``bookmarked:yes|no``, ``note:words``.
+        """The cables a search filter selects: ``bookmarked:yes|no``, ``note:words``, ``author:name``
+        (the user's own items when it is their team name, and the teammates' pulled from the team server).
 
         ValueError (one line) for another field or a ``bookmarked`` value other than yes/no.
         """
@@ -274,6 +275,11 @@ class BookmarkStore:
             raise ValueError(f"bookmarked: takes yes or no, not {value!r}")
         if field == "note":
             return RefFilter(frozenset(self.note_ref_ids(value)))
+        if field == "author":
+            from tipreader.userdata.local import author_ref_ids
+
+            with self._lock:
+                return RefFilter(frozenset(author_ref_ids(self.con, value)))
         raise ValueError(f"not a bookmark filter: {field}:")
 
 

@@ -24,7 +24,7 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import importer, paths, prepare, search, store
+from . import importer, paths, prepare, search, store, submissions
 from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
@@ -374,6 +374,11 @@ class Library:
             return [r[0] for r in self.con.execute(
                 "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
                 (ref_id.upper(),))]
+
+    def submission_halves(self, cable: Cable) -> dict[int, str]:
+        """The halves of the split submission ``cable`` belongs to (``{1: ref, 2: ref}``), or {}."""
+        with self._lock:
+            return submissions.halves(self.con, cable)
 
     def stats(self) -> LibraryStats:
         """Counts, sizes, date range, top origins and tags."""

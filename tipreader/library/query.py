@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 ENTITY_FIELDS = ("person", "org", "place", "acronym", "law")
-USER_FIELDS = ("bookmarked", "note")  # answered by the bookmark store, not the index
+USER_FIELDS = ("bookmarked", "note", "author")  # answered by the user data (bookmarks, team), not the index
 FIELDS = ("id", "origin", "tag", "class", "date", "subject", *ENTITY_FIELDS, "entity", *USER_FIELDS)
 _FIELD_ALIASES = {"classification": "class", "ref": "id", "tags": "tag", "from": "origin",
                   "people": "person", "organization": "org", "organisation": "org", "location": "place",
@@ -284,6 +284,7 @@ _EXAMPLES = {
     "entity": "entity:INM",
     "bookmarked": "bookmarked:yes or bookmarked:no",
     "note": "note:follow or note:\"a phrase\"",
+    "author": "author:ana (cables with her bookmarks, notes or codes)",
 }
 
 
