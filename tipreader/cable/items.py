@@ -194,7 +194,10 @@ def heading_title(para: Paragraph) -> tuple[str, str] | None:
     text = para.text.strip()
     if not text or "?" in text[:200]:
         return None
-    if para.kind == "heading" or (len(text) <= 100 and "\n" not in text):
+    head, sep, after = text.split("\n", 1)[0].partition(":")
+    if para.number is not None and sep and after.strip() and not any(c.islower() for c in head) and len(head) <= 100:
+        title = head  # `4. (SBU) PREVENTION: Information provided below is keyed to ...`
+    elif para.kind == "heading" or (len(text) <= 100 and "\n" not in text):
         title = text
     else:
         head, sep, _ = text.split("\n", 1)[0].partition(":")

@@ -147,7 +147,8 @@ class Entity:
     start: int
     end: int
     expansion: str | None = None
-    canonical: str | None = None  # e.g. the full name a surname-only mention links to
+    canonical: str | None = None  # the form all its spelling variants share (a surname-only mention: the full name)
+    learned: bool = False  # recognised from a name other cables taught the library
 
 
 @dataclass(frozen=True, slots=True)

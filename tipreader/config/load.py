@@ -119,22 +119,25 @@ def parse_config(text: str, path: Path | None = None) -> Config:
             f"values nested too deep (more than {MAX_NESTING} arrays or tables inside each other); "
             "using the default settings",))
     except tomllib.TOMLDecodeError as err:
-        message = str(err)
-        match = _TOML_AT.match(message)
-        if match:
-            cause = match["msg"][:1].lower() + match["msg"][1:]
-            message = f"line {match['line']}, column {match['col']}: {cause}"
-        elif message.endswith(" (at end of document)"):
-            cause = message[:1].lower() + message[1 : -len(" (at end of document)")]
-            message = f"line {max(len(text.splitlines()), 1)}, end of file: {cause}"
-        else:
-            message = message[:1].lower() + message[1:]
-        return Config(path=path, exists=True, errors=(f"{message}; using the default settings",))
+        return Config(path=path, exists=True, errors=(f"{toml_error(err, text)}; using the default settings",))
     if _depth(raw) > MAX_NESTING:
         return Config(path=path, exists=True, errors=(
             f"values nested too deep (more than {MAX_NESTING} arrays or tables inside each other); "
             "using the default settings",))
     return _from_mapping(raw, text, path)
+
+
+def toml_error(err: tomllib.TOMLDecodeError, text: str) -> str:
+    """A TOML syntax error as one line: ``line 3, column 14: invalid value`` (``line 9, end of file: ...``)."""
+    message = " ".join(str(err).split())
+    match = _TOML_AT.match(message)
+    if match:
+        cause = match["msg"][:1].lower() + match["msg"][1:]
+        return f"line {match['line']}, column {match['col']}: {cause}"
+    if message.endswith(" (at end of document)"):
+        cause = message[:1].lower() + message[1 : -len(" (at end of document)")]
+        return f"line {max(len(text.splitlines()), 1)}, end of file: {cause}"
+    return message[:1].lower() + message[1:]
 
 
 MAX_NESTING = 32

@@ -45,7 +45,7 @@ from tipreader.cable import Cable
 from . import paths
 from .bookmark_keys import (CHANGED, DETACHED, OK, Bookmark, Placed, RefFilter, anchor_for, anchor_index, fold,
                             iso_time, locate, matches, note_matches, parse_anchor, place_all, text_hash)
-from .userdb_safety import UserDBError, connect_user_db, write_error
+from .userdb_safety import UserDBError, connect_user_db, make_durable, write_error
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmarks (
@@ -92,18 +92,8 @@ class BookmarkStore:
             raise write_error(path, err) from err
 
     def _setup(self) -> None:
-        con = self.con
-        for attempt in range(50):  # switching to WAL needs a moment alone with the file
-            try:
-                if con.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
-                    break
-            except sqlite3.OperationalError as err:
-                if "locked" not in str(err) and "busy" not in str(err):
-                    raise  # read-only, full disk: waiting will not help
-            time.sleep(0.05 * (attempt + 1))
-        con.execute("PRAGMA synchronous=FULL")
-        con.execute("PRAGMA busy_timeout=30000")
-        con.executescript(_SCHEMA)
+        make_durable(self.con)
+        self.con.executescript(_SCHEMA)
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> BookmarkStore:

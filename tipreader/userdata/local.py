@@ -146,20 +146,22 @@ class LocalItems:
                     out.append({**gone, "key": key, "uid": uid, "base_version": version})
         return out
 
-    def mark_pushed(self, results: list[tuple[str, str, str, int, str | None]]) -> None:
-        """Record (key, uid, fingerprint, server version, parent) of items the server committed."""
+    def mark_pushed(self, results: list[tuple[str, str, str, int, str | None]], state: dict[str, str] | None = None) -> None:
+        """Record (key, uid, fingerprint, server version, parent) of items the server committed
+        (and ``state`` values), in one local transaction."""
         with self._lock:
             self.con.execute("BEGIN IMMEDIATE")
             try:
                 self.con.executemany("INSERT OR REPLACE INTO team_sync VALUES (?,?,?,?,?)", results)
+                self.con.executemany("INSERT OR REPLACE INTO team_state VALUES (?, ?)", list((state or {}).items()))
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
 
     # --- team: what came in -------------------------------------------------------
-    def store_pulled(self, items: list[Item], cursor: str) -> None:
-        """Keep pulled items (replacing older copies by uid) and the new pull cursor, at once."""
+    def store_pulled(self, items: list[Item], cursor: str, state: dict[str, str] | None = None) -> None:
+        """Keep pulled items (replacing older copies by uid), the new pull cursor and ``state``, at once."""
         rows = [(i.uid, i.kind, i.author, i.ref_id, i.anchor, i.para_index, i.text_hash, i.quote, i.code, i.body,
                  i.parent, i.version, int(i.deleted), i.created, i.updated) for i in items]
         with self._lock:
@@ -168,6 +170,7 @@ class LocalItems:
                 self.con.executemany("INSERT OR REPLACE INTO team_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
                 self.con.execute("INSERT OR REPLACE INTO team_state VALUES ('cursor', ?)", (cursor,))
                 self.con.execute("INSERT OR REPLACE INTO team_state VALUES ('pulled_at', ?)", (str(time.time()),))
+                self.con.executemany("INSERT OR REPLACE INTO team_state VALUES (?, ?)", list((state or {}).items()))
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")

@@ -90,6 +90,8 @@ class TeamServer:
     def __init__(self, con: psycopg.Connection, settings: TeamSettings) -> None:
         self.con = con
         self.settings = settings
+        self._user: str | None = None
+        self._schema: int | None = None
 
     @classmethod
     def connect(cls, settings: TeamSettings, timeout: float = CONNECT_TIMEOUT) -> TeamServer:
@@ -116,8 +118,10 @@ class TeamServer:
     @property
     def user(self) -> str:
         """The login name items are written under (``current_user``)."""
-        row = self.con.execute("SELECT current_user").fetchone()
-        return str(row[0]) if row else "?"
+        if self._user is None:
+            row = self.con.execute("SELECT current_user").fetchone()
+            self._user = str(row[0]) if row else "?"
+        return self._user
 
     def init(self) -> list[int]:
         """Create or upgrade the schema (an admin's job: needs the right to create roles)."""
@@ -125,12 +129,15 @@ class TeamServer:
 
     def require_schema(self) -> int:
         """The server's schema version; :class:`TeamError` when ``team init`` never ran there."""
+        if self._schema is not None:
+            return self._schema
         version = schema_version(self.con)
         if version is None:
             raise TeamError(f"the team server {self.settings.display} has no tipreader schema: "
                             "an admin runs `tipreader team init` first")
         if version > LATEST:
             raise TeamError(f"the team server's schema ({version}) is newer than this tipreader's ({LATEST}): upgrade")
+        self._schema = version
         return version
 
     def add_member(self, name: str, password: str, read_only: bool = False) -> None:
@@ -157,48 +164,53 @@ class TeamServer:
         return {"bookmarks": row[0], "notes": row[1], "codes": row[2]} if row else {}
 
     def push(self, items: list[dict]) -> tuple[list[tuple[str, str, str, int, str | None]], SyncReport]:
-        """Send ``items`` (from :meth:`LocalItems.outgoing`), one transaction per :data:`BATCH`;
-        the (key, uid, fingerprint, version) of each committed item, batch by batch."""
+        """Send ``items`` (from :meth:`LocalItems.outgoing`), one transaction per :data:`BATCH`
+        (a few round trips each); the (key, uid, fingerprint, version, parent) of each committed item."""
         report = SyncReport()
         done: list[tuple[str, str, str, int, str | None]] = []
         for start in range(0, len(items), BATCH):
-            batch_done: list[tuple[str, str, str, int, str | None]] = []
             with self.con.transaction():
-                for item in items[start:start + BATCH]:
-                    batch_done.append(self._push_one(item, report))
+                batch_done = self._push_batch(items[start:start + BATCH], report)
             done.extend(batch_done)
         report.pushed = len(done) - report.unchanged
         return done, report
 
-    def _push_one(self, item: dict, report: SyncReport) -> tuple[str, str, str, int, str | None]:
+    def _push_batch(self, batch: list[dict], report: SyncReport) -> list[tuple[str, str, str, int, str | None]]:
         con = self.con
-        row = con.execute(f"SELECT version, fingerprint FROM {SCHEMA}.items WHERE id=%s FOR UPDATE",
-                          (item["uid"],)).fetchone()
-        values = (item["kind"], item["ref_id"], item["anchor"], item["para_index"], item["text_hash"],
-                  item["quote"], item["code"], item["body"], item.get("parent"), item["fingerprint"],
-                  item["deleted"], _ts(item["created"]), _ts(item["updated"]))
-        if row is None:
-            con.execute(f"INSERT INTO {SCHEMA}.items (id, kind, ref_id, anchor, para_index, text_hash, quote, code, "
-                        "body, parent, fingerprint, deleted, created_at, updated_at) "
-                        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)", (item["uid"], *values))
-            return item["key"], item["uid"], item["fingerprint"], 1, item.get("parent")
-        version, fp = row
-        if fp == item["fingerprint"]:
-            report.unchanged += 1
-            return item["key"], item["uid"], item["fingerprint"], version, item.get("parent")
-        if version == item["base_version"]:
-            con.execute(f"UPDATE {SCHEMA}.items SET kind=%s, ref_id=%s, anchor=%s, para_index=%s, text_hash=%s, "
-                        "quote=%s, code=%s, body=%s, parent=%s, fingerprint=%s, deleted=%s, created_at=%s, "
-                        "updated_at=%s, version=version+1 WHERE id=%s", (*values, item["uid"]))
-            return item["key"], item["uid"], item["fingerprint"], version + 1, item.get("parent")
-        # the server's copy moved since this machine last saw it (edited elsewhere): keep both
-        report.conflicts += 1
-        new_uid = str(uuid.uuid4())
-        con.execute(f"INSERT INTO {SCHEMA}.items (id, kind, ref_id, anchor, para_index, text_hash, quote, code, "
-                    "body, parent, fingerprint, deleted, created_at, updated_at) "
-                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                    (new_uid, *values[:8], item["uid"], *values[9:]))
-        return item["key"], new_uid, item["fingerprint"], 1, item.get("parent")
+        current = {str(r[0]): (r[1], r[2]) for r in con.execute(
+            f"SELECT id, version, fingerprint FROM {SCHEMA}.items WHERE id = ANY(%s::uuid[]) FOR UPDATE",
+            ([item["uid"] for item in batch],))}
+        inserts: list[tuple] = []
+        updates: list[tuple] = []
+        done: list[tuple[str, str, str, int, str | None]] = []
+        for item in batch:
+            values = (item["kind"], item["ref_id"], item["anchor"], item["para_index"], item["text_hash"],
+                      item["quote"], item["code"], item["body"], item.get("parent"), item["fingerprint"],
+                      item["deleted"], _ts(item["created"]), _ts(item["updated"]))
+            uid, version = item["uid"], 1
+            if item["uid"] not in current:
+                inserts.append((uid, *values))
+            elif current[uid][1] == item["fingerprint"]:  # a push repeated after a cut: already there
+                report.unchanged += 1
+                version = current[uid][0]
+            elif current[uid][0] == item["base_version"]:
+                updates.append((*values, uid))
+                version = current[uid][0] + 1
+            else:  # the server's copy moved since this machine last saw it (edited elsewhere): keep both
+                report.conflicts += 1
+                uid = str(uuid.uuid4())
+                inserts.append((uid, *values[:8], item["uid"], *values[9:]))
+            done.append((item["key"], uid, item["fingerprint"], version, item.get("parent")))
+        with con.cursor() as cur:
+            if inserts:
+                cur.executemany(f"INSERT INTO {SCHEMA}.items (id, kind, ref_id, anchor, para_index, text_hash, quote, "
+                                "code, body, parent, fingerprint, deleted, created_at, updated_at) "
+                                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)", inserts)
+            if updates:
+                cur.executemany(f"UPDATE {SCHEMA}.items SET kind=%s, ref_id=%s, anchor=%s, para_index=%s, "
+                                "text_hash=%s, quote=%s, code=%s, body=%s, parent=%s, fingerprint=%s, deleted=%s, "
+                                "created_at=%s, updated_at=%s, version=version+1 WHERE id=%s", updates)
+        return done
 
     def pull(self, cursor: str | None) -> tuple[list[Item], str]:
         """Items written by transactions that finished since ``cursor`` (all when None), and the
@@ -227,21 +239,22 @@ def sync(server: TeamServer, local: LocalItems, bookmarks: Sequence, codes: Sequ
     report = SyncReport()
     try:
         server.require_schema()
-        local.set_state("user", server.user)
+        state = {"user": server.user, "synced_at": str(time.time())}  # written with the sync's own records
         if push:
             items = local.outgoing(bookmarks, codes)
             for start in range(0, len(items), BATCH):  # record each committed batch at once
                 done, part = server.push(items[start:start + BATCH])
-                local.mark_pushed(done)
+                local.mark_pushed(done, state if pull is False and start + BATCH >= len(items) else None)
                 report.pushed += part.pushed
                 report.unchanged += part.unchanged
                 report.conflicts += part.conflicts
+            if not items and not pull and local.state("user") != state["user"]:
+                local.mark_pushed([], state)
         if pull:
             pulled, cursor = server.pull(local.state("cursor"))
-            local.store_pulled(pulled, cursor)
+            local.store_pulled(pulled, cursor, state)
             report.pulled = len(pulled)
     except psycopg.Error as err:
         raise TeamError(f"the team server {server.settings.display} failed: {_one_line(err)}") from err
-    local.set_state("synced_at", str(time.time()))
     report.seconds = time.monotonic() - started
     return report
