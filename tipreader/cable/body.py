@@ -28,11 +28,7 @@ from .reflow import UNWRAPPED, is_rule, reflow
 from .signature import signature_start, split_footer, split_tail_signature
 
 _NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
-<<<<<<< HEAD
-=======
-_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
 _LOST_MARK = re.compile(r"^#{5,}")
->>>>>>> main
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
 _LETTER_BYTES = string.ascii_letters.encode()
