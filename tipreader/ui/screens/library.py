@@ -108,11 +108,16 @@ class LibraryScreen(Screen[None]):
 
     def _library_changed(self) -> None:
         """The library opened or an import changed it: search again (once shown)."""
-        if self._loaded:
+        if self.services.library_problem is not None:
+            self.show_problem(self.services.library_problem)
+        elif self._loaded:
             self.refresh_results()
 
     def _first_load(self) -> None:
         if self._loaded or self.app.screen is not self:
+            return
+        if self.services.library_problem is not None:
+            self.show_problem(self.services.library_problem)
             return
         self._loaded = True
         self._run_search(self.query_text)  # once the list's width is known
@@ -164,6 +169,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _search(self, query: str, generation: int) -> None:
         from tipreader.library import QueryError
+        from tipreader.library.damage import LibraryDamaged
 
         worker = get_current_worker()
         lib = self.library
@@ -171,7 +177,7 @@ class LibraryScreen(Screen[None]):
             return
         try:
             hits = lib.search(query, limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
-        except QueryError as err:
+        except (QueryError, LibraryDamaged) as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, generation, str(err), query)
             return
@@ -306,6 +312,12 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = query  # the answer to it is the message
+        self._set_status(Text(message, style="bold red"))
+
+    def show_problem(self, message: str) -> None:
+        """The library cannot be used: ``message`` (what is wrong, what to do) replaces "Opening the library…"."""
+        self._loaded = True
+        self.searching = False
         self._set_status(Text(message, style="bold red"))
 
     def _set_status(self, text: Text) -> None:
