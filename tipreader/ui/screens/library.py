@@ -97,7 +97,9 @@ class LibraryScreen(Screen[None]):
         """Focus the search box and show the first results."""
         self.title = "tipreader — library"
         self.query_one("#library-search", Input).focus()
-        self.query_one(HitList).tooltip = "Enter opens the cable at the hit's paragraph, the query's words marked"
+        self.query_one(HitList).tooltip = ("Enter opens the cable at the hit's paragraph, the query's words marked. "
+                                           "¶7: the cable's paragraph 7; ¶·7: the 7th block of a part the cable "
+                                           "does not number")
         self._set_status(Text("Opening the library…", style="dim"))
         self._loaded = False
         # Under a reader opened from the command line, wait until shown: the reader paints first.
