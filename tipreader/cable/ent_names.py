@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles
+from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
 from .ent_text import Token, capitalised
 
 LOC_PREPS = frozenset(
@@ -33,7 +33,8 @@ LOC_SUFFIX = frozenset("state city province region department governorate distri
 ORG_STOP = frozenset(
     """the a an this that these those in on at by for with from according under since during after before
     while although however both all many some other each every its his her their our post when if as also
-    members agencies including include includes and but or nor so yet then thus there here dear visit""".split()
+    members agencies including include includes and but or nor so yet then thus there here dear visit
+    through into over between among about against toward towards via across within without upon despite""".split()
 )
 LAW_HEADS = frozenset(
     "act law code protocol convention treaty constitution decree statute amendment accord charter covenant".split()
@@ -43,6 +44,7 @@ _SPANISH_FIRSTS = frozenset(
     banco universidad agencia secretaria ministerio procuraduria fiscalia direccion sistema corte alianza
     coordinadora red fundacao associacao""".split()
 )
+_IBERIAN_CONNECTORS = frozenset("de del la las los el y e para por da do dos das".split())
 _UPPER_MODIFIERS = frozenset(
     """supreme constitutional national federal central high prime state general republican democratic
     socialist labor labour popular islamic foreign interior defense defence justice finance economy
@@ -225,13 +227,38 @@ def _extend_right(tokens: list[Token], j: int) -> int:
             k2 += 1
         if k2 == k or k2 >= n or (first and tokens[k].key not in _PREPS):
             break
+        if not first and tokens[k].key in ("in", "to", "at") and tokens[k2].key in gazetteer().places:
+            break  # "the Embassy of Somalia in Beijing": the place is not in the name
+        if any(tokens[x].key == "the" for x in range(k, k2)) and tokens[k].key == "and":
+            break  # "Ministry of Education and the National Council for Women": two bodies
         if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS:
             break
         first = False
         end, k = k2, k2 + 1
         while k < n and _name_token(tokens[k], False) and tokens[k].key not in _PREPS and _tight(tokens[k].gap) and not tokens[k - 1].poss:
+            if _person_follows(tokens, k):
+                return end  # "the Egyptian Organization for Human Rights Hisham Kassem"
             end, k = k, k + 1
     return end
+
+
+def _is_title(seq: list[Token]) -> bool:
+    """True when the words (or all but a leading nationality) are a person's title."""
+    heads = titles().heads
+    keys = tuple(t.key for t in seq)
+    return keys in heads or keys[1:] in heads and len(keys) > 2
+
+
+def _person_follows(tokens: list[Token], k: int) -> bool:
+    """True when tokens ``k``, ``k+1`` read as a person's name rather than more of an office's
+    words: a given name, or two capitalised words the cables never write in lower case."""
+    tok = tokens[k]
+    if tok.key in first_names() and k + 1 < len(tokens) and tokens[k + 1].cap and tokens[k + 1].gap == " ":
+        return True
+    if k + 1 >= len(tokens) or tokens[k + 1].gap not in (" ", "-") or not tokens[k + 1].cap:
+        return False
+    places = gazetteer().places
+    return all(t.key not in vocab() and t.key not in places and len(t.key) > 2 for t in tokens[k : k + 2])
 
 
 @lru_cache(maxsize=1)
@@ -257,6 +284,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 prev = tokens[i - 1]
                 if not _gap_ok(tokens[i].gap) or prev.sent and prev.key in ORG_STOP:
                     break
+                if "." in tokens[i].gap and len(prev.text) > 2:
+                    break  # "... in Egypt. Government experts": a sentence ends
                 if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
                     break
                 if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
@@ -264,6 +293,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 else:
                     break
             while i < j and (tokens[i].key in CONNECTORS or law and tokens[i].key in places):
+                if tokens[i].cap and tokens[i].key in ("al", "el") and tokens[i + 1].gap == "-":
+                    break  # "the Al-Thawra Hospital"
                 i += 1
             if law and i + 1 < j and tokens[i].key == "u" and tokens[i + 1].key == "s":
                 i += 2  # "the U.S. Foreign Corrupt Practices Act": the country is not in the name
@@ -275,7 +306,16 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 continue  # "Deputy Chief of Mission Mark Tokola": a title before a name
             if " ".join(t.key for t in tokens[i : end + 1]) in places or tokens[i].key == "rule":
                 continue  # "West Bank" is a place; "Rule of Law" is no law
+            if _is_title(tokens[i : end + 1]):
+                continue  # "Deputy Chief of Mission", "Member of Parliament": a person's office
+            if tok.key == "administration" and i == j - 1 and tokens[i].key not in places and not law:
+                continue  # "the Bush Administration": a person's government
+            if i and tokens[i - 1].text in ("UN", "EU", "AU") and tokens[i].gap == " " and not law:
+                i -= 1  # "UN Human Rights Council"
             if law:
+                if end + 2 < len(tokens) and tokens[end + 1].key == "of" and tokens[end + 2].key.isdigit() \
+                        and len(tokens[end + 2].key) == 4 and tokens[end + 2].gap == " ":
+                    end += 2  # "the Trafficking Victims Protection Act of 2000": the year is in the name
                 out.append((tokens[i].start, tokens[end].end, "LAW"))
             else:
                 out.append((tokens[i].start, tokens[end].end, "ORG"))
@@ -283,7 +323,7 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             end = _extend_right(tokens, j)
             if end == j and tok.key in _SPANISH_FIRSTS:
                 k = j + 1  # "Fundacion Rahab", "Alianza Por Tus Derechos"
-                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
+                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in _IBERIAN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
                     if tokens[k].cap:
                         end = k
                     k += 1

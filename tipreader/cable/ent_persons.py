@@ -75,7 +75,7 @@ def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> i
         initial_gap = len(tokens[k - 1].text) == 1 and gap in (". ", ".")
         if not (gap in (" ", "-") or initial_gap):
             break
-        if tok.key in PARTICLES and not tok.cap and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
+        if tok.key in PARTICLES and (not tok.cap or upper) and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
             k += 1
             continue
         if not _is_name_token(tok, upper) or upper and tok.key.endswith(("ed", "ing", "ly")):
@@ -170,7 +170,7 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
             continue
         i = c
         tok = tokens[i]
-        start = _title_end(tokens, i, upper) if tok.key in triggers else None
+        start = _title_end(tokens, i, upper) if tok.key in triggers and not tok.poss else None
         if start is not None and start < len(tokens) and i > taken_until:
             nxt = tokens[start]
             role = tok.key in t.roles and not tok.cap
@@ -179,7 +179,8 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
                 start = _skip_office(tokens, start)  # "Minister of Foreign Affairs Gisladottir"
                 nxt = tokens[start] if start < len(tokens) else nxt
                 gap_ok = start < len(tokens) and nxt.gap == " "
-            while gap_ok and start < len(tokens) - 1 and _title_end(tokens, start, upper) == start + 1 and tokens[start].cap:
+            while gap_ok and start < len(tokens) - 1 and _title_end(tokens, start, upper) == start + 1 and tokens[start].cap \
+                    and not tokens[start].poss:
                 start += 1  # "Governor Mallam Ibrahim Shekarau", "Dr. ..."
                 nxt = tokens[start]
             last = _name_at(tokens, start, upper, 2 if role else 1) if gap_ok else None
@@ -321,6 +322,9 @@ def link_mentions(
             if [x.text.lower() for x in seq] != parts or any(x.gap not in (" ", "-") for x in seq[1:]):
                 continue
             s, e = seq[0].start, seq[-1].end
+            if i and tokens[i - 1].key in PARTICLES and tokens[i].gap in (" ", "-") and (upper or not tokens[i - 1].cap or
+                                                                                   tokens[i].gap == "-"):
+                s = tokens[i - 1].start  # "DE KLERK", "van der Berg": the particle is part of the surname
             if overlaps(s, e):
                 break
             j = i

@@ -24,12 +24,13 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import damage, importer, paths, prepare, search, store, submissions
+from . import codec, damage, entity_search, importer, paths, prepare, search, store, submissions
 from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
 from .query import QueryError
+from .search import Hit
 from .stats import LibraryStats, collect_stats
 
 
@@ -67,14 +68,14 @@ class Library:
         self.index_path = root / "index"
         self._lock = threading.RLock()
         self._write_lock = threading.RLock()  # rebuild holds it across its writing and the index swap
-        self._recover_index_swap()
         try:
+            self._recover_index_swap()
             self.con = store.connect(self.db_path)
             self.needs_rebuild: str | None = store.check_versions(self.con)
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, OSError) as err:
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
                 raise
-            raise damage.database_damaged(self.db_path, err) from None
+            raise damage.cannot_open(self.db_path, err) from None
         # what is wrong with the library (a damaged index, lost cables), or None: see check()
         self.problem: damage.LibraryDamaged | None = None
         self.index: tantivy.Index | None = None
@@ -251,8 +252,13 @@ class Library:
                 raise damage.index_damaged(self.index_path, err) from None  # the engine's I/O errors
             raise
 
+    def _entity_filter(self, fields: tuple[str, ...], words: list[str], prefix: bool) -> set[str]:
+        """The cables whose names (``person:`` ...) match: see :mod:`entity_search`."""
+        with self._lock:
+            return entity_search.ref_ids(self.con, fields, words, prefix)
+
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
-               bookmarks: object | None = None) -> list[search.Hit]:
+               bookmarks: object | None = None) -> list[Hit]:
         """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
 
         Raises :class:`~tipreader.library.query.QueryError` for a malformed query.
@@ -264,9 +270,9 @@ class Library:
         with self._engine():
             return self._search(query, limit, offset, order, bookmarks)
 
-    def _search(self, query: str, limit: int, offset: int, order: str, bookmarks: object | None) -> list[search.Hit]:
+    def _search(self, query: str, limit: int, offset: int, order: str, bookmarks: object | None) -> list[Hit]:
         searcher = self._searcher()
-        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
+        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks), self._entity_filter)
         # the engine allocates room for offset + limit hits up front: never more than there are cables
         docs_n = searcher.num_docs
         if offset >= docs_n:
@@ -279,7 +285,7 @@ class Library:
         if not result.hits:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
-        hits: list[search.Hit] = []
+        hits: list[Hit] = []
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
         ids = [str(d.get_first("ref_id")) for _, d in docs]
         with self._lock:
@@ -289,7 +295,7 @@ class Library:
             if row is None:  # an index document left by an interrupted import; the next import replaces it
                 continue
             snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
-            hits.append(search.Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
+            hits.append(Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
                                    number, index, snippet))
         return hits
 
@@ -299,7 +305,7 @@ class Library:
         ``bookmarks`` as for :meth:`search`.
         """
         searcher = self._searcher()
-        q = search.build(query, searcher, _user_filter(bookmarks))
+        q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
         with self._engine():
             return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
 
@@ -308,7 +314,7 @@ class Library:
         two years (:mod:`tipreader.library.histogram`); ``bookmarks`` as for :meth:`search`."""
         searcher = self._searcher()
         with self._engine():
-            return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks)))
+            return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks), self._entity_filter))
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
@@ -328,14 +334,13 @@ class Library:
 
     def original(self, ref_id: str) -> tuple[str, bytes] | None:
         """(source path, original bytes) of the file the cable came from, when stored."""
-        import zlib
 
         with self._lock:
             row = self.con.execute(
                 "SELECT o.path, o.data FROM cables c JOIN originals o ON o.sha256=c.file_sha WHERE c.ref_id=?",
                 (ref_id.strip().upper(),),
             ).fetchone()
-        return (row[0], zlib.decompress(row[1])) if row else None
+        return (row[0], codec.decompress_original(row[1])) if row else None
 
     def older_texts(self, ref_id: str) -> list[tuple[str, str | None]]:
         """(source, released) of each older text recorded for ``ref_id``."""

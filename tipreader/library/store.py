@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import zlib
 from pathlib import Path
 
 from tipreader.cable import Cable
 from tipreader.cable._types import RawCable
 from tipreader.cable.model_data import MODEL_VERSION
 
-from . import codec
+from . import codec, entity_search
 
 MAX_ORIGINAL = 8 * 1024 * 1024
 PAGE_SIZE = 1024
@@ -102,6 +101,7 @@ def check_versions(con: sqlite3.Connection) -> str | None:
 def create_schema(con: sqlite3.Connection) -> None:
     """Create the tables of :data:`SCHEMA_VERSION` (idempotent); a new library records its versions."""
     con.executescript(_SCHEMA)
+    entity_search.create(con)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     con.execute("INSERT OR IGNORE INTO meta VALUES ('model', ?)", (MODEL_VERSION,))
     con.commit()
@@ -144,8 +144,7 @@ def original_head(con: sqlite3.Connection, sha: str | None) -> bytes:
     row = con.execute("SELECT data FROM originals WHERE sha256=?", (sha,)).fetchone()
     if row is None:
         raise codec.StoredDataError("the original file the stored text refers to is missing")
-    dec = zlib.decompressobj()
-    return dec.decompress(row[0], codec.WINDOW)[:codec.WINDOW]
+    return codec.decompress_original(row[0], codec.WINDOW)[:codec.WINDOW]
 
 
 def read_cable(con: sqlite3.Connection, ref_id: str, entities: bool = True) -> tuple[Cable, str, int] | None:
