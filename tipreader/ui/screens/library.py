@@ -10,6 +10,8 @@ the library by date. More rows load as the list scrolls.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -33,6 +35,20 @@ from tipreader.ui.services import Services, services_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
 from tipreader.ui.widgets.footer import QuietFooter
+
+_LAST_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def as_you_type(query: str) -> str:
+    """``query`` with its last word also matching as a prefix while it is being typed (no space
+    after it yet): ``traf`` finds trafficking. Quoted phrases, fields and operators are left as typed."""
+    if not query or query[-1].isspace():
+        return query
+    head, _, last = query.rpartition(" ")
+    if not _LAST_WORD.fullmatch(last) or last.upper() in ("AND", "OR", "NOT") or head.count('"') % 2:
+        return query
+    return f"{head} ({last} OR {last}*)".strip()
+
 
 _WARMED_UP: list[bool] = []  # the reader's modules are loaded once per process
 PAGE = 50
@@ -97,7 +113,9 @@ class LibraryScreen(Screen[None]):
         """Focus the search box and show the first results."""
         self.title = "tipreader — library"
         self.query_one("#library-search", Input).focus()
-        self.query_one(HitList).tooltip = "Enter opens the cable at the hit's paragraph, the query's words marked"
+        self.query_one(HitList).tooltip = ("Enter opens the cable at the hit's paragraph, the query's words marked. "
+                                           "¶7: the cable's paragraph 7; ¶·7: the 7th block of a part the cable "
+                                           "does not number")
         self._set_status(Text("Opening the library…", style="dim"))
         self._loaded = False
         # Under a reader opened from the command line, wait until shown: the reader paints first.
@@ -106,11 +124,16 @@ class LibraryScreen(Screen[None]):
 
     def _library_changed(self) -> None:
         """The library opened or an import changed it: search again (once shown)."""
-        if self._loaded:
+        if self.services.library_problem is not None:
+            self.show_problem(self.services.library_problem)
+        elif self._loaded:
             self.refresh_results()
 
     def _first_load(self) -> None:
         if self._loaded or self.app.screen is not self:
+            return
+        if self.services.library_problem is not None:
+            self.show_problem(self.services.library_problem)
             return
         self._loaded = True
         self._run_search(self.query_text)  # once the list's width is known
@@ -162,14 +185,15 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _search(self, query: str, generation: int) -> None:
         from tipreader.library import QueryError
+        from tipreader.library.damage import LibraryDamaged
 
         worker = get_current_worker()
         lib = self.library
         if lib is None:
             return
         try:
-            hits = lib.search(query, limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
-        except QueryError as err:
+            hits = lib.search(as_you_type(query), limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
+        except (QueryError, LibraryDamaged) as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, generation, str(err), query)
             return
@@ -178,7 +202,7 @@ class LibraryScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= FIRST_PAGE, query)
         try:
-            count = lib.count(query, bookmarks=self.app_bookmarks)
+            count = lib.count(as_you_type(query), bookmarks=self.app_bookmarks)
             waiting = lib.entities_pending() if uses_entity_fields(query) else 0
         except Exception as err:  # a damaged library: say so, keep the app running
             self._library_failed(err)
@@ -306,6 +330,12 @@ class LibraryScreen(Screen[None]):
         self.shown_query = query  # the answer to it is the message
         self._set_status(Text(message, style="bold red"))
 
+    def show_problem(self, message: str) -> None:
+        """The library cannot be used: ``message`` (what is wrong, what to do) replaces "Opening the library…"."""
+        self._loaded = True
+        self.searching = False
+        self._set_status(Text(message, style="bold red"))
+
     def _set_status(self, text: Text) -> None:
         self.query_one("#library-status", Static).update(text)
 
@@ -322,7 +352,7 @@ class LibraryScreen(Screen[None]):
             return
         if query.strip():
             try:
-                hits = lib.search(query, limit=PAGE, offset=have, bookmarks=self.app_bookmarks)
+                hits = lib.search(as_you_type(query), limit=PAGE, offset=have, bookmarks=self.app_bookmarks)
             except Exception:
                 return
             rows, more = [self._hit_row(h) for h in hits], len(hits) >= PAGE
