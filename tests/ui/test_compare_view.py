@@ -119,3 +119,11 @@ async def test_enter_asks_to_open_the_answer_and_escape_goes_back(store: Path) -
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
+
+
+def test_compare_view_snapshot(store: Path, snap_compare) -> None:
+    """The years tab at 80x24 on Iceland's labor-trafficking penalties, 2010's changes marked."""
+    async def settle(pilot) -> None:
+        await pilot.pause()
+
+    assert snap_compare(Host(_data(store, "10REYKJAVIK31", "5.C")), terminal_size=(80, 24), run_before=settle)

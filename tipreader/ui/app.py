@@ -17,6 +17,7 @@ from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenTarget
 from tipreader.ui.reader_bookmarks import open_bookmarks, open_target
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
+from tipreader.ui.screens.compare import CompareScreen
 from tipreader.ui.reader_navigation import LibraryReader, library_ready
 from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.screens.reader import ReaderScreen
@@ -113,6 +114,11 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
             self.notify(f"{Path(err.source or message.target).name}: {err}", severity="error", markup=False)
             return
         self.push_screen(LibraryReader(cable, self.source))
+
+    @on(CompareScreen.OpenAnswer)
+    def _open_answer(self, message: CompareScreen.OpenAnswer) -> None:
+        """An answer chosen in the compare view: its cable above the view (``q`` comes back to it)."""
+        open_target(self, message.ref_id, message.paragraph)
 
     @on(OpenBookmark)
     def _open_bookmark(self, message: OpenBookmark) -> None:

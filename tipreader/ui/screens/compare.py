@@ -48,6 +48,16 @@ def _excerpt(answer: str) -> Text:
 class CompareScreen(Screen[None]):
     """See the module docstring."""
 
+    # Its own layout rules travel with it (any app can host the view; tipreader.tcss need not know it)
+    DEFAULT_CSS = """
+    CompareScreen #compare-title { height: 1; padding: 0 1; }
+    CompareScreen #compare-tabs { height: 1; padding: 0 1; }
+    CompareScreen #compare-region { height: 1; padding: 0 1; }
+    CompareScreen #compare-switcher { height: 1fr; }
+    CompareScreen #compare-countries { height: 1fr; }
+    CompareScreen OptionList { height: 1fr; max-height: 100%; }
+    """
+
     BINDINGS = [
         Binding("o", "order", "Newest/oldest first", id="compare.view.order",
                 tooltip="Years tab: newest or oldest year first"),
@@ -76,12 +86,14 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """A title line, the two tabs, the footer."""
         base = self.data.base
+        title = Text(no_wrap=True, overflow="ellipsis")
         if base.topic:
-            title = f"{base.topic}  {self.topic_title}".rstrip()
+            title.append(self.topic_title or base.topic, style="bold")
+            title.append(f"  {base.topic}", style="dim")
         else:
             guess = f"; best guess {base.candidate} ({base.confidence:.2f})" if base.candidate else ""
-            title = f"this answer has no topic key (unaligned{guess}): nothing to compare it with"
-        yield Static(Text(f"{base.country} · {base.citation} · {title}"), id="compare-title")
+            title.append(f"{base.citation}: no topic key (unaligned{guess}), nothing to compare it with")
+        yield Static(title, id="compare-title")
         yield Static(id="compare-tabs")
         with ContentSwitcher(initial="compare-years", id="compare-switcher"):
             yield OptionList(id="compare-years")

@@ -27,6 +27,7 @@ from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.reader_navigation import go_back, go_forward, library_of, open_cable, userdata_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
+from tipreader.ui.widgets.year_histogram import YearHistogram
 from tipreader.ui.widgets.footer import QuietFooter
 
 _log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class LibraryScreen(Screen[None]):
         with Horizontal(id="library-main"):
             yield HitList(id="hits")
             yield FilterPanel(id="filters")
+        yield YearHistogram(id="library-histogram")
         yield Static(id="library-status")
         yield QuietFooter()
 
@@ -166,6 +168,9 @@ class LibraryScreen(Screen[None]):
         waiting = lib.entities_pending() if uses_entity_fields(query) else 0
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, count, waiting)
+        histogram = lib.histogram(query, bookmarks=self.app_bookmarks)  # counts from the index, no document read
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_histogram, generation, histogram)
 
     @property
     def app_bookmarks(self):
@@ -242,6 +247,7 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = ""
+        self.query_one(YearHistogram).display = False
         rows, fetched = listed
         self._listed = fetched
         self._recent = recent
@@ -284,6 +290,21 @@ class LibraryScreen(Screen[None]):
                 text.append(f" · {len(self._recent)} read recently, first", style="dim")
             text.append(" · type to search", style="dim")
         self._set_status(text)
+
+    def _show_histogram(self, generation: int, histogram) -> None:
+        if generation != self._generation:
+            return
+        chart = self.query_one(YearHistogram)
+        chart.display = bool(histogram.buckets)
+        chart.show(histogram)
+
+    @on(YearHistogram.Selected)
+    def _chose_period(self, event: YearHistogram.Selected) -> None:
+        """A bar chosen: the query keeps its words, its period becomes that year or month."""
+        words = [w for w in self.query_text.split() if not w.lower().startswith("date:")]
+        box = self.query_one("#library-search", Input)
+        box.value = " ".join([*words, f"date:{event.period}"])
+        box.focus()
 
     def _show_error(self, generation: int, message: str, query: str) -> None:
         if generation != self._generation:

@@ -59,6 +59,8 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
         Binding("question_mark,f1", "help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
         Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back (to the library from the first cable)"),
+        Binding("c", "compare", "Compare", id="reader.tip.compare",
+                tooltip="This question's answers in every year and from the other countries (TIP submissions)"),
         *BOOKMARK_BINDINGS,
         *ENTITY_BINDINGS,
         *NAV_BINDINGS,
@@ -367,6 +369,12 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
             return ref
         number = self.cable.paragraphs[para].number
         return f"{ref} ¶{number}" if number is not None else ref
+
+    def action_compare(self) -> None:
+        """The compare view of the question at the top (tipreader.ui.compare_open)."""
+        from tipreader.ui.compare_open import open_compare
+
+        open_compare(self.app, getattr(self.source, "library", None), self.cable, self.text_view.top_para)
 
     def action_copy(self) -> None:
         """Copy the paragraph at the top with its citation (OSC 52) and say so."""
