@@ -7,29 +7,10 @@ Library: Iceland's submissions 2006-2010 and Libya's 2009 (shared cables). 10REY
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import SHARED_CABLES
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.screens.compare import CompareScreen
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.source import LibrarySource
-
-REFS = ["06REYKJAVIK68", "07REYKJAVIK49", "08REYKJAVIK36", "09REYKJAVIK49", "09REYKJAVIK50", "10REYKJAVIK31",
-        "09TRIPOLI154"]
-
-
-@pytest.fixture
-def library(tmp_path):
-    html = SHARED_CABLES / "wikileaks-html"
-    if not html.is_dir():
-        pytest.skip("../shared/cables is not present")
-    from tipreader.library import Library
-
-    lib = Library.open(tmp_path / "home")
-    lib.import_paths([html / f"{r}.html" for r in REFS], workers=1, entities=False)
-    yield lib
-    lib.close()
 
 
 async def _wait(app, pilot, cls, tries: int = 100):
@@ -42,10 +23,10 @@ async def _wait(app, pilot, cls, tries: int = 100):
     raise AssertionError(f"{cls.__name__} never showed; on screen: {app.screen!r}")
 
 
-async def test_c_enter_q_and_escape(library) -> None:
+async def test_c_enter_q_and_escape(iceland_library) -> None:
     # no TIP pass has run on this library yet: the first `c` runs it (in a thread) and opens the view
-    cable = library.get("10REYKJAVIK31")
-    app = TipReaderApp(cable=cable, source=LibrarySource(library))
+    cable = iceland_library.get("10REYKJAVIK31")
+    app = TipReaderApp(cable=cable, source=LibrarySource(iceland_library))
     async with app.run_test(size=(80, 24)) as pilot:
         reader = app.screen
         labor = cable.questions[[q.label for q in cable.questions].index("5.C")].paragraph_index
@@ -63,7 +44,7 @@ async def test_c_enter_q_and_escape(library) -> None:
         await _wait(app, pilot, ReaderScreen)
         other = app.screen
         assert other.cable.ref_id == "09REYKJAVIK50"
-        target = library.get("09REYKJAVIK50").questions[2]
+        target = iceland_library.get("09REYKJAVIK50").questions[2]
         assert target.label == "1.C"
         assert other.text_view.top_para in (target.paragraph_index, *target.answer_paragraphs)
         await pilot.press("q")
@@ -74,11 +55,11 @@ async def test_c_enter_q_and_escape(library) -> None:
         assert app.screen is reader
 
 
-async def test_c_outside_a_question_or_submission_says_so(library) -> None:
+async def test_c_outside_a_question_or_submission_says_so(iceland_library) -> None:
     from tipreader.tip import store
 
-    store.sync(library)
-    app = TipReaderApp(cable=library.get("10REYKJAVIK31"), source=LibrarySource(library))
+    store.sync(iceland_library)
+    app = TipReaderApp(cable=iceland_library.get("10REYKJAVIK31"), source=LibrarySource(iceland_library))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g", "c")  # the top of the cable: no question yet
         await pilot.pause()

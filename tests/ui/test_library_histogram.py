@@ -6,29 +6,11 @@ The library holds six Iceland submissions (dates read in their headers: 2006-03-
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input
 
-from tests.conftest import SHARED_CABLES
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.source import LibrarySource
 from tipreader.ui.widgets.year_histogram import YearHistogram
-
-REFS = ["06REYKJAVIK68", "07REYKJAVIK49", "08REYKJAVIK36", "09REYKJAVIK49", "09REYKJAVIK50", "10REYKJAVIK31",
-        "09TRIPOLI154"]
-
-
-@pytest.fixture
-def library(tmp_path):
-    html = SHARED_CABLES / "wikileaks-html"
-    if not html.is_dir():
-        pytest.skip("../shared/cables is not present")
-    from tipreader.library import Library
-
-    lib = Library.open(tmp_path / "home")
-    lib.import_paths([html / f"{r}.html" for r in REFS], workers=1, entities=False)
-    yield lib
-    lib.close()
 
 
 async def _settle(app, pilot) -> None:
@@ -37,8 +19,8 @@ async def _settle(app, pilot) -> None:
         await pilot.pause()
 
 
-async def test_histogram_follows_the_query_and_a_bar_filters(library) -> None:
-    app = TipReaderApp(source=LibrarySource(library))
+async def test_histogram_follows_the_query_and_a_bar_filters(iceland_library) -> None:
+    app = TipReaderApp(source=LibrarySource(iceland_library))
     async with app.run_test(size=(80, 24)) as pilot:
         await _settle(app, pilot)
         chart = app.screen.query_one(YearHistogram)

@@ -59,7 +59,7 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
         Binding("question_mark,f1", "help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
         Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back (to the library from the first cable)"),
-        Binding("c", "compare", "Compare", id="reader.tip.compare",
+        Binding("c", "compare", "Compare", show=False, id="reader.tip.compare",
                 tooltip="This question's answers in every year and from the other countries (TIP submissions)"),
         *BOOKMARK_BINDINGS,
         *ENTITY_BINDINGS,
