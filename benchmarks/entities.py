@@ -1,6 +1,9 @@
 """Entity extraction: precision/recall/F1 per type on the gold cables, expansions, speed.
 
-Usage: python benchmarks/entities.py [--corpus N] [--raw] [--errors]
+Usage: python benchmarks/entities.py [--corpus N] [--raw] [--errors] [--blind]
+
+``--blind`` scores the blind set instead (tests/fixtures/entities_blind/: cables annotated by
+a00 before the extractor was ever run on them; see its README), per round.
 
 Gold: tests/fixtures/entities/*.json (annotated by reading; see README there). A
 prediction counts when type, start and end match exactly. "Expansions" is the share
@@ -30,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from tipreader.cable.entities import TYPES, extract_entities, glossary
 
 GOLD = ROOT / "tests" / "fixtures" / "entities"
+BLIND = ROOT / "tests" / "fixtures" / "entities_blind"
 CABLES = ROOT.parent / "shared" / "cables"
 
 
@@ -37,8 +41,8 @@ def norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
-def load_gold() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+def load_gold(folder: Path = GOLD) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
 def score(gold_docs: list[dict], show_errors: bool = False) -> dict:
@@ -109,12 +113,35 @@ def _blank_line_paragraphs(path: Path) -> list[str]:
     return [" ".join(b.split()) for b in re.split(r"\n\s*\n", body) if b.strip()]
 
 
+def _print_sets(sets: list[tuple[str, list[dict]]], errors: bool, docs: list[dict]) -> None:
+    for title, subset in sets:
+        if not subset:
+            continue
+        result = score(subset, errors and subset is docs)
+        print(f"== {title}: {', '.join(d['ref_id'] for d in subset)}")
+        print(f"{'type':10} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'F1':>6}")
+        for t, (a, b, c, p, r, f) in result["rows"].items():
+            if a + b + c or t == "ALL":
+                print(f"{t:10} {a:5} {b:5} {c:5} {p:6.3f} {r:6.3f} {f:6.3f}")
+        ok, total = result["expansions"]
+        print(f"expansions right: {ok}/{total} = {ok / total if total else 1:.1%}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=int, default=1000, help="cables for the speed figure (0: skip)")
     ap.add_argument("--raw", action="store_true", help="speed over blank-line blocks of the whole files (the old figure)")
     ap.add_argument("--errors", action="store_true", help="list every miss and false hit")
+    ap.add_argument("--blind", action="store_true", help="score the blind set (tests/fixtures/entities_blind) per round")
     args = ap.parse_args()
+    if args.blind:
+        docs = load_gold(BLIND)
+        rounds = sorted({d.get("round", 1) for d in docs})
+        sets = [("blind set, all rounds", docs)] + [
+            (f"blind round {r}", [d for d in docs if d.get("round", 1) == r]) for r in rounds]
+        sets += [(f"blind {d['ref_id']}", [d]) for d in docs]
+        _print_sets(sets, args.errors, docs)
+        return 0
     docs = load_gold()
     sets = [
         ("all gold cables", docs),
@@ -123,17 +150,7 @@ def main() -> int:
          "afterwards, first-run F1 in tests/fixtures/entities/README.md)", [d for d in docs if d.get("held_out") and d.get("round", 1) < 3]),
         ("held-out round 3 (never used for tuning)", [d for d in docs if d.get("round") == 3]),
     ]
-    for title, subset in sets:
-        if not subset:
-            continue
-        result = score(subset, args.errors and subset is docs)
-        print(f"== {title}: {', '.join(d['ref_id'] for d in subset)}")
-        print(f"{'type':10} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'F1':>6}")
-        for t, (a, b, c, p, r, f) in result["rows"].items():
-            if a + b + c or t == "ALL":
-                print(f"{t:10} {a:5} {b:5} {c:5} {p:6.3f} {r:6.3f} {f:6.3f}")
-        ok, total = result["expansions"]
-        print(f"expansions right: {ok}/{total} = {ok / total if total else 1:.1%}")
+    _print_sets(sets, args.errors, docs)
     if args.corpus:
         cables = corpus_paragraphs(args.corpus, args.raw)
         size = sum(len(_text(t).encode("utf-8")) for c in cables for t in c)

@@ -28,7 +28,19 @@ async def test_the_app_says_rebuild_needed_and_opening_a_cable_is_one_line():
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
-        assert any("rebuild needed" in m and "tipreader library rebuild" in m for m in messages), messages
+        assert any("rebuild needed" in m and "Rebuild the library" in m for m in messages), messages
+        # the app offers the rebuild: palette → "Rebuild the library" → the cables read again
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Rebuild the library")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert lib.needs_rebuild is None
+        assert lib.get("08SANJOSE82").origin == "Embassy San Jose"
+        assert "Rebuilding the library" in str(app.screen.query_one("Static").render())
     lib.close()
 
 

@@ -24,7 +24,7 @@ def test_grouped_listing(capsys) -> None:
     assert main(["entities", MEXICO]) == 0
     out = capsys.readouterr().out
     assert out.startswith("08MEXICO721: ")
-    assert "PERSON (" in out and "Felipe Calderon" in out
+    assert "PERSON — " in out and "Felipe Calderon" in out
     assert "INM = National Migration Institute" in out
 
 
@@ -88,7 +88,7 @@ def test_ref_id_is_looked_up_in_the_library(home, capsys):
     assert main(["entities", "08mexico721"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("08MEXICO721: ")
-    assert "PERSON (" in out and "  Felipe Calderon  ×5" in out
+    assert "PERSON — 18 names, 36 mentions" in out and "  Felipe Calderon  ×5" in out
     assert "INM = National Migration Institute" in out
 
 

@@ -17,7 +17,7 @@ def _cable() -> Cable:
         Paragraph(2, 3, "SBU", 2, "-- first item\n-- second item\n# not a heading\n2008. not a list", kind="body"),
         Paragraph(3, None, None, 2, "GARZA", kind="signature"),
     )
-    q = Question("A", "Is the country a source?", "Yes, *and* a [transit] <country>.", 2, 1, (1,))
+    q = Question("A", "Is the country a source?", "Yes, *and* a [transit] <country>.", 2, 1, (1,), label="25.A", letters=("A",))
     return Cable(
         source="x.txt",
         format="raw",
@@ -29,7 +29,7 @@ def _cable() -> Cable:
         subject="Eighth Annual | TIP Report",
         references=(Reference("A", "2006 STATE 202745", "06STATE202745"),),
         paragraphs=paras,
-        parts=(Part("The country's TIP situation", (q,)),),
+        parts=(Part("The country's TIP situation", (q,), label="25"),),
     )
 
 
@@ -62,8 +62,8 @@ def test_markdown_headings_and_paragraphs_round_trip():
     headings = [_text_of(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings == [
         "Eighth Annual | TIP Report",
-        "Part 1: The country's TIP situation",
-        "Q 1·A: Is the country a source?",
+        "Part 25: The country's TIP situation",
+        "Q 25·A: Is the country a source?",
     ]
     paragraphs = [_text_of(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "paragraph_open"]
     # Every cable paragraph comes back with its words intact: nothing became markup.
@@ -100,3 +100,15 @@ def test_json_has_documented_fields():
     q = data["parts"][0]["questions"][0]
     assert (q["letter"], q["paragraph"], q["question"]) == ("A", 2, "Is the country a source?")
     assert "body_text" not in data
+
+
+def test_markdown_uses_the_cables_own_numbering(shared_cables):
+    """Parts and questions under the cable's labels; a derived title says it is not the cable's text."""
+    from tipreader.cable import parse_file
+
+    tripoli = cable_to_markdown(parse_file(shared_cables / "wikileaks-html" / "09TRIPOLI154.html")[0])
+    assert "## Part 25: INVESTIGATION AND PROSECUTION OF TRAFFICKERS\n" in tripoli
+    assert "### Q 25·H: (answer only)\n" in tripoli
+    mexico = cable_to_markdown(parse_file(shared_cables / "scoop-text" / "08MEXICO721.txt")[0])
+    assert "## Part 2: Investigation and prosecution of traffickers *(title derived from the questions, not the cable's text)*" in mexico
+    assert "### Q 2·L: As part of the new requirements of the 2005 TVPRA" in mexico

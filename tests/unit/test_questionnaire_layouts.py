@@ -155,3 +155,10 @@ def test_question_and_answer_labels(labels: tuple[str, str]) -> None:
         ("3", "Does the government fund shelters?", "It funds two shelters run by NGOs."),
     ]
     assert len(c.parts) == 1 and c.parts[0].title_source == "standard"
+
+
+def test_a_suspended_hyphen_at_a_line_end_stays_apart() -> None:
+    from tipreader.cable.reflow import join_lines
+
+    assert join_lines(["shelters that provide short-", "or long-term care"]) == "shelters that provide short- or long-term care"
+    assert join_lines(["the anti-", "trafficking law"]) == "the anti-trafficking law"

@@ -26,6 +26,8 @@ from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 
 _NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
+_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
+_LOST_MARK = re.compile(r"^#{5,}")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
 _SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
@@ -136,7 +138,7 @@ def _heading(lines: list[Line], i: int, upper_body: bool) -> str | None:
     if nxt.strip() and is_rule(nxt) and len(nxt.strip()) >= 0.6 * len(text):
         return text  # underlined title
     following_blank = not nxt.strip() or is_rule(nxt) or _NUM_START.match(nxt) or item_start(nxt)
-    if any(c.islower() for c in text):
+    if any(c.islower() for c in _CONTINUED.sub("", text)):
         if prev is not None and following_blank and _NUM_START.match(nxt):
             return text  # a title line in an unwrapped body
         return None
@@ -206,6 +208,10 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
             prev_plain = len(text) <= UNWRAPPED
             continue  # the common case: a wrapped line running on
         prev_plain = len(text) <= UNWRAPPED and not is_rule(text)
+        if first == "#" and _LOST_MARK.match(text):  # `###########`: lines lost here; what follows is a fragment
+            _close(segs, i)
+            segs.append(_Seg(start=i, first=text.strip(), open=False))
+            continue
         if i in numbered:
             number, marking, rest = numbered[i]
             _close(segs, i)

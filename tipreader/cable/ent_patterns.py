@@ -69,13 +69,27 @@ _PHONE_RE = re.compile(
         (?:,?\s?(?:ext|x)\.?\s?\d{1,5})?(?![\w-])""",
     re.X | re.I,
 )
-_PHONE_GATE = re.compile(r"\d\d[\s.-]\d\d\d")  # contained in every _PHONE_RE match
+# International numbers written in groups of any length: "+967-1-755-2000", "+20 2 2797 3300".
+_INTL_PHONE_RE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?:,?\s?(?:ext|x)\.?\s?\d{1,5})?(?![\w-])", re.I)
+_PHONE_GATE = re.compile(r"\d\d[\s.-]\d\d\d|\+\d")  # contained in every phone match
 _PHONE_WORD = re.compile(r"(?:phone|tel|telephone|fax|cell|mobile|call|number|reached)\b[^.]*$", re.I)
 _EO_DOTS = re.compile(r"e\.\s?o\.")  # over lower-cased text
 _LAW_RE = re.compile(
     r"""\b(?:E\.\s?O\.|EO|Executive\sOrder)\s\d{5}\b
       | \bArticles?\s\d+[A-Za-z]?(?:\s(?:section|paragraph|para\.?|clause)\s\d*\s?)?(?:\s?\([a-z0-9]{1,4}\))*""",
     re.X | re.I,
+)
+# A numbered law, capitalised: "Law No. 64 of 2010 on Combating Human Trafficking", "Federal Law No. 51
+# of 2006", "Royal Decree M/40", "Law 3/2008", "Resolution 1325".
+_LAW_WORDS = ("Law ", "law no", "law No", "law num", "Decree", "Ordinance", "Proclamation", "Resolution ", "Act ", "Bill ")
+_NUMBERED_LAW_GATE = re.compile(
+    r"(?:Law|Decree|Ordinance|Proclamation|Resolution|Act|Bill)\s(?:No|Number|#|[A-Z]?/?\d)|\blaw\s(?:[Nn]o\.|[Nn]umber)\s?\d")
+_NUMBERED_LAW_RE = re.compile(
+    r"""(?:\b(?:Federal|Royal|Presidential|Ministerial|Organic|National|Legislative|Emergency|Penal|Labou?r)\s)?
+        \b(?:(?:Law|Decree|Decree-Law|Decree\sLaw|Ordinance|Proclamation|Resolution|Act|Bill)
+        \s(?:No\.?\s?|Number\s|\#\s?)?|law\s(?:[Nn]o\.\s?|[Nn]umber\s))[A-Z]?/?\d+(?:[/-]\d+)?(?:\s(?:of|[Oo]f)\s(?:19|20)\d\d)?
+        (?:\s(?:on|for|against|concerning|regarding|to\sCombat|to\sPrevent)(?:\s(?:the|and|of|in|on|for|[A-Z][\w'’-]+))*\s[A-Z][\w'’-]+)?""",
+    re.X,
 )
 _CABLE_POSTS = ("STATE", "SECSTATE", "USUN", "USNATO", "USEU", "UNVIE", "USOSCE", "USCINCSO")
 _REF_GATE = re.compile(r"[A-Z][A-Z]\s\d")  # contained in every _REF_RE match
@@ -148,7 +162,15 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
     """Telephone and fax numbers with at least seven digits, with their extension."""
     if not _PHONE_GATE.search(text):
         return
+    intl = []
+    if "+" in text:
+        for m in _INTL_PHONE_RE.finditer(text):
+            if sum(c.isdigit() for c in m.group()) >= 7:
+                intl.append(m.span())
+                yield m.start(), m.end(), "PHONE"
     for m in _PHONE_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in intl):
+            continue
         digits = sum(c.isdigit() for c in m.group())
         group = m.group()
         if digits < 7 or ("(" not in group and "+" not in group and digits < 10 and not _PHONE_WORD.search(text, max(0, m.start() - 40), m.start())):
@@ -163,10 +185,13 @@ def find_laws(text: str) -> Iterator[tuple[int, int, str]]:
     if not _DIGIT.search(text):
         return
     low = text.lower()
-    if not ("rticle" in low or "xecutive order" in low or "eo " in low or ("o." in low and _EO_DOTS.search(low))):
+    numbered = _NUMBERED_LAW_GATE.search(text) if any(w in text for w in _LAW_WORDS) else None
+    if not (numbered or "rticle" in low or "xecutive order" in low or "eo " in low or ("o." in low and _EO_DOTS.search(low))):
         return
     for m in _LAW_RE.finditer(text):
         yield m.start(), m.start() + len(m.group().rstrip()), "LAW"
+    for m in _NUMBERED_LAW_RE.finditer(text, max(0, numbered.start() - 40) if numbered else len(text)):
+        yield m.start(), m.end(), "LAW"
 
 
 def _is_post(name: str) -> bool:

@@ -170,7 +170,7 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
             continue
         i = c
         tok = tokens[i]
-        start = _title_end(tokens, i, upper) if tok.key in triggers else None
+        start = _title_end(tokens, i, upper) if tok.key in triggers and not tok.poss else None
         if start is not None and start < len(tokens) and i > taken_until:
             nxt = tokens[start]
             role = tok.key in t.roles and not tok.cap
@@ -179,7 +179,8 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
                 start = _skip_office(tokens, start)  # "Minister of Foreign Affairs Gisladottir"
                 nxt = tokens[start] if start < len(tokens) else nxt
                 gap_ok = start < len(tokens) and nxt.gap == " "
-            while gap_ok and start < len(tokens) - 1 and _title_end(tokens, start, upper) == start + 1 and tokens[start].cap:
+            while gap_ok and start < len(tokens) - 1 and _title_end(tokens, start, upper) == start + 1 and tokens[start].cap \
+                    and not tokens[start].poss:
                 start += 1  # "Governor Mallam Ibrahim Shekarau", "Dr. ..."
                 nxt = tokens[start]
             last = _name_at(tokens, start, upper, 2 if role else 1) if gap_ok else None

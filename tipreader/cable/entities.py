@@ -27,9 +27,13 @@ from operator import itemgetter
 
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
-from .ent_data import gazetteer, is_common_word, known_acronyms
+from .ent_canonical import RawEntity, canonicalise
+from .ent_context import contact_persons, context_orgs, particle_persons, unknown_name_persons
+from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
+from .ent_learned import NameBook, org_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
-from .ent_persons import find_persons, link_mentions, mention_index, surname_variants
+from .ent_places import find_places
+from .ent_persons import PersonSpan, find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import capitalised, is_upper_text, tokenize
 from .model import Cable, Entity, Paragraph
 
@@ -50,7 +54,8 @@ _MOU = re.compile(r"\bMemorandum of Understanding\b|\bMEMORANDUM OF UNDERSTANDIN
 _SIGNATURE = re.compile(r"(?:^|[.!?]\s+)([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?)\s*$")
 
 Span = tuple[int, int, str]
-Candidate = tuple[int, int, str, "str | None"]  # span, type, and the mention (ACRONYM) or canonical name (PERSON)
+# span, type, and the mention (ACRONYM) or canonical name (PERSON), or (canonical, learned) for a NameBook name
+Candidate = tuple[int, int, str, "str | tuple[str, bool] | None"]
 _PATTERN_FINDERS = (pat.find_dates, pat.find_money, pat.find_percent, pat.find_phones, pat.find_laws, pat.find_cable_refs)
 _DIGIT = re.compile(r"\d")  # every pattern entity has one
 _START = itemgetter(0)
@@ -98,6 +103,8 @@ def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
     if name.upper() in acr.STRUCTURAL or name in known_acronyms() or len(name) < 3:
         return None
     folded = name.lower()
+    if any(w in org_words().heads for w in folded.split()):
+        return None  # "EMBASSY SANAA": the post, not its signing officer
     if folded in gazetteer().places or (is_common_word(folded) and kind != "signature") or folded.startswith("minimize"):
         return None
     if m.start(1) > 0 and not name.isupper():
@@ -106,8 +113,17 @@ def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
     return offset + m.start(1), offset + m.end(1)
 
 
-def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[Entity]:
-    """All entities of one cable's paragraphs, in paragraph and offset order."""
+def _word_like_name(word: str) -> bool:
+    """An all-capitals name read as a word (``DIVAS``, ``ACOPE``), not spelled out as letters (``GIA``)."""
+    return word.isupper() and len(word) >= 5 and sum(c in "AEIOU" for c in word) >= 2 and word not in known_acronyms()
+
+
+def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: NameBook | None = None) -> list[Entity]:
+    """All entities of one cable's paragraphs, in paragraph and offset order.
+
+    ``learned``: names other cables taught the library (:mod:`ent_learned`), found here
+    too where nothing else claims the words (their entities have ``learned`` True).
+    """
     items = _inputs(paragraphs)
     tokens = [tokenize(text) for _, text, _ in items]
     upper = [is_upper_text(text) for _, text, _ in items]
@@ -134,9 +150,16 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
     for n, (_, text, kind) in enumerate(items):
         sig = _signature(text, kind, n == last)
         if sig:
-            from .ent_persons import PersonSpan
-
             persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
+    for n, (_, text, _) in enumerate(items):
+        plist = persons[n]
+        found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
+        for s, e in found + unknown_name_persons(tokens[n], text, upper[n], caps[n]):
+            if not any(p.start < e and s < p.end for p in plist):
+                plist.append(PersonSpan(s, e, text[s:e]))
+    # organisations introduced as such ("the local NGO ABCD"): an all-capitals one is an ORG everywhere
+    org_context = [context_orgs(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(items)]
+    named_orgs = {w for n, spans_ in enumerate(org_context) for s, e, _ in spans_ if _word_like_name(w := items[n][1][s:e])}
     known: dict[str, str] = {}
     for plist in persons:
         for p in plist:
@@ -148,38 +171,51 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str]) -> list[En
         taken = [(p.start, p.end) for p in persons[n]]
         persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
 
-    # 4. Everything else, resolved per paragraph.
-    out: list[Entity] = []
+    # 4. Everything else, resolved per paragraph; organisations first, for their short forms ("Betas").
+    raw: list[RawEntity] = []
     defs_by_par: dict[int, list[acr.Definition]] = {}
     for d in definitions:
         defs_by_par.setdefault(d.paragraph, []).append(d)
+    orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(items)]
+    book = NameBook()
+    for short, name in org_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) for s, e, t in found_orgs if t == "ORG"}):
+        book.add(short, "ORG", name)
     for n, (index, text, _) in enumerate(items):
         up = upper[n]
         spans: list[Candidate] = []
+        for s, e, t, name, elsewhere in book.find(tokens[n], up, caps[n]) + (
+                learned.find(tokens[n], up, caps[n]) if learned else []):
+            spans.append((s, e, t, (name, elsewhere)))
         if _DIGIT.search(text):
             for finder in _PATTERN_FINDERS:
                 spans.extend((s, e, t, None) for s, e, t in finder(text))
-        spans.extend((s, e, "ACRONYM", w) for s, e, w in mentions[n])
+        spans.extend((s, e, "ORG" if w in named_orgs else "ACRONYM", w) for s, e, w in mentions[n])
+        spans.extend((s, e, t, None) for s, e, t in org_context[n])
         for p in persons[n]:
             spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))
-        spans.extend((s, e, t, None) for s, e, t in find_orgs(tokens[n], text, up, caps[n]))
+        spans.extend((s, e, t, None) for s, e, t in orgs[n])
         spans.extend((s, e, t, None) for s, e, t in find_locations(tokens[n], text, up, caps[n]))
+        spans.extend((s, e, t, None) for s, e, t in find_places(tokens[n], text, up, caps[n]))
         if "emorandum" in text or "EMORANDUM" in text:
             spans.extend((m.start(), m.end(), "LAW", None) for m in _MOU.finditer(text))
         for d in defs_by_par.get(index, ()):
-            t = long_form_type(d.expansion)
-            if t:
-                spans.append((d.start, d.end, t, None))
+            long_type = long_form_type(d.expansion)
+            if long_type:
+                spans.append((d.start, d.end, long_type, None))
         if not spans:
             continue
         for s, e, t, payload in _resolve(spans, len(text)):
-            expansion = canonical = None
-            if t == "ACRONYM":
+            expansion: str | None = None
+            canonical: str | None = None
+            from_library: bool = False
+            if isinstance(payload, tuple):
+                canonical, from_library = payload  # a name of the book
+            elif t == "ACRONYM":
                 expansion = gloss.get(acr.key(payload or ""))
             elif t == "PERSON":
                 canonical = payload
-            out.append(Entity(t, text[s:e], index, s, e, expansion, canonical))
-    return out
+            raw.append((t, text[s:e], index, s, e, expansion, canonical, from_library))
+    return canonicalise(raw)
 
 
 def glossary(entities: Iterable[Entity]) -> dict[str, str]:

@@ -78,7 +78,9 @@ _ASKS = re.compile(
 _ANSWERISH = re.compile(r"^(?:Please\s+(?:see|refer|note)|See\b|N/?A\b|Not\s+applicable|None\b|No\b|Yes\b)", re.IGNORECASE)
 # a block that goes on asking: ``Please explain.``, ``If so, how many?``
 _MORE_QUESTION = re.compile(r"^(?:Please\s+(?!see\b|refer\b|note\b)[a-z]+|If\s+(?:so|not|yes|no)\b)", re.IGNORECASE)
-_ROMAN_TITLE = re.compile(r"^\s*([IVX]{1,4}|\d{1,2})\s?[.)]\s+")
+_ROMAN_TITLE = re.compile(
+    r"^\s*([IVX]{1,4}|\d{1,2})(?:\s?[.)]|\s*(\((?:continued|cont'd|cont\.)\))\s*[.:)-]?)\s+", re.IGNORECASE
+)
 _UPPER_LABEL = re.compile(r"^([A-Z0-9][A-Z0-9 ,;/()'&.\u2019-]{3,160}?)\s*([:?])\s+(?=\S)")
 #: a heading in capitals run into the end of a paragraph: ``... questions:  LIBYA'S TIP SITUATION``
 TAIL_HEADING = re.compile(r"(?<=[.:;?!\"')\]])\s+((?:[A-Z][A-Z0-9'\u2019&/,()-]*\s+){1,10}[A-Z][A-Z0-9'\u2019&/()-]*:?)\s*$")
@@ -192,7 +194,10 @@ def heading_title(para: Paragraph) -> tuple[str, str] | None:
     text = para.text.strip()
     if not text or "?" in text[:200]:
         return None
-    if para.kind == "heading" or (len(text) <= 100 and "\n" not in text):
+    head, sep, after = text.split("\n", 1)[0].partition(":")
+    if para.number is not None and sep and after.strip() and not any(c.islower() for c in head) and len(head) <= 100:
+        title = head  # `4. (SBU) PREVENTION: Information provided below is keyed to ...`
+    elif para.kind == "heading" or (len(text) <= 100 and "\n" not in text):
         title = text
     else:
         head, sep, _ = text.split("\n", 1)[0].partition(":")
@@ -203,9 +208,9 @@ def heading_title(para: Paragraph) -> tuple[str, str] | None:
         title = head
     label = str(para.number) if para.number is not None else ""
     rm = _ROMAN_TITLE.match(title)
-    if rm:
+    if rm and rm.group(1).isupper() or rm and rm.group(1).isdigit():
         label = label or rm.group(1)
-        title = title[rm.end() :].strip()
+        title = title[rm.end() :].strip() + (f" {rm.group(2)}" if rm.group(2) else "")
     mk = match_marking(title)
     if mk and title.startswith("("):
         title = title[mk.end() :]

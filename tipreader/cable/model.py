@@ -101,6 +101,11 @@ class Question:
     label: str = ""  # "23.A", "III.B", "IV.B-C", "2.C" (part ordinal when the cable numbers no part)
     letters: tuple[str, ...] = ()  # ("B", "C") for a combined item
 
+    @property
+    def shown_label(self) -> str:
+        """The label as the reader shows it: ``23·A``, ``IV·B-C``, ``27``."""
+        return self.label.replace(".", "\u00b7", 1) if self.label else self.letter
+
 
 @dataclass(frozen=True, slots=True)
 class Part:
@@ -142,7 +147,8 @@ class Entity:
     start: int
     end: int
     expansion: str | None = None
-    canonical: str | None = None  # e.g. the full name a surname-only mention links to
+    canonical: str | None = None  # the form all its spelling variants share (a surname-only mention: the full name)
+    learned: bool = False  # recognised from a name other cables taught the library
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,9 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         return [], set()
     whole = "\n".join(p.text for p in paragraphs)
     tip = _TIP.search(whole) is not None
+    numbered = [p for p in paragraphs if p.number is not None]
+    # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
+    marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
     if q_style < 2 and not (tip or any(it.letter == "A" for it in lettered)):
         return [], set()
     if q_style < 2 and not (tip or _KEYED.search(whole)):
@@ -117,9 +120,15 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         head = heading_title(para) if nxt is not None else None
         if (
             head is not None and nxt is not None and (nxt.letters or para.kind == "heading")
-            and (nxt.letter == "A" or nxt.letter <= last_letter or para.number is not None)
+            and (nxt.letter == "A" or nxt.letter <= last_letter or not parts
+                 or (para.number is not None and not any(c.islower() for c in head[1])))
         ):
-            between = [p for p in paragraphs[para.index + 1 : nxt.index] if p.kind != "heading"]
+            between = []
+            for p in paragraphs[para.index + 1 : nxt.index]:
+                if p.text.startswith("#####"):
+                    break  # lost lines: what follows up to the item is the fragment of a lost item
+                if p.kind != "heading":
+                    between.append(p)
             instructions = (
                 nxt.letter == "A" and len(between) <= 2 and all(p.number is None for p in between)
                 and (para.kind == "heading" or para.number is not None)
@@ -134,11 +143,12 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             parts.append(((str(para.number), topic.group(1) if topic else ""), None, [special]))
             current, last_letter, last_key = None, "", None
             continue
-        if current is not None and (para.number is None or current.style == "question"):
+        listed = para.number is not None and para.marking is None and marked  # `8. Proactive search ...` in a list
+        if current is not None and (para.number is None or current.style == "question" or listed):
             if para.kind == "heading" and not any(c.islower() for c in para.text):
                 current = None  # a heading in capitals opens what follows: never an answer's tail
                 continue
-            if para.kind in ("body", "heading") and not END_TEXT.match(para.text):
+            if para.kind in ("body", "heading") and not END_TEXT.match(para.text) and not para.text.startswith("#####"):
                 current.answer_paras.append(para.index)
                 current.extra.append(para.text)
                 continue

@@ -17,7 +17,8 @@ import re
 UNWRAPPED = 100  # a line longer than this was not hard-wrapped
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])-[ \t]*\x00[ \t]*(?=[A-Za-z])")
+# `anti-` + `trafficking` join; a suspended hyphen does not (`short-` + `or long-term`)
+_HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])-[ \t]*\x00[ \t]*(?=[A-Za-z])(?!(?:or|and|nor|to)\b)")
 _RULE = re.compile(r"^\s*[-=_*~]{3,}[-=_*~ ]*$")
 _RULE_CHARS = frozenset("-=_*~")
 # One or more blank or rule lines between two newlines.

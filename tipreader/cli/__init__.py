@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "tipreader.cli.entities_cmd",
     "tipreader.cli.config_cmd",
     "tipreader.cli.tip_cmd",
+    "tipreader.cli.codes_cmd",
+    "tipreader.cli.team_cmd",
 )
 
 
@@ -70,6 +72,8 @@ def _is_user_db_error(err: BaseException) -> bool:
     return safety is not None and isinstance(err, safety.UserDBError)
 
 
+# commands that open the library (and its search engine); None is the app
+_LIBRARY_COMMANDS = (None, "search", "show", "import", "library", "bookmarks", "open", "tip", "entities")
 # arguments that name files: any bytes the filesystem allows (opened by their real name)
 _PATH_ARGS = ("paths", "files", "output")
 _PATH_OR_ID_ARGS = ("target", "file")  # a file when one exists by that name, else a ref id
@@ -98,10 +102,12 @@ def _check_text_args(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from tipreader.cli.common import OutputError, error_line, guard_stdout, silence_stdout
+    from tipreader.cli.common import OutputError, divert_native_stderr, error_line, guard_stdout, silence_stdout
 
     try:
         _check_text_args(args)
+        if args.command in _LIBRARY_COMMANDS:
+            divert_native_stderr()  # an engine panic goes to the log, not over the screen
         if args.command is None:
             from tipreader.cli.open_cmd import run_app
 
@@ -130,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as err:
         library = sys.modules.get("tipreader.library.library")
+        damage = sys.modules.get("tipreader.library.damage")
+        if damage is not None and isinstance(err, damage.LibraryDamaged):
+            print(f"tipreader: {err}", file=sys.stderr)  # one line naming the file and the repair
+            return 1
         if library is not None and isinstance(err, library.RebuildNeeded):
             print(f"tipreader: {paths_note(err)}", file=sys.stderr)
             return 1

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 
-from tipreader.cli.common import error_line, open_output, safe_text, user_db_error_line
+from tipreader.cli.common import error_line, guarded, open_output, safe_text
 
 _RAW = argparse.RawDescriptionHelpFormatter
 _PARAGRAPH_HELP = "the cable's paragraph number (5 or ¶5); i7 for unnumbered text at paragraph index 7"
@@ -92,37 +91,6 @@ def _anchor(text: str) -> str:
         raise UsageError(str(err)) from None
 
 
-def _guarded(run):
-    """Turn the errors a user's files can cause into one line and exit status 1."""
-
-    def wrapper(args: argparse.Namespace) -> int:
-        from tipreader.library.bookmarks import BookmarkError, UserDBError
-
-        try:
-            return run(args)
-        except UserDBError as err:
-            user_db_error_line(err)
-        except BookmarkError as err:
-            error_line(str(err))
-        except sqlite3.Error as err:  # a write that failed: a full disk, a read-only folder...
-            from tipreader.library import paths
-            from tipreader.library.userdb_safety import write_error
-
-            problem = write_error(paths.user_db_path(), err)
-            if problem.kind == "damaged":  # not a write failure: the error as it is
-                error_line(str(err))
-            else:
-                user_db_error_line(problem)
-        except BrokenPipeError:
-            raise  # `... | head`: main() stops quietly
-        except OSError as err:
-            error_line(err.strerror or str(err), err.filename or "")
-        return 1
-
-    wrapper.__doc__ = run.__doc__
-    return wrapper
-
-
 def _placed(query: str = ""):
     from tipreader.library import Library
     from tipreader.library.bookmark_keys import Placed, place_all
@@ -140,7 +108,7 @@ def _placed(query: str = ""):
         return place_all(marks, lib.get)
 
 
-@_guarded
+@guarded
 def run_list(args: argparse.Namespace) -> int:
     """`tipreader bookmarks list`."""
     from tipreader.library.bookmark_keys import iso_time
@@ -163,7 +131,7 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@_guarded
+@guarded
 def run_export(args: argparse.Namespace) -> int:
     """`tipreader bookmarks export`."""
     from tipreader.export.bookmarks import bookmarks_to_json, bookmarks_to_markdown
@@ -179,7 +147,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-@_guarded
+@guarded
 def run_add(args: argparse.Namespace) -> int:
     """`tipreader bookmarks add REF_ID PARAGRAPH`."""
     from tipreader.library import Library
@@ -216,7 +184,7 @@ def _remove_placed(store, ref: str, anchor: str):
     return store.delete(placed.bookmark.id) if placed is not None else None
 
 
-@_guarded
+@guarded
 def run_remove(args: argparse.Namespace) -> int:
     """`tipreader bookmarks remove REF_ID PARAGRAPH`."""
     anchor = _anchor(args.paragraph)

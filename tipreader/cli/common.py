@@ -45,6 +45,41 @@ def user_db_error_line(err) -> None:
                "and a fresh one is started")
 
 
+def guarded(run):
+    """A command that reads or writes the user's data (bookmarks, coded passages): the errors
+    a user's files can cause become one line and exit status 1."""
+
+    def wrapper(args):
+        import sqlite3
+
+        from tipreader.library.bookmarks import BookmarkError, UserDBError
+        from tipreader.userdata.codes import CodeError
+
+        try:
+            return run(args)
+        except UserDBError as err:
+            user_db_error_line(err)
+        except (BookmarkError, CodeError) as err:
+            error_line(str(err))
+        except sqlite3.Error as err:  # a write that failed: a full disk, a read-only folder...
+            from tipreader.library import paths
+            from tipreader.library.userdb_safety import write_error
+
+            problem = write_error(paths.user_db_path(), err)
+            if problem.kind == "damaged":  # not a write failure: the error as it is
+                error_line(str(err))
+            else:
+                user_db_error_line(problem)
+        except BrokenPipeError:
+            raise  # `... | head`: main() stops quietly
+        except OSError as err:
+            error_line(err.strerror or str(err), err.filename or "")
+        return 1
+
+    wrapper.__doc__ = run.__doc__
+    return wrapper
+
+
 class OutputError(Exception):
     """What the user asked to be written could not be: ``str(err)`` names it and the cause."""
 
@@ -91,16 +126,43 @@ class GuardedStream:
 def guard_stdout() -> None:
     """Make ``sys.stdout`` a :class:`GuardedStream` (once, in ``main``)."""
     if sys.stdout is not None and not isinstance(sys.stdout, GuardedStream):
-        sys.stdout = GuardedStream(sys.stdout, "standard output")  # type: ignore[assignment]
+        sys.stdout = GuardedStream(sys.stdout, "standard output")
 
 
 def silence_stdout() -> None:
     """After a failed write to standard output, send what is left in its buffer to /dev/null,
     so the interpreter's last flush does not print a second error."""
+    if sys.__stdout__ is None:
+        return
     with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.__stdout__.fileno())
         os.close(devnull)
+
+
+def divert_native_stderr() -> None:
+    """Native code writes to file descriptor 2 itself: a panic of the search engine printed a
+    Rust backtrace over the app's screen, or between the CLI's one-line messages. Python's
+    standard error (where our messages go, and where Textual draws the app) moves to a copy of
+    that descriptor; descriptor 2 goes to ``tipreader.log`` in the data folder, with the
+    workers' output. Nothing changes when standard error was replaced (tests capture it) or
+    the data folder cannot take the log."""
+    if sys.stderr is None or sys.stderr is not sys.__stderr__:
+        return
+    from tipreader.library import paths
+
+    try:
+        home = paths.data_dir()
+        home.mkdir(parents=True, exist_ok=True)
+        log = os.open(home / "tipreader.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    except OSError:
+        return
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    os.dup2(log, 2)
+    os.close(log)
+    stream = open(terminal, "w", encoding=sys.stderr.encoding, errors="backslashreplace", buffering=1)
+    sys.stderr = sys.__stderr__ = stream
 
 
 def _umask() -> int:

@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE|REF_ID", nargs="?",
                    help="a cable file (text, HTML page, CSV) or a ref_id in the library")
-    p.add_argument("--json", action="store_true", help="JSON Lines: type, text, paragraph, start, end, expansion, canonical")
+    p.add_argument("--json", action="store_true", help="JSON Lines: type, text, paragraph, start, end, expansion, canonical (the form its spelling variants share)")
     p.add_argument("--glossary", action="store_true", help="acronyms and their expansions")
     p.add_argument("--library", action="store_true",
                    help="with --glossary: the glossary of every cable in the library")
@@ -59,8 +59,9 @@ def _open_library():
     return library
 
 
-def _cables(target: str) -> Iterator[Cable | CableError]:
-    """The cables of a file, or the library's cable ``target`` (an error when it is neither)."""
+def _cables(target: str, opened=None) -> Iterator[Cable | CableError]:
+    """The cables of a file, or the library's cable ``target`` (an error when it is neither);
+    ``opened(library)`` is told the library when one was opened."""
     path = Path(target)
     if path.exists():
         yield from iter_path(str(path))
@@ -70,6 +71,8 @@ def _cables(target: str) -> Iterator[Cable | CableError]:
         return
     try:
         library = _open_library()
+        if opened is not None:
+            opened(library)
         cable = library.get(target)
     except Exception as err:  # a broken library is a message, not a traceback
         yield CableError(f"the library could not be read: {err}", target)
@@ -89,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
         return _library_glossary(args.json)
     status = 0
     out = sys.stdout
-    for item in _cables(args.file):
+    opened: list = []  # the library a REF_ID came from: its other cables expand undefined acronyms
+    for item in _cables(args.file, opened.append):
         if isinstance(item, CableError):
             error_line(item)
             status = 1
@@ -102,11 +106,13 @@ def run(args: argparse.Namespace) -> int:
                 row = {"ref_id": item.ref_id, "type": e.type, "text": e.text, "paragraph": e.paragraph, "start": e.start, "end": e.end}
                 if e.expansion:
                     row["expansion"] = e.expansion
-                if e.canonical and e.canonical != e.text:
+                if e.canonical:
                     row["canonical"] = e.canonical
+                if e.learned:
+                    row["learned"] = True
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            _print_grouped(item, ents, out)
+            _print_grouped(item, ents, out, opened[0] if opened else None)
     return status
 
 
@@ -184,21 +190,50 @@ def _library_glossary(as_json: bool) -> int:
     return 0
 
 
-def _print_grouped(cable: Cable, ents: list[Entity], out) -> None:
+def _expansions(cable: Cable, ents: list[Entity], library) -> dict[str, str]:
+    """acronym → its expansion as the reader shows it: the cable's own, else one other cables of
+    the library give it ("(from other cables)"), else the usual one ("(usual meaning)")."""
+    out = {k: " ".join(v.split()) for k, v in glossary(ents).items()}
+    undefined = sorted({acronym_key(e.text) for e in ents if e.type == "ACRONYM"} - set(out))
+    learnt: dict[str, str | None] = {}
+    if library is not None and undefined:
+        from tipreader.library.expansions import learn_expansions
+
+        learnt = learn_expansions(library, undefined, exclude=cable.ref_id)
+    for k in undefined:
+        if learnt.get(k):
+            out[k] = f"{learnt[k]} (from other cables)"
+        elif known_expansion(k):
+            out[k] = f"{known_expansion(k)} (usual meaning)"
+    return out
+
+
+def _print_grouped(cable: Cable, ents: list[Entity], out, library=None) -> None:
+    """Per type: ``PERSON — 19 names, 36 mentions``, then each name (variants merged under their
+    canonical form) with its mentions; acronyms with their expansions."""
     out.write(f"{cable.ref_id}: {len(ents)} entities\n")
     by_type: dict[str, Counter[str]] = defaultdict(Counter)
+    learned: set[tuple[str, str]] = set()
+    expansions = _expansions(cable, ents, library)
     for e in ents:
-        label = e.canonical if e.type == "PERSON" and e.canonical else e.text
-        if e.type == "ACRONYM" and e.expansion:
-            label = f"{e.text} = {e.expansion}"
-        by_type[e.type][" ".join(label.split())] += 1
+        if e.type == "ACRONYM":
+            k = acronym_key(e.text)
+            label = f"{k} = {expansions[k]}" if k in expansions else k
+        else:
+            label = e.canonical or e.text
+        label = " ".join(label.split())
+        by_type[e.type][label] += 1
+        if e.learned:
+            learned.add((e.type, label))
     for t in TYPES:
         if t not in by_type:
             continue
         counts = by_type[t]
-        out.write(f"{t} ({sum(counts.values())})\n")
+        names, mentions = len(counts), sum(counts.values())
+        out.write(f"{t} — {names} name{'s' if names != 1 else ''}, {mentions} mention{'s' if mentions != 1 else ''}\n")
         for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
-            out.write(f"  {safe_text(label)}" + (f"  ×{n}" if n > 1 else "") + "\n")
+            note = "  (from other cables)" if (t, label) in learned else ""
+            out.write(f"  {safe_text(label)}" + (f"  ×{n}" if n > 1 else "") + note + "\n")
 
 
 def _print_glossary(cable: Cable, ents: list[Entity], as_json: bool, out) -> None:

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from tipreader.library.bookmarks import BookmarkStore
-
 from tipreader.cli.common import add_entities, cables, error_line, safe_text
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -68,12 +66,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "fields: id:08MEXICO721 origin:mexico tag:KTIP class:secret subject:visa "
         "date:2008 date:2008-01..2008-06; names found in the cables: person:calderon org:\"national migration "
         "institute\" place:tijuana acronym:INM law: entity: (any of these); your bookmarks: bookmarked:yes|no "
-        "note:words. Hits are ranked best first.",
+        "note:words; your coded passages: code:objection (tipreader codes book lists the codes). Hits are ranked best first.",
         epilog="examples:\n  tipreader search trafficking\n  tipreader search '\"forced labor\" origin:mexico'\n"
         "  tipreader search 'tag:KTIP date:2007..2009 -prostitution' --limit 50\n"
         "  tipreader search 'subject:(visa OR asylum)' --json | jq .ref_id\n"
         "  tipreader search 'person:calderon org:\"national migration institute\"'\n"
-        "  tipreader search 'place:tijuana bookmarked:yes'   tipreader search 'note:follow*'",
+        "  tipreader search 'place:tijuana bookmarked:yes'   tipreader search 'note:follow*'\n"
+        "  tipreader search 'code:objection date:2008'",
         formatter_class=_RAW,
     )
     p.add_argument("query", nargs="+", metavar="QUERY", help="the query (several arguments are joined by spaces)")
@@ -287,29 +286,6 @@ def run_entities(args: argparse.Namespace) -> int:
         lib.close()
 
 
-class _LazyBookmarks:
-    """The user's bookmarks for ``bookmarked:`` and ``note:``, opened only when the query asks."""
-
-    def __init__(self) -> None:
-        self.store: BookmarkStore | None = None
-
-    def filter_ref_ids(self, field: str, value: str):
-        """See :meth:`BookmarkStore.filter_ref_ids`; an unusable user database is a BookmarkError."""
-        from tipreader.library.bookmarks import BookmarkError, BookmarkStore, UserDBError
-
-        if self.store is None:
-            try:
-                self.store = BookmarkStore.open()
-            except UserDBError as err:
-                raise BookmarkError(str(err)) from err
-        return self.store.filter_ref_ids(field, value)
-
-    def close(self) -> None:
-        """Close the store if it was opened."""
-        if self.store is not None:
-            self.store.close()
-
-
 def _print_histogram(hist, as_json: bool) -> int:
     """`search --histogram`: a bar per period (or one JSON object)."""
     out = sys.stdout
@@ -334,13 +310,14 @@ def run_search(args: argparse.Namespace) -> int:
     """`tipreader search QUERY`."""
     from tipreader.library import QueryError
     from tipreader.library.query import uses_entity_fields
+    from tipreader.userdata.filters import UserFilter
 
     query = " ".join(args.query)
     if args.limit < 1:
         error_line("--limit must be at least 1")
         return 2
     lib = _open()
-    marks = _LazyBookmarks()
+    marks = UserFilter()  # bookmarked:, note: and code:, from the user database when a query asks
     try:
         try:
             if args.histogram:

@@ -37,6 +37,9 @@ class Config:
     entities: bool = True
     tree_width: int = 32
     library: str | None = None
+    team_url: str | None = None  # [team] url: the team server (TIPREADER_TEAM_URL wins)
+    team_user: str | None = None  # [team] user: the name items are shown under (default: the URL's user)
+    codebook: str | None = None  # a codebook TOML file (default: the bundled TIP example)
     path: Path | None = None
     exists: bool = False
     errors: tuple[str, ...] = ()
@@ -116,22 +119,25 @@ def parse_config(text: str, path: Path | None = None) -> Config:
             f"values nested too deep (more than {MAX_NESTING} arrays or tables inside each other); "
             "using the default settings",))
     except tomllib.TOMLDecodeError as err:
-        message = str(err)
-        match = _TOML_AT.match(message)
-        if match:
-            cause = match["msg"][:1].lower() + match["msg"][1:]
-            message = f"line {match['line']}, column {match['col']}: {cause}"
-        elif message.endswith(" (at end of document)"):
-            cause = message[:1].lower() + message[1 : -len(" (at end of document)")]
-            message = f"line {max(len(text.splitlines()), 1)}, end of file: {cause}"
-        else:
-            message = message[:1].lower() + message[1:]
-        return Config(path=path, exists=True, errors=(f"{message}; using the default settings",))
+        return Config(path=path, exists=True, errors=(f"{toml_error(err, text)}; using the default settings",))
     if _depth(raw) > MAX_NESTING:
         return Config(path=path, exists=True, errors=(
             f"values nested too deep (more than {MAX_NESTING} arrays or tables inside each other); "
             "using the default settings",))
     return _from_mapping(raw, text, path)
+
+
+def toml_error(err: tomllib.TOMLDecodeError, text: str) -> str:
+    """A TOML syntax error as one line: ``line 3, column 14: invalid value`` (``line 9, end of file: ...``)."""
+    message = " ".join(str(err).split())
+    match = _TOML_AT.match(message)
+    if match:
+        cause = match["msg"][:1].lower() + match["msg"][1:]
+        return f"line {match['line']}, column {match['col']}: {cause}"
+    if message.endswith(" (at end of document)"):
+        cause = message[:1].lower() + message[1 : -len(" (at end of document)")]
+        return f"line {max(len(text.splitlines()), 1)}, end of file: {cause}"
+    return message[:1].lower() + message[1:]
 
 
 MAX_NESTING = 32
@@ -165,6 +171,9 @@ def _from_mapping(raw: dict[str, Any], text: str, path: Path | None) -> Config:
     for key, value in raw.items():
         if key == "keys":
             values["keys"] = _keys(value, where, errors, warnings)
+            continue
+        if key == "team":
+            values.update(_team(value, where, errors, warnings))
             continue
         check = _CHECKS.get(key)
         if check is None:
@@ -217,7 +226,27 @@ _CHECKS = {
     "entities": _check_bool,
     "tree_width": _check_width,
     "library": _check_library,
+    "codebook": _check_library,
 }
+
+
+def _team(value: Any, where, errors: list[str], warnings: list[str]) -> dict[str, str]:
+    """``[team] url = "postgresql://..."`` and ``user = "name"``."""
+    if not isinstance(value, dict):
+        errors.append(f"{where('team')}team must be a table ([team] with url = and user = lines); ignored")
+        return {}
+    out: dict[str, str] = {}
+    for name, val in value.items():
+        here = where(name, "team")
+        if name not in ("url", "user"):
+            warnings.append(f"{here}unknown setting team.{name} (ignored)")
+        elif not isinstance(val, str) or not val.strip():
+            errors.append(f"{here}team.{name} must be text in quotes, not {_toml_value(val)}; ignored")
+        elif name == "url" and not val.strip().startswith(("postgresql://", "postgres://")):
+            errors.append(f"{here}team.url must be a postgresql:// URL; ignored")
+        else:
+            out[f"team_{name}"] = val.strip()
+    return out
 
 
 def _keys(value: Any, where, errors: list[str], warnings: list[str]) -> Mapping[str, str]:

@@ -68,9 +68,17 @@ def _paragraph_md(para: Paragraph) -> str:
     return " ".join(badge + [text]) if badge else text
 
 
-def _question_heading(part_no: int, question: Question) -> str:
+def _question_heading(question: Question) -> str:
     words = " ".join(question.question.split()) or "(answer only)"
-    return f"### Q {part_no}·{question.letter}: {escape_markdown(words)}"
+    return f"### Q {escape_markdown(question.shown_label)}: {escape_markdown(words)}"
+
+
+def _part_heading(part: Part) -> str:
+    """``## Part 23: THE COUNTRY'S TIP SITUATION``; a title the cable does not give says so."""
+    title = escape_markdown(part.title)
+    if part.title_source != "cable":
+        title += " *(title derived from the questions, not the cable's text)*"
+    return f"## Part {escape_markdown(part.label)}: {title}"
 
 
 def _part_starts(parts: tuple[Part, ...]) -> dict[int, tuple[int, Part]]:
@@ -93,16 +101,11 @@ def cable_to_markdown(cable: Cable) -> str:
         notes = "; ".join(escape_markdown(w.message) for w in cable.warnings[:10])
         out += [f"> Parser notes: {notes}", ""]
     starts = _part_starts(cable.parts)
-    questions = {}
-    for number, part in enumerate(cable.parts, start=1):
-        for question in part.questions:
-            questions[question.paragraph_index] = (number, question)
+    questions = {q.paragraph_index: q for q in cable.questions}
     for para in cable.paragraphs:
         if para.index in starts:
-            number, part = starts[para.index]
-            out += [f"## Part {number}: {escape_markdown(part.title)}", ""]
+            out += [_part_heading(starts[para.index][1]), ""]
         if para.index in questions:
-            number, question = questions[para.index]
-            out += [_question_heading(number, question), ""]
+            out += [_question_heading(questions[para.index]), ""]
         out += [_paragraph_md(para), ""]
     return "\n".join(out).rstrip() + "\n"

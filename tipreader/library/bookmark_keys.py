@@ -133,33 +133,48 @@ def anchor_index(cable: Cable, anchor: str) -> int | None:
     return para.index if para is not None else None
 
 
+def find_paragraph(cable: Cable | None, anchor: str, fingerprint: str) -> tuple[str, int | None]:
+    """(status, index now) of the paragraph keyed ``anchor`` + ``fingerprint`` (its
+    :func:`text_hash`) in ``cable`` (None: not in the library); see :func:`locate`."""
+    if cable is None:
+        return DETACHED, None
+    index = anchor_index(cable, anchor)
+    if index is not None and text_hash(cable.paragraphs[index].text) == fingerprint:
+        return OK, index
+    for para in cable.paragraphs:  # the same text elsewhere: a newer parser moved it
+        if text_hash(para.text) == fingerprint:
+            return OK, para.index
+    return CHANGED, index
+
+
 def locate(bookmark: Bookmark, cable: Cable | None) -> Placed:
     """Check ``bookmark`` against the library's ``cable`` (None: not in the library)."""
-    if cable is None:
-        return Placed(bookmark, DETACHED, None)
-    index = anchor_index(cable, bookmark.anchor)
-    if index is not None and text_hash(cable.paragraphs[index].text) == bookmark.text_hash:
-        return Placed(bookmark, OK, index, cable.paragraphs[index].text)
-    for para in cable.paragraphs:  # the same text elsewhere: a newer parser moved it
-        if text_hash(para.text) == bookmark.text_hash:
-            return Placed(bookmark, OK, para.index, para.text)
-    if index is None:
-        return Placed(bookmark, CHANGED, None)
-    return Placed(bookmark, CHANGED, index, cable.paragraphs[index].text)
+    status, index = find_paragraph(cable, bookmark.anchor, bookmark.text_hash)
+    if cable is None or index is None:
+        return Placed(bookmark, status, None)
+    return Placed(bookmark, status, index, cable.paragraphs[index].text)
+
+
+def cached_get(get: Callable[[str], Cable | None]) -> Callable[[str], Cable | None]:
+    """``get`` (e.g. ``Library.get``) asked once per ref_id; a cable it cannot decode is None
+    (reads as detached, never as a crash)."""
+    cables: dict[str, Cable | None] = {}
+
+    def cached(ref_id: str) -> Cable | None:
+        if ref_id not in cables:
+            try:
+                cables[ref_id] = get(ref_id)
+            except Exception:
+                cables[ref_id] = None
+        return cables[ref_id]
+
+    return cached
 
 
 def place_all(bookmarks: Iterable[Bookmark], get: Callable[[str], Cable | None]) -> list[Placed]:
     """Each bookmark located in its cable; ``get`` (e.g. ``Library.get``) is called once per cable."""
-    cables: dict[str, Cable | None] = {}
-    out = []
-    for mark in bookmarks:
-        if mark.ref_id not in cables:
-            try:
-                cables[mark.ref_id] = get(mark.ref_id)
-            except Exception:  # a cable the library cannot decode reads as detached, never as a crash
-                cables[mark.ref_id] = None
-        out.append(locate(mark, cables[mark.ref_id]))
-    return out
+    cable_of = cached_get(get)
+    return [locate(mark, cable_of(mark.ref_id)) for mark in bookmarks]
 
 
 def haystack(mark: Bookmark) -> str:

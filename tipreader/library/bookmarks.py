@@ -45,7 +45,7 @@ from tipreader.cable import Cable
 from . import paths
 from .bookmark_keys import (CHANGED, DETACHED, OK, Bookmark, Placed, RefFilter, anchor_for, anchor_index, fold,
                             iso_time, locate, matches, note_matches, parse_anchor, place_all, text_hash)
-from .userdb_safety import UserDBError, connect_user_db, write_error
+from .userdb_safety import UserDBError, connect_user_db, make_durable, write_error
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmarks (
@@ -92,18 +92,8 @@ class BookmarkStore:
             raise write_error(path, err) from err
 
     def _setup(self) -> None:
-        con = self.con
-        for attempt in range(50):  # switching to WAL needs a moment alone with the file
-            try:
-                if con.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
-                    break
-            except sqlite3.OperationalError as err:
-                if "locked" not in str(err) and "busy" not in str(err):
-                    raise  # read-only, full disk: waiting will not help
-            time.sleep(0.05 * (attempt + 1))
-        con.execute("PRAGMA synchronous=FULL")
-        con.execute("PRAGMA busy_timeout=30000")
-        con.executescript(_SCHEMA)
+        make_durable(self.con)
+        self.con.executescript(_SCHEMA)
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> BookmarkStore:
@@ -260,7 +250,8 @@ class BookmarkStore:
         return {ref for ref, note in rows if note_matches(note, words)}
 
     def filter_ref_ids(self, field: str, value: str) -> RefFilter:
-        """The cables a search filter selects: ``bookmarked:yes|no``, ``note:words``.
+        """The cables a search filter selects: ``bookmarked:yes|no``, ``note:words``, ``author:name``
+        (the user's own items when it is their team name, and the teammates' pulled from the team server).
 
         ValueError (one line) for another field or a ``bookmarked`` value other than yes/no.
         """
@@ -274,6 +265,11 @@ class BookmarkStore:
             raise ValueError(f"bookmarked: takes yes or no, not {value!r}")
         if field == "note":
             return RefFilter(frozenset(self.note_ref_ids(value)))
+        if field == "author":
+            from tipreader.userdata.local import author_ref_ids
+
+            with self._lock:
+                return RefFilter(frozenset(author_ref_ids(self.con, value)))
         raise ValueError(f"not a bookmark filter: {field}:")
 
 

@@ -9,8 +9,8 @@ this one stopped (cables already stored are recognised and left alone).
 
 :func:`run_entities` is the second pass: finding a cable's entities costs more
 than parsing it, so an import stores and indexes the cables first (searchable at
-once) and then re-adds each new document with its entity fields (``person:``,
-``org:`` ...). That pass is resumable the same way: the cables still waiting are
+once) and then stores each new cable's entities and its searchable names
+(``person:``, ``org:`` ...: :mod:`entity_search`), without touching its index document. That pass is resumable the same way: the cables still waiting are
 listed in the database (``entity_pending``) until their document is committed.
 """
 
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import legacy, prepare, store
+from . import entity_search, legacy, prepare, store
 from .index import IndexWriter
 from .paths import display_path
 
@@ -245,14 +245,16 @@ class _Run:
                 continue
             else:
                 w.put_cable(row, replace_older=True)
+                entity_search.delete(w.con, ref)  # the older text's names: its entity pass comes
             self.index.upsert(row["doc"], replace=not fresh)
             self.state.cables_imported += 1
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
             if sha is not None:
                 w.put_file(path, size, mtime_ns, sha, ok, errors, original)
-        for ref, text_hash, doc, parsed in self.entity_docs:
-            if w.entities_done(ref, text_hash, parsed) and doc is not None:
-                self.index.upsert(doc, replace=True)
+        for ref, text_hash, values, blob, names in self.entity_docs:
+            if w.entities_done(ref, text_hash, blob) and values is not None:
+                entity_search.write(w.con, ref, values)  # the index document is left as it is
+                entity_search.learn(w.con, names)
         # the index first: a kill between the two commits leaves index documents the
         # database does not know (dropped from hits, replaced by the next import's upserts)
         self.index.commit()
@@ -410,6 +412,7 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
             for ref in stale:
                 for table in ("cables", "cable_tags", "refs", "entity_pending", "cable_entities"):
                     con.execute(f"DELETE FROM {table} WHERE ref_id=?", (ref,))
+                entity_search.delete(con, ref)
             con.commit()
             store.mark_current(con)
             legacy.finish_rebuild(con)

@@ -14,19 +14,11 @@ origin     words without stemming (``origin:mexico``)
 tag        words without stemming (``tag:KTIP``)
 class      words without stemming (``class:secret`` matches SECRET//NOFORN)
 date       integer YYYYMMDD, indexed and fast (ranges, ordering)
-person     the people the cable names (each mention's text and the full name
-           it links to), one value each: lower-cased, accents folded, no
-           stemming, so ``person:calderon`` and ``person:"felipe calderon"``
-org        organisations (and the acronyms whose expansion is one of them)
-place      places (countries, states, cities, regions)
-acronym    acronym mentions, as written and without a plural ``s``
-law        named laws and articles
 ========== ===================================================================
 
-The entity fields are filled in a second pass after an import (the cables are
-searchable before their entities are found: :func:`tipreader.library.prepare.process_entities`
-re-adds each document with them); a value never runs into the next one, so a
-phrase matches within one name only.
+The names the entity pass finds (``person:``, ``org:`` ...) are not in the index: they
+are searched in the library database (:mod:`entity_search`), so that pass never re-adds
+a document.
 """
 
 from __future__ import annotations
@@ -41,11 +33,13 @@ from pathlib import Path
 
 import tantivy
 
+from . import entity_search
+
 STEMMED = "tr_stem"
 PLAIN = "tr_plain"
 SUBJECT_BOOST = 2.5
-INDEX_VERSION = "3"  # 2: entity fields (person, org, place, acronym, law); 3: body not stored
-ENTITY_FIELDS = ("person", "org", "place", "acronym", "law")
+INDEX_VERSION = "4"  # 2: entity fields; 3: body not stored; 4: entity fields moved to the database
+ENTITY_FIELDS = entity_search.FIELDS  # searched in the database, not in the index
 
 
 def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
@@ -74,8 +68,6 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("tag", tokenizer_name=PLAIN)
     sb.add_text_field("class", tokenizer_name=PLAIN)
     sb.add_integer_field("date", indexed=True, fast=True)
-    for name in ENTITY_FIELDS:
-        sb.add_text_field(name, tokenizer_name=PLAIN)
     return sb.build()
 
 
@@ -93,7 +85,6 @@ class IndexDoc:
     tags: tuple[str, ...]
     classification: str
     date: int  # YYYYMMDD, 0 when unknown
-    entities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field in ENTITY_FIELDS, its values)
 
 
 def pack_paragraphs(offsets: list[tuple[int, int]]) -> bytes:
@@ -157,9 +148,6 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
         d.add_text("tag", tag)
     d.add_text("class", doc.classification)
     d.add_integer("date", doc.date)
-    for name, values in doc.entities:
-        for value in values:
-            d.add_text(name, value)
     return d
 
 

@@ -24,11 +24,12 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import importer, paths, prepare, search, store
+from . import damage, entity_search, importer, paths, prepare, search, store, submissions
 from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
+from .query import QueryError
 from .stats import LibraryStats, collect_stats
 
 
@@ -64,19 +65,47 @@ class Library:
         self.root = root
         self.db_path = root / "library.sqlite3"
         self.index_path = root / "index"
-        self._recover_index_swap()
-        self.con = store.connect(self.db_path)
-        self.needs_rebuild: str | None = store.check_versions(self.con)
-        self.index = open_index(self.index_path)
-        self.index.reload()
         self._lock = threading.RLock()
         self._write_lock = threading.RLock()  # rebuild holds it across its writing and the index swap
+        self._recover_index_swap()
+        try:
+            self.con = store.connect(self.db_path)
+            self.needs_rebuild: str | None = store.check_versions(self.con)
+        except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
+                raise
+            raise damage.database_damaged(self.db_path, err) from None
+        # what is wrong with the library (a damaged index, lost cables), or None: see check()
+        self.problem: damage.LibraryDamaged | None = None
+        self.index: tantivy.Index | None = None
+        try:
+            self.index = open_index(self.index_path)
+            self.index.reload()
+            indexed = self.index.searcher().num_docs
+        except BaseException as err:  # noqa: BLE001 - ValueError, OSError, or an engine panic
+            if not isinstance(err, Exception) and not damage.is_engine_panic(err):
+                raise
+            self.index, self.problem = None, damage.index_damaged(self.index_path, err)
+        else:
+            if indexed and self.is_empty():
+                self.problem = damage.database_lost(self.db_path, indexed)
         self._facets_cache: dict[tuple, tuple[int, dict[str, list[tuple[str, int]]]]] = {}
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> Library:
         """Open (creating if needed) the library under ``home`` (default: :func:`paths.data_dir`)."""
         return cls(paths.library_dir(Path(home) if home else None))
+
+    def check(self) -> None:
+        """Raise :class:`~tipreader.library.damage.LibraryDamaged` when the library cannot be used
+        as it is (its index damaged, its cables lost); ``library rebuild`` is the repair."""
+        if self.problem is not None:
+            raise self.problem
+
+    def _live_index(self) -> tantivy.Index:
+        self.check()
+        assert self.index is not None
+        return self.index
 
     def close(self) -> None:
         """Close the database connection."""
@@ -95,14 +124,14 @@ class Library:
         """The one writer (index writer and database connection), under the write lock; closed
         after, and the live index reloaded so searches see what was committed."""
         with self._write_lock:
-            writer = IndexWriter(index if index is not None else self.index)
+            writer = IndexWriter(index if index is not None else self._live_index())
             wcon = store.connect(self.db_path)
             try:
                 yield writer, wcon
             finally:
                 writer.close()
                 wcon.close()
-                if index is None:
+                if index is None and self.index is not None:
                     self.index.reload()
 
     def import_paths(self, paths_: Iterable[str | Path], *, progress: ProgressFn | None = None,
@@ -118,7 +147,7 @@ class Library:
             report = importer.run_import(wcon, writer, self.db_path, paths_, progress=progress,
                                          on_error=on_error, cancel=cancel, workers=workers, batch=batch)
             if entities and not report.progress.cancelled:
-                self.index.reload()
+                self._live_index().reload()
                 report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
                                                on_error=on_error, cancel=cancel, workers=workers, batch=batch)
             return report
@@ -144,7 +173,7 @@ class Library:
 
     def total(self) -> int:
         """How many cables the library can search (the index's count)."""
-        return self.index.searcher().num_docs
+        return self._searcher().num_docs
 
     @property
     def index_stale(self) -> bool:
@@ -158,8 +187,8 @@ class Library:
         A library written by another tipreader version (:attr:`needs_rebuild`) is left alone:
         re-parsing a large library is the user's call (``tipreader library rebuild``, or the app's
         offer), not something to start unasked."""
-        if self.needs_rebuild:
-            return None
+        if self.needs_rebuild or self.problem is not None:
+            return None  # a damaged library is reported (check()), never seeded or rebuilt unasked
         if not self.is_empty():
             if self.index_stale:
                 return self.rebuild(progress=progress)
@@ -185,10 +214,14 @@ class Library:
                 shutil.rmtree(fresh_path, ignore_errors=True)
                 return report
             old = self.root / "index.old"
-            self.index_path.rename(old)
+            if old.exists():
+                shutil.rmtree(old)
+            if self.index_path.exists() or self.index_path.is_symlink():
+                self.index_path.rename(old)  # whatever state it was in
             fresh_path.rename(self.index_path)
             shutil.rmtree(old, ignore_errors=True)
             self.index = open_index(self.index_path)
+            self.problem = None
             with self._lock:
                 self.needs_rebuild = store.check_versions(self.con)
         if entities:
@@ -205,7 +238,23 @@ class Library:
 
     # --- search -----------------------------------------------------------------
     def _searcher(self) -> tantivy.Searcher:
-        return self.index.searcher()
+        with self._engine():
+            return self._live_index().searcher()
+
+    @contextmanager
+    def _engine(self) -> Iterator[None]:
+        """Engine calls: a panic (a garbage segment file) is a damaged index, in one line, not a crash."""
+        try:
+            yield
+        except BaseException as err:
+            if damage.is_engine_panic(err) or isinstance(err, ValueError) and not isinstance(err, QueryError):
+                raise damage.index_damaged(self.index_path, err) from None  # the engine's I/O errors
+            raise
+
+    def _entity_filter(self, fields: tuple[str, ...], words: list[str], prefix: bool) -> set[str]:
+        """The cables whose names (``person:`` ...) match: see :mod:`entity_search`."""
+        with self._lock:
+            return entity_search.ref_ids(self.con, fields, words, prefix)
 
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
                bookmarks: object | None = None) -> list[search.Hit]:
@@ -217,8 +266,12 @@ class Library:
         ``filter_ref_ids``), answers ``bookmarked:`` and ``note:``; the library never
         opens the user database itself.
         """
+        with self._engine():
+            return self._search(query, limit, offset, order, bookmarks)
+
+    def _search(self, query: str, limit: int, offset: int, order: str, bookmarks: object | None) -> list[search.Hit]:
         searcher = self._searcher()
-        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks))
+        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks), self._entity_filter)
         # the engine allocates room for offset + limit hits up front: never more than there are cables
         docs_n = searcher.num_docs
         if offset >= docs_n:
@@ -251,14 +304,16 @@ class Library:
         ``bookmarks`` as for :meth:`search`.
         """
         searcher = self._searcher()
-        q = search.build(query, searcher, _user_filter(bookmarks))
-        return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
+        q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
+        with self._engine():
+            return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
 
     def histogram(self, query: str, *, bookmarks: object | None = None) -> Histogram:
         """How many cables matching ``query`` fall in each year, or each month when they span under
         two years (:mod:`tipreader.library.histogram`); ``bookmarks`` as for :meth:`search`."""
         searcher = self._searcher()
-        return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks)))
+        with self._engine():
+            return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks), self._entity_filter))
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
@@ -268,6 +323,8 @@ class Library:
         and :class:`~tipreader.library.codec.StoredDataError` when the stored cable is damaged.
         """
         ref = ref_id.strip().upper()
+        if self.problem is not None and self.index is not None:  # the stored cables were lost
+            raise self.problem
         with self._lock:
             if self.needs_rebuild:
                 raise RebuildNeeded(self.needs_rebuild)
@@ -375,8 +432,14 @@ class Library:
                 "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
                 (ref_id.upper(),))]
 
+    def submission_halves(self, cable: Cable) -> dict[int, str]:
+        """The halves of the split submission ``cable`` belongs to (``{1: ref, 2: ref}``), or {}."""
+        with self._lock:
+            return submissions.halves(self.con, cable)
+
     def stats(self) -> LibraryStats:
         """Counts, sizes, date range, top origins and tags."""
+        self.check()
         with self._lock:
             return collect_stats(self.con, self.root)
 

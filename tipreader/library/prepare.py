@@ -20,7 +20,7 @@ from typing import Any
 from tipreader.cable import Cable, CableError, cable_from_raw, iter_bytes, iter_path
 from tipreader.cable.model import Entity
 
-from . import codec, legacy, store
+from . import codec, entity_search, legacy, store
 from .index import IndexDoc
 from .paths import display_path
 from .store import MAX_ORIGINAL
@@ -48,23 +48,11 @@ def day_of(date: str | None) -> int:
 _ENTITY_FIELD = {"PERSON": "person", "ORG": "org", "LOCATION": "place", "ACRONYM": "acronym", "LAW": "law"}
 
 
-def with_entities(cable: Cable) -> Cable:
-    """``cable`` with its entities found (stored with it, so the reader never waits for them).
-
-    An extractor failure leaves the cable without entities rather than losing it.
-    """
-    from tipreader.cable.entities import cable_entities
-
-    try:
-        return replace(cable, entities=cable_entities(cable))
-    except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the import
-        return cable
-
-
 def entity_values(entities: tuple[Entity, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The index's entity fields: distinct values (case-insensitive) per field, in first-mention order.
+    """The searchable names: distinct values (case-insensitive) per field, in first-mention order.
 
-    A person adds both the mention and the full name it links to; an acronym both its
+    A name adds both the mention and its canonical form (a person's full name, the form its
+    spelling variants share); an acronym both its
     text and its key without a plural ``s`` (``NGOs`` → ``NGO``); an acronym whose
     expansion is one of the cable's organisations is an organisation too (``org:INM``).
     """
@@ -82,9 +70,8 @@ def entity_values(entities: tuple[Entity, ...]) -> tuple[tuple[str, tuple[str, .
         if field is None:
             continue
         add(field, ent.text)
-        if ent.type == "PERSON":
-            add("person", ent.canonical)
-        elif ent.type == "ACRONYM":
+        add(field, ent.canonical)  # spelling variants: one canonical form (``Santoyo-Cervantes``)
+        if ent.type == "ACRONYM":
             add("acronym", acronym_key(ent.text))
     orgs = out["org"]
     for ent in entities:
@@ -95,7 +82,7 @@ def entity_values(entities: tuple[Entity, ...]) -> tuple[tuple[str, tuple[str, .
 
 def index_doc(cable: Cable) -> IndexDoc:
     """The index's view of a cable: paragraphs joined by blank lines (the same text the
-    database keeps for snippets) and the names in :attr:`Cable.entities` (see :func:`entity_values`)."""
+    database keeps for snippets). Its names are searched in the database (:mod:`entity_search`)."""
     body, _offsets = codec.body_and_offsets(cable)
     return IndexDoc(
         ref_id=cable.ref_id.upper(),
@@ -105,7 +92,6 @@ def index_doc(cable: Cable) -> IndexDoc:
         tags=tuple(cable.tags),
         classification=cable.classification or "",
         date=day_of(cable.date),
-        entities=entity_values(cable.entities),
     )
 
 
@@ -237,15 +223,25 @@ def _renamed(items: Iterator[Cable | CableError], path: str, name: str) -> Itera
         yield item
 
 
-def process_entities(con: Any, ref_ids: list[str], send: Send) -> None:
-    """The entity pass: each stored cable's entities → its index document with the entity
-    fields, and the stored entities (``cable_entities``: the reader, ``show --json`` and the
-    library glossary then read them instead of looking for them again).
+def process_entities(con: Any, ref_ids: list[str], send: Send, db_path: str = "") -> None:
+    """The entity pass: each stored cable's entities → what the writer stores of them, and
+    nothing else (the cable's record and its index document are left as they are):
 
-    Sends ``("entity-docs", [(ref_id, text_hash, IndexDoc, entities blob), ...], text bytes)``;
+    * the entities themselves (``cable_entities``: the reader, ``show --json`` and the
+      library glossary read them instead of looking for them again);
+    * the searchable names (:func:`entity_values`, for :mod:`entity_search`);
+    * the names the cable recognised with confidence, for the cables after it
+      (:func:`tipreader.cable.ent_learned.confident_names`); the names earlier cables taught
+      are found here too (``db_path`` names the database they are read from).
+
+    Sends ``("entity-docs", [(ref_id, text_hash, values, entities blob, names), ...], text bytes)``;
     the writer stores them only while the stored text is still the one read here.
     """
-    out: list[tuple[str, str, IndexDoc | None, bytes | None]] = []
+    from tipreader.cable.ent_learned import confident_names
+    from tipreader.cable.entities import extract_entities
+
+    book = entity_search.learned_book(con, db_path) if db_path else None
+    out: list[tuple] = []
     size = 0
     for ref_id in ref_ids:
         try:
@@ -253,13 +249,17 @@ def process_entities(con: Any, ref_ids: list[str], send: Send) -> None:
         except codec.StoredDataError:  # unreadable: no longer pending (a rebuild re-parses it)
             row = con.execute("SELECT text_hash FROM cables WHERE ref_id=?", (ref_id,)).fetchone()
             if row is not None:
-                out.append((ref_id, row[0], None, None))
+                out.append((ref_id, row[0], None, None, ()))
             continue
         if found is None:
             continue
         cable, stored_hash, stored_size = found
-        cable = with_entities(replace(cable, ref_id=ref_id))
-        out.append((ref_id, stored_hash, index_doc(cable), codec.encode_entities(cable.entities)))
+        try:
+            entities = tuple(extract_entities(cable.paragraphs, learned=book))
+        except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the pass
+            entities = ()
+        names = confident_names(entities, {p.index: p.text for p in cable.paragraphs})
+        out.append((ref_id, stored_hash, entity_values(entities), codec.encode_entities(entities), names))
         size += stored_size
     send(("entity-docs", out, size))
 
@@ -273,7 +273,7 @@ def process_stored(db_path: str, task: tuple, send: Send) -> None:
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
     try:
         if task[0] == "entities":
-            process_entities(con, task[1], send)
+            process_entities(con, task[1], send, db_path)
         elif task[0] == "original":
             row = con.execute("SELECT path, data FROM originals WHERE sha256=?", (task[1],)).fetchone()
             if row is None:

@@ -10,12 +10,14 @@ Grammar (operators in capitals; lower-case ``and``/``or``/``not`` are words)::
     field   := id | origin | tag | class | date | subject
              | person | org | place | acronym | law | entity     # names found in the cable
              | bookmarked | note                                  # the user's bookmarks
+             | code                                               # the user's coded passages
     value   := word | word* | '"phrase"' | "(" query ")"   # date: 2008, 2008-01, 2008-01-15, A..B, A.., ..B
                                                           # bookmarked: yes or no
 
 ``entity:`` is any of person, org, place, acronym and law. ``bookmarked:`` and
-``note:`` are answered from the user's bookmarks, which the library does not
-open itself: the caller passes its bookmark store to the search (without one
+``note:`` are answered from the user's bookmarks, ``code:`` (a codebook code's name,
+``code:face-saving``, ``code:pro*``) from the passages they coded; the library does not
+open the user's data itself: the caller passes a user filter to the search (without one
 these fields are a :class:`QueryError`).
 
 The tree is engine-independent; :mod:`tipreader.library.search` turns it into an
@@ -30,12 +32,12 @@ import re
 from dataclasses import dataclass
 
 ENTITY_FIELDS = ("person", "org", "place", "acronym", "law")
-USER_FIELDS = ("bookmarked", "note")  # answered by the bookmark store, not the index
+USER_FIELDS = ("bookmarked", "note", "code", "author")  # answered by the user data (bookmarks, codes, team), not the index
 FIELDS = ("id", "origin", "tag", "class", "date", "subject", *ENTITY_FIELDS, "entity", *USER_FIELDS)
 _FIELD_ALIASES = {"classification": "class", "ref": "id", "tags": "tag", "from": "origin",
                   "people": "person", "organization": "org", "organisation": "org", "location": "place",
                   "loc": "place", "acronyms": "acronym", "entities": "entity", "bookmark": "bookmarked",
-                  "notes": "note"}
+                  "notes": "note", "codes": "code"}
 _YES = ("yes", "y", "true", "1")
 _NO = ("no", "n", "false", "0")
 
@@ -284,6 +286,8 @@ _EXAMPLES = {
     "entity": "entity:INM",
     "bookmarked": "bookmarked:yes or bookmarked:no",
     "note": "note:follow or note:\"a phrase\"",
+    "code": "code:objection or code:face-saving",
+    "author": "author:ana (cables with her bookmarks, notes or codes)",
 }
 
 

@@ -6,9 +6,11 @@ accents folded, English stemming) is the index's own, so ``trafficked`` finds
 match, the matched words marked, and the number of the paragraph it is in.
 
 Entity fields (``person:``, ``org:``, ``place:``, ``acronym:``, ``law:``, and
-``entity:`` for any of them) match the names found at import, without stemming.
-``bookmarked:`` and ``note:`` ask a *user filter*, ``(field, value) → RefFilter``
-(normally :meth:`BookmarkStore.filter_ref_ids`), for the cables they select; the
+``entity:`` for any of them) match the names found at import, without stemming: an
+*entity filter* (normally the library's :func:`entity_search.ref_ids`) gives the cables
+whose names match, and they become a ``ref_id`` set query.
+``bookmarked:``, ``note:`` and ``code:`` ask a *user filter*, ``(field, value) → RefFilter``
+(normally :class:`tipreader.userdata.filters.UserFilter`), for the cables they select; the
 answer becomes a ``ref_id`` set query. Without a user filter they are a
 :class:`QueryError`, never an engine error.
 """
@@ -28,7 +30,9 @@ from .snippets import Snippet
 
 Q = tantivy.Query
 OCC = tantivy.Occur
-UserFilter = Callable[[str, str], RefFilter]  # ("bookmarked", "yes") / ("note", "words") → the cables it selects
+UserFilter = Callable[[str, str], RefFilter]  # ("bookmarked", "yes") / ("code", "objection") → the cables it selects
+# (fields, plain-analysed words, last word a prefix) → the ref_ids whose names match (entity_search.ref_ids)
+EntityFilter = Callable[[tuple[str, ...], list[str], bool], set[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,7 @@ def _union(queries: list[tantivy.Query]) -> tantivy.Query:
 
 
 def _user_query(node: Word | Phrase, user_filter: UserFilter | None) -> tantivy.Query:
-    """``bookmarked:yes|no`` / ``note:...`` → a query on ``ref_id`` from the user's bookmarks."""
+    """``bookmarked:yes|no`` / ``note:...`` / ``code:...`` → a query on ``ref_id`` from the user's data."""
     from .bookmarks import BookmarkError, filter_query
 
     field = node.field or ""
@@ -126,35 +130,36 @@ def _user_query(node: Word | Phrase, user_filter: UserFilter | None) -> tantivy.
     except ValueError as err:
         raise QueryError(f"{field}:{value}: {' '.join(str(err).split())}") from err
     except BookmarkError as err:
-        raise QueryError(f"{field}: your bookmarks could not be read: {' '.join(str(err).split())}") from err
+        what = "codes" if field == "code" else "bookmarks"
+        raise QueryError(f"{field}: your {what} could not be read: {' '.join(str(err).split())}") from err
     if not selected.ref_ids:
         return Q.all_query() if selected.exclude else Q.empty_query()
     return filter_query(selected)
 
 
-def _entity_query(node: Word | Phrase, searcher: tantivy.Searcher | None) -> tantivy.Query | None:
-    """An entity field (or ``entity:``, all of them): plain analysis, no stemming."""
+def _entity_query(node: Word | Phrase, entity_filter: EntityFilter | None) -> tantivy.Query | None:
+    """An entity field (or ``entity:``, all of them): plain analysis, no stemming; the cables it
+    selects (asked of ``entity_filter``, the library's names) as a ``ref_id`` set query."""
     fields = ENTITY_FIELDS if node.field == "entity" else (node.field or "",)
-    parts: list[tantivy.Query] = []
-    if isinstance(node, Word) and node.prefix:
-        for f in fields:
-            parts.extend(_prefix_parts(f, node.text, False, searcher) or [])
-    else:
-        tokens = PLAIN_ANALYZER.analyze(node.text)
-        if not tokens:
-            return None
-        parts = [_text_query(f, tokens) for f in fields]
-    return _union(parts) if parts else None
+    tokens = PLAIN_ANALYZER.analyze(node.text)
+    if not tokens:
+        return None
+    if entity_filter is None:
+        raise QueryError(f"{node.field}: needs the library's names, which this search has not been given")
+    selected = entity_filter(tuple(fields), tokens, isinstance(node, Word) and node.prefix)
+    if not selected:
+        return Q.empty_query()
+    return Q.term_set_query(SCHEMA, "ref_id", sorted(selected))
 
 
 def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
-                    user_filter: UserFilter | None = None) -> tantivy.Query | None:
+                    user_filter: UserFilter | None = None, entity_filter: EntityFilter | None = None) -> tantivy.Query | None:
     field = node.field
     prefix = isinstance(node, Word) and node.prefix
     if field in USER_FIELDS:
         return _user_query(node, user_filter)
     if field in ENTITY_FIELDS or field == "entity":
-        return _entity_query(node, searcher)
+        return _entity_query(node, entity_filter)
     if field == "id":
         value = node.text.upper()
         if prefix:
@@ -182,17 +187,18 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
 
 
 def compile_query(node: Node, searcher: tantivy.Searcher | None = None,
-                  user_filter: UserFilter | None = None) -> tantivy.Query | None:
+                  user_filter: UserFilter | None = None, entity_filter: EntityFilter | None = None) -> tantivy.Query | None:
     """A syntax tree → a tantivy query; None when nothing searchable is left (e.g. only punctuation).
 
-    ``user_filter`` answers ``bookmarked:`` and ``note:`` (see the module docstring).
+    ``user_filter`` answers ``bookmarked:`` and ``note:``, ``entity_filter`` the entity fields
+    (see the module docstring).
     """
     if isinstance(node, (Word, Phrase)):
-        return _word_or_phrase(node, searcher, user_filter)
+        return _word_or_phrase(node, searcher, user_filter, entity_filter)
     if isinstance(node, DateRange):
         return Q.range_query(SCHEMA, "date", tantivy.FieldType.Integer, node.start, node.end)
     if isinstance(node, Not):
-        inner = compile_query(node.item, searcher, user_filter)
+        inner = compile_query(node.item, searcher, user_filter, entity_filter)
         if inner is None:
             return None
         return Q.boolean_query([(OCC.Must, Q.all_query()), (OCC.MustNot, inner)])
@@ -200,11 +206,11 @@ def compile_query(node: Node, searcher: tantivy.Searcher | None = None,
         subs = []
         for item in node.items:
             if isinstance(item, Not):
-                inner = compile_query(item.item, searcher, user_filter)
+                inner = compile_query(item.item, searcher, user_filter, entity_filter)
                 if inner is not None:
                     subs.append((OCC.MustNot, inner))
                 continue
-            q = compile_query(item, searcher, user_filter)
+            q = compile_query(item, searcher, user_filter, entity_filter)
             if q is not None:
                 subs.append((OCC.Must, q))
         if not any(occ == OCC.Must for occ, _ in subs):
@@ -213,27 +219,28 @@ def compile_query(node: Node, searcher: tantivy.Searcher | None = None,
             subs.append((OCC.Must, Q.all_query()))
         return subs[0][1] if len(subs) == 1 else Q.boolean_query(subs)
     if isinstance(node, Or):
-        subs = [(OCC.Should, q) for q in (compile_query(i, searcher, user_filter) for i in node.items) if q is not None]
+        subs = [(OCC.Should, q) for q in (compile_query(i, searcher, user_filter, entity_filter) for i in node.items) if q is not None]
         if not subs:
             return None
         return subs[0][1] if len(subs) == 1 else Q.boolean_query(subs)
     raise QueryError("unsupported query")  # pragma: no cover
 
 
-def build(text: str, searcher: tantivy.Searcher | None = None, user_filter: UserFilter | None = None) -> tantivy.Query:
+def build(text: str, searcher: tantivy.Searcher | None = None, user_filter: UserFilter | None = None,
+          entity_filter: EntityFilter | None = None) -> tantivy.Query:
     """Query text → a tantivy query (see :func:`build_with_tree`)."""
-    return build_with_tree(text, searcher, user_filter)[0]
+    return build_with_tree(text, searcher, user_filter, entity_filter)[0]
 
 
-def build_with_tree(text: str, searcher: tantivy.Searcher | None = None,
-                    user_filter: UserFilter | None = None) -> tuple[tantivy.Query, Node]:
+def build_with_tree(text: str, searcher: tantivy.Searcher | None = None, user_filter: UserFilter | None = None,
+                    entity_filter: EntityFilter | None = None) -> tuple[tantivy.Query, Node]:
     """Query text → a tantivy query. Raises :class:`QueryError` for anything malformed.
 
     With a ``searcher``, a ``prefix*`` expands to its most frequent completions;
     ``user_filter`` answers ``bookmarked:`` and ``note:``.
     """
     node = parse_query(text)
-    q = compile_query(node, searcher, user_filter)
+    q = compile_query(node, searcher, user_filter, entity_filter)
     if q is None:
         raise QueryError("nothing to search for: the query has no words (only punctuation?)")
     return q, node

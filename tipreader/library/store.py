@@ -36,7 +36,7 @@ from tipreader.cable import Cable
 from tipreader.cable._types import RawCable
 from tipreader.cable.model_data import MODEL_VERSION
 
-from . import codec
+from . import codec, entity_search
 
 MAX_ORIGINAL = 8 * 1024 * 1024
 PAGE_SIZE = 1024
@@ -102,6 +102,7 @@ def check_versions(con: sqlite3.Connection) -> str | None:
 def create_schema(con: sqlite3.Connection) -> None:
     """Create the tables of :data:`SCHEMA_VERSION` (idempotent); a new library records its versions."""
     con.executescript(_SCHEMA)
+    entity_search.create(con)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     con.execute("INSERT OR IGNORE INTO meta VALUES ('model', ?)", (MODEL_VERSION,))
     con.commit()

@@ -130,6 +130,22 @@ def connect_user_db(path: str | Path, **connect_args) -> sqlite3.Connection:
         raise write_error(path, err) from err
 
 
+def make_durable(con: sqlite3.Connection) -> None:
+    """Set up a connection to the user database for durable writes: WAL (retried while another
+    process holds the file), ``synchronous=FULL`` and a 30 s busy timeout. Raises
+    :class:`sqlite3.OperationalError` when the file cannot be written (read-only, full)."""
+    for attempt in range(50):  # switching to WAL needs a moment alone with the file
+        try:
+            if con.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
+                break
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise  # read-only, full disk: waiting will not help
+        time.sleep(0.05 * (attempt + 1))
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute("PRAGMA busy_timeout=30000")
+
+
 def _free_name(path: Path, stamp: str) -> Path:
     candidate = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 2

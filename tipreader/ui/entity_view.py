@@ -7,22 +7,22 @@ grouped and described, and expansions learnt from other cables.
   offsets in the block's plain text) and, when asked, colours it.
 - :class:`MentionFinder` is a find "pattern" over those spans, so the reader's find
   machinery (highlights, ``n``/``N``) walks the mentions of one entity.
-- :func:`learn_expansions` looks an undefined acronym up in other cables of the library.
+- :func:`learn_expansions` (from :mod:`tipreader.library.expansions`) looks an undefined acronym
+  up in other cables of the library.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rich.style import Style
 
-from tipreader.cable.ent_acronyms import find_definitions, key as acronym_key
-from tipreader.cable.ent_text import is_upper_text
+from tipreader.cable.ent_acronyms import key as acronym_key
 from tipreader.cable.entities import TYPES, known_expansion
 from tipreader.cable.model import Cable, Entity
+
+from tipreader.library.expansions import learn_expansions  # noqa: F401 - the reader's import
 
 from .document import Block
 
@@ -58,11 +58,14 @@ EntityKey = tuple[str, str]
 
 
 def entity_key(ent: Entity) -> EntityKey:
-    """What a mention names: the acronym without plural ``s``, a person's full name, else the folded text."""
+    """What a mention names: the acronym without plural ``s``, else its canonical form (spelling
+    variants share it: ``Santoyo-Cervantes``/``Santoyo Cervantes``), else the folded text."""
     if ent.type == "ACRONYM":
         return ("ACRONYM", acronym_key(ent.text))
     if ent.type == "PERSON":
         return ("PERSON", " ".join((ent.canonical or ent.text).split()))
+    if ent.canonical:
+        return (ent.type, " ".join(ent.canonical.split()))
     return (ent.type, " ".join(ent.text.split()).casefold())
 
 
@@ -115,7 +118,7 @@ class EntityIndex:
     def label(self, group: EntityKey) -> str:
         """How a group is listed: the acronym, the person's full name, or its first mention's text."""
         kind, name = group
-        if kind in ("ACRONYM", "PERSON"):
+        if kind in ("ACRONYM", "PERSON") or self.groups[group][0].canonical:
             return name
         return " ".join(self.groups[group][0].text.split())
 
@@ -137,9 +140,10 @@ class EntityIndex:
         if kind == "ACRONYM":
             exp = self.expansion(ent.text)
             return f"{acronym_key(ent.text)} · {exp.shown()}" if exp else f"{text} · acronym, not defined"
-        if kind == "PERSON" and ent.canonical and " ".join(ent.canonical.split()) != text:
-            return f"{text} · Person: {' '.join(ent.canonical.split())}"
-        return f"{text} · {TYPE_SINGULAR.get(kind, kind.title())}"
+        note = " (from other cables)" if ent.learned else ""
+        if ent.canonical and " ".join(ent.canonical.split()) != text:
+            return f"{text} · {TYPE_SINGULAR.get(kind, kind.title())}: {' '.join(ent.canonical.split())}{note}"
+        return f"{text} · {TYPE_SINGULAR.get(kind, kind.title())}{note}"
 
 
 # ---- blocks ------------------------------------------------------------------------------
@@ -245,55 +249,3 @@ def mention_at(block: Block, offset: int) -> Entity | None:
 
 
 # ---- learnt expansions -------------------------------------------------------------------
-_LEARNT: dict[tuple[str, str], str | None] = {}
-
-
-def learn_expansions(library: object, acronyms: Iterable[str], exclude: str = "", per_acronym: int = 8,
-                     cancelled: Callable[[], bool] = lambda: False) -> dict[str, str | None]:
-    """acronym → the expansion other cables of ``library`` give it (the most frequent), or None.
-
-    ``library`` needs ``search(query, limit)`` (hits with ``ref_id``) and ``get(ref_id)``.
-    Only the paragraphs using the acronym are read, in at most ``per_acronym`` cables;
-    answers are remembered for the session. Errors of the library count as "not found".
-    """
-    root = str(getattr(library, "root", id(library)))
-    cables: dict[str, Cable | None] = {}
-    out: dict[str, str | None] = {}
-    for acr in acronyms:
-        if cancelled():
-            break
-        k = acronym_key(acr)
-        if (root, k) in _LEARNT:
-            out[k] = _LEARNT[(root, k)]
-            continue
-        word = re.compile(rf"(?<![\w&]){re.escape(k)}s?(?![\w&])")
-        counts: Counter[str] = Counter()
-        try:
-            hits = library.search(_query_word(k), limit=per_acronym + 1)  # type: ignore[attr-defined]
-        except Exception:
-            hits = []
-        for hit in hits:
-            ref = getattr(hit, "ref_id", None)
-            if not ref or ref.upper() == exclude.upper():
-                continue
-            if ref not in cables:
-                try:
-                    cables[ref] = library.get(ref)  # type: ignore[attr-defined]
-                except Exception:
-                    cables[ref] = None
-            cable = cables[ref]
-            for para in cable.paragraphs if cable is not None else ():
-                text = para.text or ""
-                if not word.search(text):
-                    continue
-                for d in find_definitions(para.index, text, is_upper_text(text)):
-                    if d.acronym == k:
-                        counts[" ".join(d.expansion.split())] += 1
-        found = counts.most_common(1)[0][0] if counts else None
-        _LEARNT[(root, k)] = out[k] = found
-    return out
-
-
-def _query_word(acronym: str) -> str:
-    """The library query for an acronym: its letters as a word (``G/TIP`` → ``G TIP``)."""
-    return " ".join(w for w in re.split(r"[^A-Za-z0-9]+", acronym) if w) or acronym

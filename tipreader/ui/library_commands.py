@@ -15,14 +15,18 @@ class LibraryCommands(Provider):
     """Import cables (or finish an entity pass); go back/forward; reopen a recently read cable."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
-        from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import
+        from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import, start_rebuild
         from tipreader.ui.reader_navigation import go_back, go_forward, history_of, library_of, open_cable, userdata_of
 
         app = self.app
         entries: list[tuple[str, Callable[[], object], str]] = [
             ("Import cables…", partial(start_import, app), "Import a file, folder or glob into the library (ctrl+o)"),
         ]
-        waiting = self._entities_waiting(library_of(app))
+        lib = library_of(app)
+        if lib is not None and getattr(lib, "needs_rebuild", None):
+            entries.insert(0, ("Rebuild the library", partial(start_rebuild, app),
+                               f"{lib.needs_rebuild}: re-read every stored original (bookmarks and notes are kept)"))
+        waiting = self._entities_waiting(lib)
         if waiting:
             entries.append((f"Find the names in {waiting:,} waiting cable(s)", partial(start_entity_pass, app),
                             "The entity pass an import left unfinished: person: org: place: … search them then"))

@@ -85,7 +85,8 @@ def library_ready(app) -> None:
     if lib is not None:
         app.library = lib
         if getattr(lib, "needs_rebuild", None):
-            app.notify(f"{lib.needs_rebuild}. Run `tipreader library rebuild` (your bookmarks and notes are kept).",
+            app.notify(f"{lib.needs_rebuild}. Rebuild it from the palette (ctrl+p, \"Rebuild the library\") or with "
+                       "`tipreader library rebuild`; your bookmarks and notes are kept.",
                        title="Library", severity="warning", timeout=30, markup=False)
     for screen in app.screen_stack:
         if isinstance(screen, LibraryScreen) and screen.is_mounted:

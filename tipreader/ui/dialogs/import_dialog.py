@@ -142,11 +142,13 @@ class ImportDialog(ModalScreen[object]):
         Binding("enter", "close", "Close", show=False, id="import.run.close", tooltip="Close the summary"),
     ]
 
-    def __init__(self, library, path: str | None, workers: int | None = None) -> None:
-        """``path`` None: only the entity pass over the cables waiting for it."""
+    def __init__(self, library, path: str | None, workers: int | None = None, rebuild: bool = False) -> None:
+        """``path`` None: only the entity pass over the cables waiting for it; ``rebuild``: re-parse
+        every stored original (a library written by another tipreader version)."""
         super().__init__()
         self.library = library
         self.path = path
+        self.rebuild = rebuild
         self.import_workers = workers
         self.cancel = threading.Event()
         self.report: object = None
@@ -154,7 +156,8 @@ class ImportDialog(ModalScreen[object]):
     def compose(self) -> ComposeResult:
         with Vertical():
             title = (f"Importing {clean(self.path, newlines=False)}" if self.path is not None
-                     else "Finding the names in the cables waiting for them (person: org: place: …)")
+                     else "Rebuilding the library: re-reading every stored original (your bookmarks stay)"
+                     if self.rebuild else "Finding the names in the cables waiting for them (person: org: place: …)")
             yield Static(Text(title, style="bold"))
             yield ProgressBar(total=None, show_eta=False, id="import-bar")
             yield Static("Looking for files…", id="import-status")
@@ -170,7 +173,9 @@ class ImportDialog(ModalScreen[object]):
             self.app.call_from_thread(self._progress, p)
 
         try:
-            if self.path is None:
+            if self.rebuild:
+                report = self.library.rebuild(progress=progress, cancel=self.cancel, workers=self.import_workers)
+            elif self.path is None:
                 report = self.library.index_entities(progress=progress, cancel=self.cancel, workers=self.import_workers)
             else:
                 report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel,
@@ -208,7 +213,7 @@ class ImportDialog(ModalScreen[object]):
     def _done(self, report) -> None:
         self.report = report
         self.query_one(ProgressBar).update(total=100, progress=100)
-        self.query_one("#import-status", Static).update(summary_text(report, entities_only=self.path is None))
+        self.query_one("#import-status", Static).update(summary_text(report, entities_only=self.path is None and not self.rebuild))
         self.query_one("#import-help", Static).update(Text("Enter or Esc closes", style="dim"))
 
     def _failed(self, message: str) -> None:
@@ -236,6 +241,15 @@ def start_entity_pass(app, workers: int | None = None) -> None:
     lib = library_of(app)
     if lib is not None:
         app.push_screen(ImportDialog(lib, None, workers), lambda _report: _refresh_library_screens(app))
+
+
+def start_rebuild(app, workers: int | None = None) -> None:
+    """Rebuild the library (re-parse every stored original) in the import dialog."""
+    from tipreader.ui.reader_navigation import library_of
+
+    lib = library_of(app)
+    if lib is not None:
+        app.push_screen(ImportDialog(lib, None, workers, rebuild=True), lambda _report: _refresh_library_screens(app))
 
 
 def _refresh_library_screens(app) -> None:

@@ -1,0 +1,72 @@
+"""Coded passages as CSV: one row per code on a paragraph, ready for R, Stata or a
+qualitative-analysis tool.
+
+    rows = code_rows(locate_all(store.all(), lib.get), book)
+    write_codes_csv(rows, fh)
+
+Columns (:data:`COLUMNS`), UTF-8, a header row, RFC 4180 quoting (a passage's line breaks
+stay inside its quoted cell):
+
+- ``ref_id``, ``date`` (``YYYY-MM-DD``), ``origin``, ``classification``, ``subject``: the
+  cable's, from the library when the cable is there, else as they were when coded;
+- ``paragraph``: the cable's own paragraph number (``12``), or ``i7`` (the paragraph's
+  position) for unnumbered text; ``question``: the question's label (``23.A``) when the
+  paragraph belongs to a questionnaire question or its answer;
+- ``code``, ``author``, ``note``; ``text``: the passage (the paragraph as it reads now; as it
+  read when coded when it has changed since or its cable has left the library);
+- ``status``: ``ok``, ``changed`` (the paragraph reads differently now) or ``detached`` (the
+  cable is not in the library); ``in_codebook``: ``yes`` or ``no`` (a code the codebook no
+  longer lists); ``created``, ``updated``: ISO 8601 UTC.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO
+
+from tipreader.cable import Cable
+from tipreader.library.bookmark_keys import OK, anchor_for, iso_time
+from tipreader.userdata.codebook import Codebook
+from tipreader.userdata.codes import Located, question_at
+
+COLUMNS = ("ref_id", "date", "origin", "classification", "subject", "paragraph", "question", "code", "author",
+           "note", "text", "status", "in_codebook", "created", "updated")
+
+
+def code_row(located: Located, cable: Cable | None, book: Codebook | None = None) -> dict[str, str]:
+    """One CSV row (column → text) for a located coded passage and its cable (None: not in the library)."""
+    p = located.passage
+    here = located.status == OK and cable is not None and located.index is not None
+    paragraph, question, text = p.anchor, p.question, p.quote
+    date, origin, classification, subject = p.date, p.origin, p.classification, p.subject
+    if cable is not None:
+        date, origin, classification, subject = cable.date, cable.origin, cable.classification, cable.subject
+    if here and cable is not None and located.index is not None:
+        para = cable.paragraphs[located.index]
+        paragraph, text = anchor_for(cable, located.index), para.text
+        q = question_at(cable, located.index)
+        question = q.label if q is not None and q.label else None
+    return {
+        "ref_id": p.ref_id, "date": (date or "")[:10], "origin": origin or "", "classification": classification or "",
+        "subject": subject or "", "paragraph": paragraph, "question": question or "", "code": p.code,
+        "author": p.author, "note": p.note, "text": text, "status": located.status,
+        "in_codebook": "" if book is None else ("yes" if book.get(p.code) else "no"),
+        "created": iso_time(p.created), "updated": iso_time(p.updated),
+    }
+
+
+def code_rows(located: Iterable[tuple[Located, Cable | None]], book: Codebook | None = None) -> list[dict[str, str]]:
+    """The CSV rows of located passages (:func:`tipreader.userdata.codes.locate_all`), in order."""
+    return [code_row(loc, cable, book) for loc, cable in located]
+
+
+def write_codes_csv(rows: Iterable[dict[str, str]], fh: IO[str]) -> int:
+    """Write the header and ``rows`` to ``fh``; the number of rows written."""
+    writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n

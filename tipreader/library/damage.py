@@ -1,0 +1,56 @@
+"""A damaged library says so, in one line, with the command that repairs it.
+
+The library folder is rebuildable (README: "where your data lives"), and users copy it,
+so its files get truncated, half-copied or deleted. :class:`LibraryDamaged` is what
+every library call raises then, instead of an engine error, a Rust panic or, worse, a
+silently empty library:
+
+- the search index (``index/``) unreadable: ``tipreader library rebuild`` re-indexes the
+  stored cables whatever state the old index is in;
+- the database (``library.sqlite3``) not a database: it is named, to be moved aside;
+- the database empty or missing while the index still holds cables (the stored cables
+  are gone): never taken for a new library, never seeded with the samples.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REBUILD = "`tipreader library rebuild` builds it again from the stored cables (your bookmarks are kept)"
+
+
+class LibraryDamaged(Exception):
+    """The library cannot be used as it is; ``str(err)`` is one line naming the file and the repair."""
+
+    def __str__(self) -> str:
+        return " ".join(str(self.args[0]).split()) if self.args else "the library is damaged"
+
+
+def is_engine_panic(err: BaseException) -> bool:
+    """True for a panic raised by the search engine (pyo3's ``PanicException``, a BaseException)."""
+    return type(err).__name__ == "PanicException"
+
+
+def _cause(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def index_damaged(path: Path, err: BaseException) -> LibraryDamaged:
+    """The error for an index that cannot be opened or read."""
+    return LibraryDamaged(f"the search index {path} is damaged ({_cause(err)}): {REBUILD}")
+
+
+def database_damaged(path: Path, err: BaseException) -> LibraryDamaged:
+    """The error for a library database SQLite cannot read."""
+    return LibraryDamaged(
+        f"the library database {path} is damaged ({_cause(err)}): move it aside (mv {path} {path}.damaged) "
+        "and import your cable files again; your bookmarks are kept apart in user.sqlite3")
+
+
+def database_lost(path: Path, indexed: int) -> LibraryDamaged:
+    """The error for a database that is empty or gone while the index still holds ``indexed`` cables."""
+    return LibraryDamaged(
+        f"the library database {path} has no cables but the search index holds {indexed:,}: the stored cables "
+        "were lost (the file was emptied or deleted). Restore it from a backup; or import your cable files "
+        "again after `tipreader library rebuild`, which empties the index to match")
