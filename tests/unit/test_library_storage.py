@@ -95,8 +95,25 @@ def test_entities_are_stored_apart_and_read_with_the_cable():
         cable = lib.get("08REYKJAVIK125")
         assert cable.entities and any(e.type == "PERSON" for e in cable.entities)
         row = lib.connection.execute("SELECT text_hash, data FROM cable_entities WHERE ref_id='08REYKJAVIK125'").fetchone()
-        assert codec.decode_entities(row[1]) == cable.entities
+        assert codec.decode_entities(row[1], cable.paragraphs) == cable.entities
         assert lib.connection.execute("SELECT model FROM cables").fetchone()[0].find(b"PERSON") == -1
+        # a name is stored once: its text is taken from the paragraph it is in
+        assert b'"' + cable.entities[0].text.encode() + b'"' not in zlib.decompress(row[1])
+        # the first entity format (a list of objects) still reads
+        old = zlib.compress(json.dumps([{"type": "ORG", "text": "UN", "paragraph": 0, "start": 0, "end": 2}]).encode())
+        assert codec.decode_entities(old)[0].text == "UN"
+
+
+def test_originals_are_stored_exactly_and_smaller_with_the_bundled_dictionary():
+    page = (FIX / "08REYKJAVIK125.html").read_bytes()
+    blob = codec.compress_original(page)
+    assert codec.decompress_original(blob) == page and len(blob) < len(zlib.compress(page, 9))
+    assert codec.decompress_original(zlib.compress(page)) == page  # plain zlib (earlier today) reads too
+    with Library.open() as lib:
+        lib.import_paths([FIX / "08REYKJAVIK125.html"], entities=False)
+        assert lib.original("08REYKJAVIK125")[1] == page
+    shown = _cli("show", "08REYKJAVIK125", "--original")
+    assert shown.returncode == 0 and "Palermo" in shown.stdout
 
 
 def test_the_library_code_has_no_pickle():

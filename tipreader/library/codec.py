@@ -24,9 +24,11 @@ dictionary. The entities the entity pass finds are stored apart
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
-from dataclasses import asdict, replace
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from tipreader.cable import Cable, Entity
@@ -36,6 +38,8 @@ from tipreader.cable.model_data import ModelDataError, cable_from_dict
 from .index import pack_paragraphs, unpack_paragraphs
 
 WINDOW = 32768  # zlib's largest preset dictionary
+ORIGINALS_DICT = 1  # the bundled dictionary new originals are compressed with (data/originals-1.zdict)
+_DICT_MAGIC = b"TRZ"  # an original compressed with bundled dictionary N: b"TRZ" + bytes([N]) + zlib stream
 DICT_FILE_MAX = 256 * 1024  # originals up to this size serve as their cables' dictionary
 
 
@@ -48,6 +52,33 @@ def zdict_for(original: bytes | None) -> bytes:
     if original is None or len(original) > DICT_FILE_MAX:
         return b""
     return original[:WINDOW]
+
+
+@functools.cache
+def _bundled_dict(number: int) -> bytes:
+    path = Path(__file__).resolve().parent / "data" / f"originals-{number}.zdict"
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise StoredDataError(f"this tipreader lacks the dictionary {path.name} the library was written with") from err
+
+
+def compress_original(data: bytes) -> bytes:
+    """An original file's stored form: zlib with the bundled dictionary of the page layouts
+    cables come in (the WikiLeaks pages' markup: a quarter smaller than zlib alone)."""
+    return _DICT_MAGIC + bytes([ORIGINALS_DICT]) + _z(data, _bundled_dict(ORIGINALS_DICT))
+
+
+def decompress_original(blob: bytes, max_length: int = 0) -> bytes:
+    """The original bytes (only the first ``max_length`` when given); plain zlib blobs too."""
+    zdict = b""
+    if blob[:3] == _DICT_MAGIC:
+        zdict, blob = _bundled_dict(blob[3]), blob[4:]
+    try:
+        dec = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        return dec.decompress(blob, max_length) if max_length else dec.decompress(blob) + dec.flush()
+    except zlib.error as err:
+        raise StoredDataError(f"damaged stored original: {err}") from err
 
 
 def _z(data: bytes, zdict: bytes, level: int = 6) -> bytes:
@@ -147,20 +178,41 @@ def raw_from_doc(doc: bytes, body: bytes, zdict: bytes = b"") -> RawCable:
                     meta=meta if isinstance(meta, dict) else {})
 
 
-def encode_entities(entities: tuple[Entity, ...]) -> bytes:
-    """The ``cable_entities.data`` blob: zlib JSON list of entity objects."""
-    return _z(_utf8(json.dumps([asdict(e) for e in entities], ensure_ascii=False, separators=(",", ":"))), b"")
+_ENTITY_KEYS = ("type", "paragraph", "start", "end", "expansion", "canonical")
 
 
-def decode_entities(blob: bytes) -> tuple[Entity, ...]:
-    """The inverse of :func:`encode_entities` (plain data only)."""
+def encode_entities(entities: tuple[Entity, ...], paragraphs: tuple = ()) -> bytes:
+    """The ``cable_entities.data`` blob: zlib JSON ``{"v": 2, "e": [[type, paragraph, start, end,
+    expansion, canonical, text?], ...]}``; ``text`` only where it is not the paragraph's own
+    ``text[start:end]`` (``paragraphs``: the cable's), so the names are not stored twice."""
+    rows = []
+    for e in entities:
+        row: list = [e.type, e.paragraph, e.start, e.end, e.expansion, e.canonical]
+        para = paragraphs[e.paragraph] if 0 <= e.paragraph < len(paragraphs) else None
+        if para is None or para.text[e.start:e.end] != e.text:
+            row.append(e.text)
+        rows.append(row)
+    data = json.dumps({"v": 2, "e": rows}, ensure_ascii=False, separators=(",", ":"))
+    return _z(_utf8(data), b"")
+
+
+def decode_entities(blob: bytes, paragraphs: tuple = ()) -> tuple[Entity, ...]:
+    """The inverse of :func:`encode_entities` (plain data only; the first format, a list of
+    entity objects, is read too)."""
     try:
-        items = json.loads(_str(_unz(blob, b"")))
-        return tuple(Entity(**{k: item[k] for k in item if k in Entity.__dataclass_fields__}) for item in items)
-    except (ValueError, TypeError, KeyError) as err:
+        data = json.loads(_str(_unz(blob, b"")))
+        if isinstance(data, list):
+            return tuple(Entity(**{k: item[k] for k in item if k in Entity.__dataclass_fields__}) for item in data)
+        out = []
+        for row in data["e"]:
+            fields = dict(zip(_ENTITY_KEYS, row[:6], strict=True))
+            text = row[6] if len(row) > 6 else paragraphs[fields["paragraph"]].text[fields["start"]:fields["end"]]
+            out.append(Entity(text=text, **fields))
+        return tuple(out)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
         raise StoredDataError(f"damaged stored entities: {err}") from err
 
 
 def with_entities(cable: Cable, blob: bytes | None) -> Cable:
     """``cable`` with the stored entities of ``blob`` (unchanged when there are none)."""
-    return replace(cable, entities=decode_entities(blob)) if blob else cable
+    return replace(cable, entities=decode_entities(blob, cable.paragraphs)) if blob else cable

@@ -24,12 +24,13 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import damage, entity_search, importer, paths, prepare, search, store, submissions
+from . import codec, damage, entity_search, importer, paths, prepare, search, store, submissions
 from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
 from .query import QueryError
+from .search import Hit
 from .stats import LibraryStats, collect_stats
 
 
@@ -269,7 +270,7 @@ class Library:
         with self._engine():
             return self._search(query, limit, offset, order, bookmarks)
 
-    def _search(self, query: str, limit: int, offset: int, order: str, bookmarks: object | None) -> list[search.Hit]:
+    def _search(self, query: str, limit: int, offset: int, order: str, bookmarks: object | None) -> list[Hit]:
         searcher = self._searcher()
         q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks), self._entity_filter)
         # the engine allocates room for offset + limit hits up front: never more than there are cables
@@ -284,7 +285,7 @@ class Library:
         if not result.hits:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
-        hits: list[search.Hit] = []
+        hits: list[Hit] = []
         docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
         ids = [str(d.get_first("ref_id")) for _, d in docs]
         with self._lock:
@@ -333,14 +334,13 @@ class Library:
 
     def original(self, ref_id: str) -> tuple[str, bytes] | None:
         """(source path, original bytes) of the file the cable came from, when stored."""
-        import zlib
 
         with self._lock:
             row = self.con.execute(
                 "SELECT o.path, o.data FROM cables c JOIN originals o ON o.sha256=c.file_sha WHERE c.ref_id=?",
                 (ref_id.strip().upper(),),
             ).fetchone()
-        return (row[0], zlib.decompress(row[1])) if row else None
+        return (row[0], codec.decompress_original(row[1])) if row else None
 
     def older_texts(self, ref_id: str) -> list[tuple[str, str | None]]:
         """(source, released) of each older text recorded for ``ref_id``."""

@@ -12,7 +12,6 @@ import os
 import stat
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -206,7 +205,7 @@ def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send
     if ok == 0 and errors == 0:
         errors = 1
         send(("error", name, "no cable found in the file"))
-    original = zlib.compress(data, 6) if data is not None and ok else None
+    original = codec.compress_original(data) if data is not None and ok else None
     send(("file", name, size, mtime_ns, sha, ok, errors, original, False))
 
 
@@ -259,7 +258,8 @@ def process_entities(con: Any, ref_ids: list[str], send: Send, db_path: str = ""
         except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the pass
             entities = ()
         names = confident_names(entities, {p.index: p.text for p in cable.paragraphs})
-        out.append((ref_id, stored_hash, entity_values(entities), codec.encode_entities(entities), names))
+        out.append((ref_id, stored_hash, entity_values(entities), codec.encode_entities(entities, cable.paragraphs),
+                    names))
         size += stored_size
     send(("entity-docs", out, size))
 
@@ -278,7 +278,7 @@ def process_stored(db_path: str, task: tuple, send: Send) -> None:
             row = con.execute("SELECT path, data FROM originals WHERE sha256=?", (task[1],)).fetchone()
             if row is None:
                 return
-            data = zlib.decompress(row[1])
+            data = codec.decompress_original(row[1])
             _emit(iter_bytes(data, row[0]), task[1], send, row[0], codec.zdict_for(data))
         else:
             for ref_id in task[1]:

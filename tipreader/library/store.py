@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import zlib
 from pathlib import Path
 
 from tipreader.cable import Cable
@@ -145,8 +144,7 @@ def original_head(con: sqlite3.Connection, sha: str | None) -> bytes:
     row = con.execute("SELECT data FROM originals WHERE sha256=?", (sha,)).fetchone()
     if row is None:
         raise codec.StoredDataError("the original file the stored text refers to is missing")
-    dec = zlib.decompressobj()
-    return dec.decompress(row[0], codec.WINDOW)[:codec.WINDOW]
+    return codec.decompress_original(row[0], codec.WINDOW)[:codec.WINDOW]
 
 
 def read_cable(con: sqlite3.Connection, ref_id: str, entities: bool = True) -> tuple[Cable, str, int] | None:
