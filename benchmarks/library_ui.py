@@ -71,7 +71,7 @@ async def measure(home: Path) -> dict:
 
     from tipreader.library import Library
     from tipreader.ui.gc_tuning import IdleCollector
-    from tipreader.ui.reader_navigation import ReaderNavigation
+    from tipreader.ui.screens.reader import ReaderScreen
     from tipreader.ui.screens.library import LibraryScreen
     from tipreader.ui.source import LibrarySource
 
@@ -162,7 +162,7 @@ async def measure(home: Path) -> dict:
 
             def painted_at_hit() -> bool:
                 reader = app.screen
-                if not (isinstance(reader, ReaderNavigation) and reader.nav_opened):
+                if not (isinstance(reader, ReaderScreen) and reader.opened):
                     return False
                 if not opened:
                     opened.append(time.perf_counter())

@@ -256,3 +256,27 @@ def test_author_field_finds_teammates_and_own_items(team):
         assert [h.ref_id for h in lib.search("author:ANA", bookmarks=ana.bookmarks)] == ["08SANJOSE82"]
         assert lib.search("author:nobody", bookmarks=ana.bookmarks) == []
         assert lib.count("palermo author:ben", bookmarks=ana.bookmarks) == 1
+
+
+def test_codes_are_shared_and_found_by_code_and_author(team):
+    from tipreader.library import Library
+    from tipreader.userdata.codes import CodeStore, own_codes, team_codes
+    from tipreader.userdata.filters import UserFilter
+
+    ana, ben = team["ana"], team["ben"]
+    with CodeStore.open(ana.home, author="ana") as codes:
+        codes.apply(CABLE, [2], "objection", note="the minister objected")
+    with TeamServer.connect(ana.settings) as server:
+        report = sync(server, ana.local, ana.bookmarks.all(), own_codes(ana.local.con))
+    assert report.pushed == 1
+    ben.sync()
+    [passage] = team_codes(ben.local.con, "08REYKJAVIK125")
+    assert (passage.code, passage.author, passage.note, passage.anchor) == ("objection", "ana", "the minister objected",
+                                                                            own_codes(ana.local.con)[0].anchor)
+    with Library.open(ben.home) as lib:
+        lib.import_paths([FIX / "08REYKJAVIK125.html"], entities=False)
+        user = UserFilter(home=ben.home)
+        try:
+            assert [h.ref_id for h in lib.search("author:ana", bookmarks=user)] == ["08REYKJAVIK125"]
+        finally:
+            user.close()

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, TextArea
 from tipreader.cable import parse_file
 from tipreader.cable.model import Cable, Paragraph
 from tipreader.library.bookmarks import BookmarkStore
+from tipreader.ui.services import Services
 from tipreader.ui.dialogs.note_editor import NoteEditor
 from tipreader.ui.screens.bookmarks import BookmarkCommands, BookmarksScreen, OpenBookmark
 
@@ -200,7 +201,8 @@ class PaletteApp(App[None]):
 
     def __init__(self, store: BookmarkStore) -> None:
         super().__init__()
-        self.bookmarks = store
+        self.services = Services(self)
+        self.services.bookmarks = store
         self.opened: list[tuple[str, int]] = []
 
     @on(OpenBookmark)

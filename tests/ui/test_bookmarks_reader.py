@@ -1,7 +1,7 @@
 """Bookmarks in the reader app: m, M, ', the palette, restart, SIGKILL, a damaged user database.
 
-These run once the reader is wired (ReaderScreen mixes in ReaderBookmarks, the app calls
-open_bookmarks); until then they skip.
+The reader's bookmarks part (:class:`~tipreader.ui.parts.bookmarks.BookmarksPart`) and the
+app's services (``app.services.bookmarks``).
 """
 
 from __future__ import annotations
@@ -12,21 +12,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from textual.widgets import TextArea
 
 from tipreader.library import paths
 from tipreader.library.bookmarks import BookmarkStore
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.dialogs.note_editor import NoteEditor
-from tipreader.ui.reader_bookmarks import ReaderBookmarks
 from tipreader.ui.screens.bookmarks import BookmarksScreen
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.widgets.section_tree import SectionTree
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(not issubclass(ReaderScreen, ReaderBookmarks),
-                                reason="the reader is not wired to bookmarks yet")
 
 
 class DictSource:
@@ -170,14 +166,14 @@ async def test_a_damaged_user_database_is_kept_and_a_fresh_one_offered(mexico):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert app.bookmarks is None and type(app.screen).__name__ == "UserDBDamaged"
+        assert app.services.bookmarks is None and type(app.screen).__name__ == "UserDBDamaged"
         assert path.read_bytes() == b"not a database" * 50
         await pilot.press("f")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen) and app.bookmarks is not None
+        assert isinstance(app.screen, ReaderScreen) and app.services.bookmarks is not None
         kept = list(path.parent.glob("user.sqlite3.damaged-*"))
         assert len(kept) == 1 and kept[0].read_bytes() == b"not a database" * 50
         app.screen.jump_to(4)
         await pilot.press("m")
         await pilot.pause()
-        assert [m.citation for m in app.bookmarks.all()] == ["08MEXICO721 ¶5"]
+        assert [m.citation for m in app.services.bookmarks.all()] == ["08MEXICO721 ¶5"]

@@ -50,7 +50,7 @@ async def test_entities_arrive_after_the_first_paint_and_e_toggles_their_colours
         screen, view = app.screen, app.screen.text_view
         acronym = entity_style(app, "ACRONYM").color
         person = entity_style(app, "PERSON")
-        assert screen.entity_index is not None and screen.entities_on
+        assert screen.entities.index is not None and screen.entities.on
         screen.jump_to(2)  # ¶3: GOM, TIP, President Felipe Calderon
         await pilot.pause()
         assert any(s.color == acronym for s in styles_of(view, "TIP"))
@@ -58,7 +58,7 @@ async def test_entities_arrive_after_the_first_paint_and_e_toggles_their_colours
 
         await pilot.press("e")
         await pilot.pause()
-        assert not screen.entities_on
+        assert not screen.entities.on
         assert styles_of(view, "TIP") == [] or all(s.color != acronym for s in styles_of(view, "TIP"))
         assert not any(s.color == acronym for y in range(20) for s in [seg.style for seg in view.render_line(y)] if s)
         assert view.top_para == 2  # nothing moved
@@ -76,7 +76,7 @@ async def test_highlighting_off_in_the_settings(mexico, tmp_path, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         screen = app.screen
-        assert not screen.entities_on
+        assert not screen.entities.on
         screen.jump_to(2)
         await pilot.pause()
         acronym = entity_style(app, "ACRONYM").color
@@ -191,7 +191,7 @@ async def test_an_undefined_acronym_shows_what_other_cables_say_marked_as_such(m
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         screen = app.screen
-        index = screen.entity_index
+        index = screen.entities.index
         assert "DHS" in index.undefined() and "INM" not in index.undefined()
         assert "DHS" in library.searches
         exp = index.expansion("DHS")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.app import App
 
 from tipreader.library import Library
+from tipreader.ui.app import TipReaderApp
 from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.source import LibrarySource
@@ -23,20 +23,11 @@ CSS = Path(__file__).resolve().parents[2] / "tipreader" / "ui" / "tipreader.tcss
 SIZE = (120, 40)
 
 
-class LibApp(App[None]):
-    """The library screen first, as the app will open it."""
-
-    CSS_PATH = str(CSS)
-    COMMANDS = App.COMMANDS | {LibraryCommands}
+class LibApp(TipReaderApp):
+    """The app on ``library``: the library screen first."""
 
     def __init__(self, library: Library) -> None:
-        super().__init__()
-        self.library = library
-        self.source = LibrarySource(library)
-        self.bookmarks = None
-
-    def on_mount(self) -> None:
-        self.push_screen(LibraryScreen())
+        super().__init__(source=LibrarySource(library))
 
 
 def build_library(*names: str) -> Library:
@@ -144,12 +135,12 @@ async def test_a_reference_opens_the_cited_cable_and_back_returns():
         header = [b.text for b in reader.text_view.blocks if b.para is None]
         linked = [t.plain[s.start:s.end] for t in header for s in t.spans if "@click" in getattr(s.style, "meta", {})]
         assert linked == ["08MANAMA486"]
-        assert reader.links_here() == ["08MANAMA486"]
+        assert reader.navigation.links_here() == ["08MANAMA486"]
         await pilot.press("enter")
         await settle(pilot)
         cited = app.screen
         assert cited.cable.ref_id == "08MANAMA486"
-        assert cited.cited_by() == ["08MANAMA492"]
+        assert cited.navigation.cited_by() == ["08MANAMA492"]
         assert any(b.text.plain.startswith("Cited by 08MANAMA492") for b in cited.text_view.blocks)
         await pilot.press("backspace")
         await settle(pilot)
@@ -448,4 +439,4 @@ async def test_an_import_in_the_app_runs_its_worker_processes(tmp_path, monkeypa
         await settle(pilot)
         summary = await _import_in_the_app(app, pilot, folder, workers=2)
         assert "Import finished" in summary and "0 failed" in summary, summary
-        assert app.library.entities_pending() == 0 and app.library.count("person:calderon") == 1
+        assert app.services.library.entities_pending() == 0 and app.services.library.count("person:calderon") == 1

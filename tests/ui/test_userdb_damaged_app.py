@@ -10,7 +10,6 @@ from tipreader.library import paths
 from tipreader.library.userdb_safety import check_user_db
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.dialogs.userdb_damaged import UserDBDamaged
-from tipreader.ui.reader_navigation import userdata_of
 from tipreader.ui.source import LibrarySource
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library_ui"
@@ -42,9 +41,9 @@ async def test_damaged_user_db_is_said_once_and_kept_until_the_user_accepts():
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
         assert isinstance(app.screen, UserDBDamaged)
-        assert app.bookmarks is None
+        assert app.services.bookmarks is None
         # the reading positions find the same damaged file: no second dialog
-        assert userdata_of(app) is None and userdata_of(app) is None
+        assert app.services.userdata is None and app.services.userdata is None
         await _settle(pilot)
         assert len(_dialogs(app)) == 1
         assert str(path) in str(app.screen.problem) and "not an SQLite database" in app.screen.problem
@@ -56,15 +55,15 @@ async def test_damaged_user_db_is_said_once_and_kept_until_the_user_accepts():
         [kept] = path.parent.glob("user.sqlite3.damaged-*")
         assert kept.read_bytes() == GARBAGE
         # a fresh database at the usual place: bookmarks and reading positions both work
-        assert app.bookmarks is not None
-        data = userdata_of(app)
+        assert app.services.bookmarks is not None
+        data = app.services.userdata
         assert data is not None
         data.set_position("08MANAMA486", 3)
         data.record_open("08MANAMA486")
-        cable = app.source.get("08MANAMA486")
+        cable = app.services.source.get("08MANAMA486")
         assert cable is not None
-        mark, new = app.bookmarks.add(cable, 3, note="after the fresh start")
-        assert new and [b.note for b in app.bookmarks.all()] == ["after the fresh start"]
+        mark, new = app.services.bookmarks.add(cable, 3, note="after the fresh start")
+        assert new and [b.note for b in app.services.bookmarks.all()] == ["after the fresh start"]
     assert check_user_db(path) is None and path.read_bytes()[:16] == b"SQLite format 3\x00"
     again = UserData(path)
     assert again.position("08MANAMA486") == 3 and [h.ref_id for h in again.history()] == ["08MANAMA486"]
@@ -80,7 +79,7 @@ async def test_not_now_leaves_the_file_and_does_not_ask_again():
         await pilot.press("escape")
         await _settle(pilot)
         assert not _dialogs(app)
-        assert userdata_of(app) is None  # positions stay off; no new dialog this session
+        assert app.services.userdata is None  # positions stay off; no new dialog this session
         await _settle(pilot)
-        assert not _dialogs(app) and app.bookmarks is None
+        assert not _dialogs(app) and app.services.bookmarks is None
     assert path.read_bytes() == GARBAGE and list(path.parent.glob("user.sqlite3*")) == [path]

@@ -133,3 +133,20 @@ def test_codes_book_lists_the_bundled_codes_with_counts(home):
     assert {x["name"]: x["passages"] for x in lines}["anger"] == 1
     assert {"funding", "objection", "face-saving", "cooperative", "prosecution", "protection",
             "prevention"} <= {x["name"] for x in lines}
+
+
+def test_save_codes_csv_is_atomic_and_refuses_to_replace_without_asking(tmp_path):
+    from tipreader.export.codes_csv import COLUMNS, save_codes_csv
+
+    row = dict.fromkeys(COLUMNS, "x") | {"text": 'line one\n"quoted", two'}
+    target = tmp_path / "codes.csv"
+    assert save_codes_csv(target, [row]) == 1
+    with target.open(newline="", encoding="utf-8") as fh:
+        assert list(csv.DictReader(fh)) == [row]
+    with pytest.raises(FileExistsError):
+        save_codes_csv(target, [])
+    assert save_codes_csv(target, [], replace=True) == 0
+    assert target.read_text(encoding="utf-8").strip() == ",".join(COLUMNS)
+    with pytest.raises(IsADirectoryError):
+        save_codes_csv(tmp_path, [], replace=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["codes.csv"]  # no temporary file left

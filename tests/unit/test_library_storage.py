@@ -236,3 +236,15 @@ def test_versions_are_recorded_in_a_new_library():
     with Library.open() as lib:
         assert store.stored_versions(lib.connection) == (store.SCHEMA_VERSION, MODEL_VERSION)
         assert lib.needs_rebuild is None
+
+
+def test_every_entity_field_survives_the_compact_form():
+    from tipreader.cable.model import Entity, Paragraph
+
+    paras = (Paragraph(0, 1, None, 1, "Ana Lopez met the UN in Reykjavik."),)
+    entities = (Entity("PERSON", "Ana Lopez", 0, 0, 9, canonical="Ana Lopez", learned=True),
+                Entity("ORG", "United Nations", 0, 18, 20, expansion="United Nations"),  # text differs: kept
+                Entity("LOCATION", "Reykjavik", 0, 24, 33))
+    blob = codec.encode_entities(entities, paras)
+    assert codec.decode_entities(blob, paras) == entities
+    assert b"Reykjavik" not in zlib.decompress(blob)  # taken from the paragraph, not stored again

@@ -157,12 +157,14 @@ def divert_native_stderr() -> None:
         log = os.open(home / "tipreader.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     except OSError:
         return
-    sys.stderr.flush()
+    if sys.stderr is not None:
+        sys.stderr.flush()
     terminal = os.dup(2)
     os.dup2(log, 2)
     os.close(log)
-    stream = open(terminal, "w", encoding=sys.stderr.encoding, errors="backslashreplace", buffering=1)
-    sys.stderr = sys.__stderr__ = stream
+    stream = open(terminal, "w", encoding=getattr(sys.stderr, "encoding", None) or "utf-8",
+                  errors="backslashreplace", buffering=1)
+    sys.stderr = sys.__stderr__ = stream  # type: ignore[misc]  # the crash hook writes to __stderr__ too
 
 
 def _umask() -> int:

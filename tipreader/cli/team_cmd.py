@@ -111,14 +111,10 @@ def _local_and_own():
 
 
 def _own_codes(local) -> list:
-    """The user's coded passages (the codes module, when this tipreader has it)."""
-    import importlib
+    """The user's coded passages (read on the team tables' own connection)."""
+    from tipreader.userdata.codes import own_codes
 
-    try:
-        codes = importlib.import_module("tipreader.userdata.codes")
-    except ModuleNotFoundError:
-        return []
-    return list(codes.own_codes(local.con))
+    return list(own_codes(local.con))
 
 
 @_guard

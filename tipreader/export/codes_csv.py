@@ -21,7 +21,12 @@ stay inside its quoted cell):
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
+import os
+import stat
+import tempfile
 from collections.abc import Iterable
 from typing import IO
 
@@ -69,4 +74,32 @@ def write_codes_csv(rows: Iterable[dict[str, str]], fh: IO[str]) -> int:
     for row in rows:
         writer.writerow(row)
         n += 1
+    return n
+
+
+def save_codes_csv(path: str | os.PathLike[str], rows: list[dict[str, str]], *, replace: bool = False) -> int:
+    """Write ``rows`` as CSV to the file ``path``, atomically (a temporary file beside it renamed
+    over it once complete); the number of rows. An existing file is replaced only with
+    ``replace`` (:class:`FileExistsError` otherwise), and only a regular file (``IsADirectoryError``
+    / ``OSError`` for a folder or a device); a new file gets the user's umask."""
+    target = os.path.realpath(os.fspath(path))
+    exists = os.path.lexists(target)
+    if exists and not os.path.isfile(target):
+        raise IsADirectoryError(errno.EISDIR, "not a regular file", os.fspath(path))
+    if exists and not replace:
+        raise FileExistsError(errno.EEXIST, "the file exists", os.fspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".tipreader-", suffix=".csv", dir=os.path.dirname(target))
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, stat.S_IMODE(os.stat(target).st_mode) if exists else 0o666 & ~mask)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            n = write_codes_csv(rows, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return n

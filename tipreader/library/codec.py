@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import json
 import zlib
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -178,36 +178,43 @@ def raw_from_doc(doc: bytes, body: bytes, zdict: bytes = b"") -> RawCable:
                     meta=meta if isinstance(meta, dict) else {})
 
 
-_ENTITY_KEYS = ("type", "paragraph", "start", "end", "expansion", "canonical")
+_ENTITY_POSITION = ("type", "paragraph", "start", "end")
+_ENTITY_DEFAULTS = {f.name: f.default for f in fields(Entity) if f.name not in (*_ENTITY_POSITION, "text")}
 
 
 def encode_entities(entities: tuple[Entity, ...], paragraphs: tuple = ()) -> bytes:
-    """The ``cable_entities.data`` blob: zlib JSON ``{"v": 2, "e": [[type, paragraph, start, end,
-    expansion, canonical, text?], ...]}``; ``text`` only where it is not the paragraph's own
-    ``text[start:end]`` (``paragraphs``: the cable's), so the names are not stored twice."""
+    """The ``cable_entities.data`` blob: zlib JSON ``{"v": 3, "e": [[type, paragraph, start, end,
+    {other fields not at their default}, text?], ...]}``; ``text`` only where it is not the
+    paragraph's own ``text[start:end]`` (``paragraphs``: the cable's), so names are not stored twice.
+    Every field of :class:`Entity` is kept, including ones added later."""
     rows = []
     for e in entities:
-        row: list = [e.type, e.paragraph, e.start, e.end, e.expansion, e.canonical]
+        extra = {k: getattr(e, k) for k, default in _ENTITY_DEFAULTS.items() if getattr(e, k) != default}
+        row: list = [e.type, e.paragraph, e.start, e.end, extra or None]
         para = paragraphs[e.paragraph] if 0 <= e.paragraph < len(paragraphs) else None
         if para is None or para.text[e.start:e.end] != e.text:
             row.append(e.text)
         rows.append(row)
-    data = json.dumps({"v": 2, "e": rows}, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps({"v": 3, "e": rows}, ensure_ascii=False, separators=(",", ":"))
     return _z(_utf8(data), b"")
 
 
 def decode_entities(blob: bytes, paragraphs: tuple = ()) -> tuple[Entity, ...]:
-    """The inverse of :func:`encode_entities` (plain data only; the first format, a list of
-    entity objects, is read too)."""
+    """The inverse of :func:`encode_entities` (plain data only; the earlier forms read too)."""
+    known = set(_ENTITY_DEFAULTS)
     try:
         data = json.loads(_str(_unz(blob, b"")))
-        if isinstance(data, list):
+        if isinstance(data, list):  # the first form: a list of entity objects
             return tuple(Entity(**{k: item[k] for k in item if k in Entity.__dataclass_fields__}) for item in data)
         out = []
         for row in data["e"]:
-            fields = dict(zip(_ENTITY_KEYS, row[:6], strict=True))
-            text = row[6] if len(row) > 6 else paragraphs[fields["paragraph"]].text[fields["start"]:fields["end"]]
-            out.append(Entity(text=text, **fields))
+            where = dict(zip(_ENTITY_POSITION, row[:4], strict=True))
+            if data.get("v") == 2:  # [type, paragraph, start, end, expansion, canonical, text?]
+                extra, rest = {"expansion": row[4], "canonical": row[5]}, row[6:]
+            else:
+                extra, rest = {k: v for k, v in (row[4] or {}).items() if k in known}, row[5:]
+            text = rest[0] if rest else paragraphs[where["paragraph"]].text[where["start"]:where["end"]]
+            out.append(Entity(text=text, **where, **extra))
         return tuple(out)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
         raise StoredDataError(f"damaged stored entities: {err}") from err

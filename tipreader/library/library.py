@@ -258,7 +258,7 @@ class Library:
             return entity_search.ref_ids(self.con, fields, words, prefix)
 
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
-               bookmarks: object | None = None) -> list[search.Hit]:
+               bookmarks: object | None = None) -> list[Hit]:
         """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
 
         Raises :class:`~tipreader.library.query.QueryError` for a malformed query.
@@ -295,7 +295,7 @@ class Library:
             if row is None:  # an index document left by an interrupted import; the next import replaces it
                 continue
             snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
-            hits.append(search.Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
+            hits.append(Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
                                    number, index, snippet))
         return hits
 

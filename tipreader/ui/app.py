@@ -1,4 +1,11 @@
-"""The Textual app: opens a cable in the reader, or the start screen when none is named."""
+"""The Textual app: opens a cable in the reader, or the library screen when none is named.
+
+The app owns the shared :class:`~tipreader.ui.services.Services` (``app.services``) and
+handles the app-wide messages in one place each: :class:`OpenCable` (every way of opening
+a cable: the library, links, bookmarks, the palette), :class:`WalkHistory` (Back/Forward)
+and :class:`ShowLibrary`. Errors in workers reach :meth:`TipReaderApp._worker_failed`,
+which tells the user and writes the traceback to ``tipreader.log`` in the data folder.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +15,23 @@ from pathlib import Path
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState
 
 from tipreader.cable.model import Cable, CableError
-from tipreader.config import Config, load_config
+from tipreader.config import load_config
+from tipreader.ui.errors import log_error, start_log
 from tipreader.ui.gc_tuning import IdleCollector, freeze_long_lived
-from tipreader.ui.terminal_watch import TerminalWatch
+from tipreader.ui.history import Step
 from tipreader.ui.library_commands import LibraryCommands
-from tipreader.ui.messages import OpenTarget
-from tipreader.ui.reader_bookmarks import open_bookmarks, open_target
+from tipreader.ui.messages import OpenCable, ShowLibrary, WalkHistory
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
 from tipreader.ui.screens.compare import CompareScreen
-from tipreader.ui.reader_navigation import LibraryReader, library_ready
 from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.screens.reader import ReaderScreen
+from tipreader.ui.services import Services
 from tipreader.ui.settings import apply_config, remember_theme, theme_variable_defaults
-from tipreader.ui.source import CableSource, NoLibrary, load
+from tipreader.ui.source import CableSource, load
+from tipreader.ui.terminal_watch import TerminalWatch
 
 
 class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
@@ -33,10 +42,11 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
     """
 
     TITLE = "tipreader"
-    CSS_PATH = "tipreader.tcss"
+    CSS_PATH = str(Path(__file__).with_name("tipreader.tcss"))  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {BookmarkCommands, LibraryCommands}
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Palette", id="app.app.palette", tooltip="Command palette: the cable's questions and parts, and commands", show=False),
+        Binding("f1", "help", "Help", id="app.app.help", tooltip="This app's keys, for the screen shown, and the search syntax"),
         Binding("ctrl+q", "quit", "Quit", id="app.app.quit", tooltip="Quit tipreader", show=False, priority=True),
         Binding("ctrl+o", "import_cables", "Import", id="app.app.import", show=False,
                 tooltip="Import cable files or folders into the library (in the background, Esc cancels)"),
@@ -52,32 +62,37 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         super().__init__()
         self.target = target
         self.initial_cable = cable
-        self._source_factory = source if callable(source) and not isinstance(source, CableSource) else None
-        self.source: CableSource = source if isinstance(source, CableSource) else NoLibrary()
+        factory = source if callable(source) and not isinstance(source, CableSource) else None
+        self._services = Services(self, source if isinstance(source, CableSource) else None, factory)
         self.error: str | None = None
-        self.config: Config | None = None
-        self.bookmarks = None  # the BookmarkStore, set by open_bookmarks
+
+    @property
+    def services(self) -> Services:
+        """What the screens share: library, user data, bookmarks, history, settings."""
+        return self._services
 
     def on_mount(self) -> None:
         """Apply the settings (theme, keymap), then the library screen, and the cable asked for above it."""
-        self.config = load_config()
-        apply_config(self, self.config)
+        start_log()
+        services = self.services
+        services.config = load_config()
+        apply_config(self, services.config)
         remember_theme(self)
-        open_bookmarks(self)
+        services.open_bookmarks()
         cable = self.initial_cable
         if cable is None and self.target:
             try:
-                cable = load(self.target, self.source)
+                cable = load(self.target, services.source)
             except CableError as err:
                 self.error = f"{err.source or self.target}: {err}"
                 self.exit(return_code=1, message=f"tipreader: {self.error}")
                 return
         if cable is not None:
             # The library screen is made when the reader goes back to it (q): the cable paints first.
-            self.push_screen(LibraryReader(cable, self.source))
+            self.push_screen(ReaderScreen(cable))
         else:
             self.push_screen(LibraryScreen())
-        if self._source_factory is not None:
+        if services.source_factory is not None:
             self.call_after_refresh(self._open_source)
         # once the first screen is up and its library open: start-up objects live as long as the app
         self.set_timer(1.0, lambda: freeze_long_lived("startup"))
@@ -86,40 +101,111 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         """Theme variables for the classification and entity colours ($classification-secret ...)."""
         return {**super().get_theme_variable_defaults(), **theme_variable_defaults(self)}
 
-    @work(thread=True, exclusive=True, group="source")
+    @work(thread=True, exclusive=True, group="source", exit_on_error=False)
     def _open_source(self) -> None:
-        factory = self._source_factory
+        factory = self.services.source_factory
         source = factory() if factory is not None else None
         if source is not None:
-            self.call_from_thread(self._source_ready, source)
+            self.call_from_thread(self.services.set_source, source)
 
-    def _source_ready(self, source: CableSource) -> None:
-        self.source = source
-        for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                screen.set_source(source)
-        library_ready(self)
+    # ---- errors ---------------------------------------------------------------------
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A worker failed: tell the user in one line and log the traceback."""
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        err = event.worker.error
+        where = log_error(f"worker {event.worker.name or event.worker.group}", err)
+        self.notify(f"{event.worker.name or 'A background task'} failed: {type(err).__name__}: {err}"
+                    + (f" (details in {where})" if where else ""), severity="error", markup=False, timeout=8)
 
+    # ---- opening cables: the one place ---------------------------------------------
+    def here(self) -> Step:
+        """The place on screen: the reader's cable and position, or the library."""
+        screen = self.screen
+        return screen.step() if isinstance(screen, ReaderScreen) else Step(None)
+
+    @on(OpenCable)
+    def _open_cable(self, message: OpenCable) -> None:
+        """Open ``message.target``, recording the place left in the history."""
+        self.open_cable(message.target, message.para, message.query)
+
+    def open_cable(self, target: str, para: int | None = None, query: str = "", *,
+                   restore: Step | None = None, record: bool = True) -> bool:
+        """Show ``target`` (a ref_id or a file) at ``para`` (None: where it was left) or at ``restore``;
+        the place left is recorded first unless ``record`` is False (a walk in the history).
+        False, and the user is told, when it cannot be opened."""
+        services = self.services
+        screen = self.screen
+        if isinstance(screen, ReaderScreen) and screen.cable.ref_id.upper() == target.strip().upper():
+            if restore is not None:
+                screen.restore(restore)
+            elif para is not None:
+                screen.jump_to(para)  # a jump inside the cable: recorded by the reader
+            return True
+        try:
+            cable = load(target, services.source)
+        except CableError as err:
+            self.notify(f"{target}: {err}", severity="warning", markup=False)
+            return False
+        if record:
+            services.history.visit(self.here())
+        data = services.userdata
+        if data is not None:
+            if para is None and restore is None:
+                para = data.position(cable.ref_id)
+            try:
+                data.record_open(cable.ref_id)
+            except Exception as exc:  # the history of opened cables is a comfort
+                log_error("record_open", exc)
+        reader = ReaderScreen(cable, para=para, query=query, restore=restore)
+        if isinstance(screen, ReaderScreen):
+            self.switch_screen(reader)
+        else:
+            self.push_screen(reader)
+        return True
+
+    @on(WalkHistory)
+    def _walk(self, message: WalkHistory) -> None:
+        history = self.services.history
+        step = history.back(self.here()) if message.delta < 0 else history.forward(self.here())
+        if step is None:
+            self.bell()
+        elif step.ref_id is None:
+            self.show_library()
+        else:
+            self.open_cable(step.ref_id, restore=step, record=False)
+
+    @on(ShowLibrary)
+    def _show_library(self) -> None:
+        self.show_library()
+
+    def show_library(self) -> None:
+        """Back to the library screen: pop the readers above it, or make it when a reader was first."""
+        if isinstance(self.screen, ReaderScreen):
+            if len(self.screen_stack) > 2:
+                self.pop_screen()
+            else:
+                self.switch_screen(LibraryScreen())
+
+    @on(CompareScreen.OpenAnswer)
+    def _open_answer(self, message: CompareScreen.OpenAnswer) -> None:
+        """An answer chosen in the compare view: its cable above the view (back/``q`` return to it)."""
+        self.open_cable(message.ref_id, message.paragraph)
+
+    @on(OpenBookmark)
+    def _open_bookmark(self, message: OpenBookmark) -> None:
+        self.open_cable(message.ref_id, message.para)
+
+    # ---- app actions ----------------------------------------------------------------
     def action_import_cables(self) -> None:
         """Ask for a path and import it into the library."""
         from tipreader.ui.dialogs.import_dialog import start_import
 
         start_import(self)
 
-    @on(OpenTarget)
-    def _open(self, message: OpenTarget) -> None:
-        try:
-            cable = load(message.target, self.source)
-        except CableError as err:
-            self.notify(f"{Path(err.source or message.target).name}: {err}", severity="error", markup=False)
-            return
-        self.push_screen(LibraryReader(cable, self.source))
+    def action_help(self) -> None:
+        """This app's help for the screen shown: its keys, grouped (and the search syntax)."""
+        from tipreader.ui.dialogs.help import show_help
 
-    @on(CompareScreen.OpenAnswer)
-    def _open_answer(self, message: CompareScreen.OpenAnswer) -> None:
-        """An answer chosen in the compare view: its cable above the view (``q`` comes back to it)."""
-        open_target(self, message.ref_id, message.paragraph)
-
-    @on(OpenBookmark)
-    def _open_bookmark(self, message: OpenBookmark) -> None:
-        open_target(self, message.ref_id, message.para)
+        show_help(self)

@@ -18,11 +18,14 @@ from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from rich.text import Text
-from textual.widgets import Tree
+from typing import TYPE_CHECKING
 
 from tipreader.library.bookmark_keys import Placed
 from tipreader.ui.document import Block
 from tipreader.ui.text import clean
+
+if TYPE_CHECKING:
+    from tipreader.ui.widgets.section_tree import SectionTree
 
 _INLINE_STYLES = {"strong": "bold", "em": "italic", "s": "strike", "link": "underline"}
 CODE_STYLE = "bold #87afd7"
@@ -131,22 +134,12 @@ def decorate_blocks(blocks: list[Block], marks: Mapping[int, Placed], notes: boo
     return out
 
 
-def mark_tree(tree: Tree, marked: Iterable[int], originals: dict[int, object]) -> None:
+def mark_tree(tree: SectionTree, marked: Iterable[int], originals: dict[int, object] | None = None) -> None:
     """Put :data:`MARK` before the tree labels of the ``marked`` paragraph indexes (and take it off the rest).
 
-    ``tree`` is the reader's SectionTree (its ``_para_nodes``: paragraph index → node);
-    ``originals`` is a dict the caller keeps between calls (the labels as built).
+    ``tree`` is the reader's SectionTree; the marks are its ``bookmarks`` badges, so they compose
+    with the codes' tags. ``originals`` is no longer needed (kept for callers).
     Paragraphs without a node of their own (unnumbered text) are not marked in the tree.
     """
-    nodes = getattr(tree, "_para_nodes", {})
-    wanted = {p for p in marked if p in nodes and p >= 0}
-    for para in list(originals):
-        if para not in wanted:
-            nodes[para].set_label(originals.pop(para))
-    for para in wanted:
-        if para not in originals:
-            node = nodes[para]
-            originals[para] = node.label
-            label = Text(MARK, style=MARK_STYLE, no_wrap=True, overflow="ellipsis")
-            label.append_text(node.label if isinstance(node.label, Text) else Text(str(node.label)))
-            node.set_label(label)
+    star = Text(MARK, style=MARK_STYLE)
+    tree.set_badges("bookmarks", {p: (star, None) for p in marked})

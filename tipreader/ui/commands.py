@@ -28,13 +28,15 @@ class CableCommands(Provider):
     """Jump to a question or a part of the cable on the reader screen, or run a reader command."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        from tipreader.ui.screens.reader import ReaderScreen
+
         screen = self.screen
-        cable = getattr(screen, "cable", None)
         entries: list[tuple[str, Callable[[], object], str]] = []
-        if cable is None:
+        if not isinstance(screen, ReaderScreen):
             return entries
+        cable = screen.cable
         targets: list[Target] = part_targets(cable) + question_targets(cable)
-        jump = screen.jump_to  # type: ignore[attr-defined]
+        jump = screen.jump_to
         for t in targets:
             name = f"{t.label}: {t.detail}" if t.label.startswith("Part") else f"Q {t.label} · {t.detail}"
             para = cable.paragraphs[t.para] if 0 <= t.para < len(cable.paragraphs) else None
@@ -44,12 +46,12 @@ class CableCommands(Provider):
             ("View: questions with answers", "set_view('full')", "Show each question followed by its answer"),
             ("View: answers only", "set_view('answers')", "Shrink questions to their label and a line"),
             ("View: questions only", "set_view('questions')", "The questionnaire as an outline"),
-            ("Find in the cable", "find", "Incremental find (/)"),
-            ("Filter paragraphs", "filter", "Show only paragraphs that match (&)"),
+            ("Find in the cable", "part('find', 'find')", "Incremental find (/)"),
+            ("Filter paragraphs", "part('find', 'filter')", "Show only paragraphs that match (&)"),
             ("Go to…", "goto", "Paragraph number, question or words (:)"),
             ("Copy paragraph with citation", "copy", "Copy the paragraph at the top (y)"),
-            ("Toggle section tree", "toggle_tree", "Hide or show the tree (ctrl+b)"),
-            ("Keys", "help", "Every key, grouped (? or F1)"),
+            ("Toggle section tree", "toggle_tree", "Hide or show the tree (t)"),
+            ("Keys", "app.help", "Every key, grouped (? or F1)"),
         ):
             entries.append((name, partial(screen.run_action, action), help_text))
         return entries

@@ -10,19 +10,24 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tipreader.ui.errors import log_error
+
 
 class LibraryCommands(Provider):
     """Import cables (or finish an entity pass); go back/forward; reopen a recently read cable."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
         from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import, start_rebuild
-        from tipreader.ui.reader_navigation import go_back, go_forward, history_of, library_of, open_cable, userdata_of
+        from tipreader.ui.messages import OpenCable, WalkHistory
+        from tipreader.ui.services import services_of
 
         app = self.app
+        services = services_of(app.screen)
+        post = app.post_message
         entries: list[tuple[str, Callable[[], object], str]] = [
             ("Import cables…", partial(start_import, app), "Import a file, folder or glob into the library (ctrl+o)"),
         ]
-        lib = library_of(app)
+        lib = services.library
         if lib is not None and getattr(lib, "needs_rebuild", None):
             entries.insert(0, ("Rebuild the library", partial(start_rebuild, app),
                                f"{lib.needs_rebuild}: re-read every stored original (bookmarks and notes are kept)"))
@@ -30,23 +35,24 @@ class LibraryCommands(Provider):
         if waiting:
             entries.append((f"Find the names in {waiting:,} waiting cable(s)", partial(start_entity_pass, app),
                             "The entity pass an import left unfinished: person: org: place: … search them then"))
-        hist = history_of(app)
+        hist = services.history
         if hist.can_back:
-            entries.append(("History: back", partial(go_back, app), "Back to the previous cable or jump"))
+            entries.append(("History: back", partial(post, WalkHistory(-1)), "Back to the previous cable or jump"))
         if hist.can_forward:
-            entries.append(("History: forward", partial(go_forward, app), "Forward again"))
+            entries.append(("History: forward", partial(post, WalkHistory(1)), "Forward again"))
         for step in hist.recent(10):
             if step.ref_id is not None:
-                entries.append((f"History: {step.label}", partial(open_cable, app, step.ref_id, step.para),
+                entries.append((f"History: {step.label}", partial(post, OpenCable(step.ref_id, step.para)),
                                 "A place visited in this session"))
-        data = userdata_of(app)
+        data = services.userdata
         if data is not None:
             try:
                 recent = data.history(15)
-            except Exception:
+            except Exception as err:  # a damaged user database: the palette still opens
+                log_error("reading the recent cables", err)
                 recent = []
             for entry in recent:
-                entries.append((f"Recent: {entry.ref_id}", partial(open_cable, app, entry.ref_id),
+                entries.append((f"Recent: {entry.ref_id}", partial(post, OpenCable(entry.ref_id)),
                                 "Reopen where it was left"))
         return entries
 
@@ -54,7 +60,8 @@ class LibraryCommands(Provider):
     def _entities_waiting(lib) -> int:
         try:
             return lib.entities_pending() if lib is not None else 0
-        except Exception:  # a damaged library: the palette still opens
+        except Exception as err:  # a damaged library: the palette still opens
+            log_error("counting the cables waiting for entities", err)
             return 0
 
     async def discover(self) -> Hits:

@@ -1,4 +1,10 @@
-"""Messages the reader's parts send each other (dataclass messages, as in toolong)."""
+"""The app-wide messages (dataclass messages, as in toolong).
+
+:class:`OpenCable` is the one way to open a cable: post it from any widget or screen
+(``self.post_message(OpenCable("08MEXICO721", para=11))``); the app handles it in one
+place, which records the place being left in the history, then shows the cable in the
+reader. :class:`WalkHistory` is Back/Forward; :class:`ShowLibrary` goes to the library.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,26 @@ from dataclasses import dataclass
 from textual.message import Message
 
 
+
 @dataclass
-class OpenTarget(Message):
-    """Open ``target`` (a file path or a ref_id) in a reader screen."""
+class OpenCable(Message):
+    """Open ``target`` (a ref_id, or a file path) in the reader.
+
+    ``para``: the paragraph index to open at (None: where the user left it); ``query``: a
+    search query whose words are marked (``n``/``N`` step through them)."""
 
     target: str
+    para: int | None = None
+    query: str = ""
+
+
+@dataclass
+class WalkHistory(Message):
+    """Back (``delta`` -1) or forward (+1) in the history of cables and jumps."""
+
+    delta: int
+
+
+@dataclass
+class ShowLibrary(Message):
+    """Show the library screen (the readers above it are left)."""

@@ -92,6 +92,10 @@ class LibrarySource:
             self._known[key] = key in self.library.present([key])  # type: ignore[attr-defined]
         return self._known[key]
 
+    def forget(self) -> None:
+        """Forget what :meth:`has` learnt (after an import, references may be in the library now)."""
+        self._known.clear()
+
     def prefetch(self, ref_ids: list[str]) -> None:
         """Ask the library about all ``ref_ids`` at once."""
         keys = [r.strip().upper() for r in ref_ids if r and r.strip().upper() not in self._known]

@@ -1,14 +1,17 @@
-"""`?`/F1 help: every key of the reader, grouped, generated from the bindings themselves."""
+"""F1 (and ``?`` in the reader) help: every key of the screen shown, grouped, generated from the
+bindings themselves; on the library screen the search syntax too."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.keys import format_key
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 # Binding id → group: the second word of the id (``reader.jump.next-question`` → jump).
@@ -86,23 +89,110 @@ def help_table(*binding_lists: list[BindingType], keymap: dict[str, str] | None 
     return table
 
 
+QUERY_SYNTAX = (
+    ("trafficked", "any form of the word (trafficking, traffickers); case and accents ignored"),
+    ("traff", "while typing: the last word matches as a prefix until a space follows"),
+    ('"forced labor"', "the exact phrase"),
+    ("traffic*", "words starting so"),
+    ("visa AND asylum, visa OR asylum, NOT visa, -visa, ( )", "boolean logic; words side by side mean AND"),
+    ("id:08MEXICO721", "one cable"),
+    ('origin:mexico, origin:"Embassy Mexico"', "by origin"),
+    ("tag:KTIP, class:secret, subject:visa", "by TAGS, classification, subject words"),
+    ("date:2008, date:2008-01..2008-06", "by year, month or range"),
+    ('entity:INM, person:calderon, org:"national migration institute", place:tijuana', "by the entities found"),
+    ("bookmarked:yes, note:words", "cables you bookmarked; words of your notes"),
+)
+
+
+def query_table() -> Table:
+    """The library's query syntax, one row per form."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=False, ratio=2)
+    table.add_column(ratio=3)
+    table.add_row(Text("Search syntax", style="bold underline"), Text(""))
+    for query, meaning in QUERY_SYNTAX:
+        table.add_row(Text(query), Text(meaning))
+    table.add_row(Text(""), Text("Filters alone (tag:KTIP date:2009) list the newest first.", style="dim"))
+    return table
+
+
 class HelpDialog(ModalScreen[None]):
-    """Shows the keys; any of Esc, q, ? or F1 closes it."""
+    """Shows the keys (and the search syntax); Esc, q, ? or F1 closes it; j/k/space/b scroll it."""
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close", id="help.close", tooltip="Close the help"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down", tooltip="Scroll down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up", tooltip="Scroll up"),
+        Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False, id="help.page-down", tooltip="Page down"),
+        Binding("b,pageup,ctrl+b", "page(-1)", "Page up", show=False, id="help.page-up", tooltip="Page up"),
+        Binding("g,home", "edge(0)", "Top", show=False, id="help.top", tooltip="Top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="help.bottom", tooltip="Bottom"),
     ]
 
-    def __init__(self, *binding_lists: list[BindingType]) -> None:
+    def __init__(self, *binding_lists: list[BindingType], syntax: bool = False, title: str = "Keys") -> None:
         super().__init__()
         self.binding_lists = binding_lists
+        self.syntax = syntax
+        self.heading = title
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(Text("Keys", style="bold"), id="help-title")
-            keymap = dict(getattr(self.app, "_keymap", {}) or {})
-            yield Static(help_table(*self.binding_lists, keymap=keymap, legend=entity_legend(self.app)), id="help-table")
+            yield Static(Text(self.heading, style="bold"), id="help-title")
+            if self.syntax:
+                yield Static(query_table(), id="help-syntax")
+            if self.binding_lists:
+                keymap = dict(getattr(self.app, "_keymap", {}) or {})
+                legend = entity_legend(self.app) if any(
+                    isinstance(b, Binding) and (b.id or "").startswith("reader.") for bl in self.binding_lists for b in bl
+                ) else None
+                yield Static(help_table(*self.binding_lists, keymap=keymap, legend=legend), id="help-table")
+
+    @property
+    def box(self) -> VerticalScroll:
+        """The scrolling box."""
+        return self.query_one("#help-box", VerticalScroll)
+
+    def action_scroll(self, delta: int) -> None:
+        """Scroll ``delta`` lines."""
+        self.box.scroll_to(y=self.box.scroll_y + delta, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        """Scroll a page."""
+        self.box.scroll_to(y=self.box.scroll_y + direction * max(1, self.box.size.height - 2), animate=False)
+
+    def action_edge(self, bottom: int) -> None:
+        """Top or bottom."""
+        self.box.scroll_to(y=self.box.max_scroll_y if bottom else 0, animate=False)
 
     def action_close(self) -> None:
         """Close the help."""
         self.dismiss(None)
+
+
+def screen_bindings(screen: Screen[object]) -> list[list[BindingType]]:
+    """The binding lists to explain for ``screen``: its own, then each kind of widget in it (first seen first)."""
+    lists: list[list[BindingType]] = [list(screen.BINDINGS)]
+    seen: set[type] = set()
+    for widget in screen.query("*"):
+        kind = type(widget)
+        if kind not in seen:
+            seen.add(kind)
+            own: list[BindingType] = [b for b in kind.BINDINGS if isinstance(b, Binding) and b.id]
+            if own:
+                lists.append(own)
+    return lists
+
+
+def show_help(app: App[Any], syntax_only: bool = False) -> None:
+    """The help for the screen shown (F1 from anywhere): its keys, the app's, and on the library
+    screen the search syntax. ``syntax_only``: the search syntax alone."""
+    from tipreader.ui.screens.library import LibraryScreen
+
+    screen = app.screen
+    if isinstance(screen, HelpDialog):
+        return
+    if syntax_only:
+        app.push_screen(HelpDialog(syntax=True, title="Search syntax"))
+        return
+    lists = [*screen_bindings(screen), list(app.BINDINGS)]
+    app.push_screen(HelpDialog(*lists, syntax=isinstance(screen, LibraryScreen)))

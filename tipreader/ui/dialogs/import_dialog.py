@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, Static
 
+from tipreader.ui.services import services_of
 from tipreader.ui.text import clean
 
 _CSS = """
@@ -236,44 +237,29 @@ class ImportDialog(ModalScreen[object]):
 
 def start_entity_pass(app, workers: int | None = None) -> None:
     """Run the entity pass over the cables waiting for it, in the import dialog."""
-    from tipreader.ui.reader_navigation import library_of
-
-    lib = library_of(app)
+    services = services_of(app)
+    lib = services.library
     if lib is not None:
-        app.push_screen(ImportDialog(lib, None, workers), lambda _report: _refresh_library_screens(app))
+        app.push_screen(ImportDialog(lib, None, workers), lambda _report: services.library_updated())
 
 
 def start_rebuild(app, workers: int | None = None) -> None:
     """Rebuild the library (re-parse every stored original) in the import dialog."""
-    from tipreader.ui.reader_navigation import library_of
-
-    lib = library_of(app)
+    services = services_of(app)
+    lib = services.library
     if lib is not None:
-        app.push_screen(ImportDialog(lib, None, workers, rebuild=True), lambda _report: _refresh_library_screens(app))
-
-
-def _refresh_library_screens(app) -> None:
-    from tipreader.ui.screens.library import LibraryScreen
-
-    for screen in app.screen_stack:
-        if isinstance(screen, LibraryScreen):
-            screen.refresh_results()
+        app.push_screen(ImportDialog(lib, None, workers, rebuild=True), lambda _report: services.library_updated())
 
 
 def start_import(app, path: str | None = None, workers: int | None = None) -> None:
     """Ask for a path (unless given), import it, then refresh the library screens."""
-    from tipreader.ui.reader_navigation import library_of
-
-    lib = library_of(app)
+    services = services_of(app)
+    lib = services.library
     if lib is None:
         return
 
     def finished(_report) -> None:
-        source = getattr(app, "source", None)
-        known = getattr(source, "_known", None)
-        if known is not None:
-            known.clear()  # references newly in the library get their links
-        _refresh_library_screens(app)
+        services.library_updated()  # references newly in the library get their links; lists refresh
 
     def chosen(value: str | None) -> None:
         if value:

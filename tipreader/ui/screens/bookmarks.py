@@ -307,7 +307,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
 
 
 class BookmarkCommands(Provider):
-    """Command palette: jump to any bookmark (needs ``app.bookmarks``, a BookmarkStore).
+    """Command palette: jump to any bookmark (needs ``services.bookmarks``, a BookmarkStore).
 
     Choosing one posts :class:`OpenBookmark` with the stored paragraph index; the app
     opens the cable and, with :func:`~tipreader.library.bookmark_keys.locate`, the place
@@ -315,12 +315,16 @@ class BookmarkCommands(Provider):
     """
 
     def _entries(self) -> list[tuple[str, Bookmark]]:
-        store = getattr(self.app, "bookmarks", None)
+        from tipreader.ui.errors import log_error
+        from tipreader.ui.services import services_of
+
+        store = services_of(self.screen).bookmarks
         if store is None:
             return []
         try:
             marks = store.all()
-        except Exception:  # a failing user database must not break the palette
+        except Exception as err:  # a failing user database must not break the palette
+            log_error("listing the bookmarks", err)
             return []
         entries = []
         for mark in marks:

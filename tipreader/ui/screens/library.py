@@ -10,7 +10,7 @@ the library by date. More rows load as the list scrolls.
 
 from __future__ import annotations
 
-import logging
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -23,15 +23,19 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tipreader.library.query import uses_entity_fields
+
+if TYPE_CHECKING:
+    from tipreader.library import Library
+    from tipreader.library.bookmarks import BookmarkStore
 from tipreader.ui.gc_tuning import freeze_long_lived
-from tipreader.ui.reader_navigation import go_back, go_forward, library_of, open_cable, userdata_of
+from tipreader.ui.messages import OpenCable, WalkHistory
+from tipreader.ui.services import Services, services_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
 from tipreader.ui.widgets.year_histogram import YearHistogram
 from tipreader.ui.widgets.footer import QuietFooter
 
-_log = logging.getLogger(__name__)
-
+_WARMED_UP: list[bool] = []  # the reader's modules are loaded once per process
 PAGE = 50
 FIRST_PAGE = 20  # the first page of hits is short: it is what each keystroke waits for
 DEBOUNCE = 0.04  # seconds of quiet typing before a search starts
@@ -100,6 +104,12 @@ class LibraryScreen(Screen[None]):
         self._loaded = False
         # Under a reader opened from the command line, wait until shown: the reader paints first.
         self.call_after_refresh(self._first_load)
+        self.services.library_changed.subscribe(self, lambda _: self._library_changed())
+
+    def _library_changed(self) -> None:
+        """The library opened or an import changed it: search again (once shown)."""
+        if self._loaded:
+            self.refresh_results()
 
     def _first_load(self) -> None:
         if self._loaded or self.app.screen is not self:
@@ -117,9 +127,14 @@ class LibraryScreen(Screen[None]):
 
     # ---- searching -----------------------------------------------------------------------
     @property
-    def library(self):
+    def services(self) -> Services:
+        """The app's shared services."""
+        return services_of(self)
+
+    @property
+    def library(self) -> Library | None:
         """The app's Library (opened on first use), or None."""
-        return library_of(self.app)
+        return self.services.library
 
     @on(Input.Changed, "#library-search")
     def _typed(self, event: Input.Changed) -> None:
@@ -146,7 +161,7 @@ class LibraryScreen(Screen[None]):
         else:
             self._browse(self._generation)
 
-    @work(thread=True, exclusive=True, group="library-search")
+    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _search(self, query: str, generation: int) -> None:
         from tipreader.library import QueryError
 
@@ -164,8 +179,12 @@ class LibraryScreen(Screen[None]):
         if worker.is_cancelled:
             return
         self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= FIRST_PAGE, query)
-        count = lib.count(query, bookmarks=self.app_bookmarks)
-        waiting = lib.entities_pending() if uses_entity_fields(query) else 0
+        try:
+            count = lib.count(query, bookmarks=self.app_bookmarks)
+            waiting = lib.entities_pending() if uses_entity_fields(query) else 0
+        except Exception as err:  # a damaged library: say so, keep the app running
+            self._library_failed(err)
+            return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, count, waiting)
         histogram = lib.histogram(query, bookmarks=self.app_bookmarks)  # counts from the index, no document read
@@ -173,9 +192,9 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._show_histogram, generation, histogram)
 
     @property
-    def app_bookmarks(self):
+    def app_bookmarks(self) -> BookmarkStore | None:
         """The app's bookmark store (answers ``bookmarked:`` and ``note:``), or None."""
-        return getattr(self.app, "bookmarks", None)
+        return self.services.bookmarks
 
     @property
     def row_width(self) -> int:
@@ -187,7 +206,7 @@ class LibraryScreen(Screen[None]):
         return Row(h.ref_id, para, row_text(h.ref_id, h.date, h.origin, h.classification, h.subject,
                                                           h.snippet, h.paragraph, h.paragraph_index, width=self._width))
 
-    @work(thread=True, exclusive=True, group="library-search")
+    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _browse(self, generation: int) -> None:
         worker = get_current_worker()
         lib = self.library
@@ -207,7 +226,7 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._show_count, generation, total)
 
     def _recent_rows(self, lib) -> list[Row]:
-        data = userdata_of(self.app)
+        data = self.services.userdata
         if data is None:
             return []
         rows = []
@@ -254,23 +273,18 @@ class LibraryScreen(Screen[None]):
         empty = Text("The library is empty. Press Ctrl+O to import cable files or folders.", style="italic")
         hits = self.query_one(HitList)
         hits.set_rows(recent + rows, fetched >= PAGE, empty)
-        if not getattr(self.app, "_warmed_up", False):
-            self.app._warmed_up = True  # type: ignore[attr-defined]
+        if not _WARMED_UP:
+            _WARMED_UP.append(True)
             self.set_timer(0.3, self._warm_up)  # the library is open, the screen up
 
-    @work(thread=True, exclusive=True, group="warm-up")
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
         """Load what the first opened cable needs (the reader's modules, the entity gazetteer)
         while the user looks at the list, then freeze it all out of the collector's way: the
         first open was twice as slow as the next ones (``benchmarks/library_ui.py``)."""
-        try:
-            from tipreader.cable.entities import extract_entities
-            from tipreader.ui.reader_navigation import warm_up_reader
+        from tipreader.cable.entities import extract_entities
 
-            warm_up_reader()
-            extract_entities(["The Ministry of Foreign Affairs (MFA) told Embassy Mexico City on 3 March 2008."])
-        except Exception:
-            _log.debug("ignored", exc_info=True)
+        extract_entities(["The Ministry of Foreign Affairs (MFA) told Embassy Mexico City on 3 March 2008."])
         self.app.call_from_thread(freeze_long_lived, "startup")
 
     def _show_count(self, generation: int, count: int, entities_waiting: int = 0) -> None:
@@ -321,7 +335,7 @@ class LibraryScreen(Screen[None]):
     def _more(self) -> None:
         self._load_more(self.query_text, self._generation, len(self.query_one(HitList).rows))
 
-    @work(thread=True, exclusive=True, group="library-more")
+    @work(thread=True, exclusive=True, group="library-more", exit_on_error=False)
     def _load_more(self, query: str, generation: int, have: int) -> None:
         worker = get_current_worker()
         lib = self.library
@@ -346,7 +360,7 @@ class LibraryScreen(Screen[None]):
         self.query_one(HitList).add_rows(rows, more)
 
     # ---- filters ---------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="library-facets")
+    @work(thread=True, exclusive=True, group="library-facets", exit_on_error=False)
     def _load_facets(self) -> None:
         lib = self.library
         if lib is None:
@@ -359,7 +373,10 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._show_facets, facets)
 
     def _library_failed(self, err: Exception) -> None:
-        """Report a library that could not be read (from a worker thread), one line."""
+        """Report a library that could not be read (from a worker thread), one line; the traceback is logged."""
+        from tipreader.ui.errors import log_error
+
+        log_error("reading the library", err)
         self.app.call_from_thread(self.app.notify, f"Library: {err}", severity="error", markup=False)
 
     def _show_facets(self, facets) -> None:
@@ -391,7 +408,7 @@ class LibraryScreen(Screen[None]):
 
     def open_row(self, row: Row) -> None:
         """Open ``row``'s cable at its paragraph (a hit) or where it was left, the query's words marked."""
-        open_cable(self.app, row.ref_id, row.para, self.query_text if row.para is not None else "")
+        self.post_message(OpenCable(row.ref_id, row.para, self.query_text if row.para is not None else ""))
 
     # ---- actions ---------------------------------------------------------------------------
     def action_focus_search(self) -> None:
@@ -428,8 +445,8 @@ class LibraryScreen(Screen[None]):
 
     def action_nav_back(self) -> None:
         """Back in the history."""
-        go_back(self.app)
+        self.post_message(WalkHistory(-1))
 
     def action_nav_forward(self) -> None:
         """Forward in the history."""
-        go_forward(self.app)
+        self.post_message(WalkHistory(1))

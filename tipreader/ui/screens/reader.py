@@ -1,8 +1,20 @@
-"""The reader screen: section tree, formatted cable, find bar, status line."""
+"""The reader screen: section tree, formatted cable, find bar, status line.
+
+The screen composes its widgets and its parts (:mod:`tipreader.ui.parts`): navigation
+(links, references, history walks, reading positions), find and filter, entities,
+bookmarks. Each part has the hooks of :class:`~tipreader.ui.parts.base.ReaderPart`; the
+screen calls them and routes its widgets' messages to them. What parts may use of the
+screen is its public interface below: ``cable``, ``services``, ``text_view``, ``here()``,
+``jump_to()``, ``refresh_text()``, ``update_status()``, ``citation()``, ``part()``.
+
+Every jump (``:``, ``]`` ``[`` ``}`` ``{``, ``g`` ``G``, the tree, an entity, a bookmark) goes
+through :meth:`ReaderScreen.jump_to`, which records the place left in the history.
+"""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,67 +26,121 @@ from textual.widgets import TabbedContent, TabPane, Tabs, Tree
 from tipreader.cable.model import Cable
 from tipreader.ui.commands import CableCommands
 from tipreader.ui.dialogs.goto import GotoDialog
-from tipreader.ui.dialogs.help import HelpDialog
 from tipreader.ui.document import VIEW_NAMES, VIEWS, Block, build_blocks
+from tipreader.ui.errors import log_error
+from tipreader.ui.history import Step
+from tipreader.ui.messages import ShowLibrary
 from tipreader.ui.navigation import part_targets, status_text
-from tipreader.ui.reader_bookmarks import BOOKMARK_BINDINGS, ReaderBookmarks
-from tipreader.ui.reader_entities import ENTITIES_TAB, ENTITY_BINDINGS, SECTIONS_TAB, SIDEBAR, ReaderEntities
-from tipreader.ui.reader_navigation import NAV_BINDINGS, ReaderNavigation, show_library
+from tipreader.ui.parts.base import ReaderPart
+from tipreader.ui.parts.bookmarks import BookmarksPart
+from tipreader.ui.parts.entities import EntitiesPart
+from tipreader.ui.parts.find import FindPart
+from tipreader.ui.parts.navigation import NavigationPart
+from tipreader.ui.query_words import query_words
+from tipreader.ui.services import Services, services_of
 from tipreader.ui.settings import classification_style
-from tipreader.ui.source import CableSource, NoLibrary
 from tipreader.ui.text import clean
-from tipreader.ui.widgets.cable_view import CableView, compile_query
+from tipreader.ui.widgets.cable_view import CableView
 from tipreader.ui.widgets.entity_panel import EntityPanel
 from tipreader.ui.widgets.find_bar import FindBar
+from tipreader.ui.widgets.footer import QuietFooter
 from tipreader.ui.widgets.section_tree import HEADER, SectionTree
 from tipreader.ui.widgets.status_line import StatusLine
-from tipreader.ui.widgets.footer import QuietFooter
+
+if TYPE_CHECKING:
+    from tipreader.ui.source import CableSource
+
+P = TypeVar("P", bound=ReaderPart)
+
+SIDEBAR = "sidebar"
+SECTIONS_TAB = "sections-tab"
+
+JUMP_BINDINGS = [
+    Binding("right_square_bracket", "next_question(1)", "Next Q", id="reader.jump.next-question", tooltip="Next question (next paragraph in a cable without questions)", key_display="]"),
+    Binding("left_square_bracket", "next_question(-1)", "Prev Q", show=False, id="reader.jump.previous-question", tooltip="Previous question (previous paragraph in a cable without questions)", key_display="["),
+    Binding("right_curly_bracket", "next_part(1)", "Next part", show=False, id="reader.jump.next-part", tooltip="Next part of the questionnaire", key_display="}"),
+    Binding("left_curly_bracket", "next_part(-1)", "Previous part", show=False, id="reader.jump.previous-part", tooltip="Previous part of the questionnaire", key_display="{"),
+    Binding("colon", "goto", "Go to", id="reader.jump.goto", tooltip="Go to a paragraph number, a question (C, 2.C) or words of a question", key_display=":"),
+]
+VIEW_BINDINGS = [
+    Binding("Q", "cycle_view", "View", id="reader.view.cycle", tooltip="Cycle: questions with answers, answers only, questions only"),
+    Binding("t", "toggle_tree", "Tree", id="reader.view.tree", tooltip="Hide or show the section tree"),
+    Binding("tab", "app.focus_next", "Switch pane", show=False, id="reader.move.switch", tooltip="Move between the section tree and the text"),
+    Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
+    Binding("question_mark", "app.help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
+    Binding("q", "back", "Library", id="reader.app.back", tooltip="Back to the library"),
+    Binding("c", "compare", "Compare", show=False, id="reader.tip.compare",
+            tooltip="This question's answers in every year and from the other countries (TIP submissions)"),
+]
 
 
-class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[None]):
-    """Reads one cable. ``q`` goes back: to the screen below, or to the library."""
+class ReaderScreen(Screen[None]):
+    """Reads one cable. ``q`` goes back to the library."""
 
     COMMANDS = {CableCommands}
+    # The parts, in the order they decorate the text (markers, then entities, then links), are asked
+    # for the status line, and show their keys in the footer.
+    PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, EntitiesPart, NavigationPart)
+    # The footer shows keys in this order: jumps, find, views, then the other parts' keys.
+    BINDINGS = [*JUMP_BINDINGS, *FindPart.BINDINGS, *VIEW_BINDINGS,
+                *(b for part in PARTS if part is not FindPart for b in part.BINDINGS)]
 
-    DEFAULT_CSS = """
-    #sidebar { width: 33; min-width: 23; max-width: 47; height: 1fr; border-right: vkey $primary-background; }
-    #sidebar ContentSwitcher, #sidebar TabPane { height: 1fr; padding: 0; }
-    #sidebar EntityPanel { height: 1fr; scrollbar-size-vertical: 1; overflow-x: hidden; }
-    """
-
-    BINDINGS = [
-        Binding("right_square_bracket", "next_question(1)", "Next Q", id="reader.jump.next-question", tooltip="Next question (next paragraph in a cable without questions)", key_display="]"),
-        Binding("left_square_bracket", "next_question(-1)", "Prev Q", show=False, id="reader.jump.previous-question", tooltip="Previous question (previous paragraph in a cable without questions)", key_display="["),
-        Binding("right_curly_bracket", "next_part(1)", "Next part", show=False, id="reader.jump.next-part", tooltip="Next part of the questionnaire", key_display="}"),
-        Binding("left_curly_bracket", "next_part(-1)", "Previous part", show=False, id="reader.jump.previous-part", tooltip="Previous part of the questionnaire", key_display="{"),
-        Binding("colon", "goto", "Go to", id="reader.jump.goto", tooltip="Go to a paragraph number, a question (C, 2.C) or words of a question", key_display=":"),
-        Binding("slash", "find", "Find", id="reader.find.find", tooltip="Find in the cable (case-insensitive unless the query has a capital)", key_display="/"),
-        Binding("n", "find_next(1)", "Next match", show=False, id="reader.find.next", tooltip="Next match (wraps)"),
-        Binding("N", "find_next(-1)", "Previous match", show=False, id="reader.find.previous", tooltip="Previous match (wraps)"),
-        Binding("ampersand", "filter", "Filter", show=False, id="reader.find.filter", tooltip="Show only the paragraphs that match, until Esc", key_display="&"),
-        Binding("escape", "close_find", "Close find", show=False, id="reader.find.close", tooltip="Clear the find highlights and the filter"),
-        Binding("Q", "cycle_view", "View", id="reader.view.cycle", tooltip="Cycle: questions with answers, answers only, questions only"),
-        Binding("ctrl+b", "toggle_tree", "Tree", id="reader.view.tree", tooltip="Hide or show the section tree"),
-        Binding("tab", "app.focus_next", "Switch pane", show=False, id="reader.move.switch", tooltip="Move between the section tree and the text"),
-        Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
-        Binding("question_mark,f1", "help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
-        Binding("q", "back", "Back", id="reader.app.back", tooltip="Go back (to the library from the first cable)"),
-        Binding("c", "compare", "Compare", show=False, id="reader.tip.compare",
-                tooltip="This question's answers in every year and from the other countries (TIP submissions)"),
-        *BOOKMARK_BINDINGS,
-        *ENTITY_BINDINGS,
-        *NAV_BINDINGS,
-    ]
-
-    def __init__(self, cable: Cable, source: CableSource | None = None) -> None:
+    def __init__(self, cable: Cable, source: CableSource | None = None, *, para: int | None = None,
+                 query: str = "", restore: Step | None = None) -> None:
+        """``para``/``query``/``restore``: where to open (a paragraph index, words to mark, a history step).
+        ``source`` is ignored (kept for callers of the old signature): the app's services give it."""
         super().__init__()
         self.cable = cable
-        self.source = source or NoLibrary()
         self.view_mode = "full"
-        self.filter_query = ""
+        self.opened = False  # True once the reader is at its opening place
+        self._start = (para, query, restore)
         self._last_jump: int | None = None
-        self._percent = 0
-        self._status_extra = ""
+        self._quiet = False
+        self._parts: dict[str, ReaderPart] = {}
+        for cls in self.PARTS:
+            part = cls(self)
+            self._parts[cls.name] = part
+
+    # ---- the interface parts use ----------------------------------------------------------
+    @property
+    def services(self) -> Services:
+        """The app's shared services."""
+        return services_of(self)
+
+    @property
+    def text_view(self) -> CableView:
+        """The formatted cable."""
+        return self.query_one(CableView)
+
+    def part(self, kind: type[P]) -> P:
+        """The part of class ``kind``."""
+        found = self._parts[kind.name]
+        assert isinstance(found, kind)
+        return found
+
+    @property
+    def find(self) -> FindPart:
+        """The find and filter part."""
+        return self.part(FindPart)
+
+    @property
+    def entities(self) -> EntitiesPart:
+        """The entities part."""
+        return self.part(EntitiesPart)
+
+    @property
+    def navigation(self) -> NavigationPart:
+        """The links, history and positions part."""
+        return self.part(NavigationPart)
+
+    @property
+    def bookmarks(self) -> BookmarksPart:
+        """The bookmarks part."""
+        return self.part(BookmarksPart)
+
+    def action_part(self, name: str, action: str, *args: object) -> None:
+        """Run ``action_<action>`` of the part ``name`` (what part bindings call)."""
+        getattr(self._parts[name], f"action_{action}")(*args)
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -82,8 +148,8 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
             with TabbedContent(id=SIDEBAR, initial=SECTIONS_TAB):
                 with TabPane("Sections", id=SECTIONS_TAB):
                     yield SectionTree(self.cable, id="tree")
-                with TabPane("Entities", id=ENTITIES_TAB):
-                    yield EntityPanel(id="entities")
+                for part in self._parts.values():
+                    yield from part.sidebar()
             yield CableView(id="text")
         find = FindBar(id="find")
         find.display = False
@@ -92,116 +158,196 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        """Lay the cable out and focus the text."""
+        """Lay the cable out at its opening place and focus the text."""
         self.query_one(StatusLine).tooltip = "ref_id · question · paragraph · position in the cable"
         self.title = self.cable.ref_id
-        config = getattr(self.app, "config", None)
+        config = self.services.config
         if config is not None:
             self.view_mode = {"qa": "full", "answers": "answers", "questions": "questions"}.get(config.default_view, "full")
-            if not self.cable.questions:
-                self.view_mode = "full"
             side = self.query_one(f"#{SIDEBAR}")
             side.styles.width = max(12, min(120, int(config.tree_width))) + 1  # the tree's width and the rule
-            side.styles.min_width = 13
-            side.styles.max_width = "35%"  # the text keeps most of a small terminal
-        self._sidebar_layout()
-        view = self.query_one(CableView)
-        para, words = self.opening_place()
-        view.open_at(self._blocks(), para, words)
+        if not self.cable.questions:
+            self.view_mode = "full"
+        for tabs in self.query_one(f"#{SIDEBAR}", TabbedContent).query(Tabs):
+            tabs.can_focus = False  # Tab moves between the tree and the text
+        view = self.text_view
+        para, query, restore = self._start
+        if restore is None:  # applied at the first layout, so the first paint is already there
+            view.open_at(self.blocks(), para, query_words(query))
+            if para is not None and para >= 0:
+                self._last_jump = para
+        else:
+            view.set_blocks(self.blocks())
         self.watch(view, "scroll_y", self._scrolled, init=False)
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_text())
+        self.services.library_changed.subscribe(self, lambda _: self.library_changed())
         view.focus()
-        self._update_status()
+        self.update_status()
+        self.call_after_refresh(self._open)
 
-    def _sidebar_layout(self) -> None:
-        """Tab skips the sidebar's tab row (the sidebar's width and rule are in the stylesheet)."""
-        side = self.query_one(f"#{SIDEBAR}", TabbedContent)
-        for tabs in side.query(Tabs):
-            tabs.can_focus = False
+    def _open(self) -> None:
+        view = self.text_view
+        if not (view.size.width and view.line_count):
+            self.call_after_refresh(self._open)
+            return
+        restore = self._start[2]
+        if restore is not None:
+            self.restore(restore)
+        self.opened = True
+        for part in self._parts.values():
+            part.shown()
+        self.update_status()
 
-    def _theme_changed(self, _theme: object) -> None:
-        """Recolour the classification badges in the new theme, keeping the place."""
-        only = self._filter_set(self.filter_query) if self.filter_query else None
-        self.text_view.set_blocks(self._blocks(only), keep_para=self.text_view.top_para)
+    def on_unmount(self) -> None:
+        """The reader closes: the parts save what they keep (the reading position)."""
+        for part in self._parts.values():
+            part.leaving()
 
-    def set_source(self, source: CableSource) -> None:
-        """Use ``source`` (the library, once open) to mark references; the header is laid out again."""
-        self.source = source
-        prefetch = getattr(source, "prefetch", None)
+    def blocks(self) -> list[Block]:
+        """The text's blocks in the current view and filter, decorated by every part."""
+        level_style = partial(classification_style, self.app, badge=True)
+        blocks = build_blocks(self.cable, self.view_mode, self.find.only(), self.in_library, level_style)
+        for part in self._parts.values():
+            blocks = part.decorate(blocks)
+        return blocks
+
+    def refresh_text(self, *, restyle: bool = False) -> None:
+        """Build the blocks again and show them, keeping the place (``restyle``: same texts,
+        only styles and spans changed: nothing moves)."""
+        view = self.text_view
+        if restyle:
+            view.restyle(self.blocks())
+            return
+        y = view.scroll_y
+        view.set_blocks(self.blocks())
+        view.scroll_to(y=y, animate=False, immediate=True)
+        self.find.refind()
+
+    def library_changed(self) -> None:
+        """The library opened or changed: references may now be links."""
+        prefetch = getattr(self.services.source, "prefetch", None)
         if prefetch is not None:
             prefetch([r.ref_id for r in self.cable.references if r.ref_id])
-        self.learn_expansions()
+        for part in self._parts.values():
+            part.library_changed()
         if self.cable.references and self.is_mounted:
-            only = self._filter_set(self.filter_query) if self.filter_query else None
-            self.text_view.set_blocks(self._blocks(only), keep_para=self.text_view.top_para)
+            self.refresh_text()
 
-    def _filter_set(self, query: str) -> set[int] | None:
-        pattern = compile_query(query)
-        if pattern is None:
-            return None
-        only = {p.index for p in self.cable.paragraphs if pattern.search(p.text or "")}
-        for q in self.cable.questions:
-            if pattern.search(q.question or "") or pattern.search(q.answer or ""):
-                only.add(q.paragraph_index)
-        return only
-
-    def _blocks(self, only: set[int] | None = None) -> list[Block]:
-        level_style = partial(classification_style, self.app, badge=True)
-        return self.decorate(build_blocks(self.cable, self.view_mode, only, self._in_library, level_style))
-
-    def _in_library(self, ref_id: str) -> bool:
+    def in_library(self, ref_id: str) -> bool:
+        """Whether ``ref_id`` is in the library (False when the library cannot say)."""
         try:
-            return bool(self.source.has(ref_id))
-        except Exception:  # a broken library must not stop the reading
+            return bool(self.services.source.has(ref_id))
+        except Exception as err:  # a broken library must not stop the reading
+            log_error(f"looking {ref_id} up", err)
             return False
-
-    @property
-    def text_view(self) -> CableView:
-        """The formatted cable."""
-        return self.query_one(CableView)
 
     # ---- position ----------------------------------------------------------------------
     def _scrolled(self, _value: float) -> None:
-        self._update_status()
+        self.update_status()
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
+        """Show the place, the view, the filter and the parts' detail in the status line."""
         view = self.text_view
         top = view.max_scroll_y
-        self._percent = 100 if top <= 0 else round(view.scroll_y / top * 100)
-        text = status_text(self.cable, view.top_para, self._percent)
+        percent = 100 if top <= 0 else round(view.scroll_y / top * 100)
+        text = status_text(self.cable, view.top_para, percent)
         if self.view_mode != "full":
             text += f" · {VIEW_NAMES[self.view_mode]}"
-        if self.filter_query:
-            text += f" · filter “{clean(self.filter_query, newlines=False)}”"
+        if self.find.filter_query:
+            text += f" · filter “{clean(self.find.filter_query, newlines=False)}”"
         status = self.query_one(StatusLine)
         status.text = text
-        status.detail = self.entity_detail()
+        status.detail = next((d for d in (p.status_detail() for p in self._parts.values()) if d), "")
 
     @on(CableView.TopChanged)
     def _top_changed(self, event: CableView.TopChanged) -> None:
         self.query_one(SectionTree).follow(event.para)
-        self._update_status()
+        for part in self._parts.values():
+            part.top_changed(event.para)
+        self.update_status()
+
+    @on(CableView.Jumped)
+    def _view_jumped(self, event: CableView.Jumped) -> None:
+        """``g``/``G`` in the text: the place left is a history step."""
+        self.record(Step(self.cable.ref_id, event.para, event.scroll_y, self.text_view.size.width))
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self.find.changed(event.query, event.filter)
+
+    @on(FindBar.Submitted)
+    def _find_submitted(self, event: FindBar.Submitted) -> None:
+        self.find.submitted(event.query)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.find.close()
+
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
+        """Jump to the chosen entity's first mention; its mentions become the find matches (``n``/``N``)."""
+        self.entities.show_mentions(event.group, focus=False)
+
+    @on(Tree.NodeHighlighted, "#entities")
+    def _entity_highlighted(self) -> None:
+        self.update_status()
+
+    @on(CableView.HoverChanged)
+    def _hover_changed(self, event: CableView.HoverChanged) -> None:
+        self.entities.hover_changed(event.item)
+
+    def action_open_reference(self, ref_id: str) -> None:
+        """Open ``ref_id`` (a link in the text was clicked)."""
+        self.navigation.open(ref_id)
 
     @on(Tree.NodeSelected, "#tree")
     def _node_chosen(self, event: Tree.NodeSelected) -> None:
         para = event.node.data
         if para is None or para == HEADER:
+            self.record(self.step())
             self.text_view.scroll_to(y=0, animate=False, immediate=True)
         else:
             self.jump_to(para, focus=False)
 
-    def jump_to(self, para: int, focus: bool = True) -> None:
-        """Put paragraph index ``para`` at the top of the text (clearing a filter that hides it)."""
+    def step(self) -> Step:
+        """This reader's place, for the history."""
         view = self.text_view
-        if view.para_line(para) is None and self.filter_query:
-            self._clear_filter()
+        return Step(self.cable.ref_id, view.top_para, float(view.scroll_y), view.size.width)
+
+    def record(self, left: Step) -> None:
+        """Record ``left`` (the place a jump leaves) in the history, unless restoring one."""
+        if not self._quiet and self.opened:
+            self.services.history.visit(left)
+
+    def restore(self, step: Step) -> None:
+        """Go back to ``step`` (same scroll when the width is the same, else its paragraph); not recorded."""
+        view = self.text_view
+        self._quiet = True
+        try:
+            if step.width and step.width == view.size.width and view.line_count:
+                view.scroll_to(y=step.scroll_y, animate=False, immediate=True)
+            elif step.para is not None and step.para >= 0:
+                self.jump_to(step.para)
+            else:
+                view.scroll_to(y=0, animate=False, immediate=True)
+        finally:
+            self._quiet = False
+
+    def jump_to(self, para: int, focus: bool = True) -> None:
+        """Put paragraph index ``para`` at the top of the text (clearing a filter that hides it);
+        the place left is recorded in the history."""
+        view = self.text_view
+        if view.line_count:
+            self.record(self.step())
+        if view.para_line(para) is None and self.find.filter_query:
+            self.find.clear_filter()
         if view.scroll_to_para(para):
             self._last_jump = para
         if focus:
             view.focus()
-        self._update_status()
+        self.update_status()
 
-    def _here(self) -> int:
+    def here(self) -> int:
         """The paragraph the reader is at: the last jump target while it is still on screen."""
         view = self.text_view
         top = view.top_para
@@ -212,10 +358,10 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
                 return self._last_jump if top is None or self._last_jump >= top else top
         return -1 if top is None else top
 
-    def _step(self, targets: list[int], delta: int) -> None:
+    def _step_to(self, targets: list[int], delta: int) -> None:
         view = self.text_view
         shown = [t for t in sorted(set(targets)) if view.para_line(t) is not None]
-        here = self._here()
+        here = self.here()
         if delta > 0:
             nxt = next((t for t in shown if t > here), None)
         else:
@@ -231,7 +377,7 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         questions = [q.paragraph_index for q in self.cable.questions]
         if not questions:
             questions = [p.index for p in self.cable.paragraphs if p.number is not None] or [p.index for p in self.cable.paragraphs]
-        self._step(questions, delta)
+        self._step_to(questions, delta)
 
     def action_next_part(self, delta: int) -> None:
         """Next/previous part."""
@@ -239,7 +385,7 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         if not parts:
             self.notify("This cable has no parts.", markup=False)
             return
-        self._step(parts, delta)
+        self._step_to(parts, delta)
 
     def action_goto(self) -> None:
         """Open the go-to prompt."""
@@ -249,82 +395,6 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
                 self.jump_to(para)
 
         self.app.push_screen(GotoDialog(self.cable, self.text_view.top_para), done)
-
-    # ---- find and filter ----------------------------------------------------------------
-    def action_find(self) -> None:
-        """Open the find bar."""
-        self.query_one(FindBar).open(False, self.filter_query)
-
-    def action_filter(self) -> None:
-        """Open the find bar in filter mode."""
-        self.query_one(FindBar).open(True, self.filter_query)
-
-    @on(FindBar.Changed)
-    def _find_changed(self, event: FindBar.Changed) -> None:
-        if event.filter:
-            self._apply_filter(event.query)
-        view = self.text_view
-        count = view.find(event.query)
-        if count:
-            view.goto_match(view.current)
-        self._show_count(event.query)
-
-    def _show_count(self, query: str) -> None:
-        view = self.text_view
-        if not query:
-            text = ""
-        elif not view.matches:
-            text = "no match"
-        else:
-            text = f"{view.current + 1}/{len(view.matches)}"
-        self.query_one(FindBar).set_count(text)
-
-    @on(FindBar.Submitted)
-    def _find_submitted(self, event: FindBar.Submitted) -> None:
-        self.text_view.focus()
-        if not event.query:
-            self._close_find()
-
-    @on(FindBar.Closed)
-    def _find_closed(self) -> None:
-        self._close_find()
-
-    def action_find_next(self, delta: int) -> None:
-        """Next/previous match, wrapping."""
-        view = self.text_view
-        if not view.matches:
-            self.app.bell()
-            return
-        view.goto_match(view.current + delta)
-        self._show_count(self.query_one(FindBar).value)
-        self._update_status()
-
-    def action_close_find(self) -> None:
-        """Esc: close the find bar, clear the highlights and the filter."""
-        self._close_find()
-
-    def _close_find(self) -> None:
-        bar = self.query_one(FindBar)
-        bar.display = False
-        self.text_view.clear_find()
-        if self.filter_query:
-            self._clear_filter()
-        self.text_view.focus()
-
-    def _apply_filter(self, query: str) -> None:
-        self.filter_query = query
-        top = self.text_view.top_para
-        only = self._filter_set(query)
-        self.text_view.set_blocks(self._blocks(only))
-        if top is not None:
-            self.text_view.scroll_to_para(top)
-        self._update_status()
-
-    def _clear_filter(self) -> None:
-        self.filter_query = ""
-        top = self.text_view.top_para
-        self.text_view.set_blocks(self._blocks(), keep_para=top)
-        self._update_status()
 
     # ---- views and the rest -------------------------------------------------------------
     def action_cycle_view(self) -> None:
@@ -341,14 +411,10 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         view = self.text_view
         top = view.top_para
         self.view_mode = mode
-        only = self._filter_set(self.filter_query) if self.filter_query else None
-        view.set_blocks(self._blocks(only), keep_para=top)
-        bar = self.query_one(FindBar)
-        if bar.display and bar.value:
-            view.find(bar.value)
-            self._show_count(bar.value)
+        view.set_blocks(self.blocks(), keep_para=top)
+        self.find.refind()
         self.notify(f"View: {VIEW_NAMES[mode]}", markup=False, timeout=2)
-        self._update_status()
+        self.update_status()
 
     def action_set_view(self, mode: str) -> None:
         """Action form of :meth:`set_view` (for the command palette)."""
@@ -358,9 +424,23 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         """Hide or show the section tree."""
         side = self.query_one(f"#{SIDEBAR}")
         side.display = not side.display
-        self.query_one(SectionTree).display = side.display
         if not side.display:
             self.text_view.focus()
+
+    def show_sidebar_tab(self, tab: str) -> bool:
+        """Show the sidebar (if hidden) at ``tab``; False when that tab is already the one shown."""
+        tabs = self.query_one(f"#{SIDEBAR}", TabbedContent)
+        if not tabs.display:
+            tabs.display = True
+        if tabs.active == tab:
+            return False
+        tabs.active = tab
+        return True
+
+    def show_sections(self) -> None:
+        """Show the section tree's tab and focus the tree."""
+        self.show_sidebar_tab(SECTIONS_TAB)
+        self.query_one(SectionTree).focus()
 
     def citation(self, para: int | None) -> str:
         """``08MEXICO721 ¶12`` for paragraph index ``para``."""
@@ -374,24 +454,22 @@ class ReaderScreen(ReaderNavigation, ReaderEntities, ReaderBookmarks, Screen[Non
         """The compare view of the question at the top (tipreader.ui.compare_open)."""
         from tipreader.ui.compare_open import open_compare
 
-        open_compare(self.app, getattr(self.source, "library", None), self.cable, self.text_view.top_para)
+        open_compare(self.app, self.services.library, self.cable, self.text_view.top_para)
 
     def action_copy(self) -> None:
-        """Copy the paragraph at the top with its citation (OSC 52) and say so."""
-        para = self._here()
+        """Copy the paragraph at the top with its citation and say how."""
+        from tipreader.ui.clipboard import copy_text
+
+        para = self.here()
         if para < 0:
             text = clean(self.cable.subject or self.cable.ref_id)
             cite = self.citation(None)
         else:
             text = clean(self.cable.paragraphs[para].text)
             cite = self.citation(para)
-        self.app.copy_to_clipboard(f"{text}\n\n— {cite}")
-        self.notify(f"Copied with its citation: {cite}", markup=False, timeout=3)
-
-    def action_help(self) -> None:
-        """Show every key, grouped."""
-        self.app.push_screen(HelpDialog(self.BINDINGS, CableView.BINDINGS, SectionTree.BINDINGS, EntityPanel.BINDINGS, self.app.BINDINGS))
+        how = copy_text(self.app, f"{text}\n\n— {cite}")
+        self.notify(f"{cite} {how}", markup=False, timeout=4)
 
     def action_back(self) -> None:
-        """Back to the previous screen; to the library when the reader was opened first."""
-        show_library(self.app)
+        """Back to the library."""
+        self.post_message(ShowLibrary())

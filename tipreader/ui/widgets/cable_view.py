@@ -52,7 +52,9 @@ class CableView(ScrollView, can_focus=True):
         Binding("j,down", "line(1)", "Down", show=False, id="reader.move.down", tooltip="Scroll down one line"),
         Binding("k,up", "line(-1)", "Up", show=False, id="reader.move.up", tooltip="Scroll up one line"),
         Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False, id="reader.move.page-down", tooltip="Scroll down one screen"),
-        Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False, id="reader.move.page-up", tooltip="Scroll up one screen"),
+        Binding("b,pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.move.page-up", tooltip="Scroll up one screen"),
+        Binding("ctrl+d", "half(1)", "Half down", show=False, id="reader.move.half-down", tooltip="Scroll down half a screen"),
+        Binding("ctrl+u", "half(-1)", "Half up", show=False, id="reader.move.half-up", tooltip="Scroll up half a screen"),
         Binding("g,home", "edge(0)", "Top", show=False, id="reader.move.top", tooltip="Go to the top of the cable"),
         Binding("G,end", "edge(1)", "Bottom", show=False, id="reader.move.bottom", tooltip="Go to the bottom of the cable"),
     ]
@@ -75,6 +77,15 @@ class CableView(ScrollView, can_focus=True):
             super().__init__()
             self.view = view
             self.item = item
+
+    class Jumped(Message):
+        """The view jumped to its top or bottom (``g``/``G``) from paragraph ``para`` at ``scroll_y``."""
+
+        def __init__(self, view: CableView, para: int | None, scroll_y: float) -> None:
+            super().__init__()
+            self.view = view
+            self.para = para
+            self.scroll_y = scroll_y
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -444,7 +455,13 @@ class CableView(ScrollView, can_focus=True):
         step = max(1, self.scrollable_content_region.height - 2)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
 
+    def action_half(self, direction: int) -> None:
+        """Scroll half a screen (ctrl+d / ctrl+u, as in less and vim)."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+
     def action_edge(self, bottom: int) -> None:
         """Go to the top (0) or the bottom (1)."""
+        self.post_message(self.Jumped(self, self.top_para, float(self.scroll_y)))
         self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
 

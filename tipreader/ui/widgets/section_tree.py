@@ -46,6 +46,8 @@ class SectionTree(TreeFolding, Tree[int]):
         self.show_root = True
         self._para_positions: list[int] = []  # sorted paragraph indexes that have nodes
         self._para_nodes: dict[int, TreeNode[int]] = {}
+        self._base_labels: dict[int, object] = {}  # labels as built, of nodes that carry badges
+        self._badges: dict[str, dict[int, tuple[Text | None, Text | None]]] = {}
         self._build_outline()
 
     def _add(self, parent: TreeNode[int], label: Text, para: int | None, leaf: bool = True, register: bool = True) -> TreeNode[int]:
@@ -104,6 +106,28 @@ class SectionTree(TreeFolding, Tree[int]):
                 number = f"¶{para.number} " if para.number is not None else ""
                 self._add(root, _label((number, "bold"), (one_line(para.text, 40), "")), i)
         self._para_positions = sorted(self._para_nodes)
+
+    def set_badges(self, owner: str, badges: dict[int, tuple[Text | None, Text | None]]) -> None:
+        """Put ``owner``'s badges on the nodes of paragraphs: ``{para: (before, after)}`` replaces what
+        ``owner`` set before. Badges of several owners (bookmarks' ★, codes' tags) compose: a node's
+        label is the befores, its label as built, the afters. Paragraphs without a node are skipped."""
+        old = self._badges.get(owner, {})
+        self._badges[owner] = {p: b for p, b in badges.items() if p in self._para_nodes and p >= 0}
+        for para in set(old) | set(self._badges[owner]):
+            node = self._para_nodes.get(para)
+            if node is None:
+                continue
+            base = self._base_labels.setdefault(para, node.label)
+            label = Text(no_wrap=True, overflow="ellipsis")
+            mine = [marks[para] for _, marks in sorted(self._badges.items()) if para in marks]
+            for before, _ in mine:
+                if before is not None:
+                    label.append_text(before)
+            label.append_text(base if isinstance(base, Text) else Text(str(base)))
+            for _, after in mine:
+                if after is not None:
+                    label.append_text(after)
+            node.set_label(label)
 
     def node_for(self, para: int | None) -> TreeNode[int]:
         """The node standing for paragraph ``para``: its own or the last one before it."""

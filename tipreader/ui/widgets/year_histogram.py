@@ -19,7 +19,6 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tipreader.library.histogram import Histogram
-from tipreader.ui import _colors
 
 HEIGHT = 3
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -88,7 +87,7 @@ class YearHistogram(Widget, can_focus=True):
         step = max(1, min(6, width // len(cols)))  # columns per period: wider bars when few periods
         bar = max(1, step - 1)
         top = max(n for _, n, _ in cols) or 1
-        accent = f"bold {_colors.derive(self.app)['accent'].rich_color.name}"
+        accent = "bold underline"  # the selected bar, unfocused (no colour: readable in every theme and NO_COLOR)
         rows = []
         for level in range(HEIGHT, 0, -1):
             row = Text()
