@@ -54,6 +54,7 @@ def main(argv: list[str]) -> int:
     with_created = 0
     misses: dict[str, list[str]] = {f: [] for f in FIELDS}
     elapsed = 0.0
+    yearless = guessed_right = 0  # ids left without a year (the text states none); their guesses that were right
     for path in files:
         meta, head, body = read_page(path)
         raw = RawCable(source=str(path), format="wikileaks-html", header=head, body=body)
@@ -82,6 +83,9 @@ def main(argv: list[str]) -> int:
             with_created += header.parse_header(raw2, lines).ref_id == want["ref_id"]
         else:
             with_created += info.ref_id == want["ref_id"]
+        if info.ref_id and info.ref_id == want["ref_id"][2:]:
+            yearless += 1
+            guessed_right += info.year_guess is not None and f"{info.year_guess % 100:02d}" == want["ref_id"][:2]
         for field in FIELDS:
             if got[field] == want[field]:
                 agree[field] += 1
@@ -94,6 +98,9 @@ def main(argv: list[str]) -> int:
         if verbose:
             for line in misses[field][:40]:
                 print("   ", line)
+    print(f"ref_id without a year (the text states none; never guessed into the id): {yearless}/{total};"
+          f" year_guess right for {guessed_right} of them")
+    print(f"ref_id agreeing or year-less: {agree['ref_id'] + yearless}/{total}  {100 * (agree['ref_id'] + yearless) / total:5.1f}%")
     print(f"ref_id given only the page's Created date: {with_created}/{total}  {100 * with_created / total:5.1f}%")
     return 0
 

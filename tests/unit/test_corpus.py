@@ -1,5 +1,7 @@
 """Every file of ../shared/cables goes through the whole parser without a stray exception.
 
+No paragraph of any of them carries teletype page debris or ends with a heading.
+
 One test loops over the ~5,200 files (not one case per file) so the run stays short.
 For every WikiLeaks page the cable's ref_id must equal the page's own metadata
 table; the same must hold when the page is first reduced to raw text.
@@ -13,6 +15,7 @@ from pathlib import Path
 
 
 from tipreader.cable import Cable, CableError, iter_path, parse_text
+from tipreader.cable.headings import is_capitals_title
 from tipreader.cable.ids import repair_ref_id
 
 _TABLE_ID = re.compile(r"<table class='cable'>.*?<a href='/cable/\d{4}/\d{2}/([^'.]+)\.html'>", re.S)
@@ -45,11 +48,43 @@ def reduce_page(page: str) -> str:
     return "\n".join(blocks)
 
 
+# Teletype debris that must never reach a paragraph: the routing block of an old page
+# break (`INFO LOG-00 NP-00 ...`) and its page header (`PAGE 03 HARARE 05461 01 OF 02`,
+# `PAGE 02 RUEHFRA0170`); "on page 16 of the paper" is prose and allowed.
+_DEBRIS = re.compile(r"\bINFO\s+LOG-\d\d|\bPAGE \d{2,3}\s+(?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*)?\s+\d{3,6}\b|R[A-Z]{5,6}\d{3,5}\b)")
+_TRAILING_RULE = re.compile(r"-{5,}\s*$")
+
+
+# Paragraphs that still end with a heading-shaped line (a capitals title, or a rule with a
+# title before it on the same line after a sentence). Measured 2026-12-04 (p13); the count
+# may only go down. Most left are unwrapped bodies whose titles and rules were run together.
+GLUED_CEILING = 175
+
+
+def fidelity_problems(cable: Cable) -> tuple[list[str], list[str]]:
+    """(debris in a paragraph, headings glued to a paragraph's end: a capitals title or a rule as its last line)."""
+    problems: list[str] = []
+    glued_found: list[str] = []
+    for para in cable.paragraphs:
+        if para.kind in ("heading", "signature"):
+            continue
+        text = para.text
+        if _DEBRIS.search(text):
+            problems.append(f"{cable.ref_id} ¶{para.index}: debris {_DEBRIS.search(text).group(0)!r}")
+        last = text.rsplit("\n", 1)[-1]
+        lowers = sum(c.islower() for c in text)
+        glued = "\n" in text and is_capitals_title(last) and lowers > 0.3 * sum(c.isalpha() for c in text)
+        if glued or _TRAILING_RULE.search(text):
+            glued_found.append(f"{cable.ref_id} ¶{para.index}: heading glued to its end: {last[-60:]!r}")
+    return problems, glued_found
+
+
 def test_every_file_parses_and_pages_keep_their_ref_id(shared_cables: Path) -> None:
     files = _files(shared_cables)
     assert len(files) > 5000
     pages = set(_pages(shared_cables))
     problems: list[str] = []
+    glued: list[str] = []
     for path in files:
         try:
             items = list(iter_path(path))
@@ -57,6 +92,11 @@ def test_every_file_parses_and_pages_keep_their_ref_id(shared_cables: Path) -> N
             problems.append(f"{path}: {type(err).__name__}: {err}")
             continue
         assert items, path
+        for item in items:
+            if isinstance(item, Cable):
+                debris, glued_here = fidelity_problems(item)
+                problems.extend(debris)
+                glued.extend(glued_here)
         if path not in pages:
             continue
         want = _table_id(path.read_text(encoding="utf-8"))
@@ -66,6 +106,7 @@ def test_every_file_parses_and_pages_keep_their_ref_id(shared_cables: Path) -> N
         elif not _id_ok(first, want):
             problems.append(f"{path}: ref_id {first.ref_id!r} != table {want!r}")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])
+    assert len(glued) <= GLUED_CEILING, f"{len(glued)} glued headings:\n" + "\n".join(glued[:30])
 
 
 # Pages whose raw text cannot give WikiLeaks' id, each read by hand. WikiLeaks formed
@@ -93,15 +134,13 @@ def _raw_id_ok(cable: Cable, want: str) -> bool:
     """The id read from raw text agrees with WikiLeaks' table.
 
     A malformed table id must come out repaired; where the text states no year, post
-    and serial must agree (the year is then guessed or left out, with a warning).
+    and serial must agree (the year is left out, with a warning; a guess goes to ``year_guess``).
     """
     if cable.ref_id == repair_ref_id(want)[0]:
         return True
     codes = {w.code for w in cable.warnings}
-    if "no-year" in codes:
+    if "no-year" in codes:  # never a guessed year in the id
         return cable.ref_id == want[2:]
-    if codes & {"guessed-year", "no-date"}:
-        return cable.ref_id[2:] == want[2:]
     return False
 
 

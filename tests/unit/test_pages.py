@@ -58,8 +58,10 @@ def test_new_delhi_decimal_markers() -> None:
     assert not any("00009127" in line.text for line in lines)
     # `NEW DELHI 00009127 001.2 OF 006` stands on page 1; `002.2 OF 006` opens page 2.
     assert _find(lines, "Classified By: POLCOUNS").page == 1
-    cont = _find(lines, "does have Muslim members as well.")
-    assert cont.page == 2 and cont.break_before
+    # the unwrapped sentence running across `002.2 OF 006` is joined; the page count goes on
+    para3 = _find(lines, "3. (C) Although there are a wide variety")
+    assert para3.page == 1 and " does have Muslim members as well." in para3.text
+    assert _find(lines, "Growing Economy").page == 2
     assert _find(lines, "heavily outnumbered by the Indian security forces").page == 6
 
 
@@ -143,3 +145,21 @@ def test_section_lines_set_pages_without_markers() -> None:
         ("1. (C) One.", 1),
         ("2. (C) Two.", 2),
     ]
+
+
+def test_old_teletype_page_breaks_inside_the_text(shared_cables) -> None:
+    """00HARARE5461: `... THEY REALIZE CONFIDENTIAL` / `PAGE 03 HARARE 05461 01 OF 02 271458Z THAT THE MDC`."""
+    from tipreader.cable import parse_file
+
+    cable = parse_file(shared_cables / "wikileaks-html" / "00HARARE5461.html")[0]
+    texts = [p.text for p in cable.paragraphs]
+    assert not any("PAGE 0" in t or "LOG-" in t or "PTQ" in t or "CONFIDENTIAL" in t for t in texts)
+    para2 = cable.paragraph_by_number(2)
+    assert para2 is not None and "THEY REALIZE THAT THE MDC IS GAINING STRENGTH" in para2.text
+    assert cable.paragraph_by_number(5).page == 4  # the page count goes on across the sections
+    assert cable.paragraphs[-1].kind == "signature" and cable.paragraphs[-1].text == "MCDONALD"
+    # 02ROME3639: a later section repeats its routing header, caption, E.O., TAGS and SUBJECT
+    cable = parse_file(shared_cables / "wikileaks-html" / "02ROME3639.html")[0]
+    assert not any("CONFIDENTIAL" in p.text or "TAGS" in p.text or "FM AMEMBASSY" in p.text for p in cable.paragraphs)
+    para15 = cable.paragraph_by_number(15)
+    assert para15 is not None and para15.text.startswith('BOSSI WOULD LIKE TO SEE THE EU BECOME A ""LOOSE CONFEDERATION.""')

@@ -75,6 +75,7 @@ class HeaderInfo:
     classified_by: str | None = None
     references: tuple[Reference, ...] = ()
     partial: bool = False
+    year_guess: int | None = None  # the year guessed from the E.O. line when the text states none
     warnings: list[ParseWarning] = field(default_factory=list)
     body_start: int = 0  # index into the Line list where the paragraphs begin
     body_cut: int = 0  # characters at the start of ``lines[body_start]`` that belong to the preamble

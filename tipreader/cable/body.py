@@ -19,24 +19,20 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
+from .headings import heading_at, split_tail_titles
 from .items import item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
+from .signature import signature_start, split_footer, split_tail_signature
 
 _NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
-_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
 _LOST_MARK = re.compile(r"^#{5,}")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
-_SIGNATURE_TRAILER = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
-_SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
-_END_MARK = re.compile(r"^\W*END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\W*$", re.IGNORECASE)
-_TAIL_NAME = re.compile(r"(?<=[.!?\"\u201d])\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$")
 _LETTER_BYTES = string.ascii_letters.encode()
 _LOWER_BYTES = string.ascii_lowercase.encode()
-_RULE_START = frozenset("-=*_~")
 _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
@@ -123,66 +119,11 @@ def _lettered(lines: list[Line], i: int) -> bool:
     return prev is None or (len(prev) <= UNWRAPPED and prev.rstrip()[-1:] in ".:;?!")
 
 
-def _heading(lines: list[Line], i: int, upper_body: bool) -> str | None:
-    """The heading text when line ``i`` is a heading line, else None."""
-    text = lines[i].text.strip()
-    prev = _prev_text(lines, i)
-    if prev is not None and not is_rule(prev) and not (len(prev) > UNWRAPPED and prev.rstrip()[-1:] in _SENTENCE_END):
-        return None
-    m = _RULE_HEADING.match(text)
-    if m:
-        return m.group(1)
-    if len(text) > 80 or text[-1] in ".,;" or is_rule(text) or _END_MARK.match(text):
-        return None
-    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-    if nxt.strip() and is_rule(nxt) and len(nxt.strip()) >= 0.6 * len(text):
-        return text  # underlined title
-    following_blank = not nxt.strip() or is_rule(nxt) or _NUM_START.match(nxt) or item_start(nxt)
-    if any(c.islower() for c in _CONTINUED.sub("", text)):
-        if prev is not None and following_blank and _NUM_START.match(nxt):
-            return text  # a title line in an unwrapped body
-        return None
-    if sum(c.isalpha() for c in text) < 3 or not following_blank:
-        return None
-    if upper_body and prev is not None:
-        return None
-    return text
-
-
-def _signature_start(lines: list[Line]) -> int | None:
-    """Index of the closing signature block (``GARZA``, a ``Visit ... Web Site`` line)."""
-    end = len(lines)
-    while end and not lines[end - 1].text.strip():
-        end -= 1
-    tail = [i for i in range(max(0, end - 8), end) if lines[i].text.strip()][-4:]
-    for i in tail:
-        if _SIGNATURE_TRAILER.match(lines[i].text):
-            return i if i > 0 else None
-    i = end
-    count = 0
-    while i > 0 and count < 3:
-        text = lines[i - 1].text.strip()
-        if not text:
-            i -= 1
-            continue
-        if len(text) <= 30 and _SIG_NAME.match(text) and text[-1] != "." and not _NUM_START.match(text):
-            i -= 1
-            count += 1
-            continue
-        break
-    if count == 0 or i == 0:
-        return None
-    prev = lines[i - 1].text.strip()
-    if prev and len(prev) <= UNWRAPPED and prev[-1:] not in _SENTENCE_END:
-        return None  # a wrapped sentence's last words, not a signature
-    return i
-
-
 def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
     if any("SIPDIS" in ln.text for ln in lines):
         lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
-    lines = _split_tail_signature(_undouble(lines))
+    lines = split_tail_signature(split_footer(split_tail_titles(_undouble(lines))))
     if not lines:
         return [], []
     sample = "".join(line.text for line in lines[:200]).encode("ascii", "ignore")
@@ -190,12 +131,17 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
     numbered = _numbered(lines)
-    sig = _signature_start(lines)
+    sig = signature_start(lines)
     limit = sig if sig is not None else len(lines)
     segs: list[_Seg] = []
     seen_number = False
     prev_plain = False  # the line before is wrapped text (not blank, rule or unwrapped)
+    texts = [ln.text for ln in lines[:limit]]
+    breaks = [ln.break_before for ln in lines[:limit]]
+    skip = 0
     for i in range(limit):
+        if i < skip:
+            continue  # the rest of a heading
         line = lines[i]
         text = line.text
         if not text.strip():
@@ -218,26 +164,23 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
             segs.append(_Seg(start=i, number=number, marking=marking, first=rest))
             seen_number = True
             continue
-        prev_text = lines[i - 1].text if i else ""
-        after_break = not prev_text.strip() or line.break_before or len(prev_text) > UNWRAPPED
-        nxt = lines[i + 1].text if i + 1 < limit else ""
-        if nxt[:1] in _RULE_START or nxt.lstrip()[:1] in _RULE_START:
-            title = _heading(lines, i, upper_body) if len(text) <= 80 and is_rule(nxt) else None
-            if title is not None:
-                _close(segs, i)
-                segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=i + 1))
-                continue
+        nxt = texts[i + 1] if i + 1 < limit else ""
+        found = heading_at(texts, i, upper_body, breaks)
+        underlined = found is not None and (found[1] > i + 1 or is_rule(nxt))
         head = text.lstrip()[:2]
-        if (head[:1] in "-\u2013" or head[:1].isdigit() or head[1:2] in ".) -Q" or head[:1] in "Qq") and _lettered(lines, i):
+        if (
+            not underlined
+            and (head[:1] in "-\u2013" or head[:1].isdigit() or head[1:2] in ".) -Q" or head[:1] in "Qq")
+            and _lettered(lines, i)
+        ):
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip()))
             continue
-        if (after_break or prev_text.lstrip()[:1] in _RULE_START) and (len(text) <= 80 or text.lstrip().startswith("---")):
-            title = _heading(lines, i, upper_body)
-            if title is not None:
-                _close(segs, i)
-                segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=i + 1))
-                continue
+        if found is not None:
+            title, skip = found
+            _close(segs, i)
+            segs.append(_Seg(start=i, first=title, kind="heading", open=False, end=skip))
+            continue
         if segs and (segs[-1].end == 0 or segs[-1].open):
             segs[-1].end = 0  # the block continues the open paragraph
             continue
@@ -270,18 +213,6 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         )
         raw_lines.append([ln.text for ln in lines[seg.start : seg.end]] if seg.kind == "body" else [])
     return paragraphs, lost_line_warnings(paragraphs, raw_lines)
-
-
-def _split_tail_signature(lines: list[Line]) -> list[Line]:
-    """In an unwrapped body the signature can end the last line: ``... End comment. GODFREY``."""
-    if not lines or len(lines[-1].text) <= UNWRAPPED:
-        return lines
-    last = lines[-1]
-    m = _TAIL_NAME.search(last.text)
-    if not m:
-        return lines
-    head = Line(text=last.text[: m.start()].rstrip(), page=last.page, break_before=last.break_before)
-    return [*lines[:-1], head, Line(text="", page=last.page), Line(text=m.group(1), page=last.page)]
 
 
 def _undouble(lines: list[Line]) -> list[Line]:

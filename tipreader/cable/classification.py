@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 
 def _spaced(word: str) -> str:
-    return r"[ \t]?".join(word)
+    """The word, its letters optionally spaced out; the first letter may be typed twice (``SS E C R E T``)."""
+    return rf"(?:{word[0]}[ \t]?)?" + r"[ \t]?".join(word)
 
 
 _CLASS_WORD = (
@@ -61,8 +62,13 @@ class ClassLine:
     caveats: tuple[str, ...]
 
 
+_LEVEL_WORDS = frozenset(("UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOPSECRET"))
+
+
 def _level(word: str) -> str:
     compact = re.sub(r"\s+", "", word).upper()
+    if len(compact) > 1 and compact[0] == compact[1] and compact[1:] in _LEVEL_WORDS:
+        compact = compact[1:]  # a doubled first letter: "SS E C R E T"
     if compact.startswith("UNCLAS"):
         return "UNCLASSIFIED"
     if compact == "TOPSECRET":

@@ -116,17 +116,24 @@ def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[
         split = tok.key in _SPLIT_PARTICLES or tok.key in ("abu", "abou")
         if upper:
             continue  # in capitals "AL" and "BIN" begin too many other things
-        if not (_name_like(prev, False) and _name_like(nxt, False)) or prev.poss or tok.poss:
-            continue
-        if not split and not (tok.gap == " " and nxt.gap == "-"):
-            continue  # "al-" joined to the name after it, lower case: "Ahmed al-Harazi"
-        if prev.key in _NOT_PERSON_FIRST or prev.sent and prev.key not in first_names() and not split:
-            continue
-        first = i - 1
-        before = tokens[first - 1] if first else None
-        if before is not None and _name_like(before, False) and tokens[first].gap == " " and not _title_word(before) \
-                and (not before.sent or before.key in first_names() or _unknown(before)):
-            first -= 1  # "Abdullah Saleh al-Ashtal"
+        if tok.key in ("abu", "abou") and tok.cap and _name_like(nxt, False) and nxt.gap in (" ", "-") and not tok.poss \
+                and not (_name_like(prev, False) and len(prev.text) > 1 and (
+                    not prev.sent or prev.key in first_names() or _unknown(prev))):
+            first = i  # "Abu Seada": the name begins with the particle
+        else:
+            if not (_name_like(prev, False) and _name_like(nxt, False)) or prev.poss or tok.poss:
+                continue
+            if not split and not (tok.gap == " " and nxt.gap == "-"):
+                continue  # "al-" joined to the name after it, lower case: "Ahmed al-Harazi"
+            if prev.key in _NOT_PERSON_FIRST or prev.sent and prev.key not in first_names() and not split \
+                    and not _unknown(prev):
+                continue
+            first = i - 1
+            before = tokens[first - 1] if first else None
+            if before is not None and _name_like(before, False) and tokens[first].gap == " " and not _title_word(before) \
+                    and len(before.text) > 1 \
+                    and (not before.sent or before.key in first_names() or _unknown(before)):
+                first -= 1  # "Abdullah Saleh al-Ashtal"
         last = i + 1
         while last + 1 < n and tokens[last + 1].gap in (" ", "-") and (
                 _name_like(tokens[last + 1], False) and last - first < 5

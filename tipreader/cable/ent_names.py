@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles
+from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
 from .ent_text import Token, capitalised
 
 LOC_PREPS = frozenset(
@@ -33,7 +33,8 @@ LOC_SUFFIX = frozenset("state city province region department governorate distri
 ORG_STOP = frozenset(
     """the a an this that these those in on at by for with from according under since during after before
     while although however both all many some other each every its his her their our post when if as also
-    members agencies including include includes and but or nor so yet then thus there here dear visit""".split()
+    members agencies including include includes and but or nor so yet then thus there here dear visit
+    through into over between among about against toward towards via across within without upon despite""".split()
 )
 LAW_HEADS = frozenset(
     "act law code protocol convention treaty constitution decree statute amendment accord charter covenant".split()
@@ -226,6 +227,8 @@ def _extend_right(tokens: list[Token], j: int) -> int:
             k2 += 1
         if k2 == k or k2 >= n or (first and tokens[k].key not in _PREPS):
             break
+        if not first and tokens[k].key in ("in", "to", "at") and tokens[k2].key in gazetteer().places:
+            break  # "the Embassy of Somalia in Beijing": the place is not in the name
         if any(tokens[x].key == "the" for x in range(k, k2)) and tokens[k].key == "and":
             break  # "Ministry of Education and the National Council for Women": two bodies
         if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS:
@@ -233,8 +236,29 @@ def _extend_right(tokens: list[Token], j: int) -> int:
         first = False
         end, k = k2, k2 + 1
         while k < n and _name_token(tokens[k], False) and tokens[k].key not in _PREPS and _tight(tokens[k].gap) and not tokens[k - 1].poss:
+            if _person_follows(tokens, k):
+                return end  # "the Egyptian Organization for Human Rights Hisham Kassem"
             end, k = k, k + 1
     return end
+
+
+def _is_title(seq: list[Token]) -> bool:
+    """True when the words (or all but a leading nationality) are a person's title."""
+    heads = titles().heads
+    keys = tuple(t.key for t in seq)
+    return keys in heads or keys[1:] in heads and len(keys) > 2
+
+
+def _person_follows(tokens: list[Token], k: int) -> bool:
+    """True when tokens ``k``, ``k+1`` read as a person's name rather than more of an office's
+    words: a given name, or two capitalised words the cables never write in lower case."""
+    tok = tokens[k]
+    if tok.key in first_names() and k + 1 < len(tokens) and tokens[k + 1].cap and tokens[k + 1].gap == " ":
+        return True
+    if k + 1 >= len(tokens) or tokens[k + 1].gap not in (" ", "-") or not tokens[k + 1].cap:
+        return False
+    places = gazetteer().places
+    return all(t.key not in vocab() and t.key not in places and len(t.key) > 2 for t in tokens[k : k + 2])
 
 
 @lru_cache(maxsize=1)
@@ -282,6 +306,12 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 continue  # "Deputy Chief of Mission Mark Tokola": a title before a name
             if " ".join(t.key for t in tokens[i : end + 1]) in places or tokens[i].key == "rule":
                 continue  # "West Bank" is a place; "Rule of Law" is no law
+            if _is_title(tokens[i : end + 1]):
+                continue  # "Deputy Chief of Mission", "Member of Parliament": a person's office
+            if tok.key == "administration" and i == j - 1 and tokens[i].key not in places and not law:
+                continue  # "the Bush Administration": a person's government
+            if i and tokens[i - 1].text in ("UN", "EU", "AU") and tokens[i].gap == " " and not law:
+                i -= 1  # "UN Human Rights Council"
             if law:
                 if end + 2 < len(tokens) and tokens[end + 1].key == "of" and tokens[end + 2].key.isdigit() \
                         and len(tokens[end + 2].key) == 4 and tokens[end + 2].gap == " ":

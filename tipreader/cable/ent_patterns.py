@@ -71,7 +71,9 @@ _PHONE_RE = re.compile(
 )
 # International numbers written in groups of any length: "+967-1-755-2000", "+20 2 2797 3300".
 _INTL_PHONE_RE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?:,?\s?(?:ext|x)\.?\s?\d{1,5})?(?![\w-])", re.I)
-_PHONE_GATE = re.compile(r"\d\d[\s.-]\d\d\d|\+\d")  # contained in every phone match
+_BARE_PHONE_RE = re.compile(r"(?<![\w/.,-])\d{7,8}(?:/\d{1,2})?(?![\w.,-]\d|\w)")
+_BARE_PHONE_CUE = re.compile(r"\b(?:tel|telephone|phone|fax|cell|mobile|tels|phones)\b", re.I)
+_PHONE_GATE = re.compile(r"\d\d[\s.-]\d\d\d|\+\d|\d{7}")  # contained in every phone match
 _PHONE_WORD = re.compile(r"(?:phone|tel|telephone|fax|cell|mobile|call|number|reached)\b[^.]*$", re.I)
 _EO_DOTS = re.compile(r"e\.\s?o\.")  # over lower-cased text
 _LAW_RE = re.compile(
@@ -168,6 +170,10 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
             if sum(c.isdigit() for c in m.group()) >= 7:
                 intl.append(m.span())
                 yield m.start(), m.end(), "PHONE"
+    for m in _BARE_PHONE_RE.finditer(text):  # "TEL: 7196138/9, 7189265": seven or eight digits after a phone word
+        if _BARE_PHONE_CUE.search(text, max(0, m.start() - 60), m.start()):
+            intl.append(m.span())
+            yield m.start(), m.end(), "PHONE"
     for m in _PHONE_RE.finditer(text):
         if any(a <= m.start() < b for a, b in intl):
             continue

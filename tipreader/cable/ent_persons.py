@@ -75,7 +75,7 @@ def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> i
         initial_gap = len(tokens[k - 1].text) == 1 and gap in (". ", ".")
         if not (gap in (" ", "-") or initial_gap):
             break
-        if tok.key in PARTICLES and not tok.cap and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
+        if tok.key in PARTICLES and (not tok.cap or upper) and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
             k += 1
             continue
         if not _is_name_token(tok, upper) or upper and tok.key.endswith(("ed", "ing", "ly")):
@@ -322,6 +322,9 @@ def link_mentions(
             if [x.text.lower() for x in seq] != parts or any(x.gap not in (" ", "-") for x in seq[1:]):
                 continue
             s, e = seq[0].start, seq[-1].end
+            if i and tokens[i - 1].key in PARTICLES and tokens[i].gap in (" ", "-") and (upper or not tokens[i - 1].cap or
+                                                                                   tokens[i].gap == "-"):
+                s = tokens[i - 1].start  # "DE KLERK", "van der Berg": the particle is part of the surname
             if overlaps(s, e):
                 break
             j = i

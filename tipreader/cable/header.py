@@ -360,10 +360,8 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
         if id_year:
             year = id_year.group(1)[-2:]
         elif decl and 1975 <= int(decl[:4]) - 10 <= 2010:
-            year = f"{int(decl[:4]) - 10:04d}"[2:]
-            info.warnings.append(
-                ParseWarning("guessed-year", f"no date: the id takes the year ten years before DECL {decl}")
-            )
+            # a guess (wrong about one time in ten): never put into the id, kept apart
+            info.year_guess = int(decl[:4]) - 10
 
     # addressees and origin
     fm, to, cc = addressees(routing, lambda line: bool(cls.match_class_line(line) or _kind(line)))
@@ -391,7 +389,10 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
             undated = ids.derive_ref_id("00", routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:20000])
             if undated:
                 info.ref_id = undated[2:]
-                info.warnings.append(ParseWarning("no-year", f"the text states no year: id given as {info.ref_id}"))
+                guess = f"; {info.year_guess}? (ten years before the declassification date)" if info.year_guess else ""
+                info.warnings.append(
+                    ParseWarning("no-year", f"the text states no year: id given as {info.ref_id}{guess}")
+                )
 
     origin = meta.get("origin")
     # a scraper's "** Dhahran" lost the kind of post: derive it from the text instead

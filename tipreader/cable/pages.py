@@ -20,6 +20,7 @@ import re
 
 from ._types import Line
 from .collapsed import split_collapsed
+from .reflow import UNWRAPPED
 
 _PILCROW = "\u00b6"
 
@@ -31,8 +32,11 @@ _PAGE_MARKER = re.compile(
 )
 # Teletype page headers of older cables: `PAGE 02 HARARE 02271 01 OF 07 271033Z`,
 # `PAGE 01   STATE  097844`, `PAGE 01  ATHENS 02959  171944Z`.
+# Also with the message's routing serial and the caption: `PAGE 02 RUEHFRA0170 S E C R E T`,
+# `PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440`.
 _TELETYPE_PAGE = re.compile(
-    r"^\s*PAGE\s+(\d{2,3})\s+[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}\s?Z)?\s*$"
+    r"^\s*PAGE\s+(\d{2,3})\s+(?:[A-Z][A-Z .'-]*?\s+\d{3,6}(?:\s+\d{1,2}\s+OF\s+\d{1,2})?(?:\s+\d{6}\s?Z)?"
+    r"|R[A-Z]{5,6}\d{3,5}(?:\s+(?:[A-Z]\s){3,}[A-Z]|\s+(?:UNCLAS|CONFIDENTIAL|SECRET)\w*)?(?:\s+[A-Z][A-Z .'-]*?\s+\d{3,6})?)\s*$"
 )
 # Lines that only repeat the classification/section at a page top:
 # `SECTION 02 OF 11`, `UNCLAS SECTION 02 OF 04 CAIRO 000211`,
@@ -50,6 +54,33 @@ _BANNER = re.compile(
     r"(?:\s*(?://|/|\s)\s*(?:NOFORN|SENSITIVE|SBU|FOUO|EFTO|NOFORN))*\s*$",
     re.IGNORECASE,
 )
+# An old teletype page break inside the text: the page-bottom classification (at the end
+# of the last line, or on lines of its own with the PTQ number), the page header
+# `PAGE 03 HARARE 05461 01 OF 02 271458Z`, and on a section's first page the routing
+# block `ACTION AF-00 INFO LOG-00 NP-00 ... /006W ------8A8E0D 271459Z /38`.
+_CLS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
+_TELETYPE_BREAK = re.compile(
+    rf"(?:\s*{_CLS}(?:[ \t]+[A-Z]{{3}}\d{{3,5}})?[ \t]*(?=\n))*\s*(?<![^\s])"
+    r"(PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'-]*?[ \t]+\d{3,6}(?:[ \t]+\d{1,2}[ \t]+OF[ \t]+\d{1,2})?(?:[ \t]+\d{6}[ \t]?Z)?)"
+    r"(?:\s+ACTION\s+[A-Z]{1,8}-\d\d)?"
+    r"(?:\s+INFO\s+LOG-\d\d(?:\s+[A-Z]{1,8}-\d\d)*(?:\s*/\d{3}W)?)?"
+    r"(?:\s*-{5,}[0-9A-F]{6}\s+\d{6}Z\s*/\d{2,3})?[ \t]*(?:\n|(?=\S))"
+)
+# A later section's first page header, the routing lines after it, the caption and the
+# repeated preamble (SIPDIS, E.O., TAGS, SUBJECT and its continuation) up to a blank line.
+_SECTION_FIRST_PAGE = re.compile(
+    r"^(PAGE[ \t]+01[ \t]+[A-Z][A-Z .'-]*?[ \t]+\d{3,6}[ \t]+(?:0[2-9]|[1-9]\d)[ \t]+OF[ \t]+\d{1,2}.*)\n"
+    r"(?:[ \t]*\n)*[ \t]*[RPOZ][ \t]+\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}[ \t]*\n"
+    r"(?:(?![^\n]*SECTION[ \t]+\d)[^\n]*\n){0,40}?"
+    r"[^\n]*SECTION[ \t]+\d{1,2}[ \t]+OF[ \t]+\d{1,2}[^\n]*\n"
+    r"(?:[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.\s?O\.|TAGS|SUBJECT|XXXX|\S)[^\n]*\n|[ \t]*\n(?=[ \t]*(?:SIPDIS|E\.\s?O\.|TAGS|SUBJECT)))*",
+    re.M,
+)
+_SENTENCE_END = frozenset(".!?:;\"')]\u201d")
+_PARA_START = re.compile(r"^\s*\d{1,3}\s?\.\s")
+# The last line of an old record dump: `> 2002ROME03639 - Classification: CONFIDENTIAL`.
+_RECORD_TRAILER = re.compile(r"^\s*>?\s*\d{4}[A-Z][A-Z ]*\d{3,6}\s+-\s+Classification:")
+_END_JUNK = frozenset(("", ">", '"'))
 # Where a scraped page's site furniture begins (defensive; formats should cut it).
 _SITE_TAIL = re.compile(r"^\s*\u00a9\s*Scoop Media\s*$")
 
@@ -81,6 +112,10 @@ def clean_lines(body: str) -> list[Line]:
     raw = body.replace("\r\n", "\n").replace("\r", "\n")
     if _PILCROW in raw:
         raw = raw.replace(_PILCROW, "")
+    if "PAGE " in raw:
+        raw = _TELETYPE_BREAK.sub(_page_line, raw)
+        if "PAGE 01" in raw:
+            raw = _SECTION_FIRST_PAGE.sub(r"\1\n", raw)
     pieces = split_collapsed(raw.split("\n"), raw)
     out: list[Line] = []
     append = out.append
@@ -100,7 +135,7 @@ def clean_lines(body: str) -> list[Line]:
                 append(Line("", page))
             continue
         last = stripped[-1]
-        if last.isdigit() or last == "Z":
+        if last.isdigit() or last == "Z" or stripped[:5] == "PAGE ":
             furniture, new_page = _is_furniture(stripped)
             if furniture and (seen_text or new_page is not None):
                 if new_page is not None:
@@ -117,17 +152,27 @@ def clean_lines(body: str) -> list[Line]:
         if pending_break:
             if seen_text and _BANNER.match(stripped):
                 continue  # a banner repeated at the top of a page
-            append(Line(text.rstrip(), page, True))
             pending_break = False
+            last_line = out[-1].text if out else ""
+            if len(last_line) > UNWRAPPED and last_line[-1] not in _SENTENCE_END and not _PARA_START.match(text):
+                # an unwrapped sentence running across the page break: joined
+                out[-1] = Line(f"{last_line} {stripped}", out[-1].page, out[-1].break_before)
+                continue
+            append(Line(text.rstrip(), page, True))
         else:
             append(Line(text.rstrip(), page, False))
         seen_text = True
-    while out and not out[-1].text:
-        out.pop()
+    while out and (out[-1].text.strip() in _END_JUNK or _BANNER.match(out[-1].text) or _RECORD_TRAILER.match(out[-1].text)):
+        out.pop()  # blank lines, the closing banner, a record dump's last line, a stray ">" at the end
     start = 0
     while start < len(out) and not out[start].text:
         start += 1
     return out[start:] if start else out
+
+
+def _page_line(m: re.Match[str]) -> str:
+    """A teletype page break inside the text → its page header alone on a line."""
+    return f"\n{m.group(1)}\n"
 
 
 def _drop_trailing_blanks(out: list[Line]) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from . import body, formats, header, pages, structure
+from .truncation import truncation_warnings
 from ._types import RawCable
 from .model import Cable, CableError
 
@@ -32,6 +33,7 @@ def cable_from_raw(raw: RawCable) -> Cable:
         first = body_lines[0]
         body_lines[0] = replace(first, text=first.text[head.body_cut :])
     paragraphs, body_warnings = body.parse_paragraphs(body_lines)
+    body_warnings.extend(truncation_warnings(raw.body, paragraphs))
     paragraphs, parts, summary, comment = structure.parse_structure(paragraphs)
     if not head.ref_id:
         raise CableError("no cable found: no reference id in metadata, routing line or page markers", raw.source)
@@ -59,6 +61,7 @@ def cable_from_raw(raw: RawCable) -> Cable:
         comment=comment,
         warnings=tuple(raw.warnings) + tuple(head.warnings) + tuple(body_warnings),
         partial=head.partial,
+        year_guess=head.year_guess,
         header_text=raw.header,
         body_text=raw.body,
         metadata=dict(raw.meta),

@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=lambda args: run_app(args.target))
 
 
-def _library_source(seed: bool = False):
+def _library_source(seed: bool = False, quiet: bool = True):
     """The library as a reader's :class:`~tipreader.ui.source.CableSource`, or None when it cannot be opened.
 
     With ``seed`` an empty library first imports the bundled sample cables (first start),
@@ -35,6 +35,8 @@ def _library_source(seed: bool = False):
             library.ensure_seeded()
         return LibrarySource(library)
     except Exception:  # no library yet, or a broken one: the reader still opens files
+        if not quiet:
+            raise  # the app says why (library_failed)
         return None
 
 
@@ -55,6 +57,6 @@ def run_app(target: str | None) -> int:
             error_line(err, err.source or target)
             return 1
     # The library is opened after the first paint (its import costs ~0.1 s) unless a ref_id needed it.
-    app = TipReaderApp(cable=cable, source=source or (lambda: _library_source(seed=True)))
+    app = TipReaderApp(cable=cable, source=source or (lambda: _library_source(seed=True, quiet=False)))
     app.run()
     return app.return_code or 0

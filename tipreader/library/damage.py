@@ -48,6 +48,29 @@ def database_damaged(path: Path, err: BaseException) -> LibraryDamaged:
         "and import your cable files again; your bookmarks are kept apart in user.sqlite3")
 
 
+def cannot_open(db_path: Path, err: BaseException) -> LibraryDamaged:
+    """The error for a library that cannot be opened: a read-only folder, a home that is a file,
+    or (only when neither) a damaged database. A healthy library is never called damaged."""
+    import errno
+    import os
+
+    folder = db_path.parent
+    text = str(err).lower()
+    code = getattr(err, "errno", None)
+    blocked = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocked is not None or code in (errno.ENOTDIR, errno.EEXIST):
+        return LibraryDamaged(f"the library cannot be made in {folder}: {blocked or folder} is a file, not a folder; "
+                              "choose another folder (TIPREADER_HOME, or library = in the settings)")
+    read_only = code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text
+    if read_only or (folder.is_dir() and not os.access(folder, os.W_OK)):
+        return LibraryDamaged(f"the library folder {folder} is read-only ({_cause(err)}): tipreader writes its index "
+                              "and database there; make it writable, or choose another folder (TIPREADER_HOME)")
+    if code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO) or "disk i/o" in text or "full" in text:
+        return LibraryDamaged(f"the library in {folder} cannot be written: the disk is full or failing "
+                              f"({_cause(err)}); free some space and try again")
+    return database_damaged(db_path, err)
+
+
 def database_lost(path: Path, indexed: int) -> LibraryDamaged:
     """The error for a database that is empty or gone while the index still holds ``indexed`` cables."""
     return LibraryDamaged(

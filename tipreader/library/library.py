@@ -68,14 +68,14 @@ class Library:
         self.index_path = root / "index"
         self._lock = threading.RLock()
         self._write_lock = threading.RLock()  # rebuild holds it across its writing and the index swap
-        self._recover_index_swap()
         try:
+            self._recover_index_swap()
             self.con = store.connect(self.db_path)
             self.needs_rebuild: str | None = store.check_versions(self.con)
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, OSError) as err:
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
                 raise
-            raise damage.database_damaged(self.db_path, err) from None
+            raise damage.cannot_open(self.db_path, err) from None
         # what is wrong with the library (a damaged index, lost cables), or None: see check()
         self.problem: damage.LibraryDamaged | None = None
         self.index: tantivy.Index | None = None

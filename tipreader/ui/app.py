@@ -104,7 +104,12 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
     @work(thread=True, exclusive=True, group="source", exit_on_error=False)
     def _open_source(self) -> None:
         factory = self.services.source_factory
-        source = factory() if factory is not None else None
+        try:
+            source = factory() if factory is not None else None
+        except Exception as err:  # noqa: BLE001 - any reason the library cannot open: said, and logged
+            log_error("opening the library", err)
+            self.call_from_thread(self.services.library_failed, str(err))
+            return
         if source is not None:
             self.call_from_thread(self.services.set_source, source)
 

@@ -124,7 +124,10 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool], level_style: 
     blocks.append(Block(title, None, "header", gap=0, find_from=0))
     line = Text()
     line.append("Date ", style=label)
-    line.append(_date(cable.date))
+    if cable.date is None and cable.year_guess is not None:
+        line.append(f"year not stated; {cable.year_guess}?", style="italic yellow")  # a guess, never in the id
+    else:
+        line.append(_date(cable.date))
     if cable.origin:
         line.append("   From ", style=label)
         line.append(clean(cable.origin, newlines=False))
@@ -168,6 +171,10 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool], level_style: 
         blocks.append(Block(line, None, "header", searchable=False))
     if cable.partial:
         blocks.append(Block(Text("A partial extract: the full text is not in this record.", "italic yellow"), None, "header", searchable=False))
+    for warning in cable.warnings:
+        if warning.code == "truncated":  # the cable's own page markers or pointers say it stops early
+            text = "Truncated: " + clean(warning.message, newlines=False)
+            blocks.append(Block(Text(text, "italic yellow"), None, "header", searchable=False))
     blocks.append(Block(Text("─", "#405060"), None, "rule", searchable=False, one_line=True))
     return blocks
 

@@ -62,6 +62,8 @@ class Services:
         self._userdata: UserData | None = None
         self._lock = threading.Lock()
         self._asked: set[str] = set()  # damaged user databases already offered a fresh start
+        # why the library cannot be used (damaged, lost, a home that is a file...): shown, not retried
+        self.library_problem: str | None = None
 
     # ---- the library -------------------------------------------------------------------
     @property
@@ -80,8 +82,8 @@ class Services:
             if lib is not None:
                 self._library = lib
                 return lib
-            if self.library_opening:
-                return None  # set_source() follows
+            if self.library_opening or self.library_problem is not None:
+                return None  # set_source() or library_failed() follows, or followed
             from tipreader.library import Library
 
             try:
@@ -95,11 +97,23 @@ class Services:
                 self.source = LibrarySource(lib)
             return lib
 
+    def library_failed(self, message: str) -> None:
+        """The library cannot be used: say what is wrong and what to do (in a notification, and on
+        the library screens, which read :attr:`library_problem`); files still open in the reader."""
+        self.library_problem = message
+        self.source_factory = None
+        self.app.notify(message, title="Library", severity="error", timeout=60, markup=False)
+        self.library_changed.publish(None)
+
     def set_source(self, source: CableSource) -> None:
         """The library is open (the app's factory ran): use it, and tell the screens."""
         self.source = source
         self.source_factory = None
         lib = getattr(source, "library", None)
+        if lib is not None and getattr(lib, "problem", None) is not None:  # a damaged index, lost cables
+            self._library = lib
+            self.library_failed(str(lib.problem))
+            return
         if lib is not None:
             self._library = lib
             if getattr(lib, "needs_rebuild", None):

@@ -113,6 +113,8 @@ def query_table() -> Table:
     for query, meaning in QUERY_SYNTAX:
         table.add_row(Text(query), Text(meaning))
     table.add_row(Text(""), Text("Filters alone (tag:KTIP date:2009) list the newest first.", style="dim"))
+    table.add_row(Text("¶7 / ¶·7", style="bold"), Text("in a hit: the cable's paragraph 7 / the 7th block of a part the cable "
+                                                       "does not number (the reader opens there)"))
     return table
 
 

@@ -99,7 +99,9 @@ class LibraryScreen(Screen[None]):
         """Focus the search box and show the first results."""
         self.title = "tipreader — library"
         self.query_one("#library-search", Input).focus()
-        self.query_one(HitList).tooltip = "Enter opens the cable at the hit's paragraph, the query's words marked"
+        self.query_one(HitList).tooltip = ("Enter opens the cable at the hit's paragraph, the query's words marked. "
+                                           "¶7: the cable's paragraph 7; ¶·7: the 7th block of a part the cable "
+                                           "does not number")
         self._set_status(Text("Opening the library…", style="dim"))
         self._loaded = False
         # Under a reader opened from the command line, wait until shown: the reader paints first.
@@ -108,11 +110,16 @@ class LibraryScreen(Screen[None]):
 
     def _library_changed(self) -> None:
         """The library opened or an import changed it: search again (once shown)."""
-        if self._loaded:
+        if self.services.library_problem is not None:
+            self.show_problem(self.services.library_problem)
+        elif self._loaded:
             self.refresh_results()
 
     def _first_load(self) -> None:
         if self._loaded or self.app.screen is not self:
+            return
+        if self.services.library_problem is not None:
+            self.show_problem(self.services.library_problem)
             return
         self._loaded = True
         self._run_search(self.query_text)  # once the list's width is known
@@ -164,6 +171,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _search(self, query: str, generation: int) -> None:
         from tipreader.library import QueryError
+        from tipreader.library.damage import LibraryDamaged
 
         worker = get_current_worker()
         lib = self.library
@@ -171,7 +179,7 @@ class LibraryScreen(Screen[None]):
             return
         try:
             hits = lib.search(query, limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
-        except QueryError as err:
+        except (QueryError, LibraryDamaged) as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, generation, str(err), query)
             return
@@ -325,6 +333,12 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = query  # the answer to it is the message
+        self._set_status(Text(message, style="bold red"))
+
+    def show_problem(self, message: str) -> None:
+        """The library cannot be used: ``message`` (what is wrong, what to do) replaces "Opening the library…"."""
+        self._loaded = True
+        self.searching = False
         self._set_status(Text(message, style="bold red"))
 
     def _set_status(self, text: Text) -> None:

@@ -113,11 +113,13 @@ class CableView(ScrollView, can_focus=True):
         self._wrapped.clear()
         self._breaks.clear()
         self._width = 0
-        self._find(self._pattern, keep_current=False)
+        self._lines, self._line_para, self._para_first, self._block_first = [], [], {}, []
         if not self.size.width:
+            self._find(self._pattern, keep_current=False)
             self._pending_top = keep_para
             return  # laid out on the first resize, when the width is known
-        self._layout()
+        self._layout()  # first: the matches are placed on lines wrapped at this width
+        self._find(self._pattern, keep_current=False)
         if keep_para is not None:
             self.scroll_to_para(keep_para)
         self.refresh()
@@ -172,7 +174,7 @@ class CableView(ScrollView, can_focus=True):
 
     def _offsets(self, index: int, width: int) -> list[int]:
         """Where each wrapped line of block ``index`` starts (cached; styles do not move breaks)."""
-        cached = self._breaks.get(index)
+        cached = self._breaks.get(index) if width == self._width else None
         if cached is not None:
             return cached
         block = self._blocks[index]
@@ -180,7 +182,8 @@ class CableView(ScrollView, can_focus=True):
             offsets = [0]
         else:
             offsets = wrap_offsets(block.text.plain, max(8, width - block.prefix.cell_len))
-        self._breaks[index] = offsets
+        if width == self._width and width:  # never cache breaks for another (or no) width
+            self._breaks[index] = offsets
         return offsets
 
     def _wrap(self, index: int, width: int) -> tuple[list[Strip], list[int]]:

@@ -1,0 +1,218 @@
+"""The defects a new user hit in the reader (issue 14), each as the user met it."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.containers import VerticalScroll
+
+from tipreader.ui.app import TipReaderApp
+from tipreader.ui.screens.reader import ReaderScreen
+
+
+def screen_text(app) -> str:
+    """The characters on the screen, as the user reads them."""
+    console = Console(width=app.size.width, file=io.StringIO(), record=True, force_terminal=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+def number_at_top(screen: ReaderScreen) -> int | None:
+    para = screen.text_view.top_para
+    return None if para is None else screen.cable.paragraphs[para].number
+
+
+# ---- 1. find or filter, then a view change, wrapped the text at 8 columns ----------------------
+async def _lines_after(mexico, *keys: str) -> tuple[int, int]:
+    """(line count in the view reached by ``keys`` without a find, the same with the find first)."""
+    plain = TipReaderApp(cable=mexico)
+    async with plain.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*[k for k in keys if k not in ("find",)][-1:])
+        await pilot.pause()
+        baseline = plain.screen.text_view.line_count
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in keys:
+            if key == "find":
+                await pilot.press("slash", *"shelter", "enter")
+            else:
+                await pilot.press(key)
+            await pilot.pause()
+        view = app.screen.text_view
+        assert view.matches  # the matches are still marked
+        return baseline, view.line_count
+
+
+async def test_find_then_a_view_change_keeps_the_paragraphs_wrapped_to_the_width(mexico):
+    baseline, lines = await _lines_after(mexico, "find", "Q")
+    assert lines == baseline  # one word per line made it several times longer
+
+
+async def test_filter_then_a_view_change_keeps_the_width(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ampersand", *"shelter", "enter")
+        await pilot.pause()
+        view = app.screen.text_view
+        before = view.line_count
+        widths = [len(view.render_line(y).text.rstrip()) for y in range(30)]
+        await pilot.press("Q", "Q", "Q")  # round the three views, back to the first
+        await pilot.pause()
+        assert view.line_count == before
+        assert [len(view.render_line(y).text.rstrip()) for y in range(30)] == widths
+
+
+# ---- 2. Back and Forward include the jumps inside a cable ----------------------------------------
+async def test_back_after_a_goto_returns_to_the_top_not_the_library_and_forward_works(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g", "colon", "2", ".", "C", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert number_at_top(screen) == 12
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is screen and screen.text_view.scroll_y == 0  # the top of the cable
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert number_at_top(screen) == 12
+
+
+async def test_back_walks_part_jumps_one_by_one(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        screen = app.screen
+        first = screen.text_view.top_para
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        second = screen.text_view.top_para
+        assert second != first
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert screen.text_view.top_para == first
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert screen.text_view.scroll_y == 0
+        await pilot.press("alt+right", "alt+right")
+        await pilot.pause()
+        assert screen.text_view.top_para == second
+
+
+async def test_g_and_G_are_steps_in_the_history(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("colon", "1", "2", "enter")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen.text_view.scroll_y == screen.text_view.max_scroll_y
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert number_at_top(screen) == 12
+
+
+async def test_an_entity_jump_is_a_step_in_the_history(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        index = screen.entities.index
+        assert index is not None
+        group = next(g for g, mentions in index.groups.items() if mentions[0].paragraph > 10)
+        assert screen.entities.show_mentions(group)
+        await pilot.pause()
+        assert screen.text_view.top_para is not None
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert screen.text_view.scroll_y == 0
+
+
+# ---- 7. less and vim keys ---------------------------------------------------------------------------
+async def test_ctrl_f_ctrl_b_page_and_ctrl_d_ctrl_u_go_half_a_screen(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.text_view
+        page = view.scrollable_content_region.height - 2
+        await pilot.press("ctrl+f", "ctrl+f")
+        await pilot.pause()
+        assert view.scroll_y == 2 * page
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert view.scroll_y == page
+        assert app.screen.query_one("#sidebar").display  # ctrl+b no longer hides the tree
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        half = view.scrollable_content_region.height // 2
+        assert view.scroll_y == page + half
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert view.scroll_y == page
+
+
+async def test_the_help_scrolls_with_j_k_and_space(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box", VerticalScroll)
+        assert box.max_scroll_y > 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert box.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert box.scroll_y == 1
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.scroll_y > 2
+
+
+async def test_the_keymap_setting_remaps_the_new_keys(mexico, tmp_path, monkeypatch):
+    settings = tmp_path / "config.toml"
+    settings.write_text('[keys]\n"reader.move.half-down" = "J"\n"reader.view.tree" = "T"\n')
+    monkeypatch.setenv("TIPREADER_CONFIG", str(settings))
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.text_view
+        await pilot.press("J")
+        await pilot.pause()
+        assert view.scroll_y == view.scrollable_content_region.height // 2
+        await pilot.press("T")
+        await pilot.pause()
+        assert not app.screen.query_one("#sidebar").display
+
+
+# ---- 6. help from every screen ------------------------------------------------------------------
+async def test_f1_opens_this_apps_help_on_the_library_screen_with_the_search_syntax(tmp_path):
+    app = TipReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpDialog"
+        shown = screen_text(app)
+        assert "Search syntax" in shown and "tag:KTIP" in shown
+        ids = {b.id for bindings in app.screen.binding_lists for b in bindings}
+        assert "library.filters.toggle" in ids and "app.app.help" in ids  # the library's own keys, not the input's
+        assert "¶·7" in shown and "the cable does not" in shown  # 14: the snippet label ¶· explained  # 14: the snippet's ¶· label explained
+
+
+# ---- 12. copy says what happened ---------------------------------------------------------------
+async def test_copy_without_a_clipboard_program_says_osc_52(mexico, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("colon", "1", "2", "enter", "y")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("OSC 52" in m and "08MEXICO721 ¶12" in m for m in messages), messages
+        assert not any(m.startswith("Copied") for m in messages)

@@ -1,0 +1,234 @@
+"""The one heading detector of the body layer: :func:`heading_at`.
+
+A cable sets a section title apart in a few ways, and each is a heading block of its
+own (``Paragraph.kind == "heading"``), never the tail of the paragraph before it:
+
+* a rule heading: ``----- SUMMARY -----``, ``=== Background ===``;
+* a title underlined with a rule (``What the New Decree Changes`` / ``-----``), also
+  a title wrapped on two or three lines above its rule, and, in bodies whose lines
+  were unwrapped, the title and its rule on one line (``Who's In Charge? -------``);
+  the rule is never part of the title;
+* a line in capitals standing apart (``MINISTER ADDRESSES MIGRATION AND PRISONS``,
+  also wrapped on two lines) with a blank line, a rule or a numbered paragraph after it;
+* ``SUMMARY.`` / ``END SUMMARY.`` (and COMMENT, NOTE) standing alone on a line;
+* in an unwrapped body, a short mixed-case title line right before a numbered paragraph.
+
+A heading must open a block: a blank line, a page break or a rule before it, or a
+line that ends a sentence in an unwrapped body. In a body typed all in capitals a
+capitals line is a heading only with a blank line on both sides.
+
+:func:`heading_at` takes plain strings so that other passes (questionnaire answer
+boundaries) can ask the same question of the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._types import Line
+from .items import item_start
+from .reflow import UNWRAPPED, is_rule
+
+MAX_TITLE = 80  # a title line is at most this long
+MAX_TITLE_LINES = 3  # a title wrapped above its underline
+
+_RULE_HEADING = re.compile(
+    r"^\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?:[-=*] ){3,})\s*([^-=*\s].{0,78}?)\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?: [-=*]){3,})\s*$"
+)
+_TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,78}?)\s+[-=_]{5,}[-=_ ]*$")
+_END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
+_NUM_START = re.compile(r"^\s*\d{1,5}\s?\.(?!\d)(?=\s|\()")
+_SENTENCE_END = frozenset(".!?:;\"')]\u201d")
+_NOT_TITLE_END = frozenset(".,;")
+_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
+# A title in capitals run onto the end of an unwrapped paragraph line: "... to Dushanbe. REACTION TO THE VISIT"
+_TAIL_TITLE = re.compile(
+    r"(?<=[.!?\"\u201d)])\s+((?:[A-Z][A-Z'\u2019/&,:\"-]*\s+){1,11}[A-Z][A-Z'\u2019/&\"-]*\??)\s*$"
+)
+_NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
+_RULE_TAIL_CHARS = frozenset("-=_")
+_RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
+_RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s](?:[^-=]|-(?![-=])){0,60}?)\s*[-=]{3,}\s*$")
+_END_MARK_PREFIX = re.compile(r"END\s+(?:OF\s+)?(?:SUMMARY|COMMENT)\.?\s+(?=\S)")
+
+
+def opens_block(lines: Sequence[str], i: int, breaks: Sequence[bool] | None = None) -> bool:
+    """Whether line ``i`` starts a block: blank, page break or rule before it, or an unwrapped sentence end."""
+    if i == 0:
+        return True
+    prev = lines[i - 1].strip()
+    if not prev or prev == "." or (breaks is not None and breaks[i]) or is_rule(prev) or _RULE_HEADING.match(prev):
+        return True
+    return len(prev) > UNWRAPPED  # a line of an unwrapped body: one paragraph per line
+
+
+def is_capitals_title(text: str) -> bool:
+    """A short line in capitals with at least three letters that does not end like a sentence part."""
+    text = text.strip()
+    if not text or len(text) > MAX_TITLE or text[-1] in _NOT_TITLE_END or is_rule(text):
+        return False
+    if any(c.islower() for c in _CONTINUED.sub("", text)):
+        return False
+    return sum(c.isalpha() for c in text) >= 3
+
+
+def _ends_block(lines: Sequence[str], j: int) -> bool:
+    """Whether the line after a title (index ``j``) lets it stand apart."""
+    if j >= len(lines):
+        return True
+    nxt = lines[j]
+    return not nxt.strip() or is_rule(nxt) or bool(_NUM_START.match(nxt)) or item_start(nxt) is not None
+
+
+def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
+    """A title of one to three lines with a rule under it → (title, index after the rule)."""
+    for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
+        text = lines[k].strip()
+        if not text or len(text) > MAX_TITLE or is_rule(text) or _RULE_HEADING.match(text):
+            return None
+        if k > i and text[:1].islower() and lines[k - 1].strip()[-1:] in ".":
+            return None
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if nxt.strip() and is_rule(nxt):
+            title_lines = [ln.strip() for ln in lines[i : k + 1]]
+            width = max(map(len, title_lines))
+            if k > i and len(nxt.strip()) < 0.6 * width:
+                return None
+            if any(t[-1] in ",;" for t in title_lines) or title_lines[-1][-1] == ".":
+                return None
+            return " ".join(" ".join(title_lines).split()), k + 2
+        if text[-1] in _SENTENCE_END and text[-1] != "?" and text[-1] != ")":
+            return None  # a sentence, not a title wrapped above a rule
+    return None
+
+
+def heading_at(
+    lines: Sequence[str], i: int, upper_body: bool = False, breaks: Sequence[bool] | None = None
+) -> tuple[str, int] | None:
+    """The heading that starts at line ``i``: (its title, the index of the line after it), or None.
+
+    ``upper_body`` says the body is typed in capitals (capitals lines are then titles
+    only with a blank line on both sides); ``breaks[i]`` is True where a page break
+    stood before line ``i`` (a block starts there too).
+    """
+    text = lines[i].strip()
+    if not text:
+        return None
+    if text[-1] in _RULE_TAIL_CHARS:  # a title framed by rules, or followed by one, stands alone wherever it is
+        m = _RULE_HEADING.match(text)
+        if m:
+            return m.group(1), i + 1
+        m = _TRAILING_RULE.match(text)
+        if m and m.group(1)[-1] not in _NOT_TITLE_END and sum(c.isalpha() for c in m.group(1)) >= 3:
+            return " ".join(m.group(1).split()), i + 1
+    if not opens_block(lines, i, breaks):
+        # an underlined title right under the last sentence of a paragraph
+        prev = lines[i - 1].rstrip()
+        if prev[-1:] in _SENTENCE_END and len(text) <= MAX_TITLE and not text[:1].islower():
+            return _underlined(lines, i)
+        return None
+    if len(text) > MAX_TITLE or is_rule(text):
+        return None
+    found = _underlined(lines, i)
+    if found is not None:
+        return found
+    prev = lines[i - 1] if i else ""
+    prev_blank = not prev.strip() or (breaks is not None and breaks[i]) or is_rule(prev) or bool(_RULE_HEADING.match(prev))
+    if _END_MARK.match(text):
+        return (" ".join(text.split()), i + 1) if _ends_block(lines, i + 1) else None
+    if any(c.islower() for c in _CONTINUED.sub("", text)):
+        if not prev_blank and prev.rstrip()[-1:] in _SENTENCE_END and text[-1] not in _NOT_TITLE_END and _NUM_START.match(lines[i + 1] if i + 1 < len(lines) else ""):
+            return text, i + 1  # a title line in an unwrapped body
+        return None
+    if not is_capitals_title(text):
+        return None
+    if upper_body and not prev_blank:
+        return None
+    if _ends_block(lines, i + 1):
+        return text, i + 1
+    # a capitals title wrapped on two lines
+    if upper_body or i + 1 >= len(lines):
+        return None
+    second = lines[i + 1].strip()
+    if is_capitals_title(second) and _ends_block(lines, i + 2) and len(text) + len(second) <= 2 * MAX_TITLE:
+        return f"{text} {second}", i + 2
+    return None
+
+
+def split_tail_titles(lines: list[Line]) -> list[Line]:
+    """Put a capitals title that ends an unwrapped paragraph line on a line of its own.
+
+    Only in unwrapped lines (longer than :data:`UNWRAPPED`) of mixed-case text, when a
+    blank line or the end follows and the title has two words and ten letters or more;
+    ``END SUMMARY`` and redactions stay where they are.
+    """
+    out: list[Line] | None = None
+    for k, line in enumerate(lines):
+        text = line.text
+        split = _split_rule_tail(text) if text[-1:] in _RULE_TAIL_CHARS or text.rstrip()[-1:] in _RULE_TAIL_CHARS else None
+        if split is not None:
+            if out is None:
+                out = list(lines[:k])
+            head, title = split
+            if head:
+                out.append(Line(text=head, page=line.page, break_before=line.break_before))
+                out.append(Line(text="", page=line.page))
+            out.append(Line(text=title, page=line.page, break_before=not head and line.break_before))
+            out.append(Line(text="-----", page=line.page))
+            continue
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not _NUM_START.match(nxt)):
+            if out is not None:
+                out.append(line)
+            continue
+        m = _TAIL_TITLE.search(text)
+        title = m.group(1) if m else ""
+        cut = m.start(1) if m else 0
+        end = _END_MARK_PREFIX.match(title)
+        if end:  # "... END SUMMARY CABINET MEETINGS SIGNAL A NEW LOW": the marker stays with the paragraph
+            title, cut = title[end.end() :], cut + end.end()
+        if (
+            m is None
+            or _NOT_TAIL_TITLE.match(title)
+            or len(title.split()) < 2
+            or sum(c.isalpha() for c in title) < 10
+            or sum(c.islower() for c in text[:cut]) < 20
+        ):
+            if out is not None:
+                out.append(line)
+            continue
+        if out is None:
+            out = list(lines[:k])
+        out.append(Line(text=text[:cut].rstrip(), page=line.page, break_before=line.break_before))
+        out.append(Line(text="", page=line.page))
+        out.append(Line(text=title, page=line.page))
+    return lines if out is None else out
+
+
+def _split_rule_tail(text: str) -> tuple[str, str] | None:
+    """A line ending in a rule: (the text before the title, the title), when a title stands before the rule.
+
+    ``... with Ortega. Armed Forces Mission -------`` → (``... with Ortega.``, ``Armed Forces
+    Mission``); ``... the issue.------- Comment -------`` → (``... the issue.``, ``Comment``).
+    A line that is only a title and its rule is left to :func:`heading_at`.
+    """
+    rule_title = _RULE_TITLE_TAIL.search(text)
+    if rule_title is not None and rule_title.start() > 0:  # "----- Comment -----" after a sentence
+        head = text[: rule_title.start()].rstrip()
+        if head and head[-1] in _SENTENCE_END:
+            return head, rule_title.group(1).strip()
+    m = _RULE_TAIL.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()].rstrip()
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind('." '), before.rfind("! "), before.rfind(".) "))
+    cut = cut + 2 if cut >= 0 else 0
+    if cut and before[cut - 2 : cut] in ('."', ".)"):
+        cut += 1
+    title = before[cut:].strip()
+    if not cut or not title or len(title) > MAX_TITLE or sum(c.isalpha() for c in title) < 3 or "--" in title:
+        return None
+    if title[-1] in _NOT_TITLE_END or title[:1].islower():
+        return None
+    return before[:cut].rstrip(), title
