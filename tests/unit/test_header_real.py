@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +42,8 @@ def test_mexico_scoop_page(shared_cables: Path) -> None:
     # every paragraph is (SBU): the scrape lost the UNCLAS line, the markings still tell
     assert info.classification == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     assert lines[info.body_start].text.startswith("1. (SBU) The mission's point of contact")
-    assert "missing-header" not in _codes(info)
+    # the scrape kept `DE RUEHME #0721/01` and the DTG but lost FM, TO and the caption: said so
+    assert "missing-header" in _codes(info)
 
 
 def test_plusd_1973_record(shared_cables: Path) -> None:
@@ -217,3 +220,16 @@ def test_cut_preview_and_pasted_record_before_the_full_text() -> None:
     assert info.classified_by == "Ambassador Curt Struble for Reasons 1.4 (b,d)"
     assert lines[info.body_start].text.startswith("1.  (U) Visiting PDAS Charles Shapiro")
     assert "id: 65100" not in "\n".join(ln.text for ln in lines[info.body_start :])
+
+
+def test_caption_with_a_doubled_letter_gives_a_cable(shared_cables: Path) -> None:
+    """03KATHMANDU280 (a partial extract: the caption is its only id) with `SS E C R E T` typed."""
+    from tipreader.cable import parse_text
+
+    page = (shared_cables / "wikileaks-html" / "03KATHMANDU280.html").read_text(encoding="utf-8")
+    pres = [html.unescape(re.sub(r"<[^>]+>", "", p.replace("&#x000A;", "\n"))).replace("\u00b6", "")
+            for p in re.findall(r"<code><pre>(.*?)</pre></code>", page, re.S)]
+    text = "\n".join(pres).replace("S E C R E T SECTION 01 OF 04", "SS E C R E T SECTION 01 OF 04")
+    cable = parse_text(text)
+    assert cable.ref_id == "KATHMANDU280" and cable.year_guess == 2003  # no date in the text: no year in the id
+    assert cable.classification == "SECRET//NOFORN"

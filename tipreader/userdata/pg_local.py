@@ -18,6 +18,7 @@ from __future__ import annotations
 import glob
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -110,10 +111,20 @@ class LocalCluster:
             raise ClusterError(f"{what} failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}\n{log}")
 
     def start(self) -> None:
-        """Start the server and wait until it accepts connections."""
+        """Start the server and wait until it accepts connections. A watcher stops it and deletes
+        its folder when this process ends in any way (a killed test run leaves no server behind)."""
         opts = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=on"
         self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", opts, "-w",
                    "-t", "60", "start"], "starting PostgreSQL")
+        stop = shlex.join([*_as_server_user(), str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
+                           "-w", "stop"])
+        watch = (f"while [ -d /proc/{os.getpid()} ]; do sleep 1; done; "
+                 f"if [ -f {shlex.quote(str(self.data / 'postmaster.pid'))} ]; then {stop}; fi; "
+                 f"rm -rf {shlex.quote(str(self.folder))}")
+        if not Path("/proc/self").exists():  # no /proc (macOS): no watcher; destroy() still cleans up
+            return
+        subprocess.Popen(["sh", "-c", watch], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def postmaster_pid(self) -> int | None:
         """The running postmaster's process id, or None."""

@@ -10,6 +10,8 @@ the library by date. More rows load as the list scrolls.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -34,6 +36,20 @@ from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
 from tipreader.ui.widgets.year_histogram import YearHistogram
 from tipreader.ui.widgets.footer import QuietFooter
+
+_LAST_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def as_you_type(query: str) -> str:
+    """``query`` with its last word also matching as a prefix while it is being typed (no space
+    after it yet): ``traf`` finds trafficking. Quoted phrases, fields and operators are left as typed."""
+    if not query or query[-1].isspace():
+        return query
+    head, _, last = query.rpartition(" ")
+    if not _LAST_WORD.fullmatch(last) or last.upper() in ("AND", "OR", "NOT") or head.count('"') % 2:
+        return query
+    return f"{head} ({last} OR {last}*)".strip()
+
 
 _WARMED_UP: list[bool] = []  # the reader's modules are loaded once per process
 PAGE = 50
@@ -178,7 +194,7 @@ class LibraryScreen(Screen[None]):
         if lib is None:
             return
         try:
-            hits = lib.search(query, limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
+            hits = lib.search(as_you_type(query), limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
         except (QueryError, LibraryDamaged) as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, generation, str(err), query)
@@ -188,7 +204,7 @@ class LibraryScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= FIRST_PAGE, query)
         try:
-            count = lib.count(query, bookmarks=self.app_bookmarks)
+            count = lib.count(as_you_type(query), bookmarks=self.app_bookmarks)
             waiting = lib.entities_pending() if uses_entity_fields(query) else 0
         except Exception as err:  # a damaged library: say so, keep the app running
             self._library_failed(err)
@@ -357,7 +373,7 @@ class LibraryScreen(Screen[None]):
             return
         if query.strip():
             try:
-                hits = lib.search(query, limit=PAGE, offset=have, bookmarks=self.app_bookmarks)
+                hits = lib.search(as_you_type(query), limit=PAGE, offset=have, bookmarks=self.app_bookmarks)
             except Exception:
                 return
             rows, more = [self._hit_row(h) for h in hits], len(hits) >= PAGE
