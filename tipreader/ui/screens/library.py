@@ -211,7 +211,7 @@ class LibraryScreen(Screen[None]):
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, count, waiting)
-        histogram = lib.histogram(query, bookmarks=self.app_bookmarks)  # counts from the index, no document read
+        histogram = lib.histogram(as_you_type(query), bookmarks=self.app_bookmarks)  # from the index, no document read
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_histogram, generation, histogram)
 
