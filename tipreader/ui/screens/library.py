@@ -28,7 +28,7 @@ from tipreader.library.query import uses_entity_fields
 
 if TYPE_CHECKING:
     from tipreader.library import Library
-    from tipreader.library.bookmarks import BookmarkStore
+    from tipreader.userdata.filters import UserFilter
 from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.services import Services, services_of
@@ -216,9 +216,10 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._show_histogram, generation, histogram)
 
     @property
-    def app_bookmarks(self) -> BookmarkStore | None:
-        """The app's bookmark store (answers ``bookmarked:`` and ``note:``), or None."""
-        return self.services.bookmarks
+    def app_bookmarks(self) -> UserFilter | None:
+        """What answers ``bookmarked:``, ``note:``, ``author:`` and ``code:``: the app's bookmark and
+        code stores (None when the user database is off)."""
+        return self.services.user_filter()
 
     @property
     def row_width(self) -> int:
