@@ -34,6 +34,7 @@ from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.services import Services, services_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
+from tipreader.ui.widgets.year_histogram import YearHistogram
 from tipreader.ui.widgets.footer import QuietFooter
 
 _LAST_WORD = re.compile(r"[^\W_]{2,}")
@@ -106,6 +107,7 @@ class LibraryScreen(Screen[None]):
         with Horizontal(id="library-main"):
             yield HitList(id="hits")
             yield FilterPanel(id="filters")
+        yield YearHistogram(id="library-histogram")
         yield Static(id="library-status")
         yield QuietFooter()
 
@@ -209,6 +211,9 @@ class LibraryScreen(Screen[None]):
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, count, waiting)
+        histogram = lib.histogram(as_you_type(query), bookmarks=self.app_bookmarks)  # from the index, no document read
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_histogram, generation, histogram)
 
     @property
     def app_bookmarks(self) -> UserFilter | None:
@@ -286,6 +291,7 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = ""
+        self.query_one(YearHistogram).display = False
         rows, fetched = listed
         self._listed = fetched
         self._recent = recent
@@ -323,6 +329,21 @@ class LibraryScreen(Screen[None]):
                 text.append(f" · {len(self._recent)} read recently, first", style="dim")
             text.append(" · type to search", style="dim")
         self._set_status(text)
+
+    def _show_histogram(self, generation: int, histogram) -> None:
+        if generation != self._generation:
+            return
+        chart = self.query_one(YearHistogram)
+        chart.display = bool(histogram.buckets)
+        chart.show(histogram)
+
+    @on(YearHistogram.Selected)
+    def _chose_period(self, event: YearHistogram.Selected) -> None:
+        """A bar chosen: the query keeps its words, its period becomes that year or month."""
+        words = [w for w in self.query_text.split() if not w.lower().startswith("date:")]
+        box = self.query_one("#library-search", Input)
+        box.value = " ".join([*words, f"date:{event.period}"])
+        box.focus()
 
     def _show_error(self, generation: int, message: str, query: str) -> None:
         if generation != self._generation:

@@ -70,6 +70,8 @@ VIEW_BINDINGS = [
     Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
     Binding("question_mark", "app.help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
     Binding("q", "back", "Library", id="reader.app.back", tooltip="Back to the library"),
+    Binding("c", "compare", "Compare", show=False, id="reader.tip.compare",
+            tooltip="This question's answers in every year and from the other countries (TIP submissions)"),
 ]
 
 
@@ -448,6 +450,12 @@ class ReaderScreen(Screen[None]):
             return ref
         number = self.cable.paragraphs[para].number
         return f"{ref} ¶{number}" if number is not None else ref
+
+    def action_compare(self) -> None:
+        """The compare view of the question at the top (tipreader.ui.compare_open)."""
+        from tipreader.ui.compare_open import open_compare
+
+        open_compare(self.app, self.services.library, self.cable, self.text_view.top_para)
 
     def action_copy(self) -> None:
         """Copy the paragraph at the top with its citation and say how."""
