@@ -36,7 +36,7 @@ def visible(text: str | None, *, newlines: bool = True, keep_length: bool = Fals
     offsets into ``text`` (marks, highlights) stay valid."""
     if not text:
         return ""
-    if not _UNSAFE.search(text) and (newlines or "\n" not in text):
+    if not _UNSAFE.search(text) and (newlines or "\n" not in text) and not (keep_length and "\t" in text):
         return text
 
     def one(m: re.Match[str]) -> str:
@@ -48,6 +48,8 @@ def visible(text: str | None, *, newlines: bool = True, keep_length: bool = Fals
         return " " * len(s) if keep_length else ""
 
     out = _UNSAFE.sub(one, text)
+    if keep_length:  # one line of a list: a tab is a space too
+        out = out.replace("\t", " ")
     return out if newlines else out.replace("\n", " ")
 
 

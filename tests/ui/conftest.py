@@ -34,3 +34,22 @@ def mexico():
 def mexico_model():
     """The hand-built model of the same cable (independent of the parser)."""
     return mexico_cable()
+
+
+ICELAND_SERIES = ["06REYKJAVIK68", "07REYKJAVIK49", "08REYKJAVIK36", "09REYKJAVIK49", "09REYKJAVIK50", "10REYKJAVIK31",
+                  "09TRIPOLI154"]
+
+
+@pytest.fixture
+def iceland_library(tmp_path):
+    """A library of Iceland's TIP submissions 2006-2010 and Libya's 2009 (shared cables), no TIP pass run yet."""
+    from tests.conftest import SHARED_CABLES
+    from tipreader.library import Library
+
+    html = SHARED_CABLES / "wikileaks-html"
+    if not html.is_dir():
+        pytest.skip("../shared/cables is not present")
+    lib = Library.open(tmp_path / "home")
+    lib.import_paths([html / f"{r}.html" for r in ICELAND_SERIES], workers=1, entities=False)
+    yield lib
+    lib.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import OptionList, Static
 
 from tests.conftest import SHARED_CABLES
 from tipreader.tip.compare import for_answer
@@ -75,7 +75,7 @@ async def test_years_tab_every_year_with_diff_marks(store: Path) -> None:
     app = Host(_data(store, "10REYKJAVIK31", "5.C"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        lst = app.screen.query_one("#compare-years-list", OptionList)
+        lst = app.screen.query_one("#compare-years", OptionList)
         heads = [p.splitlines()[0] for p in _prompts(lst)]
         assert heads == ["2007 · 07REYKJAVIK49 · Q 4·C", "2008 · 08REYKJAVIK36 · Q 3·C", "2009 · 09REYKJAVIK50 · Q 1·C",
                          "2010 · 10REYKJAVIK31 · Q 5·C"]
@@ -98,7 +98,7 @@ async def test_countries_tab_and_region_filter(store: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("t")
-        assert app.screen.query_one(TabbedContent).active == "compare-countries"
+        assert app.screen.active_tab == "compare-countries"
         lst = app.screen.query_one("#compare-countries-list", OptionList)
         assert lst.has_focus
         assert [p.splitlines()[0] for p in _prompts(lst)] == ["Libya · 2009 · 09TRIPOLI154 · Q 25·K"]
@@ -119,3 +119,11 @@ async def test_enter_asks_to_open_the_answer_and_escape_goes_back(store: Path) -
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
+
+
+def test_compare_view_snapshot(store: Path, snap_compare) -> None:
+    """The years tab at 80x24 on Iceland's labor-trafficking penalties, 2010's changes marked."""
+    async def settle(pilot) -> None:
+        await pilot.pause()
+
+    assert snap_compare(Host(_data(store, "10REYKJAVIK31", "5.C")), terminal_size=(80, 24), run_before=settle)

@@ -440,3 +440,13 @@ async def test_an_import_in_the_app_runs_its_worker_processes(tmp_path, monkeypa
         summary = await _import_in_the_app(app, pilot, folder, workers=2)
         assert "Import finished" in summary and "0 failed" in summary, summary
         assert app.services.library.entities_pending() == 0 and app.services.library.count("person:calderon") == 1
+
+
+async def test_a_word_being_typed_matches_as_a_prefix_until_a_space_follows():
+    app = LibApp(build_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"traf")
+        await settle(pilot)
+        assert rows(app), "no result while 'trafficking' is still being typed"
+        assert "No cable matches" not in str(app.screen.query_one(HitList).render())

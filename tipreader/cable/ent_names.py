@@ -227,8 +227,8 @@ def _extend_right(tokens: list[Token], j: int) -> int:
             k2 += 1
         if k2 == k or k2 >= n or (first and tokens[k].key not in _PREPS):
             break
-        if not first and tokens[k].key in ("in", "to", "at") and tokens[k2].key in gazetteer().places:
-            break  # "the Embassy of Somalia in Beijing": the place is not in the name
+        if tokens[k].key in ("in", "to", "at") and k2 == k + 1 and tokens[k2].key in gazetteer().places:
+            break  # "the Embassy of Somalia in Beijing", "the Somali Mission to Kenya": the place is not in the name
         if any(tokens[x].key == "the" for x in range(k, k2)) and tokens[k].key == "and":
             break  # "Ministry of Education and the National Council for Women": two bodies
         if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS:
@@ -255,6 +255,10 @@ def _person_follows(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if tok.key in first_names() and k + 1 < len(tokens) and tokens[k + 1].cap and tokens[k + 1].gap == " ":
         return True
+    if k + 1 < len(tokens) and tokens[k + 1].cap and tokens[k + 1].gap == " " and tokens[k + 1].key in titles().head_last:
+        return True  # "Ministry of External Affairs Joint Secretary ...": an office holder follows
+    if k + 2 < len(tokens) and tokens[k + 1].key in ("al", "el") and tokens[k + 2].gap == "-" and tok.key not in vocab():
+        return True  # "... Studies Bahey Al-Din Hassan"
     if k + 1 >= len(tokens) or tokens[k + 1].gap not in (" ", "-") or not tokens[k + 1].cap:
         return False
     places = gazetteer().places

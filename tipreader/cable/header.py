@@ -369,6 +369,8 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     de = ids.ROUTING_LINE.search(routing)
     if not (de or fm or dtg.DTG_LINE.search(routing)):
         info.warnings.append(ParseWarning("missing-header", "the cable has no routing header"))
+    elif not (fm or to):  # a scrape that kept the DE line and the DTG but lost the rest (08MEXICO721)
+        info.warnings.append(ParseWarning("missing-header", "the routing header lost its FM and TO lines"))
 
     # reference id
     cl = pre.class_line

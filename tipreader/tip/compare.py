@@ -187,10 +187,13 @@ def for_answer(con: sqlite3.Connection, ref_id: str, q_index: int) -> CompareDat
     base = _answer(row)
     if base.topic is None:
         return CompareData(base, [base], [])
-    years = compare(con, base.topic, by="year")
-    same = [a for a in years if a.country == base.country]
-    peers = [a for a in years if a.report_year == base.report_year and a.country != base.country]
-    return CompareData(base, same, sorted(peers, key=lambda a: (a.region or "", a.country)))
+    same = [_answer(r) for r in con.execute(
+        f"SELECT {_ANSWER_COLS} FROM answers WHERE topic=? AND country=? ORDER BY report_year, ref_id, q_index",
+        (base.topic, base.country))]
+    peers = [_answer(r) for r in con.execute(
+        f"SELECT {_ANSWER_COLS} FROM answers WHERE topic=? AND report_year=? AND country<>? "
+        "ORDER BY region, country, ref_id, q_index", (base.topic, base.report_year, base.country))]
+    return CompareData(base, same, peers)
 
 
 def all_aligned(con: sqlite3.Connection) -> Iterator[Answer]:

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS answers (
     question TEXT, answer TEXT, paragraph INTEGER, paragraph_index INTEGER, answer_paragraphs TEXT,
     topic TEXT, confidence REAL, method TEXT, candidate TEXT, PRIMARY KEY (ref_id, q_index));
 CREATE INDEX IF NOT EXISTS answers_topic ON answers(topic, country, report_year);
+CREATE INDEX IF NOT EXISTS answers_topic_year ON answers(topic, report_year);
 CREATE INDEX IF NOT EXISTS answers_year ON answers(report_year, country);
 CREATE TABLE IF NOT EXISTS figures (
     ref_id TEXT, q_index INTEGER, paragraph_index INTEGER, kind TEXT, value INTEGER, unit TEXT,

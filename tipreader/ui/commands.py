@@ -50,6 +50,7 @@ class CableCommands(Provider):
             ("Filter paragraphs", "part('find', 'filter')", "Show only paragraphs that match (&)"),
             ("Go to…", "goto", "Paragraph number, question or words (:)"),
             ("Copy paragraph with citation", "copy", "Copy the paragraph at the top (y)"),
+            ("Code the paragraph…", "part('codes', 'pick')", "Apply a code of the codebook, with a note (C)"),
             ("Toggle section tree", "toggle_tree", "Hide or show the tree (t)"),
             ("Keys", "app.help", "Every key, grouped (? or F1)"),
         ):

@@ -17,6 +17,7 @@ class LibraryCommands(Provider):
     """Import cables (or finish an entity pass); go back/forward; reopen a recently read cable."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        from tipreader.ui.dialogs.export_codes import start_codes_export
         from tipreader.ui.dialogs.import_dialog import start_entity_pass, start_import, start_rebuild
         from tipreader.ui.messages import OpenCable, WalkHistory
         from tipreader.ui.services import services_of
@@ -26,6 +27,9 @@ class LibraryCommands(Provider):
         post = app.post_message
         entries: list[tuple[str, Callable[[], object], str]] = [
             ("Import cables…", partial(start_import, app), "Import a file, folder or glob into the library (ctrl+o)"),
+            ("Export coded passages to CSV…", partial(start_codes_export, app),
+             "Every coded passage, one row each: ref_id, date, origin, classification, subject, paragraph, code, "
+             "author, note, text (as `tipreader codes export --csv`)"),
         ]
         lib = services.library
         if lib is not None and getattr(lib, "needs_rebuild", None):

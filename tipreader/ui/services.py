@@ -7,9 +7,10 @@ widget or screen with :func:`services_of` (``services_of(self).library``), never
 - ``source``: where ref_ids are looked up (the library's :class:`LibrarySource`, or
   :class:`NoLibrary` until the library is open);
 - ``library``: the :class:`~tipreader.library.Library`, opened on first use from any thread;
-- ``bookmarks`` and ``userdata``: the user's database (None when it cannot be opened; a
+- ``bookmarks``, ``codes`` (coded passages) and ``userdata``: the user's database (None when it cannot be opened; a
   damaged one is offered a fresh start once per file);
 - ``history``: back/forward across cables and jumps;
+- ``codebook``: the codebook in effect (read on first use);
 - ``config`` and the session's choices (``entities_highlight``);
 - ``library_changed``: a :class:`~textual.signal.Signal` published after an import or when
   the library opens, so screens refresh themselves (``services.library_changed.subscribe``).
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from tipreader.library import Library, UserData
     from tipreader.library.bookmarks import BookmarkStore
     from tipreader.library.userdb_safety import UserDBError
+    from tipreader.userdata.codebook import Codebook
+    from tipreader.userdata.codes import CodeStore
+    from tipreader.userdata.filters import UserFilter
 
 _log = logging.getLogger(__name__)
 
@@ -55,6 +59,8 @@ class Services:
         self.config: Config | None = None
         self.entities_highlight: bool | None = None
         self.bookmarks: BookmarkStore | None = None
+        self.codes: CodeStore | None = None  # coded passages, opened with the bookmarks
+        self._codebook: Codebook | None = None
         self.library_changed: Signal[None] = Signal(app, "library-changed")
         # published when the bookmark store is replaced (a fresh start): readers mark again
         self.bookmarks_changed: Signal[None] = Signal(app, "bookmarks-changed")
@@ -131,17 +137,40 @@ class Services:
 
     # ---- the user's database ----------------------------------------------------------
     def open_bookmarks(self) -> None:
-        """Open the bookmark store (None when the user database cannot be opened)."""
+        """Open the bookmark and code stores (None when the user database cannot be opened)."""
         from tipreader.library.bookmarks import BookmarkStore, UserDBError
+        from tipreader.userdata.codes import CodeStore
 
-        self.bookmarks = None
+        self.bookmarks = self.codes = None
         try:
             self.bookmarks = BookmarkStore.open()
+            self.codes = CodeStore.open()
         except UserDBError as err:
             self.offer_fresh_start(err)
         except Exception as err:  # unexpected: read on without bookmarks, and say so
             _log.error("bookmarks cannot be opened", exc_info=True)
             self._notify(f"Bookmarks are off: {err}", severity="error")
+
+    @property
+    def codebook(self) -> Codebook:
+        """The codebook in effect, read on first use; a file that cannot be used is said once
+        (one line) and the bundled codebook is used."""
+        if self._codebook is None:
+            from tipreader.userdata.codebook import load_codebook
+
+            self._codebook, problems = load_codebook()
+            for problem in problems:
+                self.app.notify(problem, title="Codebook", severity="warning", timeout=15, markup=False)
+        return self._codebook
+
+    def user_filter(self) -> UserFilter | None:
+        """What answers ``bookmarked:``, ``note:``, ``author:`` and ``code:`` in a search: the open
+        stores (None when the user database is off: those fields then say so)."""
+        from tipreader.userdata.filters import UserFilter
+
+        if self.bookmarks is None or self.codes is None:
+            return None
+        return UserFilter(bookmarks=self.bookmarks, codes=self.codes)
 
     @property
     def userdata(self) -> UserData | None:

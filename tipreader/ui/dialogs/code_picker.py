@@ -93,14 +93,24 @@ class CodePicker(ModalScreen[CodeChoice | None]):
         self.query_one("#codes-filter", Input).focus()
 
     def _fill(self, words: str) -> None:
+        """List the codes that match ``words`` (every word in the name, group or description): by
+        name first (a name starting with them, then holding them), then by description; all the
+        codes under their group headings when nothing is typed."""
         options = self.query_one(OptionList)
         options.clear_options()
         wanted = words.casefold().split()
+        codes = list(self.book.codes)
+        if wanted:
+            def rank(code) -> int:
+                name = code.name.casefold()
+                if all(name.startswith(w) or f"-{w}" in name or f"_{w}" in name for w in wanted):
+                    return 0
+                return 1 if all(w in name for w in wanted) else 2
+
+            hay = {c.name: f"{c.name} {c.group} {c.description}".casefold() for c in codes}
+            codes = sorted((c for c in codes if all(w in hay[c.name] for w in wanted)), key=rank)
         group = None
-        for code in self.book.codes:
-            hay = f"{code.name} {code.group} {code.description}".casefold()
-            if wanted and not all(w in hay for w in wanted):
-                continue
+        for code in codes:
             if code.group and code.group != group and not wanted:
                 options.add_option(Option(Text(clean(code.group, newlines=False), style="bold"), disabled=True))
             group = code.group

@@ -24,7 +24,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tipreader.tip.compare import Answer, CompareData, diff_words
@@ -32,8 +33,30 @@ from tipreader.tip.places import REGIONS
 from tipreader.ui import _colors
 
 
+EXCERPT_WORDS = 120  # an answer in the countries tab shows this many words; Enter opens the whole of it
+
+
+def _excerpt(answer: str) -> Text:
+    words = answer.split()
+    if len(words) <= EXCERPT_WORDS:
+        return Text(answer)
+    text = Text(" ".join(words[:EXCERPT_WORDS]))
+    text.append(f" … ({len(words) - EXCERPT_WORDS} more words: Enter opens the answer)", style="dim")
+    return text
+
+
 class CompareScreen(Screen[None]):
     """See the module docstring."""
+
+    # Its own layout rules travel with it (any app can host the view; tipreader.tcss need not know it)
+    DEFAULT_CSS = """
+    CompareScreen #compare-title { height: 1; padding: 0 1; }
+    CompareScreen #compare-tabs { height: 1; padding: 0 1; }
+    CompareScreen #compare-region { height: 1; padding: 0 1; }
+    CompareScreen #compare-switcher { height: 1fr; }
+    CompareScreen #compare-countries { height: 1fr; }
+    CompareScreen OptionList { height: 1fr; max-height: 100%; }
+    """
 
     BINDINGS = [
         Binding("o", "order", "Newest/oldest first", id="compare.view.order",
@@ -58,29 +81,52 @@ class CompareScreen(Screen[None]):
         self.topic_title = topic_title
         self.newest_first = False
         self.region_filter: str | None = None
+        self._countries_filled = False
 
     def compose(self) -> ComposeResult:
         """A title line, the two tabs, the footer."""
         base = self.data.base
+        title = Text(no_wrap=True, overflow="ellipsis")
         if base.topic:
-            title = f"{base.topic}  {self.topic_title}".rstrip()
+            title.append(self.topic_title or base.topic, style="bold")
+            title.append(f"  {base.topic}", style="dim")
         else:
             guess = f"; best guess {base.candidate} ({base.confidence:.2f})" if base.candidate else ""
-            title = f"this answer has no topic key (unaligned{guess}): nothing to compare it with"
-        yield Static(Text(f"{base.country} · {base.citation} · {title}"), id="compare-title")
-        with TabbedContent(id="compare-tabs"):
-            with TabPane(f"{base.country}, every year", id="compare-years"):
-                yield OptionList(id="compare-years-list")
-            with TabPane(f"{base.report_year}, other countries", id="compare-countries"):
+            title.append(f"{base.citation}: no topic key (unaligned{guess}), nothing to compare it with")
+        yield Static(title, id="compare-title")
+        yield Static(id="compare-tabs")
+        with ContentSwitcher(initial="compare-years", id="compare-switcher"):
+            yield OptionList(id="compare-years")
+            with Vertical(id="compare-countries"):
                 yield Static("", id="compare-region")
                 yield OptionList(id="compare-countries-list")
         yield Footer()
 
+    @property
+    def active_tab(self) -> str:
+        """``compare-years`` or ``compare-countries``."""
+        return self.query_one(ContentSwitcher).current or "compare-years"
+
+    def _show_tab(self, tab: str) -> None:
+        """Show ``tab`` (filling the countries' list the first time), mark it in the tab bar, focus its list."""
+        if tab == "compare-countries" and not self._countries_filled:
+            self._fill_countries()
+        self.query_one(ContentSwitcher).current = tab
+        base = self.data.base
+        names = {"compare-years": f"{base.country}, every year", "compare-countries": f"{base.report_year}, other countries"}
+        bar = Text()
+        for key, name in names.items():
+            bar.append(f" {name} ", style="reverse bold" if key == tab else "dim")
+            bar.append("  ")
+        bar.append("t: switch", style="dim")
+        self.query_one("#compare-tabs", Static).update(bar)
+        self.query_one("#compare-years" if tab == "compare-years" else "#compare-countries-list", OptionList).focus()
+
     def on_mount(self) -> None:
-        """Fill both lists; the base answer is highlighted in the years list."""
+        """Fill the years list (the other countries' when that tab is first shown); the base answer
+        is highlighted."""
         self._fill_years()
-        self._fill_countries()
-        self.query_one("#compare-years-list", OptionList).focus()
+        self._show_tab("compare-years")
 
     # ---- the lists -----------------------------------------------------------------------
     def _header(self, a: Answer, with_country: bool) -> Text:
@@ -120,13 +166,14 @@ class CompareScreen(Screen[None]):
             previous[id(a)] = last
             last = a.answer
         shown = list(reversed(chronological)) if self.newest_first else chronological
-        lst = self.query_one("#compare-years-list", OptionList)
+        lst = self.query_one("#compare-years", OptionList)
         lst.clear_options()
         lst.add_options([self._option(a, self._marked(previous[id(a)], a.answer), False) for a in shown])
         base = self.data.base
         lst.highlighted = next((i for i, a in enumerate(shown) if (a.ref_id, a.q_index) == (base.ref_id, base.q_index)), 0)
 
     def _fill_countries(self) -> None:
+        self._countries_filled = True
         peers = [a for a in self.data.peers if self.region_filter is None or a.region == self.region_filter]
         label = REGIONS.get(self.region_filter or "", self.region_filter) if self.region_filter else "all regions"
         count = f"{len(peers)} of {len(self.data.peers)}" if self.region_filter else str(len(peers))
@@ -135,7 +182,7 @@ class CompareScreen(Screen[None]):
         lst = self.query_one("#compare-countries-list", OptionList)
         lst.clear_options()
         if peers:
-            lst.add_options([self._option(a, Text(a.answer), True) for a in peers])
+            lst.add_options([self._option(a, _excerpt(a.answer), True) for a in peers])
         else:
             lst.add_option(Option(Text("No other country's answer to this topic in the library for "
                                        f"{self.data.base.report_year}.", style="dim"), disabled=True))
@@ -156,24 +203,15 @@ class CompareScreen(Screen[None]):
         order: list[str | None] = [None, *regions]
         self.region_filter = order[(order.index(self.region_filter) + 1) % len(order)]
         self._fill_countries()
-        tabs = self.query_one(TabbedContent)
-        tabs.active = "compare-countries"
-        self.query_one("#compare-countries-list", OptionList).focus()
+        self._show_tab("compare-countries")
 
     def action_switch_tab(self) -> None:
         """Years ↔ countries."""
-        tabs = self.query_one(TabbedContent)
-        tabs.active = "compare-countries" if tabs.active == "compare-years" else "compare-years"
-        self.query_one(f"#{tabs.active}-list", OptionList).focus()
+        self._show_tab("compare-countries" if self.active_tab == "compare-years" else "compare-years")
 
     def action_back(self) -> None:
         """Back to the reader."""
         self.dismiss(None)
-
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane.id or "compare-years"
-        self.query_one(f"#{pane}-list", OptionList).focus()
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

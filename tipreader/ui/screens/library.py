@@ -10,6 +10,8 @@ the library by date. More rows load as the list scrolls.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -26,13 +28,28 @@ from tipreader.library.query import uses_entity_fields
 
 if TYPE_CHECKING:
     from tipreader.library import Library
-    from tipreader.library.bookmarks import BookmarkStore
+    from tipreader.userdata.filters import UserFilter
 from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.services import Services, services_of
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
+from tipreader.ui.widgets.year_histogram import YearHistogram
 from tipreader.ui.widgets.footer import QuietFooter
+
+_LAST_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def as_you_type(query: str) -> str:
+    """``query`` with its last word also matching as a prefix while it is being typed (no space
+    after it yet): ``traf`` finds trafficking. Quoted phrases, fields and operators are left as typed."""
+    if not query or query[-1].isspace():
+        return query
+    head, _, last = query.rpartition(" ")
+    if not _LAST_WORD.fullmatch(last) or last.upper() in ("AND", "OR", "NOT") or head.count('"') % 2:
+        return query
+    return f"{head} ({last} OR {last}*)".strip()
+
 
 _WARMED_UP: list[bool] = []  # the reader's modules are loaded once per process
 PAGE = 50
@@ -90,6 +107,7 @@ class LibraryScreen(Screen[None]):
         with Horizontal(id="library-main"):
             yield HitList(id="hits")
             yield FilterPanel(id="filters")
+        yield YearHistogram(id="library-histogram")
         yield Static(id="library-status")
         yield QuietFooter()
 
@@ -176,7 +194,7 @@ class LibraryScreen(Screen[None]):
         if lib is None:
             return
         try:
-            hits = lib.search(query, limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
+            hits = lib.search(as_you_type(query), limit=FIRST_PAGE, bookmarks=self.app_bookmarks)
         except (QueryError, LibraryDamaged) as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, generation, str(err), query)
@@ -186,18 +204,22 @@ class LibraryScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show_rows, generation, rows, len(hits) >= FIRST_PAGE, query)
         try:
-            count = lib.count(query, bookmarks=self.app_bookmarks)
+            count = lib.count(as_you_type(query), bookmarks=self.app_bookmarks)
             waiting = lib.entities_pending() if uses_entity_fields(query) else 0
         except Exception as err:  # a damaged library: say so, keep the app running
             self._library_failed(err)
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_count, generation, count, waiting)
+        histogram = lib.histogram(as_you_type(query), bookmarks=self.app_bookmarks)  # from the index, no document read
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_histogram, generation, histogram)
 
     @property
-    def app_bookmarks(self) -> BookmarkStore | None:
-        """The app's bookmark store (answers ``bookmarked:`` and ``note:``), or None."""
-        return self.services.bookmarks
+    def app_bookmarks(self) -> UserFilter | None:
+        """What answers ``bookmarked:``, ``note:``, ``author:`` and ``code:``: the app's bookmark and
+        code stores (None when the user database is off)."""
+        return self.services.user_filter()
 
     @property
     def row_width(self) -> int:
@@ -269,6 +291,7 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = ""
+        self.query_one(YearHistogram).display = False
         rows, fetched = listed
         self._listed = fetched
         self._recent = recent
@@ -307,6 +330,21 @@ class LibraryScreen(Screen[None]):
             text.append(" · type to search", style="dim")
         self._set_status(text)
 
+    def _show_histogram(self, generation: int, histogram) -> None:
+        if generation != self._generation:
+            return
+        chart = self.query_one(YearHistogram)
+        chart.display = bool(histogram.buckets)
+        chart.show(histogram)
+
+    @on(YearHistogram.Selected)
+    def _chose_period(self, event: YearHistogram.Selected) -> None:
+        """A bar chosen: the query keeps its words, its period becomes that year or month."""
+        words = [w for w in self.query_text.split() if not w.lower().startswith("date:")]
+        box = self.query_one("#library-search", Input)
+        box.value = " ".join([*words, f"date:{event.period}"])
+        box.focus()
+
     def _show_error(self, generation: int, message: str, query: str) -> None:
         if generation != self._generation:
             return
@@ -336,7 +374,7 @@ class LibraryScreen(Screen[None]):
             return
         if query.strip():
             try:
-                hits = lib.search(query, limit=PAGE, offset=have, bookmarks=self.app_bookmarks)
+                hits = lib.search(as_you_type(query), limit=PAGE, offset=have, bookmarks=self.app_bookmarks)
             except Exception:
                 return
             rows, more = [self._hit_row(h) for h in hits], len(hits) >= PAGE

@@ -33,6 +33,7 @@ from tipreader.ui.messages import ShowLibrary
 from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.parts.base import ReaderPart
 from tipreader.ui.parts.bookmarks import BookmarksPart
+from tipreader.ui.parts.codes import CodesPart
 from tipreader.ui.parts.entities import EntitiesPart
 from tipreader.ui.parts.find import FindPart
 from tipreader.ui.parts.navigation import NavigationPart
@@ -69,6 +70,8 @@ VIEW_BINDINGS = [
     Binding("y", "copy", "Copy", id="reader.app.copy", tooltip="Copy the paragraph at the top with its citation (08MEXICO721 ¶12)"),
     Binding("question_mark", "app.help", "Help", id="reader.app.help", tooltip="Every key, grouped", key_display="?"),
     Binding("q", "back", "Library", id="reader.app.back", tooltip="Back to the library"),
+    Binding("c", "compare", "Compare", show=False, id="reader.tip.compare",
+            tooltip="This question's answers in every year and from the other countries (TIP submissions)"),
 ]
 
 
@@ -78,7 +81,7 @@ class ReaderScreen(Screen[None]):
     COMMANDS = {CableCommands}
     # The parts, in the order they decorate the text (markers, then entities, then links), are asked
     # for the status line, and show their keys in the footer.
-    PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, EntitiesPart, NavigationPart)
+    PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, CodesPart, EntitiesPart, NavigationPart)
     # The footer shows keys in this order: jumps, find, views, then the other parts' keys.
     BINDINGS = [*JUMP_BINDINGS, *FindPart.BINDINGS, *VIEW_BINDINGS,
                 *(b for part in PARTS if part is not FindPart for b in part.BINDINGS)]
@@ -447,6 +450,12 @@ class ReaderScreen(Screen[None]):
             return ref
         number = self.cable.paragraphs[para].number
         return f"{ref} ¶{number}" if number is not None else ref
+
+    def action_compare(self) -> None:
+        """The compare view of the question at the top (tipreader.ui.compare_open)."""
+        from tipreader.ui.compare_open import open_compare
+
+        open_compare(self.app, self.services.library, self.cable, self.text_view.top_para)
 
     def action_copy(self) -> None:
         """Copy the paragraph at the top with its citation and say how."""
