@@ -66,3 +66,22 @@ async def test_tree_has_parts_with_their_questions(iceland):
         await pilot.press("tab", "g")
         text = "\n".join(app.screen.text_view.render_line(y).text for y in range(6))
         assert "PHUM Human rights" in text and "KCRM Criminal activity" in text
+
+
+async def test_end_of_submission_is_shown_after_the_last_answer_not_in_it(iceland):
+    """`-- H, I: Not applicable.` then `End of TIP report submission.` in the same paragraph."""
+    last = iceland.questions[-1]
+    assert (last.label, last.answer, last.after) == ("5.H-I", "Not applicable.", "End of TIP report submission.")
+    app = TipReaderApp(cable=iceland)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.screen
+        reader.jump_to(last.paragraph_index)
+        await pilot.pause()
+        mine = [b for b in reader.text_view.blocks if b.para == last.paragraph_index]
+        answers = [b.text.plain for b in mine if b.role == "answer"]
+        assert answers == ["Not applicable."]
+        tail = mine[-1]
+        assert (tail.text.plain, tail.role, tail.prefix.plain) == ("End of TIP report submission.", "para", "")
+        view = reader.text_view
+        lines = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+        assert any(line.lstrip().startswith("End of TIP report submission.") for line in lines)  # no answer bar before it

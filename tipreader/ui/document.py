@@ -248,7 +248,11 @@ def build_blocks(
         if para.index in owner:
             if view == "questions":
                 continue
-            blocks.append(_body(para, para.text, para.index in lost, "answer", a_prefix, gap=0, mark_style=mark_style))
+            q = owner[para.index]
+            text, after = _cut_after(para, q)
+            blocks.append(_body(para, text, para.index in lost, "answer", a_prefix, gap=0, mark_style=mark_style))
+            if after:
+                blocks.append(Block(Text(clean(after)), para.index, "para", gap=1))
             continue
         if view == "questions" and qmap:
             continue
@@ -284,4 +288,14 @@ def _question_blocks(
         out.append(Block(Text(clean(answer)), para.index, "answer", a_prefix))
     elif not [i for i in q.answer_paragraphs if i != para.index]:
         out.append(Block(Text("(no answer given)", "dim italic"), para.index, "answer", a_prefix, searchable=False))
+    if q.after and q.answer_paragraphs[-1:] in ((), (para.index,)):
+        out.append(Block(Text(clean(q.after)), para.index, "para", gap=1))  # `End text of submission`: not the answer
     return out
+
+
+def _cut_after(para: Paragraph, q: Question) -> tuple[str, str]:
+    """An answer paragraph's text without what follows the answer (``q.after``), and that text."""
+    text = para.text or ""
+    if q.after and q.answer_paragraphs[-1:] == (para.index,) and text.rstrip().endswith(q.after):
+        return text.rstrip()[: -len(q.after)].rstrip(), q.after
+    return text, ""
