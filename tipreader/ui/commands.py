@@ -42,6 +42,10 @@ class CableCommands(Provider):
             para = cable.paragraphs[t.para] if 0 <= t.para < len(cable.paragraphs) else None
             where = f"¶{para.number}, page {para.page}" if para and para.number is not None else f"page {para.page}" if para else ""
             entries.append((name, partial(jump, t.para), f"Jump there ({where})" if where else "Jump there"))
+        from tipreader.ui.parts.submission import SubmissionPart
+
+        for name, delta, help_text in screen.part(SubmissionPart).commands():
+            entries.append((name, partial(screen.part(SubmissionPart).step, delta), help_text))
         for name, action, help_text in (
             ("View: questions with answers", "set_view('full')", "Show each question followed by its answer"),
             ("View: answers only", "set_view('answers')", "Shrink questions to their label and a line"),

@@ -38,6 +38,7 @@ from tipreader.ui.parts.entities import EntitiesPart
 from tipreader.ui.parts.find import FindPart
 from tipreader.ui.parts.navigation import NavigationPart
 from tipreader.ui.parts.question_links import QuestionLinksPart
+from tipreader.ui.parts.submission import SubmissionPart
 from tipreader.ui.query_words import query_words
 from tipreader.ui.services import Services, services_of
 from tipreader.ui.settings import classification_style
@@ -60,8 +61,8 @@ SECTIONS_TAB = "sections-tab"
 JUMP_BINDINGS = [
     Binding("right_square_bracket", "next_question(1)", "Next Q", id="reader.jump.next-question", tooltip="Next question (next paragraph in a cable without questions)", key_display="]"),
     Binding("left_square_bracket", "next_question(-1)", "Prev Q", show=False, id="reader.jump.previous-question", tooltip="Previous question (previous paragraph in a cable without questions)", key_display="["),
-    Binding("right_curly_bracket", "next_part(1)", "Next part", show=False, id="reader.jump.next-part", tooltip="Next part of the questionnaire", key_display="}"),
-    Binding("left_curly_bracket", "next_part(-1)", "Previous part", show=False, id="reader.jump.previous-part", tooltip="Previous part of the questionnaire", key_display="{"),
+    Binding("right_curly_bracket", "next_part(1)", "Next part", show=False, id="reader.jump.next-part", tooltip="Next part of the questionnaire (past the last: the submission's next cable, when it was sent in two)", key_display="}"),
+    Binding("left_curly_bracket", "next_part(-1)", "Previous part", show=False, id="reader.jump.previous-part", tooltip="Previous part of the questionnaire (before the first: the submission's previous cable)", key_display="{"),
     Binding("colon", "goto", "Go to", id="reader.jump.goto", tooltip="Go to a paragraph number, a question (C, 2.C) or words of a question", key_display=":"),
 ]
 VIEW_BINDINGS = [
@@ -83,7 +84,7 @@ class ReaderScreen(Screen[None]):
     # The parts, in the order they decorate the text (markers, then entities, then links), are asked
     # for the status line, and show their keys in the footer.
     PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, CodesPart, EntitiesPart, QuestionLinksPart,
-                                                    NavigationPart)
+                                                    SubmissionPart, NavigationPart)
     # The footer shows keys in this order: jumps, find, views, then the other parts' keys.
     BINDINGS = [*JUMP_BINDINGS, *FindPart.BINDINGS, *VIEW_BINDINGS,
                 *(b for part in PARTS if part is not FindPart for b in part.BINDINGS)]
@@ -361,7 +362,9 @@ class ReaderScreen(Screen[None]):
                 return self._last_jump if top is None or self._last_jump >= top else top
         return -1 if top is None else top
 
-    def _step_to(self, targets: list[int], delta: int) -> None:
+    def _step_to(self, targets: list[int], delta: int, *, bell: bool = True) -> bool:
+        """Jump to the next (``delta`` 1) / previous target after / before here; False (and a bell,
+        unless ``bell`` is False) when there is none."""
         view = self.text_view
         shown = [t for t in sorted(set(targets)) if view.para_line(t) is not None]
         here = self.here()
@@ -371,9 +374,11 @@ class ReaderScreen(Screen[None]):
             before = [t for t in shown if t < here]
             nxt = before[-1] if before else None
         if nxt is None:
-            self.app.bell()
-            return
+            if bell:
+                self.app.bell()
+            return False
         self.jump_to(nxt)
+        return True
 
     def action_next_question(self, delta: int) -> None:
         """Next/previous question, or paragraph when the cable has none."""
@@ -383,12 +388,17 @@ class ReaderScreen(Screen[None]):
         self._step_to(questions, delta)
 
     def action_next_part(self, delta: int) -> None:
-        """Next/previous part."""
+        """Next/previous part; past the last (first) part of a submission sent in two cables, the
+        next (previous) cable's first (last) part."""
         parts = [t.para for t in part_targets(self.cable)]
-        if not parts:
-            self.notify("This cable has no parts.", markup=False)
+        if parts and self._step_to(parts, delta, bell=False):
             return
-        self._step_to(parts, delta)
+        if self.part(SubmissionPart).step(delta):
+            return
+        if parts:
+            self.app.bell()
+        else:
+            self.notify("This cable has no parts.", markup=False)
 
     def action_goto(self) -> None:
         """Open the go-to prompt."""
