@@ -35,9 +35,10 @@ async def test_goto_next_question_parts_and_find(iceland):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         view = screen.text_view
-        await pilot.press("colon", "2", ".", "C", "enter")
+        # the cable's own numbering: the part headed ¶3 is part 3, its question C is 3.C
+        await pilot.press("colon", "3", ".", "C", "enter")
         assert view.top_para == labor
-        assert "Q 2·C" in view.render_line(0).text
+        assert "Q 3·C" in view.render_line(0).text
         assert screen.query_one("#status").text.startswith("08REYKJAVIK36 · Q 8/25 · ¶ 3/5 · ")
         await pilot.press("right_square_bracket")
         assert view.top_para == iceland.parts[1].questions[3].paragraph_index

@@ -210,14 +210,14 @@ def test_load_reads_files_and_ref_ids(mexico_model, tmp_path):
 
 async def test_settings_default_view_tree_width_and_remapped_key(mexico_model, tmp_path, monkeypatch):
     settings = tmp_path / "config.toml"
-    settings.write_text('default_view = "answers"\ntree_width = 20\n[keys]\n"reader.app.copy" = "c"\n')
+    settings.write_text('default_view = "answers"\ntree_width = 20\n[keys]\n"reader.app.copy" = "Y"\n')
     monkeypatch.setenv("TIPREADER_CONFIG", str(settings))
     app = TipReaderApp(cable=mexico_model)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert screen.view_mode == "answers"
         assert screen.query_one(SectionTree).outer_size.width == 20
-        await pilot.press(":", "1", "2", "enter", "c")
+        await pilot.press(":", "1", "2", "enter", "Y")
         assert app.clipboard.endswith("— 08MEXICO721 ¶12")
 
 

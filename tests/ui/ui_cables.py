@@ -14,6 +14,8 @@ shows; ``plain_cable(n)`` is a cable without questions with ``n`` paragraphs.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from pathlib import Path
 
@@ -86,9 +88,12 @@ def mexico_cable(source: str = "sample_cables/08MEXICO721.txt") -> Cable:
             )
     parts = []
     for part_no, (first, letters) in MEXICO_PARTS.items():
-        qs = tuple(questions_by_number[first + i] for i in range(len(letters)))
+        qs = tuple(
+            replace(q, label=f"{part_no}.{q.letter}", letters=(q.letter,))  # the parser's labels: no part heading
+            for q in (questions_by_number[first + i] for i in range(len(letters)))
+        )
         assert "".join(q.letter for q in qs) == letters, f"fixture: part {part_no} letters"
-        parts.append(Part(title=f"Part {part_no}", questions=qs))
+        parts.append(Part(title=f"Part {part_no}", questions=qs, label=str(part_no)))
     warnings = tuple(
         ParseWarning("lost-line", "a line of the cable is missing here", n - 1) for n in MEXICO_LOST_LINES
     )

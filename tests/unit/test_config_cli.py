@@ -66,13 +66,13 @@ def _editor(tmp_path: Path, name: str, body: str) -> str:
 
 def test_config_edit_creates_the_template_and_runs_the_editor(tmp_path, monkeypatch, capsys):
     # the template ends inside [keys]: an appended line is a key binding
-    appender = _editor(tmp_path, "ed.py", "open(sys.argv[1], 'a').write('\"reader.app.copy\" = \"c\"\\n')")
+    appender = _editor(tmp_path, "ed.py", "open(sys.argv[1], 'a').write('\"reader.app.copy\" = \"Y\"\\n')")
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", appender)
     assert main(["config", "edit"]) == 0
     text = _config_file().read_text(encoding="utf-8")
     assert text.startswith(TEMPLATE[:40])
-    assert load_config().keymap == {"reader.app.copy": "c"}
+    assert load_config().keymap == {"reader.app.copy": "Y"}
     assert capsys.readouterr().err == ""
 
 

@@ -44,7 +44,7 @@ TEMPLATE = f"""\
 # keys, comma-separated; the new keys replace the old ones. Key names as Textual
 # spells them: "j", "G", "ctrl+f", "f5", "question_mark", "space", "pagedown".
 [keys]
-# "reader.app.copy" = "c"
+# "reader.app.copy" = "Y"
 # "reader.move.down" = "j,down,ctrl+n"
 """
 

@@ -57,11 +57,11 @@ def decorate_codes(blocks: list[Block], placed: Mapping[int, Sequence[Located]])
 
 
 def tree_badges(placed: Mapping[int, Sequence[Located]]) -> dict[int, Text]:
-    """paragraph index → the short tag list shown after its node in the section tree (``⌗objection,anger``)."""
+    """paragraph index → the short tag list shown after its node in the section tree (``⌗objection,anger``), put before its label."""
     out: dict[int, Text] = {}
     for para, located in placed.items():
         names = list(dict.fromkeys(clean(loc.passage.code, newlines=False) for loc in located))
         if names:
-            out[para] = Text(f" ⌗{','.join(names)}", style="bold")
+            out[para] = Text(f"⌗{','.join(names)} ", style="bold")
     return out
 

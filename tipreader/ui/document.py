@@ -63,9 +63,14 @@ def question_map(cable: Cable) -> dict[int, tuple[int, int, Question]]:
 
 
 def question_label(cable: Cable, part_no: int, q: Question) -> str:
-    """``Q 2·C`` (or ``Q C`` when the cable has a single part)."""
+    """``Q 23·A`` under the cable's own numbering (``Q 2·C`` where it numbers no part)."""
+    if q.label:
+        return f"Q {clean(q.shown_label, newlines=False)}"
     letter = clean(q.letter, newlines=False)
     return f"Q {part_no}·{letter}" if len(cable.parts) > 1 else f"Q {letter}"
+
+
+DERIVED_NOTE = "title derived from the questionnaire, not the cable's text"
 
 
 def split_question(para: Paragraph, q: Question) -> tuple[str, str]:
@@ -229,8 +234,15 @@ def build_blocks(
             part_no, _, q = qmap[para.index]
             if part_no not in shown_parts and cable.parts[part_no - 1].paragraph_index is None:
                 shown_parts.add(part_no)
-                title = clean(cable.parts[part_no - 1].title, newlines=False) or f"Part {part_no}"
-                blocks.append(Block(Text(title.upper(), "bold #e0c070 underline"), para.index, "part", gap=1, searchable=False))
+                part = cable.parts[part_no - 1]
+                title = clean(part.title, newlines=False) or f"Part {part_no}"
+                head = Text(f"{clean(part.label, newlines=False)}  " if part.label else "", "bold #e0c070")
+                if part.title_source == "standard":  # not the cable's words: dim, and saying so
+                    head.append(title, "dim italic #e0c070")
+                    head.append(f"  ({DERIVED_NOTE})", "dim")
+                else:
+                    head.append(title.upper(), "bold #e0c070 underline")
+                blocks.append(Block(head, para.index, "part", gap=1, searchable=False))
             blocks.extend(_question_blocks(cable, para, part_no, q, view, para.index in lost, q_prefix, a_prefix, mark_style))
             continue
         if para.index in owner:

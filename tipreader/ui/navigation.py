@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipreader.cable.crossrefs import resolve
 from tipreader.cable.model import Cable
 
 from .document import question_map
@@ -40,25 +41,64 @@ def part_of(cable: Cable, para: int | None) -> int | None:
 
 
 def question_targets(cable: Cable) -> list[Target]:
-    """Every question as a target: ``2.C`` with its first words."""
-    out = []
-    for n, part in enumerate(cable.parts, 1):
-        for q in part.questions:
-            key = f"{n}.{clean(q.letter, newlines=False)}" if len(cable.parts) > 1 else clean(q.letter, newlines=False)
-            out.append(Target(q.paragraph_index, key, one_line(q.question or q.answer, 70)))
-    return out
+    """Every question as a target, under the cable's own label: ``23.A`` with its first words."""
+    return [
+        Target(q.paragraph_index, clean(q.label or q.letter, newlines=False), one_line(q.question or q.answer, 70))
+        for q in cable.questions
+    ]
 
 
 def part_targets(cable: Cable) -> list[Target]:
-    """Every part as a target."""
+    """Every part as a target: ``Part 23``."""
     out = []
     for n, part in enumerate(cable.parts, 1):
         first = part.paragraph_index
         if first is None and part.questions:
             first = part.questions[0].paragraph_index
         if first is not None:
-            out.append(Target(first, f"Part {n}", one_line(part.title, 60) or f"{len(part.questions)} questions"))
+            label = clean(part.label or str(n), newlines=False)
+            out.append(Target(first, f"Part {label}", one_line(part.title, 60) or f"{len(part.questions)} questions"))
     return out
+
+
+# `23.A`, `23A`, `III.B`, `3.b`, `4 A`, `2·C`, `IV.B-C`, `C`
+_QUESTION_FORM = re.compile(r"(?:(\d{1,3}|[IVXivx]{1,5})\s*[.·\-]?\s*)?([A-Za-z])(?:\s*[-&,]\s*[A-Za-z])?[.):]?")
+
+
+def question_form(cable: Cable, query: str, current: int | None = None) -> list[Target] | None:
+    """The question a query in one of the forms readers type names, best first.
+
+    None when ``query`` is not such a form; [] when it is one but names no question of
+    the cable (the go-to box says so). A part number is the cable's own label first
+    (``23``, ``III``), else the part's position.
+    """
+    m = _QUESTION_FORM.fullmatch(query.strip())
+    if m is None or not cable.parts:
+        return None
+    part, letter = m.group(1), m.group(2).upper()
+    if part is None:
+        here = part_of(cable, current) or 1
+        order = [here] + [n for n in range(1, len(cable.parts) + 1) if n != here]
+        found = [q for n in order for q in cable.parts[n - 1].questions if letter in (q.letters or (q.letter,))]
+    else:
+        q = resolve(cable, part, letter)
+        found = [q] if q is not None else []
+    return [Target(q.paragraph_index, clean(q.label, newlines=False), one_line(q.question or q.answer, 70)) for q in found]
+
+
+def missing_target(cable: Cable, query: str) -> str | None:
+    """What the go-to box says when ``query`` names a paragraph or question the cable lacks."""
+    q = query.strip()
+    m = re.fullmatch(r"¶?\s*(\d+)\.?", q)
+    if m:
+        if cable.paragraph_by_number(int(m.group(1))) is None and not any(
+                str(p.number).startswith(m.group(1)) for p in cable.paragraphs if p.number is not None):
+            return f"No paragraph {m.group(1)} in this cable."
+        return None
+    if question_form(cable, q) == []:
+        labels = ", ".join(p.label for p in cable.parts)
+        return f"No question {q} in this cable (parts {labels})."
+    return None
 
 
 def _fuzzy(query: str, text: str) -> float:
@@ -79,8 +119,9 @@ def suggest(cable: Cable, query: str, current: int | None = None, limit: int = 8
     """Targets for the go-to prompt's ``query``, best first.
 
     ``12`` is paragraph 12; ``C`` question C of the current part (``current`` is the
-    paragraph at the top); ``2.C`` or ``2C`` part 2's question C; other words match
-    the questions' text (fuzzy) and then the paragraphs' first words.
+    paragraph at the top); ``23.A``, ``23A``, ``III.B``, ``3.b``, ``4 A`` the question the
+    cable labels so (see :func:`question_form`); other words match the questions' text
+    (fuzzy) and then the paragraphs' first words.
     """
     q = query.strip()
     out: list[Target] = []
@@ -97,23 +138,9 @@ def suggest(cable: Cable, query: str, current: int | None = None, limit: int = 8
             if para.number is not None and para.number != number and str(para.number).startswith(m.group(1)):
                 out.append(Target(para.index, f"¶{para.number}", one_line(para.text, 70), 0.5))
         return out[:limit]
-    m = re.fullmatch(r"(?:(\d+)\s*[.·\-]?\s*)?([A-Za-z]{1,2})[.):]?", q)
-    if m and cable.parts and (m.group(1) or len(m.group(2)) == 1):
-        letter = m.group(2).upper()
-        parts: list[int] = list(range(1, len(cable.parts) + 1))
-        if m.group(1):
-            parts = [int(m.group(1))]
-        else:
-            here = part_of(cable, current) or 1
-            parts = [here] + [p for p in parts if p != here]
-        for p in parts:
-            if 1 <= p <= len(cable.parts):
-                for t in question_targets(cable):
-                    key = t.label.split(".")[-1]
-                    if key.upper() == letter and (len(cable.parts) == 1 or t.label.startswith(f"{p}.")):
-                        out.append(t)
-        if out:
-            return out[:limit]
+    named = question_form(cable, q, current)
+    if named is not None:
+        return named[:limit]
     questions = {qq.paragraph_index: qq for qq in cable.questions}
     scored = []
     for t in question_targets(cable) + part_targets(cable):
@@ -148,6 +175,7 @@ def status_text(cable: Cable, para: int | None, percent: int) -> str:
         for p in numbered:
             if para is not None and p.index <= para:
                 number = p.number
-        bits.append(f"¶ {number}/{len(numbered)}" if number is not None else f"¶ –/{len(numbered)}")
+        last = max(p.number for p in numbered if p.number is not None)  # the cable's last number, not a count
+        bits.append(f"¶ {number}/{last}" if number is not None else f"¶ –/{last}")
     bits.append(f"{percent}%")
     return " · ".join(bits)

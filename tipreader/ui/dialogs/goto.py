@@ -1,4 +1,5 @@
-"""The `:` go-to prompt: a paragraph number, a question (``C``, ``2.C``) or words, with live suggestions."""
+"""The `:` go-to prompt: a paragraph number, a question (``C``, ``23.A``, ``III.B``, ``4 A``) or words,
+with live suggestions; a paragraph or question the cable does not have is said so in the box."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tipreader.cable.model import Cable
-from tipreader.ui.navigation import Target, suggest
+from tipreader.ui.navigation import Target, missing_target, suggest
+
+TITLE = "Go to: ¶ number, question (C, 23.A, III.B, 4 A) or words"
 
 
 class GotoDialog(ModalScreen[int | None]):
@@ -32,8 +35,8 @@ class GotoDialog(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="goto-box"):
-            yield Label("Go to: ¶ number, question (C, 2.C) or words", id="goto-title")
-            yield Input(placeholder="12 · C · 2.C · labor", id="goto-input", select_on_focus=False)
+            yield Label(TITLE, id="goto-title")
+            yield Input(placeholder="12 · C · 23.A · III.B · labor", id="goto-input", select_on_focus=False)
             yield OptionList(id="goto-options")
 
     def on_mount(self) -> None:
@@ -47,6 +50,12 @@ class GotoDialog(ModalScreen[int | None]):
 
     def _refresh(self, query: str) -> None:
         self.targets = suggest(self.cable, query, self.current)
+        missing = missing_target(self.cable, query) if query.strip() else None
+        title = self.query_one("#goto-title", Label)
+        title.update(missing or TITLE)
+        title.set_class(missing is not None, "missing")
+        if missing is not None:
+            self.targets = []  # never a silent landing elsewhere
         options = self.query_one("#goto-options", OptionList)
         options.clear_options()
         room = max(20, (options.size.width or self.app.size.width * 3 // 4) - 3)

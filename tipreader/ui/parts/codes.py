@@ -82,7 +82,7 @@ class CodesPart(ReaderPart):
 
     def _tag_tree(self) -> None:
         badges: dict[int, tuple[Text | None, Text | None]] = {
-            p: (None, tag) for p, tag in tree_badges(self.placed).items()}
+            p: (tag, None) for p, tag in tree_badges(self.placed).items()}  # before: a narrow tree cuts the end
         for tree in self.reader.query(SectionTree):
             tree.set_badges("codes", badges)
 

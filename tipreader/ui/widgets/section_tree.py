@@ -15,7 +15,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tipreader.cable.model import Cable
-from tipreader.ui.document import question_map
+from tipreader.ui.document import DERIVED_NOTE, question_map
 from tipreader.ui.text import clean, one_line
 from tipreader.ui.widgets.tree_folding import TreeFolding
 
@@ -46,6 +46,7 @@ class SectionTree(TreeFolding, Tree[int]):
         self.show_root = True
         self._para_positions: list[int] = []  # sorted paragraph indexes that have nodes
         self._para_nodes: dict[int, TreeNode[int]] = {}
+        self._derived: set[object] = set()  # ids of part nodes whose title is not the cable's text
         self._base_labels: dict[int, object] = {}  # labels as built, of nodes that carry badges
         self._badges: dict[str, dict[int, tuple[Text | None, Text | None]]] = {}
         self._build_outline()
@@ -78,15 +79,19 @@ class SectionTree(TreeFolding, Tree[int]):
             if i in part_first:
                 n, part = part_first[i]
                 title = one_line(part.title, 40) or f"Part {n}"
-                number = "" if title.lower().startswith("part") else f"{n} "
+                number = clean(part.label or str(n), newlines=False) + " "
+                # a title derived from the questions is not the cable's text: dim (tooltip on the node)
+                title_style = "dim italic #e0c070" if part.title_source == "standard" else "bold #e0c070"
                 # A part without a heading paragraph starts at its first question: that
                 # question's node, not the part's, stands for the paragraph.
-                node = self._add(root, _label((number, "bold"), (title, "bold #e0c070")), i, leaf=False,
+                node = self._add(root, _label((number, "bold"), (title, title_style)), i, leaf=False,
                                  register=part.paragraph_index is not None)
+                if part.title_source == "standard":
+                    self._derived.add(node.id)
                 for q in part.questions:
                     qnode = self._add(
                         node,
-                        _label((f"{clean(q.letter, newlines=False)} · ", "bold #d7a64a"), (one_line(q.question or q.answer, 60), "")),
+                        _label((f"{clean(q.label.split('.', 1)[-1] or q.letter, newlines=False)} · ", "bold #d7a64a"), (one_line(q.question or q.answer, 60), "")),
                         q.paragraph_index,
                         leaf=len(q.answer_paragraphs) <= 1,
                     )
@@ -135,6 +140,10 @@ class SectionTree(TreeFolding, Tree[int]):
             return self.root
         k = bisect_right(self._para_positions, para) - 1
         return self._para_nodes[self._para_positions[k]] if k >= 0 else self.root
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
+        """A part named from its questions says so in the tooltip."""
+        self.tooltip = f"Part title {DERIVED_NOTE}" if event.node.id in self._derived else None
 
     def follow(self, para: int | None) -> None:
         """Highlight (and keep in view) the node of ``para`` without choosing it."""

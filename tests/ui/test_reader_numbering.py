@@ -1,0 +1,107 @@
+"""The reader under the cable's own numbering: block header, status line, `:` go-to forms, derived titles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tipreader.cable import parse_file
+from tipreader.ui.app import TipReaderApp
+from tipreader.ui.widgets.section_tree import SectionTree
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "cables" / "wikileaks-html"
+
+
+@pytest.fixture(scope="module")
+def tripoli():
+    if not SHARED.is_dir():
+        pytest.skip("../shared/cables is not present")
+    return parse_file(SHARED / "09TRIPOLI154.html")[0]
+
+
+async def goto(pilot, text: str) -> None:
+    await pilot.press("colon", *text)
+    await pilot.pause()
+
+
+async def test_goto_forms_header_and_status(tripoli):
+    h = next(q for q in tripoli.questions if q.label == "25.H")
+    app = TipReaderApp(cable=tripoli)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.text_view
+        for form in ("25.H", "25H", "25 h", "25.h"):
+            await goto(pilot, form)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert view.top_para == h.paragraph_index, form
+            assert "Q 25·H" in view.render_line(0).text
+            await pilot.press("g")
+        await goto(pilot, "25H")
+        await pilot.press("enter")
+        await pilot.pause()
+        # the status line counts to the cable's last paragraph number (3), over the questions' count
+        status = app.screen.query_one("#status").text
+        assert "Q 17/41" in status and "¶ 1/3" in status
+
+
+async def test_goto_says_when_a_target_does_not_exist(tripoli):
+    app = TipReaderApp(cable=tripoli)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.text_view
+        before = view.top_para
+        await goto(pilot, "9.Z")
+        title = app.screen.query_one("#goto-title")
+        assert "No question 9.Z in this cable" in str(title.render())
+        await pilot.press("enter")  # nothing to go to: the box stays, nothing moves
+        await pilot.pause()
+        assert app.screen.query_one("#goto-title") is title
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.top_para == before
+        await goto(pilot, "99")
+        assert "No paragraph 99" in str(app.screen.query_one("#goto-title").render())
+
+
+async def test_roman_and_ordinal_forms():
+    if not SHARED.is_dir():
+        pytest.skip("../shared/cables is not present")
+    cable = parse_file(SHARED / "09SANJOSE127.html")[0]
+    b = next(q for q in cable.questions if q.label == "III.B")
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.text_view
+        for form in ("III.B", "3.b", "iii b"):
+            await goto(pilot, form)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert view.top_para == b.paragraph_index, form
+            assert "Q III·B" in view.render_line(0).text
+
+
+async def test_derived_titles_are_dim_and_say_so(mexico):
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        tree = app.screen.query_one(SectionTree)
+        part = next(n for n in tree.root.children if n.children)
+        assert str(part.label).startswith("1 Overview")
+        assert any("dim" in str(span.style) for span in part.label.spans)
+        tree.focus()
+        await pilot.pause()
+        tree.move_cursor(part)
+        await pilot.pause()
+        assert tree.tooltip and "not the cable's text" in str(tree.tooltip)
+        blocks = [b for b in app.screen.text_view.blocks if b.role == "part"]
+        assert blocks and "not the cable's text" in blocks[0].text.plain
+
+
+def test_status_counts_to_the_last_paragraph_number(mexico_model):
+    """¶ 30 of a cable whose last numbered paragraph is 33 reads ¶ 30/33 (not a count of numbered paragraphs)."""
+    from dataclasses import replace
+
+    from tipreader.ui.navigation import status_text
+
+    numbers = [1, 2, 30, 33]
+    paras = tuple(replace(p, number=numbers[i] if i < 4 else None) for i, p in enumerate(mexico_model.paragraphs))
+    cable = replace(mexico_model, paragraphs=paras, parts=())
+    assert "¶ 30/33" in status_text(cable, 2, 50)
