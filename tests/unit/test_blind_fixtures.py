@@ -6,6 +6,7 @@ These check the annotations themselves, never run the parser or the extractor on
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
@@ -88,3 +89,30 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             phrase = item[key]
             assert 1 <= len(phrase.split()) <= 5
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
+
+
+FIGURES_BLIND = FIXTURES / "figures_blind2"
+FIGURE_KINDS = {"investigations", "prosecutions", "convictions", "sentenced", "victims_identified", "victims_assisted",
+                "shelters", "funding_usd", "sentence_years"}
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    with open(FIGURES_BLIND / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_figures_blind_rows_quote_their_cables(shared_cables: Path) -> None:
+    """Each gold figure's sentence is the cable's own words and holds the number as written."""
+    cables = {row["ref_id"]: int(row["figures"]) for row in _tsv("cables.tsv")}
+    rows = _tsv("figures.tsv")
+    assert len([r for r in rows if r["kind"] != "sentence_years"]) >= 60
+    words = {ref: _plain_words(ref, shared_cables) for ref in cables}
+    for row in rows:
+        assert row["kind"] in FIGURE_KINDS and row["hedged"] in {"yes", "no"}
+        assert row["form"] in {"digits", "words", "zero", "implicit"}
+        assert row["number_text"] in row["sentence"], row
+        assert row["sentence"] in words[row["ref_id"]], f"{row['ref_id']}: {row['sentence'][:60]!r}"
+    for ref, count in cables.items():
+        assert count == sum(r["ref_id"] == ref for r in rows)
+    for trap in _tsv("traps.tsv"):
+        assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]
