@@ -15,9 +15,10 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json"))
+ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json")) + sorted((FIXTURES / "entities_blind3").glob("*.json"))
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
+TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )")
 PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M)
 
 
@@ -26,7 +27,7 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 8
+    assert len(ENTITY_BLIND) >= 8 + 7
     assert len(QUESTIONNAIRE_BLIND) >= 6
 
 
@@ -48,6 +49,16 @@ def test_entity_offsets_and_types(path: Path) -> None:
     persons = {e["text"] for p in doc["paragraphs"] for e in p["entities"] if e["type"] == "PERSON"}
     for short, full in doc["canonical"].items():
         assert short in persons and full in persons
+
+
+@pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
+def test_entity_texts_are_in_the_cable(path: Path, shared_cables: Path) -> None:
+    """Every annotated span is words of the cable itself (no typing slip in a hand-written list)."""
+    words = _plain_words(path.stem, shared_cables)
+    words = " ".join(TELEX_PAGE_HEADER.sub(" ", words).split())  # a span may cross `PAGE 03 RUEHFRA0170 S E C R E T`
+    for paragraph in _load(path)["paragraphs"]:
+        for entity in paragraph["entities"]:
+            assert entity["text"] in words, f"{entity['text']!r} is not in {path.stem}"
 
 
 def _plain_words(ref: str, shared: Path) -> str:
