@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.style import Style
 from rich.text import Text
@@ -49,6 +49,18 @@ class Block:
     one_line: bool = False
     line_style: str = ""
     spans: tuple = ()
+
+
+def with_styles(block: Block, spans: Iterable[tuple[int, int, Style | str]]) -> Block:
+    """``block`` with each ``(start, end, style)`` span of its text styled (links the parts add);
+    the block itself when there is no span."""
+    spans = list(spans)
+    if not spans:
+        return block
+    text = block.text.copy()
+    for a, b, style in spans:
+        text.stylize(style, a, b)
+    return replace(block, text=text)
 
 
 def question_map(cable: Cable) -> dict[int, tuple[int, int, Question]]:

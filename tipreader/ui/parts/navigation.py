@@ -13,7 +13,7 @@ from dataclasses import replace
 from rich.style import Style
 from rich.text import Text
 
-from tipreader.ui.document import Block
+from tipreader.ui.document import Block, with_styles
 from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.parts.base import ReaderPart, part_binding
 from tipreader.ui.parts.question_links import QuestionLinksPart
@@ -79,13 +79,7 @@ class NavigationPart(ReaderPart):
         for block, spans in zip(blocks, found):
             if block.para is None and block.role == "rule" and self.cited_by():
                 out.append(self._cited_block(block))
-            spans = [s for s in spans if self._linkable(s[2])]
-            if spans:
-                text = block.text.copy()
-                for a, b, ref in spans:
-                    text.stylize(_link(ref), a, b)
-                block = replace(block, text=text)
-            out.append(block)
+            out.append(with_styles(block, ((a, b, _link(ref)) for a, b, ref in spans if self._linkable(ref))))
         return out
 
     # ---- links ------------------------------------------------------------------------

@@ -8,13 +8,12 @@ the question; the jump is a history step, so Back returns to the reference.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from rich.style import Style
 
 from tipreader.cable.crossrefs import references_in
 from tipreader.cable.model import Question
-from tipreader.ui.document import Block
+from tipreader.ui.document import Block, with_styles
 from tipreader.ui.parts.base import ReaderPart
 from tipreader.ui.query_words import LINK_STYLE
 from tipreader.ui.text import clean
@@ -33,12 +32,7 @@ class QuestionLinksPart(ReaderPart):
         out = []
         for block in blocks:
             if block.para is not None and block.searchable:
-                spans = self._spans(block)
-                if spans:
-                    text = block.text.copy()
-                    for a, b, q in spans:
-                        text.stylize(_link(q), a, b)
-                    block = replace(block, text=text)
+                block = with_styles(block, ((a, b, _link(q)) for a, b, q in self._spans(block)))
             out.append(block)
         return out
 
