@@ -10,7 +10,8 @@ from ui_cables import MEXICO_FILE, plain_cable
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.dialogs.goto import GotoDialog
 from tipreader.ui.dialogs.help import HelpDialog
-from tipreader.ui.document import build_blocks, split_question
+from tipreader.cable.qa_text import split_question
+from tipreader.ui.document import build_blocks
 from tipreader.ui.navigation import status_text, suggest
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.text import one_line, tag_name
