@@ -26,6 +26,24 @@ class LibraryDamaged(Exception):
         return " ".join(str(self.args[0]).split()) if self.args else "the library is damaged"
 
 
+class LibraryReadOnly(LibraryDamaged):
+    """The library is read-only (a read-only disk or folder): it is searched and read as it is,
+    and this is raised by what would write to it (an import, a rebuild). Not damage: a subclass
+    only so that every place that reports a library problem in one line reports this one too."""
+
+
+def read_only(folder: Path, doing: str = "that") -> LibraryReadOnly:
+    """The error for writing to a read-only library (``doing``: "an import", "a rebuild"...)."""
+    return LibraryReadOnly(f"the library in {folder} is read-only: it can be searched and read, but {doing} "
+                           "would write to it; make the folder writable, or import into another library "
+                           "(TIPREADER_HOME, or library = in the settings)")
+
+
+def read_only_note(folder: Path) -> str:
+    """What the app and ``library stats`` say about a read-only library (one line)."""
+    return f"the library in {folder} is read-only: it is searched and read as it is; nothing is written to it"
+
+
 def is_engine_panic(err: BaseException) -> bool:
     """True for a panic raised by the search engine (pyo3's ``PanicException``, a BaseException)."""
     return type(err).__name__ == "PanicException"

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tempfile
 import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from tipreader.cable import Cable
 
 from . import codec, damage, entity_search, importer, paths, prepare, search, store, submissions
 from .histogram import Histogram, histogram
-from .index import IndexWriter, open_index, unpack_paragraphs
+from .index import IndexWriter, open_index, open_read_only, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
 from .query import QueryError
@@ -68,9 +70,18 @@ class Library:
         self.index_path = root / "index"
         self._lock = threading.RLock()
         self._write_lock = threading.RLock()  # rebuild holds it across its writing and the index swap
+        # a read-only disk or folder: searched and read as it is, nothing written (see open_read_only)
+        self.read_only = paths.is_read_only(root)
+        # where derived stores (the TIP store) are kept: the library's folder; for a read-only library a
+        # private temporary folder (with the engine's lock file), removed when the library closes
+        self.work_dir = root
         try:
-            self._recover_index_swap()
-            self.con = store.connect(self.db_path)
+            if not self.read_only:
+                self._recover_index_swap()
+            self.con = store.connect(self.db_path, readonly=self.read_only)
+            if self.read_only:
+                self.work_dir = Path(tempfile.mkdtemp(prefix="tipreader-read-only-"))
+                weakref.finalize(self, shutil.rmtree, self.work_dir, True)
             self.needs_rebuild: str | None = store.check_versions(self.con)
         except (sqlite3.DatabaseError, OSError) as err:
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
@@ -80,7 +91,10 @@ class Library:
         self.problem: damage.LibraryDamaged | None = None
         self.index: tantivy.Index | None = None
         try:
-            self.index = open_index(self.index_path)
+            if self.read_only:
+                self.index = open_read_only(self.index_path, self.work_dir / "index")
+            else:
+                self.index = open_index(self.index_path)
             self.index.reload()
             indexed = self.index.searcher().num_docs
         except BaseException as err:  # noqa: BLE001 - ValueError, OSError, or an engine panic
@@ -112,6 +126,8 @@ class Library:
         """Close the database connection."""
         with self._lock:
             self.con.close()
+        if self.work_dir != self.root:
+            shutil.rmtree(self.work_dir, ignore_errors=True)
 
     def __enter__(self) -> Library:
         return self
@@ -121,9 +137,12 @@ class Library:
 
     # --- import -----------------------------------------------------------------
     @contextmanager
-    def _writing(self, index: tantivy.Index | None = None) -> Iterator[tuple[IndexWriter, sqlite3.Connection]]:
+    def _writing(self, index: tantivy.Index | None = None,
+                 doing: str = "an import") -> Iterator[tuple[IndexWriter, sqlite3.Connection]]:
         """The one writer (index writer and database connection), under the write lock; closed
         after, and the live index reloaded so searches see what was committed."""
+        if self.read_only:
+            raise damage.read_only(self.root, doing)
         with self._write_lock:
             writer = IndexWriter(index if index is not None else self._live_index())
             wcon = store.connect(self.db_path)
@@ -158,7 +177,7 @@ class Library:
                        workers: int | None = None) -> ImportReport:
         """Run the entity pass over the cables waiting for it (after a rebuild, or an import
         stopped during that pass); ``report`` is the pass before it, continued."""
-        with self._writing() as (writer, wcon):
+        with self._writing(doing="the entity pass") as (writer, wcon):
             return importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
                                          on_error=on_error, cancel=cancel, workers=workers)
 
@@ -188,7 +207,7 @@ class Library:
         A library written by another tipreader version (:attr:`needs_rebuild`) is left alone:
         re-parsing a large library is the user's call (``tipreader library rebuild``, or the app's
         offer), not something to start unasked."""
-        if self.needs_rebuild or self.problem is not None:
+        if self.needs_rebuild or self.problem is not None or self.read_only:
             return None  # a damaged library is reported (check()), never seeded or rebuilt unasked
         if not self.is_empty():
             if self.index_stale:
@@ -204,6 +223,8 @@ class Library:
                 entities: bool = True) -> ImportReport:
         """Re-parse every stored original into a fresh index, then (unless ``entities`` is
         False) run the entity pass on it. The user's data is not touched."""
+        if self.read_only:
+            raise damage.read_only(self.root, "a rebuild")
         with self._write_lock:
             fresh_path = self.root / "index.rebuild"
             if fresh_path.exists():
@@ -441,7 +462,7 @@ class Library:
         """Counts, sizes, date range, top origins and tags."""
         self.check()
         with self._lock:
-            return collect_stats(self.con, self.root)
+            return collect_stats(self.con, self.root, read_only=self.read_only)
 
     @property
     def connection(self) -> sqlite3.Connection:

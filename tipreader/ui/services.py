@@ -122,6 +122,11 @@ class Services:
             return
         if lib is not None:
             self._library = lib
+            if getattr(lib, "read_only", False):
+                from tipreader.library.damage import read_only_note
+
+                self.app.notify(f"{read_only_note(lib.root)}; imports and rebuilds are off.", title="Library",
+                                severity="warning", timeout=10, markup=False)
             if getattr(lib, "needs_rebuild", None):
                 self.app.notify(f"{lib.needs_rebuild}. Rebuild it from the palette (ctrl+p, \"Rebuild the library\") or with "
                                 "`tipreader library rebuild`; your bookmarks and notes are kept.",
