@@ -59,11 +59,22 @@ def index_damaged(path: Path, err: BaseException) -> LibraryDamaged:
     return LibraryDamaged(f"the search index {path} is damaged ({_cause(err)}): {REBUILD}")
 
 
+def _restore_hint(library: Path) -> str:
+    """How a library whose cables were lost gets them back from the files it was imported from."""
+    from . import sources
+
+    present, gone = sources.restorable(library)
+    if not present:
+        return "import your cable files again"
+    return (f"`tipreader library rebuild` imports again the {len(present):,} files they came from that are still "
+            f"where they were" + (f" ({len(gone):,} others are gone)" if gone else ""))
+
+
 def database_damaged(path: Path, err: BaseException) -> LibraryDamaged:
     """The error for a library database SQLite cannot read."""
     return LibraryDamaged(
-        f"the library database {path} is damaged ({_cause(err)}): move it aside (mv {path} {path}.damaged) "
-        "and import your cable files again; your bookmarks are kept apart in user.sqlite3")
+        f"the library database {path} is damaged ({_cause(err)}): move it aside (mv {path} {path}.damaged), "
+        f"then {_restore_hint(path.parent)}; your bookmarks are kept apart in user.sqlite3")
 
 
 def cannot_open(db_path: Path, err: BaseException) -> LibraryDamaged:
@@ -91,7 +102,12 @@ def cannot_open(db_path: Path, err: BaseException) -> LibraryDamaged:
 
 def database_lost(path: Path, indexed: int) -> LibraryDamaged:
     """The error for a database that is empty or gone while the index still holds ``indexed`` cables."""
+    hint = _restore_hint(path.parent)
+    if hint.startswith("import"):  # no list of the files (a library imported before it was kept), or all gone
+        hint = ("Restore it from a backup; or import your cable files again after `tipreader library rebuild`, "
+                "which empties the index to match")
+    else:
+        hint += "; or restore the file from a backup"
     return LibraryDamaged(
         f"the library database {path} has no cables but the search index holds {indexed:,}: the stored cables "
-        "were lost (the file was emptied or deleted). Restore it from a backup; or import your cable files "
-        "again after `tipreader library rebuild`, which empties the index to match")
+        f"were lost (the file was emptied or deleted). {hint}")

@@ -26,7 +26,7 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import codec, damage, entity_search, importer, paths, prepare, search, store, submissions
+from . import codec, damage, entity_search, importer, paths, prepare, search, sources, store, submissions
 from .histogram import Histogram, histogram
 from .index import IndexWriter, open_index, open_read_only, unpack_paragraphs
 from .snippets import Highlighter
@@ -104,7 +104,18 @@ class Library:
         else:
             if indexed and self.is_empty():
                 self.problem = damage.database_lost(self.db_path, indexed)
+            elif not self.read_only and not sources.manifest(root).exists():
+                self._list_sources()
         self._facets_cache: dict[tuple, tuple[int, dict[str, list[tuple[str, int]]]]] = {}
+
+    def _list_sources(self) -> None:
+        """A library imported before :mod:`sources` was kept: list the files it came from now."""
+        try:
+            with self._lock:
+                rows = self.con.execute("SELECT path, sha256, size FROM files WHERE cables > 0").fetchall()
+        except sqlite3.Error:  # a library of another version: its rebuild or next import lists them
+            return
+        sources.record(self.root, rows)
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> Library:
@@ -216,6 +227,7 @@ class Library:
         samples = paths.sample_cables_dir()
         if samples is None:
             return None
+        sources.forget(self.root)  # a new library: the files another one listed are not in it
         return self.import_paths([samples], progress=progress, workers=1)
 
     def rebuild(self, *, progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
@@ -225,6 +237,7 @@ class Library:
         False) run the entity pass on it. The user's data is not touched."""
         if self.read_only:
             raise damage.read_only(self.root, "a rebuild")
+        restore = self.is_empty()  # the stored cables were lost: import again the files they came from
         with self._write_lock:
             fresh_path = self.root / "index.rebuild"
             if fresh_path.exists():
@@ -246,9 +259,28 @@ class Library:
             self.problem = None
             with self._lock:
                 self.needs_rebuild = store.check_versions(self.con)
+        if restore:
+            return self._restore(report, progress=progress, on_error=on_error, cancel=cancel, workers=workers,
+                                 entities=entities)
         if entities:
             report = self.index_entities(report=report, progress=progress, on_error=on_error, cancel=cancel,
                                          workers=workers)
+        return report
+
+    def _restore(self, report: ImportReport, *, progress: ProgressFn | None, on_error: ErrorFn | None,
+                 cancel: threading.Event | None, workers: int | None, entities: bool) -> ImportReport:
+        """Import again the files the library listed (:mod:`sources`) that are still where they were;
+        each one gone is named (a failure: its cables are not back)."""
+        present, gone = sources.restorable(self.root)
+        if present:
+            report = self.import_paths(present, progress=progress, on_error=on_error, cancel=cancel,
+                                       workers=workers, entities=entities)
+        for path in gone:
+            reason = "imported before, no longer there: its cables are not restored"
+            report.errors.append((paths.display_path(path), reason))
+            report.progress.failed += 1
+            if on_error is not None:
+                on_error(paths.display_path(path), reason)
         return report
 
     def _recover_index_swap(self) -> None:

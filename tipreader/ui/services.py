@@ -118,7 +118,7 @@ class Services:
         lib = getattr(source, "library", None)
         if lib is not None and getattr(lib, "problem", None) is not None:  # a damaged index, lost cables
             self._library = lib
-            self.library_failed(str(lib.problem))
+            self.library_failed(f"{lib.problem}. In the app: ctrl+p, \"Rebuild the library\".")
             return
         if lib is not None:
             self._library = lib
@@ -134,7 +134,11 @@ class Services:
         self.library_changed.publish(None)
 
     def library_updated(self) -> None:
-        """After an import: references newly in the library get their links; screens refresh."""
+        """After an import or a rebuild: references newly in the library get their links; a problem the
+        rebuild repaired is gone; screens refresh."""
+        lib = self._library
+        if self.library_problem is not None and lib is not None and getattr(lib, "problem", None) is None:
+            self.library_problem = None
         forget = getattr(self.source, "forget", None)
         if forget is not None:
             forget()
