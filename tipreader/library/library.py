@@ -19,15 +19,15 @@ import threading
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 
 from tipreader.cable import Cable
 
-from . import codec, damage, entity_search, importer, paths, prepare, search, sources, store, submissions
+from . import codec, damage, entity_search, importer, listing, paths, search, sources, store, submissions
 from .histogram import Histogram, histogram
+from .listing import CableSummary
 from .index import IndexWriter, open_index, open_read_only, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
@@ -39,19 +39,6 @@ from .stats import LibraryStats, collect_stats
 class RebuildNeeded(Exception):
     """The library was written by another tipreader version: ``tipreader library rebuild`` (or the
     app's offer) re-parses its originals. ``str(err)`` is one line saying why."""
-
-
-@dataclass(frozen=True, slots=True)
-class CableSummary:
-    """A row of a cable list: what a list or filter view shows."""
-
-    ref_id: str
-    date: str | None
-    origin: str | None
-    classification: str | None
-    subject: str | None
-    tags: tuple[str, ...]
-    older_texts: int = 0
 
 
 def _user_filter(bookmarks: object | None) -> search.UserFilter | None:
@@ -401,38 +388,13 @@ class Library:
             return [(r[0], r[1]) for r in self.con.execute(
                 "SELECT source, released FROM older_texts WHERE ref_id=? ORDER BY replaced_at", (ref_id.upper(),))]
 
-    def _where(self, origin: str | None, tag: str | None, classification: str | None,
-               date_from: str | None, date_to: str | None) -> tuple[str, list]:
-        clauses: list[str] = []
-        args: list[str | int] = []
-        if origin:
-            clauses.append("c.origin=?")
-            args.append(origin)
-        if tag:
-            clauses.append("c.ref_id IN (SELECT ref_id FROM cable_tags WHERE tag=?)")
-            args.append(tag)
-        if classification:
-            clauses.append("c.classification=?")
-            args.append(classification)
-        if date_from:
-            clauses.append("c.day>=?")
-            args.append(prepare.day_of(date_from + "-01-01"[len(date_from) - 4:]))
-        if date_to:
-            clauses.append("c.day<=? AND c.day>0")
-            args.append(prepare.day_of(date_to + "-12-31"[len(date_to) - 4:]))
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
-
     def list_cables(self, *, origin: str | None = None, tag: str | None = None, classification: str | None = None,
                     date_from: str | None = None, date_to: str | None = None, order: str = "date",
                     descending: bool = True, limit: int = 100, offset: int = 0) -> list[CableSummary]:
         """Cables filtered by exact origin / tag / classification and ISO date bounds (``2008``, ``2008-06``, ``2008-06-30``)."""
-        where, args = self._where(origin, tag, classification, date_from, date_to)
-        col = {"date": "c.day", "ref_id": "c.ref_id", "origin": "c.origin", "subject": "c.subject"}.get(order, "c.day")
-        sql = (f"SELECT ref_id, date, origin, classification, subject, tags, older_texts FROM cables c{where} "
-               f"ORDER BY {col} {'DESC' if descending else 'ASC'}, c.ref_id LIMIT ? OFFSET ?")
+        where = listing.Filters(origin, tag, classification, date_from, date_to)
         with self._lock:
-            rows = self.con.execute(sql, [*args, limit, offset]).fetchall()
-        return [CableSummary(r[0], r[1], r[2], r[3], r[4], tuple((r[5] or "").split()), r[6]) for r in rows]
+            return listing.cables(self.con, where, order, descending, limit, offset)
 
     def facets(self, *, origin: str | None = None, tag: str | None = None, classification: str | None = None,
                date_from: str | None = None, date_to: str | None = None, top: int = 50) -> dict[str, list[tuple[str, int]]]:
@@ -448,18 +410,9 @@ class Library:
         cached = self._facets_cache.get(key)
         if cached is not None and cached[0] == version:
             return cached[1]
-        where, args = self._where(origin, tag, classification, date_from, date_to)
-        out: dict[str, list[tuple[str, int]]] = {}
         con = store.connect(self.db_path, readonly=True)
         try:
-            for name, expr in (("origin", "c.origin"), ("classification", "c.classification"), ("year", "c.day/10000")):
-                out[name] = [(str(r[0]), r[1]) for r in con.execute(
-                    f"SELECT {expr} AS v, COUNT(*) n FROM cables c{where} GROUP BY v HAVING v IS NOT NULL "
-                    f"ORDER BY {'v DESC' if name == 'year' else 'n DESC'} LIMIT ?", [*args, top])]
-            out["year"] = [(y, n) for y, n in out["year"] if y != "0"]
-            out["tag"] = [(r[0], r[1]) for r in con.execute(
-                f"SELECT t.tag, COUNT(*) n FROM cable_tags t JOIN cables c ON c.ref_id=t.ref_id{where} "
-                f"GROUP BY t.tag ORDER BY n DESC LIMIT ?", [*args, top])]
+            out = listing.facets(con, listing.Filters(origin, tag, classification, date_from, date_to), top)
         finally:
             con.close()
         if len(self._facets_cache) > 32:
@@ -469,21 +422,13 @@ class Library:
 
     def present(self, ref_ids: Iterable[str]) -> set[str]:
         """Which of ``ref_ids`` are in the library (upper-cased)."""
-        ids = list({r.upper() for r in ref_ids})
-        found: set[str] = set()
         with self._lock:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                found.update(r[0] for r in self.con.execute(
-                    f"SELECT ref_id FROM cables WHERE ref_id IN ({','.join('?' * len(chunk))})", chunk))
-        return found
+            return listing.present(self.con, ref_ids)
 
     def cited_by(self, ref_id: str) -> list[str]:
         """The stored cables whose REF block cites ``ref_id``, oldest first."""
         with self._lock:
-            return [r[0] for r in self.con.execute(
-                "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
-                (ref_id.upper(),))]
+            return listing.cited_by(self.con, ref_id)
 
     def submission_halves(self, cable: Cable) -> dict[int, str]:
         """The halves of the split submission ``cable`` belongs to (``{1: ref, 2: ref}``), or {}."""
