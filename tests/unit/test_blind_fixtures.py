@@ -6,6 +6,7 @@ These check the annotations themselves, never run the parser or the extractor on
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
@@ -15,9 +16,10 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json"))
+ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json")) + sorted((FIXTURES / "entities_blind3").glob("*.json"))
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
+TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )")
 PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M)
 
 
@@ -26,7 +28,7 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 8
+    assert len(ENTITY_BLIND) >= 8 + 7
     assert len(QUESTIONNAIRE_BLIND) >= 6
 
 
@@ -48,6 +50,16 @@ def test_entity_offsets_and_types(path: Path) -> None:
     persons = {e["text"] for p in doc["paragraphs"] for e in p["entities"] if e["type"] == "PERSON"}
     for short, full in doc["canonical"].items():
         assert short in persons and full in persons
+
+
+@pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
+def test_entity_texts_are_in_the_cable(path: Path, shared_cables: Path) -> None:
+    """Every annotated span is words of the cable itself (no typing slip in a hand-written list)."""
+    words = _plain_words(path.stem, shared_cables)
+    words = " ".join(TELEX_PAGE_HEADER.sub(" ", words).split())  # a span may cross `PAGE 03 RUEHFRA0170 S E C R E T`
+    for paragraph in _load(path)["paragraphs"]:
+        for entity in paragraph["entities"]:
+            assert entity["text"] in words, f"{entity['text']!r} is not in {path.stem}"
 
 
 def _plain_words(ref: str, shared: Path) -> str:
@@ -77,3 +89,30 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             phrase = item[key]
             assert 1 <= len(phrase.split()) <= 5
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
+
+
+FIGURES_BLIND = FIXTURES / "figures_blind2"
+FIGURE_KINDS = {"investigations", "prosecutions", "convictions", "sentenced", "victims_identified", "victims_assisted",
+                "shelters", "funding_usd", "sentence_years"}
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    with open(FIGURES_BLIND / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_figures_blind_rows_quote_their_cables(shared_cables: Path) -> None:
+    """Each gold figure's sentence is the cable's own words and holds the number as written."""
+    cables = {row["ref_id"]: int(row["figures"]) for row in _tsv("cables.tsv")}
+    rows = _tsv("figures.tsv")
+    assert len([r for r in rows if r["kind"] != "sentence_years"]) >= 60
+    words = {ref: _plain_words(ref, shared_cables) for ref in cables}
+    for row in rows:
+        assert row["kind"] in FIGURE_KINDS and row["hedged"] in {"yes", "no"}
+        assert row["form"] in {"digits", "words", "zero", "implicit"}
+        assert row["number_text"] in row["sentence"], row
+        assert row["sentence"] in words[row["ref_id"]], f"{row['ref_id']}: {row['sentence'][:60]!r}"
+    for ref, count in cables.items():
+        assert count == sum(r["ref_id"] == ref for r in rows)
+    for trap in _tsv("traps.tsv"):
+        assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]

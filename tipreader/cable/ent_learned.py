@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from .ent_data import first_names, geo, gazetteer, is_common_word, org_words, place_key, tokens_of
 from .ent_names import _SPANISH_FIRSTS
-from .ent_text import Token
+from .ent_text import Token, is_upper_text
 from .model import Entity
 
 LearnedName = tuple[str, str, str]  # (name as written, type, canonical)
@@ -96,12 +96,15 @@ def confident_names(entities: Iterable[Entity], texts: dict[int, str]) -> list[L
     """What a cable teaches the library: people's full names and organisations written in mixed
     case (not in an all-capitals paragraph), and organisations an acronym was defined as."""
     out: dict[tuple[str, str], LearnedName] = {}
+    capitals: dict[int, bool] = {}  # paragraph → written in capitals (computed once per paragraph)
     for ent in entities:
         if ent.type not in ("PERSON", "ORG") or ent.learned or ent.text.isupper():
             continue
         text = " ".join(ent.text.split())
-        para = texts.get(ent.paragraph, "")
-        if para and sum(c.isupper() for c in para) > 3 * sum(c.islower() for c in para):
+        if ent.paragraph not in capitals:
+            para = texts.get(ent.paragraph, "")
+            capitals[ent.paragraph] = is_upper_text(para)
+        if capitals[ent.paragraph]:
             continue
         if ent.type == "PERSON" and (len(text.split()) < 2 or ent.canonical and ent.canonical != text):
             continue  # surname-only mentions are linked within their cable only

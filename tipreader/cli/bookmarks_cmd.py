@@ -11,6 +11,7 @@ import json
 import sys
 
 from tipreader.cli.common import error_line, guarded, open_output, safe_text
+from tipreader.export.csv_cells import RAW_HELP
 
 _RAW = argparse.RawDescriptionHelpFormatter
 _PARAGRAPH_HELP = "the cable's paragraph number (5 or ¶5); i7 for unnumbered text at paragraph index 7"
@@ -44,15 +45,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="only bookmarks whose cable, paragraph text or note hold every word")
     s.set_defaults(func=run_list)
 
-    s = bsub.add_parser("export", help="all bookmarks as Markdown or JSON",
+    s = bsub.add_parser("export", help="all bookmarks as Markdown, JSON or CSV",
                         description="All bookmarks as one Markdown document (a section per cable with its subject, "
                         "ref_id, date and origin; each paragraph as a block quote followed by its citation and "
-                        "the note) or as JSON.",
+                        "the note), as JSON, or as CSV (one row per bookmark: ref_id, date, origin, subject, paragraph, "
+                        "citation, status, note, text, created, updated).",
                         epilog="examples:\n  tipreader bookmarks export > bookmarks.md\n"
-                        "  tipreader bookmarks export --format json -o bookmarks.json", formatter_class=_RAW)
-    s.add_argument("--format", choices=("markdown", "json"), default="markdown", help="default: markdown")
+                        "  tipreader bookmarks export --format json -o bookmarks.json\n"
+                        "  tipreader bookmarks export --format csv -o bookmarks.csv", formatter_class=_RAW)
+    s.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown", help="default: markdown")
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     s.add_argument("--force", action="store_true", help="replace FILE when it exists (a regular file only; its mode is kept)")
+    s.add_argument("--raw-cells", action="store_true", help="with --format csv: " + RAW_HELP)
     s.set_defaults(func=run_export)
 
     s = bsub.add_parser("add", help="bookmark a paragraph of a cable in the library",
@@ -134,10 +138,13 @@ def run_list(args: argparse.Namespace) -> int:
 @guarded
 def run_export(args: argparse.Namespace) -> int:
     """`tipreader bookmarks export`."""
-    from tipreader.export.bookmarks import bookmarks_to_json, bookmarks_to_markdown
+    from tipreader.export.bookmarks import bookmarks_to_csv, bookmarks_to_json, bookmarks_to_markdown
 
     placed = _placed()
-    text = bookmarks_to_json(placed) if args.format == "json" else bookmarks_to_markdown(placed)
+    if args.format == "csv":
+        text = bookmarks_to_csv(placed, raw=args.raw_cells)
+    else:
+        text = bookmarks_to_json(placed) if args.format == "json" else bookmarks_to_markdown(placed)
     if not args.output and sys.stdout.isatty():
         text = safe_text(text)  # notes and cable text may hold terminal escapes: never to a terminal
     with open_output(args.output, force=args.force) as fh:

@@ -11,6 +11,7 @@ import json
 import sys
 
 from tipreader.cli.common import error_line, guarded, open_output, safe_text
+from tipreader.export.csv_cells import RAW_HELP
 
 _RAW = argparse.RawDescriptionHelpFormatter
 _WHERE_HELP = ("the paragraph: its number (5 or ¶5), i7 for unnumbered text at paragraph index 7, or Q23.A for "
@@ -83,6 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--code", metavar="CODE", help="only passages with this code")
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     s.add_argument("--force", action="store_true", help="replace FILE when it exists (a regular file only; its mode is kept)")
+    s.add_argument("--raw-cells", action="store_true", help=RAW_HELP)
     s.set_defaults(func=run_export)
 
 
@@ -304,7 +306,7 @@ def run_export(args: argparse.Namespace) -> int:
     if not args.output and sys.stdout.isatty():
         rows = [{k: safe_text(v) for k, v in row.items()} for row in rows]  # never escapes to a terminal
     with open_output(args.output, force=args.force) as fh:
-        n = write_codes_csv(rows, fh)
+        n = write_codes_csv(rows, fh, raw=args.raw_cells)
     if args.output and args.output != "-":
         print(f"{n} coded passages written to {safe_text(args.output)}", file=sys.stderr)
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 
 from tipreader.cli.common import error_line, open_output, safe_text
 from tipreader.cli.library_cmd import _guarded, _open
+from tipreader.export.csv_cells import RAW_HELP, CsvWriter
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -58,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--csv", action="store_true", default=True, help="CSV (the default and only format)")
     e.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     e.add_argument("--force", action="store_true", help="replace FILE when it exists (a regular file only; its mode is kept)")
+    e.add_argument("--raw-cells", action="store_true", help=RAW_HELP)
     e.set_defaults(func=_guarded(run_export))
 
     f = tsub.add_parser("figures", help="the counts each submission reports, by country and year",
@@ -87,6 +88,7 @@ def _formats(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--json", action="store_true", help="JSON Lines")
     g.add_argument("--csv", action="store_true", help="CSV with a header row")
+    p.add_argument("--raw-cells", action="store_true", help="with --csv: " + RAW_HELP)
 
 
 def _query(fn, *args, **kwargs):
@@ -156,7 +158,7 @@ def run_compare(args: argparse.Namespace) -> int:
         return 2
     out = sys.stdout
     if args.csv:
-        w = csv.writer(out)
+        w = CsvWriter(out, raw=args.raw_cells)
         w.writerow(CSV_COLUMNS)
         for a in rows:
             w.writerow(a.csv_row())
@@ -189,7 +191,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     def write(con) -> int:
         with open_output(args.output, force=args.force) as fh:
-            w = csv.writer(fh)
+            w = CsvWriter(fh, raw=args.raw_cells)
             w.writerow(CSV_COLUMNS)
             n = 0
             for a in all_aligned(con):
@@ -219,7 +221,7 @@ def run_figures(args: argparse.Namespace) -> int:
             out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
         return 0
     if args.csv:
-        w = csv.writer(out)
+        w = CsvWriter(out, raw=args.raw_cells)
         w.writerow(FIGURE_COLUMNS)
         for r in rows:
             w.writerow([r.country, r.report_year, r.ref_id, r.label, r.paragraph if r.paragraph is not None else "",

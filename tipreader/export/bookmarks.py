@@ -1,4 +1,4 @@
-"""Bookmarks to Markdown (one section per cable, quotes with citations and notes) or JSON.
+"""Bookmarks to Markdown (one section per cable, quotes with citations and notes), JSON or CSV.
 
 Markdown layout::
 
@@ -19,6 +19,7 @@ cable sections) and an unclosed code fence or raw HTML block is closed or escape
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import time
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
 
+from tipreader.export.csv_cells import CsvWriter
 from tipreader.export.markdown import escape_markdown
 from tipreader.library.bookmark_keys import CHANGED, DETACHED, Placed, iso_time
 
@@ -139,3 +141,22 @@ def bookmarks_to_jsonable(placed: Iterable[Placed], *, now: float | None = None)
 def bookmarks_to_json(placed: Iterable[Placed], *, indent: int | None = 2, now: float | None = None) -> str:
     """The JSON export as a string."""
     return json.dumps(bookmarks_to_jsonable(placed, now=now), ensure_ascii=False, indent=indent) + "\n"
+
+
+CSV_COLUMNS = ("ref_id", "date", "origin", "subject", "paragraph", "citation", "status", "note", "text", "created",
+               "updated")
+
+
+def bookmarks_to_csv(placed: Iterable[Placed], *, raw: bool = False) -> str:
+    """The bookmarks as CSV (:data:`CSV_COLUMNS`, a header row, by cable date then paragraph): ``text``
+    is the paragraph as bookmarked, ``paragraph`` the cable's number or ``i7``; cells a spreadsheet
+    would run as formulas are guarded unless ``raw`` (:mod:`tipreader.export.csv_cells`)."""
+    out = io.StringIO(newline="")
+    writer = CsvWriter(out, raw=raw)
+    writer.writerow(CSV_COLUMNS)
+    for group in _sorted_groups(placed):
+        for p in group:
+            b = p.bookmark
+            writer.writerow([b.ref_id, (b.date or "")[:10], b.origin or "", b.subject or "", b.anchor, b.citation,
+                             p.status, b.note, b.quote, iso_time(b.created), iso_time(b.updated)])
+    return out.getvalue()

@@ -5,7 +5,8 @@ qualitative-analysis tool.
     write_codes_csv(rows, fh)
 
 Columns (:data:`COLUMNS`), UTF-8, a header row, RFC 4180 quoting (a passage's line breaks
-stay inside its quoted cell):
+stay inside its quoted cell); a cell starting with = + - @ gets a leading ' so no spreadsheet
+runs it as a formula (:mod:`tipreader.export.csv_cells`; ``raw`` writes it as it is):
 
 - ``ref_id``, ``date`` (``YYYY-MM-DD``), ``origin``, ``classification``, ``subject``: the
   cable's, from the library when the cable is there, else as they were when coded;
@@ -22,7 +23,6 @@ stay inside its quoted cell):
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
 import os
 import stat
@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from tipreader.cable import Cable
+from tipreader.export.csv_cells import CsvWriter
 from tipreader.library.bookmark_keys import OK, anchor_for, iso_time
 from tipreader.userdata.codebook import Codebook
 from tipreader.userdata.codes import Located, question_at
@@ -66,13 +67,14 @@ def code_rows(located: Iterable[tuple[Located, Cable | None]], book: Codebook | 
     return [code_row(loc, cable, book) for loc, cable in located]
 
 
-def write_codes_csv(rows: Iterable[dict[str, str]], fh: IO[str]) -> int:
-    """Write the header and ``rows`` to ``fh``; the number of rows written."""
-    writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-    writer.writeheader()
+def write_codes_csv(rows: Iterable[dict[str, str]], fh: IO[str], *, raw: bool = False) -> int:
+    """Write the header and ``rows`` to ``fh``; the number of rows written. Cells that a
+    spreadsheet would run as a formula are guarded (:mod:`tipreader.export.csv_cells`) unless ``raw``."""
+    writer = CsvWriter(fh, raw=raw)
+    writer.writerow(COLUMNS)
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(row.get(c, "") for c in COLUMNS)
         n += 1
     return n
 
