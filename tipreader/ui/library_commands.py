@@ -44,6 +44,10 @@ class LibraryCommands(Provider):
              "Every coded passage, one row each: ref_id, date, origin, classification, subject, paragraph, code, "
              "author, note, text (as `tipreader codes export --csv`)"),
         ]
+        if services.team.enabled:
+            entries.append(("Sync with the team server now", services.team.sync_asked,
+                            f"Send your bookmarks, notes and codes to {services.team.where} and fetch the team's "
+                            f"({services.team.status()})"))
         lib = services.library
         why = _rebuild_reason(lib)
         if why:

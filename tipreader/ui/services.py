@@ -11,6 +11,8 @@ widget or screen with :func:`services_of` (``services_of(self).library``), never
   damaged one is offered a fresh start once per file);
 - ``history``: back/forward across cables and jumps;
 - ``codebook``: the codebook in effect (read on first use);
+- ``team``: the background sync with the team server (:class:`~tipreader.ui.team_sync.TeamSync`;
+  idle without one) and ``team_items``: what was pulled from it (teammates' bookmarks and notes);
 - ``config`` and the session's choices (``entities_highlight``);
 - ``library_changed``: a :class:`~textual.signal.Signal` published after an import or when
   the library opens, so screens refresh themselves (``services.library_changed.subscribe``).
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from textual.signal import Signal
 
 from tipreader.ui.history import History
+from tipreader.ui.team_sync import TeamSync
 from tipreader.ui.source import CableSource, LibrarySource, NoLibrary
 
 if TYPE_CHECKING:
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
     from tipreader.userdata.codebook import Codebook
     from tipreader.userdata.codes import CodeStore
     from tipreader.userdata.filters import UserFilter
+    from tipreader.userdata.local import LocalItems
 
 _log = logging.getLogger(__name__)
 
@@ -60,6 +64,8 @@ class Services:
         self.entities_highlight: bool | None = None
         self.bookmarks: BookmarkStore | None = None
         self.codes: CodeStore | None = None  # coded passages, opened with the bookmarks
+        self.team_items: LocalItems | None = None  # items pulled from the team server, opened with the bookmarks
+        self.team = TeamSync(self)
         self._codebook: Codebook | None = None
         self.library_changed: Signal[None] = Signal(app, "library-changed")
         # published when the bookmark store is replaced (a fresh start): readers mark again
@@ -146,14 +152,22 @@ class Services:
 
     # ---- the user's database ----------------------------------------------------------
     def open_bookmarks(self) -> None:
-        """Open the bookmark and code stores (None when the user database cannot be opened)."""
+        """Open the bookmark and code stores, and with a team server the items pulled from it (None when
+        the user database cannot be opened)."""
         from tipreader.library.bookmarks import BookmarkStore, UserDBError
         from tipreader.userdata.codes import CodeStore
+        from tipreader.userdata.local import LocalItems
 
-        self.bookmarks = self.codes = None
+        self.bookmarks = self.codes = self.team_items = None
         try:
             self.bookmarks = BookmarkStore.open()
             self.codes = CodeStore.open()
+            if self.team.enabled:
+                try:
+                    self.team_items = LocalItems.open()
+                except Exception as err:  # teammates' items are not shown; the user's own are all there
+                    _log.error("team items cannot be opened", exc_info=True)
+                    self._notify(f"Teammates' items are not shown: {err}", severity="warning")
         except UserDBError as err:
             self.offer_fresh_start(err)
         except Exception as err:  # unexpected: read on without bookmarks, and say so
