@@ -94,8 +94,10 @@ def check_user_db(path: str | Path) -> str | None:
         return None
     if head != _MAGIC:
         return f"{path} is not an SQLite database (damaged or replaced)"
+    from .store import connect_read_only  # a WAL file on a read-only disk needs it: not damage
+
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        con = connect_read_only(path)
     except sqlite3.Error as err:
         return f"{path} cannot be opened: {err}"
     try:

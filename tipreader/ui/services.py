@@ -124,10 +124,15 @@ class Services:
         lib = getattr(source, "library", None)
         if lib is not None and getattr(lib, "problem", None) is not None:  # a damaged index, lost cables
             self._library = lib
-            self.library_failed(str(lib.problem))
+            self.library_failed(f"{lib.problem}. In the app: ctrl+p, \"Rebuild the library\".")
             return
         if lib is not None:
             self._library = lib
+            if getattr(lib, "read_only", False):
+                from tipreader.library.damage import read_only_note
+
+                self.app.notify(f"{read_only_note(lib.root)}; imports and rebuilds are off.", title="Library",
+                                severity="warning", timeout=10, markup=False)
             if getattr(lib, "needs_rebuild", None):
                 self.app.notify(f"{lib.needs_rebuild}. Rebuild it from the palette (ctrl+p, \"Rebuild the library\") or with "
                                 "`tipreader library rebuild`; your bookmarks and notes are kept.",
@@ -135,7 +140,11 @@ class Services:
         self.library_changed.publish(None)
 
     def library_updated(self) -> None:
-        """After an import: references newly in the library get their links; screens refresh."""
+        """After an import or a rebuild: references newly in the library get their links; a problem the
+        rebuild repaired is gone; screens refresh."""
+        lib = self._library
+        if self.library_problem is not None and lib is not None and getattr(lib, "problem", None) is None:
+            self.library_problem = None
         forget = getattr(self.source, "forget", None)
         if forget is not None:
             forget()
