@@ -46,6 +46,7 @@ _CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `I
 _TAIL_TITLE = re.compile(
     r"(?<=[.!?\"\u201d)])\s+((?:[A-Z][A-Z'\u2019/&,:\"-]*\s+){1,11}[A-Z][A-Z'\u2019/&\"-]*\??)\s*$"
 )
+_TITLE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'\u2019/&\"-?")  # what _TAIL_TITLE can end with
 _NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
 _RULE_TAIL_CHARS = frozenset("-=_")
 _RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
@@ -182,7 +183,7 @@ def split_tail_titles(lines: list[Line]) -> list[Line]:
             if out is not None:
                 out.append(line)
             continue
-        m = _TAIL_TITLE.search(text)
+        m = _TAIL_TITLE.search(text) if text.rstrip()[-1:] in _TITLE_LAST_CHARS else None
         title = m.group(1) if m else ""
         cut = m.start(1) if m else 0
         end = _END_MARK_PREFIX.match(title)
@@ -213,12 +214,17 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     Mission``); ``... the issue.------- Comment -------`` → (``... the issue.``, ``Comment``).
     A line that is only a title and its rule is left to :func:`heading_at`.
     """
+    if not text.strip(" \t-="):
+        return None  # a rule alone (the common case): no title in it
     rule_title = _RULE_TITLE_TAIL.search(text)
     if rule_title is not None and rule_title.start() > 0:  # "----- Comment -----" after a sentence
         head = text[: rule_title.start()].rstrip()
         if head and head[-1] in _SENTENCE_END:
             return head, rule_title.group(1).strip()
-    m = _RULE_TAIL.search(text)
+    start = len(text.rstrip(" \t-=_"))  # the rule and its spaces: no match starts before them
+    while start and (text[start - 1] in _RULE_TAIL_CHARS or text[start - 1].isspace()):
+        start -= 1
+    m = _RULE_TAIL.search(text, start)
     if m is None:
         return None
     before = text[: m.start()].rstrip()
