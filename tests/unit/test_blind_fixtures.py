@@ -18,6 +18,7 @@ from tests.conftest import FIXTURES
 
 ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json")) + sorted((FIXTURES / "entities_blind3").glob("*.json"))
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
+QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
 TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )")
 PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M)
@@ -30,6 +31,7 @@ def _load(path: Path) -> dict:
 def test_both_blind_sets_are_present() -> None:
     assert len(ENTITY_BLIND) >= 8 + 7
     assert len(QUESTIONNAIRE_BLIND) >= 6
+    assert len(QUESTIONNAIRE_BLIND2) >= 4
 
 
 @pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
@@ -89,6 +91,35 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             phrase = item[key]
             assert 1 <= len(phrase.split()) <= 5
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2, ids=lambda p: p.stem)
+def test_questionnaire_blind2_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Set 2 adds nested items (parent), item titles and ordinal labels: each still names a part or a
+    parent that exists, and every quoted phrase, title and intro is the cable's own words."""
+    doc = _load(path)
+    assert doc["ref_id"] == path.stem and doc["is_questionnaire"] and doc["items"]
+    words = _plain_words(doc["ref_id"], shared_cables)
+    for part in doc["parts"]:
+        assert part["title"] or part["intro"]
+        for written in (part["title"], part["intro"]):
+            assert written is None or " ".join(written.split()) in words, written
+    parts = {part["label"] for part in doc["parts"]}
+    seen: set[str] = set()
+    for item in doc["items"]:
+        head, _, own = item["label"].rpartition(".")
+        assert own and head == item.get("parent", head)
+        assert head in (seen if "parent" in item else parts), item["label"]
+        assert item["letters"] == ([] if item.get("label_source") == "ordinal" else [own])
+        seen.add(item["label"])
+        quoted = ["answer_first5", "answer_last5"] + (["question_first5", "question_last5"] if item["question_restated"] else [])
+        if not item["question_restated"]:
+            assert item["question_first5"] is None and item["question_last5"] is None
+        for key in quoted:
+            assert 1 <= len(item[key].split()) <= 5
+            assert item[key] in words, f"{item['label']} {key}: {item[key]!r} is not in the cable"
+        if "title" in item:
+            assert re.search(re.escape(item["title"]) + r"[:.]? " + re.escape(item["answer_first5"]), words), item["label"]
 
 
 FIGURES_BLIND = FIXTURES / "figures_blind2"
