@@ -148,7 +148,8 @@ def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) ->
     tags_line = re.search(r"(?m)^TAGS:(.*)$", text)
     assert tags_line and all(tag in tags_line.group(1).split() for tag in head["tags"])
     for label, ref_text, ref_id in head["references"]:
-        assert ref_text in flat and (ref_id is None or ref_id.endswith(ref_text.split()[-1].lstrip("0")))
+        assert re.fullmatch(r"[A-Z]?", label) and ref_text in flat
+        assert ref_id is None or ref_id.endswith(ref_text.split()[-1].lstrip("0"))
     assert head["date"] is None or re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:00Z", head["date"])
 
 
