@@ -8,11 +8,14 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, TypeVar
 
 from tipreader.cable import Cable, CableError
 from tipreader.safetext import visible
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 
@@ -235,3 +238,37 @@ def add_entities(cable: Cable) -> Cable:
     except ImportError:
         return cable
     return dataclasses.replace(cable, entities=tuple(extract_entities(cable.paragraphs)))
+
+
+# ---- bookmarks and codes: what their commands share ------------------------------------
+def library_cable(ref: str) -> Cable | None:
+    """Cable ``ref`` from the library (seeded with the samples on first use), or None."""
+    from tipreader.library import Library
+
+    with Library.open() as lib:
+        lib.ensure_seeded()
+        return lib.get(ref)
+
+
+def placed_in_library(items: Sequence[T], place: Callable[[Sequence[T], Callable[[str], Cable | None]], list[R]],
+                      unplaced: Callable[[T], R]) -> list[R]:
+    """``items`` (bookmarks, coded passages) checked against the library's cables with ``place(items,
+    get)``; when the library cannot be opened, one line says so and each is ``unplaced(item)``."""
+    from tipreader.library import Library
+
+    if not items:
+        return []
+    try:
+        lib = Library.open()
+    except Exception as err:  # noqa: BLE001 - the items are still worth listing without the library
+        error_line(f"the library cannot be opened ({err}): statuses not checked")
+        return [unplaced(item) for item in items]
+    with lib:
+        return place(items, lib.get)
+
+
+def no_paragraph(ref: str, cable: Cable, where: str) -> None:
+    """Say that ``cable`` has no paragraph ``where``, and which it has."""
+    numbers = [p.number for p in cable.paragraphs if p.number is not None]
+    known = f"numbered {min(numbers)}-{max(numbers)}, " if numbers else "none numbered, "
+    error_line(f"{ref}: no paragraph {where} ({known}indexes i0-i{len(cable.paragraphs) - 1})")

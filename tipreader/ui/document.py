@@ -51,6 +51,21 @@ class Block:
     spans: tuple = ()
 
 
+def after_paragraphs(blocks: list[Block], extra: Callable[[int], Block | None]) -> list[Block]:
+    """``blocks`` with ``extra(para)`` (when not None) after each paragraph's last block: what parts
+    add under a paragraph (codes' tags, teammates' notes). Part headings get nothing."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        out.append(block)
+        para = block.para
+        if para is None or block.role == "part" or (k + 1 < len(blocks) and blocks[k + 1].para == para):
+            continue
+        added = extra(para)
+        if added is not None:
+            out.append(added)
+    return out
+
+
 def question_map(cable: Cable) -> dict[int, tuple[int, int, Question]]:
     """paragraph index → (part number 1-based, question number 1-based overall, question)."""
     out: dict[int, tuple[int, int, Question]] = {}

@@ -325,6 +325,8 @@ class LibraryScreen(Screen[None]):
                 text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="dim")
         else:
             text = Text(f"{count:,} cable{'s' if count != 1 else ''} in the library", style="bold")
+            if getattr(self.library, "read_only", False):
+                text.append(" (read-only: searched and read; imports are off)", style="yellow")
             if self._recent:
                 text.append(f" · {len(self._recent)} read recently, first", style="dim")
             text.append(" · type to search", style="dim")
