@@ -9,9 +9,10 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, TypeVar
+from pathlib import Path
+from typing import IO, Any, TypeVar
 
-from tipreader.cable import Cable, CableError
+from tipreader.cable import Cable, CableError, iter_path
 from tipreader.safetext import visible
 
 T = TypeVar("T")
@@ -22,6 +23,40 @@ R = TypeVar("R")
 def cables(n: int) -> str:
     """``1 cable``, ``2 cables``, ``1,234 cables``."""
     return f"{n:,} cable{'' if n == 1 else 's'}"
+
+
+def open_library() -> Any:
+    """The library, seeded with the sample cables when empty (as ``tipreader open`` does)."""
+    from tipreader.library import Library
+
+    library = Library.open()
+    library.ensure_seeded()
+    return library
+
+
+def file_or_ref(target: str, opened: Callable[[Any], object] | None = None) -> Iterator[Cable | CableError]:
+    """The cables of the file ``target``, or the library's cable with that ref_id (``08MEXICO721``);
+    a :class:`CableError` naming ``target`` when it is neither. ``opened(library)`` is told the
+    library when one was opened."""
+    path = Path(target)
+    if path.is_dir():
+        yield CableError("is a directory (use `tipreader import` for folders)", target)
+        return
+    if path.exists():
+        yield from iter_path(str(path))
+        return
+    if path.suffix or "/" in target:
+        yield CableError("no such file", target)
+        return
+    try:
+        library = open_library()
+        if opened is not None:
+            opened(library)
+        cable = library.get(target)
+    except Exception as err:  # noqa: BLE001 - a broken library is a message, not a traceback
+        yield CableError(f"the library could not be read: {err}", target)
+        return
+    yield cable if cable is not None else CableError("not a file, and no cable with that ref_id in the library", target)
 
 
 def safe_text(text: str) -> str:

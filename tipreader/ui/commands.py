@@ -51,6 +51,7 @@ class CableCommands(Provider):
             ("Go to…", "goto", "Paragraph number, question or words (:)"),
             ("Copy paragraph with citation", "copy", "Copy the paragraph at the top (y)"),
             ("Code the paragraph…", "part('codes', 'pick')", "Apply a code of the codebook, with a note (C)"),
+            ("Save the cable as Markdown…", "part('export', 'save')", "Write it to a file; the name is proposed (s)"),
             ("Toggle section tree", "toggle_tree", "Hide or show the tree (t)"),
             ("Keys", "app.help", "Every key, grouped (? or F1)"),
         ):

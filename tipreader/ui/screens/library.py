@@ -100,6 +100,7 @@ class LibraryScreen(Screen[None]):
         self.searching = False
         self._width = 110
         self.shown_query: str | None = None  # the query whose results are on screen
+        self._status = Text()  # the status line's text, without the team's
 
     def compose(self) -> ComposeResult:
         yield Input(self.initial_query, id="library-search",
@@ -123,6 +124,7 @@ class LibraryScreen(Screen[None]):
         # Under a reader opened from the command line, wait until shown: the reader paints first.
         self.call_after_refresh(self._first_load)
         self.services.library_changed.subscribe(self, lambda _: self._library_changed())
+        self.services.team.changed.subscribe(self, lambda _: self._set_status(self._status))
 
     def _library_changed(self) -> None:
         """The library opened or an import changed it: search again (once shown)."""
@@ -361,6 +363,12 @@ class LibraryScreen(Screen[None]):
         self._set_status(Text(message, style="bold red"))
 
     def _set_status(self, text: Text) -> None:
+        """Show ``text`` in the status line, and where the team sync stands (when there is a team server)."""
+        self._status = text
+        team = self.services.team.status()
+        if team:
+            text = text.copy()
+            text.append(f" · {team}", style="dim")
         self.query_one("#library-status", Static).update(text)
 
     # ---- more rows -------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.parts.base import ReaderPart
 from tipreader.ui.parts.bookmarks import BookmarksPart
 from tipreader.ui.parts.codes import CodesPart
+from tipreader.ui.parts.export import ExportPart
 from tipreader.ui.parts.entities import EntitiesPart
 from tipreader.ui.parts.find import FindPart
 from tipreader.ui.parts.navigation import NavigationPart
@@ -83,7 +84,7 @@ class ReaderScreen(Screen[None]):
     # The parts, in the order they decorate the text (markers, then entities, then links), are asked
     # for the status line, and show their keys in the footer.
     PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, CodesPart, TeamPart, EntitiesPart,
-                                                      NavigationPart)
+                                                      NavigationPart, ExportPart)
     # The footer shows keys in this order: jumps, find, views, then the other parts' keys.
     BINDINGS = [*JUMP_BINDINGS, *FindPart.BINDINGS, *VIEW_BINDINGS,
                 *(b for part in PARTS if part is not FindPart for b in part.BINDINGS)]
