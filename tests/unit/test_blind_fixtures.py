@@ -148,7 +148,7 @@ def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) ->
         assert join["before"] in flat and join["after"] in flat and len(join["before"].split()) == 5
     for number in doc["paragraph_numbers"]:
         assert re.search(rf"(?m)^\s*{number}\.\s*\(", text), f"no paragraph {number}"
-    tags_line = re.search(r"(?m)^TAGS:(.*)$", text)
+    tags_line = re.search(r"(?m)\bTAGS:(.*)$", text)  # also when run onto the E.O. line
     assert tags_line and all(tag in tags_line.group(1).split() for tag in head["tags"])
     for label, ref_text, ref_id in head["references"]:
         assert re.fullmatch(r"[A-Z]?", label) and ref_text in flat
