@@ -31,7 +31,7 @@ def test_a_phrase_finds_its_cable_first_with_the_paragraph_number(lib):
     hits = lib.search('"Palermo Protocol to Prevent, Suppress and Punish Trafficking"')
     assert hits[0].ref_id == "08REYKJAVIK125"
     assert hits[0].paragraph == 1  # "1. (U) On May 28, the Icelandic Parliament ... passed ..."
-    assert "**Palermo**" in hits[0].snippet.marked()
+    assert "**Palermo Protocol to Prevent, Suppress and Punish Trafficking**" in hits[0].snippet.marked()
     assert hits[0].date.startswith("2008-07-01") and hits[0].origin == "Embassy Reykjavik"
 
 

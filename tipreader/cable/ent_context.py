@@ -101,6 +101,27 @@ def contact_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[i
     return out
 
 
+# "Kim Jong-il", "Jang Song-taek": a family name, then a given name whose second syllable is
+# joined by a hyphen in lower case (Korean romanisation: onset, vowel, final consonant)
+_SYLLABLE = r"(?:ch|kk|tt|pp|ss|jj|[bcdghjkmnprstwy])?[wy]?(?:ae|eo|eu|oe|ui|[aeiou])(?:ng|[nklmpt])?"
+_HYPHEN_GIVEN = re.compile(r"\b([A-Z][a-z]{1,5}) [A-Z][a-z]{1,5}-" + _SYLLABLE + r"(?![\w'’-])")
+
+
+def hyphen_given_persons(text: str, upper: bool) -> list[tuple[int, int, str]]:
+    """Names like ``Kim Jong-il``: ``(start, end, family name)``; the family name alone then
+    names the same person (``Kim said ...``)."""
+    if upper or "-" not in text:
+        return []
+    out = []
+    for m in _HYPHEN_GIVEN.finditer(text):
+        family = m.group(1)
+        k = family.lower()
+        if is_common_word(k) or k in gazetteer().places or k in ARTICLES or k in org_words().heads:
+            continue
+        out.append((m.start(), m.end(), family))
+    return out
+
+
 def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int]]:
     """Arabic names joined by a particle: ``Nasser bin Hamad``, ``Ahmed al-Harazi``."""
     out: list[tuple[int, int]] = []

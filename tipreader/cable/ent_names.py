@@ -37,7 +37,7 @@ ORG_STOP = frozenset(
     through into over between among about against toward towards via across within without upon despite""".split()
 )
 LAW_HEADS = frozenset(
-    "act law code protocol convention treaty constitution decree statute amendment accord charter covenant".split()
+    "act law code protocol convention treaty constitution decree statute amendment accord charter covenant agreement".split()
 )
 _SPANISH_FIRSTS = frozenset(
     """casa grupo grupos fundacion asociacion instituto centro comision consejo partido frente movimiento
@@ -336,6 +336,9 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             after = tokens[end + 1] if end + 1 < len(tokens) else None
             if tok.key == "secretary" and (after is not None and after.cap and after.gap == " " or j and tokens[j - 1].key == "the"):
                 continue  # "Secretary of State Rice", "the Secretary of Commerce": a person's title
+            if tok.key in ("secretary", "minister") and end > j + 2 and tokens[end].key not in vocab() \
+                    and tokens[end].key not in gazetteer().places:
+                continue  # "Secretary of Defense Flournoy": the title, then the holder's name
             out.append((tok.start, tokens[end].end, "ORG"))
     return out
 

@@ -107,7 +107,7 @@ def _after_pasted_record(lines: list[Line]) -> int:
     """Where the full text starts when WikiLeaks put a cut preview, then its own record
     ("id: 65100", "refid: ...", the routing header, "--- header ends ---"), before it."""
     for i, line in enumerate(lines[:150]):
-        if _HEADER_ENDS.match(line.text):
+        if "header ends" in line.text and _HEADER_ENDS.match(line.text):
             return i + 1
     return 0
 

@@ -27,6 +27,7 @@ Tables:
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -121,7 +122,7 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     :func:`check_versions` then says it needs a rebuild.
     """
     if readonly:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+        con = connect_read_only(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(path, check_same_thread=False, timeout=30)
@@ -135,6 +136,24 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
             create_schema(con)
     con.execute("PRAGMA cache_size=-20000")
     return con
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection to the SQLite database ``path`` that never writes.
+
+    A database in WAL mode needs its ``-shm`` file even to be read, which a read-only disk or
+    folder cannot make: there it is opened ``immutable`` (nothing locked, nothing made; it must
+    not change while open, which such a disk ensures)."""
+    uri = Path(os.path.abspath(path)).as_uri()  # quoted: a '?' or '#' in a folder's name stays a name
+    con = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+    try:
+        con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+        if os.access(path.parent, os.W_OK) or not path.is_file():
+            raise  # a writable folder: a real error, not the missing -shm
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False, timeout=30)
 
 
 def original_head(con: sqlite3.Connection, sha: str | None) -> bytes:

@@ -79,6 +79,7 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         services.config = load_config()
         apply_config(self, services.config)
         remember_theme(self)
+        services.team.start(services.config)  # the team settings first: the stores open its items too
         services.open_bookmarks()
         cable = self.initial_cable
         if cable is None and self.target:

@@ -54,6 +54,7 @@ class CableCommands(Provider):
             ("TIP: figures reported, year by year", "tip_figures",
              "Prosecutions, convictions, victims... of this country's submissions; Enter opens one"),
             ("Code the paragraph…", "part('codes', 'pick')", "Apply a code of the codebook, with a note (C)"),
+            ("Save the cable as Markdown…", "part('export', 'save')", "Write it to a file; the name is proposed (s)"),
             ("Toggle section tree", "toggle_tree", "Hide or show the tree (t)"),
             ("Keys", "app.help", "Every key, grouped (? or F1)"),
         ):

@@ -17,14 +17,13 @@ from rich.style import Style
 from rich.text import Text
 
 from tipreader.cable.model import Cable, Paragraph, Question
+from tipreader.cable.qa_text import QUESTION_LEAD, split_question
 
 from .text import classification_style, clean, marking_style, one_line, tag_name
 
 VIEWS = ("full", "answers", "questions")
 VIEW_NAMES = {"full": "questions with answers", "answers": "answers only", "questions": "questions only"}
 
-_RESPONSE = re.compile(r"(?:POST\s+RESPONSE|RESPONSE|ANSWER)\s*[:.\-]+\s*", re.IGNORECASE)
-_QUESTION_LEAD = re.compile(r"^\s*(?:--\s*)?(?:QUESTION\s+)?[A-Z][:.)]\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +50,21 @@ class Block:
     spans: tuple = ()
 
 
+def after_paragraphs(blocks: list[Block], extra: Callable[[int], Block | None]) -> list[Block]:
+    """``blocks`` with ``extra(para)`` (when not None) after each paragraph's last block: what parts
+    add under a paragraph (codes' tags, teammates' notes). Part headings get nothing."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        out.append(block)
+        para = block.para
+        if para is None or block.role == "part" or (k + 1 < len(blocks) and blocks[k + 1].para == para):
+            continue
+        added = extra(para)
+        if added is not None:
+            out.append(added)
+    return out
+
+
 def question_map(cable: Cable) -> dict[int, tuple[int, int, Question]]:
     """paragraph index → (part number 1-based, question number 1-based overall, question)."""
     out: dict[int, tuple[int, int, Question]] = {}
@@ -71,21 +85,6 @@ def question_label(cable: Cable, part_no: int, q: Question) -> str:
 
 
 DERIVED_NOTE = "title derived from the questionnaire, not the cable's text"
-
-
-def split_question(para: Paragraph, q: Question) -> tuple[str, str]:
-    """The question and the part of the answer that sit in the question's own paragraph."""
-    question = q.question or ""
-    others = [i for i in q.answer_paragraphs if i != para.index]
-    if not others:
-        return question, q.answer or ""
-    text = para.text or ""
-    m = _RESPONSE.search(text)
-    if m:
-        return question, text[m.end():].strip()
-    if question and question in text:
-        return question, text[text.index(question) + len(question):].strip()
-    return question, ""
 
 
 StyleFn = Callable[[str | None], "Style | str"]
@@ -261,7 +260,7 @@ def _question_blocks(
     mark_style: StyleFn = marking_style,
 ) -> list[Block]:
     question, answer = split_question(para, q)
-    question = _QUESTION_LEAD.sub("", clean(question), count=1) if question else ""
+    question = QUESTION_LEAD.sub("", clean(question), count=1) if question else ""
     label = Text()
     label.append(f" {question_label(cable, part_no, q)} ", style="bold black on #d7a64a")
     label.append(" ")

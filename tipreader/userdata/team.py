@@ -50,7 +50,10 @@ class TeamSettings:
     @property
     def display(self) -> str:
         """The URL without its password."""
-        info = psycopg.conninfo.conninfo_to_dict(self.url)
+        try:
+            info = psycopg.conninfo.conninfo_to_dict(self.url)
+        except psycopg.Error:  # a malformed URL: connecting says why
+            return "the team server (its URL cannot be read)"
         who = self.user or info.get("user") or "?"
         return f"{who}@{info.get('host') or 'localhost'}:{info.get('port') or 5432}/{info.get('dbname') or ''}"
 

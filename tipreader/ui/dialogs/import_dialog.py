@@ -235,11 +235,21 @@ class ImportDialog(ModalScreen[object]):
             self.dismiss(self.report or None)
 
 
+def _writable(app, lib, doing: str) -> bool:
+    """False, and the user told why, when ``lib`` is read-only (``doing``: "an import"...)."""
+    if not getattr(lib, "read_only", False):
+        return True
+    from tipreader.library.damage import read_only
+
+    app.notify(str(read_only(lib.root, doing)), title="Library", severity="warning", timeout=15, markup=False)
+    return False
+
+
 def start_entity_pass(app, workers: int | None = None) -> None:
     """Run the entity pass over the cables waiting for it, in the import dialog."""
     services = services_of(app)
     lib = services.library
-    if lib is not None:
+    if lib is not None and _writable(app, lib, "the entity pass"):
         app.push_screen(ImportDialog(lib, None, workers), lambda _report: services.library_updated())
 
 
@@ -247,7 +257,7 @@ def start_rebuild(app, workers: int | None = None) -> None:
     """Rebuild the library (re-parse every stored original) in the import dialog."""
     services = services_of(app)
     lib = services.library
-    if lib is not None:
+    if lib is not None and _writable(app, lib, "a rebuild"):
         app.push_screen(ImportDialog(lib, None, workers, rebuild=True), lambda _report: services.library_updated())
 
 
@@ -255,7 +265,7 @@ def start_import(app, path: str | None = None, workers: int | None = None) -> No
     """Ask for a path (unless given), import it, then refresh the library screens."""
     services = services_of(app)
     lib = services.library
-    if lib is None:
+    if lib is None or not _writable(app, lib, "an import"):
         return
 
     def finished(_report) -> None:

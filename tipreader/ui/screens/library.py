@@ -100,6 +100,7 @@ class LibraryScreen(Screen[None]):
         self.searching = False
         self._width = 110
         self.shown_query: str | None = None  # the query whose results are on screen
+        self._status = Text()  # the status line's text, without the team's
 
     def compose(self) -> ComposeResult:
         yield Input(self.initial_query, id="library-search",
@@ -123,6 +124,7 @@ class LibraryScreen(Screen[None]):
         # Under a reader opened from the command line, wait until shown: the reader paints first.
         self.call_after_refresh(self._first_load)
         self.services.library_changed.subscribe(self, lambda _: self._library_changed())
+        self.services.team.changed.subscribe(self, lambda _: self._set_status(self._status))
 
     def _library_changed(self) -> None:
         """The library opened or an import changed it: search again (once shown)."""
@@ -327,6 +329,8 @@ class LibraryScreen(Screen[None]):
                 text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="dim")
         else:
             text = Text(f"{count:,} cable{'s' if count != 1 else ''} in the library", style="bold")
+            if getattr(self.library, "read_only", False):
+                text.append(" (read-only: searched and read; imports are off)", style="yellow")
             if self._recent:
                 text.append(f" · {len(self._recent)} read recently, first", style="dim")
             text.append(" · type to search", style="dim")
@@ -361,6 +365,12 @@ class LibraryScreen(Screen[None]):
         self._set_status(Text(message, style="bold red"))
 
     def _set_status(self, text: Text) -> None:
+        """Show ``text`` in the status line, and where the team sync stands (when there is a team server)."""
+        self._status = text
+        team = self.services.team.status()
+        if team:
+            text = text.copy()
+            text.append(f" · {team}", style="dim")
         self.query_one("#library-status", Static).update(text)
 
     # ---- more rows -------------------------------------------------------------------------

@@ -34,9 +34,11 @@ from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.parts.base import ReaderPart
 from tipreader.ui.parts.bookmarks import BookmarksPart
 from tipreader.ui.parts.codes import CodesPart
+from tipreader.ui.parts.export import ExportPart
 from tipreader.ui.parts.entities import EntitiesPart
 from tipreader.ui.parts.find import FindPart
 from tipreader.ui.parts.navigation import NavigationPart
+from tipreader.ui.parts.team import TeamPart
 from tipreader.ui.query_words import literal_words, query_words
 from tipreader.ui.services import Services, services_of
 from tipreader.ui.settings import classification_style
@@ -81,7 +83,8 @@ class ReaderScreen(Screen[None]):
     COMMANDS = {CableCommands}
     # The parts, in the order they decorate the text (markers, then entities, then links), are asked
     # for the status line, and show their keys in the footer.
-    PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, CodesPart, EntitiesPart, NavigationPart)
+    PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, CodesPart, TeamPart, EntitiesPart,
+                                                      NavigationPart, ExportPart)
     # The footer shows keys in this order: jumps, find, views, then the other parts' keys.
     BINDINGS = [*JUMP_BINDINGS, *FindPart.BINDINGS, *VIEW_BINDINGS,
                 *(b for part in PARTS if part is not FindPart for b in part.BINDINGS)]
@@ -258,6 +261,9 @@ class ReaderScreen(Screen[None]):
             text += f" · {VIEW_NAMES[self.view_mode]}"
         if self.find.filter_query:
             text += f" · filter “{clean(self.find.filter_query, newlines=False)}”"
+        team = self.services.team.status()
+        if team:
+            text += f" · {team}"
         status = self.query_one(StatusLine)
         status.text = text
         status.detail = next((d for d in (p.status_detail() for p in self._parts.values()) if d), "")
