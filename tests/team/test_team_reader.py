@@ -18,6 +18,7 @@ from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.widgets.section_tree import SectionTree
 from tipreader.ui.widgets.status_line import StatusLine
 from tipreader.userdata.codes import CodeStore, own_codes
+from textual.widgets import Static
 
 PARA = 2  # ¶3 of 08REYKJAVIK125
 
@@ -118,3 +119,11 @@ async def test_a_server_that_does_not_answer_never_freezes_the_reader(team, as_u
             assert "team: syncing" in _status(app)
             assert [b.anchor for b in ben.bookmarks.all()] == [anchor_for(CABLE, PARA)]
             await _until(pilot, lambda: "team: offline" in _status(app), timeout=20)
+
+
+async def test_the_library_screen_says_where_the_team_sync_stands(team, as_user):  # noqa: F811
+    as_user(team["ben"])
+    app = TipReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        status = app.screen.query_one("#library-status", Static)
+        await _until(pilot, lambda: "team: synced" in str(status.render()), timeout=60)

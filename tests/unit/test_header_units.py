@@ -168,7 +168,7 @@ def test_subject_stops_at_ref_and_classified_by_on_the_same_line() -> None:
     )
     lines, info = _parse(body, meta={"created": "2008-01-16 17:47"})
     assert info.subject == "ANNUAL OVERSEAS SECURITY ADVISORY COUNCIL (OSAC) CRIME AND SAFETY REPORT"
-    assert [(r.text, r.ref_id) for r in info.references] == [("07 SECSTATE 168473", "07SECSTATE168473")]
+    assert [(r.text, r.ref_id) for r in info.references] == [("07 SECSTATE 168473", "07STATE168473")]
     assert info.tags == ("ASEC", "AR")
     assert info.eo == "12958: N/A"
     assert info.classification == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"

@@ -436,7 +436,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     references: list[Reference] = []
     seen: set[tuple[str, str]] = set()
     for block in pre.ref_blocks:
-        for ref in refs.parse_ref_block(block, year):
+        for ref in refs.parse_ref_block(block, year, info.ref_id):
             seen_key = (ref.label, ref.ref_id or ref.text.upper())
             if seen_key not in seen:  # a pasted metadata dump can repeat the REF line
                 seen.add(seen_key)

@@ -31,7 +31,7 @@ from .listing import CableSummary
 from .index import IndexWriter, open_index, open_read_only, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
-from .query import QueryError
+from .query import QueryError, asks_tag, filters_only
 from .search import Hit
 from .stats import LibraryStats, collect_stats
 
@@ -94,6 +94,7 @@ class Library:
             elif not self.read_only and not sources.manifest(root).exists():
                 self._list_sources()
         self._facets_cache: dict[tuple, tuple[int, dict[str, list[tuple[str, int]]]]] = {}
+        self._submissions: tuple[tuple[int, int], set[str]] | None = None
 
     def _list_sources(self) -> None:
         """A library imported before :mod:`sources` was kept: list the files it came from now."""
@@ -300,6 +301,8 @@ class Library:
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
                bookmarks: object | None = None) -> list[Hit]:
         """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
+        A query of filters only (``tag:KTIP date:2009``) has nothing to rank by: newest first, and
+        with ``tag:KTIP`` the annual TIP submissions before the other cables.
 
         Raises :class:`~tipreader.library.query.QueryError` for a malformed query.
         Does not count all matches: use :meth:`count` for that. ``bookmarks``, the
@@ -318,15 +321,16 @@ class Library:
         if offset >= docs_n:
             return []
         limit = max(1, min(limit, docs_n))
-        if order == "date":
-            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset), order_by_field="date")
-        else:
-            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset))
-        if not result.hits:
+        first = None
+        if order == "relevance" and filters_only(tree):  # nothing to rank by: newest first (TIP submissions
+            order = "date"                                # first for tag:KTIP), not by the length of the tags
+            first = self._tip_submissions() if asks_tag(tree, "KTIP") else None
+        found = search.top_docs(searcher, q, limit, max(0, offset), order == "date", first)
+        if not found:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
         hits: list[Hit] = []
-        docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
+        docs = [(score, searcher.doc(addr)) for score, addr in found[:limit]]
         ids = [str(d.get_first("ref_id")) for _, d in docs]
         with self._lock:
             rows = store.snippet_rows(self.con, ids)
@@ -338,6 +342,15 @@ class Library:
             hits.append(Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
                                    number, index, snippet))
         return hits
+
+    def _tip_submissions(self) -> set[str]:
+        """The annual TIP submissions among the cables (:func:`listing.tip_submissions`), kept until the
+        library changes."""
+        with self._lock:
+            key = (self.con.execute("PRAGMA data_version").fetchone()[0], self.con.total_changes)
+            if self._submissions is None or self._submissions[0] != key:
+                self._submissions = (key, listing.tip_submissions(self.con))
+            return self._submissions[1]
 
     def count(self, query: str, *, bookmarks: object | None = None) -> int:
         """How many cables match ``query`` (a separate call: counting costs more than the top hits).

@@ -2,7 +2,8 @@
 
 :class:`Filters` is what the library screen and ``tipreader list`` filter by (exact origin,
 tag, classification; ISO date bounds ``2008``, ``2008-06``, ``2008-06-30``); :func:`cables`
-lists the matching cables, :func:`facets` counts them by origin, classification, year and tag.
+lists the matching cables, :func:`facets` counts them by origin, classification, year and tag;
+:func:`tip_submissions` names the annual TIP submissions ``tag:KTIP`` lists first.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from tipreader.cable.tip_subject import names_tip_report
 
 from .prepare import day_of
 
@@ -104,3 +107,10 @@ def cited_by(con: sqlite3.Connection, ref_id: str) -> list[str]:
     return [r[0] for r in con.execute(
         "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
         (ref_id.upper(),))]
+
+
+def tip_submissions(con: sqlite3.Connection) -> set[str]:
+    """The cables tagged KTIP whose subject names the annual TIP report (:mod:`tipreader.cable.tip_subject`)."""
+    rows = con.execute("SELECT c.ref_id, c.subject FROM cable_tags t JOIN cables c ON c.ref_id=t.ref_id "
+                       "WHERE t.tag='KTIP'")
+    return {ref for ref, subject in rows if names_tip_report(subject)}
