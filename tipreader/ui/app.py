@@ -9,12 +9,13 @@ which tells the user and writes the traceback to ``tipreader.log`` in the data f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tipreader.cable.model import Cable, CableError
@@ -208,6 +209,15 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
     @on(OpenBookmark)
     def _open_bookmark(self, message: OpenBookmark) -> None:
         self.open_cable(message.ref_id, message.para)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Keys" opens this app's help (Textual's keys panel lists
+        the text box's editing keys and squeezes the screen into a narrow strip)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "This screen's keys, grouped, and the search syntax (F1)", self.action_help)
+            else:
+                yield command
 
     # ---- app actions ----------------------------------------------------------------
     def action_import_cables(self) -> None:

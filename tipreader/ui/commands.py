@@ -56,7 +56,6 @@ class CableCommands(Provider):
             ("Code the paragraph…", "part('codes', 'pick')", "Apply a code of the codebook, with a note (C)"),
             ("Save the cable as Markdown…", "part('export', 'save')", "Write it to a file; the name is proposed (s)"),
             ("Toggle section tree", "toggle_tree", "Hide or show the tree (t)"),
-            ("Keys", "app.help", "Every key, grouped (? or F1)"),
         ):
             entries.append((name, partial(screen.run_action, action), help_text))
         return entries

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.services import Services, services_of
+from tipreader.ui.widgets.search_box import SearchBox
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
 from tipreader.ui.widgets.year_histogram import YearHistogram
@@ -86,6 +87,9 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear", "Clear", show=False, id="library.search.clear",
                 tooltip="Clear the search box (in the box), else go back to it"),
         Binding("q", "app.quit", "Quit", id="library.app.quit", tooltip="Quit tipreader (from the results)"),
+        # priority: the search box would type it, and a query has no use for a question mark
+        Binding("question_mark", "app.help", "Help", show=False, priority=True, key_display="?", id="library.app.help",
+                tooltip="This screen's keys and the search syntax (also F1)"),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -103,8 +107,8 @@ class LibraryScreen(Screen[None]):
         self._status = Text()  # the status line's text, without the team's
 
     def compose(self) -> ComposeResult:
-        yield Input(self.initial_query, id="library-search",
-                    placeholder="Search the library — words, \"phrases\", origin:  tag:  class:  date:2008..2009")
+        yield SearchBox(self.initial_query, id="library-search",
+                        placeholder="Search the library — words, \"phrases\", origin:  tag:  class:  date:2008..2009")
         with Horizontal(id="library-main"):
             yield HitList(id="hits")
             yield FilterPanel(id="filters")
