@@ -234,3 +234,14 @@ def test_caption_with_a_doubled_letter_gives_a_cable(shared_cables: Path) -> Non
     cable = parse_text(text)
     assert cable.ref_id == "KATHMANDU280" and cable.year_guess == 2003  # no date in the text: no year in the id
     assert cable.classification == "SECRET//NOFORN"
+
+
+def test_caveats_run_into_the_eo_line_are_read(shared_cables: Path) -> None:
+    # 05SANAA2766 lost its newlines: "SIPDIS\nNOFORNE.O. 12958: DECL: 08/20/2015 TAGS: KDEM ..."
+    _, _, info = _read(shared_cables / "wikileaks-html" / "05SANAA2766.html", drop_meta=True)
+    assert info.classification == "SECRET//NOFORN"  # WikiLeaks' classification of the cable
+    assert info.eo == "12958: DECL: 08/20/2015"
+    assert info.tags[:3] == ("KDEM", "KMCA", "KMPI")
+    # 08ISLAMABAD2051: "SIPDISE.O. 12958: DECL: 06/05/2018"
+    _, _, info = _read(shared_cables / "wikileaks-html" / "08ISLAMABAD2051.html")
+    assert info.eo == "12958: DECL: 06/05/2018" and info.declassify == "2018-06-05"
