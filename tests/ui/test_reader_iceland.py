@@ -1,6 +1,6 @@
 """Pilot flows on a TIP cable with numbered part headings and lettered, unnumbered questions.
 
-08REYKJAVIK36 (tests/ui/data, a WikiLeaks page): ¶2 "Overview..." heads part 1
+08REYKJAVIK36 (tests/fixtures/library_ui, a WikiLeaks page): ¶2 "Overview..." heads part 1
 (questions A-E), ¶3 part 2 (A-E, H, then `L, M` combined), ¶4 part 3 (A, C, E, F, `G-K`),
 ¶5 part 4 (A-G, then `H, I`).
 Read from the file; the parser is checked against it first.
@@ -16,7 +16,7 @@ from tipreader.cable import parse_file
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.widgets.section_tree import SectionTree
 
-ICELAND = Path(__file__).resolve().parent / "data" / "08REYKJAVIK36.html"
+ICELAND = Path(__file__).resolve().parents[1] / "fixtures" / "library_ui" / "08REYKJAVIK36.html"
 
 
 @pytest.fixture(scope="module")

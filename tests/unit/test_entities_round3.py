@@ -4,6 +4,8 @@ a cable defines whole, named agreements."""
 
 from __future__ import annotations
 
+import pytest
+
 from tipreader.cable.entities import extract_entities, glossary
 
 
@@ -46,3 +48,27 @@ def test_airport_named_in_full_is_a_place() -> None:
 
 def test_title_then_an_unknown_surname_is_a_person_not_an_organisation() -> None:
     assert found("Under Secretary of Defense Flournoy spoke.") == [("PERSON", "Flournoy")]
+
+
+def test_korean_name_before_a_possessive() -> None:
+    assert found("Kim Jong-il’s youngest son", "PERSON") == [("PERSON", "Kim Jong-il")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("EB FOR WCRAFT", [("ACRONYM", "EB"), ("PERSON", "WCRAFT")]),
+     ("WHA/EPSC FOR KURS", [("ACRONYM", "WHA"), ("ACRONYM", "EPSC"), ("PERSON", "KURS")]),
+     ("NSC FOR ABRAMS/DORAN", [("ACRONYM", "NSC"), ("PERSON", "ABRAMS"), ("PERSON", "DORAN")]),
+     ("STATE PASS TO USTR FOR JYOUNG, CPADILLA", [("ACRONYM", "USTR"), ("PERSON", "JYOUNG"), ("PERSON", "CPADILLA")]),
+     ("DEPT FOR CA/EX, DS/CR/OCI", [("ACRONYM", "CA"), ("ACRONYM", "EX"), ("ACRONYM", "DS"), ("ACRONYM", "CR"),
+                                    ("ACRONYM", "OCI")]),
+     ("STATE FOR EUR/NB AND EUR/UMB", [("ACRONYM", "EUR"), ("ACRONYM", "NB"), ("ACRONYM", "EUR"), ("ACRONYM", "UMB")]),
+     ("PASS TO USTR FOR ACTION", [("ACRONYM", "USTR")])],
+)
+def test_routing_lines_name_offices_and_people(line: str, expected: list[tuple[str, str]]) -> None:
+    assert found(line) == expected
+
+
+def test_companies_named_by_initials_or_trading_and_spelling_variants_of_known_bodies() -> None:
+    assert found("He uses Grupo MBS and Rassul Trading; Hizbollah and Hezbollah.", "ORG") == [
+        ("ORG", "Grupo MBS"), ("ORG", "Rassul Trading"), ("ORG", "Hizbollah"), ("ORG", "Hezbollah")]

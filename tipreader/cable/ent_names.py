@@ -327,6 +327,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             end = _extend_right(tokens, j)
             if end == j and tok.key in _SPANISH_FIRSTS:
                 k = j + 1  # "Fundacion Rahab", "Alianza Por Tus Derechos"
+                if k < len(tokens) and tokens[k].gap == " " and tokens[k].upper and 2 <= len(tokens[k].text) <= 5:
+                    end = k  # "Grupo MBS": a company named by its initials
                 while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in _IBERIAN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
                     if tokens[k].cap:
                         end = k

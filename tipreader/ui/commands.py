@@ -54,10 +54,12 @@ class CableCommands(Provider):
             ("Filter paragraphs", "part('find', 'filter')", "Show only paragraphs that match (&)"),
             ("Go to…", "goto", "Paragraph number, question or words (:)"),
             ("Copy paragraph with citation", "copy", "Copy the paragraph at the top (y)"),
+            ("TIP: compare this question across years and countries", "compare", "The compare view (c)"),
+            ("TIP: figures reported, year by year", "tip_figures",
+             "Prosecutions, convictions, victims... of this country's submissions; Enter opens one"),
             ("Code the paragraph…", "part('codes', 'pick')", "Apply a code of the codebook, with a note (C)"),
             ("Save the cable as Markdown…", "part('export', 'save')", "Write it to a file; the name is proposed (s)"),
             ("Toggle section tree", "toggle_tree", "Hide or show the tree (t)"),
-            ("Keys", "app.help", "Every key, grouped (? or F1)"),
         ):
             entries.append((name, partial(screen.run_action, action), help_text))
         return entries

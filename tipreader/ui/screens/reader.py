@@ -41,7 +41,7 @@ from tipreader.ui.parts.navigation import NavigationPart
 from tipreader.ui.parts.question_links import QuestionLinksPart
 from tipreader.ui.parts.submission import SubmissionPart
 from tipreader.ui.parts.team import TeamPart
-from tipreader.ui.query_words import query_words
+from tipreader.ui.query_words import literal_words, query_words
 from tipreader.ui.services import Services, services_of
 from tipreader.ui.settings import classification_style
 from tipreader.ui.text import clean
@@ -92,14 +92,16 @@ class ReaderScreen(Screen[None]):
                 *(b for part in PARTS if part is not FindPart for b in part.BINDINGS)]
 
     def __init__(self, cable: Cable, source: CableSource | None = None, *, para: int | None = None,
-                 query: str = "", restore: Step | None = None) -> None:
-        """``para``/``query``/``restore``: where to open (a paragraph index, words to mark, a history step).
+                 query: str = "", restore: Step | None = None, mark: str = "") -> None:
+        """``para``/``query``/``restore``: where to open (a paragraph index, words to mark, a history step);
+        ``mark``: a text to mark as written instead of the query's words (a figure's number).
         ``source`` is ignored (kept for callers of the old signature): the app's services give it."""
         super().__init__()
         self.cable = cable
         self.view_mode = "full"
         self.opened = False  # True once the reader is at its opening place
         self._start = (para, query, restore)
+        self._mark = mark
         self._last_jump: int | None = None
         self._quiet = False
         self._parts: dict[str, ReaderPart] = {}
@@ -179,7 +181,7 @@ class ReaderScreen(Screen[None]):
         view = self.text_view
         para, query, restore = self._start
         if restore is None:  # applied at the first layout, so the first paint is already there
-            view.open_at(self.blocks(), para, query_words(query))
+            view.open_at(self.blocks(), para, literal_words(self._mark) if self._mark else query_words(query))
             if para is not None and para >= 0:
                 self._last_jump = para
         else:
@@ -473,6 +475,14 @@ class ReaderScreen(Screen[None]):
         from tipreader.ui.compare_open import open_compare
 
         open_compare(self.app, self.services.library, self.cable, self.text_view.top_para)
+
+    def action_tip_figures(self) -> None:
+        """The figures view of this submission's country (every country's for another cable)."""
+        from tipreader.tip.submissions import detect
+        from tipreader.ui.figures_open import open_figures
+
+        found = detect(self.cable)
+        open_figures(self.app, self.services.library, found.country if found is not None else None)
 
     def action_copy(self) -> None:
         """Copy the paragraph at the top with its citation and say how."""
