@@ -17,7 +17,7 @@ from tipreader.cable import parse_file
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.dialogs.references import ReferencesDialog
 
-ICELAND = Path(__file__).resolve().parent / "data" / "08REYKJAVIK36.html"
+ICELAND = Path(__file__).resolve().parents[1] / "fixtures" / "library_ui" / "08REYKJAVIK36.html"
 
 
 @pytest.fixture(scope="module")
