@@ -16,12 +16,14 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json")) + sorted((FIXTURES / "entities_blind3").glob("*.json"))
+ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4")
+                for path in sorted((FIXTURES / folder).glob("*.json"))]
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
-TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )")
+# `PAGE 03 RUEHFRA0170 S E C R E T` (07PARIS170) and `CONFIDENTIAL PAGE 03 VATICA 05960 191507Z` (01VATICAN5960)
+TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )|CONFIDENTIAL PAGE \d+ [A-Z]+ \d+ \d{6}Z")
 PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M)
 
 
@@ -30,7 +32,7 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 8 + 7
+    assert len(ENTITY_BLIND) >= 8 + 7 + 7
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(BODY_BLIND2) >= 6
