@@ -8,6 +8,7 @@ import pytest
 
 from tipreader.cable import parse_file
 from tipreader.library import Library, QueryError
+from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 ALL = {"03ANKARA4278", "05ANKARA1511", "05ISTANBUL38", "07MANAMA1097", "08MANAMA492",
@@ -17,7 +18,7 @@ ALL = {"03ANKARA4278", "05ANKARA1511", "05ISTANBUL38", "07MANAMA1097", "08MANAMA
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
     library = Library.open(tmp_path_factory.mktemp("libhome"))
-    report = library.import_paths([FIX])
+    report = library.import_paths(LIBRARY)
     assert report.ok, report.errors
     yield library
     library.close()

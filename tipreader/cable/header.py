@@ -66,6 +66,8 @@ _ADDRESSEE = re.compile(
 )
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 _TAG_TOKENS = re.compile(r"^[A-Z0-9][A-Z0-9 ,;/&.-]*$")
+# Caveat words run into the element after them when a scrape lost the newlines.
+_GLUED_CAVEATS = re.compile(r"^\s*(?:(?:SIPDIS|SENSITIVE|NOFORN)\s*)+(?=E\.\s?O\.|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:)")
 _PARTIAL = re.compile(r"partial extract", re.I)
 
 
@@ -178,6 +180,16 @@ class _Preamble:
                 self.first_para = i
                 return
             kind = _kind(t)
+            glued = _GLUED_CAVEATS.match(t) if kind is None else None
+            if glued and _kind(t[glued.end() :]):  # "NOFORNE.O. 12958: ...", "SIPDISSIPDISNOFORNE.O. ..."
+                self.caveats.extend(_CAVEAT_IN_LINE.findall(glued.group(0)))
+                anchors += 1
+                since_anchor = 0
+                element = t[glued.end() :]
+                self._handle(_kind(element) or "eo", element)
+                self.end = max(self.end, i + 1)
+                i += 1
+                continue
             if kind is None:
                 found = cls.match_class_line(t)
                 if found:

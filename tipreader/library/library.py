@@ -27,6 +27,7 @@ from tipreader.cable import Cable
 
 from . import codec, damage, entity_search, importer, listing, paths, search, sources, store, submissions
 from .histogram import Histogram, histogram
+from .query_facets import query_facets
 from .listing import CableSummary
 from .index import IndexWriter, open_index, open_read_only, unpack_paragraphs
 from .snippets import Highlighter
@@ -368,6 +369,17 @@ class Library:
         searcher = self._searcher()
         with self._engine():
             return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks), self._entity_filter))
+
+    def facets_for(self, query: str, *, bookmarks: object | None = None, top: int = 30) -> dict[str, list[tuple[str, int]]]:
+        """The filter panel's counts over ``query``'s hits (origin, TAGS, classification, year):
+        :mod:`tipreader.library.query_facets`; an empty query counts the whole library."""
+        if not query.strip():
+            return self.facets(top=top)
+        searcher = self._searcher()
+        with self._engine():
+            q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
+            return query_facets(searcher, q, lambda: store.connect(self.db_path, readonly=True),
+                                lambda: self.facets(top=top), top)
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.style import Style
 from rich.text import Text
@@ -48,6 +48,18 @@ class Block:
     one_line: bool = False
     line_style: str = ""
     spans: tuple = ()
+
+
+def with_styles(block: Block, spans: Iterable[tuple[int, int, Style | str]]) -> Block:
+    """``block`` with each ``(start, end, style)`` span of its text styled (links the parts add);
+    the block itself when there is no span."""
+    spans = list(spans)
+    if not spans:
+        return block
+    text = block.text.copy()
+    for a, b, style in spans:
+        text.stylize(style, a, b)
+    return replace(block, text=text)
 
 
 def after_paragraphs(blocks: list[Block], extra: Callable[[int], Block | None]) -> list[Block]:
@@ -247,7 +259,11 @@ def build_blocks(
         if para.index in owner:
             if view == "questions":
                 continue
-            blocks.append(_body(para, para.text, para.index in lost, "answer", a_prefix, gap=0, mark_style=mark_style))
+            q = owner[para.index]
+            text, after = _cut_after(para, q)
+            blocks.append(_body(para, text, para.index in lost, "answer", a_prefix, gap=0, mark_style=mark_style))
+            if after:
+                blocks.append(Block(Text(clean(after)), para.index, "para", gap=1))
             continue
         if view == "questions" and qmap:
             continue
@@ -283,4 +299,14 @@ def _question_blocks(
         out.append(Block(Text(clean(answer)), para.index, "answer", a_prefix))
     elif not [i for i in q.answer_paragraphs if i != para.index]:
         out.append(Block(Text("(no answer given)", "dim italic"), para.index, "answer", a_prefix, searchable=False))
+    if q.after and q.answer_paragraphs[-1:] in ((), (para.index,)):
+        out.append(Block(Text(clean(q.after)), para.index, "para", gap=1))  # `End text of submission`: not the answer
     return out
+
+
+def _cut_after(para: Paragraph, q: Question) -> tuple[str, str]:
+    """An answer paragraph's text without what follows the answer (``q.after``), and that text."""
+    text = para.text or ""
+    if q.after and q.answer_paragraphs[-1:] == (para.index,) and text.rstrip().endswith(q.after):
+        return text.rstrip()[: -len(q.after)].rstrip(), q.after
+    return text, ""

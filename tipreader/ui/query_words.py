@@ -57,6 +57,11 @@ class QueryWords:
             yield Found(start, end)
 
 
+def literal_words(text: str) -> re.Pattern[str]:
+    """A pattern marking ``text`` as written, not inside a longer number or word (``3`` not in ``30``)."""
+    return re.compile(r"(?<![\w.,$])" + re.escape(text) + r"(?![\w]|[.,]\d)")
+
+
 def query_words(query: str) -> QueryWords | None:
     """:class:`QueryWords` for ``query``, or None when it has no words to mark (or does not parse)."""
     if not query.strip():

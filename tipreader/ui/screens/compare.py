@@ -79,12 +79,14 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("o", "order", "Newest/oldest first", id="compare.view.order",
+        Binding("o", "order", "Order", id="compare.view.order",
                 tooltip="Years tab: newest or oldest year first"),
         Binding("r", "region", "Region", id="compare.view.region",
                 tooltip="Countries tab: show one region's countries, then the next, then all"),
         Binding("t", "switch_tab", "Years/Countries", id="compare.view.tab",
                 tooltip="Switch between the same country's years and the same year's countries"),
+        Binding("f", "figures", "Figures", id="compare.view.figures",
+                tooltip="The counts (prosecutions, victims...) this country's submissions report, year by year"),
         Binding("escape,q", "back", "Back", id="compare.app.back", tooltip="Back to the reader"),
     ]
 
@@ -248,6 +250,13 @@ class CompareScreen(Screen[None]):
     def action_switch_tab(self) -> None:
         """Years ↔ countries."""
         self._show_tab("compare-countries" if self.active_tab == "compare-years" else "compare-years")
+
+    def action_figures(self) -> None:
+        """The figures view of this country's submissions (Enter on a figure opens its paragraph)."""
+        from tipreader.ui.figures_open import open_figures
+        from tipreader.ui.services import services_of
+
+        open_figures(self.app, services_of(self).library, self.data.base.country)
 
     def action_back(self) -> None:
         """Back to the reader."""

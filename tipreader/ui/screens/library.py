@@ -144,8 +144,7 @@ class LibraryScreen(Screen[None]):
             self.show_problem(self.services.library_problem)
             return
         self._loaded = True
-        self._run_search(self.query_text)  # once the list's width is known
-        self._load_facets()
+        self._run_search(self.query_text)  # once the list's width is known (the filters' counts follow)
 
     def on_screen_resume(self) -> None:
         """Shown (again): load on first show; back from the reader, progress may have changed."""
@@ -179,7 +178,6 @@ class LibraryScreen(Screen[None]):
     def refresh_results(self) -> None:
         """Search again now (after an import)."""
         self._run_search(self.query_text)
-        self._load_facets()
 
     def _run_search(self, query: str) -> None:
         self._generation += 1
@@ -189,6 +187,7 @@ class LibraryScreen(Screen[None]):
             self._search(query, self._generation)
         else:
             self._browse(self._generation)
+            self._load_facets(self._generation)  # the whole library's counts
 
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _search(self, query: str, generation: int) -> None:
@@ -220,6 +219,9 @@ class LibraryScreen(Screen[None]):
         histogram = lib.histogram(as_you_type(query), bookmarks=self.app_bookmarks)  # from the index, no document read
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_histogram, generation, histogram)
+        facets = lib.facets_for(as_you_type(query), bookmarks=self.app_bookmarks)  # the panel follows the query
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_facets, facets, generation)
 
     @property
     def app_bookmarks(self) -> UserFilter | None:
@@ -406,7 +408,7 @@ class LibraryScreen(Screen[None]):
 
     # ---- filters ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="library-facets", exit_on_error=False)
-    def _load_facets(self) -> None:
+    def _load_facets(self, generation: int) -> None:
         lib = self.library
         if lib is None:
             return
@@ -415,7 +417,7 @@ class LibraryScreen(Screen[None]):
         except Exception as err:  # a damaged library: say so, keep the app running
             self._library_failed(err)
             return
-        self.app.call_from_thread(self._show_facets, facets)
+        self.app.call_from_thread(self._show_facets, facets, generation)
 
     def _library_failed(self, err: Exception) -> None:
         """Report a library that could not be read (from a worker thread), one line; the traceback is logged."""
@@ -424,7 +426,10 @@ class LibraryScreen(Screen[None]):
         log_error("reading the library", err)
         self.app.call_from_thread(self.app.notify, f"Library: {err}", severity="error", markup=False)
 
-    def _show_facets(self, facets) -> None:
+    def _show_facets(self, facets, generation: int) -> None:
+        """Show the counts of the search ``generation``'s hits (an older search's are dropped)."""
+        if generation != self._generation:
+            return
         self._facets = facets
         self.query_one(FilterPanel).set_facets(facets, self.query_text)
 

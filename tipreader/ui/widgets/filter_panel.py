@@ -14,17 +14,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tipreader.library.query_facets import term_for
 from tipreader.ui.text import clean
 
 GROUPS = (("origin", "Origin"), ("year", "Year"), ("tag", "TAGS"), ("classification", "Classification"))
-
-
-def term_for(group: str, value: str) -> str:
-    """The query term that filters on ``value`` of ``group``."""
-    field = {"origin": "origin", "year": "date", "tag": "tag", "classification": "class"}[group]
-    if group in ("origin", "classification") and (" " in value or "/" in value or ":" in value):
-        return f'{field}:"{value.replace(chr(34), "")}"'
-    return f"{field}:{value}"
+__all__ = ["FilterPanel", "GROUPS", "term_for"]
 
 
 class FilterPanel(OptionList):
