@@ -105,3 +105,35 @@ def test_status_counts_to_the_last_paragraph_number(mexico_model):
     paras = tuple(replace(p, number=numbers[i] if i < 4 else None) for i, p in enumerate(mexico_model.paragraphs))
     cable = replace(mexico_model, paragraphs=paras, parts=())
     assert "¶ 30/33" in status_text(cable, 2, 50)
+
+
+async def test_goto_a_sub_question_by_its_path_and_small_letters():
+    """09ABUDHABI874: `3.F.2.A`, `3f2a`, `3 C 1` reach the sub-question; `A` alone is the item, not 3.F.2.A.
+    09TRIPOLI268 letters its items in small letters: `1.c`, `1C` and `c` all reach 1.c."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared/cables is not present")
+    cable = parse_file(SHARED / "09ABUDHABI874.html")[0]
+    q = {x.label: x for x in cable.questions}
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.text_view
+        for form, label, header in (("3.F.2.A", "3.F.2.A", "Q 3·F·2·A"), ("3f2a", "3.F.2.A", "Q 3·F·2·A"),
+                                    ("3 C 1", "3.C.1", "Q 3·C·1"), ("A", "3.A", "Q 3·A")):
+            await goto(pilot, form)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert view.top_para == q[label].paragraph_index, form
+            assert header in view.render_line(0).text, form
+            await pilot.press("g")
+    cable = parse_file(SHARED / "09TRIPOLI268.html")[0]
+    c = next(x for x in cable.questions if x.label == "1.c")
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.text_view
+        for form in ("1.c", "1C", "c"):
+            await goto(pilot, form)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert view.top_para == c.paragraph_index, form
+            assert "Q 1·c" in view.render_line(0).text
+            await pilot.press("g")
