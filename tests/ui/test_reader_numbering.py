@@ -137,3 +137,22 @@ async def test_goto_a_sub_question_by_its_path_and_small_letters():
             assert view.top_para == c.paragraph_index, form
             assert "Q 1·c" in view.render_line(0).text
             await pilot.press("g")
+
+
+async def test_the_tree_nests_sub_questions_under_their_item():
+    """09ABUDHABI874: the part holds A-K; 1) 2) sit under A, A) B) under F's 2)."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared/cables is not present")
+    cable = parse_file(SHARED / "09ABUDHABI874.html")[0]
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(SectionTree)
+        part = next(n for n in tree.root.children if n.children)
+        items = [str(n.label).split(" · ")[0] for n in part.children]
+        assert items == list("ABCDEFGHIJK")
+        a, f = part.children[0], part.children[5]
+        assert [str(n.label).split(" · ")[0] for n in a.children] == ["1", "2"]
+        f2 = f.children[1]
+        assert str(f2.label).startswith("2 · DO EXPATS FOLLOW")
+        assert [str(n.label).split(" · ")[0] for n in f2.children] == ["A", "B"]
