@@ -128,9 +128,6 @@ _CAIRO209 = [
     "2D.13#2", "2D.1#3", "2D.2#3", "2D.3#3", "2D.4-12#3", "2D.13#3", "2E.1", "2E.2", "2E.3", "2E.4-7",
     "2F.1", "2F.2", "2F.3", "2F.4-5", "2F.6", "2G.1",
 ]
-# Its lettered section headings (`2A. Prevalence and ...`, the numbered answers below them) are paired as
-# items of their own: 10 false pairs by this scorer (the session-3 scorer did not count them).
-_CAIRO209_SECTIONS = ["2.A", "2.B", "2.C", "2.C#2", "2.D", "2.D#2", "2.D#3", "2.E", "2.F", "2.G"]
 # Blind set 2 (other tasker answers, none a TIP submission). First run (04:32 UTC, session 5, commit
 # a05660c, before any change): 57 items, 10 found, 4 exactly paired, 0 false pairs
 # (/work/coord/s5/notes/q12.md). Tuned on since (session 6). 06SANJOSE2778 loses its intro and first
@@ -138,16 +135,25 @@ _CAIRO209_SECTIONS = ["2.A", "2.B", "2.C", "2.C#2", "2.D", "2.D#2", "2.D#3", "2.
 # inside the numbered paragraph's intro (`...keyed to Department queries (reftel):` / `A: ...`).
 _BLIND2_MISSES = [f"06SANJOSE2778 {x}" for x in ("A.1", "A.2", "A.3", "B.1", "B.2", "B.3", "B.4", "C.1", "C.2", "C.3", "D.1")]
 _BLIND2_MISSES += ["10LUANDA84 1.A", "10LUANDA84 1.B", "10LUANDA84 1.C"]
+# Blind set 3 (a00, landed 07:16 UTC session 6). FIRST RUN (07:20, before any change prompted by it, same
+# on main a05660c and on branch q12 41386d4): 48 items, 10 found, 6 exactly paired, 0 false pairs.
+# Tuned on since. 08KUWAIT128's 27 `Q:` / `A:` exchanges of an interview and 09STATE127892's `--` questions
+# are not paired; 06REYKJAVIK51's Roman categories answered by option letters neither.
+_BLIND3_MISSES = {f"08KUWAIT128 3.{n}": "not found" for n in range(1, 28)} | {
+    "06REYKJAVIK51 4.I": "not found", "06REYKJAVIK51 4.II": "not found", "06REYKJAVIK51 4.III": "not found",
+    "08RANGOON749 2.G-J": "answer ends 'the uranium xxxxxxxxxxxx k n/a' not 'know about the uranium xxxxxxxxxxxx'",
+    "08RANGOON749 2.K": "not found", "09STATE127892 3.1": "not found", "09STATE127892 3.2": "not found",
+}
 SETS = {
     "questionnaire_blind": (
-        {"items": 149, "found": 111, "exact": 111, "false_pairs": 10},
-        {f"10CAIRO209 {label}": "not found" for label in _CAIRO209}
-        | {f"10CAIRO209 {label}": "not in the annotation" for label in _CAIRO209_SECTIONS},
+        {"items": 149, "found": 111, "exact": 111, "false_pairs": 0},
+        {f"10CAIRO209 {label}": "not found" for label in _CAIRO209},
     ),
     "questionnaire_blind2": (
         {"items": 57, "found": 43, "exact": 43, "false_pairs": 0},
         {key: "not found" for key in _BLIND2_MISSES},
     ),
+    "questionnaire_blind3": ({"items": 48, "found": 15, "exact": 14, "false_pairs": 0}, _BLIND3_MISSES),
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tipreader.cable import Cable
 from tipreader.cable.parse import parse_file
 
@@ -94,3 +96,26 @@ def test_numbered_answer_paragraphs_stay_the_answer(shared_cables: Path) -> None
 def test_a_small_letter_list_in_a_report_is_no_questionnaire(shared_cables: Path) -> None:
     """09SANJOSE55 ¶16 lists seven projects `a) "Defense and ..."`: a list, not answers."""
     assert cable(shared_cables, "09SANJOSE55").questions == ()
+
+
+def test_one_item_a_line_in_an_unwrapped_body(shared_cables: Path) -> None:
+    """08RANGOON749 ¶2 `... keyed to questions in Ref A:` then `A) ...`, `B) ...` one long line each, no blank line."""
+    q = by_label(cable(shared_cables, "08RANGOON749"))
+    assert list(q)[:7] == ["2.A", "2.B", "2.C", "2.D", "2.E", "2.F", "2.G-J"]
+    assert q["2.A"].answer.endswith("to Aberdeen Proving Grounds via DIA.")
+    assert q["2.E"].answer.endswith("no mention of intent to move material across borders.")
+    assert q["2.F"].answer == "Unknown."
+
+
+@pytest.mark.parametrize("ref", ["09STATE80163", "09STATE62392", "08STATE30340", "09LONDON2001"])
+def test_lettered_lists_without_a_question_answered_are_not_paired(shared_cables: Path, ref: str) -> None:
+    """Collection taskers (issues lettered `A. Key Near-Term Issues`, `1) ...`) and a meeting report's
+    lettered decisions mention trafficking somewhere, but nothing before their items says they answer."""
+    assert cable(shared_cables, ref).questions == ()
+
+
+def test_an_extract_that_lost_its_start_is_judged_on_all_its_text(shared_cables: Path) -> None:
+    """09HERMOSILLO71 begins mid-sentence and at item B: its fraud-summary answers are still paired."""
+    q = by_label(cable(shared_cables, "09HERMOSILLO71"))
+    assert list(q)[:3] == ["1.B", "1.C", "1.D"]
+    assert q["1.C"].answer == "IMMIGRANT VISA FRAUD - Post does not process Immigrant Visas"

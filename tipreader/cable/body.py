@@ -115,7 +115,10 @@ def _lettered(lines: list[Line], i: int) -> bool:
     if m.group(1) or m.group(2):
         return True
     prev = _prev_text(lines, i)
-    return prev is None or (len(prev) <= UNWRAPPED and prev.rstrip()[-1:] in ".:;?!")
+    if prev is None or prev.rstrip()[-1:] in ".:;?!":
+        return True
+    # under a line of an unwrapped body (one item a line, `A) ...` / `B) ...`) unless it stops mid-phrase
+    return len(prev) > UNWRAPPED and _may_end(prev)
 
 
 def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:

@@ -73,12 +73,16 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
     if q_style < 2 and len(lettered) < 3:
         return [], set()
-    whole = "\n".join(p.text for p in paragraphs)
-    tip = _TIP.search(whole) is not None
+    # what the cable says before its first item decides: `keyed to reftel`, a TIP submission's intro
+    first = min(it.index for it in lettered) if lettered else len(paragraphs)
+    extract = first == 0 or paragraphs[0].text[:1].islower()  # the cable's start is lost: all of it
+    whole = "\n".join(p.text for p in (paragraphs if extract else paragraphs[: first + 1]))
+    # a few lettered lines after talk of trafficking are a list (programs, projects); a TIP submission answers many
+    tip = _TIP.search(whole) is not None and (q_style >= 2 or sum(len(it.letters) for it in lettered) >= 5)
     numbered = [p for p in paragraphs if p.number is not None]
     # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
-    if q_style < 2 and not (tip or any(it.letter == "A" for it in lettered)):
+    if q_style < 2 and not (tip or any(it.letter.upper() == "A" for it in lettered)):
         return [], set()
     if q_style < 2 and not (tip or _KEYED.search(whole)):
         return [], set()
