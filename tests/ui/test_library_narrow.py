@@ -4,6 +4,8 @@ each time it changes (filters shown or hidden, terminal resized), without waitin
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from test_library_screen import LibApp, build_library, settle
 from test_reader_defects import screen_text
 
@@ -26,12 +28,20 @@ def rows_fit(app) -> bool:
     return all(len(line) <= width for row in prompts(app) for line in row)
 
 
-async def test_at_80x24_the_results_keep_the_width_and_the_filters_open_over_them():
+@asynccontextmanager
+async def searched(size: tuple[int, int]):
+    """A pilot on the library screen at ``size``, "trafficking" typed and its results shown."""
     app = LibApp(build_library())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press(*"trafficking")
         await settle(pilot)
+        yield pilot
+
+
+async def test_at_80x24_the_results_keep_the_width_and_the_filters_open_over_them():
+    async with searched((80, 24)) as pilot:
+        app = pilot.app
         panel = app.screen.query_one(FilterPanel)
         hits = app.screen.query_one(HitList)
         assert not panel.display  # no room beside the results
@@ -53,11 +63,8 @@ async def test_at_80x24_the_results_keep_the_width_and_the_filters_open_over_the
 
 
 async def test_a_filter_chosen_in_the_overlay_narrows_the_results():
-    app = LibApp(build_library())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"trafficking")
-        await settle(pilot)
+    async with searched((80, 24)) as pilot:
+        app = pilot.app
         await pilot.press("ctrl+t", "down", "enter")  # the first origin
         await settle(pilot)
         box = app.screen.query_one("#library-search")
@@ -66,11 +73,8 @@ async def test_a_filter_chosen_in_the_overlay_narrows_the_results():
 
 
 async def test_hiding_the_filters_widens_the_rows_at_once():
-    app = LibApp(build_library())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"trafficking")
-        await settle(pilot)
+    async with searched((120, 40)) as pilot:
+        app = pilot.app
         panel = app.screen.query_one(FilterPanel)
         assert panel.display  # beside the results on a wide screen
         beside = prompts(app)[0][2]
@@ -89,11 +93,8 @@ async def test_hiding_the_filters_widens_the_rows_at_once():
 
 
 async def test_a_resized_terminal_lays_the_screen_out_again():
-    app = LibApp(build_library())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"trafficking")
-        await settle(pilot)
+    async with searched((120, 40)) as pilot:
+        app = pilot.app
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
