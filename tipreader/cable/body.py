@@ -58,7 +58,11 @@ def _prev_text(lines: list[Line], i: int) -> str | None:
 
 
 def _ends_sentence(text: str | None) -> bool:
-    return text is None or len(text) > UNWRAPPED or text.rstrip()[-1:] in _SENTENCE_END
+    """Whether a paragraph can end with ``text``: a sentence end, or a redaction (``21. (U) XXXXXXXXXXXX``)."""
+    if text is None or len(text) > UNWRAPPED:
+        return True
+    end = text.rstrip()
+    return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
 def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:

@@ -242,6 +242,8 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     before = text[: m.start()].rstrip()
+    if before.lstrip()[:3] in ("---", "==="):
+        return None  # `----- Questions on U.S. Position -----`: a rule heading whole, left to heading_at
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind('." '), before.rfind("! "), before.rfind(".) "))
     cut = cut + 2 if cut >= 0 else 0
     if cut and before[cut - 2 : cut] in ('."', ".)"):
