@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from tests.conftest import SHARED_CABLES
 from tipreader.tip.compare import for_answer
+from tipreader.ui.messages import OpenCable
 from tipreader.ui.screens.compare import CompareScreen
 from tipreader.ui.widgets.entry_list import EntryList
 
@@ -64,8 +65,8 @@ class Host(App[None]):
     def on_mount(self) -> None:
         self.push_screen(CompareScreen(self.data, "Penalties for labor trafficking"))
 
-    def on_compare_screen_open_answer(self, message: CompareScreen.OpenAnswer) -> None:
-        self.opened.append((message.ref_id, message.paragraph))
+    def on_open_cable(self, message: OpenCable) -> None:
+        self.opened.append((message.target, message.para))
 
 
 def _heads(lst: EntryList) -> list[str]:
