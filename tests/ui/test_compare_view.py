@@ -132,7 +132,7 @@ async def test_countries_tab_and_region_filter(store: Path) -> None:
         assert "Near East" in str(app.screen.query_one("#compare-region", Static).render())
         assert len(lst.entries) == 1
         await pilot.press("r")  # back to all regions
-        assert "all regions" in str(app.screen.query_one("#compare-region", Static).render())
+        assert "all regions · 1 other country ·" in str(app.screen.query_one("#compare-region", Static).render())
 
 
 async def test_enter_asks_to_open_the_answer_and_escape_goes_back(store: Path) -> None:

@@ -215,7 +215,8 @@ class CompareScreen(Screen[None]):
         label = REGIONS.get(self.region_filter or "", self.region_filter) if self.region_filter else "all regions"
         count = f"{len(peers)} of {len(self.data.peers)}" if self.region_filter else str(len(peers))
         self.query_one("#compare-region", Static).update(
-            Text(f"Region: {label} · {count} other countries · r: next region", style="dim"))
+            Text(f"Region: {label} · {count} other countr{'y' if len(self.data.peers) == 1 else 'ies'} · r: next region",
+                 style="dim"))
         empty = Text(f"No other country's answer to this topic in the library for {self.data.base.report_year}.",
                      style="dim")
         self.query_one("#compare-countries-list", EntryList).set_entries(
