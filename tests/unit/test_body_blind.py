@@ -129,14 +129,14 @@ def score_all(shared: Path = SHARED, blind: Path = BLIND) -> tuple[Counter[str],
 
 # Measured on the first run (session 6, before any change they prompted); raise them as fixes land.
 FLOORS = {
-    "header": 57,
+    "header": 58,
     "paragraph": 90,
     "heading": 37,
     "signature": 6,
     "footer": 1,
     "truncated": 8,
-    "join": 17,
-    "debris": 16,
+    "join": 18,
+    "debris": 17,
 }
 
 
