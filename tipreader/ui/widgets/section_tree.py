@@ -17,7 +17,7 @@ from textual.widgets.tree import TreeNode
 from tipreader.cable.model import Cable
 from tipreader.ui.document import DERIVED_NOTE, question_map
 from tipreader.ui.text import clean, one_line
-from tipreader.ui.widgets.tree_folding import TreeFolding
+from tipreader.ui.widgets.tree_folding import FoldingTree
 
 HEADER = -1
 
@@ -29,7 +29,7 @@ def _label(*parts: tuple[str, str]) -> Text:
     return text
 
 
-class SectionTree(TreeFolding, Tree[int]):
+class SectionTree(FoldingTree[int]):
     """The cable's outline; choosing a node posts ``Tree.NodeSelected`` with its paragraph."""
 
     BINDINGS = [
