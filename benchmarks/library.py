@@ -143,6 +143,9 @@ class _MemorySampler:
         return self.peak
 
 
+ONE_PASS = False  # --one-pass: entities found by the parse workers during the import
+
+
 def run_import(corpus: Path, home: Path) -> dict:
     """Import the corpus into a fresh library; throughput and sizes."""
     from tipreader.library import Library
@@ -152,7 +155,7 @@ def run_import(corpus: Path, home: Path) -> dict:
     lib = Library.open(home)
     sampler = _MemorySampler()
     t0 = time.perf_counter()
-    report = lib.import_paths([corpus], workers=2)
+    report = lib.import_paths([corpus], workers=2, one_pass=ONE_PASS)
     total = time.perf_counter() - t0
     peak = sampler.done()
     dt = report.progress.searchable_after or total  # stored, indexed and searchable; the entity pass follows
@@ -302,8 +305,13 @@ def main() -> int:
     ap.add_argument("--no-grep", action="store_true", help="skip the linear-scan comparison")
     ap.add_argument("--keep-corpus", action="store_true", help="re-use corpora written by an earlier run")
     ap.add_argument("--query-only", metavar="HOME", help=argparse.SUPPRESS)
+    ap.add_argument("--one-pass", action="store_true",
+                    help="find the entities in the parse workers during the import (no second pass)")
     ap.add_argument("--import-only", nargs=2, metavar=("CORPUS", "HOME"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one_pass:
+        global ONE_PASS
+        ONE_PASS = True
     if args.import_only:
         print(json.dumps(run_import(Path(args.import_only[0]), Path(args.import_only[1]))))
         return 0
@@ -319,7 +327,8 @@ def main() -> int:
         corpus, home = work / f"corpus-{n}", work / f"home-{n}"
         size, gen_s = build_corpus(n, corpus, keep=args.keep_corpus)
         print(f"[{n}] corpus: {size / 1e6:.0f} MB of pages written in {gen_s:.0f}s", flush=True)
-        imp = json.loads(subprocess.run([sys.executable, __file__, "--import-only", str(corpus), str(home)],
+        imp = json.loads(subprocess.run([sys.executable, __file__, "--import-only", str(corpus), str(home)]
+                                        + ["--one-pass"] * ONE_PASS,
                                         capture_output=True, text=True, check=True).stdout)  # its own process: clean RSS
         print(f"[{n}] import: {json.dumps(imp)}", flush=True)
         q = json.loads(subprocess.run([sys.executable, __file__, "--query-only", str(home)], capture_output=True,

@@ -53,3 +53,45 @@ def test_a_name_learnt_in_one_cable_is_found_in_another(tmp_path) -> None:
         learnt = [e for e in cable.entities if e.text == "ERGENEKON"]
         assert learnt and learnt[0].type == "ORG" and learnt[0].learned and learnt[0].canonical == "Ergenekon"
         assert {h.ref_id for h in lib.search("org:ergenekon")} == {"08ANKARA101", "08ANKARA102"}
+
+
+def _entity_rows(lib: Library) -> dict[str, bytes]:
+    return dict(lib.connection.execute("SELECT ref_id, data FROM cable_entities").fetchall())
+
+
+def test_one_pass_stores_what_the_entity_pass_would(monkeypatch) -> None:
+    """Entities found by the parse workers during the import (``one_pass``) are the ones the
+    entity pass finds: the same stored entities, the same searchable names, nothing left waiting."""
+    with Library.open() as two:
+        assert two.import_paths(LIBRARY, workers=1).ok
+        expected = _entity_rows(two)
+    calls: list[str] = []
+    original = IndexWriter.upsert
+
+    def counting(self, doc, replace=True):
+        calls.append(doc.ref_id)
+        return original(self, doc, replace)
+
+    monkeypatch.setattr(IndexWriter, "upsert", counting)
+    with Library.open() as one:
+        report = one.import_paths(LIBRARY, workers=2, one_pass=True)
+        assert report.ok and one.entities_pending() == 0
+        assert report.progress.entities_total == 0  # nothing was left for a second pass
+        assert sorted(calls) == sorted(set(calls))  # every document added once
+        assert _entity_rows(one) == expected and len(expected) == 8
+        assert {h.ref_id for h in one.search('place:"costa rica"')} == {"08SANJOSE82"}
+
+
+def test_one_pass_learns_names_for_the_cables_after(tmp_path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(_raw(101, "1. Prosecutors charged members of the Ergenekon organization on Monday in Ankara."))
+    second = tmp_path / "b.txt"
+    second.write_text(_raw(102, "1. (SBU) THE COURT HEARD THE ERGENEKON CASE AGAIN ON TUESDAY WITH ALL DEFENDANTS."))
+    with Library.open() as lib:
+        assert lib.import_paths([first], one_pass=True).ok
+        assert lib.import_paths([second], one_pass=True).ok
+        cable = lib.get("08ANKARA102")
+        assert cable is not None
+        learnt = [e for e in cable.entities if e.text == "ERGENEKON"]
+        assert learnt and learnt[0].learned
+        assert {h.ref_id for h in lib.search("org:ergenekon")} == {"08ANKARA101", "08ANKARA102"}

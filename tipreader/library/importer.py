@@ -252,6 +252,11 @@ class _Run:
                 entity_search.delete(w.con, ref)  # the older text's names: its entity pass comes
             self.index.upsert(row["doc"], replace=not fresh)
             self.state.cables_imported += 1
+            if row.get("entity_doc") is not None:  # found in the same pass (``entities`` of run_import)
+                values, blob, names = row["entity_doc"]
+                w.entities_done(ref, row["text_hash"], blob)
+                entity_search.write(w.con, ref, values)
+                entity_search.learn(w.con, names)
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
             if sha is not None:
                 w.put_file(path, size, mtime_ns, sha, ok, errors, original)
@@ -305,8 +310,10 @@ def _start_resource_tracker() -> None:
             sys.stderr = saved
 
 
-def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str) -> bool:
-    """Feed ``tasks`` to worker processes and write their results. Returns False when cancelled."""
+def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str,
+          entities: bool = False) -> bool:
+    """Feed ``tasks`` to worker processes and write their results. Returns False when cancelled.
+    ``entities``: the files' cables get their entities as they are parsed (one pass)."""
     total_bytes = sum(t[2] for t in tasks if t[0] == "file")
     if workers <= 1 or (len(tasks) <= 2 or total_bytes and total_bytes < IN_PROCESS_BYTES):
         for task in tasks:
@@ -314,7 +321,8 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
                 return False
             if task[0] == "file":
                 _, path, size, mtime_ns, prev_sha = task
-                prepare.process_file(path, size, mtime_ns, prev_sha, send=run.handle)
+                book = entity_search.learned_book(run.writer.con, db_path) if entities else None
+                prepare.process_file(path, size, mtime_ns, prev_sha, send=run.handle, book=book)
             else:
                 prepare.process_stored(db_path, task, run.handle)
             run.handle(("task-done",))
@@ -325,7 +333,7 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
     result_q = ctx.Queue(maxsize=32)  # ~3,200 cables in flight at most: bounded memory
     for task in tasks:
         task_q.put(task)
-    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path, os.getpid()),
+    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path, os.getpid(), entities),
                          daemon=True) for _ in range(workers)]
     for p in procs:
         task_q.put(None)
@@ -362,8 +370,11 @@ def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers
 
 def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[str | os.PathLike[str]], *,
                progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
-               cancel: threading.Event | None = None, workers: int | None = None, batch: int = 2000) -> ImportReport:
-    """Import ``paths`` into the library (see the module docstring). Never raises for bad input."""
+               cancel: threading.Event | None = None, workers: int | None = None, batch: int = 2000,
+               entities: bool = False) -> ImportReport:
+    """Import ``paths`` into the library (see the module docstring). Never raises for bad input.
+    ``entities``: find the new cables' entities in the parse workers, in the same pass (the
+    entity pass then has nothing left to do but the cables an earlier import left waiting)."""
     run = _Run(con, index_writer, progress, on_error, batch)
     files, missing = expand_paths(paths)
     run.library_dir = Path(db_path).parent
@@ -392,7 +403,7 @@ def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[st
     run.report(force=True)
     completed = False
     try:
-        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path))
+        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path), entities)
     finally:
         run.flush()
         run.state.finished = True
