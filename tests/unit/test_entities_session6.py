@@ -52,3 +52,24 @@ def test_people_named_by_a_ref_lines_message(text: str, people: list[str]) -> No
 ])
 def test_numeric_dates_and_decades(text: str, dates: list[str]) -> None:
     assert found(text, "DATE") == dates
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("DEPT FOR SA/PAB (PASI), EUR/WE (D.MENNUTI), S/P (VAN CLEVE)",
+     [("ACRONYM", "SA"), ("ACRONYM", "PAB"), ("PERSON", "PASI"), ("ACRONYM", "EUR"), ("ACRONYM", "WE"),
+      ("PERSON", "D.MENNUTI"), ("ACRONYM", "S/P"), ("PERSON", "VAN CLEVE")]),
+    ("STATE FOR INR/AA, INR/B", [("ACRONYM", "INR"), ("ACRONYM", "AA"), ("ACRONYM", "INR/B")]),
+    ("STATE FOR EEB/ESC AND EUR/WE TREASURY FOR DEPUTY SECRETARY KIMMITT AND IA/OEE/W.LINDQUIST",
+     [("ACRONYM", "EEB"), ("ACRONYM", "ESC"), ("ACRONYM", "EUR"), ("ACRONYM", "WE"), ("ORG", "TREASURY"),
+      ("PERSON", "KIMMITT"), ("ACRONYM", "IA"), ("ACRONYM", "OEE"), ("PERSON", "W.LINDQUIST")]),
+    ("DRL FOR A/S POSNER FOR NEA, NEA/ELA AND DRL/NESCA",
+     [("ACRONYM", "DRL"), ("ACRONYM", "A/S"), ("PERSON", "POSNER"), ("ACRONYM", "NEA"), ("ACRONYM", "NEA"),
+      ("ACRONYM", "ELA"), ("ACRONYM", "DRL"), ("ACRONYM", "NESCA")]),
+    ("DEPT PASS AID/ASIA BUREAU TREASURY FOR A/S DAVID COHEN and TFFC - BRIAN GRANT",
+     [("ACRONYM", "AID"), ("ORG", "ASIA BUREAU"), ("ORG", "TREASURY"), ("ACRONYM", "A/S"), ("PERSON", "DAVID COHEN"),
+      ("ACRONYM", "TFFC"), ("PERSON", "BRIAN GRANT")]),
+    ("E FOR TSMITHAM", [("PERSON", "TSMITHAM")]),
+    ("THE MINISTER ASKED FOR HELP", []),  # a sentence, not an address
+])
+def test_address_lines_name_offices_people_and_bodies(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.type, e.text) for e in extract_entities([line])] == expected

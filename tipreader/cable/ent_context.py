@@ -128,41 +128,6 @@ def hyphen_given_persons(text: str, upper: bool) -> list[tuple[int, int, str]]:
     return out
 
 
-# "USTR FOR JYOUNG, CPADILLA", "NSC FOR ABRAMS/DORAN", "STATE FOR EUR/NB AND EUR/UMB": a routing line
-_ROUTING = re.compile(r"^(?:[A-Z][A-Z/-]* )*?[A-Z][A-Z/-]* FOR ([A-Z][A-Z'-]+(?:(?:, ?| AND |/)[A-Z][A-Z'-]+)*)\s*$")
-_ROUTING_ITEM = re.compile(r"[A-Z][A-Z'-]+(?:/[A-Z][A-Z'-]+)*")
-
-
-def routing_entities(text: str) -> list[tuple[int, int, str]]:
-    """A routing line's office symbols (every part of ``CA/EX``: ACRONYM) and the people it names
-    after ``FOR`` (``WCRAFT``, ``ABRAMS/DORAN``: an initial and a surname, or a surname, written
-    as one word in capitals that is no known acronym)."""
-    if len(text) > 160 or " FOR " not in text:
-        return []
-    m = _ROUTING.match(text)
-    if not m:
-        return []
-    from .ent_acronyms import STRUCTURAL
-
-    out: list[tuple[int, int, str]] = []
-    for item in _ROUTING_ITEM.finditer(text):
-        after_for = item.start() >= m.start(1)
-        compound = "/" in item.group()
-        pos = item.start()
-        for part in item.group().split("/"):
-            start, end = pos, pos + len(part)
-            pos = end + 1
-            if part in STRUCTURAL or len(part) < 2:
-                continue
-            name = after_for and part not in known_acronyms() and any(c in "AEIOUY" for c in part) \
-                and (len(part) >= 5 or len(part) == 4 and not compound)
-            if name:
-                out.append((start, end, "PERSON"))
-            elif compound or part in known_acronyms():
-                out.append((start, end, "ACRONYM"))
-    return out
-
-
 # a REF item naming the people of an e-mail or a call: "REF: CARNIE-QUANRUD E-MAIL DATED 10.01.2009"
 _REF_MESSAGE = re.compile(
     r"(?:^REFS?:?\s+|(?<=\s)[A-H][.)]\s+)([A-Z][A-Za-z'’]+(?:[-/][A-Z][A-Za-z'’]+)*)\s+"
