@@ -73,3 +73,21 @@ def test_numeric_dates_and_decades(text: str, dates: list[str]) -> None:
 ])
 def test_address_lines_name_offices_people_and_bodies(line: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.type, e.text) for e in extract_entities([line])] == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("Kabo, Bellview and Mangal Airlines for the December 2007 flights.", "ORG", ["Mangal Airlines"]),
+    ("He met Banco Sabadell President Jose Oliu.", None,
+     [("ORG", "Banco Sabadell"), ("PERSON", "Jose Oliu")]),
+    ("Bank Melli and Bank Mellat were named.", "ORG", ["Bank Melli", "Bank Mellat"]),
+    ("Treasury officials met the Afghan Threat Finance Cell and Mission Afghanistan.", "ORG",
+     ["Treasury", "Afghan Threat Finance Cell", "Mission Afghanistan"]),
+    ("SUBJECT: AMBASSADOR MEETS ARGENTINE VP COBOS", None, [("ACRONYM", "VP"), ("PERSON", "COBOS")]),
+    ("THE SHAH APPOINTED LTG JAFFARQOLI SADRI.", None, [("ACRONYM", "LTG"), ("PERSON", "JAFFARQOLI SADRI")]),
+    ("He spoke with Monsignor Montemayor.", "PERSON", ["Montemayor"]),
+    ("In the 1990's and the 1980’s.", "DATE", ["1990's", "1980’s"]),
+])
+def test_bodies_titles_and_decades_round_4_showed(text: str, kind: str | None, expected: list) -> None:
+    ents = extract_entities([text])
+    got = [e.text for e in ents if e.type == kind] if kind else [(e.type, e.text) for e in ents]
+    assert got == expected
