@@ -90,6 +90,13 @@ def _maxrss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its finished children (the parse workers): the figure
+    that holds on a shared machine, where wall time depends on everyone else's load."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _status_mb(key: str, pid: int | str = "self") -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -155,8 +162,10 @@ def run_import(corpus: Path, home: Path) -> dict:
     lib = Library.open(home)
     sampler = _MemorySampler()
     t0 = time.perf_counter()
+    cpu0 = _cpu_seconds()
     report = lib.import_paths([corpus], workers=2, one_pass=ONE_PASS)
     total = time.perf_counter() - t0
+    cpu = _cpu_seconds() - cpu0
     peak = sampler.done()
     dt = report.progress.searchable_after or total  # stored, indexed and searchable; the entity pass follows
     st = lib.stats()
@@ -166,6 +175,7 @@ def run_import(corpus: Path, home: Path) -> dict:
     return {
         "cables": st.cables, "failed": report.progress.failed, "seconds": dt,
         "entity_seconds": total - dt, "total_seconds": total, "entities_pending": pending,
+        "cpu_seconds": cpu,
         "cables_per_s": st.cables / dt, "file_mb_per_s": files_bytes / dt / 1e6, "text_mb_per_s": st.bytes / dt / 1e6,
         "text_mb": st.bytes / 1e6, "index_mb": st.index_bytes / 1e6, "db_mb": st.database_bytes / 1e6,
         "index_ratio": st.index_bytes / max(1, st.bytes), "db_ratio": st.database_bytes / max(1, st.bytes),
@@ -357,6 +367,7 @@ def report(results: dict) -> None:
     row("import time (searchable)", lambda i, q, f, s: f"{i['seconds']:.0f}s")
     row("+ entity pass (person: org: ...)", lambda i, q, f, s: f"{i['entity_seconds']:.0f}s ({i['cables'] / max(i['entity_seconds'], 1e-9):.0f}/s)")
     row("import + entity pass", lambda i, q, f, s: f"{i['total_seconds']:.0f}s")
+    row("  CPU seconds (writer + workers)", lambda i, q, f, s: f"{i.get('cpu_seconds', 0):.0f}s")
     row("text MB", lambda i, q, f, s: f"{i['text_mb']:.0f}")
     row("index / text", lambda i, q, f, s: f"{i['index_ratio']:.2f}x")
     row("database / text", lambda i, q, f, s: f"{i['db_ratio']:.2f}x")
