@@ -91,3 +91,11 @@ def test_bodies_titles_and_decades_round_4_showed(text: str, kind: str | None, e
     ents = extract_entities([text])
     got = [e.text for e in ents if e.type == kind] if kind else [(e.type, e.text) for e in ents]
     assert got == expected
+
+
+def test_a_possessive_in_capitals_names_a_person_found_again_later() -> None:
+    paras = ["SUBJECT: CHAVEZ'S FORMER PARTNER DISCUSSES HIS POLITICS",
+             "CHAVEZ WAS INFLUENCED BY GUERRILLAS. IRAN'S LEADERS, THE GOVERNMENT'S VIEW, DE KLERK'S REFORMS AND "
+             "THE DISIP'S ROLE. THE DIRECTORATE OF INTELLIGENCE AND PREVENTION SERVICES (DISIP) SAID NO."]
+    people = [(e.paragraph, e.text) for e in extract_entities(paras) if e.type == "PERSON"]
+    assert people == [(0, "CHAVEZ"), (1, "CHAVEZ"), (1, "DE KLERK")]

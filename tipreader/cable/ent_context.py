@@ -312,6 +312,28 @@ def _unknown(tok: Token) -> bool:
     return tok.cap and not tok.upper and _unknown_key(tok.key) and not _title_word(tok)
 
 
+_SURNAME_PARTICLES = frozenset("de da del der van von di du la le ter ten".split())
+
+
+def possessive_persons(tokens: list[Token], upper: bool) -> list[tuple[int, int]]:
+    """In all-capitals text, a word no list knows written with a possessive (``CHAVEZ'S FORMER
+    PARTNER``): a person's name, then found wherever the cable repeats it. Not a place, an
+    acronym, an organisation or office word, an ordinary word, nor one without a vowel."""
+    if not upper:
+        return []
+    gkeys = geo().keys
+    out = []
+    for i, t in enumerate(tokens):
+        if t.poss and len(t.key) >= 4 and t.key.isalpha() and any(c in "aeiouy" for c in t.key) \
+                and _unknown_key(t.key) and t.text not in known_acronyms() and place_key(t.text) not in gkeys \
+                and not _title_word(t):
+            first = i
+            while first and tokens[first - 1].key in _SURNAME_PARTICLES and tokens[first].gap == " ":
+                first -= 1  # "DE KLERK'S", "VAN DER BERG'S"
+            out.append((tokens[first].start, t.end))
+    return out
+
+
 def unknown_name_persons(tokens: list[Token], text: str, upper: bool, caps: list[int] | None = None) -> list[tuple[int, int]]:
     """Two or three capitalised words no list knows (``Uhuru Kenyatta``), or a name with a middle
     initial (``Zachary N. Mwaura``): a person's name in mixed-case text."""
