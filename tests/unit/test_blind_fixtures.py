@@ -163,7 +163,8 @@ def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) ->
     for join in doc["joins"]:
         assert join["before"] in flat and join["after"] in flat and len(join["before"].split()) == 5
     for number in doc["paragraph_numbers"]:
-        assert re.search(rf"(?m)^\s*{number}\.(?:\s*\(|\s+[A-Z])", text), f"no paragraph {number}"
+        # at a line start (`¶4. (C)`, `1.(S/NF)`, `1. POPE`) or inside a collapsed line (`(d) 1. (C) Summary`, `Padilla 14. (U)`)
+        assert re.search(rf"(?m)^\s*{number}\.(?:\s*\(|\s+[A-Z])|(?<![\d.]){number}\. \([A-Z/]+\) ", text), f"no paragraph {number}"
     tags_line = re.search(r"(?m)\bTAGS:?(.*)$", text)  # also when run onto the E.O. line, or `TAGS PREL, GM, VT`
     assert tags_line and all(tag in re.split(r"[\s,]+", tags_line.group(1)) for tag in head["tags"])
     for label, ref_text, ref_id in head["references"]:

@@ -19,7 +19,7 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
-from .headings import heading_at, split_tail_titles
+from .headings import JOINING, heading_at, split_tail_titles
 from .items import item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
@@ -58,7 +58,11 @@ def _prev_text(lines: list[Line], i: int) -> str | None:
 
 
 def _ends_sentence(text: str | None) -> bool:
-    return text is None or len(text) > UNWRAPPED or text.rstrip()[-1:] in _SENTENCE_END
+    """Whether a paragraph can end with ``text``: a sentence end, or a redaction (``21. (U) XXXXXXXXXXXX``)."""
+    if text is None or len(text) > UNWRAPPED:
+        return True
+    end = text.rstrip()
+    return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
 def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
@@ -90,7 +94,6 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
     return found
 
 
-_JOINING = frozenset("a an the of to in for and or but by with from on at as than that which who is are was were be".split())
 
 
 def _may_end(prev: str | None) -> bool:
@@ -98,7 +101,7 @@ def _may_end(prev: str | None) -> bool:
     if prev is None:
         return True
     words = prev.split()
-    return bool(words) and prev.rstrip()[-1:] not in ",-" and words[-1].lower() not in _JOINING
+    return bool(words) and prev.rstrip()[-1:] not in ",-" and words[-1].lower() not in JOINING
 
 
 def _lettered(lines: list[Line], i: int) -> bool:
@@ -116,7 +119,10 @@ def _lettered(lines: list[Line], i: int) -> bool:
     if m.group(1) or m.group(2):
         return True
     prev = _prev_text(lines, i)
-    return prev is None or (len(prev) <= UNWRAPPED and prev.rstrip()[-1:] in ".:;?!")
+    if prev is None or prev.rstrip()[-1:] in ".:;?!":
+        return True
+    # under a line of an unwrapped body (one item a line, `A) ...` / `B) ...`) unless it stops mid-phrase
+    return len(prev) > UNWRAPPED and _may_end(prev)
 
 
 def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:

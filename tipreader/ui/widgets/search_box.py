@@ -15,3 +15,8 @@ class SearchBox(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """Every printable key but ``?``, as an Input would."""
         return character != "?" and super().check_consume_key(key, character)
+
+    def on_mount(self) -> None:
+        """No blinking cursor in a headless run (tests, benchmarks): the screen shown does not
+        depend on when it is taken."""
+        self.cursor_blink = not self.app.is_headless
