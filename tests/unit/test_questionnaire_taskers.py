@@ -119,3 +119,21 @@ def test_an_extract_that_lost_its_start_is_judged_on_all_its_text(shared_cables:
     q = by_label(cable(shared_cables, "09HERMOSILLO71"))
     assert list(q)[:3] == ["1.B", "1.C", "1.D"]
     assert q["1.C"].answer == "IMMIGRANT VISA FRAUD - Post does not process Immigrant Visas"
+
+
+def test_an_item_labelled_with_a_colon_after_the_intro(shared_cables: Path) -> None:
+    """10LUANDA84 ¶1: `... keyed to Department queries (reftel):`, a blank line, `A: Description of ...`, then
+    `B.` and `C.`; a cable with no `Q:` label writes `A:` for an item, not for a transcript's answer."""
+    c = cable(shared_cables, "10LUANDA84")
+    assert [(p.label, p.title) for p in c.parts] == [("1", "The following responses are keyed to Department queries (reftel)")]
+    q = by_label(c)
+    assert list(q) == ["1.A", "1.B", "1.C"]
+    assert q["1.A"].answer.startswith("Description of Chinese engagement in Angola: The Chinese are heavily engaged")
+    assert q["1.A"].answer.endswith("---a diamond mining venture with state diamond company Endiama.")
+
+
+def test_press_guidance_answers_after_q_labels_stay_transcript(shared_cables: Path) -> None:
+    """09STATE60490: `Q1: ...` / `A: ...` press guidance, and 89STATE302065 `3. Q: ...` / `A: ...`: no `A:` item."""
+    assert not any(q.label.endswith(".A") for q in cable(shared_cables, "09STATE60490").questions)
+    c = parse_file(shared_cables / "cablegate-text" / "89STATE302065.txt")[0]
+    assert [q.label for q in c.questions] == ["3", "4"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ._types import Line
 from .headings import JOINING, heading_at, split_tail_titles
-from .items import item_start
+from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
@@ -104,10 +104,10 @@ def _may_end(prev: str | None) -> bool:
     return bool(words) and prev.rstrip()[-1:] not in ",-" and words[-1].lower() not in JOINING
 
 
-def _lettered(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` starts a lettered item that stands as its own paragraph."""
+def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
+    """Whether line ``i`` starts a lettered item that stands as its own paragraph (``colon``: ``A:`` too)."""
     text = lines[i].text
-    m = item_start(text)
+    m = item_start(text, colon)
     if not m:
         return bool(_QUESTION_START.match(text)) and _prev_text(lines, i) is None
     rest = text[m.end() :].strip()
@@ -137,6 +137,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
     numbered = _numbered(lines)
+    colon = not any(TRANSCRIPT.match(ln.text) for ln in lines)  # `A: ...` items, in a cable with no `Q:`
     sig = signature_start(lines)
     limit = sig if sig is not None else len(lines)
     segs: list[_Seg] = []
@@ -176,8 +177,8 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         head = text.lstrip()[:2]
         if (
             not underlined
-            and (head[:1] in "-\u2013" or head[:1].isdigit() or head[1:2] in ".) -Q" or head[:1] in "Qq")
-            and _lettered(lines, i)
+            and (head[:1] in "-\u2013" or head[:1].isdigit() or head[1:2] in ".): -Q" or head[:1] in "Qq")
+            and _lettered(lines, i, colon)
         ):
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip()))

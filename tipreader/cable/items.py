@@ -29,12 +29,15 @@ ITEM_START = re.compile(
 _AND = re.compile(r"\band\b|\bAND\b|&|,")
 
 
-def item_start(text: str) -> re.Match[str] | None:
-    """The lettered item label at the start of ``text``, or None."""
+def item_start(text: str, colon: bool = False) -> re.Match[str] | None:
+    """The lettered item label at the start of ``text``, or None.
+
+    ``colon``: the cable has no ``Q:`` transcript labels, so ``A: ...`` is an item too.
+    """
     m = ITEM_START.match(text)
     if m is None:
         return None
-    if m.group(5) == ":" and not (m.group(1) or m.group(4)):
+    if m.group(5) == ":" and not (m.group(1) or m.group(4) or colon):
         return None
     if m.end() < len(text) and not text[m.end()].isspace() and not (m.group(3).islower() and m.group(5) == "."):
         return None  # `U.S.`, `A.THE`: only a small letter's label runs into its title (`i.ALIEN SMUGGLING`)
@@ -67,6 +70,8 @@ def letters_label(letters: list[str] | tuple[str, ...]) -> str:
 # ---- one item's text: question and answer -------------------------------------------------
 
 _QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
+#: a transcript's question label at a line start: ``A:`` is then its answer label, never an item
+TRANSCRIPT = re.compile(r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?Q\d{0,2}\s*(?:\([^)\n]{1,40}\)\s*)?:", re.MULTILINE)
 #: ``QUESTION: ... ANSWER: ...`` / ``Q: ... A: ...`` in one paragraph
 QUESTION_LABEL = re.compile(r"^\W*(?:QUESTION|Q)\s*:\s*", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"(?:^|(?<=[.?!:)\"'\s]))\s*(?:ANSWER|A)\s*:\s*", re.IGNORECASE)
@@ -180,8 +185,8 @@ def _continues_question(before: str, block: str) -> bool:
     return bool(_MORE_QUESTION.match(block)) and len(block) <= 300 and block.endswith(("?", ".", ")"))
 
 
-def item_of(para: Paragraph, restating: bool = False) -> Item | None:
-    """The questionnaire item a paragraph holds, if any."""
+def item_of(para: Paragraph, restating: bool = False, colon: bool = False) -> Item | None:
+    """The questionnaire item a paragraph holds, if any (``colon``: see :func:`item_start`)."""
     text = para.text
     m = _QUESTION.match(text)
     if m:
@@ -203,7 +208,7 @@ def item_of(para: Paragraph, restating: bool = False) -> Item | None:
             return Item(para.index, "", None, question, answer, "question", [])
     if para.number is not None or para.kind != "body":
         return None
-    m = item_start(text)
+    m = item_start(text, colon)
     if not m:
         return None
     mk = match_marking(text, m.end())

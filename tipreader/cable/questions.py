@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .items import END_TEXT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
+from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
 
 _TIP = re.compile(
@@ -65,7 +65,8 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
 
 
 def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
-    items = {p.index: it for p in paragraphs if (it := item_of(p)) is not None}
+    colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs)
+    items = {p.index: it for p in paragraphs if (it := item_of(p, colon=colon)) is not None}
     q_style = sum(1 for it in items.values() if it.style == "question")
     # `1)` items are only ever sub-items of a lettered one (a list otherwise)
     lettered = [it for it in items.values() if it.style == "lettered" and not it.letter.isdigit()]
@@ -92,7 +93,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         return [], set()  # press guidance: Q1 ... A. / Q2 ... A., never a B
     elif sum(1 for it in lettered if it.question) * 2 >= len(lettered):
         # the cable restates its questions: an instruction without a question mark is one too
-        items = {p.index: it for p in paragraphs if (it := item_of(p, restating=True)) is not None}
+        items = {p.index: it for p in paragraphs if (it := item_of(p, restating=True, colon=colon)) is not None}
     parts: list[tuple[tuple[str, str] | None, int | None, list[Item]]] = []
     headings: set[int] = set()
     pending: tuple[tuple[str, str], int, bool] | None = None  # (label, title), index, the whole paragraph

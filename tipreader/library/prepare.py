@@ -19,7 +19,7 @@ from typing import Any
 from tipreader.cable import Cable, CableError, cable_from_raw, iter_bytes, iter_path
 from tipreader.cable.model import Entity
 
-from . import aliases, cleanliness, codec, entity_search, legacy, store
+from . import aliases, cleanliness, codec, entity_codec, entity_search, legacy, store
 from .index import IndexDoc
 from .paths import display_path
 from .store import MAX_ORIGINAL
@@ -136,16 +136,17 @@ def cable_row(cable: Cable, file_sha: str, zdict: bytes = b"", book: Any = None)
 
 
 def _entity_doc(cable: Cable, book: Any) -> tuple:
-    """``(values, entities blob, confident names)`` of a parsed cable (see :func:`process_entities`)."""
+    """``(values, entities blob, confident names)`` of a parsed cable (see :func:`process_entities`);
+    ``book``: the names other cables taught the library, or None."""
     from tipreader.cable.ent_learned import confident_names
     from tipreader.cable.entities import extract_entities
 
     try:
         entities = tuple(extract_entities(cable.paragraphs, learned=book))
-    except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the import
+    except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the import or the pass
         entities = ()
     names = confident_names(entities, {p.index: p.text for p in cable.paragraphs})
-    return entity_values(entities), codec.encode_entities(entities, cable.paragraphs), names
+    return entity_values(entities), entity_codec.encode_entities(entities, cable.paragraphs), names
 
 
 def _sha256_file(path: str) -> str:
@@ -255,9 +256,6 @@ def process_entities(con: Any, ref_ids: list[str], send: Send, db_path: str = ""
     Sends ``("entity-docs", [(ref_id, text_hash, values, entities blob, names), ...], text bytes)``;
     the writer stores them only while the stored text is still the one read here.
     """
-    from tipreader.cable.ent_learned import confident_names
-    from tipreader.cable.entities import extract_entities
-
     book = entity_search.learned_book(con, db_path) if db_path else None
     out: list[tuple] = []
     size = 0
@@ -272,13 +270,7 @@ def process_entities(con: Any, ref_ids: list[str], send: Send, db_path: str = ""
         if found is None:
             continue
         cable, stored_hash, stored_size = found
-        try:
-            entities = tuple(extract_entities(cable.paragraphs, learned=book))
-        except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the pass
-            entities = ()
-        names = confident_names(entities, {p.index: p.text for p in cable.paragraphs})
-        out.append((ref_id, stored_hash, entity_values(entities), codec.encode_entities(entities, cable.paragraphs),
-                    names))
+        out.append((ref_id, stored_hash, *_entity_doc(cable, book)))
         size += stored_size
     send(("entity-docs", out, size))
 
