@@ -32,6 +32,7 @@ from tipreader.ui.services import Services
 from tipreader.ui.settings import apply_config, remember_theme, theme_variable_defaults
 from tipreader.ui.source import CableSource, load
 from tipreader.ui.terminal_watch import TerminalWatch
+from tipreader.ui.text_styles import install_text_styles
 
 
 class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
@@ -74,6 +75,7 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
     def on_mount(self) -> None:
         """Apply the settings (theme, keymap), then the library screen, and the cable asked for above it."""
         start_log()
+        install_text_styles(self)  # the tip.* names the widgets draw with, in this theme's colours
         services = self.services
         services.config = load_config()
         apply_config(self, services.config)

@@ -12,7 +12,7 @@ import re
 
 # "09 SANAA 1936", "08 STATE 132759", "2006 STATE 202745": a cable cited in the text
 CITATION = re.compile(r"\b(?:19|20)?(\d\d) ([A-Z][A-Z]+(?: [A-Z]+)?) (\d{1,6})\b")
-LINK_STYLE = "underline #87afd7"
+LINK_STYLE = "tip.link"
 
 
 def citations(text: str) -> list[tuple[int, int, str]]:

@@ -82,6 +82,7 @@ class NavigationPart(ReaderPart):
             if spans:
                 text = block.text.copy()
                 for a, b, ref in spans:
+                    text.stylize(LINK_STYLE, a, b)
                     text.stylize(_link(ref), a, b)
                 block = replace(block, text=text)
             out.append(block)
@@ -107,8 +108,9 @@ class NavigationPart(ReaderPart):
         line.append("Cited by ", style="bold")
         for i, ref in enumerate(self.cited_by()):
             if i:
-                line.append(" · ", style="dim")
-            line.append(ref, style=_link(ref))
+                line.append(" · ", style="tip.muted")
+            line.append(ref, style=LINK_STYLE)
+            line.stylize(_link(ref), len(line) - len(ref), len(line))
         return replace(rule, text=line, role="header", one_line=False, searchable=False, gap=0)
 
     def links_here(self) -> list[str]:
@@ -164,4 +166,5 @@ class NavigationPart(ReaderPart):
 
 
 def _link(ref: str) -> Style:
-    return Style.parse(LINK_STYLE) + Style(meta={"@click": f"screen.open_reference({ref!r})"})
+    """The click of a link to ``ref``; its look is the named ``LINK_STYLE`` span beside it."""
+    return Style(meta={"@click": f"screen.open_reference({ref!r})"})

@@ -41,7 +41,7 @@ def _excerpt(answer: str) -> Text:
     if len(words) <= EXCERPT_WORDS:
         return Text(answer)
     text = Text(" ".join(words[:EXCERPT_WORDS]))
-    text.append(f" … ({len(words) - EXCERPT_WORDS} more words: Enter opens the answer)", style="dim")
+    text.append(f" … ({len(words) - EXCERPT_WORDS} more words: Enter opens the answer)", style="tip.muted")
     return text
 
 
@@ -89,7 +89,7 @@ class CompareScreen(Screen[None]):
         title = Text(no_wrap=True, overflow="ellipsis")
         if base.topic:
             title.append(self.topic_title or base.topic, style="bold")
-            title.append(f"  {base.topic}", style="dim")
+            title.append(f"  {base.topic}", style="tip.muted")
         else:
             guess = f"; best guess {base.candidate} ({base.confidence:.2f})" if base.candidate else ""
             title.append(f"{base.citation}: no topic key (unaligned{guess}), nothing to compare it with")
@@ -116,9 +116,9 @@ class CompareScreen(Screen[None]):
         names = {"compare-years": f"{base.country}, every year", "compare-countries": f"{base.report_year}, other countries"}
         bar = Text()
         for key, name in names.items():
-            bar.append(f" {name} ", style="reverse bold" if key == tab else "dim")
+            bar.append(f" {name} ", style="reverse bold" if key == tab else "tip.muted")
             bar.append("  ")
-        bar.append("t: switch", style="dim")
+        bar.append("t: switch", style="tip.muted")
         self.query_one("#compare-tabs", Static).update(bar)
         self.query_one("#compare-years" if tab == "compare-years" else "#compare-countries-list", OptionList).focus()
 
@@ -135,7 +135,7 @@ class CompareScreen(Screen[None]):
             head.append(f"{a.country} · ", style="bold")
         head.append(a.citation, style="bold")
         if a.confidence < 0.8:
-            head.append(f"  (topic confidence {a.confidence:.2f})", style="dim")
+            head.append(f"  (topic confidence {a.confidence:.2f})", style="tip.muted")
         return head
 
     def _marked(self, before: str | None, after: str) -> Text:
@@ -178,14 +178,14 @@ class CompareScreen(Screen[None]):
         label = REGIONS.get(self.region_filter or "", self.region_filter) if self.region_filter else "all regions"
         count = f"{len(peers)} of {len(self.data.peers)}" if self.region_filter else str(len(peers))
         self.query_one("#compare-region", Static).update(
-            Text(f"Region: {label} · {count} other countries · r: next region", style="dim"))
+            Text(f"Region: {label} · {count} other countries · r: next region", style="tip.muted"))
         lst = self.query_one("#compare-countries-list", OptionList)
         lst.clear_options()
         if peers:
             lst.add_options([self._option(a, _excerpt(a.answer), True) for a in peers])
         else:
             lst.add_option(Option(Text("No other country's answer to this topic in the library for "
-                                       f"{self.data.base.report_year}.", style="dim"), disabled=True))
+                                       f"{self.data.base.report_year}.", style="tip.muted"), disabled=True))
 
     # ---- actions ---------------------------------------------------------------------------
     def action_order(self) -> None:
