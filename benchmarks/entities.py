@@ -1,9 +1,10 @@
 """Entity extraction: precision/recall/F1 per type on the gold cables, expansions, speed.
 
-Usage: python benchmarks/entities.py [--corpus N] [--raw] [--errors] [--blind]
+Usage: python benchmarks/entities.py [--corpus N] [--raw] [--errors] [--blind [FOLDER]]
 
-``--blind`` scores the blind set instead (tests/fixtures/entities_blind/: cables annotated by
-a00 before the extractor was ever run on them; see its README), per round.
+``--blind`` scores a blind set instead (default tests/fixtures/entities_blind/: cables annotated
+by a00 before the extractor was ever run on them; see its README), per round and per cable;
+``--blind tests/fixtures/entities_blind3`` scores round 3.
 
 Gold: tests/fixtures/entities/*.json (annotated by reading; see README there). A
 prediction counts when type, start and end match exactly. "Expansions" is the share
@@ -132,10 +133,14 @@ def main() -> int:
     ap.add_argument("--corpus", type=int, default=1000, help="cables for the speed figure (0: skip)")
     ap.add_argument("--raw", action="store_true", help="speed over blank-line blocks of the whole files (the old figure)")
     ap.add_argument("--errors", action="store_true", help="list every miss and false hit")
-    ap.add_argument("--blind", action="store_true", help="score the blind set (tests/fixtures/entities_blind) per round")
+    ap.add_argument("--blind", nargs="?", const=BLIND, type=Path, metavar="FOLDER",
+                    help="score a blind set per round and per cable (default tests/fixtures/entities_blind)")
     args = ap.parse_args()
     if args.blind:
-        docs = load_gold(BLIND)
+        docs = load_gold(args.blind)
+        if not docs:
+            print(f"entities.py: no annotated cables (*.json) in {args.blind}", file=sys.stderr)
+            return 2
         rounds = sorted({d.get("round", 1) for d in docs})
         sets = [("blind set, all rounds", docs)] + [
             (f"blind round {r}", [d for d in docs if d.get("round", 1) == r]) for r in rounds]

@@ -1,6 +1,7 @@
 """Figure extraction (tipreader.tip.figures): precision on hand-checked samples, recall on ten cables.
 
     .venv/bin/python benchmarks/tip_figures.py [--corpus ../shared/cables]
+    .venv/bin/python benchmarks/tip_figures.py --blind2     # a00's fresh gold, tests/fixtures/figures_blind2/
 
 Precision: the figures extracted now from the cables of the hand-checked samples in
 tests/fixtures/tip_figures/ (first_run_sample.tsv: 80 figures drawn at random, seed 18,
@@ -48,10 +49,105 @@ def _extract(corpus: Path, refs: set[str]) -> dict[str, set[tuple[str, int]]]:
     return out
 
 
+BLIND2 = ROOT / "tests" / "fixtures" / "figures_blind2"
+
+
+def _tsv(path: Path) -> list[dict]:
+    return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+
+
+def _value(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _predictions(corpus: Path, refs: set[str]) -> list[dict]:
+    """Every figure the extractor finds in every paragraph of the cables ``refs`` (it reads every cable)."""
+    out = []
+    for path in sorted(glob.glob(str(corpus / "*" / "*"))):
+        name = Path(path).stem.split(".")[0]
+        if not any(name.startswith(r) for r in refs):
+            continue
+        for cable in iter_path(path):
+            if not isinstance(cable, Cable) or cable.ref_id not in refs or any(p["ref_id"] == cable.ref_id for p in out):
+                continue
+            for p in cable.paragraphs:
+                for kind, value, _unit, period, start, end, sentence in from_text(p.text):
+                    out.append({"ref_id": cable.ref_id, "kind": kind, "value": value, "period": period,
+                                "number_text": p.text[start:end], "sentence": sentence, "para": p.number})
+    return out
+
+
+def blind2(corpus: Path, verbose: bool = True) -> dict[str, float]:
+    """Score the extractor on a00's fresh gold (the README's matching); returns the figures printed."""
+    from tipreader.tip.figures import KINDS
+
+    rows = [r for r in _tsv(BLIND2 / "figures.tsv") if r["kind"] in KINDS]
+    traps = _tsv(BLIND2 / "traps.tsv")
+    cables = {r["ref_id"] for r in _tsv(BLIND2 / "cables.tsv")}
+    predicted = _predictions(corpus, cables)
+
+    def matches(p: dict, r: dict) -> bool:
+        return (p["ref_id"] == r["ref_id"] and p["kind"] == r["kind"] and _value(r["value"]) == p["value"]
+                and ((r["number_text"] and r["number_text"].lower() in p["sentence"].lower())
+                     or p["number_text"].lower() in " ".join(r["sentence"].split()).lower()))
+
+    taken: set[int] = set()
+    right, trapped, unknown = [], [], []
+    for p in predicted:
+        hit = next((i for i, r in enumerate(rows) if i not in taken and matches(p, r)), None)
+        if hit is None:
+            hit = next((i for i, r in enumerate(rows) if matches(p, r)), None)  # the same figure read twice
+        if hit is not None:
+            taken.add(hit)
+            right.append(p)
+        elif any(t["ref_id"] == p["ref_id"] and t["number_text"].lower() in p["sentence"].lower()
+                 and p["number_text"].lower() in t["number_text"].lower() for t in traps):
+            trapped.append(p)
+        else:
+            unknown.append(p)
+    n = len(predicted)
+    out = {"predicted": n, "right": len(right), "precision": len(right) / n if n else 0.0}
+    print(f"blind set 2 ({len(cables)} fresh cables, {len(rows)} gold figures of the eight kinds):")
+    print(f"  precision {len(right)}/{n} = {out['precision']:.2f} (false: {len(trapped)} at a trap, "
+          f"{len(unknown)} matching no gold row)")
+    human = {r["ref_id"] for r in rows if r["domain"] == "human"} | {r["ref_id"] for r in _tsv(BLIND2 / "cables.tsv")
+                                                                      if r["domain"] == "human"}
+    hp = [p for p in predicted if p["ref_id"] in human]
+    hr = [p for p in right if p["ref_id"] in human]
+    if hp:
+        print(f"  precision, human-trafficking cables: {len(hr)}/{len(hp)} = {len(hr) / len(hp):.2f}")
+    found = set(taken)
+    for label, subset in (("all rows", rows), ("written, unhedged", [r for r in rows if r["hedged"] != "yes"
+                                                                       and r["form"] != "implicit"])):
+        for domain in (None, "human"):
+            group = [i for i, r in enumerate(rows) if r in subset and (domain is None or r["domain"] == domain)]
+            if group:
+                got = sum(i in found for i in group)
+                key = f"recall {label}{' human' if domain else ''}"
+                out[key] = got / len(group)
+                print(f"  {key}: {got}/{len(group)} = {got / len(group):.2f}")
+    if verbose:
+        for p in trapped + unknown:
+            print(f"  FALSE? {p['ref_id']} ¶{p['para']} {p['kind']} {p['value']} ({p['number_text']}): {p['sentence'][:160]}")
+        for i, r in enumerate(rows):
+            if i not in found and r["hedged"] != "yes" and r["form"] != "implicit":
+                print(f"  missed: {r['ref_id']} ¶{r['paragraph']} {r['kind']} {r['value']} ({r['number_text']}): "
+                      f"{r['sentence'][:160]}")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "cables"))
-    corpus = Path(ap.parse_args().corpus)
+    ap.add_argument("--blind2", action="store_true", help="score a00's fresh gold (tests/fixtures/figures_blind2/)")
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    if args.blind2:
+        blind2(corpus)
+        return 0
     first, after, expected = _rows("first_run_sample.tsv"), _rows("after_fix_sample.tsv"), _rows("recall_expected.tsv")
     print(f"first run (judged before any fix): precision {sum(r['right'] == 'yes' for r in first)}/{len(first)} = "
           f"{sum(r['right'] == 'yes' for r in first) / len(first):.2f}")

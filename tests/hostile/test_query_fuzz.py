@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, seed, settings
@@ -17,8 +16,8 @@ from hypothesis import strategies as st
 
 from tipreader.library import Library, QueryError
 from tipreader.library.bookmarks import BookmarkStore
+from tests.fixture_sets import LIBRARY
 
-FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 QUERIES_RUN = {"n": 0}
 
 SYNTAX = ["(", ")", '"', "-", "--", "NOT ", "AND ", "OR ", "&&", "||", "*", " ", "  ", ":", "..",
@@ -32,7 +31,7 @@ QUERY = st.lists(st.one_of(st.sampled_from(SYNTAX), ANY_CHAR, st.text(max_size=4
 def lib(tmp_path_factory):
     home = tmp_path_factory.mktemp("fuzzhome")
     library = Library.open(home)
-    assert library.import_paths([FIX], workers=1, entities=False).ok
+    assert library.import_paths(LIBRARY, workers=1, entities=False).ok
     marks = BookmarkStore.open(home)
     marks.add(library.get("08MANAMA492"), 0, note="follow up")
     yield library, marks

@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tipreader.cable import parse_file
 from tipreader.safetext import caret, visible
 
@@ -102,3 +104,15 @@ async def test_the_reader_shows_bidi_and_zero_width_characters(tmp_path):
         screen = app.export_screenshot()
     assert RLO not in screen and "\u200b" not in screen
     assert "gnp.exe" in screen and ("\ufffd" in screen or "&#65533;" in screen)
+
+
+@pytest.mark.parametrize("args", [["team", "status"], ["team", "status", "--json"], ["team", "sync"]])
+def test_a_team_url_with_terminal_escapes_is_shown_escaped(tmp_path, args):
+    """The team server's URL comes from a settings file or the environment (maybe a colleague's):
+    its host and user name are printed in status and error lines, never as live escapes."""
+    env = {**_env(tmp_path / "home"), "TIPREADER_TEAM_URL": f"postgresql://u\x1b]0;pwn\x07{RLO}@h\x1b[2J.invalid/d"}
+    run = subprocess.run([sys.executable, "-m", "tipreader", *args], capture_output=True, env=env, timeout=120)
+    out = run.stdout.decode() + run.stderr.decode()
+    assert run.returncode == 1 and "Traceback" not in out, out
+    assert "\x1b" not in out and "\x07" not in out and RLO not in out, out
+    assert ".invalid" in out, out  # the host is still named

@@ -17,6 +17,7 @@ from tipreader.ui.dialogs.export_codes import ExportCodesDialog
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.widgets.section_tree import SectionTree
 from tipreader.userdata.codes import CodeStore
+from tests.fixture_sets import LIBRARY_UI
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -211,9 +212,8 @@ async def test_code_search_from_the_library_screen():
     from tipreader.ui.source import LibrarySource
     from tipreader.ui.widgets.hit_list import HitList
 
-    fixtures = ROOT / "tests" / "fixtures" / "library_ui"
     lib = Library.open()
-    assert not lib.import_paths([fixtures], workers=1).errors
+    assert not lib.import_paths(LIBRARY_UI, workers=1).errors
     with CodeStore.open(author="ana") as store:
         store.apply(lib.get("08REYKJAVIK125"), [1], "legislation")
     app = TipReaderApp(source=LibrarySource(lib))

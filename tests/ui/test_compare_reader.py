@@ -38,7 +38,7 @@ async def test_c_enter_q_and_escape(iceland_library) -> None:
         await _wait(app, pilot, CompareScreen)
         compare = app.screen
         lst = compare.query_one("#compare-years")
-        heads = [str(lst.get_option_at_index(i).prompt).splitlines()[0] for i in range(lst.option_count)]
+        heads = [e.head.plain for e in lst.entries]
         assert heads[-1] == "2010 · 10REYKJAVIK31 · Q 5·C" and heads[-2] == "2009 · 09REYKJAVIK50 · Q 1·C"
         await pilot.press("up", "enter")
         await _wait(app, pilot, ReaderScreen)

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from tests.conftest import SHARED_CABLES
 from tipreader.tip.compare import for_answer
 from tipreader.ui.screens.compare import CompareScreen
+from tipreader.ui.widgets.entry_list import EntryList
 
 REFS = ["06REYKJAVIK68", "07REYKJAVIK49", "08REYKJAVIK36", "09REYKJAVIK49", "09REYKJAVIK50", "10REYKJAVIK31",
         "09TRIPOLI154"]
@@ -67,45 +68,68 @@ class Host(App[None]):
         self.opened.append((message.ref_id, message.paragraph))
 
 
-def _prompts(lst: OptionList) -> list[str]:
-    return [str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
+def _heads(lst: EntryList) -> list[str]:
+    return [e.head.plain for e in lst.entries]
+
+
+async def _settled(app: App, pilot) -> None:
+    """The screen is up and the other years' diff marks (a worker) are in."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_years_tab_every_year_with_diff_marks(store: Path) -> None:
     app = Host(_data(store, "10REYKJAVIK31", "5.C"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        lst = app.screen.query_one("#compare-years", OptionList)
-        heads = [p.splitlines()[0] for p in _prompts(lst)]
+        await _settled(app, pilot)
+        lst = app.screen.query_one("#compare-years", EntryList)
+        heads = _heads(lst)
         assert heads == ["2007 · 07REYKJAVIK49 · Q 4·C", "2008 · 08REYKJAVIK36 · Q 3·C", "2009 · 09REYKJAVIK50 · Q 1·C",
                          "2010 · 10REYKJAVIK31 · Q 5·C"]
-        assert lst.highlighted == 3  # the answer the view was opened on
+        assert lst.current == 3  # the answer the view was opened on
         # 2010 against 2009: "The [-laws provide-] [+law explicitly outlaws the confiscation of passports+] ..."
-        prompt = lst.get_option_at_index(3).prompt
-        marks = {(str(span.style).split()[0], str(prompt)[span.start:span.end]) for span in prompt.spans}
+        body = lst.entries[3].body
+        marks = {(str(span.style).split()[0], body.plain[span.start:span.end]) for span in body.spans}
         assert ("underline", "law explicitly outlaws the confiscation of passports") in marks
         assert ("strike", "laws provide for criminal punishment for anyone who procures, removes, houses") in marks
         # 2008 answered word for word as 2007, and the first year has nothing to compare with: no marks
         for i in (0, 1):
-            assert [str(s.style) for s in lst.get_option_at_index(i).prompt.spans] == ["bold"]
+            assert [str(s.style) for s in lst.entries[i].body.spans] == []
         await pilot.press("o")
-        heads = [p.splitlines()[0] for p in _prompts(lst)]
+        heads = _heads(lst)
         assert heads[0].startswith("2010") and heads[-1].startswith("2007")
+        assert lst.current == 0 and lst.current_key == "10REYKJAVIK31:" + lst.current_key.split(":")[1]
+
+
+async def test_other_years_are_marked_after_the_first_paint(store: Path) -> None:
+    # opened on 2009: its own answer is marked before the first paint, 2010's changes come from a worker
+    app = Host(_data(store, "09REYKJAVIK50", "1.C"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settled(app, pilot)
+        lst = app.screen.query_one("#compare-years", EntryList)
+        assert lst.current == 2 and lst.current_key is not None and lst.current_key.startswith("09REYKJAVIK50:")
+        body = lst.entries[3].body
+        assert ("law explicitly outlaws the confiscation of passports"
+                in {body.plain[s.start:s.end] for s in body.spans if "underline" in str(s.style)})
+        # the screen shows it: the header of the current answer at the top, 2010 below it
+        await pilot.press("down")
+        assert lst.current == 3 and lst.entry_at_top() in (2, 3)
 
 
 async def test_countries_tab_and_region_filter(store: Path) -> None:
     app = Host(_data(store, "09REYKJAVIK50", "1.K"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await _settled(app, pilot)
         await pilot.press("t")
         assert app.screen.active_tab == "compare-countries"
-        lst = app.screen.query_one("#compare-countries-list", OptionList)
+        lst = app.screen.query_one("#compare-countries-list", EntryList)
         assert lst.has_focus
-        assert [p.splitlines()[0] for p in _prompts(lst)] == ["Libya · 2009 · 09TRIPOLI154 · Q 25·K"]
-        assert "The law criminalizes prostitution" in _prompts(lst)[0]
+        assert _heads(lst) == ["Libya · 2009 · 09TRIPOLI154 · Q 25·K"]
+        assert "The law criminalizes prostitution" in lst.entries[0].body.plain
         await pilot.press("r")  # the only other region: Near East
         assert "Near East" in str(app.screen.query_one("#compare-region", Static).render())
-        assert lst.option_count == 1
+        assert len(lst.entries) == 1
         await pilot.press("r")  # back to all regions
         assert "all regions" in str(app.screen.query_one("#compare-region", Static).render())
 
@@ -113,7 +137,7 @@ async def test_countries_tab_and_region_filter(store: Path) -> None:
 async def test_enter_asks_to_open_the_answer_and_escape_goes_back(store: Path) -> None:
     app = Host(_data(store, "10REYKJAVIK31", "5.C"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await _settled(app, pilot)
         await pilot.press("up", "enter")
         assert app.opened and app.opened[0][0] == "09REYKJAVIK50"
         await pilot.press("escape")
@@ -124,6 +148,6 @@ async def test_enter_asks_to_open_the_answer_and_escape_goes_back(store: Path) -
 def test_compare_view_snapshot(store: Path, snap_compare) -> None:
     """The years tab at 80x24 on Iceland's labor-trafficking penalties, 2010's changes marked."""
     async def settle(pilot) -> None:
-        await pilot.pause()
+        await _settled(pilot.app, pilot)
 
     assert snap_compare(Host(_data(store, "10REYKJAVIK31", "5.C")), terminal_size=(80, 24), run_before=settle)

@@ -1,7 +1,7 @@
 """The library screen with Pilot: search as you type, open at the hit, references, history, positions, import.
 
 The screen is mounted in a small app (:class:`LibApp`) holding a library built from
-``tests/fixtures/library_ui/`` (six real cables: 08MANAMA492 cites 08MANAMA486 in its
+``tests.fixture_sets.LIBRARY_UI`` (six real cables: 08MANAMA492 cites 08MANAMA486 in its
 REF block, 08REYKJAVIK125 cites 08REYKJAVIK36) in the test's own TIPREADER_HOME.
 """
 
@@ -17,6 +17,7 @@ from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.source import LibrarySource
 from tipreader.ui.widgets.hit_list import MARK_STYLE, HitList
+from tests.fixture_sets import LIBRARY_UI
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library_ui"
 CSS = Path(__file__).resolve().parents[2] / "tipreader" / "ui" / "tipreader.tcss"
@@ -34,9 +35,9 @@ def build_library(*names: str) -> Library:
     """A library in TIPREADER_HOME with the fixture cables ``names`` (all when none are named)."""
     lib = Library.open()
     if names:
-        paths = [p for p in FIXTURES.iterdir() if any(p.name.endswith(n) for n in names)]
+        paths = [p for p in LIBRARY_UI if any(p.name.endswith(n) for n in names)]
     else:
-        paths = [FIXTURES]
+        paths = LIBRARY_UI
     report = lib.import_paths(paths, workers=1)
     assert not report.errors
     return lib
@@ -74,7 +75,7 @@ async def test_typing_shows_hits_with_highlighted_snippets_and_a_count():
 
 async def test_an_entity_field_says_when_names_are_not_indexed_yet():
     lib = Library.open()
-    assert lib.import_paths([FIXTURES], workers=1, entities=False).ok  # stopped before its entity pass
+    assert lib.import_paths(LIBRARY_UI, workers=1, entities=False).ok  # stopped before its entity pass
     app = LibApp(lib)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -391,7 +392,7 @@ async def test_the_palette_finishes_an_entity_pass_left_unfinished():
     from tipreader.ui.dialogs.import_dialog import ImportDialog
 
     lib = Library.open()
-    assert lib.import_paths([FIXTURES], workers=1, entities=False).ok
+    assert lib.import_paths(LIBRARY_UI, workers=1, entities=False).ok
     waiting = lib.entities_pending()
     assert waiting > 0
     app = LibApp(lib)
@@ -433,7 +434,9 @@ async def test_an_import_in_the_app_runs_its_worker_processes(tmp_path, monkeypa
     monkeypatch.setattr(importer, "IN_PROCESS_BYTES", 0)
     monkeypatch.setattr(importer, "ENTITY_TASK", 2)
     folder = tmp_path / "cables"
-    shutil.copytree(FIXTURES, folder)
+    folder.mkdir()
+    for path in LIBRARY_UI:
+        shutil.copy(path, folder)
     app = LibApp(build_library("05ISTANBUL38.html"))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from rich.console import Console
 from textual.containers import VerticalScroll
 
@@ -203,6 +205,37 @@ async def test_f1_opens_this_apps_help_on_the_library_screen_with_the_search_syn
         ids = {b.id for bindings in app.screen.binding_lists for b in bindings}
         assert "library.filters.toggle" in ids and "app.app.help" in ids  # the library's own keys, not the input's
         assert "¶·7" in shown and "the cable does not" in shown  # 14: the snippet label ¶· explained  # 14: the snippet's ¶· label explained
+
+
+async def test_question_mark_in_the_library_opens_the_help_even_while_typing_a_query(tmp_path):
+    app = TipReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#library-search")
+        assert box.has_focus
+        await pilot.press("v", "i", "s", "a", "question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpDialog"
+        assert "Search syntax" in screen_text(app)
+        await pilot.press("question_mark")  # closes it, as in the reader
+        await pilot.pause()
+        assert app.screen.query_one("#library-search").value == "visa"  # the ? was not typed
+
+
+@pytest.mark.parametrize("with_cable", [False, True])
+async def test_the_palettes_keys_opens_this_apps_help_not_textuals_panel(mexico, with_cable):
+    app = TipReaderApp(cable=mexico) if with_cable else TipReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"keys")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "HelpDialog"
+        assert not app.query("HelpPanel")  # Textual's panel squeezed the screen into a 16-column strip
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
 
 
 # ---- 12. copy says what happened ---------------------------------------------------------------

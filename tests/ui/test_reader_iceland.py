@@ -1,6 +1,6 @@
 """Pilot flows on a TIP cable with numbered part headings and lettered, unnumbered questions.
 
-08REYKJAVIK36 (tests/ui/data, a WikiLeaks page): ¶2 "Overview..." heads part 1
+08REYKJAVIK36 (tests/fixtures/library_ui, a WikiLeaks page): ¶2 "Overview..." heads part 1
 (questions A-E), ¶3 part 2 (A-E, H, then `L, M` combined), ¶4 part 3 (A, C, E, F, `G-K`),
 ¶5 part 4 (A-G, then `H, I`).
 Read from the file; the parser is checked against it first.
@@ -16,7 +16,7 @@ from tipreader.cable import parse_file
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.widgets.section_tree import SectionTree
 
-ICELAND = Path(__file__).resolve().parent / "data" / "08REYKJAVIK36.html"
+ICELAND = Path(__file__).resolve().parents[1] / "fixtures" / "library_ui" / "08REYKJAVIK36.html"
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +60,30 @@ async def test_tree_has_parts_with_their_questions(iceland):
         tree.focus()
         await pilot.pause()
         tree.move_cursor(part_nodes[3])
+        await pilot.pause()
         await pilot.press("enter")
+        await pilot.pause()  # the jump lands after the tree's message is handled (slow under load)
         assert app.screen.text_view.top_para == iceland.parts[3].paragraph_index
         assert "KTIP" not in iceland.tags  # its TAGS are shown with names
         await pilot.press("tab", "g")
         text = "\n".join(app.screen.text_view.render_line(y).text for y in range(6))
         assert "PHUM Human rights" in text and "KCRM Criminal activity" in text
+
+
+async def test_end_of_submission_is_shown_after_the_last_answer_not_in_it(iceland):
+    """`-- H, I: Not applicable.` then `End of TIP report submission.` in the same paragraph."""
+    last = iceland.questions[-1]
+    assert (last.label, last.answer, last.after) == ("5.H-I", "Not applicable.", "End of TIP report submission.")
+    app = TipReaderApp(cable=iceland)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.screen
+        reader.jump_to(last.paragraph_index)
+        await pilot.pause()
+        mine = [b for b in reader.text_view.blocks if b.para == last.paragraph_index]
+        answers = [b.text.plain for b in mine if b.role == "answer"]
+        assert answers == ["Not applicable."]
+        tail = mine[-1]
+        assert (tail.text.plain, tail.role, tail.prefix.plain) == ("End of TIP report submission.", "para", "")
+        view = reader.text_view
+        lines = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+        assert any(line.lstrip().startswith("End of TIP report submission.") for line in lines)  # no answer bar before it

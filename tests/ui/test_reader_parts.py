@@ -10,7 +10,8 @@ from ui_cables import MEXICO_FILE, plain_cable
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.dialogs.goto import GotoDialog
 from tipreader.ui.dialogs.help import HelpDialog
-from tipreader.ui.document import build_blocks, split_question
+from tipreader.cable.qa_text import split_question
+from tipreader.ui.document import build_blocks
 from tipreader.ui.navigation import status_text, suggest
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.text import one_line, tag_name
@@ -61,6 +62,18 @@ def test_split_question_across_paragraphs(mexico_model):
     spread = type(q)(q.letter, q.question, q.answer, q.paragraph, q.paragraph_index, (11, 12))
     question, answer = split_question(para, spread)
     assert answer.startswith("On November 27, 2007, Mexico passed its")
+
+
+def test_an_answer_only_item_going_on_in_more_paragraphs_keeps_its_first_paragraph(shared_cables):
+    """10REYKJAVIK31 item 7.D has no question: "-- D. The Icelandic parliament approved ..." and two more
+    paragraphs of answer. The reader dropped that first paragraph (and the Markdown export with it)."""
+    from tipreader.cable import parse_file
+
+    cable = parse_file(shared_cables / "wikileaks-html" / "10REYKJAVIK31.html")[0]
+    q = next(q for q in cable.questions if q.label == "7.D")
+    assert not q.question and len(q.answer_paragraphs) > 1
+    text = " ".join(" ".join(b.text.plain for b in build_blocks(cable) if b.para == q.paragraph_index).split())
+    assert "The Icelandic parliament approved the adoption of the first Icelandic national plan" in text
 
 
 def test_header_names_tags_and_marks_library_references(mexico_model):

@@ -18,6 +18,8 @@ from tests.conftest import FIXTURES
 
 ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json")) + sorted((FIXTURES / "entities_blind3").glob("*.json"))
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
+QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
+BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
 TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )")
 PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M)
@@ -30,6 +32,8 @@ def _load(path: Path) -> dict:
 def test_both_blind_sets_are_present() -> None:
     assert len(ENTITY_BLIND) >= 8 + 7
     assert len(QUESTIONNAIRE_BLIND) >= 6
+    assert len(QUESTIONNAIRE_BLIND2) >= 4
+    assert len(BODY_BLIND2) >= 6
 
 
 @pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
@@ -89,6 +93,67 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             phrase = item[key]
             assert 1 <= len(phrase.split()) <= 5
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2, ids=lambda p: p.stem)
+def test_questionnaire_blind2_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Set 2 adds nested items (parent), item titles, ordinal labels and a tasker that only asks: each item
+    still names a part or a parent that exists, and every quoted phrase, title and intro is the cable's own words."""
+    doc = _load(path)
+    assert doc["ref_id"] == path.stem and doc["items"]
+    answered = doc["is_questionnaire"]  # a tasker that only asks lists its questions, answers null
+    words = _plain_words(doc["ref_id"], shared_cables)
+    for part in doc["parts"]:
+        assert part["title"] or part["intro"]
+        for written in (part["title"], part["intro"]):
+            assert written is None or " ".join(written.split()) in words, written
+    parts = {part["label"] for part in doc["parts"]}
+    seen: set[str] = set()
+    for item in doc["items"]:
+        head, _, own = item["label"].rpartition(".")
+        assert own and head == item.get("parent", head)
+        assert head in (seen if "parent" in item else parts), item["label"]
+        assert item["letters"] == ([] if item.get("label_source") == "ordinal" else [own])
+        seen.add(item["label"])
+        quoted = (["answer_first5", "answer_last5"] if answered else []) + (
+            ["question_first5", "question_last5"] if item["question_restated"] else [])
+        assert answered or item["question_restated"] and item["answer_first5"] is None and item["answer_last5"] is None
+        if not item["question_restated"]:
+            assert item["question_first5"] is None and item["question_last5"] is None
+        for key in quoted:
+            assert 1 <= len(item[key].split()) <= 5
+            assert item[key] in words, f"{item['label']} {key}: {item[key]!r} is not in the cable"
+        if answered and "title" in item:
+            assert re.search(re.escape(item["title"]) + r"[:.]? " + re.escape(item["answer_first5"]), words), item["label"]
+
+
+def _page_text(ref: str, shared: Path) -> tuple[str, str]:
+    """(the page's text as lines, the same with whitespace collapsed), pilcrows out, nothing else removed."""
+    page = (shared / "wikileaks-html" / f"{ref}.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S)))).replace("¶", "")
+    return text, " ".join(text.split())
+
+
+@pytest.mark.parametrize("path", BODY_BLIND2, ids=lambda p: p.stem)
+def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) -> None:
+    """Headings, signature, footer, subject, debris and both sides of every join are written in the cable,
+    every gold paragraph number starts a line, tags are in the TAGS line and references are whole."""
+    doc = _load(path)
+    head = doc["header"]
+    assert doc["ref_id"] == path.stem == head["ref_id"] == doc["table"]["ref_id"]
+    text, flat = _page_text(doc["ref_id"], shared_cables)
+    for written in [*doc["headings"], doc["signature"], doc["footer"], head["subject"], *doc["debris"]]:
+        assert written is None or " ".join(written.split()) in flat, written
+    for join in doc["joins"]:
+        assert join["before"] in flat and join["after"] in flat and len(join["before"].split()) == 5
+    for number in doc["paragraph_numbers"]:
+        assert re.search(rf"(?m)^\s*{number}\.\s*\(", text), f"no paragraph {number}"
+    tags_line = re.search(r"(?m)\bTAGS:(.*)$", text)  # also when run onto the E.O. line
+    assert tags_line and all(tag in tags_line.group(1).split() for tag in head["tags"])
+    for label, ref_text, ref_id in head["references"]:
+        assert re.fullmatch(r"[A-Z]?", label) and ref_text in flat
+        assert ref_id is None or ref_id.endswith(ref_text.split()[-1].lstrip("0"))
+    assert head["date"] is None or re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:00Z", head["date"])
 
 
 FIGURES_BLIND = FIXTURES / "figures_blind2"

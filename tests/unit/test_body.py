@@ -17,10 +17,11 @@ from tipreader.cable.body import parse_paragraphs
 from tipreader.cable.pages import clean_lines
 
 BODY = Path(__file__).resolve().parents[1] / "fixtures" / "body"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
 
 
-def body_lines(name: str, start: str = r"^\s*1\.\s") -> list[Line]:
-    """The fixture's cleaned lines from the first line matching ``start`` on."""
+def body_lines(name: str | Path, start: str = r"^\s*1\.\s") -> list[Line]:
+    """The fixture's (in tests/fixtures/body/, or a path) cleaned lines from the first line matching ``start`` on."""
     lines = clean_lines((BODY / name).read_text(encoding="utf-8"))
     first = next(i for i, line in enumerate(lines) if re.match(start, line.text))
     return lines[first:]
@@ -32,7 +33,7 @@ def paragraphs_of(text: str):
 
 @pytest.fixture(scope="module")
 def mexico():
-    return parse_paragraphs(body_lines("08MEXICO721.txt"))
+    return parse_paragraphs(body_lines(SAMPLES / "08MEXICO721.txt"))
 
 
 def test_mexico_paragraphs_numbers_markings(mexico) -> None:

@@ -70,6 +70,18 @@ def test_export_markdown_to_file(tmp_path):
     assert "08MEXICO721" in text
 
 
+def test_export_takes_a_ref_id_of_the_library_as_show_and_entities_do(tmp_path):
+    out = tmp_path / "m.md"
+    result = run("export", "08MEXICO721", "-o", str(out))  # the library is seeded with the samples on first use
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert text.startswith("# Eighth Annual") and "| Reference | 08MEXICO721 |" in text
+    assert text == run("export", str(MEXICO)).stdout  # the same cable as the file gives
+    missing = run("export", "08NOWHERE1")
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr.strip() == "tipreader: 08NOWHERE1: not a file, and no cable with that ref_id in the library"
+
+
 def test_export_unwritable_output(tmp_path):
     result = run("export", str(MEXICO), "--format", "json", "-o", str(tmp_path / "no" / "dir" / "x.json"))
     assert result.returncode == 1

@@ -109,7 +109,7 @@ def test_codes_survive_a_reimport_from_another_source_and_a_gone_cable_is_detach
     """Coded in the cable as the CSV gives it; the library is deleted and the WikiLeaks page
     of the same cable imported instead: the codes find their paragraphs."""
     with Library.open() as lib:
-        assert lib.import_paths([FIX / "formats" / "cables_small.csv"]).ok
+        assert lib.import_paths([ROOT / "sample_cables" / "cables_small.csv"]).ok
         cable = lib.get("08MEXICO23")
         assert cable is not None and cable.format == "csv"
     with CodeStore.open(author="ana") as store:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tipreader.library import Library
 from tipreader.library.index import IndexWriter
+from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 
@@ -22,7 +23,7 @@ def _raw(ref_number: int, body: str) -> str:
 
 def test_the_entity_pass_never_re_adds_an_index_document(monkeypatch) -> None:
     with Library.open() as lib:
-        report = lib.import_paths([FIX], entities=False)
+        report = lib.import_paths(LIBRARY, entities=False)
         assert report.ok and lib.entities_pending() == 8
         assert lib.search('place:"costa rica"') == []  # not found until the pass ran
         calls: list[str] = []

@@ -66,9 +66,18 @@ def test_markdown_headings_and_paragraphs_round_trip():
         "Q 25·A: Is the country a source?",
     ]
     paragraphs = [_text_of(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "paragraph_open"]
-    # Every cable paragraph comes back with its words intact: nothing became markup.
+    # Every line of every paragraph comes back as a paragraph of its own, words intact: nothing became
+    # markup, and no hard break (a trailing backslash) joins them.
     for para in cable.paragraphs:
-        assert any(para.text in p for p in paragraphs), para.text
+        if para.index == 1:
+            continue  # the question's paragraph: below
+        for line in para.text.split("\n"):
+            assert any(p == line or p.endswith((f") {line}", f". {line}")) for p in paragraphs), line
+    assert "**3.** (SBU) -- first item\n\n-- second item\n\n\\# not a heading\n\n2008\\. not a list\n" in md
+    assert "\\\n" not in md and "hardbreak" not in {c.type for t in tokens for c in (t.children or [])}
+    # The question is stated once, in its heading; its paragraph gives the answer.
+    assert md.count("Is the country a source?") == 1
+    assert "2.** (SBU) Yes, *and* a [transit] <country>." in md.replace("\\", "")
     # No list, no extra heading and no HTML came out of cable text.
     kinds = {t.type for t in tokens}
     assert "bullet_list_open" not in kinds and "ordered_list_open" not in kinds
@@ -85,9 +94,11 @@ def test_markdown_metadata_table_has_the_fields():
 
 
 def test_escape_markdown_is_literal():
-    for text in ["*a*", "_b_", "[x](y)", "<b>", "# h", "1. one", "a | b", "&amp;", "- item", "==="]:
+    for text in ["*a*", "_b_", "[x](y)", "<b>", "# h", "## h", "1. one", "3) x", "a | b", "&amp;", "- item", "+ x", "> q",
+                 "===", "---", "- - -", "-- item", "#tag", "1.5 million"]:
         tokens = _tokens(escape_markdown(text))
-        assert _text_of(tokens[1]) == text
+        assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"] and _text_of(tokens[1]) == text
+    assert escape_markdown("-- item") == "-- item" and escape_markdown("#tag") == "#tag"  # text, left as written
 
 
 def test_json_has_documented_fields():
@@ -112,3 +123,20 @@ def test_markdown_uses_the_cables_own_numbering(shared_cables):
     mexico = cable_to_markdown(parse_file(shared_cables / "scoop-text" / "08MEXICO721.txt")[0])
     assert "## Part 2: Investigation and prosecution of traffickers *(title derived from the questions, not the cable's text)*" in mexico
     assert "### Q 2·L: As part of the new requirements of the 2005 TVPRA" in mexico
+
+
+def test_markdown_states_each_question_once_and_keeps_every_answer(shared_cables):
+    """Every questionnaire layout: each question's words once (its heading), every answer's words kept."""
+    from tipreader.cable import parse_file
+
+    for path in (shared_cables / "scoop-text" / "08MEXICO721.txt", shared_cables / "wikileaks-html" / "09TRIPOLI154.html",
+                 shared_cables / "wikileaks-html" / "10REYKJAVIK31.html"):
+        cable = parse_file(path)[0]
+        md = cable_to_markdown(cable)
+        flat = " ".join(md.replace("\\", "").split())
+        for q in cable.questions:
+            if len(q.question) > 30:
+                assert flat.count(" ".join(escape_markdown(q.question).replace("\\", "").split())) == 1, (path.name, q.label)
+            words = " ".join(q.answer.split())[:60]
+            assert words in flat, (path.name, q.label, words)
+        assert "\\\n" not in md

@@ -15,6 +15,7 @@ from tipreader.cable.fmt_text import PARTIAL_NOTE, split_header
 from tipreader.cable.model import CableError
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
 
 
 def one(path: Path) -> RawCable:
@@ -139,7 +140,7 @@ def test_read_text_on_raw_cable() -> None:
 
 
 def test_wikileaks_trimmed_page_partial_extract() -> None:
-    raw = one(FIX / "00HARARE5461.html")
+    raw = one(FIX.parent / "header" / "00HARARE5461.html")
     assert raw.format == "wikileaks-html"
     assert raw.meta == {
         "ref_id": "00HARARE5461",
@@ -234,7 +235,7 @@ def test_plusd_record_page() -> None:
 
 
 def test_cablegate_text_glued_classification() -> None:
-    raw = one(FIX / "09ASHGABAT248.txt")
+    raw = one(SAMPLES / "09ASHGABAT248.txt")
     assert raw.format == "cablegate-text"
     assert raw.meta == {
         "ref_id": "09ASHGABAT248",
@@ -278,7 +279,7 @@ def test_cablegate_text_metadata_only() -> None:
 
 
 def test_scoop_page() -> None:
-    raw = one(FIX / "08MEXICO721.txt")
+    raw = one(SAMPLES / "08MEXICO721.txt")
     assert raw.format == "scoop"
     assert raw.meta == {"title": "Eighth Annual Trafficking in Persons (Tip) Report"}
     assert raw.header == "DE RUEHME #0721/01 0712219\nR 112219Z MAR 08"
@@ -293,7 +294,7 @@ def test_scoop_page() -> None:
 
 
 def test_csv_rows() -> None:
-    path = FIX / "cables_small.csv"
+    path = SAMPLES / "cables_small.csv"
     raws = list(formats.read_path(path))
     assert all(isinstance(r, RawCable) for r in raws)
     assert [r.meta["ref_id"] for r in raws] == ["08MEXICO23", "05BOGOTA3726", "05BOGOTA5616", "09BUENOSAIRES526"]

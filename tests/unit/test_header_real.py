@@ -12,6 +12,7 @@ from tipreader.cable import formats, header, pages
 from tipreader.cable._types import HeaderInfo, Line, RawCable
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "header"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
 
 
 def _read(path: Path, *, drop_meta: bool = False) -> tuple[RawCable, list[Line], HeaderInfo]:
@@ -69,7 +70,7 @@ def test_plusd_text_alone_gives_the_telegram_id(shared_cables: Path) -> None:
 
 
 def test_lower_cased_spaced_out_partial_extract() -> None:
-    _, lines, info = _read(FIX / "00TASHKENT4223.html", drop_meta=True)
+    _, lines, info = _read(SAMPLES / "00TASHKENT4223.html", drop_meta=True)
     # "C o n f i d e n t i a l section 01 of 03 tashkent 004223 e.o. 12958: decl: 11/02/10 tags: ..."
     assert info.ref_id == "00TASHKENT4223"
     assert info.classification == "CONFIDENTIAL"
@@ -83,7 +84,7 @@ def test_lower_cased_spaced_out_partial_extract() -> None:
 
 
 def test_malformed_id_is_repaired_with_a_warning() -> None:
-    _, lines, info = _read(FIX / "08ECTION01OF02MANAMA492.html")
+    _, lines, info = _read(SAMPLES / "08ECTION01OF02MANAMA492.html")
     assert info.ref_id == "08MANAMA492"
     assert "repaired-id" in _codes(info)
     assert info.date == "2008-07-24T06:20:00Z"
@@ -97,7 +98,7 @@ def test_malformed_id_is_repaired_with_a_warning() -> None:
 
 
 def test_two_ref_blocks() -> None:
-    _, lines, info = _read(FIX / "05NEWDELHI1075.html")
+    _, lines, info = _read(SAMPLES / "05NEWDELHI1075.html")
     # "REF: A. NEW DELHI 878" and then "REF: A. NEW DELHI 878 / B. .. 877 / C. .. 876 / D. .. 874"
     assert [(r.label, r.ref_id) for r in info.references] == [
         ("A", "05NEWDELHI878"),
@@ -233,3 +234,14 @@ def test_caption_with_a_doubled_letter_gives_a_cable(shared_cables: Path) -> Non
     cable = parse_text(text)
     assert cable.ref_id == "KATHMANDU280" and cable.year_guess == 2003  # no date in the text: no year in the id
     assert cable.classification == "SECRET//NOFORN"
+
+
+def test_caveats_run_into_the_eo_line_are_read(shared_cables: Path) -> None:
+    # 05SANAA2766 lost its newlines: "SIPDIS\nNOFORNE.O. 12958: DECL: 08/20/2015 TAGS: KDEM ..."
+    _, _, info = _read(shared_cables / "wikileaks-html" / "05SANAA2766.html", drop_meta=True)
+    assert info.classification == "SECRET//NOFORN"  # WikiLeaks' classification of the cable
+    assert info.eo == "12958: DECL: 08/20/2015"
+    assert info.tags[:3] == ("KDEM", "KMCA", "KMPI")
+    # 08ISLAMABAD2051: "SIPDISE.O. 12958: DECL: 06/05/2018"
+    _, _, info = _read(shared_cables / "wikileaks-html" / "08ISLAMABAD2051.html")
+    assert info.eo == "12958: DECL: 06/05/2018" and info.declassify == "2018-06-05"

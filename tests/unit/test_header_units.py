@@ -168,7 +168,7 @@ def test_subject_stops_at_ref_and_classified_by_on_the_same_line() -> None:
     )
     lines, info = _parse(body, meta={"created": "2008-01-16 17:47"})
     assert info.subject == "ANNUAL OVERSEAS SECURITY ADVISORY COUNCIL (OSAC) CRIME AND SAFETY REPORT"
-    assert [(r.text, r.ref_id) for r in info.references] == [("07 SECSTATE 168473", "07SECSTATE168473")]
+    assert [(r.text, r.ref_id) for r in info.references] == [("07 SECSTATE 168473", "07STATE168473")]
     assert info.tags == ("ASEC", "AR")
     assert info.eo == "12958: N/A"
     assert info.classification == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
@@ -245,3 +245,13 @@ def test_empty_input() -> None:
 def test_arbitrary_text_never_raises(body: str, head: str) -> None:
     lines, info = _parse(body, head)
     assert 0 <= info.body_start <= len(lines)
+
+
+def test_fm_line_with_the_country_code_of_older_cables() -> None:
+    from tipreader.cable.origins import origin_from_fm
+
+    assert origin_from_fm("AMEMBASSY ROME IT") == "Embassy Rome"
+    assert origin_from_fm("AMCONSUL SAO PAULO BR") == "Consulate Sao Paulo"
+    assert origin_from_fm("AMEMBASSY DAR ES SALAAM TZ") == "Embassy Dar Es Salaam"
+    assert origin_from_fm("AMEMBASSY PORT AU PRINCE") == "Embassy Port Au Prince"  # a name's own short word stays
+    assert origin_from_fm("AMEMBASSY PORT AU") == "Embassy Port Au"  # "PORT" is no post: nothing dropped

@@ -17,6 +17,7 @@ import pytest
 
 from tipreader.library import Library, QueryError
 from tipreader.library.index import INDEX_VERSION
+from tests.fixture_sets import LIBRARY
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "library"
@@ -28,7 +29,7 @@ ALL = {"03ANKARA4278", "05ANKARA1511", "05ISTANBUL38", "07MANAMA1097", "08MANAMA
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
     library = Library.open(tmp_path_factory.mktemp("libhome"))
-    report = library.import_paths([FIX, MEXICO])
+    report = library.import_paths([*LIBRARY, MEXICO])
     assert report.ok, report.errors
     assert library.total() == len(ALL)
     yield library
@@ -119,7 +120,7 @@ def test_the_snippet_marks_the_name_in_the_text(lib):
     assert hit.ref_id == "08MEXICO721"
     assert "**Calderon**" in hit.snippet.marked()
     hit = lib.search('org:"national migration institute"')[0]
-    assert "**National** **Migration** **Institute**" in hit.snippet.marked()
+    assert "**National Migration Institute**" in hit.snippet.marked()  # a phrase is marked as one
 
 
 def test_the_entity_pass_leaves_nothing_pending_and_stores_the_entities(lib):
@@ -137,7 +138,7 @@ def test_cables_are_searchable_before_the_entity_pass_and_complete_after_it(tmp_
     """An import without the entity pass (or one stopped during it) leaves every cable
     searchable by its words, and the entity fields filled once the pass runs."""
     with Library.open(tmp_path / "home") as library:
-        report = library.import_paths([FIX, MEXICO], entities=False)
+        report = library.import_paths([*LIBRARY, MEXICO], entities=False)
         assert report.ok and report.progress.phase == "import"
         assert library.entities_pending() == len(ALL)
         assert library.search('"National Migration Institute"')[0].ref_id == "08MEXICO721"
@@ -151,7 +152,7 @@ def test_cables_are_searchable_before_the_entity_pass_and_complete_after_it(tmp_
         assert library.total() == len(ALL)  # each document replaced, none added twice
         # nothing pending: the pass is a no-op; a re-import of the same files changes nothing
         assert library.index_entities().progress.entities_total == 0
-        again = library.import_paths([FIX, MEXICO])
+        again = library.import_paths([*LIBRARY, MEXICO])
         assert again.progress.cables_imported == 0 and again.progress.entities_total == 0
 
 

@@ -16,6 +16,7 @@ import pytest
 from tipreader.cli import main
 from tipreader.library import Library, QueryError
 from tipreader.library.bookmarks import BookmarkStore
+from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 ALL = {"03ANKARA4278", "05ANKARA1511", "05ISTANBUL38", "07MANAMA1097", "08MANAMA492",
@@ -25,7 +26,7 @@ ALL = {"03ANKARA4278", "05ANKARA1511", "05ISTANBUL38", "07MANAMA1097", "08MANAMA
 @pytest.fixture
 def lib():
     library = Library.open()  # the test's own TIPREADER_HOME (tests/conftest.py)
-    assert library.import_paths([FIX]).ok
+    assert library.import_paths(LIBRARY).ok
     yield library
     library.close()
 

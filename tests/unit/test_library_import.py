@@ -15,6 +15,7 @@ import pytest
 
 from tipreader.cli import main
 from tipreader.library import Library, UserData, importer
+from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def cables(tmp_path) -> Path:
     folder = tmp_path / "cables" / "nested"
     folder.mkdir(parents=True)
-    for f in FIX.glob("*.html"):
+    for f in LIBRARY:
         shutil.copy(f, folder / f.name)
     return tmp_path / "cables"
 

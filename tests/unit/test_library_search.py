@@ -8,6 +8,7 @@ import pytest
 
 from tipreader.cable import parse_file
 from tipreader.library import Library, QueryError
+from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 ALL = {"03ANKARA4278", "05ANKARA1511", "05ISTANBUL38", "07MANAMA1097", "08MANAMA492",
@@ -17,7 +18,7 @@ ALL = {"03ANKARA4278", "05ANKARA1511", "05ISTANBUL38", "07MANAMA1097", "08MANAMA
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
     library = Library.open(tmp_path_factory.mktemp("libhome"))
-    report = library.import_paths([FIX])
+    report = library.import_paths(LIBRARY)
     assert report.ok, report.errors
     yield library
     library.close()
@@ -31,7 +32,7 @@ def test_a_phrase_finds_its_cable_first_with_the_paragraph_number(lib):
     hits = lib.search('"Palermo Protocol to Prevent, Suppress and Punish Trafficking"')
     assert hits[0].ref_id == "08REYKJAVIK125"
     assert hits[0].paragraph == 1  # "1. (U) On May 28, the Icelandic Parliament ... passed ..."
-    assert "**Palermo**" in hits[0].snippet.marked()
+    assert "**Palermo Protocol to Prevent, Suppress and Punish Trafficking**" in hits[0].snippet.marked()
     assert hits[0].date.startswith("2008-07-01") and hits[0].origin == "Embassy Reykjavik"
 
 

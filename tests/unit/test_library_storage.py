@@ -16,6 +16,7 @@ import pytest
 
 from tipreader.cable import parse_file
 from tipreader.library import Library, RebuildNeeded, codec, store
+from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,8 +76,8 @@ def test_every_stored_cable_reads_back_as_parsed(tmp_path):
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(_csv_row(1, parse_file(FIX / "08SANJOSE82.html")[0], "1/31/2008 17:12"))
     with Library.open() as lib:
-        lib.import_paths([FIX, ROOT / "sample_cables" / "08MEXICO721.txt"], entities=False)
-        for page in [*FIX.glob("*.html"), ROOT / "sample_cables" / "08MEXICO721.txt"]:
+        lib.import_paths([*LIBRARY, ROOT / "sample_cables" / "08MEXICO721.txt"], entities=False)
+        for page in [*LIBRARY, ROOT / "sample_cables" / "08MEXICO721.txt"]:
             for parsed in parse_file(page):
                 stored = lib.get(parsed.ref_id)
                 assert stored is not None and _comparable(stored) == _comparable(parsed), page.name

@@ -7,9 +7,10 @@ from pathlib import Path
 from tipreader.cable.pages import clean_lines
 
 BODY = Path(__file__).resolve().parents[1] / "fixtures" / "body"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
 
 
-def _text(name: str) -> str:
+def _text(name: str | Path) -> str:
     return (BODY / name).read_text(encoding="utf-8")
 
 
@@ -18,7 +19,7 @@ def _find(lines, start):
 
 
 def test_mexico_markers_removed_pages_kept() -> None:
-    lines = clean_lines(_text("08MEXICO721.txt"))
+    lines = clean_lines(_text(SAMPLES / "08MEXICO721.txt"))
     assert not any("00000721" in line.text for line in lines)
     assert not any(" OF 011" in line.text for line in lines)
     # `MEXICO 00000721 002 OF 011` stands right before paragraph 5.
@@ -33,7 +34,7 @@ def test_mexico_markers_removed_pages_kept() -> None:
 
 
 def test_scoop_site_tail_is_cut() -> None:
-    lines = clean_lines(_text("08MEXICO721.txt"))
+    lines = clean_lines(_text(SAMPLES / "08MEXICO721.txt"))
     assert lines[-1].text.startswith("Partnership Blog at")
     assert not any("Scoop" in line.text or "Werewolf" in line.text for line in lines)
 

@@ -49,7 +49,7 @@ def paired_words(cable: Cable) -> list[str]:
     for para in cable.paragraphs:
         if para.index in by_index:
             q = by_index[para.index]
-            words += q.question.split() + q.answer.split()
+            words += q.question.split() + q.answer.split() + q.after.split()
         elif para.index not in in_answers:
             words += para.text.split()
     return words

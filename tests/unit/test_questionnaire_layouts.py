@@ -41,6 +41,19 @@ def test_combined_items_stay_one_answer_with_both_letters(shared_cables: Path) -
     assert "Not applicable" not in q["5.G"].answer
 
 
+@pytest.mark.parametrize(("ref", "label", "last_words", "after"), [
+    ("08REYKJAVIK36", "5.H-I", "Not applicable.", "End of TIP report submission."),  # after a blank line
+    ("09REYKJAVIK50", "3.G", "Not applicable.", "End text of submission Part 2 of 2."),
+    # on the same line as the answer's last sentence
+    ("09REYKJAVIK49", "2.D", "will include measures to systematically monitor government anti-TIP efforts.",
+     "End text of submission Part 1 of 2."),
+])
+def test_end_text_in_the_last_answers_paragraph_is_not_the_answer(shared_cables: Path, ref, label, last_words, after) -> None:
+    q = by_label(cable(shared_cables, ref))[label]
+    assert q.answer.endswith(last_words)
+    assert q.after == after
+
+
 def test_colon_item_is_not_merged_into_the_previous_answer(shared_cables: Path) -> None:
     """10CAIRO211 ¶6: `-- E: We have no information ...` is its own answer, not D's tail."""
     q = by_label(cable(shared_cables, "10CAIRO211"))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tipreader.cable import formats, header, pages
+from tipreader.cable._types import RawCable
 from tipreader.cable.refs import parse_ref_block
 
 
@@ -123,3 +127,52 @@ def test_notal_and_trailing_words() -> None:
 def test_no_year_known() -> None:
     assert _refs(["REF: STATE 12345"], None) == [("", "STATE 12345", None)]
     assert _refs(["REF: 2006 STATE 202745"], None) == [("", "2006 STATE 202745", "06STATE202745")]
+
+
+# --- WikiLeaks' resolution rules, on real cables (expected ids read off the REF lines) ---
+
+def _cable_refs(shared_cables: Path, name: str) -> list[tuple[str, str | None]]:
+    raw = next(iter(formats.read_path(shared_cables / "wikileaks-html" / f"{name}.html")))
+    assert isinstance(raw, RawCable)
+    info = header.parse_header(raw, pages.clean_lines(raw.body))
+    return [(r.label, r.ref_id) for r in info.references]
+
+
+def test_secstate_is_state_as_in_wikileaks_ids(shared_cables: Path) -> None:
+    assert _cable_refs(shared_cables, "08LONDON2070") == [("", "08STATE83719")]  # REF: SECSTATE 83719
+
+
+def test_short_post_names_take_the_posts_id_form(shared_cables: Path) -> None:
+    # 09RIODEJANEIRO357: "REF: A. RIO 329 B. RIO 346"
+    assert _cable_refs(shared_cables, "09RIODEJANEIRO357") == [("A", "09RIODEJANEIRO329"), ("B", "09RIODEJANEIRO346")]
+    assert _refs(["REF: USUN 617"]) == [("", "USUN 617", "08USUNNEWYORK617")]
+    assert _refs(["REF: 09 UNVIE 301"], "09") == [("", "09 UNVIE 301", "09UNVIEVIENNA301")]
+
+
+def test_an_item_naming_two_serials_gives_both(shared_cables: Path) -> None:
+    # 04BRASILIA676: "C. STATE 41252 AND 44603"
+    assert ("C", "04STATE41252") in _cable_refs(shared_cables, "04BRASILIA676")
+    assert ("C", "04STATE44603") in _cable_refs(shared_cables, "04BRASILIA676")
+    # 08BEIJING3080: "REF: USUN NEW YORK 720 AND 721"
+    assert _cable_refs(shared_cables, "08BEIJING3080") == [("", "08USUNNEWYORK720"), ("", "08USUNNEWYORK721")]
+    assert _refs(["REF: CAIRO 500 & 511"]) == [("", "CAIRO 500 & 511", "08CAIRO500"), ("", "CAIRO 500 & 511", "08CAIRO511")]
+    # a date after the serial is not a second serial
+    assert _refs(["REF: STATE 1234, 12 MAY"]) == [("", "STATE 1234, 12 MAY", "08STATE1234")]
+
+
+def test_a_yearless_serial_above_the_cables_own_is_from_the_year_before(shared_cables: Path) -> None:
+    # 09RIODEJANEIRO14 (serial 14, January 2009) cites "B. Rio de Janeiro 91" ... and "G. Brasilia 910"
+    got = dict(_cable_refs(shared_cables, "09RIODEJANEIRO14"))
+    assert got["B"] == "08RIODEJANEIRO91"  # Rio's serial 91 > 14: last year's
+    assert got["G"] == "09BRASILIA910"  # another post's serials say nothing about ours
+    assert got["A"] == "07SAOPAULO899"  # a stated year stays
+    assert _refs(["REF: CAIRO 12"], "09") == [("", "CAIRO 12", "09CAIRO12")]  # no own id: the cable's year
+
+
+def test_a_reference_whose_year_cannot_be_known_keeps_no_id() -> None:
+    assert _refs(["REF: A. CAIRO 500 B. 07 CAIRO 12"], None) == [("A", "CAIRO 500", None), ("B", "07 CAIRO 12", "07CAIRO12")]
+
+
+def test_a_pasted_routing_header_in_a_ref_line_is_not_a_reference_to_itself(shared_cables: Path) -> None:
+    # 09CAIRO290's REF line runs into its own pasted routing header ("RUEHEG #0290/01 ...")
+    assert "09CAIRO290" not in {rid for _, rid in _cable_refs(shared_cables, "09CAIRO290")}

@@ -15,10 +15,12 @@ from tipreader.cable.pages import clean_lines
 from tipreader.cable.structure import parse_structure
 
 BODY = Path(__file__).resolve().parents[1] / "fixtures" / "body"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
 
 
-def structure_of(name: str, start: str = r"^\s*1\.\s"):
-    """Parse the fixture from the first line matching ``start`` (the body) on."""
+def structure_of(name: str | Path, start: str = r"^\s*1\.\s"):
+    """Parse the fixture ``name`` (in tests/fixtures/body/, or a path) from the first line matching
+    ``start`` (the body) on."""
     lines = clean_lines((BODY / name).read_text(encoding="utf-8"))
     first = next(i for i, line in enumerate(lines) if re.match(start, line.text))
     paragraphs, _ = parse_paragraphs(lines[first:])
@@ -36,7 +38,7 @@ def letters(part) -> str:
 
 @pytest.fixture(scope="module")
 def mexico():
-    return structure_of("08MEXICO721.txt")
+    return structure_of(SAMPLES / "08MEXICO721.txt")
 
 
 def test_mexico_parts_and_letters(mexico) -> None:
@@ -298,7 +300,7 @@ def test_labels_are_the_cables_own_numbers() -> None:
     _, parts, _, _ = structure_of("09TRIPOLI154.txt")
     assert [p.label for p in parts] == ["23", "24", "25", "26", "27"]
     assert parts[2].questions[7].label == "25.H"
-    _, parts, _, _ = structure_of("08MEXICO721.txt")
+    _, parts, _, _ = structure_of(SAMPLES / "08MEXICO721.txt")
     assert [p.label for p in parts] == ["1", "2", "3"] and {p.title_source for p in parts} == {"standard"}
     assert parts[2].questions[3].label == "3.D"
 

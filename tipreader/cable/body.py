@@ -28,6 +28,7 @@ from .reflow import UNWRAPPED, is_rule, reflow
 from .signature import signature_start, split_footer, split_tail_signature
 
 _NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
+_NUM_FIRST = frozenset("0123456789 \t")  # what a numbered paragraph's line starts with
 _LOST_MARK = re.compile(r"^#{5,}")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
@@ -64,10 +65,9 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
     """Line index → (number, marking, rest) for the paragraph starts that hold up."""
     found: dict[int, tuple[int, str | None, str]] = {}
     last = 0
-    for i, line in enumerate(lines):
-        first = line.text[:1]
-        if not (first.isdigit() or first == " " or first == "\t"):
-            continue
+    starts = [i for i, line in enumerate(lines) if line.text[:1] in _NUM_FIRST or (line.text[:1] > "\x7f" and line.text[:1].isdigit())]
+    for i in starts:
+        line = lines[i]
         m = _NUM_START.match(line.text)
         if not m:
             continue

@@ -43,14 +43,26 @@ def resolve(cable: Cable, part: str, letter: str) -> Question | None:
     return None
 
 
-def cross_references(cable: Cable) -> list[CrossRef]:
-    """Every reference to one of the cable's questions, in paragraph order."""
+def references_in(cable: Cable, text: str) -> list[tuple[int, int, Question]]:
+    """``(start, end, question)`` of each reference in ``text`` (any text of the cable: a
+    paragraph, or the part of it the reader shows) to one of the cable's questions; ``start``:``end``
+    covers ``24B``."""
     if not cable.parts:
         return []
     found = []
-    for para in cable.paragraphs:
-        for m in _XREF.finditer(para.text):
-            target = resolve(cable, m.group(1), m.group(2))
-            if target is not None and target.paragraph_index != para.index:
-                found.append(CrossRef(para.index, m.start(1), m.end(2), target.label))
+    for m in _XREF.finditer(text):
+        target = resolve(cable, m.group(1), m.group(2))
+        if target is not None:
+            found.append((m.start(1), m.end(2), target))
     return found
+
+
+def cross_references(cable: Cable) -> list[CrossRef]:
+    """Every reference to one of the cable's questions, in paragraph order (a question's own
+    paragraph naming it is no reference)."""
+    return [
+        CrossRef(para.index, start, end, target.label)
+        for para in cable.paragraphs
+        for start, end, target in references_in(cable, para.text)
+        if target.paragraph_index != para.index
+    ]

@@ -13,7 +13,7 @@ Definitions found (``Definition``):
   initials spell the acronym (``Memorandum of Understanding`` … ``MOU``).
 
 Mentions: upper-case tokens of two or more capitals (``NGOs`` and ``USAID's``
-included), ``GoT``-style government abbreviations, slash compounds split into
+included), ``GoT``/``MoD``-style government and ministry abbreviations, slash compounds split into
 their parts (``ICE/USAID``) unless a part is a single letter (``G/TIP``) or the
 whole is defined (``MRE/DDS``). Paragraph markings, structural words
 (``QUESTION``, ``REF``) and redactions are not acronyms. In upper-case
@@ -43,14 +43,14 @@ CONNECTORS = frozenset(
 # quickly; they match what "(?<![\w&'’/])(?:Go[A-Z]{1,2}|[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z])..." and
 # "(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){3,}..." match.
 _CANDIDATE = re.compile(
-    r"[A-Z](?<![\w&'’/][A-Z])(?:(?<=G)o[A-Z]{1,2}|[A-Z0-9&]*[A-Z0-9]|)(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)"
+    r"[A-Z](?<![\w&'’/][A-Z])(?:(?<=[GM])o[A-Z]{1,2}|[A-Z0-9&]*[A-Z0-9]|)(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)"
 )
 _CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’.&-]+\b[\s,:;/-]+(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){2,}[A-Z][A-Z'’.&-]+\b")
 _HONORIFICS = frozenset("MR MS MRS DR ST GEN COL LT SEN REP GOV AMB PROF MSGR".split())
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|--|\.\s")
-_DEF_AFTER = re.compile(r"\(\s*((?:Go[A-Z]{1,2}|[A-Z][A-Za-z0-9&]*[A-Z0-9])(?:/[A-Z][A-Za-z0-9&]*)*s?)\s*(?:\)|(?=[,;\s]))")
+_DEF_AFTER = re.compile(r"\(\s*((?:[GM]o[A-Z]{1,2}|[A-Z][A-Za-z0-9&]*[A-Z0-9])(?:[/-][A-Z][A-Za-z0-9&]*)*s?)\s*(?:\)|(?=[,;\s]))")
 # "(?<![(\w])([A-Z][A-Z0-9&]+s?)\)" and "\b([A-Z][A-Z0-9&]{1,9})s?\s\(...\)", written to open with a capital.
 _DEF_MISSING_OPEN = re.compile(r"([A-Z](?<![(\w][A-Z])[A-Z0-9&]+s?)\)")
 _DEF_BEFORE = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9&]{1,9})s?\s\(([^()]{3,150})\)")
@@ -69,7 +69,9 @@ class Definition:
 
 def key(acr: str) -> str:
     """The glossary key of a mention: "NGOs" → "NGO", "USAID" → "USAID"."""
-    if len(acr) > 2 and acr.endswith("s") and acr[:-1].replace("/", "").isupper():
+    if "- " in acr:
+        acr = acr.replace("- ", "-")  # "CAFTA- DR": a line broke after the hyphen
+    if len(acr) > 2 and acr.endswith("s") and acr[:-1].replace("/", "").replace("-", "").isupper():
         return acr[:-1]
     return acr
 
@@ -205,6 +207,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CAP_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’.]*[ -])+$")
+
+
+def _compound_start(text: str, start: int) -> int:
+    """A long form does not begin inside a hyphenated name: ``United States-Central America-...
+    Agreement (CAFTA-DR)`` starts at ``United``."""
+    if start < 2 or text[start - 1] != "-" or not text[start - 2].isalnum():
+        return start
+    m = _CAP_WORDS_BEFORE.search(text, max(0, start - 80), start)
+    if not m:
+        return start
+    words = m.group().split(" ")
+    skip = 1 if words[0] in ("The", "A", "An", "THE") else 0
+    return m.start() + sum(len(w) + 1 for w in words[:skip])
+
+
 def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Definition]:
     """Bracketed definitions in one paragraph, in order."""
     out: list[Definition] = []
@@ -219,6 +237,7 @@ def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Def
         span = _long_form(acr, text[: m.start()], text, upper)
         if span:
             s, e = _trim(text, *span)
+            s = _compound_start(text, s)
             out.append(Definition(acr, text[s:e], paragraph, s, e))
     for m in _DEF_MISSING_OPEN.finditer(text):
         open_at = text.rfind("(", 0, m.start())
@@ -298,15 +317,15 @@ def _is_acronym(k: str, upper_text: bool, after_bracket: bool) -> bool:
         return False
     if k in MARKINGS and after_bracket:
         return False
-    if k.startswith("Go") and not k.isupper():
-        return True
+    if k.startswith(("Go", "Mo")) and not k.isupper():
+        return True  # "GoT", "MoD": a government, a ministry
     known = known_acronyms()
     folded = fold(k)
     if upper_text:
         if k in known:
             return not is_common_word(folded) or len(k) <= 3 and vocab().get(folded, 0) < 500
         if k.startswith("GO") and len(k) <= 4:
-            return True
+            return k != "GOD" and not is_common_word(folded)  # "GOE", not "GOOD"
         return 3 <= len(k) <= 5 and not any(c in "AEIOUY" for c in k)
     if k in known:
         return True
@@ -343,4 +362,18 @@ def find_mentions(text: str, upper_text: bool, defined: set[str]) -> list[tuple[
             continue  # "MS. ARNARDOTTIR"
         if is_acronym(word, upper_text or in_run(start), defined, text[start - 1 : start] if start else ""):
             out.append((start, m.end(), word))
-    return out
+    compounds = [d for d in defined if "-" in d]
+    return _with_compounds(text, out, compounds) if compounds else out
+
+
+def _with_compounds(text: str, found: list[tuple[int, int, str]], compounds: list[str]) -> list[tuple[int, int, str]]:
+    """Hyphenated acronyms the cable defines whole (``CAFTA-DR``) are one mention, not their
+    parts; a line break after the hyphen (``CAFTA- DR`` once reflowed) is allowed."""
+    spans = []
+    for acr in compounds:
+        pattern = r"-\s?".join(re.escape(part) for part in acr.split("-"))
+        spans += [(m.start(), m.end(), m.group()) for m in re.finditer(rf"(?<![\w-]){pattern}s?(?![\w-])", text)]
+    if not spans:
+        return found
+    kept = [f for f in found if not any(s < f[1] and f[0] < e for s, e, _ in spans)]
+    return sorted(kept + spans)

@@ -101,6 +101,68 @@ def contact_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[i
     return out
 
 
+# "Kim Jong-il", "Jang Song-taek": a family name, then a given name whose second syllable is
+# joined by a hyphen in lower case (Korean romanisation: onset, vowel, final consonant)
+_SYLLABLE = r"(?:ch|kk|tt|pp|ss|jj|[bcdghjkmnprstwy])?[wy]?(?:ae|eo|eu|oe|ui|[aeiou])(?:ng|[nklmpt])?"
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]{1,5}) [A-Z][a-z]{1,5}$")  # "Kim Jong", before the hyphen
+_GIVEN_AFTER = re.compile(_SYLLABLE + r"(?=['’][sS]?\b|[^\w'’-]|$)")  # "il", after it
+
+
+def hyphen_given_persons(text: str, upper: bool) -> list[tuple[int, int, str]]:
+    """Names like ``Kim Jong-il``: ``(start, end, family name)``; the family name alone then
+    names the same person (``Kim said ...``)."""
+    out: list[tuple[int, int, str]] = []
+    if upper:
+        return out
+    at = text.find("-", 2)
+    while at != -1:  # the hyphens first (a fast scan), then the words around each
+        if text[at + 1 : at + 2].islower() and text[at - 1].islower():
+            before = _GIVEN_BEFORE.search(text, max(0, at - 13), at)
+            after = _GIVEN_AFTER.match(text, at + 1) if before else None
+            if before and after and text[before.start() - 1 : before.start()] not in ("-", "'", "’"):
+                family = before.group(1)
+                k = family.lower()
+                if not (is_common_word(k) or k in gazetteer().places or k in ARTICLES or k in org_words().heads):
+                    out.append((before.start(), after.end(), family))
+        at = text.find("-", at + 1)
+    return out
+
+
+# "USTR FOR JYOUNG, CPADILLA", "NSC FOR ABRAMS/DORAN", "STATE FOR EUR/NB AND EUR/UMB": a routing line
+_ROUTING = re.compile(r"^(?:[A-Z][A-Z/-]* )*?[A-Z][A-Z/-]* FOR ([A-Z][A-Z'-]+(?:(?:, ?| AND |/)[A-Z][A-Z'-]+)*)\s*$")
+_ROUTING_ITEM = re.compile(r"[A-Z][A-Z'-]+(?:/[A-Z][A-Z'-]+)*")
+
+
+def routing_entities(text: str) -> list[tuple[int, int, str]]:
+    """A routing line's office symbols (every part of ``CA/EX``: ACRONYM) and the people it names
+    after ``FOR`` (``WCRAFT``, ``ABRAMS/DORAN``: an initial and a surname, or a surname, written
+    as one word in capitals that is no known acronym)."""
+    if len(text) > 160 or " FOR " not in text:
+        return []
+    m = _ROUTING.match(text)
+    if not m:
+        return []
+    from .ent_acronyms import STRUCTURAL
+
+    out: list[tuple[int, int, str]] = []
+    for item in _ROUTING_ITEM.finditer(text):
+        after_for = item.start() >= m.start(1)
+        compound = "/" in item.group()
+        pos = item.start()
+        for part in item.group().split("/"):
+            start, end = pos, pos + len(part)
+            pos = end + 1
+            if part in STRUCTURAL or len(part) < 2:
+                continue
+            name = after_for and part not in known_acronyms() and any(c in "AEIOUY" for c in part) \
+                and (len(part) >= 5 or len(part) == 4 and not compound)
+            if name:
+                out.append((start, end, "PERSON"))
+            elif compound or part in known_acronyms():
+                out.append((start, end, "ACRONYM"))
+    return out
+
+
 def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int]]:
     """Arabic names joined by a particle: ``Nasser bin Hamad``, ``Ahmed al-Harazi``."""
     out: list[tuple[int, int]] = []

@@ -22,47 +22,66 @@ LearnedName = tuple[str, str, str]  # (name as written, type, canonical)
 
 
 class NameBook:
-    """Names by their first folded word: (folded words, type, canonical, learned elsewhere)."""
+    """Names by their first folded word, then by all their folded words.
+
+    Built for a library's worth of names (hundreds of thousands): adding is O(1), and
+    finding costs one dict lookup per candidate token plus one per distinct name length
+    starting with that word, however many names share it.
+    """
 
     def __init__(self) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+        # first word → (its names' lengths in words, longest first; words → (type, canonical, learned))
+        self.by_first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[str, str, bool]]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.by_first)
 
+    def __len__(self) -> int:
+        return sum(len(names) for _, names in self.by_first.values())
+
     def add(self, name: str, kind: str, canonical: str, learned: bool = False) -> None:
-        """Add ``name`` (skipped when it has no words)."""
+        """Add ``name`` (skipped when it has no words; the first entry for the same words wins)."""
         words = tuple(tokens_of(name))
         if not words:
             return
-        entries = self.by_first.setdefault(words[0], [])
-        if all(e[0] != words for e in entries):
-            entries.append((words, kind, canonical, learned))
-            entries.sort(key=lambda e: -len(e[0]))
+        lengths, names = self.by_first.get(words[0]) or ((), {})
+        if words in names:
+            return
+        names[words] = (kind, canonical, learned)
+        if len(words) not in lengths:
+            lengths = tuple(sorted((*lengths, len(words)), reverse=True))
+        self.by_first[words[0]] = (lengths, names)
 
     def find(self, tokens: list[Token], upper: bool, caps: list[int] | None) -> list[tuple[int, int, str, str, bool]]:
         """Mentions ``(start, end, type, canonical, learned)`` of the book's names in one paragraph."""
         out: list[tuple[int, int, str, str, bool]] = []
         if not self.by_first:
             return out
+        by_first = self.by_first
         positions = range(len(tokens)) if upper or caps is None else caps
+        n = len(tokens)
         done = -1
         for i in positions:
             if i <= done:
                 continue
-            entries = self.by_first.get(tokens[i].key)
-            if not entries:
+            found = by_first.get(tokens[i].key)
+            if found is None:
                 continue
-            for words, kind, canonical, learned in entries:
-                seq = tokens[i : i + len(words)]
-                if len(seq) != len(words) or any(t.key != w for t, w in zip(seq, words)):
+            lengths, names = found
+            for size in lengths:
+                if i + size > n:
+                    continue
+                seq = tokens[i : i + size]
+                entry = names.get(tuple(t.key for t in seq))
+                if entry is None:
                     continue
                 if any(t.gap not in (" ", "-") for t in seq[1:]) or any(t.poss for t in seq[:-1]):
                     continue
                 if not upper and not all(t.cap for t in seq):
                     continue
+                kind, canonical, learned = entry
                 out.append((seq[0].start, seq[-1].end, kind, canonical, learned))
-                done = i + len(words) - 1
+                done = i + size - 1
                 break
         return out
 

@@ -37,7 +37,7 @@ ORG_STOP = frozenset(
     through into over between among about against toward towards via across within without upon despite""".split()
 )
 LAW_HEADS = frozenset(
-    "act law code protocol convention treaty constitution decree statute amendment accord charter covenant".split()
+    "act law code protocol convention treaty constitution decree statute amendment accord charter covenant agreement".split()
 )
 _SPANISH_FIRSTS = frozenset(
     """casa grupo grupos fundacion asociacion instituto centro comision consejo partido frente movimiento
@@ -327,6 +327,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             end = _extend_right(tokens, j)
             if end == j and tok.key in _SPANISH_FIRSTS:
                 k = j + 1  # "Fundacion Rahab", "Alianza Por Tus Derechos"
+                if k < len(tokens) and tokens[k].gap == " " and tokens[k].upper and 2 <= len(tokens[k].text) <= 5:
+                    end = k  # "Grupo MBS": a company named by its initials
                 while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in _IBERIAN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
                     if tokens[k].cap:
                         end = k
@@ -336,6 +338,9 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
             after = tokens[end + 1] if end + 1 < len(tokens) else None
             if tok.key == "secretary" and (after is not None and after.cap and after.gap == " " or j and tokens[j - 1].key == "the"):
                 continue  # "Secretary of State Rice", "the Secretary of Commerce": a person's title
+            if tok.key in ("secretary", "minister") and end > j + 2 and tokens[end].key not in vocab() \
+                    and tokens[end].key not in gazetteer().places:
+                continue  # "Secretary of Defense Flournoy": the title, then the holder's name
             out.append((tok.start, tokens[end].end, "ORG"))
     return out
 

@@ -13,11 +13,14 @@ exact spellings) with:
   only in a place context: after ``in``/``from``/``near``..., before
   ``governorate``/``province``/``district``..., after ``the town of``, or beside
   another place in a list;
-* names no list knows, by context alone: ``Xyz governorate``, ``the village of Xyz``.
+* names no list knows, by context alone: ``Xyz governorate``, ``the village of Xyz``;
+* airports by name in mixed case (:func:`find_airports`): ``Maputo International Airport``
+  (in capitals, ``AT THE AIRPORT`` cannot be told from a name).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -198,4 +201,25 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
             last += 1
         out.append((tokens[first].start, end, "LOCATION"))
         done = last
+    return out
+
+
+_AIRPORT = re.compile(r"\b((?:[A-Z][\w'’-]*[ -]){1,4})(Airport)\b")
+_NOT_IN_NAME = frozenset("the a an at in to from near of and via by into this that his her their its".split())
+
+
+def find_airports(text: str) -> list[tuple[int, int, str]]:
+    """``Maputo International Airport``: a place, the capitalised words before ``Airport``
+    (a leading ``The``/``At`` ... left out)."""
+    out: list[tuple[int, int, str]] = []
+    if "Airport" not in text:
+        return out
+    for m in _AIRPORT.finditer(text):
+        start = m.start()
+        for word in m.group(1).split(" "):
+            if word.lower() not in _NOT_IN_NAME:
+                break
+            start += len(word) + 1
+        if start < m.start(2):
+            out.append((start, m.end(), "LOCATION"))
     return out

@@ -28,11 +28,12 @@ from operator import itemgetter
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_canonical import RawEntity, canonicalise
-from .ent_context import contact_persons, context_orgs, particle_persons, unknown_name_persons
+from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, routing_entities,
+                          unknown_name_persons)
 from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
 from .ent_learned import NameBook, org_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
-from .ent_places import find_places
+from .ent_places import find_airports, find_places
 from .ent_persons import PersonSpan, find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import capitalised, is_upper_text, tokenize
 from .model import Cable, Entity, Paragraph
@@ -151,8 +152,20 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         sig = _signature(text, kind, n == last)
         if sig:
             persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
+    families: dict[str, str] = {}  # "Kim" → "Kim Jong-il": a family name written first
+    routing_acronyms: dict[int, list[tuple[int, int, str]]] = {}  # office symbols of routing lines ("CA/EX")
     for n, (_, text, _) in enumerate(items):
         plist = persons[n]
+        for s, e, kind in routing_entities(text):
+            if kind == "PERSON":
+                plist[:] = [p for p in plist if not (p.start < e and s < p.end)]
+                plist.append(PersonSpan(s, e, text[s:e]))
+            else:
+                routing_acronyms.setdefault(n, []).append((s, e, text[s:e]))
+        for s, e, family in hyphen_given_persons(text, upper[n]):
+            plist[:] = [p for p in plist if not (p.start < e and s < p.end)]  # "Kim Jong" cut at the hyphen
+            plist.append(PersonSpan(s, e, text[s:e]))
+            families.setdefault(family, text[s:e])
         found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
         for s, e in found + unknown_name_persons(tokens[n], text, upper[n], caps[n]):
             if not any(p.start < e and s < p.end for p in plist):
@@ -166,6 +179,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             if p.canonical is None:
                 for v in surname_variants(p.text):
                     known.setdefault(v, p.text)
+    for family, name in families.items():
+        known.setdefault(family, name)
     by_surname = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
@@ -190,12 +205,14 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             for finder in _PATTERN_FINDERS:
                 spans.extend((s, e, t, None) for s, e, t in finder(text))
         spans.extend((s, e, "ORG" if w in named_orgs else "ACRONYM", w) for s, e, w in mentions[n])
+        spans.extend((s, e, "ACRONYM", w) for s, e, w in routing_acronyms.get(n, ()))
         spans.extend((s, e, t, None) for s, e, t in org_context[n])
         for p in persons[n]:
             spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))
         spans.extend((s, e, t, None) for s, e, t in orgs[n])
         spans.extend((s, e, t, None) for s, e, t in find_locations(tokens[n], text, up, caps[n]))
         spans.extend((s, e, t, None) for s, e, t in find_places(tokens[n], text, up, caps[n]))
+        spans.extend((s, e, t, None) for s, e, t in find_airports(text))
         if "emorandum" in text or "EMORANDUM" in text:
             spans.extend((m.start(), m.end(), "LAW", None) for m in _MOU.finditer(text))
         for d in defs_by_par.get(index, ()):

@@ -27,6 +27,7 @@ COLUMNS = ("id", "created", "ref_id", "origin", "classification", "references", 
 # The first three columns may be quoted ("1","12/28/1966 18:48","66BUENOSAIRES2481",...).
 ROW_START = re.compile(rb'^"?\d{1,9}"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,"?[0-9A-Z_]{4,60}"?,')
 ROW_START_TEXT = re.compile(r'^\s*"?\d{1,9}"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,"?[0-9A-Z_]{4,60}"?,')
+_ROW_FIRST = frozenset((b'"', *(bytes([c]) for c in b"0123456789")))  # what a record's first line starts with
 _HEADER_ROW = re.compile(rb'^"?id"?,"?(?:date|created)"?,', re.IGNORECASE)
 _CREATED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})$")
 
@@ -77,7 +78,7 @@ def split_records(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes | No
             line = line.lstrip(b"\xef\xbb\xbf")
             if _HEADER_ROW.match(line):
                 continue
-        if ROW_START.match(line):
+        if line[:1] in _ROW_FIRST and ROW_START.match(line):
             if state:
                 yield _finish(row, start_line, parts, state, open_quote, "")
             row += 1

@@ -66,6 +66,8 @@ _ADDRESSEE = re.compile(
 )
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 _TAG_TOKENS = re.compile(r"^[A-Z0-9][A-Z0-9 ,;/&.-]*$")
+# Caveat words run into the element after them when a scrape lost the newlines.
+_GLUED_CAVEATS = re.compile(r"^\s*(?:(?:SIPDIS|SENSITIVE|NOFORN)\s*)+(?=E\.\s?O\.|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:)")
 _PARTIAL = re.compile(r"partial extract", re.I)
 
 
@@ -107,7 +109,7 @@ def _after_pasted_record(lines: list[Line]) -> int:
     """Where the full text starts when WikiLeaks put a cut preview, then its own record
     ("id: 65100", "refid: ...", the routing header, "--- header ends ---"), before it."""
     for i, line in enumerate(lines[:150]):
-        if _HEADER_ENDS.match(line.text):
+        if "header ends" in line.text and _HEADER_ENDS.match(line.text):
             return i + 1
     return 0
 
@@ -178,6 +180,16 @@ class _Preamble:
                 self.first_para = i
                 return
             kind = _kind(t)
+            glued = _GLUED_CAVEATS.match(t) if kind is None else None
+            if glued and _kind(t[glued.end() :]):  # "NOFORNE.O. 12958: ...", "SIPDISSIPDISNOFORNE.O. ..."
+                self.caveats.extend(_CAVEAT_IN_LINE.findall(glued.group(0)))
+                anchors += 1
+                since_anchor = 0
+                element = t[glued.end() :]
+                self._handle(_kind(element) or "eo", element)
+                self.end = max(self.end, i + 1)
+                i += 1
+                continue
             if kind is None:
                 found = cls.match_class_line(t)
                 if found:
@@ -436,7 +448,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     references: list[Reference] = []
     seen: set[tuple[str, str]] = set()
     for block in pre.ref_blocks:
-        for ref in refs.parse_ref_block(block, year):
+        for ref in refs.parse_ref_block(block, year, info.ref_id):
             seen_key = (ref.label, ref.ref_id or ref.text.upper())
             if seen_key not in seen:  # a pasted metadata dump can repeat the REF line
                 seen.add(seen_key)

@@ -46,6 +46,7 @@ _CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `I
 _TAIL_TITLE = re.compile(
     r"(?<=[.!?\"\u201d)])\s+((?:[A-Z][A-Z'\u2019/&,:\"-]*\s+){1,11}[A-Z][A-Z'\u2019/&\"-]*\??)\s*$"
 )
+_TITLE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'\u2019/&\"-?")  # what _TAIL_TITLE can end with
 _NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
 _RULE_TAIL_CHARS = frozenset("-=_")
 _RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
@@ -163,47 +164,58 @@ def split_tail_titles(lines: list[Line]) -> list[Line]:
     blank line or the end follows and the title has two words and ten letters or more;
     ``END SUMMARY`` and redactions stay where they are.
     """
-    out: list[Line] | None = None
-    for k, line in enumerate(lines):
-        text = line.text
-        split = _split_rule_tail(text) if text[-1:] in _RULE_TAIL_CHARS or text.rstrip()[-1:] in _RULE_TAIL_CHARS else None
-        if split is not None:
-            if out is None:
-                out = list(lines[:k])
-            head, title = split
-            if head:
-                out.append(Line(text=head, page=line.page, break_before=line.break_before))
-                out.append(Line(text="", page=line.page))
-            out.append(Line(text=title, page=line.page, break_before=not head and line.break_before))
-            out.append(Line(text="-----", page=line.page))
-            continue
-        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not _NUM_START.match(nxt)):
-            if out is not None:
-                out.append(line)
-            continue
-        m = _TAIL_TITLE.search(text)
-        title = m.group(1) if m else ""
-        cut = m.start(1) if m else 0
-        end = _END_MARK_PREFIX.match(title)
-        if end:  # "... END SUMMARY CABINET MEETINGS SIGNAL A NEW LOW": the marker stays with the paragraph
-            title, cut = title[end.end() :], cut + end.end()
-        if (
-            m is None
-            or _NOT_TAIL_TITLE.match(title)
-            or len(title.split()) < 2
-            or sum(c.isalpha() for c in title) < 10
-            or sum(c.islower() for c in text[:cut]) < 20
-        ):
-            if out is not None:
-                out.append(line)
-            continue
-        if out is None:
-            out = list(lines[:k])
-        out.append(Line(text=text[:cut].rstrip(), page=line.page, break_before=line.break_before))
-        out.append(Line(text="", page=line.page))
-        out.append(Line(text=title, page=line.page))
-    return lines if out is None else out
+    # Only long lines and lines ending in a rule can hold a title: find them first (most cables have none).
+    candidates = [k for k, line in enumerate(lines) if len(line.text) > UNWRAPPED or line.text.rstrip()[-1:] in _RULE_TAIL_CHARS]
+    out: list[Line] = []
+    copied = 0  # lines[:copied] are in ``out``
+    for k in candidates:
+        replaced = _split_tail_line(lines, k)
+        if replaced is not None:
+            out.extend(lines[copied:k])
+            out.extend(replaced)
+            copied = k + 1
+    if not copied:
+        return lines
+    out.extend(lines[copied:])
+    return out
+
+
+def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
+    """Line ``k`` with a title at its end split off (see :func:`split_tail_titles`), or None."""
+    line = lines[k]
+    text = line.text
+    split = _split_rule_tail(text) if text.rstrip()[-1:] in _RULE_TAIL_CHARS else None
+    if split is not None:
+        head, title = split
+        out: list[Line] = []
+        if head:
+            out.append(Line(text=head, page=line.page, break_before=line.break_before))
+            out.append(Line(text="", page=line.page))
+        out.append(Line(text=title, page=line.page, break_before=not head and line.break_before))
+        out.append(Line(text="-----", page=line.page))
+        return out
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not _NUM_START.match(nxt)):
+        return None
+    m = _TAIL_TITLE.search(text) if text.rstrip()[-1:] in _TITLE_LAST_CHARS else None
+    if m is None:
+        return None
+    title, cut = m.group(1), m.start(1)
+    end = _END_MARK_PREFIX.match(title)
+    if end:  # "... END SUMMARY CABINET MEETINGS SIGNAL A NEW LOW": the marker stays with the paragraph
+        title, cut = title[end.end() :], cut + end.end()
+    if (
+        _NOT_TAIL_TITLE.match(title)
+        or len(title.split()) < 2
+        or sum(c.isalpha() for c in title) < 10
+        or sum(c.islower() for c in text[:cut]) < 20
+    ):
+        return None
+    return [
+        Line(text=text[:cut].rstrip(), page=line.page, break_before=line.break_before),
+        Line(text="", page=line.page),
+        Line(text=title, page=line.page),
+    ]
 
 
 def _split_rule_tail(text: str) -> tuple[str, str] | None:
@@ -213,12 +225,17 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     Mission``); ``... the issue.------- Comment -------`` → (``... the issue.``, ``Comment``).
     A line that is only a title and its rule is left to :func:`heading_at`.
     """
+    if not text.strip(" \t-="):
+        return None  # a rule alone (the common case): no title in it
     rule_title = _RULE_TITLE_TAIL.search(text)
     if rule_title is not None and rule_title.start() > 0:  # "----- Comment -----" after a sentence
         head = text[: rule_title.start()].rstrip()
         if head and head[-1] in _SENTENCE_END:
             return head, rule_title.group(1).strip()
-    m = _RULE_TAIL.search(text)
+    start = len(text.rstrip(" \t-=_"))  # the rule and its spaces: no match starts before them
+    while start and (text[start - 1] in _RULE_TAIL_CHARS or text[start - 1].isspace()):
+        start -= 1
+    m = _RULE_TAIL.search(text, start)
     if m is None:
         return None
     before = text[: m.start()].rstrip()

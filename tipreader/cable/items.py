@@ -86,6 +86,11 @@ _UPPER_LABEL = re.compile(r"^([A-Z0-9][A-Z0-9 ,;/()'&.\u2019-]{3,160}?)\s*([:?])
 TAIL_HEADING = re.compile(r"(?<=[.:;?!\"')\]])\s+((?:[A-Z][A-Z0-9'\u2019&/,()-]*\s+){1,10}[A-Z][A-Z0-9'\u2019&/()-]*:?)\s*$")
 #: ``End text of submission``, ``End of TIP report submission``: the questionnaire is over
 END_TEXT = re.compile(r"^\W*END\s+(?:OF\s+)?(?:TEXT|TIP\s+REPORT|SUBMISSION)\b", re.IGNORECASE)
+#: the same written at the end of the last answer's paragraph (after a sentence, or a blank line)
+END_TEXT_TAIL = re.compile(
+    r"(?:(?<=[.?!;:)\"'\u201d])[ \t]+|\n\n)(\W*END\s+(?:OF\s+)?(?:TEXT|TIP\s+REPORT|SUBMISSION)\b[^\n]{0,80})\s*$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = tuple(".?!:)\"'\u201d")
 
 

@@ -89,7 +89,9 @@ class Question:
     letters: ``23.A``, ``III.B``, ``IV.B-C`` (a combined item), ``27`` (a numbered
     question outside the lettered parts). ``letters`` are the letters it answers,
     two or more for a combined item (``B & C.``), none for a numbered question;
-    ``letter`` is the first of them (or "" for a numbered question).
+    ``letter`` is the first of them (or "" for a numbered question). ``after`` is text written
+    in the answer's last paragraph after the answer that does not belong to it (``End text of
+    submission Part 1 of 2.``): it is kept, outside the answer.
     """
 
     letter: str  # "A", "B", ...
@@ -100,6 +102,8 @@ class Question:
     answer_paragraphs: tuple[int, ...] = ()
     label: str = ""  # "23.A", "III.B", "IV.B-C", "2.C" (part ordinal when the cable numbers no part)
     letters: tuple[str, ...] = ()  # ("B", "C") for a combined item
+    # what follows the answer in its last paragraph but is not part of it: "End text of submission Part 1 of 2."
+    after: str = ""
 
     @property
     def shown_label(self) -> str:

@@ -35,67 +35,109 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+Converter = typing.Callable[[Any, str], Any]
+
+
 def _convert(tp: Any, value: Any, where: str) -> Any:
     """``value`` (from JSON) as the type ``tp`` says; raises :class:`ModelDataError` when it cannot be."""
+    return _converter(tp)(value, where)
+
+
+@cache
+def _converter(tp: Any) -> Converter:
+    """The function that reads a JSON value as type ``tp`` (worked out once per type: reading a
+    library's cables calls these thousands of times)."""
     origin = typing.get_origin(tp)
     if tp is Any:
-        return value
+        return lambda value, where: value
     if origin in (typing.Union, types.UnionType):
-        args = typing.get_args(tp)
+        return _union(tp)
+    if origin is tuple:
+        return _tuple(tp)
+    if origin is dict or tp is dict:
+        def as_dict(value: Any, where: str) -> Any:
+            if not isinstance(value, dict):
+                raise ModelDataError(f"{where}: expected an object")
+            return dict(value)
+        return as_dict
+    if isinstance(tp, type) and is_dataclass(tp):
+        return lambda value, where: _build(tp, value, where)
+    if tp in _PLAIN:
+        test, cast = _PLAIN[tp]
+
+        def plain(value: Any, where: str) -> Any:
+            if test(value):
+                return cast(value)
+            raise ModelDataError(f"{where}: {type(value).__name__} is not {tp.__name__}")
+        return plain
+    raise ModelDataError(f"unsupported field type {tp}")
+
+
+_PLAIN: dict[type, tuple[typing.Callable[[Any], bool], typing.Callable[[Any], Any]]] = {
+    bool: (lambda v: isinstance(v, bool), lambda v: v),
+    int: (lambda v: isinstance(v, int) and not isinstance(v, bool), lambda v: v),
+    float: (lambda v: isinstance(v, int | float) and not isinstance(v, bool), float),
+    str: (lambda v: isinstance(v, str), lambda v: v),
+}
+
+
+def _union(tp: Any) -> Converter:
+    args = typing.get_args(tp)
+    optional = type(None) in args
+    choices = [_converter(a) for a in args if a is not type(None)]
+
+    def union(value: Any, where: str) -> Any:
         if value is None:
-            if type(None) in args:
+            if optional:
                 return None
             raise ModelDataError(f"{where}: null where a value is required")
-        for arg in args:
-            if arg is type(None):
-                continue
+        for choice in choices:
             try:
-                return _convert(arg, value, where)
+                return choice(value, where)
             except ModelDataError:
                 continue
         raise ModelDataError(f"{where}: {type(value).__name__} fits none of {tp}")
-    if origin is tuple:
+    return union
+
+
+def _tuple(tp: Any) -> Converter:
+    args = typing.get_args(tp)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _converter(args[0])
+
+        def many(value: Any, where: str) -> Any:
+            if not isinstance(value, list | tuple):
+                raise ModelDataError(f"{where}: expected a list")
+            return tuple(item(v, f"{where}[{i}]") for i, v in enumerate(value))
+        return many
+    items = [_converter(a) for a in args]
+
+    def fixed(value: Any, where: str) -> Any:
         if not isinstance(value, list | tuple):
             raise ModelDataError(f"{where}: expected a list")
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
-        if len(args) != len(value):
-            raise ModelDataError(f"{where}: expected {len(args)} items")
-        return tuple(_convert(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, value)))
-    if origin is dict or tp is dict:
-        if not isinstance(value, dict):
-            raise ModelDataError(f"{where}: expected an object")
-        return dict(value)
-    if isinstance(tp, type) and is_dataclass(tp):
-        return _build(tp, value, where)
-    if tp is bool:
-        if isinstance(value, bool):
-            return value
-    elif tp is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif tp is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-    elif tp is str:
-        if isinstance(value, str):
-            return value
-    else:
-        raise ModelDataError(f"{where}: unsupported field type {tp}")
-    raise ModelDataError(f"{where}: {type(value).__name__} is not {tp.__name__}")
+        if len(items) != len(value):
+            raise ModelDataError(f"{where}: expected {len(items)} items")
+        return tuple(conv(v, f"{where}[{i}]") for i, (conv, v) in enumerate(zip(items, value)))
+    return fixed
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, Converter, bool], ...]:
+    """(field name, its converter, required) for each field of the model class ``cls``."""
+    hints = _hints(cls)
+    return tuple((f.name, _converter(hints[f.name]), f.default is MISSING and f.default_factory is MISSING)
+                 for f in fields(cls))
 
 
 def _build(cls: type, data: Any, where: str) -> Any:
     if not isinstance(data, dict):
         raise ModelDataError(f"{where}: expected an object for {cls.__name__}")
-    hints = _hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
-        elif f.default is MISSING and f.default_factory is MISSING:
-            raise ModelDataError(f"{where}: {cls.__name__}.{f.name} is missing")
+    for name, convert, required in _plan(cls):
+        if name in data:
+            kwargs[name] = convert(data[name], f"{where}.{name}")
+        elif required:
+            raise ModelDataError(f"{where}: {cls.__name__}.{name} is missing")
     return cls(**kwargs)
 
 

@@ -122,6 +122,7 @@ _ADDRESS_LINE = re.compile(r"^(FM|FROM|TO|INFO)\s+(.*)$")
 _ROUTING_END = re.compile(r"^(BT|ZEN|ZEM|NNNN)\b")
 _NOT_LETTERS = re.compile(r"[^A-Z]")
 _NAME_FIX = {"Kiev": "Kyiv", "Calcutta": "Kolkata"}
+_ROUTED_POSTS = frozenset(ROUTING_POSTS.values())
 
 
 def compact_post(name: str) -> str:
@@ -163,12 +164,20 @@ def origin_from_fm(fm: str) -> str | None:
         return "US Delegation, Secretary"
     for prefix, kind in _FM_PREFIXES:
         if text.startswith(prefix):
-            name = " ".join(w.capitalize() for w in text[len(prefix):].split())
+            words = text[len(prefix):].split()
+            if len(words) > 1 and len(words[-1]) == 2 and _known_post(" ".join(words[:-1])):
+                words.pop()  # the country code of older FM lines: "AMEMBASSY ROME IT"
+            name = " ".join(w.capitalize() for w in words)
             name = _NAME_FIX.get(name, name)
             if kind == "Embassy" and name == "Usun New York":
                 return "USUN New York"
             return f"{kind} {name}" if name else None
     return None
+
+
+def _known_post(name: str) -> bool:
+    key = compact_post(name)
+    return key in POST_ORIGINS or key in _ROUTED_POSTS
 
 
 def post_for_routing(indicator: str) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .items import END_TEXT, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
+from .items import END_TEXT, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
 
 _TIP = re.compile(
@@ -179,6 +179,14 @@ def _tail_title(paragraphs: list[Paragraph], index: int, current: Item | None) -
     return title
 
 
+def _end_text(answer: str) -> tuple[str, str]:
+    """(answer, after): ``End text of submission ...`` written at the end of the last answer is no part of it."""
+    m = END_TEXT_TAIL.search(answer)
+    if m is None or not answer[: m.start()].strip():
+        return answer, ""
+    return answer[: m.start()].rstrip(), m.group(1).strip()
+
+
 def _numbered_question(para: Paragraph) -> Item | None:
     """A numbered question asked after the lettered parts (``27. (U) Child soldiers: Does ...? ...``)."""
     question, answer = split_item(para.text, restating=True)
@@ -199,6 +207,7 @@ def _build_parts(
         for it in its:
             own = [it.index] if it.answer else []
             answer = "\n\n".join(x for x in [it.answer, *it.extra] if x)
+            answer, after = _end_text(answer)
             number = paragraphs[it.index].number
             if it.letters:
                 q_label = f"{label}.{letters_label(it.letters)}"
@@ -213,6 +222,7 @@ def _build_parts(
                 answer_paragraphs=tuple(own + it.answer_paras),
                 label=q_label,
                 letters=tuple(it.letters),
+                after=after,
             ))
         result.append(Part(
             title=title or _derived_title(its, tip),

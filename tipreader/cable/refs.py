@@ -29,9 +29,18 @@ _NOT_POSTS = {
     "SECTION", "PAGE", "NOTAL", "AT", "IN", "TO", "FROM", "BY", "FOR", "DTG", "OCT", "NOV", "DEC",
     "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "JUNE", "JULY", "TAB", "ITEM",
 }
-_KNOWN_POSTS = set(ROUTING_POSTS.values()) | set(POST_ORIGINS) | {
-    "STATE", "SECSTATE", "USUN", "USEU", "USNATO", "USOSCE", "UNVIE", "SECDEF", "CJCS",
+# Short names a REF line uses for a post, → the post as WikiLeaks writes it in ids
+# (``SECSTATE 123`` is ``08STATE123``, ``RIO 346`` is ``08RIODEJANEIRO346``).
+POST_ALIASES = {
+    "SECSTATE": "STATE", "RIO": "RIODEJANEIRO", "USUN": "USUNNEWYORK", "UNVIE": "UNVIEVIENNA",
+    "HCMC": "HOCHIMINHCITY", "USEU": "USEUBRUSSELS",
 }
+_KNOWN_POSTS = set(ROUTING_POSTS.values()) | set(POST_ORIGINS) | set(POST_ALIASES) | {
+    "STATE", "USNATO", "USOSCE", "SECDEF", "CJCS",
+}
+# More serials of the same post after a cable: "CAIRO 500 & 511", "CAIRO 500 AND 511", "CAIRO 500, 511".
+_MORE_SERIALS = re.compile(r"\s*(?:&|\bAND\b|,)\s*0*(\d{1,7})\b(?![\d/:.-]\d)(?!\s*(?:Z\b|UTC|[AP]\.?M\b|[A-Z]))")
+_OWN_ID = re.compile(r"^(\d{2})([A-Z]+)(\d+)$")
 PAGE_LINE = re.compile(
     r"^\s*(?:[A-Z][A-Z .'-]{1,40}?\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|PAGE\s+\d+\s+.*\d{6}Z|"
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s+PTQ\d+)?)\s*$"
@@ -43,11 +52,19 @@ _GLUED = re.compile(r"^\s*(\d{2})([A-Z]{3,})\s?0*(\d{1,7})\s*(?:\(NOTAL\))?\s*$"
 _BANNER_TAIL = re.compile(r"\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$")
 
 
-def _resolve(item: str, cable_year: str | None) -> str | None:
+def _resolve(item: str, cable_year: str | None, own: str | None = None) -> list[str]:
+    """The ids of the cables an item names (none when it names no cable or its year cannot be known).
+
+    ``own`` is the citing cable's id: a year-less item of the same post with a higher
+    serial was sent the year before (serials restart every year).
+    """
     text = item.upper()
     glued = _GLUED.match(text)
     if glued:  # written as an id already: "08DHAKA1041", "09SHENYANG 167"
-        return make_ref_id(glued.group(1), glued.group(2), glued.group(3))
+        rid = make_ref_id(glued.group(1), POST_ALIASES.get(glued.group(2), glued.group(2)), glued.group(3))
+        return [rid] if rid else []
+    own_m = _OWN_ID.match(own) if own else None
+    found: list[str] = []
     for match in _CABLE.finditer(text):
         year, post, serial = match.groups()
         words = post.split()
@@ -60,16 +77,32 @@ def _resolve(item: str, cable_year: str | None) -> str | None:
         if not known:
             # unknown words: accept only when the item is nothing but "[year] POST serial"
             rest = (text[: match.start()] + text[match.end():]).strip(" .,;:()")
-            rest = re.sub(r"\((?:NOTAL|EXDIS|NODIS|ALL NOTAL|[A-Z]{1,3})\)|\bNOTAL\b", "", rest).strip(" .,;:()")
+            rest = re.sub(r"\((?:NOTAL|EXDIS|NODIS|ALL NOTAL|[A-Z]{1,3})\)|\bNOTAL\b|\bAND (?:PREVIOUS|OTHERS|LATER)\b", "", rest).strip(" .,;:()")
             if rest or len(words) > 3:
                 continue
         if key not in _KNOWN_POSTS and "".join(words[1:]) in _KNOWN_POSTS:
             words = words[1:]
-        use_year = year2(year) if year else cable_year
-        if use_year is None:
-            return None
-        return make_ref_id(use_year, " ".join(words), serial)
-    return None
+            key = "".join(re.sub(r"[^A-Z]", "", w) for w in words)
+        key = POST_ALIASES.get(key, key)
+        serials = [serial] + _more_serials(text, match.end())
+        for number in serials:
+            use_year = year2(year) if year else cable_year
+            if not year and use_year is not None and own_m and own_m.group(2) == key and int(number) > int(own_m.group(3)):
+                use_year = f"{(int(use_year) - 1) % 100:02d}"  # a higher serial of our own post: last year's
+            rid = make_ref_id(use_year, key, number) if use_year is not None else None
+            if rid and rid not in found and rid != own:  # a cable never refers to itself (a pasted header)
+                found.append(rid)
+    return found
+
+
+def _more_serials(text: str, pos: int) -> list[str]:
+    """The serials listed after a cable's own: "CAIRO 500 & 511 & 520" → ["511", "520"]."""
+    out = []
+    m = _MORE_SERIALS.match(text, pos)
+    while m:
+        out.append(m.group(1))
+        m = _MORE_SERIALS.match(text, m.end())
+    return out
 
 
 def _split_items(text: str) -> list[tuple[str, str]]:
@@ -98,8 +131,12 @@ def _split_items(text: str) -> list[tuple[str, str]]:
     return [("", " ".join(text.split()))]
 
 
-def parse_ref_block(lines: list[str], cable_year: str | int | None) -> list[Reference]:
-    """The lines of one REF block (the first starting with ``REF:``) → References."""
+def parse_ref_block(lines: list[str], cable_year: str | int | None, own: str | None = None) -> list[Reference]:
+    """The lines of one REF block (the first starting with ``REF:``) → References.
+
+    An item naming several cables (``CAIRO 500 & 511``) gives one Reference per cable,
+    all with the item's label and text. ``own`` is the citing cable's id (see :func:`_resolve`).
+    """
     kept = [_BANNER_TAIL.sub("", ln) for ln in lines if ln.strip() and not PAGE_LINE.match(ln)]
     if not kept:
         return []
@@ -108,10 +145,11 @@ def parse_ref_block(lines: list[str], cable_year: str | int | None) -> list[Refe
     if not text:
         return []
     year = year2(cable_year) if cable_year not in (None, "") else None
-    refs = []
+    refs: list[Reference] = []
     for label, item in _split_items(text):
         if item:
-            refs.append(Reference(label=label, text=item, ref_id=_resolve(item, year)))
+            found: list[str | None] = [*_resolve(item, year, own)] or [None]
+            refs.extend(Reference(label=label, text=item, ref_id=rid) for rid in found)
     return refs
 
 

@@ -31,6 +31,7 @@ _TAIL_NAME = re.compile(
     r"(?:(?<=[.!?\"\u201d])|(?<=\bEND COMMENT)|(?<=\bEND TEXT)|(?<=\bEND SUMMARY)|(?<=\bCONSIDERED))"
     r"\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$"
 )
+_NAME_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-")  # what _TAIL_NAME can end with
 _MARKER_END = re.compile(r"\b(?:END (?:COMMENT|TEXT|SUMMARY)|MINIMIZE CONSIDERED)\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _TAIL_LINES = 8  # the footer is looked for in the last lines only
@@ -86,6 +87,8 @@ def split_tail_signature(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     last = lines[-1]
+    if last.text.rstrip()[-1:] not in _NAME_LAST_CHARS:
+        return lines
     m = _TAIL_NAME.search(last.text)
     if not m or (len(last.text) <= UNWRAPPED and not _MARKER_END.search(last.text, 0, m.start(1))):
         return lines

@@ -10,7 +10,8 @@ import argparse
 import json
 import sys
 
-from tipreader.cli.common import error_line, guarded, open_output, safe_text
+from tipreader.cli.common import (error_line, guarded, library_cable, no_paragraph, open_output, placed_in_library,
+                                  safe_text)
 from tipreader.export.csv_cells import RAW_HELP
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -96,20 +97,11 @@ def _anchor(text: str) -> str:
 
 
 def _placed(query: str = ""):
-    from tipreader.library import Library
     from tipreader.library.bookmark_keys import Placed, place_all
 
     with _store() as store:
         marks = store.search(query) if query else store.all()
-    if not marks:
-        return []
-    try:
-        lib = Library.open()
-    except Exception as err:  # the bookmarks are still worth listing without the library
-        error_line(f"the library cannot be opened ({err}): statuses not checked")
-        return [Placed(m, "unknown", None) for m in marks]
-    with lib:
-        return place_all(marks, lib.get)
+    return placed_in_library(marks, place_all, lambda m: Placed(m, "unknown", None))
 
 
 @guarded
@@ -157,22 +149,17 @@ def run_export(args: argparse.Namespace) -> int:
 @guarded
 def run_add(args: argparse.Namespace) -> int:
     """`tipreader bookmarks add REF_ID PARAGRAPH`."""
-    from tipreader.library import Library
     from tipreader.library.bookmark_keys import anchor_index
 
     anchor = _anchor(args.paragraph)
     ref = args.ref_id.strip().upper()
-    with Library.open() as lib:
-        lib.ensure_seeded()
-        cable = lib.get(ref)
+    cable = library_cable(ref)
     if cable is None:
         error_line(f"{ref}: not in the library (import it first: tipreader import FILE)")
         return 1
     index = anchor_index(cable, anchor)
     if index is None:
-        numbers = [p.number for p in cable.paragraphs if p.number is not None]
-        known = f"numbered {min(numbers)}-{max(numbers)}, " if numbers else "none numbered, "
-        error_line(f"{ref}: no paragraph {args.paragraph} ({known}indexes i0-i{len(cable.paragraphs) - 1})")
+        no_paragraph(ref, cable, args.paragraph)
         return 1
     with _store() as store:
         mark, new = store.add(cable, index, note=args.note)

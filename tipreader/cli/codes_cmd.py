@@ -10,7 +10,8 @@ import argparse
 import json
 import sys
 
-from tipreader.cli.common import error_line, guarded, open_output, safe_text
+from tipreader.cli.common import (error_line, guarded, library_cable, no_paragraph, open_output, placed_in_library,
+                                  safe_text)
 from tipreader.export.csv_cells import RAW_HELP
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -106,20 +107,11 @@ def _store():
 
 def _located(code: str | None = None):
     """The coded passages (of ``code``), each located in the library, with its cable."""
-    from tipreader.library import Library
     from tipreader.userdata.codes import Located, locate_all
 
     with _store() as store:
         passages = store.all(code)
-    if not passages:
-        return []
-    try:
-        lib = Library.open()
-    except Exception as err:  # the passages are still worth listing without the library
-        error_line(f"the library cannot be opened ({err}): statuses not checked")
-        return [(Located(p, "unknown", None), None) for p in passages]
-    with lib:
-        return locate_all(passages, lib.get)
+    return placed_in_library(passages, locate_all, lambda p: (Located(p, "unknown", None), None))
 
 
 @guarded
@@ -181,14 +173,6 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cable(ref: str):
-    from tipreader.library import Library
-
-    with Library.open() as lib:
-        lib.ensure_seeded()
-        return lib.get(ref)
-
-
 def _indexes(cable, where: str) -> tuple[list[int], str] | None:
     """The paragraph indexes ``where`` names in ``cable`` and how to cite them; None when it names none."""
     from tipreader.cli import UsageError
@@ -216,9 +200,7 @@ def _no_such_place(ref: str, cable, where: str) -> None:
         known = f"questions {', '.join(labels[:8])}{', ...' if len(labels) > 8 else ''}" if labels else "no questions"
         error_line(f"{ref}: no question {where.strip()[1:]} ({known})")
         return
-    numbers = [p.number for p in cable.paragraphs if p.number is not None]
-    known = f"numbered {min(numbers)}-{max(numbers)}, " if numbers else "none numbered, "
-    error_line(f"{ref}: no paragraph {where} ({known}indexes i0-i{len(cable.paragraphs) - 1})")
+    no_paragraph(ref, cable, where)
 
 
 @guarded
@@ -231,7 +213,7 @@ def run_add(args: argparse.Namespace) -> int:
                    "tipreader codes book describes them)")
         return 1
     ref = args.ref_id.strip().upper()
-    cable = _cable(ref)
+    cable = library_cable(ref)
     if cable is None:
         error_line(f"{ref}: not in the library (import it first: tipreader import FILE)")
         return 1
@@ -265,7 +247,7 @@ def run_remove(args: argparse.Namespace) -> int:
     from tipreader.userdata.codebook import normalize
 
     ref, code = args.ref_id.strip().upper(), normalize(args.code)
-    cable = _cable(ref)
+    cable = library_cable(ref)
     with _store() as store:
         if cable is not None:
             found = _indexes(cable, args.where)

@@ -8,17 +8,55 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, TypeVar
 
-from tipreader.cable import Cable, CableError
+from tipreader.cable import Cable, CableError, iter_path
 from tipreader.safetext import visible
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 
 def cables(n: int) -> str:
     """``1 cable``, ``2 cables``, ``1,234 cables``."""
     return f"{n:,} cable{'' if n == 1 else 's'}"
+
+
+def open_library() -> Any:
+    """The library, seeded with the sample cables when empty (as ``tipreader open`` does)."""
+    from tipreader.library import Library
+
+    library = Library.open()
+    library.ensure_seeded()
+    return library
+
+
+def file_or_ref(target: str, opened: Callable[[Any], object] | None = None) -> Iterator[Cable | CableError]:
+    """The cables of the file ``target``, or the library's cable with that ref_id (``08MEXICO721``);
+    a :class:`CableError` naming ``target`` when it is neither. ``opened(library)`` is told the
+    library when one was opened."""
+    path = Path(target)
+    if path.is_dir():
+        yield CableError("is a directory (use `tipreader import` for folders)", target)
+        return
+    if path.exists():
+        yield from iter_path(str(path))
+        return
+    if path.suffix or "/" in target:
+        yield CableError("no such file", target)
+        return
+    try:
+        library = open_library()
+        if opened is not None:
+            opened(library)
+        cable = library.get(target)
+    except Exception as err:  # noqa: BLE001 - a broken library is a message, not a traceback
+        yield CableError(f"the library could not be read: {err}", target)
+        return
+    yield cable if cable is not None else CableError("not a file, and no cable with that ref_id in the library", target)
 
 
 def safe_text(text: str) -> str:
@@ -235,3 +273,37 @@ def add_entities(cable: Cable) -> Cable:
     except ImportError:
         return cable
     return dataclasses.replace(cable, entities=tuple(extract_entities(cable.paragraphs)))
+
+
+# ---- bookmarks and codes: what their commands share ------------------------------------
+def library_cable(ref: str) -> Cable | None:
+    """Cable ``ref`` from the library (seeded with the samples on first use), or None."""
+    from tipreader.library import Library
+
+    with Library.open() as lib:
+        lib.ensure_seeded()
+        return lib.get(ref)
+
+
+def placed_in_library(items: Sequence[T], place: Callable[[Sequence[T], Callable[[str], Cable | None]], list[R]],
+                      unplaced: Callable[[T], R]) -> list[R]:
+    """``items`` (bookmarks, coded passages) checked against the library's cables with ``place(items,
+    get)``; when the library cannot be opened, one line says so and each is ``unplaced(item)``."""
+    from tipreader.library import Library
+
+    if not items:
+        return []
+    try:
+        lib = Library.open()
+    except Exception as err:  # noqa: BLE001 - the items are still worth listing without the library
+        error_line(f"the library cannot be opened ({err}): statuses not checked")
+        return [unplaced(item) for item in items]
+    with lib:
+        return place(items, lib.get)
+
+
+def no_paragraph(ref: str, cable: Cable, where: str) -> None:
+    """Say that ``cable`` has no paragraph ``where``, and which it has."""
+    numbers = [p.number for p in cable.paragraphs if p.number is not None]
+    known = f"numbered {min(numbers)}-{max(numbers)}, " if numbers else "none numbered, "
+    error_line(f"{ref}: no paragraph {where} ({known}indexes i0-i{len(cable.paragraphs) - 1})")

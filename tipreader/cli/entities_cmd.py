@@ -7,14 +7,13 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-from tipreader.cable import CableError, iter_path
+from tipreader.cable import CableError
 from tipreader.cable.ent_acronyms import key as acronym_key
 from tipreader.cable.entities import TYPES, extract_entities, glossary, known_expansion
 from tipreader.cable.model import Cable, Entity
-from tipreader.cli.common import error_line, safe_text
+from tipreader.cli.common import error_line, file_or_ref, open_library, safe_text
 
 EXAMPLES = """examples:
   tipreader entities sample_cables/08MEXICO721.txt
@@ -50,36 +49,6 @@ def _entities(cable: Cable) -> list[Entity]:
     return list(cable.entities) if cable.entities else extract_entities(cable.paragraphs)
 
 
-def _open_library():
-    """The library, seeded with the sample cables when empty (as ``tipreader open`` does)."""
-    from tipreader.library import Library
-
-    library = Library.open()
-    library.ensure_seeded()
-    return library
-
-
-def _cables(target: str, opened=None) -> Iterator[Cable | CableError]:
-    """The cables of a file, or the library's cable ``target`` (an error when it is neither);
-    ``opened(library)`` is told the library when one was opened."""
-    path = Path(target)
-    if path.exists():
-        yield from iter_path(str(path))
-        return
-    if path.suffix or "/" in target:
-        yield CableError("no such file", target)
-        return
-    try:
-        library = _open_library()
-        if opened is not None:
-            opened(library)
-        cable = library.get(target)
-    except Exception as err:  # a broken library is a message, not a traceback
-        yield CableError(f"the library could not be read: {err}", target)
-        return
-    yield cable if cable is not None else CableError("not a file, and no cable with that ref_id in the library", target)
-
-
 def run(args: argparse.Namespace) -> int:
     """Run the command; 1 when the file or a cable in it could not be read, 2 for a usage error."""
     if args.library and args.file:
@@ -93,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     out = sys.stdout
     opened: list = []  # the library a REF_ID came from: its other cables expand undefined acronyms
-    for item in _cables(args.file, opened.append):
+    for item in file_or_ref(args.file, opened.append):
         if isinstance(item, CableError):
             error_line(item)
             status = 1
@@ -143,7 +112,7 @@ def library_glossary(library, progress=None) -> dict[str, Counter[str]]:
 
 def _library_glossary(as_json: bool) -> int:
     try:
-        library = _open_library()
+        library = open_library()
     except Exception as err:
         error_line(f"the library could not be opened: {err}")
         return 1

@@ -419,6 +419,8 @@ def run_stats(args: argparse.Namespace) -> int:
     w(f"Library:        {st.path}\n")
     if st.rebuild_needed:
         w(f"Rebuild needed: {st.rebuild_needed} (run `tipreader library rebuild`)\n")
+    if st.read_only:
+        w("Read-only:      yes: searched and read as it is; imports and rebuilds need a writable folder\n")
     w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts, {st.older_texts:,} older texts)\n")
     w(f"Files:          {st.files:,}\n")
     w(f"Text:           {st.bytes / 1e6:,.1f} MB; database {st.database_bytes / 1e6:,.1f} MB, "

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tipreader.cable import Cable, CableError, iter_path
-from tipreader.cli.common import add_entities, error_line, open_output, safe_text
+from tipreader.cli.common import add_entities, error_line, file_or_ref, open_output, safe_text
 from tipreader.export import cable_to_jsonable, cable_to_markdown
 
 PARSE_EXAMPLES = """examples:
@@ -19,6 +19,7 @@ PARSE_EXAMPLES = """examples:
 """
 
 EXPORT_EXAMPLES = """examples:
+  tipreader export 08MEXICO721 -o mexico.md            (a cable in the library)
   tipreader export sample_cables/08MEXICO721.txt --format markdown -o mexico.md
   tipreader export page.html --format json
 """
@@ -39,12 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     e = sub.add_parser(
         "export",
-        help="export one cable file as Markdown or JSON",
-        description="Export the cables of FILE as Markdown (metadata table, parts, questions, paragraphs) or JSON.",
+        help="export a cable (a file, or a ref_id in the library) as Markdown or JSON",
+        description="Export the cables of FILE, or the library's cable REF_ID, as Markdown (metadata table, parts, "
+                    "questions, paragraphs) or JSON.",
         epilog=EXPORT_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    e.add_argument("file", metavar="FILE")
+    e.add_argument("file", metavar="FILE|REF_ID", help="a cable file (text, HTML page, CSV) or a ref_id in the library")
     e.add_argument("--format", choices=("markdown", "json"), default="markdown")
     e.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     e.add_argument("--force", action="store_true", help="replace OUT when it exists (a regular file only; its mode is kept)")
@@ -94,7 +96,7 @@ def run_parse(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     cables: list[Cable] = []
     failed = 0
-    for item in _cables([args.file]):
+    for item in file_or_ref(args.file):
         if isinstance(item, CableError):
             failed += 1
             error_line(item)

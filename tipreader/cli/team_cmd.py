@@ -12,7 +12,7 @@ import signal
 import sys
 import time
 
-from tipreader.cli.common import error_line
+from tipreader.cli.common import error_line, safe_text
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -173,7 +173,7 @@ def run_status(args: argparse.Namespace) -> int:
         w(f"Signed in as:  {out['user']} (schema {out['schema']})\n")
         w(f"On the server: {out['bookmarks']:,} bookmarks ({out['notes']:,} with notes), {out['codes']:,} codes\n")
     else:
-        w(f"               {out.get('error', '')}\n")
+        w(f"               {safe_text(out.get('error', ''))}\n")
     last = time.strftime("%Y-%m-%d %H:%M", time.localtime(out["last_sync"])) if out["last_sync"] else "never"
     w(f"This machine:  {waiting:,} item(s) waiting to be pushed; last sync {last}; "
       f"{teammates:,} teammates' items here\n")

@@ -99,12 +99,12 @@ def _query(fn, *args, **kwargs):
     try:
         store.sync(lib)
         con = store.connect(store.db_path(lib))
+        try:
+            return fn(con, *args, **kwargs)
+        finally:
+            con.close()
     finally:
-        lib.close()
-    try:
-        return fn(con, *args, **kwargs)
-    finally:
-        con.close()
+        lib.close()  # after: a read-only library's TIP store lives as long as the library
 
 
 def run_submissions(args: argparse.Namespace) -> int:

@@ -22,11 +22,7 @@ runs it as a formula (:mod:`tipreader.export.csv_cells`; ``raw`` writes it as it
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import stat
-import tempfile
 from collections.abc import Iterable
 from typing import IO
 
@@ -35,6 +31,8 @@ from tipreader.export.csv_cells import CsvWriter
 from tipreader.library.bookmark_keys import OK, anchor_for, iso_time
 from tipreader.userdata.codebook import Codebook
 from tipreader.userdata.codes import Located, question_at
+
+from .files import save_atomically
 
 COLUMNS = ("ref_id", "date", "origin", "classification", "subject", "paragraph", "question", "code", "author",
            "note", "text", "status", "in_codebook", "created", "updated")
@@ -84,24 +82,4 @@ def save_codes_csv(path: str | os.PathLike[str], rows: list[dict[str, str]], *, 
     over it once complete); the number of rows. An existing file is replaced only with
     ``replace`` (:class:`FileExistsError` otherwise), and only a regular file (``IsADirectoryError``
     / ``OSError`` for a folder or a device); a new file gets the user's umask."""
-    target = os.path.realpath(os.fspath(path))
-    exists = os.path.lexists(target)
-    if exists and not os.path.isfile(target):
-        raise IsADirectoryError(errno.EISDIR, "not a regular file", os.fspath(path))
-    if exists and not replace:
-        raise FileExistsError(errno.EEXIST, "the file exists", os.fspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tipreader-", suffix=".csv", dir=os.path.dirname(target))
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, stat.S_IMODE(os.stat(target).st_mode) if exists else 0o666 & ~mask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            n = write_codes_csv(rows, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return n
+    return save_atomically(path, lambda fh: write_codes_csv(rows, fh), replace=replace, suffix=".csv")

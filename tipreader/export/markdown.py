@@ -1,5 +1,10 @@
 """Markdown for one cable: a metadata table, headings for parts and questions, numbered paragraphs.
 
+A question is stated once, in its heading; its paragraph then gives the answer (as the
+reader shows it). Each line the cable keeps apart inside a paragraph (``-- item`` lines,
+the answer after ``POST RESPONSE:``) is a Markdown paragraph of its own, so the file reads
+as prose in any Markdown tool, without ``\\`` hard breaks.
+
 Cable text is escaped so that nothing in a cable (``*``, ``#``, ``|``, ``<b>``, ``[x](y)``)
 turns into Markdown structure; the output parses back with markdown-it-py to exactly
 the headings and paragraphs the cable has.
@@ -10,10 +15,13 @@ from __future__ import annotations
 import re
 
 from tipreader.cable import Cable, Paragraph, Part, Question
+from tipreader.cable.qa_text import split_question
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|~&])")
-# Characters that only mean something at the start of a line: headings, lists, quotes.
-_LEADING = re.compile(r"^(\s*)([-+=>#]|\d+(?=[.)]))")
+# What makes a line Markdown structure at its start: an ATX heading (``# x``), a block quote,
+# a list item (``- x``, ``+ x``, ``2008. x``), a thematic break or setext underline (``---``,
+# ``===``, ``- - -``). ``-- item`` and ``#tag`` are text and stay as the cable wrote them.
+_LEADING = re.compile(r"^(\s*)(?:(#{1,6}|[-+*])(?=\s|$)|(>)|(\d{1,9})(?=[.)](?:\s|$))|([-=*_])(?=[-=*_\s]*$))")
 
 
 def escape_markdown(text: str) -> str:
@@ -21,18 +29,17 @@ def escape_markdown(text: str) -> str:
     text = _ESCAPE.sub(r"\\\1", text)
     match = _LEADING.match(text)
     if match:
-        lead, mark = match.groups()
-        if mark[0].isdigit():  # "2008. Text" would become an ordered list item
-            text = f"{lead}{mark}\\{text[match.end():]}"
+        lead = match.group(1)
+        if match.group(4):  # "2008. Text" would become an ordered list item
+            text = f"{lead}{match.group(4)}\\{text[match.end():]}"
         else:
             text = f"{lead}\\{text[len(lead):]}"
     return text
 
 
-def _escape_block(text: str) -> str:
-    """Escape a paragraph; kept line breaks become hard breaks."""
-    lines = [escape_markdown(line.strip()) for line in text.split("\n") if line.strip()]
-    return "\\\n".join(lines)
+def _escape_block(text: str) -> list[str]:
+    """A paragraph's kept lines, each escaped: one Markdown paragraph each."""
+    return [escape_markdown(line.strip()) for line in text.split("\n") if line.strip()]
 
 
 def _meta_table(cable: Cable) -> list[str]:
@@ -58,14 +65,18 @@ def _meta_table(cable: Cable) -> list[str]:
     return out
 
 
-def _paragraph_md(para: Paragraph) -> str:
+def _paragraph_md(para: Paragraph, text: str | None = None) -> list[str]:
+    """The paragraph (or ``text``, the part of it to show) as Markdown paragraphs, its number and
+    marking leading the first; each followed by a blank line."""
     badge = []
     if para.number is not None:
         badge.append(f"**{para.number}.**")
     if para.marking:
         badge.append(f"({escape_markdown(para.marking)})")
-    text = _escape_block(para.text)
-    return " ".join(badge + [text]) if badge else text
+    lines = _escape_block(para.text if text is None else text)
+    if badge:
+        lines[:1] = [" ".join(badge + lines[:1])]
+    return [line for chunk in lines for line in (chunk, "")]
 
 
 def _question_heading(question: Question) -> str:
@@ -105,7 +116,10 @@ def cable_to_markdown(cable: Cable) -> str:
     for para in cable.paragraphs:
         if para.index in starts:
             out += [_part_heading(starts[para.index][1]), ""]
-        if para.index in questions:
-            out += [_question_heading(questions[para.index]), ""]
-        out += [_paragraph_md(para), ""]
+        question = questions.get(para.index)
+        if question is not None:
+            out += [_question_heading(question), ""]
+            out += _paragraph_md(para, split_question(para, question)[1])
+        else:
+            out += _paragraph_md(para)
     return "\n".join(out).rstrip() + "\n"

@@ -35,7 +35,6 @@ loses the other's bookmarks. A damaged database is refused, never written
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,7 +44,7 @@ from tipreader.cable import Cable
 from . import paths
 from .bookmark_keys import (CHANGED, DETACHED, OK, Bookmark, Placed, RefFilter, anchor_for, anchor_index, fold,
                             iso_time, locate, matches, note_matches, parse_anchor, place_all, text_hash)
-from .userdb_safety import UserDBError, connect_user_db, make_durable, write_error
+from .userdb_safety import UserDBError, UserTable, make_durable, write_error
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmarks (
@@ -78,13 +77,11 @@ class BookmarkError(Exception):
     """A bookmark could not be read or written; ``str(err)`` is one line for the user."""
 
 
-class BookmarkStore:
+class BookmarkStore(UserTable):
     """The ``bookmarks`` table of the user database, on its own connection (thread-safe)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        self.con = connect_user_db(path, isolation_level=None)
+        super().__init__(path)
         try:
             self._setup()
         except sqlite3.DatabaseError as err:
@@ -99,17 +96,6 @@ class BookmarkStore:
     def open(cls, home: str | Path | None = None) -> BookmarkStore:
         """Open the bookmarks in the user database under ``home`` (default: :func:`paths.data_dir`)."""
         return cls(paths.user_db_path(Path(home) if home else None))
-
-    def close(self) -> None:
-        """Close the connection (every change is already committed)."""
-        with self._lock:
-            self.con.close()
-
-    def __enter__(self) -> BookmarkStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- plumbing ------------------------------------------------------------------
     def _rows(self, sql: str, args: Iterable = ()) -> list[tuple]:

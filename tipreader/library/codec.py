@@ -207,14 +207,15 @@ def decode_entities(blob: bytes, paragraphs: tuple = ()) -> tuple[Entity, ...]:
         if isinstance(data, list):  # the first form: a list of entity objects
             return tuple(Entity(**{k: item[k] for k in item if k in Entity.__dataclass_fields__}) for item in data)
         out = []
+        v2 = data.get("v") == 2  # [type, paragraph, start, end, expansion, canonical, text?]
         for row in data["e"]:
-            where = dict(zip(_ENTITY_POSITION, row[:4], strict=True))
-            if data.get("v") == 2:  # [type, paragraph, start, end, expansion, canonical, text?]
-                extra, rest = {"expansion": row[4], "canonical": row[5]}, row[6:]
+            kind, para, start, end = row[:4]  # a row of another length is damaged: ValueError
+            if v2:
+                extra, tail = {"expansion": row[4], "canonical": row[5]}, 6
             else:
-                extra, rest = {k: v for k, v in (row[4] or {}).items() if k in known}, row[5:]
-            text = rest[0] if rest else paragraphs[where["paragraph"]].text[where["start"]:where["end"]]
-            out.append(Entity(text=text, **where, **extra))
+                extra, tail = ({k: v for k, v in row[4].items() if k in known} if row[4] else {}), 5
+            text = row[tail] if len(row) > tail else paragraphs[para].text[start:end]
+            out.append(Entity(kind, text, para, start, end, **extra))
         return tuple(out)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
         raise StoredDataError(f"damaged stored entities: {err}") from err

@@ -26,6 +26,24 @@ class LibraryDamaged(Exception):
         return " ".join(str(self.args[0]).split()) if self.args else "the library is damaged"
 
 
+class LibraryReadOnly(LibraryDamaged):
+    """The library is read-only (a read-only disk or folder): it is searched and read as it is,
+    and this is raised by what would write to it (an import, a rebuild). Not damage: a subclass
+    only so that every place that reports a library problem in one line reports this one too."""
+
+
+def read_only(folder: Path, doing: str = "that") -> LibraryReadOnly:
+    """The error for writing to a read-only library (``doing``: "an import", "a rebuild"...)."""
+    return LibraryReadOnly(f"the library in {folder} is read-only: it can be searched and read, but {doing} "
+                           "would write to it; make the folder writable, or import into another library "
+                           "(TIPREADER_HOME, or library = in the settings)")
+
+
+def read_only_note(folder: Path) -> str:
+    """What the app and ``library stats`` say about a read-only library (one line)."""
+    return f"the library in {folder} is read-only: it is searched and read as it is; nothing is written to it"
+
+
 def is_engine_panic(err: BaseException) -> bool:
     """True for a panic raised by the search engine (pyo3's ``PanicException``, a BaseException)."""
     return type(err).__name__ == "PanicException"
@@ -41,11 +59,22 @@ def index_damaged(path: Path, err: BaseException) -> LibraryDamaged:
     return LibraryDamaged(f"the search index {path} is damaged ({_cause(err)}): {REBUILD}")
 
 
+def _restore_hint(library: Path) -> str:
+    """How a library whose cables were lost gets them back from the files it was imported from."""
+    from . import sources
+
+    present, gone = sources.restorable(library)
+    if not present:
+        return "import your cable files again"
+    return (f"`tipreader library rebuild` imports again the {len(present):,} files they came from that are still "
+            f"where they were" + (f" ({len(gone):,} others are gone)" if gone else ""))
+
+
 def database_damaged(path: Path, err: BaseException) -> LibraryDamaged:
     """The error for a library database SQLite cannot read."""
     return LibraryDamaged(
-        f"the library database {path} is damaged ({_cause(err)}): move it aside (mv {path} {path}.damaged) "
-        "and import your cable files again; your bookmarks are kept apart in user.sqlite3")
+        f"the library database {path} is damaged ({_cause(err)}): move it aside (mv {path} {path}.damaged), "
+        f"then {_restore_hint(path.parent)}; your bookmarks are kept apart in user.sqlite3")
 
 
 def cannot_open(db_path: Path, err: BaseException) -> LibraryDamaged:
@@ -73,7 +102,12 @@ def cannot_open(db_path: Path, err: BaseException) -> LibraryDamaged:
 
 def database_lost(path: Path, indexed: int) -> LibraryDamaged:
     """The error for a database that is empty or gone while the index still holds ``indexed`` cables."""
+    hint = _restore_hint(path.parent)
+    if hint.startswith("import"):  # no list of the files (a library imported before it was kept), or all gone
+        hint = ("Restore it from a backup; or import your cable files again after `tipreader library rebuild`, "
+                "which empties the index to match")
+    else:
+        hint += "; or restore the file from a backup"
     return LibraryDamaged(
         f"the library database {path} has no cables but the search index holds {indexed:,}: the stored cables "
-        "were lost (the file was emptied or deleted). Restore it from a backup; or import your cable files "
-        "again after `tipreader library rebuild`, which empties the index to match")
+        f"were lost (the file was emptied or deleted). {hint}")

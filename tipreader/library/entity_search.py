@@ -14,11 +14,19 @@ an organisation, written in mixed case); the entity pass finds them in later cab
 
 Analysis: FTS5's ``unicode61`` tokenizer with diacritics removed, matching the index's
 plain fields (lower case, accents folded, no stemming).
+
+Storage: ``entity_fts`` keeps no copy of the names (``content=''``: the names are in
+``cable_entities`` already, and a search needs only the matching rowids). Removing a
+contentless row needs the values it was indexed with, so ``entity_names`` keeps them
+compressed (a third of the size of FTS5's own copy). Libraries made before keep their
+FTS5 table with its content, and are written the way they were (:func:`_contentless`).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 
 from tipreader.cable.ent_learned import NameBook
@@ -31,7 +39,8 @@ CREATE TABLE IF NOT EXISTS learned_names (
     name TEXT, type TEXT, canonical TEXT, cables INTEGER DEFAULT 1, PRIMARY KEY (name, type));
 CREATE TABLE IF NOT EXISTS entity_keys (id INTEGER PRIMARY KEY, ref_id TEXT UNIQUE NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
-    {", ".join(FIELDS)}, tokenize = 'unicode61 remove_diacritics 2', detail = 'full');
+    {", ".join(FIELDS)}, content = '', tokenize = 'unicode61 remove_diacritics 2', detail = 'full');
+CREATE TABLE IF NOT EXISTS entity_names (id INTEGER PRIMARY KEY, names BLOB NOT NULL);
 """
 
 
@@ -47,23 +56,44 @@ def _key(con: sqlite3.Connection, ref_id: str, create_key: bool) -> int | None:
     return row[0] if row else None
 
 
+def _contentless(con: sqlite3.Connection) -> bool:
+    """True when ``entity_fts`` keeps no content (libraries made since; see the module's docstring)."""
+    row = con.execute("SELECT sql FROM sqlite_master WHERE name='entity_fts'").fetchone()
+    return bool(row) and "content = ''" in row[0]
+
+
+def _remove(con: sqlite3.Connection, key: int) -> None:
+    """Take cable ``key``'s names out of ``entity_fts``."""
+    if not _contentless(con):
+        con.execute("DELETE FROM entity_fts WHERE rowid=?", (key,))
+        return
+    row = con.execute("SELECT names FROM entity_names WHERE id=?", (key,)).fetchone()
+    if row is not None:
+        columns = json.loads(zlib.decompress(row[0]))
+        con.execute(f"INSERT INTO entity_fts(entity_fts, rowid, {', '.join(FIELDS)}) VALUES ('delete', ?,?,?,?,?,?)",
+                    (key, *columns))
+        con.execute("DELETE FROM entity_names WHERE id=?", (key,))
+
+
 def write(con: sqlite3.Connection, ref_id: str, values: Iterable[tuple[str, Sequence[str]]]) -> None:
     """Replace the searchable names of ``ref_id`` (``values``: (field, its values) pairs)."""
     by_field = dict(values)
     key = _key(con, ref_id, True)
-    con.execute("DELETE FROM entity_fts WHERE rowid=?", (key,))
+    assert key is not None
+    _remove(con, key)
     if any(by_field.get(f) for f in FIELDS):
-        con.execute(
-            f"INSERT INTO entity_fts(rowid, {', '.join(FIELDS)}) VALUES (?,?,?,?,?,?)",
-            (key, *(SEPARATOR.join(by_field.get(f, ())) for f in FIELDS)),
-        )
+        columns = [SEPARATOR.join(by_field.get(f, ())) for f in FIELDS]
+        con.execute(f"INSERT INTO entity_fts(rowid, {', '.join(FIELDS)}) VALUES (?,?,?,?,?,?)", (key, *columns))
+        if _contentless(con):
+            con.execute("INSERT OR REPLACE INTO entity_names VALUES (?, ?)",
+                        (key, zlib.compress(json.dumps(columns, ensure_ascii=False).encode(), 6)))
 
 
 def delete(con: sqlite3.Connection, ref_id: str) -> None:
     """Forget the names of ``ref_id`` (its text changed or it left the library)."""
     key = _key(con, ref_id, False)
     if key is not None:
-        con.execute("DELETE FROM entity_fts WHERE rowid=?", (key,))
+        _remove(con, key)
 
 
 def learn(con: sqlite3.Connection, names: Iterable[tuple[str, str, str]]) -> None:
@@ -93,7 +123,11 @@ def learned_book(con: sqlite3.Connection, db_path: str) -> NameBook:
 
 def clear(con: sqlite3.Connection) -> None:
     """Forget every cable's names (a rebuild finds them again)."""
-    con.execute("DELETE FROM entity_fts")
+    if _contentless(con):
+        con.execute("INSERT INTO entity_fts(entity_fts) VALUES ('delete-all')")
+        con.execute("DELETE FROM entity_names")
+    else:
+        con.execute("DELETE FROM entity_fts")
     con.execute("DELETE FROM entity_keys")
 
 

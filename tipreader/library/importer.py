@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import entity_search, legacy, prepare, store
+from . import entity_search, legacy, prepare, sources, store
 from .index import IndexWriter
 from .paths import display_path
 
@@ -169,6 +169,10 @@ class _Run:
         self.seen_ids: set[str] = set()
         self.file_bytes: dict[str, int] = {}
         self.files_seen: set[str] = set()
+        # an import lists its files apart from the database (sources.jsonl: a lost database's restore)
+        self.library_dir: Path | None = None
+        self.real_paths: dict[str, str] = {}  # display name -> the real name to open again
+        self.listed: set[str] = set()  # the real names the list already holds (each listed once)
         # documents the database does not know (a kill fell between the index's commit and the
         # database's): then every add replaces by ref_id; otherwise a cable new to the database
         # is new to the index too and needs no delete
@@ -259,8 +263,20 @@ class _Run:
         # database does not know (dropped from hits, replaced by the next import's upserts)
         self.index.commit()
         w.commit()
+        if self.library_dir is not None:
+            self._list_files(self.library_dir)
         self.rows, self.file_recs, self.entity_docs = [], [], []
         self.last_commit = time.monotonic()
+
+    def _list_files(self, library: Path) -> None:
+        """Add to the library's list of sources the files just committed with cables (each once)."""
+        new = []
+        for path, size, _mtime, sha, cables, _errors, _original, unchanged, *_ in self.file_recs:
+            real = self.real_paths.get(path, path)
+            if sha is not None and (cables or unchanged) and real not in self.listed:
+                self.listed.add(real)
+                new.append((real, sha, size))
+        sources.record(library, new)
 
 
 def _start_resource_tracker() -> None:
@@ -350,6 +366,9 @@ def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[st
     """Import ``paths`` into the library (see the module docstring). Never raises for bad input."""
     run = _Run(con, index_writer, progress, on_error, batch)
     files, missing = expand_paths(paths)
+    run.library_dir = Path(db_path).parent
+    run.real_paths = {display_path(f): str(f) for f in files}
+    run.listed = set(sources.read(run.library_dir))
     for path, reason in missing:
         run.handle(("error", path, reason))
     tasks: list[tuple] = []

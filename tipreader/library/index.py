@@ -137,6 +137,29 @@ def open_index(path: Path, create: bool = True) -> tantivy.Index:
         return index
 
 
+def open_read_only(path: Path, shadow: Path) -> tantivy.Index:
+    """Open the index at ``path`` where nothing may be written (a read-only disk or folder),
+    through ``shadow``, a new folder made in a private writable place.
+
+    tantivy takes a lock file even to read (its meta lock, held while a searcher opens the
+    segments: quickwit-oss/tantivy#557), and tantivy-py offers no directory that skips it. So
+    the index is opened through ``shadow``, a folder of symbolic links to its files, which
+    takes the lock file instead: nothing is written beside the index, and its files are read
+    (memory-mapped) where they are. What the index was when opened is what is read.
+    """
+    version_file = path / "tipreader-index-version"
+    if not version_file.is_file() or version_file.read_text().strip() != INDEX_VERSION:
+        raise FileNotFoundError(f"no usable index at {path}")
+    shadow.mkdir()
+    for entry in os.scandir(path):
+        if not entry.name.endswith(".lock"):
+            os.symlink(os.path.abspath(entry.path), shadow / entry.name)
+    index = tantivy.Index(SCHEMA, path=str(shadow), reuse=True)
+    index.register_tokenizer(STEMMED, STEM_ANALYZER)
+    index.register_tokenizer(PLAIN, PLAIN_ANALYZER)
+    return index
+
+
 def to_document(doc: IndexDoc) -> tantivy.Document:
     """An :class:`IndexDoc` → a tantivy document."""
     d = tantivy.Document()

@@ -14,22 +14,25 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tempfile
 import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 
 from tipreader.cable import Cable
 
-from . import codec, damage, entity_search, importer, paths, prepare, search, store, submissions
+from . import codec, damage, entity_search, importer, listing, paths, search, sources, store, submissions
 from .histogram import Histogram, histogram
-from .index import IndexWriter, open_index, unpack_paragraphs
+from .query_facets import query_facets
+from .listing import CableSummary
+from .index import IndexWriter, open_index, open_read_only, unpack_paragraphs
 from .snippets import Highlighter
 from .importer import ErrorFn, ImportReport, ProgressFn
-from .query import QueryError
+from .query import QueryError, asks_tag, filters_only
 from .search import Hit
 from .stats import LibraryStats, collect_stats
 
@@ -37,19 +40,6 @@ from .stats import LibraryStats, collect_stats
 class RebuildNeeded(Exception):
     """The library was written by another tipreader version: ``tipreader library rebuild`` (or the
     app's offer) re-parses its originals. ``str(err)`` is one line saying why."""
-
-
-@dataclass(frozen=True, slots=True)
-class CableSummary:
-    """A row of a cable list: what a list or filter view shows."""
-
-    ref_id: str
-    date: str | None
-    origin: str | None
-    classification: str | None
-    subject: str | None
-    tags: tuple[str, ...]
-    older_texts: int = 0
 
 
 def _user_filter(bookmarks: object | None) -> search.UserFilter | None:
@@ -68,9 +58,18 @@ class Library:
         self.index_path = root / "index"
         self._lock = threading.RLock()
         self._write_lock = threading.RLock()  # rebuild holds it across its writing and the index swap
+        # a read-only disk or folder: searched and read as it is, nothing written (see open_read_only)
+        self.read_only = paths.is_read_only(root)
+        # where derived stores (the TIP store) are kept: the library's folder; for a read-only library a
+        # private temporary folder (with the engine's lock file), removed when the library closes
+        self.work_dir = root
         try:
-            self._recover_index_swap()
-            self.con = store.connect(self.db_path)
+            if not self.read_only:
+                self._recover_index_swap()
+            self.con = store.connect(self.db_path, readonly=self.read_only)
+            if self.read_only:
+                self.work_dir = Path(tempfile.mkdtemp(prefix="tipreader-read-only-"))
+                weakref.finalize(self, shutil.rmtree, self.work_dir, True)
             self.needs_rebuild: str | None = store.check_versions(self.con)
         except (sqlite3.DatabaseError, OSError) as err:
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
@@ -80,7 +79,10 @@ class Library:
         self.problem: damage.LibraryDamaged | None = None
         self.index: tantivy.Index | None = None
         try:
-            self.index = open_index(self.index_path)
+            if self.read_only:
+                self.index = open_read_only(self.index_path, self.work_dir / "index")
+            else:
+                self.index = open_index(self.index_path)
             self.index.reload()
             indexed = self.index.searcher().num_docs
         except BaseException as err:  # noqa: BLE001 - ValueError, OSError, or an engine panic
@@ -90,7 +92,19 @@ class Library:
         else:
             if indexed and self.is_empty():
                 self.problem = damage.database_lost(self.db_path, indexed)
+            elif not self.read_only and not sources.manifest(root).exists():
+                self._list_sources()
         self._facets_cache: dict[tuple, tuple[int, dict[str, list[tuple[str, int]]]]] = {}
+        self._submissions: tuple[tuple[int, int], set[str]] | None = None
+
+    def _list_sources(self) -> None:
+        """A library imported before :mod:`sources` was kept: list the files it came from now."""
+        try:
+            with self._lock:
+                rows = self.con.execute("SELECT path, sha256, size FROM files WHERE cables > 0").fetchall()
+        except sqlite3.Error:  # a library of another version: its rebuild or next import lists them
+            return
+        sources.record(self.root, rows)
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> Library:
@@ -112,6 +126,8 @@ class Library:
         """Close the database connection."""
         with self._lock:
             self.con.close()
+        if self.work_dir != self.root:
+            shutil.rmtree(self.work_dir, ignore_errors=True)
 
     def __enter__(self) -> Library:
         return self
@@ -121,9 +137,12 @@ class Library:
 
     # --- import -----------------------------------------------------------------
     @contextmanager
-    def _writing(self, index: tantivy.Index | None = None) -> Iterator[tuple[IndexWriter, sqlite3.Connection]]:
+    def _writing(self, index: tantivy.Index | None = None,
+                 doing: str = "an import") -> Iterator[tuple[IndexWriter, sqlite3.Connection]]:
         """The one writer (index writer and database connection), under the write lock; closed
         after, and the live index reloaded so searches see what was committed."""
+        if self.read_only:
+            raise damage.read_only(self.root, doing)
         with self._write_lock:
             writer = IndexWriter(index if index is not None else self._live_index())
             wcon = store.connect(self.db_path)
@@ -158,7 +177,7 @@ class Library:
                        workers: int | None = None) -> ImportReport:
         """Run the entity pass over the cables waiting for it (after a rebuild, or an import
         stopped during that pass); ``report`` is the pass before it, continued."""
-        with self._writing() as (writer, wcon):
+        with self._writing(doing="the entity pass") as (writer, wcon):
             return importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
                                          on_error=on_error, cancel=cancel, workers=workers)
 
@@ -188,7 +207,7 @@ class Library:
         A library written by another tipreader version (:attr:`needs_rebuild`) is left alone:
         re-parsing a large library is the user's call (``tipreader library rebuild``, or the app's
         offer), not something to start unasked."""
-        if self.needs_rebuild or self.problem is not None:
+        if self.needs_rebuild or self.problem is not None or self.read_only:
             return None  # a damaged library is reported (check()), never seeded or rebuilt unasked
         if not self.is_empty():
             if self.index_stale:
@@ -197,6 +216,7 @@ class Library:
         samples = paths.sample_cables_dir()
         if samples is None:
             return None
+        sources.forget(self.root)  # a new library: the files another one listed are not in it
         return self.import_paths([samples], progress=progress, workers=1)
 
     def rebuild(self, *, progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
@@ -204,6 +224,9 @@ class Library:
                 entities: bool = True) -> ImportReport:
         """Re-parse every stored original into a fresh index, then (unless ``entities`` is
         False) run the entity pass on it. The user's data is not touched."""
+        if self.read_only:
+            raise damage.read_only(self.root, "a rebuild")
+        restore = self.is_empty()  # the stored cables were lost: import again the files they came from
         with self._write_lock:
             fresh_path = self.root / "index.rebuild"
             if fresh_path.exists():
@@ -225,9 +248,28 @@ class Library:
             self.problem = None
             with self._lock:
                 self.needs_rebuild = store.check_versions(self.con)
+        if restore:
+            return self._restore(report, progress=progress, on_error=on_error, cancel=cancel, workers=workers,
+                                 entities=entities)
         if entities:
             report = self.index_entities(report=report, progress=progress, on_error=on_error, cancel=cancel,
                                          workers=workers)
+        return report
+
+    def _restore(self, report: ImportReport, *, progress: ProgressFn | None, on_error: ErrorFn | None,
+                 cancel: threading.Event | None, workers: int | None, entities: bool) -> ImportReport:
+        """Import again the files the library listed (:mod:`sources`) that are still where they were;
+        each one gone is named (a failure: its cables are not back)."""
+        present, gone = sources.restorable(self.root)
+        if present:
+            report = self.import_paths(present, progress=progress, on_error=on_error, cancel=cancel,
+                                       workers=workers, entities=entities)
+        for path in gone:
+            reason = "imported before, no longer there: its cables are not restored"
+            report.errors.append((paths.display_path(path), reason))
+            report.progress.failed += 1
+            if on_error is not None:
+                on_error(paths.display_path(path), reason)
         return report
 
     def _recover_index_swap(self) -> None:
@@ -260,6 +302,8 @@ class Library:
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
                bookmarks: object | None = None) -> list[Hit]:
         """The hits for ``query`` ranked by BM25 (or ``order="date"``, newest first), with snippets.
+        A query of filters only (``tag:KTIP date:2009``) has nothing to rank by: newest first, and
+        with ``tag:KTIP`` the annual TIP submissions before the other cables.
 
         Raises :class:`~tipreader.library.query.QueryError` for a malformed query.
         Does not count all matches: use :meth:`count` for that. ``bookmarks``, the
@@ -278,15 +322,16 @@ class Library:
         if offset >= docs_n:
             return []
         limit = max(1, min(limit, docs_n))
-        if order == "date":
-            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset), order_by_field="date")
-        else:
-            result = searcher.search(q, limit=limit, count=False, offset=max(0, offset))
-        if not result.hits:
+        first = None
+        if order == "relevance" and filters_only(tree):  # nothing to rank by: newest first (TIP submissions
+            order = "date"                                # first for tag:KTIP), not by the length of the tags
+            first = self._tip_submissions() if asks_tag(tree, "KTIP") else None
+        found = search.top_docs(searcher, q, limit, max(0, offset), order == "date", first)
+        if not found:
             return []
         highlighter = Highlighter(search.highlight_tree(tree))
         hits: list[Hit] = []
-        docs = [(score, searcher.doc(addr)) for score, addr in result.hits[:limit]]
+        docs = [(score, searcher.doc(addr)) for score, addr in found[:limit]]
         ids = [str(d.get_first("ref_id")) for _, d in docs]
         with self._lock:
             rows = store.snippet_rows(self.con, ids)
@@ -298,6 +343,15 @@ class Library:
             hits.append(Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
                                    number, index, snippet))
         return hits
+
+    def _tip_submissions(self) -> set[str]:
+        """The annual TIP submissions among the cables (:func:`listing.tip_submissions`), kept until the
+        library changes."""
+        with self._lock:
+            key = (self.con.execute("PRAGMA data_version").fetchone()[0], self.con.total_changes)
+            if self._submissions is None or self._submissions[0] != key:
+                self._submissions = (key, listing.tip_submissions(self.con))
+            return self._submissions[1]
 
     def count(self, query: str, *, bookmarks: object | None = None) -> int:
         """How many cables match ``query`` (a separate call: counting costs more than the top hits).
@@ -315,6 +369,17 @@ class Library:
         searcher = self._searcher()
         with self._engine():
             return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks), self._entity_filter))
+
+    def facets_for(self, query: str, *, bookmarks: object | None = None, top: int = 30) -> dict[str, list[tuple[str, int]]]:
+        """The filter panel's counts over ``query``'s hits (origin, TAGS, classification, year):
+        :mod:`tipreader.library.query_facets`; an empty query counts the whole library."""
+        if not query.strip():
+            return self.facets(top=top)
+        searcher = self._searcher()
+        with self._engine():
+            q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
+            return query_facets(searcher, q, lambda: store.connect(self.db_path, readonly=True),
+                                lambda: self.facets(top=top), top)
 
     # --- reading ----------------------------------------------------------------
     def get(self, ref_id: str) -> Cable | None:
@@ -348,38 +413,13 @@ class Library:
             return [(r[0], r[1]) for r in self.con.execute(
                 "SELECT source, released FROM older_texts WHERE ref_id=? ORDER BY replaced_at", (ref_id.upper(),))]
 
-    def _where(self, origin: str | None, tag: str | None, classification: str | None,
-               date_from: str | None, date_to: str | None) -> tuple[str, list]:
-        clauses: list[str] = []
-        args: list[str | int] = []
-        if origin:
-            clauses.append("c.origin=?")
-            args.append(origin)
-        if tag:
-            clauses.append("c.ref_id IN (SELECT ref_id FROM cable_tags WHERE tag=?)")
-            args.append(tag)
-        if classification:
-            clauses.append("c.classification=?")
-            args.append(classification)
-        if date_from:
-            clauses.append("c.day>=?")
-            args.append(prepare.day_of(date_from + "-01-01"[len(date_from) - 4:]))
-        if date_to:
-            clauses.append("c.day<=? AND c.day>0")
-            args.append(prepare.day_of(date_to + "-12-31"[len(date_to) - 4:]))
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
-
     def list_cables(self, *, origin: str | None = None, tag: str | None = None, classification: str | None = None,
                     date_from: str | None = None, date_to: str | None = None, order: str = "date",
                     descending: bool = True, limit: int = 100, offset: int = 0) -> list[CableSummary]:
         """Cables filtered by exact origin / tag / classification and ISO date bounds (``2008``, ``2008-06``, ``2008-06-30``)."""
-        where, args = self._where(origin, tag, classification, date_from, date_to)
-        col = {"date": "c.day", "ref_id": "c.ref_id", "origin": "c.origin", "subject": "c.subject"}.get(order, "c.day")
-        sql = (f"SELECT ref_id, date, origin, classification, subject, tags, older_texts FROM cables c{where} "
-               f"ORDER BY {col} {'DESC' if descending else 'ASC'}, c.ref_id LIMIT ? OFFSET ?")
+        where = listing.Filters(origin, tag, classification, date_from, date_to)
         with self._lock:
-            rows = self.con.execute(sql, [*args, limit, offset]).fetchall()
-        return [CableSummary(r[0], r[1], r[2], r[3], r[4], tuple((r[5] or "").split()), r[6]) for r in rows]
+            return listing.cables(self.con, where, order, descending, limit, offset)
 
     def facets(self, *, origin: str | None = None, tag: str | None = None, classification: str | None = None,
                date_from: str | None = None, date_to: str | None = None, top: int = 50) -> dict[str, list[tuple[str, int]]]:
@@ -395,18 +435,9 @@ class Library:
         cached = self._facets_cache.get(key)
         if cached is not None and cached[0] == version:
             return cached[1]
-        where, args = self._where(origin, tag, classification, date_from, date_to)
-        out: dict[str, list[tuple[str, int]]] = {}
         con = store.connect(self.db_path, readonly=True)
         try:
-            for name, expr in (("origin", "c.origin"), ("classification", "c.classification"), ("year", "c.day/10000")):
-                out[name] = [(str(r[0]), r[1]) for r in con.execute(
-                    f"SELECT {expr} AS v, COUNT(*) n FROM cables c{where} GROUP BY v HAVING v IS NOT NULL "
-                    f"ORDER BY {'v DESC' if name == 'year' else 'n DESC'} LIMIT ?", [*args, top])]
-            out["year"] = [(y, n) for y, n in out["year"] if y != "0"]
-            out["tag"] = [(r[0], r[1]) for r in con.execute(
-                f"SELECT t.tag, COUNT(*) n FROM cable_tags t JOIN cables c ON c.ref_id=t.ref_id{where} "
-                f"GROUP BY t.tag ORDER BY n DESC LIMIT ?", [*args, top])]
+            out = listing.facets(con, listing.Filters(origin, tag, classification, date_from, date_to), top)
         finally:
             con.close()
         if len(self._facets_cache) > 32:
@@ -416,21 +447,13 @@ class Library:
 
     def present(self, ref_ids: Iterable[str]) -> set[str]:
         """Which of ``ref_ids`` are in the library (upper-cased)."""
-        ids = list({r.upper() for r in ref_ids})
-        found: set[str] = set()
         with self._lock:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                found.update(r[0] for r in self.con.execute(
-                    f"SELECT ref_id FROM cables WHERE ref_id IN ({','.join('?' * len(chunk))})", chunk))
-        return found
+            return listing.present(self.con, ref_ids)
 
     def cited_by(self, ref_id: str) -> list[str]:
         """The stored cables whose REF block cites ``ref_id``, oldest first."""
         with self._lock:
-            return [r[0] for r in self.con.execute(
-                "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
-                (ref_id.upper(),))]
+            return listing.cited_by(self.con, ref_id)
 
     def submission_halves(self, cable: Cable) -> dict[int, str]:
         """The halves of the split submission ``cable`` belongs to (``{1: ref, 2: ref}``), or {}."""
@@ -441,7 +464,7 @@ class Library:
         """Counts, sizes, date range, top origins and tags."""
         self.check()
         with self._lock:
-            return collect_stats(self.con, self.root)
+            return collect_stats(self.con, self.root, read_only=self.read_only)
 
     @property
     def connection(self) -> sqlite3.Connection:

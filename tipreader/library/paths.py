@@ -51,6 +51,15 @@ def library_dir(home: Path | None = None) -> Path:
     return (home or data_dir()) / "library"
 
 
+def is_read_only(library: Path) -> bool:
+    """True when the library at ``library`` exists but may not be written (a read-only disk, or a
+    folder, database or index the user may not write): it is then opened read-only."""
+    parts = [library / "library.sqlite3", library, library / "index"]
+    if not parts[0].is_file():
+        return False
+    return not all(os.access(p, os.W_OK) for p in parts if p.exists())
+
+
 def user_db_path(home: Path | None = None) -> Path:
     """The user's own database, kept apart from the library."""
     return (home or data_dir()) / "user.sqlite3"

@@ -386,6 +386,18 @@ def positive_words(node: Node) -> list[Word | Phrase]:
     return out
 
 
+def filters_only(node: Node) -> bool:
+    """True when no word of the query is ranked (only filters: ``tag:KTIP date:2009 origin:"san jose"``,
+    names, bookmarks): such a query's hits are listed newest first, not by how long their tags are."""
+    return not any(w.field in (None, "subject") for w in positive_words(node))
+
+
+def asks_tag(node: Node, tag: str) -> bool:
+    """True when the query asks for cables tagged ``tag`` (``tag:KTIP``, not under a NOT)."""
+    return any(isinstance(w, Word) and w.field == "tag" and not w.prefix and w.text.upper() == tag.upper()
+               for w in positive_words(node))
+
+
 def uses_entity_fields(text: str) -> bool:
     """True when the query asks an entity field (``person:`` ... ``entity:``); False when it
     does not or cannot be parsed."""

@@ -260,3 +260,25 @@ def highlight_tree(node: Node) -> Node:
     if isinstance(node, Or):
         return Or(tuple(highlight_tree(i) for i in node.items))
     return node
+
+
+def _page(searcher: tantivy.Searcher, q: tantivy.Query, limit: int, offset: int, by_date: bool) -> list:
+    if by_date:
+        return searcher.search(q, limit=limit, count=False, offset=offset, order_by_field="date").hits
+    return searcher.search(q, limit=limit, count=False, offset=offset).hits
+
+
+def top_docs(searcher: tantivy.Searcher, q: tantivy.Query, limit: int, offset: int, by_date: bool,
+             first: set[str] | None = None) -> list:
+    """(score, address) of the hits ``offset`` to ``offset + limit`` of ``q``, by score or newest first;
+    the cables of ``first`` (ref_ids) that match come before all others, each group in that order."""
+    if not first:
+        return _page(searcher, q, limit, offset, by_date)
+    chosen = Q.term_set_query(SCHEMA, "ref_id", sorted(first))
+    head = Q.boolean_query([(OCC.Must, q), (OCC.Must, chosen)])
+    n_head = searcher.search(head, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
+    out = _page(searcher, head, min(limit, n_head - offset), offset, by_date) if offset < n_head else []
+    if len(out) < limit:
+        tail = Q.boolean_query([(OCC.Must, q), (OCC.MustNot, chosen)])
+        out += _page(searcher, tail, limit - len(out), max(0, offset - n_head), by_date)
+    return out

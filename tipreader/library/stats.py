@@ -30,6 +30,7 @@ class LibraryStats:
     path: str = ""
     entities_pending: int = 0  # cables searchable but without their entity fields yet
     rebuild_needed: str | None = None  # why the library must be rebuilt (written by another version), or None
+    read_only: bool = False  # a read-only disk or folder: searched and read, nothing written
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
@@ -47,7 +48,7 @@ def _dir_size(path: Path) -> int:
     return total
 
 
-def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10) -> LibraryStats:
+def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10, read_only: bool = False) -> LibraryStats:
     """Gather :class:`LibraryStats` from the library database at ``root``."""
     cables, size, first, last, partial = con.execute(
         "SELECT COUNT(*), COALESCE(SUM(size),0), MIN(NULLIF(date,'')), MAX(NULLIF(date,'')), COALESCE(SUM(partial),0) FROM cables"
@@ -67,5 +68,5 @@ def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10) -> Library
         index_bytes=_dir_size(root / "index"), date_first=first, date_last=last, older_texts=older,
         partial=partial, top_origins=origins, top_tags=tags, classifications=classes, path=str(root),
         entities_pending=con.execute("SELECT COUNT(*) FROM entity_pending").fetchone()[0],
-        rebuild_needed=check_versions(con),
+        rebuild_needed=check_versions(con), read_only=read_only,
     )

@@ -27,8 +27,11 @@ Tables:
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 from tipreader.cable import Cable
@@ -121,7 +124,7 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     :func:`check_versions` then says it needs a rebuild.
     """
     if readonly:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+        con = connect_read_only(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(path, check_same_thread=False, timeout=30)
@@ -137,14 +140,50 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     return con
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection to the SQLite database ``path`` that never writes.
+
+    A database in WAL mode needs its ``-shm`` file even to be read, which a read-only disk or
+    folder cannot make: there it is opened ``immutable`` (nothing locked, nothing made; it must
+    not change while open, which such a disk ensures)."""
+    uri = Path(os.path.abspath(path)).as_uri()  # quoted: a '?' or '#' in a folder's name stays a name
+    con = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+    try:
+        con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+        if os.access(path.parent, os.W_OK) or not path.is_file():
+            raise  # a writable folder: a real error, not the missing -shm
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False, timeout=30)
+
+
+# The last originals' heads decompressed (sha256 → head): a search's snippets and the cable
+# opened from its hits need the same ones again. Keyed by the file's content hash, so right
+# for any library; at most HEADS_KEPT × 32 KB.
+HEADS_KEPT = 256
+_heads: OrderedDict[str, bytes] = OrderedDict()
+_heads_lock = threading.Lock()
+
+
 def original_head(con: sqlite3.Connection, sha: str | None) -> bytes:
     """The preset dictionary of the cables stored from the original ``sha`` (b"" for none)."""
     if not sha:
         return b""
+    with _heads_lock:
+        head = _heads.get(sha)
+        if head is not None:
+            _heads.move_to_end(sha)
+            return head
     row = con.execute("SELECT data FROM originals WHERE sha256=?", (sha,)).fetchone()
     if row is None:
         raise codec.StoredDataError("the original file the stored text refers to is missing")
-    return codec.decompress_original(row[0], codec.WINDOW)[:codec.WINDOW]
+    head = codec.decompress_original(row[0], codec.WINDOW)[:codec.WINDOW]
+    with _heads_lock:
+        _heads[sha] = head
+        while len(_heads) > HEADS_KEPT:
+            _heads.popitem(last=False)
+    return head
 
 
 def read_cable(con: sqlite3.Connection, ref_id: str, entities: bool = True) -> tuple[Cable, str, int] | None:

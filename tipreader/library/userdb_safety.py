@@ -18,8 +18,10 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
+from typing import Self
 
 _MAGIC = b"SQLite format 3\x00"
 _COMPANIONS = ("-wal", "-shm", "-journal")
@@ -92,8 +94,10 @@ def check_user_db(path: str | Path) -> str | None:
         return None
     if head != _MAGIC:
         return f"{path} is not an SQLite database (damaged or replaced)"
+    from .store import connect_read_only  # a WAL file on a read-only disk needs it: not damage
+
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        con = connect_read_only(path)
     except sqlite3.Error as err:
         return f"{path} cannot be opened: {err}"
     try:
@@ -128,6 +132,28 @@ def connect_user_db(path: str | Path, **connect_args) -> sqlite3.Connection:
         return sqlite3.connect(path, check_same_thread=False, timeout=30, **connect_args)
     except sqlite3.Error as err:
         raise write_error(path, err) from err
+
+
+class UserTable:
+    """Tables of the user database on a connection of their own (autocommit: each statement is its
+    own transaction), guarded by a lock so threads may share it; closed by :meth:`close` or a
+    ``with`` block. The stores (bookmarks, codes, the team's items) build on it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self.con = connect_user_db(path, isolation_level=None)
+
+    def close(self) -> None:
+        """Close the connection (every change is already committed)."""
+        with self._lock:
+            self.con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def make_durable(con: sqlite3.Connection) -> None:

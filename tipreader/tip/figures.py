@@ -25,74 +25,102 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
            + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + ")"
 N = rf"(?:a\s+total\s+of\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
+Z = N.replace("(?P<n>", "(?P<n>no|")  # "no investigations", "convicted no traffickers": a count of zero
 _HEDGE = re.compile(r"(?:about|approximately|around|nearly|almost|up to|over|more than|less than|fewer than|some|as much as|"
                     r"under|as many as|"
                     r"an estimated|estimated|at least|roughly|some)\s+$", re.IGNORECASE)
 _QUAL = r"(?:new\s+|additional\s+|separate\s+|criminal\s+|formal\s+|active\s+|ongoing\s+|open\s+)?(?:(?:human\s+|sex\s+|labou?r\s+)?trafficking(?:-related)?\s+|TIP(?:-related)?\s+|TIP\s+)?"
-_WHO = (r"(?:alleged\s+|suspected\s+|accused\s+)?(?:(?:sex\s+|labou?r\s+)?traffickers?|persons?|people|individuals?|"
+_WHO = (r"(?:other\s+)?(?:alleged\s+|suspected\s+|accused\s+|former\s+)?(?-i:[A-Z][a-z]+\s+)?"
+        r"(?:(?:sex\s+|labou?r\s+)?traffickers?|persons?|people|individuals?|others|members|nationals|citizens|"
         r"defendants?|suspects?|offenders?|men|women|man|woman|perpetrators?|(?:government\s+|public\s+)?officials?)")
+_FROM = r"(?:\s+\([^)]{1,200}\)|\s+(?:from|of|at|in)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)?"  # "officials from the Ministry"
+_WERE = r"(?:was|were|have\s+been|has\s+been|had\s+been)"
+_VICTIMS = r"(?:(?:child|children|adolescents?|women|men|girls|boys|minors?|foreign|adult|or|and)\s+){0,3}"
 _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "investigations": [
-        re.compile(rf"\b{N}\s+{_QUAL}investigations\b", re.IGNORECASE),
-        re.compile(rf"\b(?:investigated|opened|initiated|conducted)\s+{N}\s+{_QUAL}(?:cases|investigations)\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:were|have been|had been)\s+investigated\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:were\s+|had\s+been\s+)?opened\b", re.IGNORECASE),
+        re.compile(rf"\b{Z}\s+{_QUAL}investigations?\b", re.IGNORECASE),
+        re.compile(rf"\b(?:investigated|opened|initiated|conducted)\s+{Z}\s+{_QUAL}(?:cases?|investigations?)\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases?\s+{_WERE}\s+investigated\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}cases?\s+(?:were\s+|had\s+been\s+)?opened\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+(?:is|are|was|were)\s+(?:also\s+)?(?:being\s+investigated|under\s+investigation)\b"),
     ],
     "prosecutions": [
-        re.compile(rf"\b{N}\s+{_QUAL}prosecutions\b", re.IGNORECASE),
-        re.compile(rf"\bprosecuted\s+{N}\s+(?:{_QUAL}cases|{_WHO})\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+(?:prosecuted|indicted|charged)\b", re.IGNORECASE),
+        re.compile(rf"\b{Z}\s+{_QUAL}(?:prosecutions?|trials?)\b", re.IGNORECASE),
+        re.compile(rf"\bprosecuted\s+(?:and\s+convicted\s+)?{Z}\s+(?:{_QUAL}cases|{_WHO})\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+(?:{_WERE}\s+)?(?:ultimately\s+|formally\s+|later\s+|also\s+)?(?:being\s+)?"
+                   r"(?:prosecuted|indicted|charged)\b", re.IGNORECASE),
+        re.compile(rf"\b(?:formally\s+)?(?:charged|indicted)\s+{N}\s+(?:of\s+the\s+\S+\s+)?{_WHO}\b", re.IGNORECASE),
         re.compile(rf"\bindictments?\s+(?:of|against)\s+{N}\s+{_WHO}\b", re.IGNORECASE),
         re.compile(rf"\b(?:initiated|brought|filed|opened)\s+(?:criminal\s+)?(?:proceedings|charges|cases)\s+against\s+"
-                   rf"{N}\s+{_WHO}\b", re.IGNORECASE),
+                   rf"(?:all\s+)?{N}\b", re.IGNORECASE),
+        re.compile(rf"\btrial\s+(?:of|involving|against)\s+{N}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+(?:other\s+)?(?:[\w-]+\s+){{0,3}}cases\s+{_WERE}\s+(?:filed|brought\s+to\s+(?:court|trial))\b",
+                   re.IGNORECASE),
+        re.compile(rf"\breferred\s+{N}\s+(?!victims)(?:[\w-]+\s+){{0,3}}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
+                   r"(?:court|prosecutors?)\b", re.IGNORECASE),
     ],
     "convictions": [
-        re.compile(rf"\b{N}\s+{_QUAL}convictions\b", re.IGNORECASE),
-        re.compile(rf"\bconvict(?:ed|ing)\s+(?:and\s+sentenc(?:ed|ing)\s+)?{N}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\b{Z}\s+{_QUAL}convictions?\b", re.IGNORECASE),
+        re.compile(rf"\bconvict(?:ed|ing)\s+(?:and\s+sentenc(?:ed|ing)\s+)?{Z}\s+{_WHO}\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:ended|resulted)\s+in\s+(?:a\s+)?convictions?\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+convicted\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+{_WERE}\s+convicted\b", re.IGNORECASE),
     ],
     "sentenced": [
         re.compile(rf"\bsentenced\s+{N}\s+{_WHO}\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_WHO}\s+(?:were|have been|had been)\s+sentenced\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+{_WERE}\s+sentenced\b", re.IGNORECASE),
+        re.compile(rf"\bhanded\s+down\s+{N}\s+(?:prison\s+|jail\s+)?sentences\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_WHO}\s+received\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}(?:prison\s+|jail\s+)?sentences?\b",
+                   re.IGNORECASE),
     ],
     "victims_identified": [
-        re.compile(rf"\bidentified\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:were|have been|had been)\s+identified\b", re.IGNORECASE),
+        re.compile(rf"\b(?:identified|rescued|freed|found)\s+{N}\s+{_VICTIMS}{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}victims\s+{_WERE}\s+(?:identified|rescued|freed)\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+identified\s+{_QUAL}victims\b", re.IGNORECASE),
-        re.compile(rf"\brescued\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
         re.compile(rf"\bidentified\s+\S+\s+{_QUAL}cases\s+involving\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
+        re.compile(rf"\b(?:rescued|identified)\s+\S+\s+{_QUAL}victims,\s+including\s+{N}\s+"
+                   r"(?:minors|children|women|men|girls|boys|foreigners|foreign\s+nationals)\b", re.IGNORECASE),
     ],
     "victims_assisted": [
-        re.compile(rf"\b(?:assisted|sheltered|helped|served|repatriated)\s+{N}\s+(?:(?:child|children|adolescents?|"
-                   rf"women|men|girls|boys|minors?|foreign|adult|or|and)\s+){{0,3}}{_QUAL}victims\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:were|have been|had been)\s+(?:assisted|sheltered|housed|repatriated|"
+        re.compile(rf"\b(?:assisted|sheltered|helped|served|repatriated|referred|protected)\s+{N}\s+{_VICTIMS}{_QUAL}victims\b",
+                   re.IGNORECASE),
+        re.compile(rf"\b{N}\s+{_QUAL}victims\s+{_WERE}\s+(?:assisted|sheltered|housed|repatriated|"
                    r"provided\s+with|referred)\b", re.IGNORECASE),
         re.compile(rf"\b(?:assistance|shelter|services|care)\s+to\s+{N}\s+{_QUAL}victims\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_QUAL}victims\s+(?:that\s+|whom\s+)?(?:they|it|the\s+\w+)\s+(?:have|had|has)\s+"
                    r"(?:assisted|helped|sheltered|served)\b", re.IGNORECASE),
+        re.compile(rf"\b(?:assist|help|shelter|protect)(?:ed)?\s+the\s+{N}\s+(?:women|girls|children|minors|victims)\b",
+                   re.IGNORECASE),
     ],
     "shelters": [
         re.compile(rf"\b{N}\s+(?:government-run\s+|state-run\s+|NGO-run\s+|specialized\s+|temporary\s+)?shelters\b",
                    re.IGNORECASE),
     ],
     "funding_usd": [
-        re.compile(r"(?:US)?\$\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        re.compile(r"(?:(?:US)?\$\s?|\bUSD\s?)(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                    r"(?:\s?(?P<mult>million|billion|trillion|mn|m|k)\b)?(?![\d:.,]\d|\w)", re.IGNORECASE),
     ],
 }
+# the weakest form, tried after every other kind: "24 trafficking victims" (no verb) counts victims identified,
+# unless a stronger pattern ("provided assistance to 38 trafficking victims") took the number
+_LAST = [("victims_identified", re.compile(rf"\b{N}\s+(?:trafficking|TIP)\s+victims\b", re.IGNORECASE))]
+_SINGULAR = re.compile(r"\b(?:investigation|prosecution|conviction|trial|case)$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_ORDERED = [(kind, pattern) for kind, patterns in _PATTERNS.items() for pattern in patterns] + _LAST
 _MULT = {"": 1, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "billion": 1_000_000_000,
          "trillion": 1_000_000_000_000}
 # funding: money given, budgeted or spent, in a sentence about the fight against trafficking
 _FUNDING_CONTEXT = re.compile(r"\b(?:fund\w*|budget\w*|allocat\w*|grants?|donat\w*|earmark\w*|financ\w*|spent|"
                               r"contribut\w*|provided|dedicat\w*|award\w*)\b", re.IGNORECASE)
-_FUNDING_TOPIC = re.compile(r"traffick|\bTIP\b|victims?\b|shelters?\b|\bNGOs?\b|exploitation|coalition|G/TIP|"
-                            r"awareness|anti-trafficking", re.IGNORECASE)
+_FUNDING_TOPIC = re.compile(r"traffick|\bTIP\b|victims?\b|shelters?\b|exploitation|coalition|G/TIP|"
+                            r"awareness|anti-trafficking|(?:child|forced)\s+labou?r", re.IGNORECASE)
 _NOT_FUNDING = re.compile(r"\b(?:cost\w*|price\w*|deficit|GDP|cash|seiz\w*|invest\w*|bribes?|transactions?|worth|"
-                          r"salar\w*|fines?|fined|smuggl\w*|narcotics|drug\w*|loans?|guarant\w*|revenue\w*|profits?)\b",
+                          r"salar\w*|fines?|fined|smuggl\w*|narcotics|drug\w*|loans?|guarant\w*|revenue\w*|(?<!non-)profits?)\b",
                           re.IGNORECASE)
-_NUMBER_TOKEN = re.compile(rf"\$?\d[\d,.]*|\b{_WORDNUM}\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?[ \t]+(?=[A-Z(\"'-])|\s*\n\s*")  # list lines are sentences too
+_NUMBER_TOKEN = re.compile(rf"\$?\d[\d,.]*|\b{_WORDNUM}\b|\bno\s+(?=(?:[\w-]+\s+){{0,3}}?(?:investigations?|"
+                           r"prosecutions?|convictions?|traffickers|victims|cases)\b)", re.IGNORECASE)
+# list lines are sentences too; "U.S. Labor", "Mr. Smith", "J. Doe" end none
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|No|St)\.)(?<!\bMrs\.)[\"')\]]?[ \t]+(?=[A-Z(\"'-])"
+                       r"|\s*\n\s*")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PERIODS = [
     re.compile(rf"\b(?:between|from)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\s+(?:and|to|through)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b"),
@@ -131,6 +159,8 @@ class Figure:
 def parse_number(text: str) -> int | None:
     """``"1,234"`` → 1234, ``"twenty-one"`` → 21, ``"five"`` → 5."""
     t = text.lower().replace(",", "")
+    if t == "no":
+        return 0
     if t.isdigit():
         return int(t)
     if t in _SMALL:
@@ -174,30 +204,36 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
     for s_start, sentence in _sentences(text):
         seen: set[tuple[int, int]] = set()
         periods: dict[int, str] | None = None
-        for kind, patterns in _PATTERNS.items():
-            if kind == "funding_usd" and not (_FUNDING_CONTEXT.search(sentence) and _FUNDING_TOPIC.search(sentence)
-                                              and not _NOT_FUNDING.search(sentence)):
+        funding = bool(_FUNDING_CONTEXT.search(sentence) and _FUNDING_TOPIC.search(sentence)
+                       and not _NOT_FUNDING.search(sentence))
+        for kind, pattern in _ORDERED:
+            if kind == "funding_usd" and not funding:
                 continue
-            for pattern in patterns:
-                for m in pattern.finditer(sentence):
-                    span = (m.start("n"), m.end("n"))
-                    if span in seen or _HEDGE.search(sentence[: m.start()][-20:]):
+            for m in pattern.finditer(sentence):
+                span = (m.start("n"), m.end("n"))
+                # "prosecuted and convicted no traffickers": one number, two kinds
+                shared = span in seen and sentence[: m.start()].rstrip().lower().endswith(" and")
+                if (span in seen and not shared) or _HEDGE.search(sentence[: m.start()][-20:]):
+                    continue
+                raw = m.group("n")
+                if _DATE_BEFORE.search(sentence[: m.start("n")]) or (
+                        _SINGULAR.search(m.group(0)) and raw.lower() not in ("one", "1")):
+                    continue  # "the June 10 conviction" is a date; "four prosecution units" counts units
+                if kind == "funding_usd":
+                    number = round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()])
+                else:
+                    parsed = parse_number(raw)
+                    if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):
                         continue
-                    raw = m.group("n")
-                    if kind == "funding_usd":
-                        number = round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()])
-                    else:
-                        parsed = parse_number(raw)
-                        if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):
-                            continue
-                        number = parsed
-                    seen.add(span)
-                    if periods is None:
-                        periods = _periods(sentence)
-                    at = m.start("n") - (1 if kind == "funding_usd" and sentence[m.start("n") - 1:m.start("n")] == "$" else 0)
-                    period = periods.get(at, periods.get(m.start("n"), ""))
-                    yield (kind, number, "USD" if kind == "funding_usd" else "count", period,
-                           s_start + span[0], s_start + span[1], " ".join(sentence.split()))
+                    number = parsed
+                seen.add(span)
+                if periods is None:
+                    periods = _periods(sentence)
+                at = m.start("n") - (1 if kind == "funding_usd" and sentence[m.start("n") - 1:m.start("n")] == "$" else 0)
+                period = periods.get(at, periods.get(m.start("n"), ""))
+                a, b = (m.start(), m.end()) if kind == "funding_usd" else span  # "$1.25 million" whole
+                yield (kind, number, "USD" if kind == "funding_usd" else "count", period,
+                       s_start + a, s_start + b, " ".join(sentence.split()))
 
 
 def from_cable(cable: Cable) -> list[Figure]:
@@ -215,3 +251,8 @@ def from_cable(cable: Cable) -> list[Figure]:
                 seen.add((kind, value))
                 out.append(Figure(cable.ref_id, q_index, p, kind, value, unit, period, sentence, start, end))
     return out
+
+
+def span_in(sentence: str, kind: str, value: int) -> tuple[int, int] | None:
+    """Where in ``sentence`` (as stored: spaces made single) the figure ``kind``/``value`` is written."""
+    return next(((a, b) for k, v, _u, _p, a, b, _s in from_text(sentence) if (k, v) == (kind, value)), None)

@@ -70,8 +70,9 @@ class SyncReport:
 
 
 def db_path(lib: Library) -> Path:
-    """Where the TIP store of ``lib`` lives."""
-    return lib.root / "tip.sqlite3"
+    """Where the TIP store of ``lib`` lives (for a read-only library, in a private temporary folder:
+    made again from the library by :func:`sync`)."""
+    return lib.work_dir / "tip.sqlite3"
 
 
 def connect(path: Path) -> sqlite3.Connection:

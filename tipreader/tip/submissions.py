@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from tipreader.cable import Cable
+from tipreader.cable.tip_subject import names_tip_report
 
 from .places import country_of
 
@@ -29,11 +30,6 @@ _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth".split(), 1)}
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d{1,2})(?:st|nd|rd|th))\s+annual\b", re.IGNORECASE)
-_TIP_REPORT = re.compile(
-    r"\b(?:TIP|TRAFFICKING\s+IN\s+PERSONS|TRAFFICKING)\b[\s)(A-Z'-]{0,40}?\bREPORT\b|\bTIP\s+SUBMISSION\b|"
-    r"\bANNUAL\b.{0,40}\bTIP\b", re.IGNORECASE)
-_NOT = re.compile(r"\bINTERIM\b|\bPRESS\s+GUIDANCE\b|\bDEMARCHE\b|\bREACTIONS?\b|\bCHILD\s+LABOU?R\b|"
-                  r"\bPROPOSAL\b|\bFUNDS?\b|\bWATCH\s+LIST\b|\bSCENESETTER\b|\bROLLOUT\b|\bRELEASE\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:FY\s*)?(19[89]\d|20[0-4]\d)\b")
 _PART = re.compile(r"\bPART\s+(\d|ONE|TWO|THREE)\s+OF\s+(\d|TWO|THREE|FOUR)\b", re.IGNORECASE)
 _NUM = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4}
@@ -76,7 +72,7 @@ def detect(cable: Cable) -> SubmissionCable | None:
     """The submission facts of ``cable``, or None when it is not an annual TIP submission."""
     subject = " ".join((cable.subject or "").split())
     split = cable.submission_part or _PART.search(subject)
-    if len(cable.questions) < (1 if split else MIN_QUESTIONS) or not _TIP_REPORT.search(subject) or _NOT.search(subject):
+    if len(cable.questions) < (1 if split else MIN_QUESTIONS) or not names_tip_report(subject):
         return None
     if (cable.origin or "").lower().startswith("secretary of state") or cable.ref_id[2:7] == "STATE":
         return None

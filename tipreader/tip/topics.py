@@ -32,7 +32,22 @@ class Topic:
         return self.key.split(".", 1)[0]
 
 
+_READ: dict[Path, tuple[tuple[int, int], list[Topic]]] = {}  # path → ((mtime, size), its topics)
+
+
 def _read(path: Path) -> list[Topic]:
+    """The topics of one file, parsed again only when the file changed (the compare view names its
+    topic on every open)."""
+    stat = path.stat()
+    cached = _READ.get(path)
+    if cached is not None and cached[0] == (stat.st_mtime_ns, stat.st_size):
+        return cached[1]
+    topics = _parse(path)
+    _READ[path] = ((stat.st_mtime_ns, stat.st_size), topics)
+    return topics
+
+
+def _parse(path: Path) -> list[Topic]:
     with path.open("rb") as fh:
         data = tomllib.load(fh)
     out = []

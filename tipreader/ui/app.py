@@ -9,12 +9,13 @@ which tells the user and writes the traceback to ``tipreader.log`` in the data f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tipreader.cable.model import Cable, CableError
@@ -26,6 +27,7 @@ from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenCable, ShowLibrary, WalkHistory
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
 from tipreader.ui.screens.compare import CompareScreen
+from tipreader.ui.screens.figures import FiguresScreen
 from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.services import Services
@@ -80,6 +82,7 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         services.config = load_config()
         apply_config(self, services.config)
         remember_theme(self)
+        services.team.start(services.config)  # the team settings first: the stores open its items too
         services.open_bookmarks()
         cable = self.initial_cable
         if cable is None and self.target:
@@ -135,10 +138,10 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
     @on(OpenCable)
     def _open_cable(self, message: OpenCable) -> None:
         """Open ``message.target``, recording the place left in the history."""
-        self.open_cable(message.target, message.para, message.query)
+        self.open_cable(message.target, message.para, message.query, mark=message.mark)
 
     def open_cable(self, target: str, para: int | None = None, query: str = "", *,
-                   restore: Step | None = None, record: bool = True) -> bool:
+                   restore: Step | None = None, record: bool = True, mark: str = "") -> bool:
         """Show ``target`` (a ref_id or a file) at ``para`` (None: where it was left) or at ``restore``;
         the place left is recorded first unless ``record`` is False (a walk in the history).
         False, and the user is told, when it cannot be opened."""
@@ -165,7 +168,7 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
                 data.record_open(cable.ref_id)
             except Exception as exc:  # the history of opened cables is a comfort
                 log_error("record_open", exc)
-        reader = ReaderScreen(cable, para=para, query=query, restore=restore)
+        reader = ReaderScreen(cable, para=para, query=query, restore=restore, mark=mark)
         if isinstance(screen, ReaderScreen):
             self.switch_screen(reader)
         else:
@@ -200,9 +203,23 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         """An answer chosen in the compare view: its cable above the view (back/``q`` return to it)."""
         self.open_cable(message.ref_id, message.paragraph)
 
+    @on(FiguresScreen.OpenFigure)
+    def _open_figure(self, message: FiguresScreen.OpenFigure) -> None:
+        """A figure chosen: its cable above the figures, at its paragraph, the number marked."""
+        self.open_cable(message.ref_id, message.paragraph, mark=message.mark)
+
     @on(OpenBookmark)
     def _open_bookmark(self, message: OpenBookmark) -> None:
         self.open_cable(message.ref_id, message.para)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Keys" opens this app's help (Textual's keys panel lists
+        the text box's editing keys and squeezes the screen into a narrow strip)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "This screen's keys, grouped, and the search syntax (F1)", self.action_help)
+            else:
+                yield command
 
     # ---- app actions ----------------------------------------------------------------
     def action_import_cables(self) -> None:

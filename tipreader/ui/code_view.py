@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from rich.text import Text
 
-from tipreader.ui.document import Block
+from tipreader.ui.document import Block, after_paragraphs
 from tipreader.ui.text import clean, one_line
 from tipreader.userdata.codes import Located
 
@@ -45,15 +45,13 @@ def decorate_codes(blocks: list[Block], placed: Mapping[int, Sequence[Located]])
     """``blocks`` with a line of tags after each coded paragraph's last block (not searched)."""
     if not placed:
         return blocks
-    out: list[Block] = []
-    for k, block in enumerate(blocks):
-        out.append(block)
-        para = block.para
-        last_of_para = para is not None and (k + 1 == len(blocks) or blocks[k + 1].para != para)
-        if last_of_para and para is not None and placed.get(para) and block.role != "part":
-            out.append(Block(tag_text(placed[para]), para, "codes", prefix=Text(TAG_PREFIX, style="bold"), gap=0,
-                             searchable=False))
-    return out
+    prefix = Text(TAG_PREFIX, style="bold")
+
+    def tags(para: int) -> Block | None:
+        located = placed.get(para)
+        return Block(tag_text(located), para, "codes", prefix=prefix, gap=0, searchable=False) if located else None
+
+    return after_paragraphs(blocks, tags)
 
 
 def tree_badges(placed: Mapping[int, Sequence[Located]]) -> dict[int, Text]:

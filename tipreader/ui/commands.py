@@ -42,6 +42,10 @@ class CableCommands(Provider):
             para = cable.paragraphs[t.para] if 0 <= t.para < len(cable.paragraphs) else None
             where = f"¶{para.number}, page {para.page}" if para and para.number is not None else f"page {para.page}" if para else ""
             entries.append((name, partial(jump, t.para), f"Jump there ({where})" if where else "Jump there"))
+        from tipreader.ui.parts.submission import SubmissionPart
+
+        for name, delta, help_text in screen.part(SubmissionPart).commands():
+            entries.append((name, partial(screen.part(SubmissionPart).step, delta), help_text))
         for name, action, help_text in (
             ("View: questions with answers", "set_view('full')", "Show each question followed by its answer"),
             ("View: answers only", "set_view('answers')", "Shrink questions to their label and a line"),
@@ -50,9 +54,12 @@ class CableCommands(Provider):
             ("Filter paragraphs", "part('find', 'filter')", "Show only paragraphs that match (&)"),
             ("Go to…", "goto", "Paragraph number, question or words (:)"),
             ("Copy paragraph with citation", "copy", "Copy the paragraph at the top (y)"),
+            ("TIP: compare this question across years and countries", "compare", "The compare view (c)"),
+            ("TIP: figures reported, year by year", "tip_figures",
+             "Prosecutions, convictions, victims... of this country's submissions; Enter opens one"),
             ("Code the paragraph…", "part('codes', 'pick')", "Apply a code of the codebook, with a note (C)"),
+            ("Save the cable as Markdown…", "part('export', 'save')", "Write it to a file; the name is proposed (s)"),
             ("Toggle section tree", "toggle_tree", "Hide or show the tree (t)"),
-            ("Keys", "app.help", "Every key, grouped (? or F1)"),
         ):
             entries.append((name, partial(screen.run_action, action), help_text))
         return entries

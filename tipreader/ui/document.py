@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.style import Style
 from rich.text import Text
 
 from tipreader.cable.model import Cable, Paragraph, Question
+from tipreader.cable.qa_text import QUESTION_LEAD, split_question
 
 from .text import classification_style, clean, marking_style, one_line, tag_name
 
 VIEWS = ("full", "answers", "questions")
 VIEW_NAMES = {"full": "questions with answers", "answers": "answers only", "questions": "questions only"}
 
-_RESPONSE = re.compile(r"(?:POST\s+RESPONSE|RESPONSE|ANSWER)\s*[:.\-]+\s*", re.IGNORECASE)
-_QUESTION_LEAD = re.compile(r"^\s*(?:--\s*)?(?:QUESTION\s+)?[A-Z][:.)]\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +50,33 @@ class Block:
     spans: tuple = ()
 
 
+def with_styles(block: Block, spans: Iterable[tuple[int, int, Style | str]]) -> Block:
+    """``block`` with each ``(start, end, style)`` span of its text styled (links the parts add);
+    the block itself when there is no span."""
+    spans = list(spans)
+    if not spans:
+        return block
+    text = block.text.copy()
+    for a, b, style in spans:
+        text.stylize(style, a, b)
+    return replace(block, text=text)
+
+
+def after_paragraphs(blocks: list[Block], extra: Callable[[int], Block | None]) -> list[Block]:
+    """``blocks`` with ``extra(para)`` (when not None) after each paragraph's last block: what parts
+    add under a paragraph (codes' tags, teammates' notes). Part headings get nothing."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        out.append(block)
+        para = block.para
+        if para is None or block.role == "part" or (k + 1 < len(blocks) and blocks[k + 1].para == para):
+            continue
+        added = extra(para)
+        if added is not None:
+            out.append(added)
+    return out
+
+
 def question_map(cable: Cable) -> dict[int, tuple[int, int, Question]]:
     """paragraph index → (part number 1-based, question number 1-based overall, question)."""
     out: dict[int, tuple[int, int, Question]] = {}
@@ -71,21 +97,6 @@ def question_label(cable: Cable, part_no: int, q: Question) -> str:
 
 
 DERIVED_NOTE = "title derived from the questionnaire, not the cable's text"
-
-
-def split_question(para: Paragraph, q: Question) -> tuple[str, str]:
-    """The question and the part of the answer that sit in the question's own paragraph."""
-    question = q.question or ""
-    others = [i for i in q.answer_paragraphs if i != para.index]
-    if not others:
-        return question, q.answer or ""
-    text = para.text or ""
-    m = _RESPONSE.search(text)
-    if m:
-        return question, text[m.end():].strip()
-    if question and question in text:
-        return question, text[text.index(question) + len(question):].strip()
-    return question, ""
 
 
 StyleFn = Callable[[str | None], "Style | str"]
@@ -172,7 +183,7 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool], level_style: 
         if ref.ref_id:
             line.append(" → " + clean(ref.ref_id, newlines=False), style="tip.muted")
             if in_library(ref.ref_id):
-                line.append(" ✓ in library", style="bold green")
+                line.append(" ✓ in library", style="tip.ok-mark")
         blocks.append(Block(line, None, "header", searchable=False))
     if cable.partial:
         blocks.append(Block(Text("A partial extract: the full text is not in this record.", "tip.note"), None, "header", searchable=False))
@@ -248,7 +259,11 @@ def build_blocks(
         if para.index in owner:
             if view == "questions":
                 continue
-            blocks.append(_body(para, para.text, para.index in lost, "answer", a_prefix, gap=0, mark_style=mark_style))
+            q = owner[para.index]
+            text, after = _cut_after(para, q)
+            blocks.append(_body(para, text, para.index in lost, "answer", a_prefix, gap=0, mark_style=mark_style))
+            if after:
+                blocks.append(Block(Text(clean(after)), para.index, "para", gap=1))
             continue
         if view == "questions" and qmap:
             continue
@@ -261,7 +276,7 @@ def _question_blocks(
     mark_style: StyleFn = marking_style,
 ) -> list[Block]:
     question, answer = split_question(para, q)
-    question = _QUESTION_LEAD.sub("", clean(question), count=1) if question else ""
+    question = QUESTION_LEAD.sub("", clean(question), count=1) if question else ""
     label = Text()
     label.append(f" {question_label(cable, part_no, q)} ", style="tip.letter-badge")
     label.append(" ")
@@ -284,4 +299,14 @@ def _question_blocks(
         out.append(Block(Text(clean(answer)), para.index, "answer", a_prefix))
     elif not [i for i in q.answer_paragraphs if i != para.index]:
         out.append(Block(Text("(no answer given)", "tip.muted-italic"), para.index, "answer", a_prefix, searchable=False))
+    if q.after and q.answer_paragraphs[-1:] in ((), (para.index,)):
+        out.append(Block(Text(clean(q.after)), para.index, "para", gap=1))  # `End text of submission`: not the answer
     return out
+
+
+def _cut_after(para: Paragraph, q: Question) -> tuple[str, str]:
+    """An answer paragraph's text without what follows the answer (``q.after``), and that text."""
+    text = para.text or ""
+    if q.after and q.answer_paragraphs[-1:] == (para.index,) and text.rstrip().endswith(q.after):
+        return text.rstrip()[: -len(q.after)].rstrip(), q.after
+    return text, ""

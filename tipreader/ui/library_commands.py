@@ -13,6 +13,19 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from tipreader.ui.errors import log_error
 
 
+def _rebuild_reason(lib) -> str:
+    """Why the palette offers "Rebuild the library" ("" when it does not): a library written by
+    another version, a damaged index, or a database that lost its cables (issue 17, item 15)."""
+    if lib is None or getattr(lib, "read_only", False):
+        return ""
+    if getattr(lib, "needs_rebuild", None):
+        return f"{lib.needs_rebuild}: re-read every stored original (bookmarks and notes are kept)"
+    if getattr(lib, "problem", None) is not None:
+        return ("Repair the library: a fresh search index from the stored cables; cables the database lost are "
+                "imported again from their files where they still are (bookmarks and notes are kept)")
+    return ""
+
+
 class LibraryCommands(Provider):
     """Import cables (or finish an entity pass); go back/forward; reopen a recently read cable."""
 
@@ -31,10 +44,14 @@ class LibraryCommands(Provider):
              "Every coded passage, one row each: ref_id, date, origin, classification, subject, paragraph, code, "
              "author, note, text (as `tipreader codes export --csv`)"),
         ]
+        if services.team.enabled:
+            entries.append(("Sync with the team server now", services.team.sync_asked,
+                            f"Send your bookmarks, notes and codes to {services.team.where} and fetch the team's "
+                            f"({services.team.status()})"))
         lib = services.library
-        if lib is not None and getattr(lib, "needs_rebuild", None):
-            entries.insert(0, ("Rebuild the library", partial(start_rebuild, app),
-                               f"{lib.needs_rebuild}: re-read every stored original (bookmarks and notes are kept)"))
+        why = _rebuild_reason(lib)
+        if why:
+            entries.insert(0, ("Rebuild the library", partial(start_rebuild, app), why))
         waiting = self._entities_waiting(lib)
         if waiting:
             entries.append((f"Find the names in {waiting:,} waiting cable(s)", partial(start_entity_pass, app),

@@ -19,11 +19,13 @@ class OpenCable(Message):
     """Open ``target`` (a ref_id, or a file path) in the reader.
 
     ``para``: the paragraph index to open at (None: where the user left it); ``query``: a
-    search query whose words are marked (``n``/``N`` step through them)."""
+    search query whose words are marked (``n``/``N`` step through them); ``mark``: a text marked
+    as written instead (a figure's number: ``$1.25 million``), the first at ``para`` current."""
 
     target: str
     para: int | None = None
     query: str = ""
+    mark: str = ""
 
 
 @dataclass

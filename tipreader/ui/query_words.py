@@ -1,14 +1,20 @@
 """Search words in the reader, and cable citations in text.
 
 :func:`query_words` turns a library query into a pattern-like object the reader's
-find uses (``n``/``N`` then move between the query's words, matched as the index
-matched them); :func:`citations` finds cables cited in a paragraph
-(``08 STATE 132759`` → ``08STATE132759``).
+find uses (``n``/``N`` then move between the query's words and phrases, matched as the
+index matched them: the library's snippet :class:`~tipreader.library.snippets.Highlighter`);
+:func:`citations` finds cables cited in a paragraph (``08 STATE 132759`` → ``08STATE132759``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tipreader.library.query import QueryError, parse_query
+from tipreader.library.search import highlight_tree
+from tipreader.library.snippets import Highlighter
 
 # "09 SANAA 1936", "08 STATE 132759", "2006 STATE 202745": a cable cited in the text
 CITATION = re.compile(r"\b(?:19|20)?(\d\d) ([A-Z][A-Z]+(?: [A-Z]+)?) (\d{1,6})\b")
@@ -20,31 +26,40 @@ def citations(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), f"{m.group(1)}{m.group(2).replace(' ', '')}{m.group(3)}") for m in CITATION.finditer(text)]
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One word or phrase of the query found in a text (the part of a regex match the reader reads)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
 class QueryWords:
-    """A pattern-like object (``finditer``) marking a search query's words as the index matched them
-    (``trafficked`` marks ``trafficking``), for the reader's find highlights and ``n``/``N``."""
+    """A pattern-like object (``finditer``) marking a search query's words and phrases as the index
+    matched them (``trafficked`` marks ``trafficking``; ``"forced labor"`` marks the two words
+    together, never a lone ``forced``), for the reader's find highlights and ``n``/``N``."""
 
     def __init__(self, query: str) -> None:
-        from tipreader.library.query import parse_query
-        from tipreader.library.snippets import Highlighter
-
-        self.highlighter = Highlighter(parse_query(query))
-        keys = [rx.pattern for rx in self.highlighter.regexes]
-        self.rx = re.compile(r"\b(?:" + "|".join(keys) + r")", re.IGNORECASE) if keys else None
+        self.highlighter = Highlighter(highlight_tree(parse_query(query)))
 
     def __bool__(self) -> bool:
-        return self.rx is not None
+        return bool(self.highlighter)
 
-    def finditer(self, text: str, pos: int = 0):
-        """The matches in ``text`` from ``pos``: whole words whose stem is a query word's."""
-        from tipreader.library.snippets import fold
+    def finditer(self, text: str, pos: int = 0) -> Iterator[Found]:
+        """The matches in ``text`` from ``pos``."""
+        for start, end, _key in self.highlighter.spans(text, pos):
+            yield Found(start, end)
 
-        if self.rx is None:
-            return
-        folded = fold(text)
-        for m in self.rx.finditer(folded, pos):
-            if self.highlighter._is_match(m.group()):
-                yield m
+
+def literal_words(text: str) -> re.Pattern[str]:
+    """A pattern marking ``text`` as written, not inside a longer number or word (``3`` not in ``30``)."""
+    return re.compile(r"(?<![\w.,$])" + re.escape(text) + r"(?![\w]|[.,]\d)")
 
 
 def query_words(query: str) -> QueryWords | None:
@@ -53,6 +68,6 @@ def query_words(query: str) -> QueryWords | None:
         return None
     try:
         words = QueryWords(query)
-    except Exception:
+    except QueryError:
         return None
     return words or None

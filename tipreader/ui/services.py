@@ -11,6 +11,8 @@ widget or screen with :func:`services_of` (``services_of(self).library``), never
   damaged one is offered a fresh start once per file);
 - ``history``: back/forward across cables and jumps;
 - ``codebook``: the codebook in effect (read on first use);
+- ``team``: the background sync with the team server (:class:`~tipreader.ui.team_sync.TeamSync`;
+  idle without one) and ``team_items``: what was pulled from it (teammates' bookmarks and notes);
 - ``config`` and the session's choices (``entities_highlight``);
 - ``library_changed``: a :class:`~textual.signal.Signal` published after an import or when
   the library opens, so screens refresh themselves (``services.library_changed.subscribe``).
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from textual.signal import Signal
 
 from tipreader.ui.history import History
+from tipreader.ui.team_sync import TeamSync
 from tipreader.ui.source import CableSource, LibrarySource, NoLibrary
 
 if TYPE_CHECKING:
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
     from tipreader.userdata.codebook import Codebook
     from tipreader.userdata.codes import CodeStore
     from tipreader.userdata.filters import UserFilter
+    from tipreader.userdata.local import LocalItems
 
 _log = logging.getLogger(__name__)
 
@@ -60,6 +64,8 @@ class Services:
         self.entities_highlight: bool | None = None
         self.bookmarks: BookmarkStore | None = None
         self.codes: CodeStore | None = None  # coded passages, opened with the bookmarks
+        self.team_items: LocalItems | None = None  # items pulled from the team server, opened with the bookmarks
+        self.team = TeamSync(self)
         self._codebook: Codebook | None = None
         self.library_changed: Signal[None] = Signal(app, "library-changed")
         # published when the bookmark store is replaced (a fresh start): readers mark again
@@ -118,10 +124,15 @@ class Services:
         lib = getattr(source, "library", None)
         if lib is not None and getattr(lib, "problem", None) is not None:  # a damaged index, lost cables
             self._library = lib
-            self.library_failed(str(lib.problem))
+            self.library_failed(f"{lib.problem}. In the app: ctrl+p, \"Rebuild the library\".")
             return
         if lib is not None:
             self._library = lib
+            if getattr(lib, "read_only", False):
+                from tipreader.library.damage import read_only_note
+
+                self.app.notify(f"{read_only_note(lib.root)}; imports and rebuilds are off.", title="Library",
+                                severity="warning", timeout=10, markup=False)
             if getattr(lib, "needs_rebuild", None):
                 self.app.notify(f"{lib.needs_rebuild}. Rebuild it from the palette (ctrl+p, \"Rebuild the library\") or with "
                                 "`tipreader library rebuild`; your bookmarks and notes are kept.",
@@ -129,7 +140,11 @@ class Services:
         self.library_changed.publish(None)
 
     def library_updated(self) -> None:
-        """After an import: references newly in the library get their links; screens refresh."""
+        """After an import or a rebuild: references newly in the library get their links; a problem the
+        rebuild repaired is gone; screens refresh."""
+        lib = self._library
+        if self.library_problem is not None and lib is not None and getattr(lib, "problem", None) is None:
+            self.library_problem = None
         forget = getattr(self.source, "forget", None)
         if forget is not None:
             forget()
@@ -137,14 +152,22 @@ class Services:
 
     # ---- the user's database ----------------------------------------------------------
     def open_bookmarks(self) -> None:
-        """Open the bookmark and code stores (None when the user database cannot be opened)."""
+        """Open the bookmark and code stores, and with a team server the items pulled from it (None when
+        the user database cannot be opened)."""
         from tipreader.library.bookmarks import BookmarkStore, UserDBError
         from tipreader.userdata.codes import CodeStore
+        from tipreader.userdata.local import LocalItems
 
-        self.bookmarks = self.codes = None
+        self.bookmarks = self.codes = self.team_items = None
         try:
             self.bookmarks = BookmarkStore.open()
             self.codes = CodeStore.open()
+            if self.team.enabled:
+                try:
+                    self.team_items = LocalItems.open()
+                except Exception as err:  # teammates' items are not shown; the user's own are all there
+                    _log.error("team items cannot be opened", exc_info=True)
+                    self._notify(f"Teammates' items are not shown: {err}", severity="warning")
         except UserDBError as err:
             self.offer_fresh_start(err)
         except Exception as err:  # unexpected: read on without bookmarks, and say so

@@ -60,11 +60,13 @@ STYLES: dict[str, TextStyle] = {
     "tip.answer-bar": TextStyle("#5f87af", decoration=True),
     "tip.field": TextStyle("#8fb0d0", "bold"),
     "tip.date": TextStyle("#8fb0d0"),
+    "tip.aside": TextStyle("#8fb0d0", "italic"),  # the reader's own remarks between paragraphs
     "tip.rule": TextStyle("#405060", decoration=True),
     "tip.note": TextStyle("warning", "italic"),  # a guess, a partial extract, a truncated cable
     "tip.warning": TextStyle("warning"),
     "tip.warning-mark": TextStyle("warning", "bold"),
     "tip.error": TextStyle("error"),
+    "tip.error-mark": TextStyle("error", "bold"),
     "tip.ok": TextStyle("success"),
     "tip.ok-mark": TextStyle("success", "bold"),
     # the library's result rows
@@ -90,6 +92,7 @@ STYLES: dict[str, TextStyle] = {
     "tip.link": TextStyle("#87afd7", "underline"),
     "tip.code": TextStyle("#87afd7", "bold"),
     "tip.bookmark": TextStyle("#ff5faf", "bold"),
+    "tip.team": TextStyle("#5fafaf", "bold"),  # teammates' marks
 }
 
 

@@ -29,7 +29,6 @@ before the call returns. A damaged database is refused, never written.
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from tipreader.cable.model import Question
 from tipreader.library import paths
 from tipreader.library.bookmark_keys import (CHANGED, DETACHED, OK, RefFilter, anchor_for, cached_get, find_paragraph,
                                              text_hash)
-from tipreader.library.userdb_safety import UserDBError, connect_user_db, make_durable, write_error
+from tipreader.library.userdb_safety import UserDBError, UserTable, make_durable, write_error
 
 from .codebook import normalize
 
@@ -205,14 +204,12 @@ def team_codes(con: sqlite3.Connection, ref_id: str | None = None) -> list[Coded
     return out
 
 
-class CodeStore:
+class CodeStore(UserTable):
     """The ``codes`` table of the user database, on its own connection (thread-safe)."""
 
     def __init__(self, path: Path, author: str | None = None) -> None:
-        self.path = path
+        super().__init__(path)
         self.author = author
-        self._lock = threading.Lock()
-        self.con = connect_user_db(path, isolation_level=None)
         try:
             make_durable(self.con)
             _setup(self.con)
@@ -225,17 +222,6 @@ class CodeStore:
         """The coded passages of the user database under ``home`` (default: the data folder);
         ``author`` names the coder (default: :func:`current_author`, asked at the first write)."""
         return cls(paths.user_db_path(Path(home) if home else None), author)
-
-    def close(self) -> None:
-        """Close the connection (every change is already committed)."""
-        with self._lock:
-            self.con.close()
-
-    def __enter__(self) -> CodeStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _run(self, sql: str, args: Iterable = ()) -> list[CodedPassage]:
         return [CodedPassage(*row) for row in self._rows(sql, args)]

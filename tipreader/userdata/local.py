@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import threading
 import time
 import uuid
 from collections.abc import Sequence
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipreader.library import paths
-from tipreader.library.userdb_safety import UserDBError, connect_user_db
+from tipreader.library.userdb_safety import UserDBError, UserTable
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS team_sync (
@@ -66,13 +65,11 @@ def fingerprint(fields: dict) -> str:
     return hashlib.sha1(json.dumps([fields.get(k) for k in keys], ensure_ascii=False).encode()).hexdigest()
 
 
-class LocalItems:
+class LocalItems(UserTable):
     """Codes and the team tables of the user database, on their own connection (thread-safe)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        self.con = connect_user_db(path, isolation_level=None)
+        super().__init__(path)
         try:
             self.con.execute("PRAGMA busy_timeout=30000")
             self.con.execute("PRAGMA journal_mode=WAL")
@@ -85,16 +82,6 @@ class LocalItems:
     def open(cls, home: str | Path | None = None) -> LocalItems:
         """The local items of the user database under ``home`` (default: the data dir)."""
         return cls(paths.user_db_path(Path(home) if home else None))
-
-    def close(self) -> None:
-        with self._lock:
-            self.con.close()
-
-    def __enter__(self) -> LocalItems:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- team: what goes out ------------------------------------------------------
     def _own_items(self, bookmarks: Sequence, codes: Sequence) -> dict[str, dict]:

@@ -28,6 +28,8 @@ from typing import Any
 
 import psycopg
 
+from tipreader.safetext import visible
+
 from .local import Item, LocalItems
 from .team_schema import LATEST, SCHEMA, migrate, schema_version
 
@@ -49,10 +51,15 @@ class TeamSettings:
 
     @property
     def display(self) -> str:
-        """The URL without its password."""
-        info = psycopg.conninfo.conninfo_to_dict(self.url)
+        """The URL without its password, safe to show (a URL or user name with terminal escapes is
+        shown escaped: it comes from a settings file or the environment, maybe a colleague's)."""
+        try:
+            info = psycopg.conninfo.conninfo_to_dict(self.url)
+        except psycopg.Error:  # a malformed URL: connecting says why
+            return "the team server (its URL cannot be read)"
         who = self.user or info.get("user") or "?"
-        return f"{who}@{info.get('host') or 'localhost'}:{info.get('port') or 5432}/{info.get('dbname') or ''}"
+        return visible(f"{who}@{info.get('host') or 'localhost'}:{info.get('port') or 5432}/{info.get('dbname') or ''}",
+                       newlines=False)
 
 
 def team_settings(config: Any | None = None) -> TeamSettings | None:

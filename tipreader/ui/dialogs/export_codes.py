@@ -7,72 +7,18 @@ None (``esc``). An existing file is replaced only after a second Enter on the sa
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label
-
+from tipreader.ui.dialogs.save_path import SavePathDialog
 from tipreader.ui.text import clean
 
 
-class ExportCodesDialog(ModalScreen[tuple[str, bool] | None]):
+class ExportCodesDialog(SavePathDialog):
     """Asks where to write the CSV; dismisses with (path, replace an existing file) or None."""
 
-    DEFAULT_CSS = """
-    ExportCodesDialog { align: center middle; }
-    ExportCodesDialog #export-box {
-        width: 90%; max-width: 90; height: auto; border: round $accent; background: $surface; padding: 0 1;
-    }
-    ExportCodesDialog #export-title { text-style: bold; }
-    ExportCodesDialog #export-hint { color: $text-muted; }
-    ExportCodesDialog Input { border: tall $background; }
-    """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.app.cancel", tooltip="Close without exporting")]
-
     def __init__(self, default: str, count: int) -> None:
-        super().__init__()
-        self.default = default
+        super().__init__(f"Export {count:,} coded passage(s) to CSV", default)
         self.count = count
-        self._confirmed: str | None = None  # the existing file the user was warned about
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="export-box"):
-            yield Label(Text(f"Export {self.count:,} coded passage(s) to CSV", style="bold"), id="export-title")
-            yield Input(self.default, id="export-path")
-            yield Label(Text("Enter writes the file · esc cancels"), id="export-hint")
-
-    def on_mount(self) -> None:
-        """The path has the focus, its name selected for typing over."""
-        self.query_one(Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        path = os.path.expanduser(event.value.strip())
-        hint = self.query_one("#export-hint", Label)
-        if not path:
-            hint.update(Text("Type a file name."))
-            return
-        target = Path(path)
-        if target.is_dir():
-            hint.update(Text(f"{clean(path, newlines=False)} is a folder: add a file name."))
-            return
-        if target.exists() and self._confirmed != path:
-            self._confirmed = path
-            hint.update(Text(f"{clean(path, newlines=False)} exists: Enter again replaces it, esc cancels.",
-                             style="bold"))
-            return
-        self.dismiss((path, target.exists()))
-
-    def action_cancel(self) -> None:
-        """Close, returning None."""
-        self.dismiss(None)
 
 
 def export_codes(path: str, replace: bool, codes, get, book) -> int:

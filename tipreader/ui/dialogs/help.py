@@ -1,4 +1,4 @@
-"""F1 (and ``?`` in the reader) help: every key of the screen shown, grouped, generated from the
+"""F1 (and ``?`` in the reader and the library) help: every key of the screen shown, grouped, generated from the
 bindings themselves; on the library screen the search syntax too."""
 
 from __future__ import annotations

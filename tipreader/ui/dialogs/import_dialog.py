@@ -115,7 +115,7 @@ def summary_text(report, entities_only: bool = False) -> Text:
                 style="tip.warning-mark" if p.cancelled else "tip.ok-mark")
     text.append(f"{p.cables_imported:,} cable(s) imported · {p.cables_unchanged:,} already in the library · "
                 f"{p.older_texts:,} older text(s) · {p.files_skipped:,} file(s) skipped (unchanged) · ")
-    text.append(f"{len(report.errors):,} failed", style="bold red" if report.errors else "")
+    text.append(f"{len(report.errors):,} failed", style="tip.error-mark" if report.errors else "")
     text.append(f" · {p.elapsed:.1f} s\n")
     left = p.entities_total - p.entities_done
     if p.phase == "entities" and p.entities_done:
@@ -219,7 +219,7 @@ class ImportDialog(ModalScreen[object]):
 
     def _failed(self, message: str) -> None:
         self.report = False
-        self.query_one("#import-status", Static).update(Text(f"The import stopped: {message}", style="bold red"))
+        self.query_one("#import-status", Static).update(Text(f"The import stopped: {message}", style="tip.error-mark"))
 
     def action_cancel(self) -> None:
         """Esc: cancel a running import; close once it is over."""
@@ -235,11 +235,21 @@ class ImportDialog(ModalScreen[object]):
             self.dismiss(self.report or None)
 
 
+def _writable(app, lib, doing: str) -> bool:
+    """False, and the user told why, when ``lib`` is read-only (``doing``: "an import"...)."""
+    if not getattr(lib, "read_only", False):
+        return True
+    from tipreader.library.damage import read_only
+
+    app.notify(str(read_only(lib.root, doing)), title="Library", severity="warning", timeout=15, markup=False)
+    return False
+
+
 def start_entity_pass(app, workers: int | None = None) -> None:
     """Run the entity pass over the cables waiting for it, in the import dialog."""
     services = services_of(app)
     lib = services.library
-    if lib is not None:
+    if lib is not None and _writable(app, lib, "the entity pass"):
         app.push_screen(ImportDialog(lib, None, workers), lambda _report: services.library_updated())
 
 
@@ -247,7 +257,7 @@ def start_rebuild(app, workers: int | None = None) -> None:
     """Rebuild the library (re-parse every stored original) in the import dialog."""
     services = services_of(app)
     lib = services.library
-    if lib is not None:
+    if lib is not None and _writable(app, lib, "a rebuild"):
         app.push_screen(ImportDialog(lib, None, workers, rebuild=True), lambda _report: services.library_updated())
 
 
@@ -255,7 +265,7 @@ def start_import(app, path: str | None = None, workers: int | None = None) -> No
     """Ask for a path (unless given), import it, then refresh the library screens."""
     services = services_of(app)
     lib = services.library
-    if lib is None:
+    if lib is None or not _writable(app, lib, "an import"):
         return
 
     def finished(_report) -> None:

@@ -1,6 +1,9 @@
-"""The references dialog: a cable's REF items, cables cited in its text, and the cables citing it."""
+"""The references dialog: a cable's REF items, cables cited in its text, the cables citing it, and
+the cable's references to its own questions (``see 24B above``)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual import on
@@ -15,7 +18,10 @@ from tipreader.ui.text import clean
 
 
 class ReferencesDialog(ModalScreen[str | None]):
-    """Lists ``rows`` of (ref_id, what it is, in the library); dismisses with the chosen ref_id."""
+    """Lists ``rows`` of (ref_id, what it is, in the library); dismisses with the chosen ref_id.
+
+    ``local`` are rows of (key, what) for places in this cable (its questions); choosing one
+    dismisses with its key."""
 
     DEFAULT_CSS = """
     ReferencesDialog { align: center middle; }
@@ -27,21 +33,24 @@ class ReferencesDialog(ModalScreen[str | None]):
         Binding("escape,q", "dismiss(None)", "Close", id="references.close", tooltip="Close without opening"),
     ]
 
-    def __init__(self, ref_id: str, rows: list[tuple[str, str, bool]]) -> None:
+    def __init__(self, ref_id: str, rows: list[tuple[str, str, bool]], local: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.ref_id = ref_id
-        self.rows = rows
+        self.rows = [*((key, what, True) for key, what in local), *rows]
+        self.local = len(local)
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(f"References of {clean(self.ref_id, newlines=False)} — Enter opens one in the library",
-                              style="bold"))
+            yield Static(Text(f"References of {clean(self.ref_id, newlines=False)} — Enter opens one", style="bold"))
             options = []
             for i, (ref, what, present) in enumerate(self.rows):
                 line = Text()
                 line.append(f"{clean(ref, newlines=False) or '(unresolved)':<16} ", style="bold" if present else "tip.muted")
                 line.append(clean(what, newlines=False)[:60])
-                line.append("  ✓ in library" if present else "  not in library", style="tip.ok" if present else "tip.muted-italic")
+                if i < self.local:
+                    line.append("  in this cable", style="tip.muted")
+                else:
+                    line.append("  ✓ in library" if present else "  not in library", style="tip.ok" if present else "tip.muted-italic")
                 options.append(Option(line, id=str(i), disabled=not present))
             if not options:
                 options = [Option(Text("No references, and no cable in the library cites this one.", style="tip.muted"),

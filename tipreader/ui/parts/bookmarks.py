@@ -130,6 +130,7 @@ class BookmarksPart(ReaderPart):
             self.reader.notify(f"Bookmark not saved: {err}", severity="error", markup=False)
             return
         self.refresh_marks()
+        self.reader.services.team.soon()
         self.reader.notify(message, markup=False, timeout=3)
 
     def action_note(self) -> None:
@@ -154,6 +155,7 @@ class BookmarksPart(ReaderPart):
                 reader.notify(f"Note not saved: {err}", severity="error", markup=False)
                 return
             self.refresh_marks()
+            reader.services.team.soon()
             reader.notify(f"Note saved on {reader.citation(para)}", markup=False, timeout=3)
 
         note = placed.bookmark.note if placed else ""
@@ -170,6 +172,7 @@ class BookmarksPart(ReaderPart):
 
         def chosen(target: tuple[str, int] | None) -> None:
             self.refresh_marks()  # deletions in the list show here at once
+            reader.services.team.soon()
             if target is not None:
                 reader.post_message(OpenCable(target[0], para=target[1]))
 

@@ -140,4 +140,5 @@ class CodesPart(ReaderPart):
             reader.notify(f"Code not saved: {err}", severity="error", markup=False)
             return
         self.refresh_codes()
+        reader.services.team.soon()
         reader.notify(message, markup=False, timeout=3)

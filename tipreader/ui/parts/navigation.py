@@ -13,9 +13,10 @@ from dataclasses import replace
 from rich.style import Style
 from rich.text import Text
 
-from tipreader.ui.document import Block
+from tipreader.ui.document import Block, with_styles
 from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.parts.base import ReaderPart, part_binding
+from tipreader.ui.parts.question_links import QuestionLinksPart
 from tipreader.ui.query_words import LINK_STYLE, citations
 
 _log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class NavigationPart(ReaderPart):
         part_binding("navigation", "alt+right", "walk(1)", "Forward", show=False, id="reader.history.forward",
                      tooltip="Forward again in the history"),
         part_binding("navigation", "enter", "follow", "Follow ref", id="reader.links.follow",
-                     tooltip="Open the referenced cable (from the paragraph at the top); several: choose"),
+                     tooltip="Open the referenced cable or go to the question referred to (from the paragraph at the top); several: choose"),
         part_binding("navigation", "r", "references", "Refs", id="reader.links.list",
                      tooltip="The cable's references and the cables citing it; Enter opens one in the library"),
     ]
@@ -78,14 +79,7 @@ class NavigationPart(ReaderPart):
         for block, spans in zip(blocks, found):
             if block.para is None and block.role == "rule" and self.cited_by():
                 out.append(self._cited_block(block))
-            spans = [s for s in spans if self._linkable(s[2])]
-            if spans:
-                text = block.text.copy()
-                for a, b, ref in spans:
-                    text.stylize(LINK_STYLE, a, b)
-                    text.stylize(_link(ref), a, b)
-                block = replace(block, text=text)
-            out.append(block)
+            out.append(with_styles(block, ((a, b, _link(ref)) for a, b, ref in spans if self._linkable(ref))))
         return out
 
     # ---- links ------------------------------------------------------------------------
@@ -133,12 +127,20 @@ class NavigationPart(ReaderPart):
         self.reader.post_message(WalkHistory(delta))
 
     def action_follow(self) -> None:
-        """Enter: the one reference here opens; several (or none here): the references list."""
+        """Enter: the one reference here opens (a cable, or a question of this cable: ``see 24B``);
+        several (or none here): the references list."""
         links = self.links_here()
-        if len(links) == 1:
-            self.open(links[0])
+        questions = self._question_links().here(self.reader.text_view.top_para)
+        if len(links) + len(questions) == 1:
+            if links:
+                self.open(links[0])
+            else:
+                self._question_links().go(questions[0].label)
         else:
             self.action_references()
+
+    def _question_links(self) -> QuestionLinksPart:
+        return self.reader.part(QuestionLinksPart)
 
     def action_references(self) -> None:
         """The references and "cited by" list; the chosen cable opens."""
@@ -158,11 +160,15 @@ class NavigationPart(ReaderPart):
         for citing in self.cited_by():
             rows.append((citing, "cites this cable", True))
 
+        local = {f"Q {label.replace('.', '·', 1)}": (label, what) for label, what in self._question_links().rows()}
+
         def chosen(ref_id: str | None) -> None:
-            if ref_id:
+            if ref_id in local:
+                self._question_links().go(local[ref_id][0])
+            elif ref_id:
                 self.open(ref_id)
 
-        self.reader.app.push_screen(ReferencesDialog(cable.ref_id, rows), chosen)
+        self.reader.app.push_screen(ReferencesDialog(cable.ref_id, rows, [(k, w) for k, (_, w) in local.items()]), chosen)
 
 
 def _link(ref: str) -> Style:

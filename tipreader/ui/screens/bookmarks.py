@@ -87,7 +87,7 @@ def bookmark_prompt(placed: Placed) -> Group:
     if placed.status == CHANGED:
         head.append("  changed: the paragraph reads differently now", style="tip.warning-mark")
     elif placed.status == DETACHED:
-        head.append("  detached: the cable is not in the library", style="bold red")
+        head.append("  detached: the cable is not in the library", style="tip.error-mark")
     parts: list = [head, Text("  " + one_line(mark.first_line, 200), style="tip.muted", no_wrap=True, overflow="ellipsis")]
     if mark.note.strip():
         parts.append(Padding(RichMarkdown(clean(mark.note), hyperlinks=False), (0, 0, 0, 2)))

@@ -12,6 +12,11 @@ Opened with ``c`` on a question in the reader. Two tabs:
 
 Enter on an answer posts :class:`CompareScreen.OpenAnswer` (the host opens the cable at that
 paragraph, with history back here). Keyboard only; fits 80×24.
+
+Opening is kept fast (``benchmarks/tip_compare.py``): the answers are in an
+:class:`~tipreader.ui.widgets.entry_list.EntryList`, which lays out line offsets and paints only
+the lines on screen; only the opened answer's diff is computed before the first paint, the
+other years' marks follow from a worker thread.
 """
 
 from __future__ import annotations
@@ -19,18 +24,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import ContentSwitcher, Static
+from textual.worker import get_current_worker
 
 from tipreader.tip.compare import Answer, CompareData, diff_words
 from tipreader.tip.places import REGIONS
 from tipreader.ui import _colors
+from tipreader.ui.widgets.entry_list import Entry, EntryList
+from tipreader.ui.widgets.footer import QuietFooter
 
 
 EXCERPT_WORDS = 120  # an answer in the countries tab shows this many words; Enter opens the whole of it
@@ -45,6 +52,19 @@ def _excerpt(answer: str) -> Text:
     return text
 
 
+def marked(before: str | None, after: str, added: str, removed: str) -> Text:
+    """``after`` with the words added since ``before`` in style ``added`` and the removed ones, struck,
+    in style ``removed`` (plain ``after`` when there is nothing before)."""
+    if before is None:
+        return Text(after)
+    out = Text()
+    for op, words in diff_words(before, after):
+        if out:
+            out.append(" ")
+        out.append(words, style=added if op == "+" else removed if op == "-" else "")
+    return out
+
+
 class CompareScreen(Screen[None]):
     """See the module docstring."""
 
@@ -55,16 +75,18 @@ class CompareScreen(Screen[None]):
     CompareScreen #compare-region { height: 1; padding: 0 1; }
     CompareScreen #compare-switcher { height: 1fr; }
     CompareScreen #compare-countries { height: 1fr; }
-    CompareScreen OptionList { height: 1fr; max-height: 100%; }
+    CompareScreen EntryList { height: 1fr; }
     """
 
     BINDINGS = [
-        Binding("o", "order", "Newest/oldest first", id="compare.view.order",
+        Binding("o", "order", "Order", id="compare.view.order",
                 tooltip="Years tab: newest or oldest year first"),
         Binding("r", "region", "Region", id="compare.view.region",
                 tooltip="Countries tab: show one region's countries, then the next, then all"),
         Binding("t", "switch_tab", "Years/Countries", id="compare.view.tab",
                 tooltip="Switch between the same country's years and the same year's countries"),
+        Binding("f", "figures", "Figures", id="compare.view.figures",
+                tooltip="The counts (prosecutions, victims...) this country's submissions report, year by year"),
         Binding("escape,q", "back", "Back", id="compare.app.back", tooltip="Back to the reader"),
     ]
 
@@ -82,6 +104,11 @@ class CompareScreen(Screen[None]):
         self.newest_first = False
         self.region_filter: str | None = None
         self._countries_filled = False
+        chronological = sorted(data.years, key=lambda a: (a.report_year, a.ref_id))
+        # each year's answer and the one before it (its diff is computed once, after the first paint)
+        self._before = {id(b): a for a, b in zip(chronological, chronological[1:])}
+        self._chronological = chronological
+        self._marked: dict[int, Text] = {}
 
     def compose(self) -> ComposeResult:
         """A title line, the two tabs, the footer."""
@@ -96,11 +123,11 @@ class CompareScreen(Screen[None]):
         yield Static(title, id="compare-title")
         yield Static(id="compare-tabs")
         with ContentSwitcher(initial="compare-years", id="compare-switcher"):
-            yield OptionList(id="compare-years")
+            yield EntryList(id="compare-years")
             with Vertical(id="compare-countries"):
                 yield Static("", id="compare-region")
-                yield OptionList(id="compare-countries-list")
-        yield Footer()
+                yield EntryList(id="compare-countries-list")
+        yield QuietFooter()
 
     @property
     def active_tab(self) -> str:
@@ -114,21 +141,38 @@ class CompareScreen(Screen[None]):
         self.query_one(ContentSwitcher).current = tab
         base = self.data.base
         names = {"compare-years": f"{base.country}, every year", "compare-countries": f"{base.report_year}, other countries"}
-        bar = Text()
+        bar = Text(no_wrap=True, overflow="ellipsis")
         for key, name in names.items():
             bar.append(f" {name} ", style="reverse bold" if key == tab else "tip.muted")
             bar.append("  ")
         bar.append("t: switch", style="tip.muted")
         self.query_one("#compare-tabs", Static).update(bar)
-        self.query_one("#compare-years" if tab == "compare-years" else "#compare-countries-list", OptionList).focus()
+        self.query_one("#compare-years" if tab == "compare-years" else "#compare-countries-list", EntryList).focus()
 
     def on_mount(self) -> None:
-        """Fill the years list (the other countries' when that tab is first shown); the base answer
-        is highlighted."""
+        """Fill the years list with the opened answer's diff marked at once; the other years' marks
+        follow from a worker (the countries' list is filled when its tab is first shown)."""
+        base = self._base_answer()
+        if base is not None:
+            self._marked[id(base)] = self._mark(base)
         self._fill_years()
         self._show_tab("compare-years")
+        if any(id(a) in self._before and id(a) not in self._marked for a in self._chronological):
+            self._mark_years(*self._styles())
 
     # ---- the lists -----------------------------------------------------------------------
+    def _base_answer(self) -> Answer | None:
+        base = self.data.base
+        return next((a for a in self._chronological if (a.ref_id, a.q_index) == (base.ref_id, base.q_index)), None)
+
+    def _styles(self) -> tuple[str, str]:
+        colors = _colors.derive(self.app)
+        return f"underline {colors['success'].rich_color.name}", f"strike {colors['error'].rich_color.name}"
+
+    def _mark(self, a: Answer) -> Text:
+        before = self._before.get(id(a))
+        return marked(before.answer if before is not None else None, a.answer, *self._styles())
+
     def _header(self, a: Answer, with_country: bool) -> Text:
         head = Text()
         if with_country:
@@ -138,39 +182,40 @@ class CompareScreen(Screen[None]):
             head.append(f"  (topic confidence {a.confidence:.2f})", style="tip.muted")
         return head
 
-    def _marked(self, before: str | None, after: str) -> Text:
-        if before is None:
-            return Text(after)
-        colors = _colors.derive(self.app)
-        added = f"underline {colors['success'].rich_color.name}"
-        removed = f"strike {colors['error'].rich_color.name}"
-        out = Text()
-        for op, words in diff_words(before, after):
-            if out:
-                out.append(" ")
-            out.append(words, style=added if op == "+" else removed if op == "-" else "")
-        return out
-
-    def _option(self, a: Answer, body: Text, with_country: bool) -> Option:
-        prompt = self._header(a, with_country)
-        prompt.append("\n")
-        prompt.append_text(body)
-        prompt.append("\n")
-        return Option(prompt, id=f"{a.ref_id}:{a.q_index}")
+    @property
+    def shown_years(self) -> list[Answer]:
+        """The years tab's answers in the order shown."""
+        return list(reversed(self._chronological)) if self.newest_first else list(self._chronological)
 
     def _fill_years(self) -> None:
-        chronological = sorted(self.data.years, key=lambda a: (a.report_year, a.ref_id))
-        previous: dict[int, str | None] = {}
-        last: str | None = None
-        for a in chronological:
-            previous[id(a)] = last
-            last = a.answer
-        shown = list(reversed(chronological)) if self.newest_first else chronological
-        lst = self.query_one("#compare-years", OptionList)
-        lst.clear_options()
-        lst.add_options([self._option(a, self._marked(previous[id(a)], a.answer), False) for a in shown])
+        shown = self.shown_years
+        entries = [Entry(f"{a.ref_id}:{a.q_index}", self._header(a, False), self._marked.get(id(a)) or Text(a.answer))
+                   for a in shown]
         base = self.data.base
-        lst.highlighted = next((i for i, a in enumerate(shown) if (a.ref_id, a.q_index) == (base.ref_id, base.q_index)), 0)
+        current = next((i for i, a in enumerate(shown) if (a.ref_id, a.q_index) == (base.ref_id, base.q_index)), 0)
+        lst = self.query_one("#compare-years", EntryList)
+        lst.set_entries(entries, current if lst.current_key is None else
+                        next((i for i, e in enumerate(entries) if e.key == lst.current_key), current))
+
+    @work(thread=True, exclusive=True, group="compare-diffs", exit_on_error=False)
+    def _mark_years(self, added: str, removed: str) -> None:
+        """The word diffs of every year against the year before (pure Python, off the UI thread)."""
+        worker = get_current_worker()
+        done: dict[int, Text] = {}
+        for a in self._chronological:
+            if worker.is_cancelled:
+                return
+            before = self._before.get(id(a))
+            if before is not None and id(a) not in self._marked:
+                done[id(a)] = marked(before.answer, a.answer, added, removed)
+        self.app.call_from_thread(self._show_marks, done)
+
+    def _show_marks(self, done: dict[int, Text]) -> None:
+        self._marked.update(done)
+        lst = self.query_one("#compare-years", EntryList)
+        by_key = {f"{a.ref_id}:{a.q_index}": self._marked.get(id(a)) for a in self._chronological}
+        lst.set_bodies({i: body for i, e in enumerate(lst.entries) if (body := by_key.get(e.key)) is not None
+                        and body is not e.body})
 
     def _fill_countries(self) -> None:
         self._countries_filled = True
@@ -179,13 +224,10 @@ class CompareScreen(Screen[None]):
         count = f"{len(peers)} of {len(self.data.peers)}" if self.region_filter else str(len(peers))
         self.query_one("#compare-region", Static).update(
             Text(f"Region: {label} · {count} other countries · r: next region", style="tip.muted"))
-        lst = self.query_one("#compare-countries-list", OptionList)
-        lst.clear_options()
-        if peers:
-            lst.add_options([self._option(a, _excerpt(a.answer), True) for a in peers])
-        else:
-            lst.add_option(Option(Text("No other country's answer to this topic in the library for "
-                                       f"{self.data.base.report_year}.", style="tip.muted"), disabled=True))
+        empty = Text(f"No other country's answer to this topic in the library for {self.data.base.report_year}.",
+                     style="tip.muted")
+        self.query_one("#compare-countries-list", EntryList).set_entries(
+            [Entry(f"{a.ref_id}:{a.q_index}", self._header(a, True), _excerpt(a.answer)) for a in peers], 0, empty)
 
     # ---- actions ---------------------------------------------------------------------------
     def action_order(self) -> None:
@@ -209,14 +251,21 @@ class CompareScreen(Screen[None]):
         """Years ↔ countries."""
         self._show_tab("compare-countries" if self.active_tab == "compare-years" else "compare-years")
 
+    def action_figures(self) -> None:
+        """The figures view of this country's submissions (Enter on a figure opens its paragraph)."""
+        from tipreader.ui.figures_open import open_figures
+        from tipreader.ui.services import services_of
+
+        open_figures(self.app, services_of(self).library, self.data.base.country)
+
     def action_back(self) -> None:
         """Back to the reader."""
         self.dismiss(None)
 
-    @on(OptionList.OptionSelected)
-    def _open(self, event: OptionList.OptionSelected) -> None:
+    @on(EntryList.Chosen)
+    def _open(self, event: EntryList.Chosen) -> None:
         event.stop()
-        ref_id, _, q_index = (event.option.id or "").rpartition(":")
+        ref_id, _, q_index = event.key.rpartition(":")
         answer = next((a for a in [*self.data.years, *self.data.peers]
                        if a.ref_id == ref_id and str(a.q_index) == q_index), None)
         if answer is not None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 from tipreader.ui.gc_tuning import freeze_long_lived
 from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.services import Services, services_of
+from tipreader.ui.widgets.search_box import SearchBox
 from tipreader.ui.widgets.filter_panel import FilterPanel
 from tipreader.ui.widgets.hit_list import HitList, Row, row_text
 from tipreader.ui.widgets.year_histogram import YearHistogram
@@ -86,6 +87,9 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear", "Clear", show=False, id="library.search.clear",
                 tooltip="Clear the search box (in the box), else go back to it"),
         Binding("q", "app.quit", "Quit", id="library.app.quit", tooltip="Quit tipreader (from the results)"),
+        # priority: the search box would type it, and a query has no use for a question mark
+        Binding("question_mark", "app.help", "Help", show=False, priority=True, key_display="?", id="library.app.help",
+                tooltip="This screen's keys and the search syntax (also F1)"),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -100,10 +104,11 @@ class LibraryScreen(Screen[None]):
         self.searching = False
         self._width = 110
         self.shown_query: str | None = None  # the query whose results are on screen
+        self._status = Text()  # the status line's text, without the team's
 
     def compose(self) -> ComposeResult:
-        yield Input(self.initial_query, id="library-search",
-                    placeholder="Search the library — words, \"phrases\", origin:  tag:  class:  date:2008..2009")
+        yield SearchBox(self.initial_query, id="library-search",
+                        placeholder="Search the library — words, \"phrases\", origin:  tag:  class:  date:2008..2009")
         with Horizontal(id="library-main"):
             yield HitList(id="hits")
             yield FilterPanel(id="filters")
@@ -123,6 +128,7 @@ class LibraryScreen(Screen[None]):
         # Under a reader opened from the command line, wait until shown: the reader paints first.
         self.call_after_refresh(self._first_load)
         self.services.library_changed.subscribe(self, lambda _: self._library_changed())
+        self.services.team.changed.subscribe(self, lambda _: self._set_status(self._status))
 
     def _library_changed(self) -> None:
         """The library opened or an import changed it: search again (once shown)."""
@@ -138,8 +144,7 @@ class LibraryScreen(Screen[None]):
             self.show_problem(self.services.library_problem)
             return
         self._loaded = True
-        self._run_search(self.query_text)  # once the list's width is known
-        self._load_facets()
+        self._run_search(self.query_text)  # once the list's width is known (the filters' counts follow)
 
     def on_screen_resume(self) -> None:
         """Shown (again): load on first show; back from the reader, progress may have changed."""
@@ -173,7 +178,6 @@ class LibraryScreen(Screen[None]):
     def refresh_results(self) -> None:
         """Search again now (after an import)."""
         self._run_search(self.query_text)
-        self._load_facets()
 
     def _run_search(self, query: str) -> None:
         self._generation += 1
@@ -183,6 +187,7 @@ class LibraryScreen(Screen[None]):
             self._search(query, self._generation)
         else:
             self._browse(self._generation)
+            self._load_facets(self._generation)  # the whole library's counts
 
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _search(self, query: str, generation: int) -> None:
@@ -214,6 +219,9 @@ class LibraryScreen(Screen[None]):
         histogram = lib.histogram(as_you_type(query), bookmarks=self.app_bookmarks)  # from the index, no document read
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_histogram, generation, histogram)
+        facets = lib.facets_for(as_you_type(query), bookmarks=self.app_bookmarks)  # the panel follows the query
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_facets, facets, generation)
 
     @property
     def app_bookmarks(self) -> UserFilter | None:
@@ -325,6 +333,8 @@ class LibraryScreen(Screen[None]):
                 text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="tip.muted")
         else:
             text = Text(f"{count:,} cable{'s' if count != 1 else ''} in the library", style="bold")
+            if getattr(self.library, "read_only", False):
+                text.append(" (read-only: searched and read; imports are off)", style="tip.warning")
             if self._recent:
                 text.append(f" · {len(self._recent)} read recently, first", style="tip.muted")
             text.append(" · type to search", style="tip.muted")
@@ -350,15 +360,21 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = query  # the answer to it is the message
-        self._set_status(Text(message, style="bold red"))
+        self._set_status(Text(message, style="tip.error-mark"))
 
     def show_problem(self, message: str) -> None:
         """The library cannot be used: ``message`` (what is wrong, what to do) replaces "Opening the library…"."""
         self._loaded = True
         self.searching = False
-        self._set_status(Text(message, style="bold red"))
+        self._set_status(Text(message, style="tip.error-mark"))
 
     def _set_status(self, text: Text) -> None:
+        """Show ``text`` in the status line, and where the team sync stands (when there is a team server)."""
+        self._status = text
+        team = self.services.team.status()
+        if team:
+            text = text.copy()
+            text.append(f" · {team}", style="tip.muted")
         self.query_one("#library-status", Static).update(text)
 
     # ---- more rows -------------------------------------------------------------------------
@@ -392,7 +408,7 @@ class LibraryScreen(Screen[None]):
 
     # ---- filters ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="library-facets", exit_on_error=False)
-    def _load_facets(self) -> None:
+    def _load_facets(self, generation: int) -> None:
         lib = self.library
         if lib is None:
             return
@@ -401,7 +417,7 @@ class LibraryScreen(Screen[None]):
         except Exception as err:  # a damaged library: say so, keep the app running
             self._library_failed(err)
             return
-        self.app.call_from_thread(self._show_facets, facets)
+        self.app.call_from_thread(self._show_facets, facets, generation)
 
     def _library_failed(self, err: Exception) -> None:
         """Report a library that could not be read (from a worker thread), one line; the traceback is logged."""
@@ -410,7 +426,10 @@ class LibraryScreen(Screen[None]):
         log_error("reading the library", err)
         self.app.call_from_thread(self.app.notify, f"Library: {err}", severity="error", markup=False)
 
-    def _show_facets(self, facets) -> None:
+    def _show_facets(self, facets, generation: int) -> None:
+        """Show the counts of the search ``generation``'s hits (an older search's are dropped)."""
+        if generation != self._generation:
+            return
         self._facets = facets
         self.query_one(FilterPanel).set_facets(facets, self.query_text)
 

@@ -34,10 +34,14 @@ from tipreader.ui.navigation import part_targets, status_text
 from tipreader.ui.parts.base import ReaderPart
 from tipreader.ui.parts.bookmarks import BookmarksPart
 from tipreader.ui.parts.codes import CodesPart
+from tipreader.ui.parts.export import ExportPart
 from tipreader.ui.parts.entities import EntitiesPart
 from tipreader.ui.parts.find import FindPart
 from tipreader.ui.parts.navigation import NavigationPart
-from tipreader.ui.query_words import query_words
+from tipreader.ui.parts.question_links import QuestionLinksPart
+from tipreader.ui.parts.submission import SubmissionPart
+from tipreader.ui.parts.team import TeamPart
+from tipreader.ui.query_words import literal_words, query_words
 from tipreader.ui.services import Services, services_of
 from tipreader.ui.settings import classification_style
 from tipreader.ui.text import clean
@@ -59,8 +63,8 @@ SECTIONS_TAB = "sections-tab"
 JUMP_BINDINGS = [
     Binding("right_square_bracket", "next_question(1)", "Next Q", id="reader.jump.next-question", tooltip="Next question (next paragraph in a cable without questions)", key_display="]"),
     Binding("left_square_bracket", "next_question(-1)", "Prev Q", show=False, id="reader.jump.previous-question", tooltip="Previous question (previous paragraph in a cable without questions)", key_display="["),
-    Binding("right_curly_bracket", "next_part(1)", "Next part", show=False, id="reader.jump.next-part", tooltip="Next part of the questionnaire", key_display="}"),
-    Binding("left_curly_bracket", "next_part(-1)", "Previous part", show=False, id="reader.jump.previous-part", tooltip="Previous part of the questionnaire", key_display="{"),
+    Binding("right_curly_bracket", "next_part(1)", "Next part", show=False, id="reader.jump.next-part", tooltip="Next part of the questionnaire (past the last: the submission's next cable, when it was sent in two)", key_display="}"),
+    Binding("left_curly_bracket", "next_part(-1)", "Previous part", show=False, id="reader.jump.previous-part", tooltip="Previous part of the questionnaire (before the first: the submission's previous cable)", key_display="{"),
     Binding("colon", "goto", "Go to", id="reader.jump.goto", tooltip="Go to a paragraph number, a question (C, 2.C) or words of a question", key_display=":"),
 ]
 VIEW_BINDINGS = [
@@ -81,20 +85,23 @@ class ReaderScreen(Screen[None]):
     COMMANDS = {CableCommands}
     # The parts, in the order they decorate the text (markers, then entities, then links), are asked
     # for the status line, and show their keys in the footer.
-    PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, CodesPart, EntitiesPart, NavigationPart)
+    PARTS: ClassVar[tuple[type[ReaderPart], ...]] = (FindPart, BookmarksPart, CodesPart, TeamPart, EntitiesPart,
+                                                      QuestionLinksPart, SubmissionPart, NavigationPart, ExportPart)
     # The footer shows keys in this order: jumps, find, views, then the other parts' keys.
     BINDINGS = [*JUMP_BINDINGS, *FindPart.BINDINGS, *VIEW_BINDINGS,
                 *(b for part in PARTS if part is not FindPart for b in part.BINDINGS)]
 
     def __init__(self, cable: Cable, source: CableSource | None = None, *, para: int | None = None,
-                 query: str = "", restore: Step | None = None) -> None:
-        """``para``/``query``/``restore``: where to open (a paragraph index, words to mark, a history step).
+                 query: str = "", restore: Step | None = None, mark: str = "") -> None:
+        """``para``/``query``/``restore``: where to open (a paragraph index, words to mark, a history step);
+        ``mark``: a text to mark as written instead of the query's words (a figure's number).
         ``source`` is ignored (kept for callers of the old signature): the app's services give it."""
         super().__init__()
         self.cable = cable
         self.view_mode = "full"
         self.opened = False  # True once the reader is at its opening place
         self._start = (para, query, restore)
+        self._mark = mark
         self._last_jump: int | None = None
         self._quiet = False
         self._parts: dict[str, ReaderPart] = {}
@@ -174,7 +181,7 @@ class ReaderScreen(Screen[None]):
         view = self.text_view
         para, query, restore = self._start
         if restore is None:  # applied at the first layout, so the first paint is already there
-            view.open_at(self.blocks(), para, query_words(query))
+            view.open_at(self.blocks(), para, literal_words(self._mark) if self._mark else query_words(query))
             if para is not None and para >= 0:
                 self._last_jump = para
         else:
@@ -256,6 +263,9 @@ class ReaderScreen(Screen[None]):
             text += f" · {VIEW_NAMES[self.view_mode]}"
         if self.find.filter_query:
             text += f" · filter “{clean(self.find.filter_query, newlines=False)}”"
+        team = self.services.team.status()
+        if team:
+            text += f" · {team}"
         status = self.query_one(StatusLine)
         status.text = text
         status.detail = next((d for d in (p.status_detail() for p in self._parts.values()) if d), "")
@@ -359,7 +369,9 @@ class ReaderScreen(Screen[None]):
                 return self._last_jump if top is None or self._last_jump >= top else top
         return -1 if top is None else top
 
-    def _step_to(self, targets: list[int], delta: int) -> None:
+    def _step_to(self, targets: list[int], delta: int, *, bell: bool = True) -> bool:
+        """Jump to the next (``delta`` 1) / previous target after / before here; False (and a bell,
+        unless ``bell`` is False) when there is none."""
         view = self.text_view
         shown = [t for t in sorted(set(targets)) if view.para_line(t) is not None]
         here = self.here()
@@ -369,9 +381,11 @@ class ReaderScreen(Screen[None]):
             before = [t for t in shown if t < here]
             nxt = before[-1] if before else None
         if nxt is None:
-            self.app.bell()
-            return
+            if bell:
+                self.app.bell()
+            return False
         self.jump_to(nxt)
+        return True
 
     def action_next_question(self, delta: int) -> None:
         """Next/previous question, or paragraph when the cable has none."""
@@ -381,12 +395,17 @@ class ReaderScreen(Screen[None]):
         self._step_to(questions, delta)
 
     def action_next_part(self, delta: int) -> None:
-        """Next/previous part."""
+        """Next/previous part; past the last (first) part of a submission sent in two cables, the
+        next (previous) cable's first (last) part."""
         parts = [t.para for t in part_targets(self.cable)]
-        if not parts:
-            self.notify("This cable has no parts.", markup=False)
+        if parts and self._step_to(parts, delta, bell=False):
             return
-        self._step_to(parts, delta)
+        if self.part(SubmissionPart).step(delta):
+            return
+        if parts:
+            self.app.bell()
+        else:
+            self.notify("This cable has no parts.", markup=False)
 
     def action_goto(self) -> None:
         """Open the go-to prompt."""
@@ -456,6 +475,14 @@ class ReaderScreen(Screen[None]):
         from tipreader.ui.compare_open import open_compare
 
         open_compare(self.app, self.services.library, self.cable, self.text_view.top_para)
+
+    def action_tip_figures(self) -> None:
+        """The figures view of this submission's country (every country's for another cable)."""
+        from tipreader.tip.submissions import detect
+        from tipreader.ui.figures_open import open_figures
+
+        found = detect(self.cable)
+        open_figures(self.app, self.services.library, found.country if found is not None else None)
 
     def action_copy(self) -> None:
         """Copy the paragraph at the top with its citation and say how."""

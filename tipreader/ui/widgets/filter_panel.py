@@ -14,17 +14,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tipreader.library.query_facets import term_for
 from tipreader.ui.text import clean
 
 GROUPS = (("origin", "Origin"), ("year", "Year"), ("tag", "TAGS"), ("classification", "Classification"))
-
-
-def term_for(group: str, value: str) -> str:
-    """The query term that filters on ``value`` of ``group``."""
-    field = {"origin": "origin", "year": "date", "tag": "tag", "classification": "class"}[group]
-    if group in ("origin", "classification") and (" " in value or "/" in value or ":" in value):
-        return f'{field}:"{value.replace(chr(34), "")}"'
-    return f"{field}:{value}"
+__all__ = ["FilterPanel", "GROUPS", "term_for"]
 
 
 class FilterPanel(OptionList):
@@ -63,7 +57,7 @@ class FilterPanel(OptionList):
                 key = f"{group}:{len(self.terms)}"
                 self.terms[key] = term
                 on = term in active
-                line = Text("● " if on else "  ", style="bold green" if on else "")
+                line = Text("● " if on else "  ", style="tip.ok-mark" if on else "")
                 line.append(clean(str(value), newlines=False)[:22], style="bold" if on else "")
                 line.append(f" {count:,}", style="tip.muted")
                 options.append(Option(line, id=key))
