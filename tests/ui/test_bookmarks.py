@@ -9,6 +9,7 @@ from textual import on
 from textual.app import App
 from textual.widgets import Input, OptionList, TextArea
 
+from tipreader.ui.text_styles import install_text_styles
 from tipreader.cable import parse_file
 from tipreader.cable.model import Cable, Paragraph
 from tipreader.library.bookmarks import BookmarkStore
@@ -33,6 +34,7 @@ class ScreenApp(App[None]):
 
     def __init__(self, screen_factory) -> None:
         super().__init__()
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.screen_factory = screen_factory
         self.result: object = UNSET
 
@@ -201,6 +203,7 @@ class PaletteApp(App[None]):
 
     def __init__(self, store: BookmarkStore) -> None:
         super().__init__()
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.services = Services(self)
         self.services.bookmarks = store
         self.opened: list[tuple[str, int]] = []

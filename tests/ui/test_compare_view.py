@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from tests.conftest import SHARED_CABLES
+from tipreader.ui.text_styles import install_text_styles
 from tipreader.tip.compare import for_answer
 from tipreader.ui.screens.compare import CompareScreen
 from tipreader.ui.widgets.entry_list import EntryList
@@ -55,6 +56,7 @@ class Host(App[None]):
 
     def __init__(self, data) -> None:
         super().__init__()
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.data = data
         self.opened: list[tuple[str, int]] = []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 
+from tipreader.ui.text_styles import install_text_styles
 from tipreader.ui.widgets.entry_list import Entry, EntryList
 
 
@@ -15,6 +16,7 @@ def _entries(n: int, words: int) -> list[Entry]:
 class Host(App[None]):
     def __init__(self, entries: list[Entry], current: int = 0) -> None:
         super().__init__()
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.entries = entries
         self.start = current
         self.chosen: list[str] = []

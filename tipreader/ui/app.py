@@ -214,10 +214,17 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's palette commands, but "Keys" opens this app's help (Textual's keys panel lists
-        the text box's editing keys and squeezes the screen into a narrow strip)."""
+        the text box's editing keys and squeezes the screen into a narrow strip), and "Screenshot"
+        saves where the user will find it and says where (Textual's goes to a Downloads folder a
+        server seldom has, and then says only "Failed to save screenshot")."""
+        from tipreader.ui.screenshot import screenshot_soon
+
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
                 yield SystemCommand("Keys", "This screen's keys, grouped, and the search syntax (F1)", self.action_help)
+            elif command.title == "Screenshot":
+                yield SystemCommand("Screenshot", "Save an SVG picture of the screen in the folder tipreader "
+                                    "was started from", lambda: screenshot_soon(self))
             else:
                 yield command
 
