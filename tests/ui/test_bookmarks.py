@@ -34,11 +34,11 @@ class ScreenApp(App[None]):
 
     def __init__(self, screen_factory) -> None:
         super().__init__()
-        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.screen_factory = screen_factory
         self.result: object = UNSET
 
     def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.push_screen(self.screen_factory(), self._done)
 
     def _done(self, result: object) -> None:
@@ -203,10 +203,12 @@ class PaletteApp(App[None]):
 
     def __init__(self, store: BookmarkStore) -> None:
         super().__init__()
-        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.services = Services(self)
         self.services.bookmarks = store
         self.opened: list[tuple[str, int]] = []
+
+    def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
 
     @on(OpenBookmark)
     def _open(self, message: OpenBookmark) -> None:

@@ -56,7 +56,6 @@ class Host(App[None]):
 
     def __init__(self, data) -> None:
         super().__init__()
-        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.data = data
         self.opened: list[tuple[str, int]] = []
 
@@ -64,6 +63,7 @@ class Host(App[None]):
         yield Static("reader")
 
     def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.push_screen(CompareScreen(self.data, "Penalties for labor trafficking"))
 
     def on_compare_screen_open_answer(self, message: CompareScreen.OpenAnswer) -> None:

@@ -16,7 +16,6 @@ def _entries(n: int, words: int) -> list[Entry]:
 class Host(App[None]):
     def __init__(self, entries: list[Entry], current: int = 0) -> None:
         super().__init__()
-        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.entries = entries
         self.start = current
         self.chosen: list[str] = []
@@ -25,6 +24,7 @@ class Host(App[None]):
         yield EntryList(id="list")
 
     def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         lst = self.query_one(EntryList)
         lst.set_entries(self.entries, self.start)
         lst.focus()
