@@ -16,13 +16,16 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = sorted((FIXTURES / "entities_blind").glob("*.json")) + sorted((FIXTURES / "entities_blind3").glob("*.json"))
+ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4")
+                for path in sorted((FIXTURES / folder).glob("*.json"))]
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
+QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
-TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )")
-PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M)
+# `PAGE 03 RUEHFRA0170 S E C R E T` (07PARIS170) and `CONFIDENTIAL PAGE 03 VATICA 05960 191507Z` (01VATICAN5960)
+TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )|CONFIDENTIAL PAGE \d+ [A-Z]+ \d+ \d{6}Z")
+PAGE_MARKER = re.compile(r"^\s*[A-Z ]+ 0{3,}\d+\s+\d+(\.\d+)? OF \d+\s*$", re.M | re.I)  # also `Kuwait 00000128 002 of 003`
 
 
 def _load(path: Path) -> dict:
@@ -30,9 +33,10 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 8 + 7
+    assert len(ENTITY_BLIND) >= 8 + 7 + 7
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
+    assert len(QUESTIONNAIRE_BLIND3) >= 5
     assert len(BODY_BLIND2) >= 6
 
 
@@ -95,12 +99,17 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
 
 
-@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2, ids=lambda p: p.stem)
-def test_questionnaire_blind2_items_are_well_formed(path: Path, shared_cables: Path) -> None:
-    """Set 2 adds nested items (parent), item titles, ordinal labels and a tasker that only asks: each item
-    still names a part or a parent that exists, and every quoted phrase, title and intro is the cable's own words."""
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3, ids=lambda p: p.stem)
+def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Sets 2 and 3 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
+    asks and a prose reply with no item: each item still names a part or a parent that exists, and every quoted phrase,
+    title and intro is the cable's own words."""
     doc = _load(path)
-    assert doc["ref_id"] == path.stem and doc["items"]
+    assert doc["ref_id"] == path.stem
+    if not doc["is_questionnaire"] and not doc["items"]:  # set 3's negative: nothing to pair
+        assert doc["parts"] == []
+        return
+    assert doc["items"]
     answered = doc["is_questionnaire"]  # a tasker that only asks lists its questions, answers null
     words = _plain_words(doc["ref_id"], shared_cables)
     for part in doc["parts"]:
@@ -113,7 +122,11 @@ def test_questionnaire_blind2_items_are_well_formed(path: Path, shared_cables: P
         head, _, own = item["label"].rpartition(".")
         assert own and head == item.get("parent", head)
         assert head in (seen if "parent" in item else parts), item["label"]
-        assert item["letters"] == ([] if item.get("label_source") == "ordinal" else [own])
+        letters = item["letters"]
+        if item.get("label_source") == "ordinal":
+            assert letters == []
+        else:  # one letter, or a range `G-J` listing every letter it answers
+            assert own == (letters[0] if len(letters) == 1 else f"{letters[0]}-{letters[-1]}"), item["label"]
         seen.add(item["label"])
         quoted = (["answer_first5", "answer_last5"] if answered else []) + (
             ["question_first5", "question_last5"] if item["question_restated"] else [])

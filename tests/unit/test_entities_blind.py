@@ -10,6 +10,9 @@ Round 3 (tests/fixtures/entities_blind3, 7 fresh cables, scored once at 02:23 UT
 2026-12-05 before any tuning on it): F1 0.772, precision 0.812, recall 0.736. After the
 general fixes it showed (tests/unit/test_entities_round3.py): F1 0.902; its floors sit just
 below that, as a regression guard (the issue's targets are not met on it either).
+Session 6's general fixes (tests/unit/test_entities_session6.py) took it to F1 0.927 as annotated,
+0.961 with the conventions settled in session 6 (country abbreviations LOCATION, demonym kept in an
+ORG; its README says its gold predates them and may be scored either way: ``round 3 settled``).
 """
 
 from __future__ import annotations
@@ -25,12 +28,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from entities import BLIND, load_gold, score  # noqa: E402
 
-# set → (folder, fewest cables, F1 floors per type, precision floor, expansions allowed missing)
+# set → (folder, fewest cables, F1 floors per type, precision floor, expansions allowed missing,
+#        settled conventions accepted: only where the set's README says its gold predates them)
 SETS = {
-    "rounds 1-2": (BLIND, 8, {"ALL": 0.87, "PERSON": 0.87, "LOCATION": 0.89, "ORG": 0.75, "ACRONYM": 0.88,
-                              "DATE": 0.95}, 0.92, 0),
-    "round 3": (BLIND.parent / "entities_blind3", 7, {"ALL": 0.89, "PERSON": 0.93, "LOCATION": 0.91, "ORG": 0.66,
-                                                      "ACRONYM": 0.85, "DATE": 0.83}, 0.91, 1),
+    "rounds 1-2": (BLIND, 8, {"ALL": 0.89, "PERSON": 0.89, "LOCATION": 0.89, "ORG": 0.8, "ACRONYM": 0.89,
+                              "DATE": 0.95}, 0.93, 0, False),
+    "round 3": (BLIND.parent / "entities_blind3", 7, {"ALL": 0.915, "PERSON": 0.96, "LOCATION": 0.92, "ORG": 0.86,
+                                                      "ACRONYM": 0.86, "DATE": 0.93}, 0.92, 1, False),
+    "round 3 settled": (BLIND.parent / "entities_blind3", 7, {"ALL": 0.95, "PERSON": 0.96, "LOCATION": 0.96,
+                                                              "ORG": 0.91, "ACRONYM": 0.93, "DATE": 0.93}, 0.96, 1, True),
 }
 _RESULTS: dict[str, dict] = {}
 
@@ -40,7 +46,7 @@ def _result(name: str) -> dict:
         folder, fewest = SETS[name][:2]
         docs = load_gold(folder)
         assert len(docs) >= fewest
-        _RESULTS[name] = score(docs)
+        _RESULTS[name] = score(docs, conventions=SETS[name][5])
     return _RESULTS[name]
 
 

@@ -245,3 +245,13 @@ def test_caveats_run_into_the_eo_line_are_read(shared_cables: Path) -> None:
     # 08ISLAMABAD2051: "SIPDISE.O. 12958: DECL: 06/05/2018"
     _, _, info = _read(shared_cables / "wikileaks-html" / "08ISLAMABAD2051.html")
     assert info.eo == "12958: DECL: 06/05/2018" and info.declassify == "2018-06-05"
+
+
+def test_malformed_id_with_a_garbled_post_is_read_from_the_text() -> None:
+    # WikiLeaks calls it 08SECTION01GF02BISHIEK21: "BISHIEK 00Q021" in its garbled caption; cutting the
+    # section words out would give 08BISHIEK21, an id that exists nowhere. The routing line says
+    # DE RUEHEK #1021/01 (Bishkek), FM AMEMBASSY BISHKEK, P 060932Z OCT 08.
+    _, _lines, info = _read(FIX / "08SECTION01GF02BISHIEK21.html")
+    assert info.ref_id == "08BISHKEK1021"
+    assert [w.message for w in info.warnings if w.code == "repaired-id"] == [
+        "malformed id 08SECTION01GF02BISHIEK21 read as 08BISHKEK1021"]

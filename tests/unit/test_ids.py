@@ -100,3 +100,19 @@ def test_origin_for_post() -> None:
     assert origin_for_post("THE HAGUE") == "Embassy The Hague"
     assert origin_for_post("STATE") == "Secretary of State"
     assert compact_post("usun new york") == "USUNNEWYORK"
+
+
+def test_a_malformed_id_takes_the_id_the_text_gives() -> None:
+    # WikiLeaks' 08SECTION01GF02BISHIEK21: the section line ate into the id and the post's letters are
+    # garbled; the text says DE RUEHEK #1021/01 (Bishkek) and P 060932Z OCT 08
+    assert ids.settle_malformed("08SECTION01GF02BISHIEK21", "08BISHIEK21", "08BISHKEK1021") == "08BISHKEK1021"
+    # no id in the text: the cut form only when its post is a known one, else WikiLeaks' own form
+    assert ids.settle_malformed("08ECTION01OF02MANAMA492", "08MANAMA492", None) == "08MANAMA492"
+    assert ids.settle_malformed("09SECTION02OF03QAIRO583", "09QAIRO583", None) == "09SECTION02OF03QAIRO583"
+
+
+def test_a_garbled_page_marker_is_not_a_serial() -> None:
+    # "BISHKEK 10061021  001.2 OF 002" (for 00001021): its last four digits agree with the routing
+    # line's #1021, but no serial has eight digits
+    body = "UNCLAS SECTION 01 GF 02 BISHIEK 00Q021\nBISHKEK 10061021  001.2 OF 002\n"
+    assert ids.derive_ref_id("08", "DE RUEHEK #1021/01 2800932", None, None, body) == "08BISHKEK1021"

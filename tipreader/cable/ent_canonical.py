@@ -18,8 +18,7 @@ from functools import lru_cache
 from typing import Final
 
 from .ent_acronyms import key as acronym_key
-from .ent_data import fold, geo
-from .ent_places import cached_place_key as place_key
+from .ent_data import fold, geo, place_key
 from .model import Entity
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "LOCATION", "ACRONYM", "LAW"})

@@ -163,6 +163,35 @@ def routing_entities(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a REF item naming the people of an e-mail or a call: "REF: CARNIE-QUANRUD E-MAIL DATED 10.01.2009"
+_REF_MESSAGE = re.compile(
+    r"(?:^REFS?:?\s+|(?<=\s)[A-H][.)]\s+)([A-Z][A-Za-z'’]+(?:[-/][A-Z][A-Za-z'’]+)*)\s+"
+    r"(?:E-?MAILS?|EMAILS?|TELCONS?|TELECONS?|MEMCONS?|PHONECONS?|LETTERS?|FAX|[Ee]-?mails?|[Tt]elcons?|[Ll]etters?)\b")
+
+
+def ref_line_persons(text: str) -> list[tuple[int, int]]:
+    """People named in a REF line as the writers or parties of a message (``CARNIE-QUANRUD E-MAIL``,
+    ``B. Smith/Jones telcon``): each surname joined by ``-`` or ``/``, none a known acronym, place
+    or ordinary word (``STATE E-MAIL`` names no one)."""
+    if not text.lstrip().startswith(("REF", "Ref")):
+        return []
+    places = gazetteer().places
+    out: list[tuple[int, int]] = []
+    for m in _REF_MESSAGE.finditer(text.lstrip()):
+        offset = len(text) - len(text.lstrip())
+        pos = m.start(1) + offset
+        parts = re.split(r"([-/])", m.group(1))
+        names = parts[::2]
+        if not all(len(w) >= 3 and w.upper() not in known_acronyms() and fold(w) not in places
+                   and not is_common_word(fold(w)) and any(c in "AEIOUYaeiouy" for c in w) for w in names):
+            continue
+        for i, w in enumerate(parts):
+            if i % 2 == 0:
+                out.append((pos, pos + len(w)))
+            pos += len(w)
+    return out
+
+
 def particle_persons(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int]]:
     """Arabic names joined by a particle: ``Nasser bin Hamad``, ``Ahmed al-Harazi``."""
     out: list[tuple[int, int]] = []

@@ -75,8 +75,9 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 
 
+@lru_cache(maxsize=131072)
 def place_key(name: str) -> str:
-    """The key places are matched on, spelling variants folded together.
+    """The key places are matched on, spelling variants folded together (remembered: names repeat).
 
     Lower case, accents off, apostrophes and ʿ/’ dropped, a leading ``al-``/``Al ``
     (and the other articles) dropped, doubled letters single, a final ``h`` after a
@@ -87,6 +88,9 @@ def place_key(name: str) -> str:
     if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return _FINAL_H.sub("", _DOUBLED.sub(r"\1", " ".join(words)))
+
+
+_place_key = place_key.__wrapped__  # for the gazetteer's own names, read once: not worth remembering
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +109,12 @@ def geo() -> Geo:
     keys: dict[str, tuple[str, str]] = {}
     for ln in _lines("geo.txt"):
         name, canonical, tier = (ln.split("\t") + ["", ""])[:3]
-        k = place_key(name)
+        k = _place_key(name)
         if k and (k not in keys or keys[k][1] == "B" and tier == "A"):
             keys[k] = (canonical or name, tier or "B")
     gaz = gazetteer()
     for key, canonical in gaz.places.items():
-        k = place_key(key)
+        k = _place_key(key)
         if key in gaz.ambiguous:
             keys.pop(k, None)  # "Medina", "Delta": only the hand lists' context rules tag them
         elif k and len(k) > 2:

@@ -32,9 +32,11 @@ _DATE_RE = re.compile(
     | {_MD}                                             # July 30
     | {_DM}                                             # 30 July
     | \d{{1,2}}/\d{{1,2}}/(?:{_YEAR}|\d\d)              # 09/02/1956
+    | (?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.{_YEAR}  # 10.01.2009 (day.month.year)
     | {_YEAR}-[01]\d-[0-3]\d                             # 2008-03-11
     | [0-3]\d[0-2]\d[0-5]\dZ\s{_MONTH}\s\d\d            # 112219Z MAR 08 (DTG)
     | (?:19|20)\d0s                                      # 1960s
+    | [2-9]0s                                            # the 90s (kept only after a decade cue)
     | {_YEAR}(?:{_DASH}(?:{_YEAR}|\d\d)(?!\d))?         # 2007, 2006-2007
     )(?![\w/])""",
     re.X | re.I,
@@ -43,6 +45,8 @@ _DATE_START = re.compile(r"\b(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|D
 # The same hint over lower-cased text, without re.I (several times faster to scan).
 _DATE_START_LOW = re.compile(r"\b(?:\d|jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")
 _DIGIT = re.compile(r"\d")  # every pattern entity has a digit
+# Before a two-digit decade ("the 90s", "late '80s", "mid-70s"); ages ("their 40s") have none.
+_DECADE_CUE = re.compile(r"(?:\bthe|\blate|\bearly|\bmid)[\s-]'?$", re.I)
 # A bare year followed by these is a count, not a date ("2000 people").
 _NOT_YEAR_AFTER = re.compile(
     r"\s?(?:%|percent|people|persons|victims|officials|migrants|men|women|children|troops|"
@@ -119,6 +123,8 @@ def find_dates(text: str) -> Iterator[tuple[int, int, str]]:
         pos = m.end()
         s, e = m.span()
         word = m.group()
+        if word[-1] in "sS" and len(word) <= 4 and not _DECADE_CUE.search(text, max(0, s - 7), s):
+            continue  # "in their 40s" is an age; "the late 90s" a decade
         if word.isdigit():
             if text[s - 1 : s] in "$#" or _NOT_YEAR_AFTER.match(text, e) or text[e : e + 1] in ",." and text[e + 1 : e + 2].isdigit():
                 continue

@@ -41,13 +41,7 @@ _FIRST_KEYS: dict[str, bool] = {}  # token key → may open a place (the words r
 _LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", "/", " & "})
 
 
-@lru_cache(maxsize=65536)
-def cached_place_key(text: str) -> str:
-    """:func:`ent_data.place_key`, remembered (names repeat within and across cables)."""
-    return place_key(text)
-
-
-_key = cached_place_key
+_key = place_key  # remembered (names repeat within and across cables)
 
 
 @lru_cache(maxsize=1)

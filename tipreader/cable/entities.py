@@ -28,8 +28,8 @@ from operator import itemgetter
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_canonical import RawEntity, canonicalise
-from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, routing_entities,
-                          unknown_name_persons)
+from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, ref_line_persons,
+                          routing_entities, unknown_name_persons)
 from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
 from .ent_learned import NameBook, org_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
@@ -167,6 +167,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             plist.append(PersonSpan(s, e, text[s:e]))
             families.setdefault(family, text[s:e])
         found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
+        found += ref_line_persons(text)
         for s, e in found + unknown_name_persons(tokens[n], text, upper[n], caps[n]):
             if not any(p.start < e and s < p.end for p in plist):
                 plist.append(PersonSpan(s, e, text[s:e]))

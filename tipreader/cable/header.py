@@ -386,21 +386,24 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
 
     # reference id
     cl = pre.class_line
+
+    def from_text(year: str | None) -> str | None:
+        return ids.derive_ref_id(year, routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:20000])
+
     if meta_id and meta_id.strip():
         info.ref_id, repaired = ids.repair_ref_id(meta_id)
-        if repaired:
+        if repaired:  # WikiLeaks' form stays in the metadata: the library finds the cable by it too
+            info.ref_id = ids.settle_malformed(meta_id, info.ref_id, from_text(year))
             info.warnings.append(ParseWarning("repaired-id", f"malformed id {meta_id.strip()} read as {info.ref_id}"))
     else:
-        info.ref_id = ids.derive_ref_id(
-            year, routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:20000]
-        )
+        info.ref_id = from_text(year)
         pasted = None if info.ref_id and info.date else ids.PASTED_ID.search(dump_zone)
         if pasted:  # no date to form the id with, but WikiLeaks' own record is pasted in
             info.ref_id = ids.repair_ref_id(pasted.group(1))[0]
         if not info.ref_id and not year:
             # The text states no year anywhere (a partial extract): keep post and serial
             # rather than lose the cable, and say so.
-            undated = ids.derive_ref_id("00", routing, cl.post if cl else None, cl.serial if cl else None, raw.body[:20000])
+            undated = from_text("00")
             if undated:
                 info.ref_id = undated[2:]
                 guess = f"; {info.year_guess}? (ten years before the declassification date)" if info.year_guess else ""

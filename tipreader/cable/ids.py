@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .origins import compact_post, post_for_routing
+from .origins import compact_post, known_post, post_for_routing
 
 # Well-formed: 2-digit year, letters, serial (PlusD adds a 4-digit year and "_b" suffixes).
 WELL_FORMED = re.compile(r"^(?:\d{2}|\d{4})[A-Z]+\d+(?:_[a-z0-9]+)?$")
@@ -28,6 +28,9 @@ PAGE_MARKER = re.compile(
 )
 # The routing line: "DE RUEHME #0721/01 0712219", "DE RUEHBO #2244 0941907".
 ROUTING_LINE = re.compile(r"(?m)^\s*DE\s+([A-Z]{4,8})\s*#\s*(\d{1,6})\b")
+# Serials run to six digits (``08STATE123456``): a longer one is a garbled page marker
+# (``BISHKEK 10061021`` for ``00001021``), not the cable's serial.
+MAX_SERIAL = 1_000_000
 
 
 def year2(year: int | str) -> str:
@@ -62,6 +65,24 @@ def repair_ref_id(ref_id: str) -> tuple[str, bool]:
     return text, False
 
 
+def settle_malformed(meta_id: str, repaired: str, from_text: str | None) -> str:
+    """The id of a cable whose WikiLeaks id is malformed (:func:`repair_ref_id` said so).
+
+    The section line ate into it, and sometimes into the post's letters too
+    (``08SECTION01GF02BISHIEK21`` for a Bishkek cable): cutting the section words out would
+    give an id that exists nowhere (``08BISHIEK21``). So the id the text gives
+    (``from_text``: routing line, caption, page marker) comes first (``08BISHKEK1021``);
+    without one, the cut form when its post is a known one (``08MANAMA492``); else
+    WikiLeaks' own form as it is, never an invented one.
+    """
+    if from_text:
+        return from_text
+    post = _MALFORMED.match("".join(meta_id.split()).upper())
+    if post and known_post(post.group(2)):
+        return repaired
+    return "".join(meta_id.split()).upper()
+
+
 _ALIASES = {"KIEV": "KYIV"}
 
 
@@ -93,7 +114,7 @@ def derive_ref_id(
         if not (longer and int(longer) % 10000 == int(serial) % 10000):
             marker = PAGE_MARKER.search(body)
             longer = marker.group(2) if marker else None
-        if longer and int(longer) % 10000 == int(serial) % 10000:
+        if longer and int(longer) % 10000 == int(serial) % 10000 and int(longer) < MAX_SERIAL:
             serial = longer
         if cpost and (de_post is None or _compatible(cpost, de_post)):
             return make_ref_id(year, cpost, serial)

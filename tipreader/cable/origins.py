@@ -165,7 +165,7 @@ def origin_from_fm(fm: str) -> str | None:
     for prefix, kind in _FM_PREFIXES:
         if text.startswith(prefix):
             words = text[len(prefix):].split()
-            if len(words) > 1 and len(words[-1]) == 2 and _known_post(" ".join(words[:-1])):
+            if len(words) > 1 and len(words[-1]) == 2 and known_post(" ".join(words[:-1])):
                 words.pop()  # the country code of older FM lines: "AMEMBASSY ROME IT"
             name = " ".join(w.capitalize() for w in words)
             name = _NAME_FIX.get(name, name)
@@ -175,7 +175,8 @@ def origin_from_fm(fm: str) -> str | None:
     return None
 
 
-def _known_post(name: str) -> bool:
+def known_post(name: str) -> bool:
+    """True when ``name`` (``SAO PAULO``, ``SAOPAULO``) is a post these tables know."""
     key = compact_post(name)
     return key in POST_ORIGINS or key in _ROUTED_POSTS
 

@@ -204,11 +204,12 @@ def _summary(verb: str, report, elapsed: float) -> str:
         if not p.entities_total:
             return "no cable is waiting for its entities"
         return f"entities indexed for {p.entities_done:,} of {cables(p.entities_total)} waiting in {elapsed:.1f}s"
-    parts = [f"{cables(p.cables_imported)} {verb}", f"{p.files_skipped:,} unchanged files skipped"]
+    replaced = f" ({p.texts_replaced:,} of them a newer or cleaner text of a stored cable)" if p.texts_replaced else ""
+    parts = [f"{cables(p.cables_imported)} {verb}{replaced}", f"{p.files_skipped:,} unchanged files skipped"]
     if p.cables_unchanged:
         parts.append(f"{cables(p.cables_unchanged)} already stored")
     if p.older_texts:
-        parts.append(f"{p.older_texts} older texts recorded")
+        parts.append(f"{p.older_texts:,} other {'text' if p.older_texts == 1 else 'texts'} of stored cables kept aside")
     parts.append(f"{p.failed} failed")
     if p.phase == "entities":
         tail = f" (searchable after {p.searchable_after:.1f}s; entities indexed for {cables(p.entities_done)}"
@@ -375,7 +376,7 @@ def run_show(args: argparse.Namespace) -> int:
                 sys.stdout.buffer.write(orig[1])
             return 0
         cable = lib.get(args.ref_id)
-        older = lib.older_texts(args.ref_id) if cable else []
+        older = lib.older_texts(cable.ref_id) if cable else []
     finally:
         lib.close()
     if cable is None:
@@ -386,12 +387,14 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     w = sys.stdout.write
     w(f"{cable.ref_id}\n")
+    if cable.date is None and cable.year_guess is not None:  # a guess, never in the id
+        w(f"{'Date:':<16}year not stated; {cable.year_guess}? (ten years before the declassification date)\n")
     for label, value in (("Date", cable.date), ("Origin", cable.origin), ("Classification", cable.classification),
                          ("Tags", " ".join(cable.tags)), ("Subject", cable.subject), ("Source", cable.source)):
         if value:
             w(f"{label + ':':<16}{safe_text(value)}\n")
     if older:
-        w(f"{'Older texts:':<16}{len(older)} (an earlier release of this cable differs)\n")
+        w(f"{'Other texts:':<16}{len(older)} kept aside (an earlier release or a less clean copy of this cable)\n")
     w("\n")
     if cable.paragraphs:
         for para in cable.paragraphs:
@@ -421,7 +424,7 @@ def run_stats(args: argparse.Namespace) -> int:
         w(f"Rebuild needed: {st.rebuild_needed} (run `tipreader library rebuild`)\n")
     if st.read_only:
         w("Read-only:      yes: searched and read as it is; imports and rebuilds need a writable folder\n")
-    w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts, {st.older_texts:,} older texts)\n")
+    w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts; {st.older_texts:,} other texts kept aside)\n")
     w(f"Files:          {st.files:,}\n")
     w(f"Text:           {st.bytes / 1e6:,.1f} MB; database {st.database_bytes / 1e6:,.1f} MB, "
       f"index {st.index_bytes / 1e6:,.1f} MB\n")

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import entity_search, legacy, prepare, sources, store
+from . import aliases, cleanliness, codec, entity_search, legacy, prepare, sources, store
 from .index import IndexWriter
 from .paths import display_path
 
@@ -47,7 +47,8 @@ class ImportProgress:
     bytes_done: int = 0
     cables_imported: int = 0  # new or newer texts stored
     cables_unchanged: int = 0  # already in the library with the same text
-    older_texts: int = 0  # texts recorded as an older release of a stored cable
+    older_texts: int = 0  # texts kept aside: an older release or a less clean copy of a stored cable
+    texts_replaced: int = 0  # of cables_imported, those that replaced the text of a cable stored before
     failed: int = 0  # bad files and bad cables
     cables_read: int = 0  # cables parsed so far (some not yet committed)
     elapsed: float = 0.0
@@ -167,6 +168,9 @@ class _Run:
         self.entity_docs: list[tuple] = []
         self.file_recs: list[tuple] = []
         self.seen_ids: set[str] = set()
+        # the cables this import stored, with their cleanliness: a second text of one is not a new cable,
+        # and its stored text may not be readable before its file's record is written
+        self.stored_here: dict[str, tuple[int, ...]] = {}
         self.file_bytes: dict[str, int] = {}
         self.files_seen: set[str] = set()
         # an import lists its files apart from the database (sources.jsonl: a lost database's restore)
@@ -240,16 +244,24 @@ class _Run:
                     self.state.cables_unchanged += 1
                     continue
                 w.put_cable(row, replace_older=False)
-            elif w.known_older(ref, row["text_hash"]):
+            elif not self.rebuild and w.known_older(ref, row["text_hash"]):
                 self.state.cables_unchanged += 1
                 continue
-            elif row["released"] and old[1] and row["released"] < old[1]:
+            elif self._keeps_stored(row, old):
                 w.put_older(row)
-                self.state.older_texts += 1
+                self.state.older_texts += not self.rebuild
                 continue
             else:
                 w.put_cable(row, replace_older=True)
                 entity_search.delete(w.con, ref)  # the older text's names: its entity pass comes
+                self.state.older_texts += not self.rebuild
+                if ref in self.stored_here:  # this import stored the text it replaces: one cable
+                    self.stored_here[ref] = row["clean"]
+                    self.index.upsert(row["doc"])
+                    continue
+                self.state.texts_replaced += not self.rebuild
+            if not self.rebuild:
+                self.stored_here[ref] = row["clean"]
             self.index.upsert(row["doc"], replace=not fresh)
             self.state.cables_imported += 1
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
@@ -267,6 +279,24 @@ class _Run:
             self._list_files(self.library_dir)
         self.rows, self.file_recs, self.entity_docs = [], [], []
         self.last_commit = time.monotonic()
+
+    def _keeps_stored(self, row: dict, old: tuple) -> bool:
+        """Whether the stored text of ``row``'s cable stays (``row`` is kept aside) rather than
+        ``row`` replacing it: the newer WikiLeaks release wins; within one release (or when a
+        date is unknown) the cleaner text (:mod:`.cleanliness`); a file read again (same source),
+        or a text as clean as the stored one, replaces it."""
+        if row["released"] and old[1] and row["released"] != old[1]:
+            return row["released"] < old[1]
+        stored = self.stored_here.get(row["ref_id"])
+        if stored is None:
+            try:
+                found = store.read_cable(self.writer.con, row["ref_id"], entities=False)
+            except codec.StoredDataError:
+                return False  # the stored text cannot be read: the new one replaces it
+            if found is None or found[0].source == row["source"]:
+                return False
+            stored = cleanliness.measure(found[0])
+        return cleanliness.Cleanliness(*row["clean"]) < cleanliness.Cleanliness(*stored)
 
     def _list_files(self, library: Path) -> None:
         """Add to the library's list of sources the files just committed with cables (each once)."""
@@ -432,6 +462,7 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
                 for table in ("cables", "cable_tags", "refs", "entity_pending", "cable_entities"):
                     con.execute(f"DELETE FROM {table} WHERE ref_id=?", (ref,))
                 entity_search.delete(con, ref)
+                aliases.delete(con, ref)
             con.commit()
             store.mark_current(con)
             legacy.finish_rebuild(con)

@@ -25,7 +25,7 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import codec, damage, entity_search, importer, listing, paths, search, sources, store, submissions
+from . import aliases, codec, damage, entity_search, importer, listing, paths, search, sources, store, submissions
 from .histogram import Histogram, histogram
 from .query_facets import query_facets
 from .listing import CableSummary
@@ -295,8 +295,11 @@ class Library:
             raise
 
     def _entity_filter(self, fields: tuple[str, ...], words: list[str], prefix: bool) -> set[str]:
-        """The cables whose names (``person:`` ...) match: see :mod:`entity_search`."""
+        """The cables whose names (``person:`` ...) match: see :mod:`entity_search`; for ``id``, the
+        cables known by that id in another form (:mod:`aliases`)."""
         with self._lock:
+            if fields == ("id",):
+                return aliases.ref_ids(self.con, words[0], prefix)
             return entity_search.ref_ids(self.con, fields, words, prefix)
 
     def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "relevance", *,
@@ -394,16 +397,22 @@ class Library:
         with self._lock:
             if self.needs_rebuild:
                 raise RebuildNeeded(self.needs_rebuild)
-            found = store.read_cable(self.con, ref)
+            found = store.read_cable(self.con, ref) or store.read_cable(self.con, self._own_id(ref))
         return found[0] if found else None
+
+    def _own_id(self, ref_id: str) -> str:
+        """The stored id of the cable known as ``ref_id`` (WikiLeaks' malformed ids: :mod:`aliases`)."""
+        ref = ref_id.strip().upper()
+        with self._lock:
+            return aliases.resolve(self.con, ref) or ref
 
     def original(self, ref_id: str) -> tuple[str, bytes] | None:
         """(source path, original bytes) of the file the cable came from, when stored."""
 
         with self._lock:
             row = self.con.execute(
-                "SELECT o.path, o.data FROM cables c JOIN originals o ON o.sha256=c.file_sha WHERE c.ref_id=?",
-                (ref_id.strip().upper(),),
+                "SELECT o.path, o.data FROM cables c JOIN originals o ON o.sha256=c.file_sha WHERE c.ref_id IN (?,?)",
+                (ref_id.strip().upper(), self._own_id(ref_id)),
             ).fetchone()
         return (row[0], codec.decompress_original(row[1])) if row else None
 

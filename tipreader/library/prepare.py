@@ -19,7 +19,7 @@ from typing import Any
 from tipreader.cable import Cable, CableError, cable_from_raw, iter_bytes, iter_path
 from tipreader.cable.model import Entity
 
-from . import codec, entity_search, legacy, store
+from . import aliases, cleanliness, codec, entity_search, legacy, store
 from .index import IndexDoc
 from .paths import display_path
 from .store import MAX_ORIGINAL
@@ -128,6 +128,8 @@ def cable_row(cable: Cable, file_sha: str, zdict: bytes = b"") -> dict[str, Any]
         "refs": refs,
         "doc": index_doc(cable),
         "entities_pending": True,
+        "clean": tuple(cleanliness.measure(cable)),  # to keep the cleaner of two texts of one cable
+        "aliases": aliases.of_metadata(cable.ref_id, cable.metadata),  # WikiLeaks' malformed id
     }
 
 

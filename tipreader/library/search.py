@@ -31,7 +31,8 @@ from .snippets import Snippet
 Q = tantivy.Query
 OCC = tantivy.Occur
 UserFilter = Callable[[str, str], RefFilter]  # ("bookmarked", "yes") / ("code", "objection") → the cables it selects
-# (fields, plain-analysed words, last word a prefix) → the ref_ids whose names match (entity_search.ref_ids)
+# (fields, plain-analysed words, last word a prefix) → the ref_ids whose names match (entity_search.ref_ids);
+# asked for ("id",) and an id, the cables known by that id in another form (aliases.ref_ids)
 EntityFilter = Callable[[tuple[str, ...], list[str], bool], set[str]]
 
 
@@ -163,8 +164,12 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
     if field == "id":
         value = node.text.upper()
         if prefix:
-            return Q.regex_query(SCHEMA, "ref_id", re.escape(value) + ".*")
-        return Q.term_query(SCHEMA, "ref_id", value)
+            own = Q.regex_query(SCHEMA, "ref_id", re.escape(value) + ".*")
+        else:
+            own = Q.term_query(SCHEMA, "ref_id", value)
+        # the cables known by another id (WikiLeaks' malformed ``08ECTION01OF02MANAMA492``: aliases)
+        known_as = entity_filter(("id",), [value], bool(prefix)) if entity_filter is not None else set()
+        return _union([own, Q.term_set_query(SCHEMA, "ref_id", sorted(known_as))]) if known_as else own
     if field in ("origin", "tag", "class"):
         if prefix:
             parts = _prefix_parts(field, node.text, False, searcher)

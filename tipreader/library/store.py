@@ -20,7 +20,9 @@ Tables:
 - ``cable_entities``: the entities the entity pass found (zlib JSON), written by that
   pass alone, valid while ``text_hash`` is the cable's.
 - ``cable_tags``, ``refs``: tags and the references between cables.
-- ``older_texts``: earlier texts of a cable WikiLeaks re-released with changes.
+- ``older_texts``: the other texts of a stored cable: earlier texts of a cable WikiLeaks
+  re-released with changes, and less clean copies of it (:mod:`.cleanliness`); one per source.
+- ``ref_aliases``: other ids a cable is known by (WikiLeaks' malformed ones: :mod:`.aliases`).
 - ``entity_pending``: cables whose index document does not have its entity fields
   yet (the entity pass after an import fills them and empties this table).
 """
@@ -38,7 +40,7 @@ from tipreader.cable import Cable
 from tipreader.cable._types import RawCable
 from tipreader.cable.model_data import MODEL_VERSION
 
-from . import codec, entity_search
+from . import aliases, codec, entity_search
 
 MAX_ORIGINAL = 8 * 1024 * 1024
 PAGE_SIZE = 1024
@@ -105,6 +107,7 @@ def create_schema(con: sqlite3.Connection) -> None:
     """Create the tables of :data:`SCHEMA_VERSION` (idempotent); a new library records its versions."""
     con.executescript(_SCHEMA)
     entity_search.create(con)
+    aliases.create(con)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     con.execute("INSERT OR IGNORE INTO meta VALUES ('model', ?)", (MODEL_VERSION,))
     con.commit()
@@ -245,6 +248,8 @@ class Writer:
         con = self.con
         now = time.time()
         if replace_older:
+            con.execute("DELETE FROM older_texts WHERE ref_id=? AND source=(SELECT source FROM cables WHERE ref_id=?)",
+                        (row["ref_id"], row["ref_id"]))
             con.execute(
                 "INSERT OR IGNORE INTO older_texts SELECT ref_id, text_hash, source, released, dict_sha, body, paras, "
                 "model, ? FROM cables WHERE ref_id=?",
@@ -266,6 +271,7 @@ class Writer:
         con.executemany("INSERT OR IGNORE INTO refs VALUES (?,?)", [(c, row["ref_id"]) for c in row["refs"]])
         if row.get("entities_pending"):
             con.execute("INSERT OR IGNORE INTO entity_pending VALUES (?)", (row["ref_id"],))
+        aliases.put(con, row["ref_id"], row.get("aliases", ()))
 
     def entities_done(self, ref_id: str, text_hash: str, entities: bytes | None = None) -> bool:
         """Mark ``ref_id``'s entities as indexed (and store ``entities``, their blob) when its
@@ -280,7 +286,10 @@ class Writer:
         return row is not None
 
     def put_older(self, row: dict) -> None:
-        """Record ``row`` only as an older text of the stored cable (the stored one is newer)."""
+        """Record ``row`` only as another text of the stored cable (the stored one is newer or cleaner);
+        it replaces the text recorded from the same source (a rebuild reads it again)."""
+        self.con.execute("DELETE FROM older_texts WHERE ref_id=? AND source=?", (row["ref_id"], row["source"]))
+        aliases.put(self.con, row["ref_id"], row.get("aliases", ()))
         self.con.execute(
             "INSERT OR IGNORE INTO older_texts VALUES (?,?,?,?,?,?,?,?,?)",
             (row["ref_id"], row["text_hash"], row["source"], row["released"], row["dict_sha"], row["body"],

@@ -114,7 +114,7 @@ def summary_text(report, entities_only: bool = False) -> Text:
     text = Text("Import cancelled — what was read so far is kept.\n" if p.cancelled else "Import finished.\n",
                 style="tip.warning-mark" if p.cancelled else "tip.ok-mark")
     text.append(f"{p.cables_imported:,} cable(s) imported · {p.cables_unchanged:,} already in the library · "
-                f"{p.older_texts:,} older text(s) · {p.files_skipped:,} file(s) skipped (unchanged) · ")
+                f"{p.older_texts:,} other text(s) kept aside · {p.files_skipped:,} file(s) skipped (unchanged) · ")
     text.append(f"{len(report.errors):,} failed", style="tip.error-mark" if report.errors else "")
     text.append(f" · {p.elapsed:.1f} s\n")
     left = p.entities_total - p.entities_done
