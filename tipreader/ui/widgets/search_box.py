@@ -2,6 +2,7 @@
 
 A query has no use for a question mark (the index drops it), so ``?`` opens the help from the
 library as it does in the reader, even while a query is being typed; a pasted ``?`` is kept.
+Headless (tests, screenshots) its cursor does not blink.
 """
 
 from __future__ import annotations
@@ -15,3 +16,8 @@ class SearchBox(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """Every printable key but ``?``, as an Input would."""
         return character != "?" and super().check_consume_key(key, character)
+
+    def on_mount(self) -> None:
+        """No blinking cursor in headless runs: a screenshot's cursor must not depend on when it
+        was taken (the library snapshots failed when a busy machine caught the cursor off)."""
+        self.cursor_blink = not self.app.is_headless
