@@ -67,23 +67,18 @@ def ensure_library(size: int, work: Path, home: Path | None) -> Path:
 
 async def measure(home: Path) -> dict:
     from textual import events
-    from textual.app import App
 
     from tipreader.library import Library
-    from tipreader.ui.gc_tuning import IdleCollector
+    from tipreader.ui.app import TipReaderApp
     from tipreader.ui.screens.reader import ReaderScreen
-    from tipreader.ui.screens.library import LibraryScreen
     from tipreader.ui.source import LibrarySource
 
     lib = Library.open(home)
 
-    class Bench(IdleCollector, App[None]):  # the app's own collector policy (tipreader.ui.gc_tuning)
-        CSS_PATH = str(ROOT / "tipreader" / "ui" / "tipreader.tcss")
-
+    class Bench(TipReaderApp):  # the app itself (its services, its collector policy), on the library screen
         def __init__(self) -> None:
-            super().__init__()
-            self.library, self.source, self.bookmarks = lib, LibrarySource(lib), None
-            self.paints: list[tuple[float, object]] = []
+            super().__init__(source=LibrarySource(lib))
+            self.paints: list[tuple[float, object, object]] = []
 
         def _display(self, screen, renderable) -> None:
             # the compositor has rendered the update by now (headless: nothing is written)
@@ -92,9 +87,6 @@ async def measure(home: Path) -> dict:
                 where = (view.scroll_y, view.line_count, view.current) if view is not None else None
                 self.paints.append((time.perf_counter(), screen, where))
             super()._display(screen, renderable)
-
-        def on_mount(self) -> None:
-            self.push_screen(LibraryScreen())
 
     async def until(pilot, done, limit: float = 30.0) -> None:
         end = time.perf_counter() + limit

@@ -26,7 +26,7 @@ async def test_collection_waits_for_a_pause_in_typing_and_the_collector_is_resto
     app = TipReaderApp(target=str(MEXICO))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app._gc_timer.pause()  # only the ticks below
+        app.collector.timer.pause()  # only the ticks below
         assert not gc.isenabled()  # no automatic collection in the middle of a keystroke
         gc.collect()
         for _ in range(200):
@@ -34,11 +34,11 @@ async def test_collection_waits_for_a_pause_in_typing_and_the_collector_is_resto
         pending = gc.get_count()[0]
         assert pending >= 200
         await pilot.press("j")  # typing: the collector waits
-        app._gc_last_input = monotonic()  # a loaded machine may take longer than IDLE to deliver the key
-        app._gc_tick()
+        app.collector.last_input = monotonic()  # a loaded machine may take longer than IDLE to deliver the key
+        app.collector.tick()
         assert gc.get_count()[0] >= pending
-        app._gc_last_input -= 1.0  # the user paused
-        app._gc_tick()
+        app.collector.last_input -= 1.0  # the user paused
+        app.collector.tick()
         assert gc.get_count()[0] < 50
     assert gc.isenabled()
 
@@ -49,8 +49,8 @@ async def test_a_long_burst_of_input_collects_the_young_then_everything(monkeypa
     app = TipReaderApp(target=str(MEXICO))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app._gc_timer.pause()  # only the ticks below
-        app._gc_young_runs = 0  # ticks before the pause may have counted young runs already
+        app.collector.timer.pause()  # only the ticks below
+        app.collector.young_runs = 0  # ticks before the pause may have counted young runs already
         gc.collect()
         full = []
         gc.callbacks.append(lambda phase, info: full.append(info["generation"]) if phase == "stop" else None)
@@ -59,9 +59,9 @@ async def test_a_long_burst_of_input_collects_the_young_then_everything(monkeypa
                 for _ in range(300):
                     Cycle()
                 await pilot.press("j")  # typing all along: never idle
-                app._gc_last_input = monotonic()  # however slowly a loaded machine delivered the key
+                app.collector.last_input = monotonic()  # however slowly a loaded machine delivered the key
                 full.clear()
-                app._gc_tick()
+                app.collector.tick()
                 assert gc.get_count()[0] < 100
                 assert full == ([2] if run == 3 else [1])  # young only, then a full one after 3 in a row
         finally:
@@ -76,13 +76,13 @@ async def test_the_app_quits_when_its_terminal_hangs_up(monkeypatch):
     app = TipReaderApp(target=str(MEXICO))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app._watched_fd is None  # headless: nothing to watch
-        app._watched_fd = 0  # as on a terminal
+        assert app.terminal_watch.fd is None  # headless: nothing to watch
+        app.terminal_watch.fd = 0  # as on a terminal
         monkeypatch.setattr(terminal_watch, "_is_terminal", lambda fd: True)
-        app.check_terminal()
+        app.terminal_watch.check()
         await pilot.pause()
         assert app.is_running
         monkeypatch.setattr(terminal_watch, "_is_terminal", lambda fd: False)  # the window was closed
-        app.check_terminal()
+        app.terminal_watch.check()
         await pilot.pause()
     assert app.return_code == 129

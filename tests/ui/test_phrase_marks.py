@@ -29,8 +29,9 @@ async def test_a_phrase_is_marked_and_stepped_as_the_phrase_in_snippets_and_the_
         found = rows(app)
         assert {"08MEXICO721", "08REYKJAVIK36"} <= {ref for ref, _ in found}
         for row in app.screen.query_one(HitList).rows:
-            plain = row.text.plain
-            marked = [plain[s.start:s.end] for s in row.text.spans if str(s.style) == MARK_STYLE]
+            text = row.text()
+            plain = text.plain
+            marked = [plain[s.start:s.end] for s in text.spans if str(s.style) == MARK_STYLE]
             assert marked and all(is_the_phrase(m) for m in marked), (row.ref_id, marked)
         at = [ref for ref, _ in found].index("08REYKJAVIK36")  # "forced labor" four times, "forced to", "forces"...
         await pilot.press("down", *["down"] * at, "enter")

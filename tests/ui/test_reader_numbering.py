@@ -25,6 +25,18 @@ async def goto(pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def goto_each(pilot, forms, para: int, header: str) -> None:
+    """Each go-to form lands on paragraph ``para`` with ``header`` on the top line; `g` back to the top."""
+    view = pilot.app.screen.text_view
+    for form in forms:
+        await goto(pilot, form)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert view.top_para == para, form
+        assert header in view.render_line(0).text, form
+        await pilot.press("g")
+
+
 async def test_goto_forms_header_and_status(tripoli):
     h = next(q for q in tripoli.questions if q.label == "25.H")
     app = TipReaderApp(cable=tripoli)
@@ -70,13 +82,7 @@ async def test_roman_and_ordinal_forms():
     b = next(q for q in cable.questions if q.label == "III.B")
     app = TipReaderApp(cable=cable)
     async with app.run_test(size=(80, 24)) as pilot:
-        view = app.screen.text_view
-        for form in ("III.B", "3.b", "iii b"):
-            await goto(pilot, form)
-            await pilot.press("enter")
-            await pilot.pause()
-            assert view.top_para == b.paragraph_index, form
-            assert "Q III·B" in view.render_line(0).text
+        await goto_each(pilot, ("III.B", "3.b", "iii b"), b.paragraph_index, "Q III·B")
 
 
 async def test_derived_titles_are_quieter_and_say_so(mexico):
@@ -105,3 +111,41 @@ def test_status_counts_to_the_last_paragraph_number(mexico_model):
     paras = tuple(replace(p, number=numbers[i] if i < 4 else None) for i, p in enumerate(mexico_model.paragraphs))
     cable = replace(mexico_model, paragraphs=paras, parts=())
     assert "¶ 30/33" in status_text(cable, 2, 50)
+
+
+async def test_goto_a_sub_question_by_its_path_and_small_letters():
+    """09ABUDHABI874: `3.F.2.A`, `3f2a`, `3 C 1` reach the sub-question; `A` alone is the item, not 3.F.2.A.
+    09TRIPOLI268 letters its items in small letters: `1.c`, `1C` and `c` all reach 1.c."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared/cables is not present")
+    cable = parse_file(SHARED / "09ABUDHABI874.html")[0]
+    q = {x.label: x for x in cable.questions}
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto_each(pilot, ("3.F.2.A", "3f2a"), q["3.F.2.A"].paragraph_index, "Q 3·F·2·A")
+        await goto_each(pilot, ("3 C 1",), q["3.C.1"].paragraph_index, "Q 3·C·1")
+        await goto_each(pilot, ("A",), q["3.A"].paragraph_index, "Q 3·A")
+    cable = parse_file(SHARED / "09TRIPOLI268.html")[0]
+    c = next(x for x in cable.questions if x.label == "1.c")
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto_each(pilot, ("1.c", "1C", "c"), c.paragraph_index, "Q 1·c")
+
+
+async def test_the_tree_nests_sub_questions_under_their_item():
+    """09ABUDHABI874: the part holds A-K; 1) 2) sit under A, A) B) under F's 2)."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared/cables is not present")
+    cable = parse_file(SHARED / "09ABUDHABI874.html")[0]
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(SectionTree)
+        part = next(n for n in tree.root.children if n.children)
+        items = [str(n.label).split(" · ")[0] for n in part.children]
+        assert items == list("ABCDEFGHIJK")
+        a, f = part.children[0], part.children[5]
+        assert [str(n.label).split(" · ")[0] for n in a.children] == ["1", "2"]
+        f2 = f.children[1]
+        assert str(f2.label).startswith("2 · DO EXPATS FOLLOW")
+        assert [str(n.label).split(" · ")[0] for n in f2.children] == ["A", "B"]

@@ -56,9 +56,9 @@ _TRAILING_RULE = re.compile(r"-{5,}\s*$")
 
 
 # Paragraphs that still end with a heading-shaped line (a capitals title, or a rule with a
-# title before it on the same line after a sentence). Measured 2026-12-04 (p13); the count
-# may only go down. Most left are unwrapped bodies whose titles and rules were run together.
-GLUED_CEILING = 175
+# title before it on the same line after a sentence). Measured 2026-12-04 (p13): 175; 2026-12-05:
+# 82 (rules broken in two by a space, `U.S.` in rule headings). The count may only go down.
+GLUED_CEILING = 82
 
 
 def fidelity_problems(cable: Cable) -> tuple[list[str], list[str]]:

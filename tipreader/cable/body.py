@@ -19,8 +19,8 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
-from .headings import heading_at, split_tail_titles
-from .items import item_start
+from .headings import JOINING, heading_at, split_tail_titles
+from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
 from .markings import match_marking, normalize_marking
@@ -58,7 +58,11 @@ def _prev_text(lines: list[Line], i: int) -> str | None:
 
 
 def _ends_sentence(text: str | None) -> bool:
-    return text is None or len(text) > UNWRAPPED or text.rstrip()[-1:] in _SENTENCE_END
+    """Whether a paragraph can end with ``text``: a sentence end, or a redaction (``21. (U) XXXXXXXXXXXX``)."""
+    if text is None or len(text) > UNWRAPPED:
+        return True
+    end = text.rstrip()
+    return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
 def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
@@ -90,7 +94,6 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
     return found
 
 
-_JOINING = frozenset("a an the of to in for and or but by with from on at as than that which who is are was were be".split())
 
 
 def _may_end(prev: str | None) -> bool:
@@ -98,13 +101,13 @@ def _may_end(prev: str | None) -> bool:
     if prev is None:
         return True
     words = prev.split()
-    return bool(words) and prev.rstrip()[-1:] not in ",-" and words[-1].lower() not in _JOINING
+    return bool(words) and prev.rstrip()[-1:] not in ",-" and words[-1].lower() not in JOINING
 
 
-def _lettered(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` starts a lettered item that stands as its own paragraph."""
+def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
+    """Whether line ``i`` starts a lettered item that stands as its own paragraph (``colon``: ``A:`` too)."""
     text = lines[i].text
-    m = item_start(text)
+    m = item_start(text, colon)
     if not m:
         return bool(_QUESTION_START.match(text)) and _prev_text(lines, i) is None
     rest = text[m.end() :].strip()
@@ -116,7 +119,10 @@ def _lettered(lines: list[Line], i: int) -> bool:
     if m.group(1) or m.group(2):
         return True
     prev = _prev_text(lines, i)
-    return prev is None or (len(prev) <= UNWRAPPED and prev.rstrip()[-1:] in ".:;?!")
+    if prev is None or prev.rstrip()[-1:] in ".:;?!":
+        return True
+    # under a line of an unwrapped body (one item a line, `A) ...` / `B) ...`) unless it stops mid-phrase
+    return len(prev) > UNWRAPPED and _may_end(prev)
 
 
 def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
@@ -131,6 +137,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
     numbered = _numbered(lines)
+    colon = not any(TRANSCRIPT.match(ln.text) for ln in lines)  # `A: ...` items, in a cable with no `Q:`
     sig = signature_start(lines)
     limit = sig if sig is not None else len(lines)
     segs: list[_Seg] = []
@@ -170,8 +177,8 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         head = text.lstrip()[:2]
         if (
             not underlined
-            and (head[:1] in "-\u2013" or head[:1].isdigit() or head[1:2] in ".) -Q" or head[:1] in "Qq")
-            and _lettered(lines, i)
+            and (head[:1] in "-\u2013" or head[:1].isdigit() or head[1:2] in ".): -Q" or head[:1] in "Qq")
+            and _lettered(lines, i, colon)
         ):
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip()))

@@ -16,13 +16,16 @@ from itertools import repeat
 
 from .markings import match_marking
 
-LONG_LINE = 300  # shorter lines are never split at paragraph starts
+LONG_LINE = 150  # shorter lines are never split at paragraph starts (a hard-wrapped line is under 100)
 
 _MID_MARKER = re.compile(r"(\d{5,8})\s+(\d{3})(?:\.\d{1,2})?\s+[Oo][Ff]\s+\d{3}\b")
 _PLACE_TOKEN = re.compile(r"[A-Z][A-Z'/-]*\Z")
-_MID_START = re.compile(r"\s(?:\u00b6\s?)?(\d{1,2})\.\s+(?=[(A-Z\"'])")
-_RULE_HEADING = re.compile(r"\s(-{4,}\s+[^-\n]{1,80}?\s+-{4,})(?=\s|$)")
-_LINE_START = re.compile(r"^\s*(\d{1,2})\.\s")
+# `... here. 7. (SBU) ...`, `... here. 6.(S) ...` (no space before a marking)
+_MID_START = re.compile(r"\s(?:\u00b6\s?)?(\d{1,2})\.(?:\s+(?=[(A-Z\"'])|(?=\())")
+_REDACTED_END = re.compile(r"[Xx]{4,}[.,]?$")  # `... XXXXXXXXXXXX 5. (C)`: a redaction ends the paragraph
+# `----- Title -----`, also with the rule broken in two (`---...--- ------ Title ---...--- ------`)
+_RULE_HEADING = re.compile(r"\s(-{4,}(?: -+)*\s+(?:(?!--)[^\n]){1,80}?\s+-{4,}(?: -+)*)(?=\s|$)")
+_LINE_START = re.compile(r"^\s*(\d{1,2})\.(?:\s|(?=\())")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d-")
 
 
@@ -127,7 +130,7 @@ def _split_long(text: str, last_number: int) -> tuple[list[str], int]:
         k = m.start()
         while k > 0 and text[k - 1] in " \t":
             k -= 1
-        if k == 0 or text[k - 1] not in _SENTENCE_END:
+        if k == 0 or (text[k - 1] not in _SENTENCE_END and not _REDACTED_END.search(text, max(0, k - 40), k)):
             continue
         after = m.end()
         marked = match_marking(text, after) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Cable, Question
+from .model import Cable, Part, Question
 
 _XREF = re.compile(
     r"(?i:\b(?:see|refer\s+to|reftel|ref\s+[a-z]|cf\.?)\s+(?:also\s+)?(?:(?:para(?:graph)?s?\.?|section|question|item|part)\s+)?"
@@ -37,10 +37,16 @@ def resolve(cable: Cable, part: str, letter: str) -> Question | None:
     part = part.upper()
     for p in cable.parts:
         if p.label.upper() == part:
-            return next((q for q in p.questions if letter in q.letters), None)
+            return answering(p, letter)
     if part.isdigit() and 1 <= int(part) <= len(cable.parts) and not any(p.label == part for p in cable.parts):
-        return next((q for q in cable.parts[int(part) - 1].questions if letter in q.letters), None)
+        return answering(cable.parts[int(part) - 1], letter)
     return None
+
+
+def answering(part: Part, letter: str) -> Question | None:
+    """The item of ``part`` that answers ``letter`` (any case), not one of its sub-questions (``3.F.2.A``)."""
+    top = part.label.count(".") + 1
+    return next((q for q in part.questions if q.label.count(".") <= top and letter in (x.upper() for x in q.letters)), None)
 
 
 def references_in(cable: Cable, text: str) -> list[tuple[int, int, Question]]:

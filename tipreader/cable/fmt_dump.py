@@ -45,7 +45,7 @@ def _tsv_row(raw: RawCable, ref_id: str) -> RawCable | None:
         fields = fields[1:]
     if len(fields) != 7:
         return None
-    header, body = (_TSV_ESCAPE.sub(lambda e: _TSV_ESCAPES.get(e.group(1), e.group(1)), f) for f in fields[5:])
+    header, body = (_unescape(f) for f in fields[5:])
     if not body.strip() or not _header_ok(header):
         return None
     meta = dict(raw.meta)
@@ -57,12 +57,37 @@ def _tsv_row(raw: RawCable, ref_id: str) -> RawCable | None:
                  f"the page body is a pasted database row; its header and body columns were used{rest}")
 
 
+def _unescape(field: str) -> str:
+    return _TSV_ESCAPE.sub(lambda e: _TSV_ESCAPES.get(e.group(1), e.group(1)), field)
+
+
+def _tsv_tail(raw: RawCable) -> RawCable | None:
+    """A page holding a dump row whose columns are doubled or cut at the start (08BERN443, 09TRIPOLI417).
+
+    Its last two columns are the cable's header and body, every line ending in an escaped newline;
+    the columns before them (ids, dates, origin, classification, even a first copy of header and
+    body) are the dump's, not the cable's text.
+    """
+    if raw.body.count("\\\n") * 2 < raw.body.count("\n"):
+        return None
+    fields = raw.body.rstrip().split("\t")
+    if len(fields) < 4:
+        return None
+    header, body = _unescape(fields[-2]), _unescape(fields[-1].rstrip("\\"))
+    if "\n" not in header or not body.strip() or not _header_ok(header) or header.lstrip().startswith("This record"):
+        return None
+    return _with(raw, header.strip("\n") or raw.header, body, dict(raw.meta),
+                 "the page body is a pasted database row; its last header and body columns were used")
+
+
 def row_in_page(raw: RawCable) -> RawCable:
     """A WikiLeaks page RawCable whose body holds a pasted CSV/TSV row → the row's cable."""
     ref_id = str(raw.meta.get("ref_id", ""))
-    if not ref_id or ref_id not in raw.body:
+    if not ref_id:
         return raw
-    tsv = _tsv_row(raw, ref_id)
+    if ref_id not in raw.body:  # a row cut before its id column
+        return _tsv_tail(raw) or raw
+    tsv = _tsv_row(raw, ref_id) or _tsv_tail(raw)
     if tsv is not None:
         return tsv
     body = raw.body

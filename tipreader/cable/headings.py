@@ -40,6 +40,8 @@ _TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,78}?)\s+[-=_]{5,}[-=_ ]*$")
 _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
 _NUM_START = re.compile(r"^\s*\d{1,5}\s?\.(?!\d)(?=\s|\()")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
+#: words a line does not end with when its sentence goes on
+JOINING = frozenset("a an the of to in for and or but by with from on at as than that which who is are was were be".split())
 _NOT_TITLE_END = frozenset(".,;")
 _CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
 # A title in capitals run onto the end of an unwrapped paragraph line: "... to Dushanbe. REACTION TO THE VISIT"
@@ -61,7 +63,8 @@ def opens_block(lines: Sequence[str], i: int, breaks: Sequence[bool] | None = No
     prev = lines[i - 1].strip()
     if not prev or prev == "." or (breaks is not None and breaks[i]) or is_rule(prev) or _RULE_HEADING.match(prev):
         return True
-    return len(prev) > UNWRAPPED  # a line of an unwrapped body: one paragraph per line
+    # a line of an unwrapped body: one paragraph per line, unless it stops mid-phrase (`... STEMMING OF`)
+    return len(prev) > UNWRAPPED and prev[-1] not in ",-" and prev.split()[-1].lower() not in JOINING
 
 
 def is_capitals_title(text: str) -> bool:
@@ -239,6 +242,8 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     before = text[: m.start()].rstrip()
+    if before.lstrip()[:3] in ("---", "==="):
+        return None  # `----- Questions on U.S. Position -----`: a rule heading whole, left to heading_at
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind('." '), before.rfind("! "), before.rfind(".) "))
     cut = cut + 2 if cut >= 0 else 0
     if cut and before[cut - 2 : cut] in ('."', ".)"):

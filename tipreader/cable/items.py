@@ -23,18 +23,24 @@ if TYPE_CHECKING:
     from .model import Paragraph
 
 ITEM_START = re.compile(
-    r"^\s*(-{1,3}\s*)?(?:(\d{1,2})\s?)?([A-Z])((?:\s?-\s?[A-Z]|\s*(?:,|&|\band\b|\bAND\b)\s*[A-Z])*)\s?([.):])(?=\s|$)"
+    r"^\s*(-{1,3}\s*)?(?:(\d{1,2})\s?(?=[A-Z]))?([A-Z]|[a-z](?=\s?[.)])|\d{1,2}(?=\)))"
+    r"((?:\s?-\s?[A-Z]|\s*(?:,|&|\band\b|\bAND\b)\s*[A-Z])*)\s?([.):])(?=\s|$|[A-Z]{3})"
 )
 _AND = re.compile(r"\band\b|\bAND\b|&|,")
 
 
-def item_start(text: str) -> re.Match[str] | None:
-    """The lettered item label at the start of ``text``, or None."""
+def item_start(text: str, colon: bool = False) -> re.Match[str] | None:
+    """The lettered item label at the start of ``text``, or None.
+
+    ``colon``: the cable has no ``Q:`` transcript labels, so ``A: ...`` is an item too.
+    """
     m = ITEM_START.match(text)
     if m is None:
         return None
-    if m.group(5) == ":" and not (m.group(1) or m.group(4)):
+    if m.group(5) == ":" and not (m.group(1) or m.group(4) or colon):
         return None
+    if m.end() < len(text) and not text[m.end()].isspace() and not (m.group(3).islower() and m.group(5) == "."):
+        return None  # `U.S.`, `A.THE`: only a small letter's label runs into its title (`i.ALIEN SMUGGLING`)
     return m
 
 
@@ -64,10 +70,14 @@ def letters_label(letters: list[str] | tuple[str, ...]) -> str:
 # ---- one item's text: question and answer -------------------------------------------------
 
 _QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
+#: a transcript's question label at a line start: ``A:`` is then its answer label, never an item
+TRANSCRIPT = re.compile(r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?Q\d{0,2}\s*(?:\([^)\n]{1,40}\)\s*)?:", re.MULTILINE)
 #: ``QUESTION: ... ANSWER: ...`` / ``Q: ... A: ...`` in one paragraph
 QUESTION_LABEL = re.compile(r"^\W*(?:QUESTION|Q)\s*:\s*", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"(?:^|(?<=[.?!:)\"'\s]))\s*(?:ANSWER|A)\s*:\s*", re.IGNORECASE)
 _RESPONSE = re.compile(r"\b(?:POST(?:'S)?\s+RESPONSE|EMBASSY\s+RESPONSE|RESPONSE|ANSWER)\s*[:.-]\s*", re.IGNORECASE)
+#: an answer's own label at the start of a line: ``ANSWER A.``, ``Answer B:``, ``Response:``, ``POST RESPONSE -``
+_ANSWER_LEAD = r"(?:POST(?:'S)?\s+|EMBASSY\s+)?(?:RESPONSE|ANSWER)(?:\s+{letter})?\s*(?:[:.]|--?)\s*"
 QMARK = re.compile(r"(?<=[A-Za-z0-9)\]'\"])\?(?![A-Za-z0-9])")
 _ASKS = re.compile(
     r"^(?:\(\w+\)\s*)?(?:[A-Z][\w' ,/-]{0,60}:\s*)?(?:Does|Do|Did|Is|Are|Was|Were|What|How|Which|Has|Have|Had|Can|Could|"
@@ -107,14 +117,26 @@ class Item:
     letters: list[str] = field(default_factory=list)
     answer_paras: list[int] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    shape: str = ""  # how the label is written: "A." "A)" "a." "a)" "1)" (``:`` counts as ``.``)
+    path: list[str] = field(default_factory=list)  # the enclosing items' labels, for a sub-item (``F``, ``2``)
 
 
-def split_item(body: str, restating: bool = False) -> tuple[str, str]:
+def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[str, str]:
     """An item's text (label removed) → (question, answer).
 
     ``restating``: the cable restates its questions, so a first block that asks without
     a question mark (``For countries that ..., please indicate whether ...``) is one too.
+    An answer's own label (``Answer A:``, ``Response:``) is no part of the answer.
     """
+    question, answer = _split_item(body, restating)
+    lead = _ANSWER_LEAD.format(letter=re.escape(letter) if letter else "[A-Z]")
+    m = re.match(lead, answer, re.IGNORECASE)
+    if m:
+        answer = answer[m.end() :]
+    return question, answer
+
+
+def _split_item(body: str, restating: bool) -> tuple[str, str]:
     if QUESTION_LABEL.match(body):
         rest = body[QUESTION_LABEL.match(body).end() :]  # type: ignore[union-attr]
         a = _ANSWER_LABEL.search(rest)
@@ -125,6 +147,8 @@ def split_item(body: str, restating: bool = False) -> tuple[str, str]:
         return "", ""
     first = blocks[0]
     asks = _ASKS.match(first) is not None and not _ANSWERISH.match(first)
+    # a question restated in capitals, the answer below it in mixed case: `BY WHAT CHANNELS? HOW OFTEN?`
+    asks = asks or (len(blocks) > 1 and first[-1:] == "?" and not any(c.islower() for c in first))
     marks = [m.end() for m in QMARK.finditer(first)] if asks else []
     if (marks or (restating and asks)) and len(blocks) > 1:
         n = 1
@@ -139,14 +163,19 @@ def split_item(body: str, restating: bool = False) -> tuple[str, str]:
             return first[:cut].strip(), first[cut:].strip()
         if not tail:
             return first, ""
-    if rest and len(first) <= 160 and first.endswith(":"):
-        return first, rest
+    if len(first) <= 160 and first.endswith(":") and (rest or not any(c.islower() for c in first)):
+        return first, rest  # a topic label (its answer below, or in the numbered paragraphs that follow)
     m = _UPPER_LABEL.match(first)
     if m and not any(c.islower() for c in m.group(1)):
         label = first[: m.end(2)].strip()
         answer = first[m.end() :].strip()
         return label, "\n\n".join(x for x in (answer, rest) if x)
     return "", "\n\n".join(blocks)
+
+
+def asks(question: str) -> bool:
+    """Whether an item's question text asks (a question mark, or an asking opening such as ``Describe``)."""
+    return bool(question) and (QMARK.search(question) is not None or _ASKS.match(question) is not None)
 
 
 def _continues_question(before: str, block: str) -> bool:
@@ -156,13 +185,15 @@ def _continues_question(before: str, block: str) -> bool:
     return bool(_MORE_QUESTION.match(block)) and len(block) <= 300 and block.endswith(("?", ".", ")"))
 
 
-def item_of(para: Paragraph, restating: bool = False) -> Item | None:
-    """The questionnaire item a paragraph holds, if any."""
+def item_of(para: Paragraph, restating: bool = False, colon: bool = False) -> Item | None:
+    """The questionnaire item a paragraph holds, if any (``colon``: see :func:`item_start`)."""
     text = para.text
     m = _QUESTION.match(text)
     if m:
         body = text[m.end() :]
-        r = _RESPONSE.search(body)
+        letter = m.group(1).upper()
+        lead = re.compile(r"(?:^|\n)[^\S\n]*" + _ANSWER_LEAD.format(letter=letter), re.IGNORECASE)
+        r = lead.search(body) or _RESPONSE.search(body)
         if r:
             question, answer = body[: r.start()].strip(), body[r.end() :].strip()
         elif "\n" in body:
@@ -170,7 +201,6 @@ def item_of(para: Paragraph, restating: bool = False) -> Item | None:
             question, answer = question.strip(), answer.strip()
         else:
             question, answer = body.strip(), ""
-        letter = m.group(1).upper()
         return Item(para.index, letter, None, question, answer, "question", [letter])
     if QUESTION_LABEL.match(text) and para.kind == "body":
         question, answer = split_item(text)
@@ -178,14 +208,16 @@ def item_of(para: Paragraph, restating: bool = False) -> Item | None:
             return Item(para.index, "", None, question, answer, "question", [])
     if para.number is not None or para.kind != "body":
         return None
-    m = item_start(text)
+    m = item_start(text, colon)
     if not m:
         return None
     mk = match_marking(text, m.end())
     start = mk.end() if mk else m.end()
-    question, answer = split_item(text[start:].lstrip(), restating)
     letters = item_letters(m)
-    return Item(para.index, letters[0], m.group(2), question, answer, "lettered", letters)
+    question, answer = split_item(text[start:].lstrip(), restating, letters[0])
+    first = letters[0]
+    shape = ("1" if first.isdigit() else "a" if first.islower() else "A") + (")" if m.group(5) == ")" else ".")
+    return Item(para.index, first, m.group(2), question, answer, "lettered", letters, shape=shape)
 
 
 def heading_title(para: Paragraph) -> tuple[str, str] | None:

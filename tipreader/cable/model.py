@@ -107,8 +107,8 @@ class Question:
 
     @property
     def shown_label(self) -> str:
-        """The label as the reader shows it: ``23·A``, ``IV·B-C``, ``27``."""
-        return self.label.replace(".", "\u00b7", 1) if self.label else self.letter
+        """The label as the reader shows it: ``23·A``, ``IV·B-C``, ``27``, a sub-question ``3·F·2·A``."""
+        return self.label.replace(".", "\u00b7") if self.label else self.letter
 
 
 @dataclass(frozen=True, slots=True)

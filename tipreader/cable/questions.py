@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .items import END_TEXT, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
+from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
 
 _TIP = re.compile(
@@ -65,19 +65,25 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
 
 
 def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
-    items = {p.index: it for p in paragraphs if (it := item_of(p)) is not None}
+    colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs)
+    items = {p.index: it for p in paragraphs if (it := item_of(p, colon=colon)) is not None}
     q_style = sum(1 for it in items.values() if it.style == "question")
-    lettered = [it for it in items.values() if it.style == "lettered"]
+    # `1)` items are only ever sub-items of a lettered one (a list otherwise)
+    lettered = [it for it in items.values() if it.style == "lettered" and not it.letter.isdigit()]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
         lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
     if q_style < 2 and len(lettered) < 3:
         return [], set()
-    whole = "\n".join(p.text for p in paragraphs)
-    tip = _TIP.search(whole) is not None
+    # what the cable says before its first item decides: `keyed to reftel`, a TIP submission's intro
+    first = min(it.index for it in lettered) if lettered else len(paragraphs)
+    extract = first == 0 or paragraphs[0].text[:1].islower()  # the cable's start is lost: all of it
+    whole = "\n".join(p.text for p in (paragraphs if extract else paragraphs[: first + 1]))
+    # a few lettered lines after talk of trafficking are a list (programs, projects); a TIP submission answers many
+    tip = _TIP.search(whole) is not None and (q_style >= 2 or sum(len(it.letters) for it in lettered) >= 5)
     numbered = [p for p in paragraphs if p.number is not None]
     # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
-    if q_style < 2 and not (tip or any(it.letter == "A" for it in lettered)):
+    if q_style < 2 and not (tip or any(it.letter.upper() == "A" for it in lettered)):
         return [], set()
     if q_style < 2 and not (tip or _KEYED.search(whole)):
         return [], set()
@@ -87,16 +93,21 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         return [], set()  # press guidance: Q1 ... A. / Q2 ... A., never a B
     elif sum(1 for it in lettered if it.question) * 2 >= len(lettered):
         # the cable restates its questions: an instruction without a question mark is one too
-        items = {p.index: it for p in paragraphs if (it := item_of(p, restating=True)) is not None}
+        items = {p.index: it for p in paragraphs if (it := item_of(p, restating=True, colon=colon)) is not None}
     parts: list[tuple[tuple[str, str] | None, int | None, list[Item]]] = []
     headings: set[int] = set()
     pending: tuple[tuple[str, str], int, bool] | None = None  # (label, title), index, the whole paragraph
     current: Item | None = None
     last_letter = ""
     last_key: str | None = None
+    items = _outline(items)
     order = sorted(items)
     for para in paragraphs:
         it = items.get(para.index)
+        if it is not None and it.path and pending is None and parts:
+            parts[-1][2].append(it)  # a sub-item: under its parent, in the same part
+            current = it
+            continue
         if it is not None:
             if it.letters:
                 restart = it.letter <= last_letter or (it.key is not None and it.key != last_key) or not parts
@@ -156,6 +167,52 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     return _build_parts(paragraphs, [p for p in parts if p[2]], tip), headings
 
 
+def _outline(items: dict[int, Item]) -> dict[int, Item]:
+    """The items that are questions: sub-items get their path; other differently written labels are text.
+
+    The first item's shape (``A.``) is the questionnaire's; a ``1)`` or ``a.`` label in another
+    shape is a sub-item when it restates a question under an open item (see :func:`_nest`), else a
+    numbered or lettered paragraph of the answer it stands in.
+    """
+    kept: dict[int, Item] = {}
+    outline: list[Item] = []  # the open items, outermost first, each written in its own shape
+    small = [it for it in items.values() if it.letter.islower()]
+    # `a)` `b)` without a title or question each: a list inside a paragraph, not a questionnaire's items
+    small_list = sum(1 for it in small if it.question) * 2 < len(small)
+    for index in sorted(items):
+        it = items[index]
+        if outline and _nest(outline, it):
+            kept[index] = it
+            continue
+        other_shape = bool(outline and it.shape and it.shape != outline[0].shape)
+        if not (it.letter.isdigit() or other_shape or (it.letter.islower() and small_list)):
+            outline[:] = [it]
+            kept[index] = it
+    return kept
+
+
+def _nest(outline: list[Item], it: Item) -> bool:
+    """Whether ``it`` is a sub-item (``1)`` under ``F.``, ``A)`` under ``2)``); sets its path, updates ``outline``.
+
+    A label written in a shape no open item has opens a level below the innermost item when it
+    is the first of its kind (``A``, ``a``, ``1``); one in the shape of an open sub-level that
+    goes on from it (``2)`` after ``1)``) is its sibling. The outermost shape is the part's.
+    """
+    if not it.shape or it.shape == outline[0].shape or not asks(it.question):
+        return False  # a sub-item restates its question; numbered answer paragraphs stay the answer's
+    level = next((k for k, open_item in enumerate(outline) if open_item.shape == it.shape), None)
+    if level is not None:
+        if it.letter <= outline[level].letters[-1] or len(it.letter) != len(outline[level].letter):
+            return False
+        del outline[level:]
+    elif it.letter not in ("A", "a", "1"):
+        return False
+    parent = outline[-1]
+    it.path = [*parent.path, letters_label(parent.letters)]
+    outline.append(it)
+    return True
+
+
 def _tail_title(paragraphs: list[Paragraph], index: int, current: Item | None) -> str | None:
     """A part heading run into the end of the paragraph before ``index`` (lost line break).
 
@@ -210,7 +267,7 @@ def _build_parts(
             answer, after = _end_text(answer)
             number = paragraphs[it.index].number
             if it.letters:
-                q_label = f"{label}.{letters_label(it.letters)}"
+                q_label = ".".join([label, *it.path, letters_label(it.letters)])
             else:  # a numbered question: the cable addresses it by its paragraph number
                 q_label = str(number) if number is not None else label
             questions.append(Question(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -37,7 +37,7 @@ from tipreader.ui.terminal_watch import TerminalWatch
 from tipreader.ui.text_styles import install_text_styles
 
 
-class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
+class TipReaderApp(App[None]):
     """tipreader. ``target`` is a file or a ref_id; ``cable`` opens a parsed cable directly.
 
     ``source`` looks ref_ids up (the library); a callable is called in a thread after
@@ -68,6 +68,8 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         factory = source if callable(source) and not isinstance(source, CableSource) else None
         self._services = Services(self, source if isinstance(source, CableSource) else None, factory)
         self.error: str | None = None
+        self.collector = IdleCollector(self)  # garbage collection at idle moments
+        self.terminal_watch = TerminalWatch(self)  # quit when the terminal hangs up
 
     @property
     def services(self) -> Services:
@@ -78,6 +80,8 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
         """Apply the settings (theme, keymap), then the library screen, and the cable asked for above it."""
         start_log()
         install_text_styles(self)  # the tip.* names the widgets draw with, in this theme's colours
+        self.collector.start()
+        self.terminal_watch.start()
         services = self.services
         services.config = load_config()
         apply_config(self, services.config)
@@ -101,6 +105,15 @@ class TipReaderApp(TerminalWatch, IdleCollector, App[None]):
             self.call_after_refresh(self._open_source)
         # once the first screen is up and its library open: start-up objects live as long as the app
         self.set_timer(1.0, lambda: freeze_long_lived("startup"))
+
+    def on_unmount(self) -> None:
+        """Leave the garbage collector as it was found."""
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Tell the collector about input (it waits for a pause), then handle the event."""
+        self.collector.saw(event)
+        await super().on_event(event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Theme variables for the classification and entity colours ($classification-secret ...)."""

@@ -12,7 +12,7 @@ opened hits). Two measures:
   the collector's sight, so later collections walk only what was made since.
   Each stage is frozen once per process (a frozen object that later becomes
   cyclic garbage is never freed, so this is kept to the long-lived stages).
-- :class:`IdleCollector`, an app mixin: automatic collection is off while the app
+- :class:`IdleCollector`, owned by the app: automatic collection is off while the app
   runs; a full collection runs when the user has not typed or clicked for a moment.
   While input goes on, only the young generations are collected once enough has
   been allocated (they hold just what was made since: 10-20 ms at most), and a full
@@ -27,7 +27,13 @@ from __future__ import annotations
 import gc
 from time import monotonic
 
+from typing import TYPE_CHECKING, Any
+
 from textual import events
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
 
 _done: set[str] = set()
 
@@ -48,41 +54,47 @@ def freeze_long_lived(stage: str) -> bool:
 
 
 class IdleCollector:
-    """Mixin for a Textual :class:`~textual.app.App`: garbage collection at idle moments only."""
+    """Garbage collection at idle moments only, for one app: :meth:`start` on its mount, :meth:`saw`
+    for each of its events, :meth:`stop` at its unmount."""
 
-    _gc_last_input = 0.0
-    _gc_was_enabled = True
-    _gc_young_runs = 0  # young collections since the last full one
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.last_input = 0.0
+        self.young_runs = 0  # young collections since the last full one
+        self.timer: Timer | None = None
+        self._was_enabled = True
 
-    def on_mount(self) -> None:
+    def start(self) -> None:
         """Turn automatic collection off and start watching for idle moments."""
-        self._gc_was_enabled = gc.isenabled()
+        self._was_enabled = gc.isenabled()
         gc.disable()
-        self._gc_last_input = monotonic()
-        self._gc_timer = self.set_interval(0.4, self._gc_tick)  # type: ignore[attr-defined]
+        self.last_input = monotonic()
+        self.timer = self.app.set_interval(0.4, self.tick)
 
-    def on_unmount(self) -> None:
+    def stop(self) -> None:
         """Leave the collector as it was found (tests run many apps in one process)."""
-        if self._gc_was_enabled:
+        if self.timer is not None:
+            self.timer.stop()
+        if self._was_enabled:
             gc.enable()
         gc.collect()
 
-    async def on_event(self, event: events.Event) -> None:
+    def saw(self, event: events.Event) -> None:
         """Note each key and click (the collector waits for a pause in them)."""
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
-            self._gc_last_input = monotonic()
-        await super().on_event(event)  # type: ignore[misc]
+            self.last_input = monotonic()
 
-    def _gc_tick(self) -> None:
+    def tick(self) -> None:
+        """Collect what is due: everything when the user paused, else the young generations."""
         pending = gc.get_count()[0]
-        idle = monotonic() - self._gc_last_input >= IDLE
-        if idle and (pending >= PENDING or self._gc_young_runs):
+        idle = monotonic() - self.last_input >= IDLE
+        if idle and (pending >= PENDING or self.young_runs):
             gc.collect()
-            self._gc_young_runs = 0
+            self.young_runs = 0
         elif pending >= YOUNG:
-            self._gc_young_runs += 1
-            if self._gc_young_runs >= YOUNG_RUNS:
+            self.young_runs += 1
+            if self.young_runs >= YOUNG_RUNS:
                 gc.collect()
-                self._gc_young_runs = 0
+                self.young_runs = 0
             else:
                 gc.collect(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tipreader.cable.crossrefs import resolve
+from tipreader.cable.crossrefs import answering, resolve
 from tipreader.cable.model import Cable
 
 from .document import question_map
@@ -72,6 +72,10 @@ def question_form(cable: Cable, query: str, current: int | None = None) -> list[
     the cable (the go-to box says so). A part number is the cable's own label first
     (``23``, ``III``), else the part's position.
     """
+    key = _label_key(query)
+    exact = [q for q in cable.questions if q.label.count(".") > 1 and _label_key(q.label) == key]
+    if exact:  # a sub-question by its whole path: `3.F.2.A`, `3f2a`
+        return [Target(q.paragraph_index, clean(q.label, newlines=False), one_line(q.question or q.answer, 70)) for q in exact]
     m = _QUESTION_FORM.fullmatch(query.strip())
     if m is None or not cable.parts:
         return None
@@ -79,11 +83,16 @@ def question_form(cable: Cable, query: str, current: int | None = None) -> list[
     if part is None:
         here = part_of(cable, current) or 1
         order = [here] + [n for n in range(1, len(cable.parts) + 1) if n != here]
-        found = [q for n in order for q in cable.parts[n - 1].questions if letter in (q.letters or (q.letter,))]
+        found = [q for n in order if (q := answering(cable.parts[n - 1], letter)) is not None]
     else:
         q = resolve(cable, part, letter)
         found = [q] if q is not None else []
     return [Target(q.paragraph_index, clean(q.label, newlines=False), one_line(q.question or q.answer, 70)) for q in found]
+
+
+def _label_key(text: str) -> str:
+    """A label as typed or written, without case and separators: ``3.F.2.A``, ``3 f 2 a`` → ``3F2A``."""
+    return re.sub(r"[\s.\u00b7]+", "", text).upper()
 
 
 def missing_target(cable: Cable, query: str) -> str | None:

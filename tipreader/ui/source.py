@@ -6,6 +6,7 @@ The library (``tipreader.library``) plugs in here later: anything with ``get`` a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -63,14 +64,24 @@ def load(target: str, source: CableSource | None = None) -> Cable:
     raise CableError("not a file, and no cable with that ref_id in the library", target)
 
 
+class Lookup(Protocol):
+    """What :class:`LibrarySource` needs of a library (``tipreader.library.Library`` has it)."""
+
+    def get(self, ref_id: str) -> Cable | None:
+        """The stored cable ``ref_id``, or None."""
+
+    def present(self, ref_ids: Iterable[str]) -> set[str]:
+        """Which of ``ref_ids`` are stored."""
+
+
 class LibrarySource:
-    """Adapts a library object (anything with ``get(ref_id)`` and ``present(ref_ids)``) to :class:`CableSource`.
+    """Adapts a library (anything with ``get(ref_id)`` and ``present(ref_ids)``) to :class:`CableSource`.
 
     ``has`` answers from a cache filled one ``present`` call at a time, so a header
     panel with many references costs one query.
     """
 
-    def __init__(self, library: object) -> None:
+    def __init__(self, library: Lookup) -> None:
         self.library = library
         self._known: dict[str, bool] = {}
 
@@ -81,7 +92,7 @@ class LibrarySource:
         from tipreader.library.codec import StoredDataError
 
         try:
-            return self.library.get(ref_id)  # type: ignore[attr-defined]
+            return self.library.get(ref_id)
         except (RebuildNeeded, StoredDataError) as err:
             raise CableError(str(err), ref_id) from err
 
@@ -89,7 +100,7 @@ class LibrarySource:
         """Whether the library holds ``ref_id``."""
         key = ref_id.strip().upper()
         if key not in self._known:
-            self._known[key] = key in self.library.present([key])  # type: ignore[attr-defined]
+            self._known[key] = key in self.library.present([key])
         return self._known[key]
 
     def forget(self) -> None:
@@ -100,5 +111,5 @@ class LibrarySource:
         """Ask the library about all ``ref_ids`` at once."""
         keys = [r.strip().upper() for r in ref_ids if r and r.strip().upper() not in self._known]
         if keys:
-            found = self.library.present(keys)  # type: ignore[attr-defined]
+            found = self.library.present(keys)
             self._known.update({k: k in found for k in keys})

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 def _is_terminal(fd: int) -> bool:
@@ -25,24 +29,26 @@ def _is_terminal(fd: int) -> bool:
 
 
 class TerminalWatch:
-    """Mixin for a Textual :class:`~textual.app.App`: exit when its terminal has hung up."""
+    """Exits ``app`` when its terminal has hung up (:meth:`start` on the app's mount)."""
 
-    _watched_fd: int | None = None
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.fd: int | None = None  # the standard input watched
 
-    def on_mount(self) -> None:
+    def start(self) -> None:
         """Watch standard input when the app runs on a terminal (not headless, not piped)."""
-        if getattr(self, "is_headless", False):
+        if self.app.is_headless:
             return
         try:
             fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
         except (OSError, ValueError):
             fd = -1
         if fd >= 0 and _is_terminal(fd):
-            self._watched_fd = fd
-            self.set_interval(1.0, self.check_terminal)  # type: ignore[attr-defined]
+            self.fd = fd
+            self.app.set_interval(1.0, self.check)
 
-    def check_terminal(self) -> None:
+    def check(self) -> None:
         """Exit when the watched terminal is gone."""
-        if self._watched_fd is not None and not _is_terminal(self._watched_fd):
-            self._watched_fd = None
-            self.exit(return_code=129)  # type: ignore[attr-defined]  # 128 + SIGHUP, as a hangup would
+        if self.fd is not None and not _is_terminal(self.fd):
+            self.fd = None
+            self.app.exit(return_code=129)  # 128 + SIGHUP, as a hangup would

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from rich.console import Group
 from rich.markdown import Markdown as RichMarkdown
@@ -36,6 +36,9 @@ from tipreader.cable.model import Cable
 from tipreader.library.bookmark_keys import CHANGED, DETACHED, Bookmark, Placed, fold, haystack, iso_time, place_all
 from tipreader.ui.text import clean, one_line
 from tipreader.ui.widgets.footer import QuietFooter
+
+if TYPE_CHECKING:
+    from tipreader.library.bookmarks import BookmarkStore
 
 MAX_SHOWN = 300  # bookmarks rendered at once; the filter finds the rest
 GetCable = Callable[[str], Cable | None]
@@ -120,9 +123,9 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
                 tooltip="From the filter: move into the list"),
     ]
 
-    def __init__(self, store: object, get_cable: GetCable | None = None) -> None:
+    def __init__(self, store: BookmarkStore, get_cable: GetCable | None = None) -> None:
         super().__init__()
-        self.store = store  # a BookmarkStore
+        self.store = store
         self.get_cable: GetCable = get_cable or (lambda ref: None)
         self.placed: list[Placed] = []
         self.undo_stack: list[Bookmark] = []
@@ -151,7 +154,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
     @work(thread=True, exclusive=True, group="bookmarks")
     def _load(self, keep: int | None) -> None:
         try:
-            placed = place_all(self.store.all(), self.get_cable)  # type: ignore[attr-defined]
+            placed = place_all(self.store.all(), self.get_cable)
             hay = {p.bookmark.id: haystack(p.bookmark) for p in placed}  # folded once, filtered on every key
             error = None
         except Exception as err:  # the user database failed: say so, never crash the list
@@ -282,7 +285,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         view = self.query_one(OptionList)
         order = self.shown()
         position = next((k for k, p in enumerate(order) if p.bookmark.id == placed.bookmark.id), 0)
-        gone = self.store.delete(placed.bookmark.id)  # type: ignore[attr-defined]
+        gone = self.store.delete(placed.bookmark.id)
         if gone is not None:
             self.undo_stack.append(gone)
         self.placed = [p for p in self.placed if p.bookmark.id != placed.bookmark.id]
@@ -297,7 +300,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         if not self.undo_stack:
             self.app.bell()
             return
-        mark = self.store.restore(self.undo_stack.pop())  # type: ignore[attr-defined]
+        mark = self.store.restore(self.undo_stack.pop())
         self.notify(f"Restored the bookmark on {mark.citation}", markup=False, timeout=3)
         self.reload(keep=mark.id)
 

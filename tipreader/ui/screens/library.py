@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -34,7 +34,7 @@ from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.services import Services, services_of
 from tipreader.ui.widgets.search_box import SearchBox
 from tipreader.ui.widgets.filter_panel import FilterPanel
-from tipreader.ui.widgets.hit_list import HitList, Row, row_text
+from tipreader.ui.widgets.hit_list import HitList, Row
 from tipreader.ui.widgets.year_histogram import YearHistogram
 from tipreader.ui.widgets.footer import QuietFooter
 
@@ -57,19 +57,11 @@ PAGE = 50
 FIRST_PAGE = 20  # the first page of hits is short: it is what each keystroke waits for
 DEBOUNCE = 0.04  # seconds of quiet typing before a search starts
 RECENT = 20
+NARROW = 100  # columns under which the filters open over the results, hidden until ctrl+t
 
 
 class LibraryScreen(Screen[None]):
     """Search and browse the library; ``Enter`` opens a cable, ``/`` returns to the search box."""
-
-    DEFAULT_CSS = """
-    LibraryScreen #library-search { margin: 0 0; }
-    LibraryScreen #library-main { height: 1fr; }
-    LibraryScreen #hits { width: 1fr; height: 1fr; border: none; }
-    LibraryScreen #filters { width: 34; height: 1fr; border-left: solid $primary-darken-2; border-top: none;
-        border-right: none; border-bottom: none; }
-    LibraryScreen #library-status { height: 1; padding: 0 1; background: $panel; }
-    """
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="library.search.focus", key_display="/",
@@ -102,9 +94,9 @@ class LibraryScreen(Screen[None]):
         self._listed = 0  # rows of the by-date list loaded (empty query)
         self.count: int | None = None
         self.searching = False
-        self._width = 110
         self.shown_query: str | None = None  # the query whose results are on screen
         self._status = Text()  # the status line's text, without the team's
+        self._filters_wanted = True  # beside the results, when the screen is wide enough
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.initial_query, id="library-search",
@@ -119,6 +111,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Focus the search box and show the first results."""
         self.title = "tipreader — library"
+        self._fit(self.app.size.width)
         self.query_one("#library-search", Input).focus()
         self.query_one(HitList).tooltip = ("Enter opens the cable at the hit's paragraph, the query's words marked. "
                                            "¶7: the cable's paragraph 7; ¶·7: the 7th block of a part the cable "
@@ -181,7 +174,6 @@ class LibraryScreen(Screen[None]):
 
     def _run_search(self, query: str) -> None:
         self._generation += 1
-        self._width = self.row_width
         self.searching = True
         if query.strip():
             self._search(query, self._generation)
@@ -229,15 +221,11 @@ class LibraryScreen(Screen[None]):
         code stores (None when the user database is off)."""
         return self.services.user_filter()
 
-    @property
-    def row_width(self) -> int:
-        """The width rows are cut to (the list's, less its scrollbar)."""
-        return max(40, (self.query_one(HitList).size.width or 110) - 1)
-
-    def _hit_row(self, h) -> Row:
+    @staticmethod
+    def _hit_row(h) -> Row:
         para = h.paragraph_index if h.snippet.marks else None  # no word matched (id:, origin: ...): where it was left
-        return Row(h.ref_id, para, row_text(h.ref_id, h.date, h.origin, h.classification, h.subject,
-                                                          h.snippet, h.paragraph, h.paragraph_index, width=self._width))
+        return Row(h.ref_id, para, h.date, h.origin, h.classification, h.subject, h.snippet, h.paragraph,
+                   h.paragraph_index)
 
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def _browse(self, generation: int) -> None:
@@ -270,14 +258,13 @@ class LibraryScreen(Screen[None]):
             para = data.position(cable.ref_id)
             total = len(cable.paragraphs)
             progress = 0.0 if para is None or not total else (para + 1) / total
-            rows.append(Row(cable.ref_id, None, row_text(cable.ref_id, cable.date, cable.origin, cable.classification,
-                                                          cable.subject, progress=progress, width=self._width)))
+            rows.append(Row(cable.ref_id, None, cable.date, cable.origin, cable.classification, cable.subject,
+                            progress=progress))
         return rows
 
     def _date_rows(self, lib, offset: int, skip: set[str]) -> tuple[list[Row], int]:
         found = lib.list_cables(limit=PAGE, offset=offset)
-        rows = [Row(c.ref_id, None, row_text(c.ref_id, c.date, c.origin, c.classification, c.subject, width=self._width))
-                for c in found if c.ref_id not in skip]
+        rows = [Row(c.ref_id, None, c.date, c.origin, c.classification, c.subject) for c in found if c.ref_id not in skip]
         return rows, len(found)
 
     def _refresh_recent(self) -> None:
@@ -486,6 +473,33 @@ class LibraryScreen(Screen[None]):
         else:
             panel.display = True
             panel.focus()
+        if not self.narrow:
+            self._filters_wanted = panel.display
+
+    # ---- width -----------------------------------------------------------------------------
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for the filters beside the results: they open over them (ctrl+t) and close
+        when the focus leaves them."""
+        return self.has_class("-narrow")
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the filters beside the results or over them, as the width allows."""
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        narrow = width < NARROW
+        if narrow == self.narrow and self.is_mounted:
+            return
+        self.set_class(narrow, "-narrow")
+        panel = self.query_one(FilterPanel)
+        panel.display = self._filters_wanted and not narrow or (narrow and panel.has_focus)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Over the results, the filters close when the focus moves elsewhere."""
+        panel = self.query_one(FilterPanel)
+        if self.narrow and panel.display and event.widget is not panel:
+            panel.display = False
 
     def action_import(self) -> None:
         """Ask for a path and import it in the background."""

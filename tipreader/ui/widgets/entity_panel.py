@@ -18,10 +18,10 @@ from textual.widgets.tree import TreeNode
 
 from tipreader.ui.entity_view import TYPE_NAMES, EntityIndex, EntityKey
 from tipreader.ui.text import clean
-from tipreader.ui.widgets.tree_folding import TreeFolding
+from tipreader.ui.widgets.tree_folding import FoldingTree
 
 
-class EntityPanel(TreeFolding, Tree[EntityKey | None]):
+class EntityPanel(FoldingTree[EntityKey | None]):
     """Entities by type (most mentioned first); Enter on one posts :class:`Chosen`."""
 
     BINDINGS = [

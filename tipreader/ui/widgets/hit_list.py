@@ -3,14 +3,18 @@ that asks for more rows when the cursor or the scroll nears the end.
 
 Each row is three lines: ref_id, date, origin, classification (and reading progress);
 the subject; the snippet with the matched words highlighted and its paragraph number.
+A row keeps its data, not a pre-cut text: the list cuts each line to its own width and
+cuts again whenever that width changes (a resized terminal, the filters shown or hidden).
 Text from cables goes into Rich ``Text`` literally, never through markup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -18,6 +22,9 @@ from textual.widgets.option_list import Option
 
 from tipreader.safetext import visible
 from tipreader.ui.text import classification_style, clean
+
+if TYPE_CHECKING:
+    from tipreader.library import Snippet
 
 MARK_STYLE = "tip.match-bold"
 
@@ -35,15 +42,28 @@ def _cut(value: str, width: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One result: the cable, the paragraph index to open at (None: where it was left), what is shown."""
+    """One result: the cable, the paragraph index to open at (None: where it was left), and what the
+    row shows (a search hit's snippet and its paragraph, or how much of the cable was read)."""
 
     ref_id: str
     para: int | None
-    text: Text
+    date: str | None = None
+    origin: str | None = None
+    classification: str | None = None
+    subject: str | None = None
+    snippet: Snippet | None = None
+    paragraph: int | None = None
+    paragraph_index: int | None = None
+    progress: float | None = None
+
+    def text(self, width: int = 110) -> Text:
+        """The row's three lines, each cut to ``width`` cells."""
+        return row_text(self.ref_id, self.date, self.origin, self.classification, self.subject, self.snippet,
+                        self.paragraph, self.paragraph_index, self.progress, width)
 
 
 def row_text(ref_id: str, date: str | None, origin: str | None, classification: str | None, subject: str | None,
-             snippet=None, paragraph: int | None = None, paragraph_index: int | None = None,
+             snippet: Snippet | None = None, paragraph: int | None = None, paragraph_index: int | None = None,
              progress: float | None = None, width: int = 110) -> Text:
     """The three lines of a row (``snippet`` a :class:`~tipreader.library.Snippet`, marks highlighted),
     each cut to ``width`` cells so a row never wraps."""
@@ -103,12 +123,22 @@ class HitList(OptionList):
         self.rows: list[Row] = []
         self.more = False
         self._asked = False
+        self._cut_at = 0  # the width the rows' texts were cut to
+
+    @property
+    def row_width(self) -> int:
+        """The cells a row's line may take: the list's content width (110 until it is laid out)."""
+        width = self.scrollable_content_region.width
+        if not width:
+            return 110
+        return width - self.get_component_styles("option-list--option").padding.width
 
     def set_rows(self, rows: list[Row], more: bool, empty: Text | None = None) -> None:
         """Replace the rows (``more``: further rows can be loaded); ``empty`` shows when there are none."""
         self.rows = list(rows)
         self.more = more
         self._asked = False
+        self._cut_at = self.row_width
         self.clear_options()
         if rows:
             self.add_options([self._option(i, r) for i, r in enumerate(rows)])
@@ -124,9 +154,17 @@ class HitList(OptionList):
         self._asked = False
         self.add_options([self._option(start + i, r) for i, r in enumerate(rows)])
 
-    @staticmethod
-    def _option(i: int, row: Row) -> Option:
-        return Option(row.text, id=str(i))
+    def _option(self, i: int, row: Row) -> Option:
+        return Option(row.text(self._cut_at), id=str(i))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cut the rows again to the new width, at once (the cursor and the scroll stay)."""
+        width = self.row_width
+        if width == self._cut_at or not self.rows:
+            return
+        self._cut_at = width
+        for i, row in enumerate(self.rows):
+            self.replace_option_prompt_at_index(i, row.text(width))
 
     @property
     def current(self) -> Row | None:

@@ -18,6 +18,6 @@ class SearchBox(Input):
         return character != "?" and super().check_consume_key(key, character)
 
     def on_mount(self) -> None:
-        """No blinking cursor in headless runs: a screenshot's cursor must not depend on when it
-        was taken (the library snapshots failed when a busy machine caught the cursor off)."""
+        """No blinking cursor in a headless run (tests, benchmarks): the screen shown does not
+        depend on when it is taken."""
         self.cursor_blink = not self.app.is_headless

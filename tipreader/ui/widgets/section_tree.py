@@ -17,7 +17,7 @@ from textual.widgets.tree import TreeNode
 from tipreader.cable.model import Cable
 from tipreader.ui.document import DERIVED_NOTE, question_map
 from tipreader.ui.text import clean, one_line
-from tipreader.ui.widgets.tree_folding import TreeFolding
+from tipreader.ui.widgets.tree_folding import FoldingTree
 
 HEADER = -1
 
@@ -29,7 +29,7 @@ def _label(*parts: tuple[str, str]) -> Text:
     return text
 
 
-class SectionTree(TreeFolding, Tree[int]):
+class SectionTree(FoldingTree[int]):
     """The cable's outline; choosing a node posts ``Tree.NodeSelected`` with its paragraph."""
 
     BINDINGS = [
@@ -88,12 +88,18 @@ class SectionTree(TreeFolding, Tree[int]):
                                  register=part.paragraph_index is not None)
                 if part.title_source == "standard":
                     self._derived.add(node.id)
+                # a sub-question (3.F.2.A) sits under its parent item, named by its own letter
+                depth = part.label.count(".") + 1
+                parents = {q.label.rsplit(".", 1)[0] for q in part.questions if q.label.count(".") > depth}
+                q_nodes: dict[str, TreeNode[int]] = {}
                 for q in part.questions:
-                    qnode = self._add(
-                        node,
-                        _label((f"{clean(q.label.split('.', 1)[-1] or q.letter, newlines=False)} · ", "tip.letter"), (one_line(q.question or q.answer, 60), "")),
+                    parent = q_nodes.get(q.label.rsplit(".", 1)[0], node) if q.label.count(".") > depth else node
+                    own = q.label.rsplit(".", 1)[-1] if parent is not node else q.label.split(".", 1)[-1]
+                    qnode = q_nodes[q.label] = self._add(
+                        parent,
+                        _label((f"{clean(own or q.letter, newlines=False)} · ", "tip.letter"), (one_line(q.question or q.answer, 60), "")),
                         q.paragraph_index,
-                        leaf=len(q.answer_paragraphs) <= 1,
+                        leaf=len(q.answer_paragraphs) <= 1 and q.label not in parents,
                     )
                     for extra in q.answer_paragraphs:
                         if extra != q.paragraph_index and 0 <= extra < len(cable.paragraphs):

@@ -1,0 +1,114 @@
+"""Body text joined as the cable wrote it: continuation marks, SIPDIS cuts, glued and collapsed numbers.
+
+Each case is a real cable of ../shared; the expected values are read off the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tipreader.cable import Cable
+from tipreader.cable.parse import parse_file
+
+
+def _cable(shared: Path, name: str) -> Cable:
+    path = shared / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in ../shared")
+    return parse_file(path)[0]
+
+
+def test_a_dump_row_with_doubled_columns_gives_its_cable(shared_cables: Path) -> None:
+    # the page is a database row (every line ending in an escaped newline " \") whose columns come
+    # twice: the subject ran on into the page marker and paragraph 9 took in the second copy
+    cable = _cable(shared_cables, "wikileaks-html/08BERN443.html")
+    assert cable.subject == 'FM CALMY-REY SAYS DIALOGUE AND "DIPLOMATIC ENGINEERING" ARE CHIEF SWISS FOREIGN POLICY INSTRUMENTS'
+    assert cable.paragraphs[0].text.startswith(
+        "Summary: In an August 25 address to senior Swiss diplomats, FM Calmy-Rey extolled dialogue and facilitation as"
+    )
+    assert not any("\\" in p.text for p in cable.paragraphs)
+    assert max(p.page for p in cable.paragraphs) == 3  # the page markers are read again
+    assert cable.classified_by == "POL/E Counselor Richard A. Rorvig; reason 1.4(d)."
+    assert cable.paragraphs[-1].kind == "signature" and cable.paragraphs[-1].text == "CARTER"
+    assert [p.number for p in cable.paragraphs if p.number] == list(range(1, 10))
+    assert "embedded-row" in {w.code for w in cable.warnings}
+
+
+def test_escaped_newlines_hid_the_references(shared_cables: Path) -> None:
+    cable = _cable(shared_cables, "wikileaks-html/09BERN260.html")
+    assert cable.subject == "GUANTANAMO CLOSURE: SWISS EAGER TO MOVE ON RESETTLEMENT CASES, BUT NEED MORE INFORMATION"
+    assert [(r.label, r.ref_id) for r in cable.references] == [("A", "09BERN186"), ("B", None)]
+    assert [p.number for p in cable.paragraphs if p.number] == list(range(1, 9))
+
+
+def test_a_dump_row_cut_before_its_id_column(shared_cables: Path) -> None:
+    cable = _cable(shared_cables, "wikileaks-html/09TRIPOLI417.html")
+    assert cable.subject == "AL-QADHAFI: NO LONGER RELUCTANT TO ENGAGE WITH AFRICOM"
+    assert cable.classified_by == "Gene A. Cretz, Ambassador, Embassy Tripoli, Department of State. REASON: 1.4 (b), (d)"
+    assert cable.paragraphs[-1].text == "CRETZ" and cable.paragraphs[-2].text == "This cable was cleared by U.S. Africa Command."
+
+
+def _numbers(cable: Cable) -> list[int]:
+    return [p.number for p in cable.paragraphs if p.number is not None]
+
+
+def _headings(cable: Cable) -> list[str]:
+    return [p.text for p in cable.paragraphs if p.kind == "heading"]
+
+
+def test_numbered_paragraphs_run_together_on_one_line_are_split(shared_cables: Path) -> None:
+    # `... loses popularity. 21. (S) Post and ...` inside one unwrapped line; `16.(C)` with no space
+    cable = _cable(shared_cables, "wikileaks-html/08MANAMA592.html")
+    assert _numbers(cable) == list(range(1, 23))
+    p21 = next(p for p in cable.paragraphs if p.number == 21)
+    assert p21.marking == "S" and p21.text.startswith("Post and the public perceive")
+    p20 = next(p for p in cable.paragraphs if p.number == 20)
+    assert p20.text.endswith("When Wifaq is successful, Haq loses popularity.")
+
+
+def test_a_paragraph_glued_without_a_space_before_its_marking(shared_cables: Path) -> None:
+    # `... list. 7.(SBU) Brazil is ...`: a 2,800-character line holding paragraphs 6 to 8
+    cable = _cable(shared_cables, "wikileaks-html/09BRASILIA1412.html")
+    assert _numbers(cable) == list(range(1, 10))
+    assert next(p for p in cable.paragraphs if p.number == 7).text.startswith("Brazil is a major producer")
+
+
+def test_short_unwrapped_lines_holding_two_paragraphs_are_split(shared_cables: Path) -> None:
+    # lines of about 200 characters: `... after 2007. 4. (SBU) ...`
+    cable = _cable(shared_cables, "wikileaks-html/09BUENOSAIRES526.html")
+    assert _numbers(cable) == list(range(1, 12))
+
+
+def test_paragraph_one_after_a_handling_line_is_numbered(shared_cables: Path) -> None:
+    # `Sensitive but Unclassified. Please handle accordingly. 1.(SBU) Dr. Zewail, ...`
+    cable = _cable(shared_cables, "wikileaks-html/09CAIRO2402.html")
+    assert _numbers(cable)[0] == 1
+    assert next(p for p in cable.paragraphs if p.number == 1).text.startswith("Dr. Zewail")
+
+
+def test_a_paragraph_number_after_a_redacted_paragraph(shared_cables: Path) -> None:
+    # `21. (U) XXXXXXXXXXXX` / `23. (U) Visit New Delhi's ...`: paragraph 22 was redacted away
+    cable = _cable(shared_cables, "wikileaks-html/06NEWDELHI3611.html")
+    assert _numbers(cable)[-2:] == [21, 23]
+    assert next(p for p in cable.paragraphs if p.number == 21).text == "XXXXXXXXXXXX"
+    # `9. (C) XXXXXXXXXXXX` / `1 XXXXXXXXXXXX` / `11. (C) Comment: ...`
+    cable = _cable(shared_cables, "wikileaks-html/09TRIPOLI208.html")
+    assert _numbers(cable) == [1, 3, 4, 5, 6, 7, 8, 9, 11, 12]
+
+
+def test_rule_headings_keep_their_abbreviations(shared_cables: Path) -> None:
+    # `----- Questions on U.S. Position -----` was cut at "U.S. " into paragraph text and "Position"
+    cable = _cable(shared_cables, "wikileaks-html/09CAIRO208.html")
+    assert "Questions on U.S. Position" in _headings(cable)
+    assert not any(p.text.endswith("Questions on U.S.") for p in cable.paragraphs)
+
+
+def test_headings_between_broken_rules_in_unwrapped_lines(shared_cables: Path) -> None:
+    # `... most needed. --------------------------------------------- ------ Strickler Assures ... ------`
+    cable = _cable(shared_cables, "wikileaks-html/09CAIRO2381.html")
+    headings = _headings(cable)
+    assert "Strickler Assures GOE that U.S. Wants QIZ to Thrive" in headings
+    assert "Better Marketing Key to Growth in Textile Exports" in headings
+    assert not any("-----" in p.text for p in cable.paragraphs)

@@ -1,0 +1,139 @@
+"""Questionnaires that are not TIP submissions: answers to other taskers, paired the same way.
+
+Real cables from ../shared (blind set 2, scored first and tuned on since; expected values written by
+reading the cable): `QUESTION A.` / `ANSWER A.` pairs, questions restated in capitals with nested
+sub-questions (`1)`, `A)`), answer-only items lettered in small letters with a topic title. And what
+must stay text: numbered answer paragraphs (`1) (U) ...`) and small-letter lists inside an answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tipreader.cable import Cable
+from tipreader.cable.parse import parse_file
+
+
+def cable(shared: Path, ref: str) -> Cable:
+    return parse_file(shared / "wikileaks-html" / f"{ref}.html")[0]
+
+
+def by_label(c: Cable) -> dict:
+    return {q.label: q for q in c.questions}
+
+
+def test_an_answers_own_label_is_not_answer_text(shared_cables: Path) -> None:
+    """09BRASILIA196: `QUESTION A. ...?` then `ANSWER A. Given ...` in the same paragraph."""
+    q = by_label(cable(shared_cables, "09BRASILIA196"))
+    assert list(q) == ["3.A", "3.B", "3.C", "3.D"]
+    assert q["3.A"].answer.startswith("Given the failure of the 2005 RevCon")
+    assert q["3.B"].answer.startswith("Mourao believed that the most important step")
+    assert not any(x.answer.upper().startswith("ANSWER") for x in q.values())
+
+
+def test_a_question_keeps_its_bullet_list(shared_cables: Path) -> None:
+    """09BRASILIA196 question D runs over eight `--` bullets before `ANSWER D.`: it is not cut at its first line."""
+    d = by_label(cable(shared_cables, "09BRASILIA196"))["3.D"]
+    assert d.question.startswith("Does Brazil believe that NPT parties should take action")
+    assert "-- Noncompliance with the NPT" in d.question
+    assert d.question.endswith("with regard to their nuclear weapons forces and policies.")
+    assert d.answer.startswith("Noncompliance - Brazil shares the United States' concerns")
+    assert d.answer.endswith("such as by Libya, South Africa, and Ukraine and Kazakhstan.")
+
+
+def test_an_answer_label_in_a_numbered_question(shared_cables: Path) -> None:
+    """09SANJOSE688 ¶5: `... are workers unionized? Answer: Intel Costa Rica has ...`."""
+    q = by_label(cable(shared_cables, "09SANJOSE688"))["5"]
+    assert q.question.endswith("are workers unionized?")
+    assert q.answer.startswith("Intel Costa Rica has an Employee Association")
+
+
+def test_nested_sub_questions_keep_their_full_label(shared_cables: Path) -> None:
+    """09ABUDHABI874 ¶3: `A. (C) ...?`, under it `1) (C) ...?`, under F.2 `A) (SBU) ...?`."""
+    c = cable(shared_cables, "09ABUDHABI874")
+    assert [(p.label, p.title) for p in c.parts] == [("3", "Begin reftel responses")]
+    assert [q.label for q in c.questions] == [
+        "3.A", "3.A.1", "3.A.2", "3.B", "3.C", "3.C.1", "3.C.2", "3.C.3", "3.D", "3.D.1", "3.D.2", "3.D.3",
+        "3.E", "3.F", "3.F.1", "3.F.2", "3.F.2.A", "3.F.2.B", "3.F.3", "3.F.4", "3.G", "3.H", "3.I", "3.J", "3.K",
+    ]
+    q = by_label(c)
+    assert q["3.F.2.A"].letters == ("A",) and q["3.C.1"].letters == ("1",)
+    # the parent's own answer ends before its first sub-question
+    assert q["3.C"].answer.endswith("in the form of goods and development projects, not cash.")
+    assert q["3.F.2"].answer == "Unknown."
+    # a question of two sentences in capitals, its answer below it
+    assert q["3.A.1"].question == "BY WHAT CHANNELS? HOW OFTEN?"
+    assert q["3.A.1"].answer.startswith("Most expatriate residents")
+    # a question in capitals whose second line the body must not take for a heading
+    assert q["3.J"].question.endswith("TO INSURGENT GROUPS IN AFGHANISTAN/PAKISTAN)?")
+    assert q["3.J"].answer.startswith("Emboffs have regular exchanges")
+
+
+def test_small_letter_items_with_topic_titles(shared_cables: Path) -> None:
+    """09TRIPOLI268: `a. COUNTRY CONDITIONS:` ... `n. STAFFING AND TRAINING:`, `i.ALIEN SMUGGLING, ...:`."""
+    c = cable(shared_cables, "09TRIPOLI268")
+    assert [q.label for q in c.questions] == [f"1.{x}" for x in "abcdefghijklmn"]
+    q = by_label(c)
+    assert (q["1.a"].question, q["1.a"].answer[:17]) == ("COUNTRY CONDITIONS:", "Fraud Level: Low.")
+    assert q["1.a"].answer.endswith("limits ability to conduct anti-fraud work.")
+    assert q["1.i"].question == "ALIEN SMUGGLING, TRAFFICKING, ORGANIZED CRIME, TERRORIST TRAVEL:"
+    assert q["1.i"].answer.startswith("While Libya is a transit and destination country")
+    assert q["1.n"].answer.endswith("on-line training courses as part of their orientation.")
+
+
+def test_numbered_answer_paragraphs_stay_the_answer(shared_cables: Path) -> None:
+    """09SANJOSE127: `B. COUNTRY OF ORIGIN ...:` answered in `1) (U) ...` to `13) (U) ...`; `a.`-`g.` quote a law."""
+    q = by_label(cable(shared_cables, "09SANJOSE127"))
+    assert [x for x in q if x.count(".") > 1] == []
+    assert q["I.B"].answer.startswith("1) (U) Costa Rica is recognized as a source")
+    assert q["I.B"].answer.endswith("for this year's report.")
+    assert "a. When the victim is under the age of 18" in q["III.A"].answer
+    assert q["III.A"].answer.endswith("on the offender's daily personal income.")
+
+
+def test_a_small_letter_list_in_a_report_is_no_questionnaire(shared_cables: Path) -> None:
+    """09SANJOSE55 ¶16 lists seven projects `a) "Defense and ..."`: a list, not answers."""
+    assert cable(shared_cables, "09SANJOSE55").questions == ()
+
+
+def test_one_item_a_line_in_an_unwrapped_body(shared_cables: Path) -> None:
+    """08RANGOON749 ¶2 `... keyed to questions in Ref A:` then `A) ...`, `B) ...` one long line each, no blank line."""
+    q = by_label(cable(shared_cables, "08RANGOON749"))
+    assert list(q)[:7] == ["2.A", "2.B", "2.C", "2.D", "2.E", "2.F", "2.G-J"]
+    assert q["2.A"].answer.endswith("to Aberdeen Proving Grounds via DIA.")
+    assert q["2.E"].answer.endswith("no mention of intent to move material across borders.")
+    assert q["2.F"].answer == "Unknown."
+
+
+@pytest.mark.parametrize("ref", ["09STATE80163", "09STATE62392", "08STATE30340", "09LONDON2001"])
+def test_lettered_lists_without_a_question_answered_are_not_paired(shared_cables: Path, ref: str) -> None:
+    """Collection taskers (issues lettered `A. Key Near-Term Issues`, `1) ...`) and a meeting report's
+    lettered decisions mention trafficking somewhere, but nothing before their items says they answer."""
+    assert cable(shared_cables, ref).questions == ()
+
+
+def test_an_extract_that_lost_its_start_is_judged_on_all_its_text(shared_cables: Path) -> None:
+    """09HERMOSILLO71 begins mid-sentence and at item B: its fraud-summary answers are still paired."""
+    q = by_label(cable(shared_cables, "09HERMOSILLO71"))
+    assert list(q)[:3] == ["1.B", "1.C", "1.D"]
+    assert q["1.C"].answer == "IMMIGRANT VISA FRAUD - Post does not process Immigrant Visas"
+
+
+def test_an_item_labelled_with_a_colon_after_the_intro(shared_cables: Path) -> None:
+    """10LUANDA84 ¶1: `... keyed to Department queries (reftel):`, a blank line, `A: Description of ...`, then
+    `B.` and `C.`; a cable with no `Q:` label writes `A:` for an item, not for a transcript's answer."""
+    c = cable(shared_cables, "10LUANDA84")
+    assert [(p.label, p.title) for p in c.parts] == [("1", "The following responses are keyed to Department queries (reftel)")]
+    q = by_label(c)
+    assert list(q) == ["1.A", "1.B", "1.C"]
+    assert q["1.A"].answer.startswith("Description of Chinese engagement in Angola: The Chinese are heavily engaged")
+    assert q["1.A"].answer.endswith("---a diamond mining venture with state diamond company Endiama.")
+
+
+def test_press_guidance_answers_after_q_labels_stay_transcript(shared_cables: Path) -> None:
+    """09STATE60490: `Q1: ...` / `A: ...` press guidance, and 89STATE302065 `3. Q: ...` / `A: ...`: no `A:` item."""
+    assert not any(q.label.endswith(".A") for q in cable(shared_cables, "09STATE60490").questions)
+    c = parse_file(shared_cables / "cablegate-text" / "89STATE302065.txt")[0]
+    assert [q.label for q in c.questions] == ["3", "4"]
