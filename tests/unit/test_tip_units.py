@@ -10,7 +10,7 @@ import pytest
 from tipreader.cable import parse_file
 from tipreader.tip.align import THRESHOLD, Aligner, Item
 from tipreader.tip.compare import diff_words
-from tipreader.tip.figures import from_text, parse_number
+from tipreader.tip.figures import display, from_text, parse_number
 from tipreader.tip.submissions import detect, report_year
 from tipreader.tip.topics import load_topics
 from tests.conftest import SAMPLES
@@ -80,7 +80,8 @@ def test_diff_words_marks_added_and_removed() -> None:
      [("investigations", 3, "during the reporting period")]),
     ("In all of 2004, prosecutors opened 18 trafficking investigations and obtained convictions in two cases.",
      [("investigations", 18, "In all of 2004")]),
-    ("The court sentenced one trafficker to life and the other to fifteen years in prison.", [("sentenced", 1, "")]),
+    ("The court sentenced one trafficker to life and the other to fifteen years in prison.",
+     [("sentenced", 1, ""), ("prison_term", 180, "")]),
     ("--Congress approved a $7 million USD budget to construct shelters.", [("funding_usd", 7_000_000, "")]),
     # forms found missing on fresh text (figures_blind2's first run): singular after "one", "no" as zero,
     # two verbs sharing one count, nationals/members/others, "being charged", "handed down", USD, U.S. inside a sentence
@@ -94,7 +95,7 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("The judge sentenced nine members of the ring to prison.", [("sentenced", 9, "")]),
     ("Six officials from the Ministry of Labor were sentenced on Monday.", [("sentenced", 6, "")]),
     ("The court handed down five sentences.", [("sentenced", 5, "")]),
-    ("Two defendants received a ten-year sentence.", [("sentenced", 2, "")]),
+    ("Two defendants received a ten-year sentence.", [("sentenced", 2, ""), ("prison_term", 120, "")]),
     ("The raid ended with 12 people ultimately being charged with trafficking.", [("prosecutions", 12, "")]),
     ("The unit rescued 40 TIP victims, including 15 minors.",
      [("victims_identified", 40, ""), ("victims_identified", 15, "")]),
@@ -116,6 +117,42 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("The unit made 206 arrests and trained 34 officers on trafficking.", []),
     ("MAG, like other NGOs, awaits $1.5 million in demining money.", []),  # money, but not against trafficking
     ("A grant to a non-profit group of $40,000 funds victim shelters.", [("funding_usd", 40_000, "")]),
+    # session 5's spot check outside the gold (real sentences): a range, traffickers' money, one group of a list
+    ("At an informal meeting of government and non-governmental institutions in January 2008, the attendees said that "
+     "each of them had come into contact with 6-20 trafficking victims over the last four years.", []),  # 08REYKJAVIK36
+    ("These threats are targeted specifically at the families because the traffickers, in the case of the Romanian "
+     "victims, provided USD 10,000 to the families as economic assistance, and the victims are then obliged to pay off "
+     "the debt via commercial sex work.", []),  # 05SANJOSE488
+    ("In May, a Paris court convicted two French citizens, Ahmed Laidouni and David Courtailler, and an Algerian "
+     "citizen, Mohamed Baadache, for organizing recruitment networks for terrorist training camps in Afghanistan.",
+     []),  # 04PARIS8983: three were convicted
+    ("Police opened two or three investigations and identified between 10 and 15 victims.", []),
+    ("Convictions rose from 5 to 12 convictions in 2008.", [("convictions", 12, "in 2008")]),  # a change, not a range
+    ("Police identified 40 victims and arrested 12 traffickers.", [("victims_identified", 40, "")]),
+    ("The court convicted three men and two women.", []),
+    ("In July 2009, six active officials from the PDI and two former officials were charged with facilitating underage "
+     "prostitution.", []),  # 10SANTIAGO254: eight were charged
+    # implicit counts and prison terms (figures_blind2's misses, 09CAIRO2083, 09REYKJAVIK82, 08PARAMARIBO242)
+    ("The court sentenced both to two years in prison.", [("sentenced", 2, ""), ("prison_term", 24, "")]),
+    ("In March, a court sentenced a police officer to 15 years in prison for shooting a motorist following a dispute.",
+     [("sentenced", 1, ""), ("prison_term", 180, "")]),  # 09CAIRO624
+    ("The husband was sentenced to 12 months' and the wife to four months' imprisonment.",
+     [("prison_term", 12, ""), ("prison_term", 4, "")]),  # 09STATE60550
+    ("In that case, one defendant was sentenced to 7.5 years in prison, two others received a seven-year sentence, and "
+     "a fourth defendant was sentenced to five years.",
+     [("sentenced", 1, ""), ("sentenced", 1, ""), ("sentenced", 2, ""), ("prison_term", 90, ""), ("prison_term", 60, ""),
+      ("prison_term", 84, "")]),
+    ("The two main suspects in this case, Remilio Kemper and Rawin Badloe, were both sentenced to three years and six "
+     "months imprisonment and received additional fines of 100,000 SRD (approximately U.S. $36,000) each.",
+     [("sentenced", 2, ""), ("prison_term", 42, "")]),
+    ("The court convicted both traffickers and two officials.", []),  # "both ... and": not two
+    ("The government has never convicted a trafficker.", []),
+    # penalties the law allows, ranges and probation are not prison terms imposed
+    ("Traffickers could be sentenced to 20 years in prison; offenders shall be sentenced to 10 years.", []),
+    ("An Egyptian judge sentenced eleven members of the network to 2-5 years in jail.", [("sentenced", 11, "")]),
+    ("The court acquitted four of the 15 men and sentenced the rest to prison terms ranging from one to seven years.",
+     []),  # 08MANAMA471
+    ("He was sentenced to three years' probation.", []),
 ])
 def test_figures_from_sentences(sentence: str, expected: list) -> None:
     assert [(k, v, p) for k, v, _, p, *_ in from_text(sentence)] == expected
@@ -126,6 +163,12 @@ def test_figure_offsets_point_at_the_number() -> None:
     (kind, value, unit, period, start, end, sentence), = from_text(text)
     assert text[start:end] == "eight" and (kind, value, unit) == ("prosecutions", 8, "count")
     assert sentence.startswith("The government prosecuted")
+
+
+def test_display_values() -> None:
+    assert [display(v, u) for v, u in ((1_250_000, "USD"), (1234, "count"), (24, "months"), (42, "months"),
+                                       (9, "months"), (12, "months"))] == [
+        "$1,250,000", "1,234", "2 years", "3 years 6 months", "9 months", "1 year"]
 
 
 def test_parse_number() -> None:
@@ -147,6 +190,33 @@ def test_sync_is_incremental(shared_cables: Path) -> None:
         lib.import_paths([shared_cables / "wikileaks-html" / "09REYKJAVIK50.html"], workers=1, entities=False)
         third = store.sync(lib)
         assert (third.checked, third.submissions) == (1, 1) and third.realigned == 63 + 33  # PREVENTION E (`-- E:`) is its own item
+    finally:
+        lib.close()
+
+
+def test_store_of_an_older_extractor_is_refigured(shared_cables: Path) -> None:
+    """A tip.sqlite3 written by an older extractor (a wrong figure in it) gets its figures again at the next sync."""
+    import sqlite3
+
+    from tipreader.library import Library
+    from tipreader.tip import store
+    from tipreader.tip.figures import VERSION
+
+    lib = Library.open()
+    try:
+        lib.import_paths([shared_cables / "wikileaks-html" / "08REYKJAVIK36.html"], workers=1, entities=False)
+        assert store.sync(lib).refigured == 1
+        con = sqlite3.connect(store.db_path(lib))
+        with con:
+            con.execute("INSERT INTO figures SELECT ref_id, q_index, paragraph_index, 'victims_identified', 20, unit, "
+                        "period, '6-20 trafficking victims', start, end, country, report_year FROM figures LIMIT 1")
+            con.execute("UPDATE meta SET value='1' WHERE key='figures'")
+        assert store.sync(lib).refigured == 1
+        kinds = con.execute("SELECT kind, value FROM figures").fetchall()
+        assert ("victims_identified", 20) not in kinds and kinds
+        assert con.execute("SELECT value FROM meta WHERE key='figures'").fetchone() == (VERSION,)
+        assert store.sync(lib).refigured == 0  # up to date: nothing done again
+        con.close()
     finally:
         lib.close()
 

@@ -63,7 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     f = tsub.add_parser("figures", help="the counts each submission reports, by country and year",
                         description="Counts extracted from the answers (investigations, prosecutions, convictions, "
-                        "sentenced, victims identified or assisted, shelters, funding in USD), each with its cable, "
+                        "sentenced, prison terms in months, victims identified or assisted, shelters, funding in USD), each "
+                        "with its cable, "
                         "question, paragraph, the period its sentence names and the sentence itself.",
                         epilog="examples:\n  tipreader tip figures\n  tipreader tip figures --country Iceland --csv",
                         formatter_class=_RAW)
@@ -212,6 +213,7 @@ FIGURE_COLUMNS = ("country", "report_year", "ref_id", "question_label", "paragra
 def run_figures(args: argparse.Namespace) -> int:
     """`tipreader tip figures`."""
     from tipreader.tip.compare import figures
+    from tipreader.tip.figures import display
 
     rows = _query(figures, args.country, args.year)
     rows = _with_numbers(rows)
@@ -239,7 +241,7 @@ def run_figures(args: argparse.Namespace) -> int:
             for r in items:
                 where = f"{r.ref_id} ¶{r.paragraph}" if r.paragraph is not None else r.ref_id
                 period = f" ({r.period})" if r.period else ""
-                value = f"${r.value:,}" if r.unit == "USD" else f"{r.value:,}"
+                value = display(r.value, r.unit)
                 out.write(f"  {kind:<20} {value:>12}{period}  [{where} Q {r.label}]\n")
         out.write("\n")
     return 0

@@ -19,7 +19,7 @@ from typing import Any
 from tipreader.cable import Cable, CableError, cable_from_raw, iter_bytes, iter_path
 from tipreader.cable.model import Entity
 
-from . import aliases, cleanliness, codec, entity_search, legacy, store
+from . import aliases, cleanliness, codec, entity_codec, entity_search, legacy, store
 from .index import IndexDoc
 from .paths import display_path
 from .store import MAX_ORIGINAL
@@ -260,7 +260,7 @@ def process_entities(con: Any, ref_ids: list[str], send: Send, db_path: str = ""
         except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the pass
             entities = ()
         names = confident_names(entities, {p.index: p.text for p in cable.paragraphs})
-        out.append((ref_id, stored_hash, entity_values(entities), codec.encode_entities(entities, cable.paragraphs),
+        out.append((ref_id, stored_hash, entity_values(entities), entity_codec.encode_entities(entities, cable.paragraphs),
                     names))
         size += stored_size
     send(("entity-docs", out, size))

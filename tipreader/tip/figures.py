@@ -1,9 +1,13 @@
 """The counts researchers tabulate, from a submission's answers, each with its sentence and period.
 
 Precision before coverage: a count is taken only where the number directly counts the
-thing (``12 prosecutions``, ``convicted five traffickers``, ``identified 41 victims``),
-never from a number merely near a word. Hedged counts (``potential victims``,
-``up to 30``, ``about 200``) are left out, as are numbers that read as years. Each
+thing (``12 prosecutions``, ``convicted five traffickers``, ``identified 41 victims``,
+``were both sentenced``), never from a number merely near a word. Hedged counts
+(``potential victims``, ``up to 30``, ``about 200``, ranges ``6-20``), one group of a
+list (``two French citizens ... and an Algerian``), money traffickers pay, and numbers
+that read as years are left out. Prison terms a court imposed are figures too (kind
+``prison_term``, in months), never penalties a law allows. :data:`VERSION` changes with
+the extractor's rules, so that stores extracted by an older one are extracted again. Each
 figure keeps the paragraph (index in ``Cable.paragraphs``), the offsets of the number in
 the paragraph's text, the sentence, and the period the sentence names (``2008``,
 ``during the reporting period``) or ``""`` when it names none.
@@ -17,8 +21,9 @@ from dataclasses import dataclass
 
 from tipreader.cable import Cable
 
-KINDS = ("investigations", "prosecutions", "convictions", "sentenced", "victims_identified", "victims_assisted",
-         "shelters", "funding_usd")
+VERSION = "2"  # session 6: ranges, lists, traffickers' money, "both", prison terms
+KINDS = ("investigations", "prosecutions", "convictions", "sentenced", "prison_term", "victims_identified",
+         "victims_assisted", "shelters", "funding_usd")
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen twenty").split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -26,13 +31,19 @@ _WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:
            + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + ")"
 N = rf"(?:a\s+total\s+of\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
 Z = N.replace("(?P<n>", "(?P<n>no|")  # "no investigations", "convicted no traffickers": a count of zero
+B = N.replace("(?P<n>", "(?P<n>both|")  # "both defendants were convicted": two (not "both traffickers and officials")
+# one person: "convicted a trafficker", "a fourth defendant was sentenced" (in the verb forms only)
+_ONE = r"an?(?:\s+(?:second|third|fourth|fifth|sixth))?|another"
+A = N.replace("(?P<n>", rf"(?P<n>{_ONE}|")
+ZBA = N.replace("(?P<n>", rf"(?P<n>no|both|{_ONE}|")
 _HEDGE = re.compile(r"(?:about|approximately|around|nearly|almost|up to|over|more than|less than|fewer than|some|as much as|"
                     r"under|as many as|"
                     r"an estimated|estimated|at least|roughly|some)\s+$", re.IGNORECASE)
 _QUAL = r"(?:new\s+|additional\s+|separate\s+|criminal\s+|formal\s+|active\s+|ongoing\s+|open\s+)?(?:(?:human\s+|sex\s+|labou?r\s+)?trafficking(?:-related)?\s+|TIP(?:-related)?\s+|TIP\s+)?"
 _WHO = (r"(?:other\s+)?(?:alleged\s+|suspected\s+|accused\s+|former\s+)?(?-i:[A-Z][a-z]+\s+)?"
         r"(?:(?:sex\s+|labou?r\s+)?traffickers?|persons?|people|individuals?|others|members|nationals|citizens|"
-        r"defendants?|suspects?|offenders?|men|women|man|woman|perpetrators?|(?:government\s+|public\s+)?officials?)")
+        r"defendants?|suspects?|offenders?|men|women|man|woman|perpetrators?|(?:government\s+|public\s+)?officials?|"
+        r"(?:police\s+)?officers?|policem[ae]n)")
 _FROM = r"(?:\s+\([^)]{1,200}\)|\s+(?:from|of|at|in)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)?"  # "officials from the Ministry"
 _WERE = r"(?:was|were|have\s+been|has\s+been|had\s+been)"
 _VICTIMS = r"(?:(?:child|children|adolescents?|women|men|girls|boys|minors?|foreign|adult|or|and)\s+){0,3}"
@@ -61,13 +72,17 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     ],
     "convictions": [
         re.compile(rf"\b{Z}\s+{_QUAL}convictions?\b", re.IGNORECASE),
-        re.compile(rf"\bconvict(?:ed|ing)\s+(?:and\s+sentenc(?:ed|ing)\s+)?{Z}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\bconvict(?:ed|ing)\s+(?:and\s+sentenc(?:ed|ing)\s+)?{ZBA}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+convicted\b", re.IGNORECASE),  # "the two suspects were both convicted"
         re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:ended|resulted)\s+in\s+(?:a\s+)?convictions?\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+{_WERE}\s+convicted\b", re.IGNORECASE),
+        re.compile(rf"\b{B}\s+{_WHO}{_FROM}\s+{_WERE}\s+convicted\b", re.IGNORECASE),
     ],
     "sentenced": [
-        re.compile(rf"\bsentenced\s+{N}\s+{_WHO}\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+{_WERE}\s+sentenced\b", re.IGNORECASE),
+        re.compile(rf"\bsentenced\s+{A}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(r"\bsentenced\s+(?P<n>both)\s+(?:to|of)\b", re.IGNORECASE),  # "the court sentenced both to two years"
+        re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+sentenced\b", re.IGNORECASE),
+        re.compile(rf"\b{B}\s+{_WHO}{_FROM}\s+{_WERE}\s+sentenced\b", re.IGNORECASE),
+        re.compile(rf"\b(?P<n>{_ONE})\s+{_WHO}{_FROM}\s+(?:was|has\s+been|had\s+been)\s+sentenced\b", re.IGNORECASE),
         re.compile(rf"\bhanded\s+down\s+{N}\s+(?:prison\s+|jail\s+)?sentences\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_WHO}\s+received\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}(?:prison\s+|jail\s+)?sentences?\b",
                    re.IGNORECASE),
@@ -102,10 +117,52 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
 }
 # the weakest form, tried after every other kind: "24 trafficking victims" (no verb) counts victims identified,
 # unless a stronger pattern ("provided assistance to 38 trafficking victims") took the number
+# a prison term imposed (in months): "sentenced him to two years in prison", "received a seven-year sentence";
+# never a penalty the law allows ("punishable by 10 years", "could be sentenced to 20 years") nor probation
+_TERM_N = rf"(?P<n>\d+(?:\.5)?|{_WORDNUM})"
+_TERM_AFTER = r"\b(?P<mm>\s+and\s+(?P<m>\d+|" + _WORDNUM + r")\s+months?\b)?" \
+              r"(?!['’]?\s+(?:of\s+)?(?:probation|community|suspended))"
+_TERMS = [
+    re.compile(rf"\bsentenced\s+(?:[^.;]{{0,80}}?\s)??to\s+{_TERM_N}[\s-]+(?P<u>years?|months?){_TERM_AFTER}", re.IGNORECASE),
+    re.compile(rf"\b(?:received|given|handed\s+down|imposed)\s+(?:a|an)\s+{_TERM_N}[\s-](?P<u>year|month)\s+"
+               r"(?:prison\s+|jail\s+)?(?:sentences?|terms?)\b", re.IGNORECASE),
+    # after "sentenced" earlier in the sentence: "... 12 months' and the wife to four months'", "and to 15 years for ..."
+    re.compile(rf"\s(?:and|while|but)\s+(?:(?:the\s+)?[\w-]+\s+)?to\s+{_TERM_N}[\s-]+(?P<u>years?|months?){_TERM_AFTER}",
+               re.IGNORECASE),
+]
+_SENTENCED = re.compile(r"\bsentenced\b", re.IGNORECASE)
+_MAY_BE = re.compile(r"\b(?:be|could|can|may|might|would|will|shall|should|must|faces?|facing|risks?)\s+(?:\w+\s+){0,2}$",
+                     re.IGNORECASE)
 _LAST = [("victims_identified", re.compile(rf"\b{N}\s+(?:trafficking|TIP)\s+victims\b", re.IGNORECASE))]
+# "6-20 victims", "two or three cases", "between 10 and 15 victims", "ranging from one to seven years" are ranges
+# (hedges); "from 5 to 12" is a change
+_RANGE_BEFORE = re.compile(rf"(?:(?P<from>(?<!ranging\s)(?<!ranged\s)\bfrom\s+)?\b(?:\d[\d,]*|{_WORDNUM})\s*(?:-|–|to|or)|\bbetween\s+(?:\d[\d,]*|{_WORDNUM})"
+                           r"\s+and)\s*$", re.IGNORECASE)
+_OFFENDERS = r"(?:traffickers?|persons?|people|individuals?|others|members|nationals|citizens|defendants?|suspects?|" \
+             r"offenders?|men|women|man|woman|perpetrators?|officials?)"
+_VICTIM_NOUNS = r"(?:victims|minors|children|girls|boys|women|men|persons|people|nationals|citizens)"
+
+
+def _more_of(nouns: str) -> re.Pattern[str]:
+    """A list that goes on with another group of the same sort: ", and an Algerian citizen", "and two women"."""
+    return re.compile(rf"^(?:\s*\([^)]*\)|\s*,[^,.;]{{1,80}},)?\s*,?\s+(?:and|as\s+well\s+as|plus)\s+(?:an?|{_WORDNUM}|\d+)\s+"
+                      rf"(?:other\s+|more\s+)?(?:(?-i:[A-Z][a-z]+)\b|(?:[\w-]+\s+)?{nouns}\b)", re.IGNORECASE)
+
+
+# a count of one group in a list of groups: "convicted two French citizens, A and B, and an Algerian citizen" (3, not 2);
+# "identified 40 victims and 12 traffickers" is two counts
+_LISTS = [(re.compile(rf"\b{_OFFENDERS}$", re.IGNORECASE), _more_of(_OFFENDERS)),
+          (re.compile(rf"\b{_VICTIM_NOUNS}$", re.IGNORECASE), _more_of(_VICTIM_NOUNS))]
+# ... and the last group of such a list: "six active officials from the PDI and two former officials were charged"
+_LIST_BEFORE = re.compile(rf"\b(?:\d+|{_WORDNUM})\s+(?:[\w-]+\s+){{0,2}}?{_OFFENDERS}\b[^.;,]{{0,60}}?\s(?:and|as\s+well\s+as|plus)\s+$",
+                          re.IGNORECASE)
+_PERSONS_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_OFFENDERS}\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|yet\s+to|failed\s+to|unable\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:investigation|prosecution|conviction|trial|case)$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
-_ORDERED = [(kind, pattern) for kind, patterns in _PATTERNS.items() for pattern in patterns] + _LAST
+_ORDERED = [(kind, pattern) for kind, patterns in _PATTERNS.items() for pattern in patterns] + _LAST \
+    + [("prison_term", pattern) for pattern in _TERMS]
+_UNITS = {"funding_usd": "USD", "prison_term": "months"}
 _MULT = {"": 1, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "billion": 1_000_000_000,
          "trillion": 1_000_000_000_000}
 # funding: money given, budgeted or spent, in a sentence about the fight against trafficking
@@ -114,8 +171,11 @@ _FUNDING_CONTEXT = re.compile(r"\b(?:fund\w*|budget\w*|allocat\w*|grants?|donat\
 _FUNDING_TOPIC = re.compile(r"traffick|\bTIP\b|victims?\b|shelters?\b|exploitation|coalition|G/TIP|"
                             r"awareness|anti-trafficking|(?:child|forced)\s+labou?r", re.IGNORECASE)
 _NOT_FUNDING = re.compile(r"\b(?:cost\w*|price\w*|deficit|GDP|cash|seiz\w*|invest\w*|bribes?|transactions?|worth|"
-                          r"salar\w*|fines?|fined|smuggl\w*|narcotics|drug\w*|loans?|guarant\w*|revenue\w*|(?<!non-)profits?)\b",
-                          re.IGNORECASE)
+                          r"salar\w*|fines?|fined|smuggl\w*|narcotics|drug\w*|loans?|guarant\w*|revenue\w*|(?<!non-)profits?|"
+                          r"debts?|ransom\w*)\b|"
+                          # money that traffickers, recruiters or employers pay, lend or demand is not funding
+                          r"\b(?:traffickers?|recruiters?|smugglers?|pimps?|brokers?|employers?)\b[^.;]{0,80}?\b(?:provid\w*|paid|pays?|"
+                          r"gave|give[sn]?|offer\w*|lent|lend\w*|charg\w*|demand\w*)\b", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(rf"\$?\d[\d,.]*|\b{_WORDNUM}\b|\bno\s+(?=(?:[\w-]+\s+){{0,3}}?(?:investigations?|"
                            r"prosecutions?|convictions?|traffickers|victims|cases)\b)", re.IGNORECASE)
 # list lines are sentences too; "U.S. Labor", "Mr. Smith", "J. Doe" end none
@@ -144,7 +204,7 @@ class Figure:
     paragraph: int  # paragraph index in Cable.paragraphs
     kind: str
     value: int
-    unit: str  # "count" or "USD"
+    unit: str  # "count", "USD" or "months" (a prison term)
     period: str
     sentence: str
     start: int  # offsets of the number in the paragraph's text
@@ -157,10 +217,14 @@ class Figure:
 
 
 def parse_number(text: str) -> int | None:
-    """``"1,234"`` → 1234, ``"twenty-one"`` → 21, ``"five"`` → 5."""
-    t = text.lower().replace(",", "")
+    """``"1,234"`` → 1234, ``"twenty-one"`` → 21, ``"five"`` → 5, ``"both"`` → 2, ``"a second"`` → 1."""
+    t = " ".join(text.lower().replace(",", "").split())
     if t == "no":
         return 0
+    if t == "both":
+        return 2
+    if re.fullmatch(_ONE, t):
+        return 1
     if t.isdigit():
         return int(t)
     if t in _SMALL:
@@ -169,6 +233,27 @@ def parse_number(text: str) -> int | None:
     if head in _TENS:
         return _TENS[head] + (_SMALL.index(tail) if tail in _SMALL[1:10] else 0)
     return None
+
+
+def _months(m: re.Match[str]) -> int | None:
+    """The prison term a :data:`_TERMS` match states, in months (``7.5 years`` → 90)."""
+    raw = m.group("n")
+    whole = float(raw) if "." in raw else parse_number(raw)
+    extra = parse_number(m["m"]) if m.groupdict().get("m") else 0
+    if whole is None or extra is None or not 0 < whole <= 99:
+        return None
+    return round(whole * (12 if m.group("u").lower().startswith("y") else 1)) + extra
+
+
+def display(value: int, unit: str) -> str:
+    """A figure as people write it: ``$1,250,000``, ``1,234``, ``2 years``, ``3 years 6 months``, ``9 months``."""
+    if unit == "USD":
+        return f"${value:,}"
+    if unit != "months":
+        return f"{value:,}"
+    years, months = divmod(value, 12)
+    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+    return " ".join(parts + ([f"{months} month{'s' if months != 1 else ''}"] if months or not years else []))
 
 
 def _periods(sentence: str) -> dict[int, str]:
@@ -216,11 +301,27 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                 if (span in seen and not shared) or _HEDGE.search(sentence[: m.start()][-20:]):
                     continue
                 raw = m.group("n")
-                if _DATE_BEFORE.search(sentence[: m.start("n")]) or (
-                        _SINGULAR.search(m.group(0)) and raw.lower() not in ("one", "1")):
+                before = sentence[: m.start("n")]
+                if _DATE_BEFORE.search(before) or (_SINGULAR.search(m.group(0)) and raw.lower() not in ("one", "1")):
                     continue  # "the June 10 conviction" is a date; "four prosecution units" counts units
+                if kind != "funding_usd" and (((r := _RANGE_BEFORE.search(before[-40:])) and not r.group("from"))
+                                              or any(ends.search(m.group(0)) and more.search(sentence[m.end():m.end() + 120])
+                                                     for ends, more in _LISTS)):
+                    continue  # a range is a hedge; "two French citizens ... and an Algerian" is not two
+                if kind != "funding_usd" and (_LIST_BEFORE.search(before[-120:])
+                                              and _PERSONS_AFTER.match(sentence, m.end("n"))):
+                    continue
+                if kind != "funding_usd" and (_NEGATED.search(sentence[max(0, m.start() - 40):m.start()])
+                                              or (raw.lower() == "both" and re.match(r"\s+and\b", sentence[m.end():]))):
+                    continue  # "has never convicted a trafficker"; "convicted both traffickers and officials"
                 if kind == "funding_usd":
                     number = round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()])
+                elif kind == "prison_term":
+                    months = _months(m)
+                    if (months is None or _MAY_BE.search(sentence[max(0, m.start() - 40):m.start()])
+                            or (pattern is _TERMS[-1] and not _SENTENCED.search(before))):
+                        continue
+                    number = months
                 else:
                     parsed = parse_number(raw)
                     if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):
@@ -232,8 +333,9 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                 at = m.start("n") - (1 if kind == "funding_usd" and sentence[m.start("n") - 1:m.start("n")] == "$" else 0)
                 period = periods.get(at, periods.get(m.start("n"), ""))
                 a, b = (m.start(), m.end()) if kind == "funding_usd" else span  # "$1.25 million" whole
-                yield (kind, number, "USD" if kind == "funding_usd" else "count", period,
-                       s_start + a, s_start + b, " ".join(sentence.split()))
+                if kind == "prison_term":
+                    a, b = span[0], m.end("mm") if m.groupdict().get("mm") else m.end("u")  # "two years", "3 years and 6 months"
+                yield (kind, number, _UNITS.get(kind, "count"), period, s_start + a, s_start + b, " ".join(sentence.split()))
 
 
 def from_cable(cable: Cable) -> list[Figure]:

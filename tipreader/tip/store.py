@@ -27,6 +27,7 @@ from .submissions import detect
 from .topics import load_topics
 
 if TYPE_CHECKING:
+    from tipreader.cable import Cable
     from tipreader.library import Library
 
 SCHEMA_VERSION = "1"
@@ -67,6 +68,7 @@ class SyncReport:
     submissions: int = 0  # of them, submission cables
     removed: int = 0
     realigned: int = 0  # answers (re)aligned
+    refigured: int = 0  # submissions whose figures were extracted again (the extractor changed)
 
 
 def db_path(lib: Library) -> Path:
@@ -144,6 +146,9 @@ def sync(lib: Library, *, progress: ProgressFn | None = None, full: bool = False
                 years = {r[0] for r in con.execute("SELECT DISTINCT report_year FROM answers")}
             if years:
                 report.realigned = _realign(con, aligner, years)
+            old_figures = con.execute("SELECT value FROM meta WHERE key='figures'").fetchone()
+            if old_figures is None or old_figures[0] != figures_mod.VERSION:
+                report.refigured = _refigure(con, lib)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('topics', ?)", (signature,))
             con.commit()
         finally:
@@ -173,9 +178,25 @@ def _check(con: sqlite3.Connection, lib: Library, ref: str, text_hash: str, repo
                 (ref, text_hash, 1, sub.country, sub.region, sub.report_year, sub.year_source, sub.part, sub.parts,
                  cable.date, sub.subject))
     con.executemany(f"INSERT INTO answers VALUES ({','.join('?' * 20)})", _answer_rows(cable, sub))
-    con.executemany(f"INSERT INTO figures VALUES ({','.join('?' * 12)})",
-                    [(*f.row(), sub.country, sub.report_year) for f in figures_mod.from_cable(cable)])
+    _insert_figures(con, cable, sub.country, sub.report_year)
     return years | {sub.report_year}
+
+
+def _insert_figures(con: sqlite3.Connection, cable: Cable, country: str, year: int) -> None:
+    con.executemany(f"INSERT INTO figures VALUES ({','.join('?' * 12)})",
+                    [(*f.row(), country, year) for f in figures_mod.from_cable(cable)])
+
+
+def _refigure(con: sqlite3.Connection, lib: Library) -> int:
+    """Extract every submission's figures again (a store written with another version of the extractor)."""
+    con.execute("DELETE FROM figures")
+    subs = con.execute("SELECT ref_id, country, report_year FROM cables WHERE submission=1").fetchall()
+    for ref, country, year in subs:
+        cable = lib.get(ref)
+        if cable is not None:
+            _insert_figures(con, cable, country, year)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('figures', ?)", (figures_mod.VERSION,))
+    return len(subs)
 
 
 def _realign(con: sqlite3.Connection, aligner: Aligner, years: Iterable[int]) -> int:

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tipreader.tip.compare import FigureRow
-from tipreader.tip.figures import KINDS, span_in
+from tipreader.tip.figures import KINDS, display, span_in
 from tipreader.ui.widgets.entry_list import Entry, EntryList
 from tipreader.ui.widgets.footer import QuietFooter
 
@@ -81,7 +81,7 @@ class FiguresScreen(Screen[None]):
         head = Text(f"{r.report_year} · {r.ref_id}")
         if r.label:
             head.append(f" · Q {r.label.replace('.', '·')}")
-        value = f"${r.value:,}" if r.unit == "USD" else f"{r.value:,}"
+        value = display(r.value, r.unit)
         head.append(f" · {kind_name(r.kind)} {value}", style="bold")
         if r.period:
             head.append(f" · {r.period}", style="dim")
