@@ -24,9 +24,9 @@ from dataclasses import dataclass
 import tantivy
 
 from .bookmark_keys import RefFilter
-from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST
+from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST, unpack_paragraphs
 from .query import ENTITY_FIELDS, USER_FIELDS, And, DateRange, Node, Not, Or, Phrase, QueryError, Word, parse_query
-from .snippets import Snippet
+from .snippets import Highlighter, Snippet
 
 Q = tantivy.Query
 OCC = tantivy.Occur
@@ -287,3 +287,31 @@ def top_docs(searcher: tantivy.Searcher, q: tantivy.Query, limit: int, offset: i
         tail = Q.boolean_query([(OCC.Must, q), (OCC.MustNot, chosen)])
         out += _page(searcher, tail, limit - len(out), max(0, offset - n_head), by_date)
     return out
+
+
+def user_filter_of(bookmarks: object | None) -> UserFilter | None:
+    """The search's ``bookmarked:``/``note:``/``code:`` filter from a bookmark store (its
+    ``filter_ref_ids``) or a bare callable; None for none."""
+    if bookmarks is None:
+        return None
+    return getattr(bookmarks, "filter_ref_ids", None) or bookmarks  # type: ignore[return-value]
+
+
+def hits_of(searcher: tantivy.Searcher, found: list, tree: Node, rows_of: Callable[[list[str]], dict[str, tuple]],
+            by_date: bool) -> list[Hit]:
+    """The :class:`Hit` of each (score, address) in ``found``, its snippet cut from the stored body
+    (``rows_of``: ref_ids → :func:`store.snippet_rows`) around the words of ``tree``."""
+    if not found:
+        return []
+    highlighter = Highlighter(highlight_tree(tree))
+    docs = [(score, searcher.doc(addr)) for score, addr in found]
+    rows = rows_of([str(d.get_first("ref_id")) for _, d in docs])
+    hits: list[Hit] = []
+    for score, doc in docs:
+        row = rows.get(str(doc.get_first("ref_id")))
+        if row is None:  # an index document left by an interrupted import; the next import replaces it
+            continue
+        snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
+        hits.append(Hit(row[0], row[1], row[2], row[3], row[4], 0.0 if by_date else float(score), number, index,
+                        snippet))
+    return hits

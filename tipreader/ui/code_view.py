@@ -55,11 +55,18 @@ def decorate_codes(blocks: list[Block], placed: Mapping[int, Sequence[Located]])
 
 
 def tree_badges(placed: Mapping[int, Sequence[Located]]) -> dict[int, Text]:
-    """paragraph index → the short tag list shown after its node in the section tree (``⌗objection,anger``), put before its label."""
+    """paragraph index → the short tag list shown before its node's label in the section tree
+    (``⌗objection,anger``): the user's own codes in bold, then teammates' other codes in italic."""
     out: dict[int, Text] = {}
     for para, located in placed.items():
-        names = list(dict.fromkeys(clean(loc.passage.code, newlines=False) for loc in located))
-        if names:
-            out[para] = Text(f"⌗{','.join(names)} ", style="bold")
+        own = list(dict.fromkeys(clean(loc.passage.code, newlines=False) for loc in located if not loc.passage.team))
+        theirs = [name for name in dict.fromkeys(clean(loc.passage.code, newlines=False)
+                                                 for loc in located if loc.passage.team) if name not in own]
+        if own or theirs:
+            badge = Text("⌗", style="bold")
+            badge.append(",".join(own), style="bold")
+            badge.append("," if own and theirs else "")
+            badge.append(",".join(theirs), style="italic")
+            badge.append(" ")
+            out[para] = badge
     return out
-

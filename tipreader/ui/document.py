@@ -156,6 +156,8 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool], level_style: 
     line.append(f" {cls} " if cls else "not stated", style=level_style(cls) if cls else "tip.muted-italic")
     for caveat in cable.caveats:
         line.append(" " + clean(caveat, newlines=False), style="tip.muted")
+    if cable.classification_note:  # NOFORN raised from the paragraph markings, not the caption's own
+        line.append(f"  ({clean(cable.classification_note, newlines=False)})", style="tip.note")
     if cable.eo:
         line.append("   E.O. ", style=label)
         line.append(clean(cable.eo, newlines=False), style="tip.muted")
