@@ -136,7 +136,7 @@ def run_sync(args: argparse.Namespace) -> int:
         parts.append(f"pushed {report.pushed}" + (f" ({report.conflicts} kept as a second version)"
                                                   if report.conflicts else ""))
     if args.pull:
-        parts.append(f"pulled {report.pulled}")
+        parts.append(f"pulled {report.pulled} from teammates")
     print(f"team {settings.display}: " + ", ".join(parts) + f" in {report.seconds:.1f}s")
     return 0
 

@@ -82,7 +82,7 @@ class SyncReport:
     pushed: int = 0
     unchanged: int = 0  # the server had them already (a push repeated after a cut)
     conflicts: int = 0  # kept as a second version
-    pulled: int = 0
+    pulled: int = 0  # teammates' items fetched (the user's own come back too, and are not counted)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -110,7 +110,7 @@ class TeamServer:
         try:
             con = psycopg.connect(settings.url, **kwargs)
         except psycopg.Error as err:
-            raise TeamError(f"cannot reach the team server {settings.display}: {_one_line(err)}") from err
+            raise TeamError(f"cannot reach the team server {settings.display}: {_cause(err)}") from err
         return cls(con, settings)
 
     def close(self) -> None:
@@ -238,6 +238,14 @@ def _one_line(err: BaseException) -> str:
     return text or type(err).__name__
 
 
+def _cause(err: BaseException) -> str:
+    """Why a connection failed, without libpq's wrapping and advice: ``Connection refused``,
+    ``password authentication failed for user "ben"``, ``connection timeout expired``."""
+    lines = str(err).strip().splitlines()
+    cause = lines[0].rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip() if lines else ""
+    return cause or _one_line(err)
+
+
 def sync(server: TeamServer, local: LocalItems, bookmarks: Sequence, codes: Sequence = (), *,
          push: bool = True, pull: bool = True) -> SyncReport:
     """Push this user's changes, then pull everyone's; :class:`TeamError` when the server is lost
@@ -260,7 +268,7 @@ def sync(server: TeamServer, local: LocalItems, bookmarks: Sequence, codes: Sequ
         if pull:
             pulled, cursor = server.pull(local.state("cursor"))
             local.store_pulled(pulled, cursor, state)
-            report.pulled = len(pulled)
+            report.pulled = sum(1 for item in pulled if item.author != server.user)
     except psycopg.Error as err:
         raise TeamError(f"the team server {server.settings.display} failed: {_one_line(err)}") from err
     report.seconds = time.monotonic() - started
