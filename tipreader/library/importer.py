@@ -186,12 +186,14 @@ class _Run:
                 if ref in self.stored_here:  # this import stored the text it replaces: one cable
                     self.stored_here[ref] = row["clean"]
                     self.index.upsert(row["doc"])
+                    self._write_entities(row)
                     continue
                 self.state.texts_replaced += not self.rebuild
             if not self.rebuild:
                 self.stored_here[ref] = row["clean"]
             self.index.upsert(row["doc"], replace=not fresh)
             self.state.cables_imported += 1
+            self._write_entities(row)
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
             if sha is not None:
                 w.put_file(path, size, mtime_ns, sha, ok, errors, original)
@@ -226,6 +228,14 @@ class _Run:
             stored = cleanliness.measure(found[0])
         return cleanliness.Cleanliness(*row["clean"]) < cleanliness.Cleanliness(*stored)
 
+    def _write_entities(self, row: dict) -> None:
+        """Store the entities a parse worker found with the cable (``entities`` of :func:`run_import`)."""
+        if row.get("entity_doc") is not None:
+            values, blob, names = row["entity_doc"]
+            self.writer.entities_done(row["ref_id"], row["text_hash"], blob)
+            entity_search.write(self.writer.con, row["ref_id"], values)
+            entity_search.learn(self.writer.con, names)
+
     def _list_files(self, library: Path) -> None:
         """Add to the library's list of sources the files just committed with cables (each once)."""
         new = []
@@ -239,8 +249,11 @@ class _Run:
 
 def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[str | os.PathLike[str]], *,
                progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
-               cancel: threading.Event | None = None, workers: int | None = None, batch: int = 2000) -> ImportReport:
-    """Import ``paths`` into the library (see the module docstring). Never raises for bad input."""
+               cancel: threading.Event | None = None, workers: int | None = None, batch: int = 2000,
+               entities: bool = False) -> ImportReport:
+    """Import ``paths`` into the library (see the module docstring). Never raises for bad input.
+    ``entities``: find the new cables' entities in the parse workers, in the same pass (the
+    entity pass then has nothing left to do but the cables an earlier import left waiting)."""
     run = _Run(con, index_writer, progress, on_error, batch)
     files, missing = walk.expand_paths(paths)
     run.library_dir = Path(db_path).parent
@@ -269,7 +282,8 @@ def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[st
     run.report(force=True)
     completed = False
     try:
-        completed = pipeline.pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path))
+        learned = (lambda: entity_search.learned_book(run.writer.con, str(db_path))) if entities else None
+        completed = pipeline.pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path), learned)
     finally:
         run.flush()
         run.state.finished = True

@@ -141,16 +141,20 @@ class Library:
 
     def import_paths(self, paths_: Iterable[str | Path], *, progress: ProgressFn | None = None,
                      on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
-                     workers: int | None = None, batch: int = 2000, entities: bool = True) -> ImportReport:
+                     workers: int | None = None, batch: int = 2000, entities: bool = True,
+                     one_pass: bool = False) -> ImportReport:
         """Import files, folders (recursively) and globs. Bad files are reported, never raised.
 
         The cables are committed and searchable first; then (unless ``entities`` is False
         or the import was cancelled) the entity pass fills the entity fields of every
         cable still waiting for them (the progress' ``phase`` says which pass runs).
+        ``one_pass``: the parse workers find each new cable's entities as they parse it, so
+        the entity pass only has the cables an earlier import left waiting.
         """
         with self._writing() as (writer, wcon):
             report = importer.run_import(wcon, writer, self.db_path, paths_, progress=progress,
-                                         on_error=on_error, cancel=cancel, workers=workers, batch=batch)
+                                         on_error=on_error, cancel=cancel, workers=workers, batch=batch,
+                                         entities=entities and one_pass)
             if entities and not report.progress.cancelled:
                 self._live_index().reload()
                 report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,

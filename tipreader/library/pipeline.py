@@ -12,7 +12,8 @@ import os
 import queue
 import sys
 import threading
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from . import prepare
 from .paths import display_path
@@ -58,8 +59,12 @@ def _start_resource_tracker() -> None:
             sys.stderr = saved
 
 
-def pump(run: Writer, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str) -> bool:
-    """Feed ``tasks`` to worker processes and write their results. Returns False when cancelled."""
+def pump(run: Writer, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str,
+         learned: Callable[[], Any] | None = None) -> bool:
+    """Feed ``tasks`` to worker processes and write their results. Returns False when cancelled.
+    ``learned`` (the names other cables taught the library, read in this process): given, the
+    files' cables get their entities as they are parsed (one pass; the workers read the names
+    from the database themselves)."""
     total_bytes = sum(t[2] for t in tasks if t[0] == "file")
     if workers <= 1 or (len(tasks) <= 2 or total_bytes and total_bytes < IN_PROCESS_BYTES):
         for task in tasks:
@@ -67,7 +72,8 @@ def pump(run: Writer, tasks: list[tuple], cancel: threading.Event | None, worker
                 return False
             if task[0] == "file":
                 _, path, size, mtime_ns, prev_sha = task
-                prepare.process_file(path, size, mtime_ns, prev_sha, send=run.handle)
+                book = learned() if learned is not None else None
+                prepare.process_file(path, size, mtime_ns, prev_sha, send=run.handle, book=book)
             else:
                 prepare.process_stored(db_path, task, run.handle)
             run.handle(("task-done",))
@@ -78,7 +84,7 @@ def pump(run: Writer, tasks: list[tuple], cancel: threading.Event | None, worker
     result_q = ctx.Queue(maxsize=32)  # ~3,200 cables in flight at most: bounded memory
     for task in tasks:
         task_q.put(task)
-    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path, os.getpid()),
+    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path, os.getpid(), learned is not None),
                          daemon=True) for _ in range(workers)]
     for p in procs:
         task_q.put(None)
