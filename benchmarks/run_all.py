@@ -29,6 +29,7 @@ QUICK: dict[str, list[str]] = {
     "header_agreement": [],
     "library": ["--sizes", "10000", "--no-fts5", "--no-grep", "--work", "/tmp/tipreader-bench"],
     "library_fields": ["--home", "/tmp/tipreader-bench/home-10000"],  # the library ``library`` just built
+    "library_store": ["--home", "/tmp/tipreader-bench/home-10000"],  # the same library
     "library_ui": ["--size", "1000"],  # builds its own small library under /tmp
 }
 

@@ -8,11 +8,16 @@ file-name order (the order a folder import walks), instead of a folder holding c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from tipreader.cable._types import Line
+from tipreader.cable.pages import clean_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_cables"
 FIXTURES = ROOT / "tests" / "fixtures"
+BODY = FIXTURES / "body"
 
 
 def _by_name(paths: list[Path]) -> list[Path]:
@@ -29,3 +34,11 @@ LIBRARY_UI: list[Path] = _by_name([
     FIXTURES / "library_ui" / "08MANAMA486.html", SAMPLES / "08MEXICO721.txt",
     FIXTURES / "library" / "08REYKJAVIK125.html", FIXTURES / "library_ui" / "08REYKJAVIK36.html",
 ])
+
+
+def body_lines(name: str | Path, start: str = r"^\s*1\.\s") -> list[Line]:
+    """The cleaned lines of the cable ``name`` (in tests/fixtures/body/, or a path) from the first
+    line matching ``start`` on: its body, for the tests of the stages after the header's."""
+    lines = clean_lines((BODY / name).read_text(encoding="utf-8"))
+    first = next(i for i, line in enumerate(lines) if re.match(start, line.text))
+    return lines[first:]

@@ -67,8 +67,10 @@ async def test_a_teammates_note_shows_in_the_reader_and_ones_own_mark_reaches_th
         line = _team_line(screen, PARA)
         assert "Palermo protocol: ratified?" in line and time.strftime("%Y-%m-%d") in line
         assert _team_line(screen, 0) == ""
-        tree = str(screen.query_one(SectionTree)._para_nodes[PARA].label)
-        assert tree.startswith("⌗legislation ◇ ")  # the teammate's code and mark, not one's own ★
+        label = screen.query_one(SectionTree)._para_nodes[PARA].label
+        assert str(label).startswith("⌗legislation ◇ ")  # the teammate's code and mark, not one's own ★
+        assert any("italic" in str(span.style) and "bold" not in str(span.style)
+                   for span in label.spans if label.plain[span.start:span.end] == "legislation")  # theirs: italic
         tags = " ".join(b.text.plain for b in screen.text_view.blocks if b.para == PARA and b.role == "codes")
         assert "legislation·ana" in tags
         # ben bookmarks the paragraph below: it reaches the server a moment later, without asking
@@ -91,7 +93,9 @@ async def test_offline_the_app_says_so_keeps_the_marks_and_sends_them_later(team
     app = TipReaderApp(cable=CABLE)
     async with app.run_test(size=(120, 40)) as pilot:
         await _until(pilot, lambda: "team: offline" in _status(app))
-        assert any("Working offline" in str(n.message) for n in app._notifications)
+        [said] = [str(n.message) for n in app._notifications if "Working offline" in str(n.message)]
+        assert said.startswith("Working offline: cannot reach the team server ben@") and "Connection refused. Your" in said
+        assert "Is the server running" not in said  # libpq's advice is not the user's business
         app.screen.jump_to(PARA)
         await pilot.pause()
         await pilot.press("m")

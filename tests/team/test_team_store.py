@@ -80,8 +80,8 @@ def test_two_users_see_each_others_marks_and_both_versions_of_a_note(team):
     ana, ben = team["ana"], team["ben"]
     ana.bookmarks.add(CABLE, 3, note="Palermo protocol: ratified?")
     report = ana.sync()
-    assert report.pushed == 1
-    ben.sync()
+    assert report.pushed == 1 and report.pulled == 0  # her own item comes back: not a teammate's
+    assert ben.sync().pulled == 1
     [seen] = ben.local.team_items("08REYKJAVIK125")
     assert (seen.author, seen.kind, seen.body) == ("ana", "bookmark", "Palermo protocol: ratified?")
     assert seen.text_hash == ana.bookmarks.all()[0].text_hash and seen.updated > 0
@@ -222,7 +222,7 @@ def test_cli_status_push_pull(team, pg_cluster):
     assert before.returncode == 0 and "1 item(s) waiting" in before.stdout and "In sync:       no" in before.stdout
     assert PASSWORDS["ana"] not in before.stdout + before.stderr
     pushed = _cli(env, "team", "sync")
-    assert pushed.returncode == 0 and "pushed 1" in pushed.stdout, pushed.stderr
+    assert pushed.returncode == 0 and "pushed 1, pulled 0 from teammates" in pushed.stdout, pushed.stderr
     after = _cli(env, "team", "status", "--json")
     import json
 
@@ -231,6 +231,7 @@ def test_cli_status_push_pull(team, pg_cluster):
     gone = {**env, "TIPREADER_TEAM_URL": f"postgresql://ana:x@127.0.0.1:{_free_port()}/nothing"}
     down = _cli(gone, "team", "sync")
     assert down.returncode == 1 and "cannot reach the team server" in down.stderr and "Traceback" not in down.stderr
+    assert down.stderr.strip().endswith(": Connection refused"), down.stderr  # the cause, not libpq's advice
     unset = {k: v for k, v in env.items() if k != "TIPREADER_TEAM_URL"}
     none = _cli(unset, "team", "status")
     assert none.returncode == 1 and "no team server set" in none.stderr
@@ -280,3 +281,24 @@ def test_codes_are_shared_and_found_by_code_and_author(team):
             assert [h.ref_id for h in lib.search("author:ana", bookmarks=user)] == ["08REYKJAVIK125"]
         finally:
             user.close()
+
+
+def test_a_team_that_moves_to_another_server_gets_everything_there(team, pg_cluster, tmp_path):
+    ana, ben = team["ana"], team["ben"]
+    ana.bookmarks.add(CABLE, 3, note="on the old server")
+    ben.bookmarks.add(CABLE, 2)
+    ana.sync(), ben.sync(), ana.sync()
+    assert [i.author for i in ana.local.team_items(CABLE.ref_id)] == ["ben"]
+    moved = _team(pg_cluster)  # a new server (here: another database), the settings now name it
+    for name, member in (("ana", ana), ("ben", ben)):
+        member.settings = TeamSettings(pg_cluster.url(name, PASSWORDS[name], moved))
+    env = {**os.environ, "TIPREADER_HOME": str(ana.home), "TIPREADER_TEAM_URL": ana.settings.url}
+    status = _cli(env, "team", "status")
+    assert "1 item(s) waiting" in status.stdout and "another team server" in status.stdout, status.stdout
+    report = ana.sync()
+    assert report.pushed == 1 and report.pulled == 0
+    assert ana.local.team_items(CABLE.ref_id) == []  # the old server's items are not this one's
+    assert ben.sync().pushed == 1 and ana.sync().pulled == 1
+    with ana.sql() as con:
+        assert sorted(r[0] for r in con.execute("SELECT author FROM tipreader.items")) == ["ana", "ben"]
+    assert [b.note for b in ana.bookmarks.all()] == ["on the old server"]  # her own, untouched

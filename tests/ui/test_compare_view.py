@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from tests.conftest import SHARED_CABLES
+from tipreader.ui.text_styles import install_text_styles
 from tipreader.tip.compare import for_answer
 from tipreader.ui.messages import OpenCable
 from tipreader.ui.screens.compare import CompareScreen
@@ -63,6 +64,7 @@ class Host(App[None]):
         yield Static("reader")
 
     def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.push_screen(CompareScreen(self.data, "Penalties for labor trafficking"))
 
     def on_open_cable(self, message: OpenCable) -> None:

@@ -428,10 +428,10 @@ async def test_an_import_in_the_app_runs_its_worker_processes(tmp_path, monkeypa
     enough to use them. Both passes run in workers here."""
     from multiprocessing import resource_tracker
 
-    from tipreader.library import importer
+    from tipreader.library import importer, pipeline
 
     resource_tracker._resource_tracker._stop()  # as in a fresh app: an earlier test may have started it
-    monkeypatch.setattr(importer, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(pipeline, "IN_PROCESS_BYTES", 0)
     monkeypatch.setattr(importer, "ENTITY_TASK", 2)
     folder = tmp_path / "cables"
     folder.mkdir()

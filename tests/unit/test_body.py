@@ -12,19 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tipreader.cable._types import Line
 from tipreader.cable.body import parse_paragraphs
 from tipreader.cable.pages import clean_lines
+from tests.fixture_sets import body_lines
 
 BODY = Path(__file__).resolve().parents[1] / "fixtures" / "body"
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
-
-
-def body_lines(name: str | Path, start: str = r"^\s*1\.\s") -> list[Line]:
-    """The fixture's (in tests/fixtures/body/, or a path) cleaned lines from the first line matching ``start`` on."""
-    lines = clean_lines((BODY / name).read_text(encoding="utf-8"))
-    first = next(i for i, line in enumerate(lines) if re.match(start, line.text))
-    return lines[first:]
 
 
 def paragraphs_of(text: str):

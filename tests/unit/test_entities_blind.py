@@ -13,6 +13,13 @@ below that, as a regression guard (the issue's targets are not met on it either)
 Session 6's general fixes (tests/unit/test_entities_session6.py) took it to F1 0.927 as annotated,
 0.961 with the conventions settled in session 6 (country abbreviations LOCATION, demonym kept in an
 ORG; its README says its gold predates them and may be scored either way: ``round 3 settled``).
+
+Round 4 (tests/fixtures/entities_blind4, 7 fresh cables, annotated under the settled conventions,
+scored once at 07:17 UTC on 2026-12-05 before any change for it): F1 0.821, precision 0.901, recall
+0.755. After the general fixes it showed (tests/unit/test_entities_session6.py): F1 0.904; floors
+just below, a regression guard again, not the issue's targets. Round 5 (04CARACAS2200, added to
+the same folder at 07:37, all capitals; scored once at 07:39 before any change for it): F1 0.464;
+after the possessive rule (``CHAVEZ'S``) and more given names, 0.846.
 """
 
 from __future__ import annotations
@@ -37,20 +44,25 @@ SETS = {
                                                       "ACRONYM": 0.86, "DATE": 0.93}, 0.92, 1, False),
     "round 3 settled": (BLIND.parent / "entities_blind3", 7, {"ALL": 0.95, "PERSON": 0.96, "LOCATION": 0.96,
                                                               "ORG": 0.91, "ACRONYM": 0.93, "DATE": 0.93}, 0.96, 1, True),
+    "round 4": (BLIND.parent / "entities_blind4", 7, {"ALL": 0.90, "PERSON": 0.90, "LOCATION": 0.91, "ORG": 0.77,
+                                                      "ACRONYM": 0.92, "DATE": 0.95}, 0.93, 0, False),
+    "round 5": (BLIND.parent / "entities_blind4", 1, {"ALL": 0.82, "PERSON": 0.85, "LOCATION": 0.9, "DATE": 0.95},
+                0.88, 2, False),
 }
+ROUND = {"round 4": 4, "round 5": 5}  # sets that share a folder: the gold documents of one round only
 _RESULTS: dict[str, dict] = {}
 
 
 def _result(name: str) -> dict:
     if name not in _RESULTS:
         folder, fewest = SETS[name][:2]
-        docs = load_gold(folder)
+        docs = [d for d in load_gold(folder) if name not in ROUND or d.get("round") == ROUND[name]]
         assert len(docs) >= fewest
         _RESULTS[name] = score(docs, conventions=SETS[name][5])
     return _RESULTS[name]
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
+@pytest.mark.parametrize("name", sorted(n for n in SETS if n not in ROUND))
 def test_blind_fixtures_hold_their_own_text(name: str) -> None:
     for path in sorted(SETS[name][0].glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))

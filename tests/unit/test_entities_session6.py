@@ -52,3 +52,50 @@ def test_people_named_by_a_ref_lines_message(text: str, people: list[str]) -> No
 ])
 def test_numeric_dates_and_decades(text: str, dates: list[str]) -> None:
     assert found(text, "DATE") == dates
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("DEPT FOR SA/PAB (PASI), EUR/WE (D.MENNUTI), S/P (VAN CLEVE)",
+     [("ACRONYM", "SA"), ("ACRONYM", "PAB"), ("PERSON", "PASI"), ("ACRONYM", "EUR"), ("ACRONYM", "WE"),
+      ("PERSON", "D.MENNUTI"), ("ACRONYM", "S/P"), ("PERSON", "VAN CLEVE")]),
+    ("STATE FOR INR/AA, INR/B", [("ACRONYM", "INR"), ("ACRONYM", "AA"), ("ACRONYM", "INR/B")]),
+    ("STATE FOR EEB/ESC AND EUR/WE TREASURY FOR DEPUTY SECRETARY KIMMITT AND IA/OEE/W.LINDQUIST",
+     [("ACRONYM", "EEB"), ("ACRONYM", "ESC"), ("ACRONYM", "EUR"), ("ACRONYM", "WE"), ("ORG", "TREASURY"),
+      ("PERSON", "KIMMITT"), ("ACRONYM", "IA"), ("ACRONYM", "OEE"), ("PERSON", "W.LINDQUIST")]),
+    ("DRL FOR A/S POSNER FOR NEA, NEA/ELA AND DRL/NESCA",
+     [("ACRONYM", "DRL"), ("ACRONYM", "A/S"), ("PERSON", "POSNER"), ("ACRONYM", "NEA"), ("ACRONYM", "NEA"),
+      ("ACRONYM", "ELA"), ("ACRONYM", "DRL"), ("ACRONYM", "NESCA")]),
+    ("DEPT PASS AID/ASIA BUREAU TREASURY FOR A/S DAVID COHEN and TFFC - BRIAN GRANT",
+     [("ACRONYM", "AID"), ("ORG", "ASIA BUREAU"), ("ORG", "TREASURY"), ("ACRONYM", "A/S"), ("PERSON", "DAVID COHEN"),
+      ("ACRONYM", "TFFC"), ("PERSON", "BRIAN GRANT")]),
+    ("E FOR TSMITHAM", [("PERSON", "TSMITHAM")]),
+    ("THE MINISTER ASKED FOR HELP", []),  # a sentence, not an address
+])
+def test_address_lines_name_offices_people_and_bodies(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.type, e.text) for e in extract_entities([line])] == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("Kabo, Bellview and Mangal Airlines for the December 2007 flights.", "ORG", ["Mangal Airlines"]),
+    ("He met Banco Sabadell President Jose Oliu.", None,
+     [("ORG", "Banco Sabadell"), ("PERSON", "Jose Oliu")]),
+    ("Bank Melli and Bank Mellat were named.", "ORG", ["Bank Melli", "Bank Mellat"]),
+    ("Treasury officials met the Afghan Threat Finance Cell and Mission Afghanistan.", "ORG",
+     ["Treasury", "Afghan Threat Finance Cell", "Mission Afghanistan"]),
+    ("SUBJECT: AMBASSADOR MEETS ARGENTINE VP COBOS", None, [("ACRONYM", "VP"), ("PERSON", "COBOS")]),
+    ("THE SHAH APPOINTED LTG JAFFARQOLI SADRI.", None, [("ACRONYM", "LTG"), ("PERSON", "JAFFARQOLI SADRI")]),
+    ("He spoke with Monsignor Montemayor.", "PERSON", ["Montemayor"]),
+    ("In the 1990's and the 1980’s.", "DATE", ["1990's", "1980’s"]),
+])
+def test_bodies_titles_and_decades_round_4_showed(text: str, kind: str | None, expected: list) -> None:
+    ents = extract_entities([text])
+    got = [e.text for e in ents if e.type == kind] if kind else [(e.type, e.text) for e in ents]
+    assert got == expected
+
+
+def test_a_possessive_in_capitals_names_a_person_found_again_later() -> None:
+    paras = ["SUBJECT: CHAVEZ'S FORMER PARTNER DISCUSSES HIS POLITICS",
+             "CHAVEZ WAS INFLUENCED BY GUERRILLAS. IRAN'S LEADERS, THE GOVERNMENT'S VIEW, DE KLERK'S REFORMS AND "
+             "THE DISIP'S ROLE. THE DIRECTORATE OF INTELLIGENCE AND PREVENTION SERVICES (DISIP) SAID NO."]
+    people = [(e.paragraph, e.text) for e in extract_entities(paras) if e.type == "PERSON"]
+    assert people == [(0, "CHAVEZ"), (1, "CHAVEZ"), (1, "DE KLERK")]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tipreader.cli import main
-from tipreader.library import Library, UserData, importer
+from tipreader.library import Library, UserData, importer, pipeline
 from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
@@ -52,7 +52,7 @@ def test_globs_and_single_files(cables):
 
 
 def test_worker_processes_give_the_same_library(cables, monkeypatch):
-    monkeypatch.setattr(importer, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(pipeline, "IN_PROCESS_BYTES", 0)
     monkeypatch.setattr(importer, "ENTITY_TASK", 2)  # four entity tasks: the pass runs in the workers too
     with Library.open() as lib:
         seen = []

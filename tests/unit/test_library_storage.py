@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tipreader.cable import parse_file
-from tipreader.library import Library, RebuildNeeded, codec, store
+from tipreader.library import Library, RebuildNeeded, codec, entity_codec, store
 from tests.fixture_sets import LIBRARY
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "library"
@@ -96,13 +96,13 @@ def test_entities_are_stored_apart_and_read_with_the_cable():
         cable = lib.get("08REYKJAVIK125")
         assert cable.entities and any(e.type == "PERSON" for e in cable.entities)
         row = lib.connection.execute("SELECT text_hash, data FROM cable_entities WHERE ref_id='08REYKJAVIK125'").fetchone()
-        assert codec.decode_entities(row[1], cable.paragraphs) == cable.entities
+        assert entity_codec.decode_entities(row[1], cable.paragraphs) == cable.entities
         assert lib.connection.execute("SELECT model FROM cables").fetchone()[0].find(b"PERSON") == -1
         # a name is stored once: its text is taken from the paragraph it is in
         assert b'"' + cable.entities[0].text.encode() + b'"' not in zlib.decompress(row[1])
         # the first entity format (a list of objects) still reads
         old = zlib.compress(json.dumps([{"type": "ORG", "text": "UN", "paragraph": 0, "start": 0, "end": 2}]).encode())
-        assert codec.decode_entities(old)[0].text == "UN"
+        assert entity_codec.decode_entities(old)[0].text == "UN"
 
 
 def test_originals_are_stored_exactly_and_smaller_with_the_bundled_dictionary():
@@ -246,6 +246,6 @@ def test_every_entity_field_survives_the_compact_form():
     entities = (Entity("PERSON", "Ana Lopez", 0, 0, 9, canonical="Ana Lopez", learned=True),
                 Entity("ORG", "United Nations", 0, 18, 20, expansion="United Nations"),  # text differs: kept
                 Entity("LOCATION", "Reykjavik", 0, 24, 33))
-    blob = codec.encode_entities(entities, paras)
-    assert codec.decode_entities(blob, paras) == entities
+    blob = entity_codec.encode_entities(entities, paras)
+    assert entity_codec.decode_entities(blob, paras) == entities
     assert b"Reykjavik" not in zlib.decompress(blob)  # taken from the paragraph, not stored again

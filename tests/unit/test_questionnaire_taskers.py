@@ -105,6 +105,8 @@ def test_one_item_a_line_in_an_unwrapped_body(shared_cables: Path) -> None:
     assert q["2.A"].answer.endswith("to Aberdeen Proving Grounds via DIA.")
     assert q["2.E"].answer.endswith("no mention of intent to move material across borders.")
     assert q["2.F"].answer == "Unknown."
+    # after a line that ends with a redaction
+    assert q["2.G-J"].answer.endswith("know about the uranium. XXXXXXXXXXXX") and q["2.K"].answer == "N/A."
 
 
 @pytest.mark.parametrize("ref", ["09STATE80163", "09STATE62392", "08STATE30340", "09LONDON2001"])
@@ -137,3 +139,14 @@ def test_press_guidance_answers_after_q_labels_stay_transcript(shared_cables: Pa
     assert not any(q.label.endswith(".A") for q in cable(shared_cables, "09STATE60490").questions)
     c = parse_file(shared_cables / "cablegate-text" / "89STATE302065.txt")[0]
     assert [q.label for q in c.questions] == ["3", "4"]
+
+
+def test_a_sentence_going_on_with_ref_a_stays_in_the_body(shared_cables: Path) -> None:
+    """06SANJOSE2778: `... keyed to the questions in` / `Ref A.  Ref B was Post's ...` is the body's first
+    sentence, not a fourth REF item swallowing it and the first topic heading `A. Immigration Databases`."""
+    c = cable(shared_cables, "06SANJOSE2778")
+    assert [r.text for r in c.references] == ["STATE 190832", "SAN JOSE 2054", "STATE 114021"]
+    assert c.paragraphs[0].text.startswith("(SBU) The following information is keyed to the questions in Ref A.")
+    assert c.paragraphs[1].text.startswith("A. Immigration Databases")
+    # lettered topics over unlabelled `--What ...?` questions: not one answer each (unpaired, not mispaired)
+    assert c.questions == ()

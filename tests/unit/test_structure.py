@@ -5,7 +5,6 @@ Expected values are read off the real cables in tests/fixtures/body/.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,15 @@ import pytest
 from tipreader.cable.body import parse_paragraphs
 from tipreader.cable.pages import clean_lines
 from tipreader.cable.structure import parse_structure
+from tests.fixture_sets import body_lines
 
-BODY = Path(__file__).resolve().parents[1] / "fixtures" / "body"
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
 
 
 def structure_of(name: str | Path, start: str = r"^\s*1\.\s"):
     """Parse the fixture ``name`` (in tests/fixtures/body/, or a path) from the first line matching
     ``start`` (the body) on."""
-    lines = clean_lines((BODY / name).read_text(encoding="utf-8"))
-    first = next(i for i, line in enumerate(lines) if re.match(start, line.text))
-    paragraphs, _ = parse_paragraphs(lines[first:])
+    paragraphs, _ = parse_paragraphs(body_lines(name, start))
     return parse_structure(paragraphs)
 
 

@@ -34,8 +34,8 @@ _NOT_PERSON_FIRST = frozenset(
     dawlat jabhat liwa katibat""".split()
 )
 _PARTICLE_GATE = re.compile(r"\b(?:bint?|ibn|[Aa]bou?|ould|ben)\b|\b[AaEe]l-")
-_MISSION_HEADS = ("embassy", "consulate")
-_ORG_GATE_WORDS = ("mbassy", "MBASSY", "onsulate", "ONSULATE", "NGO", "rganization", "rganisation", "ssociation",
+_MISSION_HEADS = ("embassy", "consulate", "mission")
+_ORG_GATE_WORDS = ("mbassy", "MBASSY", "onsulate", "ONSULATE", "Mission", "MISSION", "NGO", "rganization", "rganisation", "ssociation",
                    "oundation", "roup", "MINISTR")
 _INTRO_WORDS = frozenset("ngo ngos organization organisation association foundation group".split())
 _CALLED = frozenset("called named".split())
@@ -125,41 +125,6 @@ def hyphen_given_persons(text: str, upper: bool) -> list[tuple[int, int, str]]:
                 if not (is_common_word(k) or k in gazetteer().places or k in ARTICLES or k in org_words().heads):
                     out.append((before.start(), after.end(), family))
         at = text.find("-", at + 1)
-    return out
-
-
-# "USTR FOR JYOUNG, CPADILLA", "NSC FOR ABRAMS/DORAN", "STATE FOR EUR/NB AND EUR/UMB": a routing line
-_ROUTING = re.compile(r"^(?:[A-Z][A-Z/-]* )*?[A-Z][A-Z/-]* FOR ([A-Z][A-Z'-]+(?:(?:, ?| AND |/)[A-Z][A-Z'-]+)*)\s*$")
-_ROUTING_ITEM = re.compile(r"[A-Z][A-Z'-]+(?:/[A-Z][A-Z'-]+)*")
-
-
-def routing_entities(text: str) -> list[tuple[int, int, str]]:
-    """A routing line's office symbols (every part of ``CA/EX``: ACRONYM) and the people it names
-    after ``FOR`` (``WCRAFT``, ``ABRAMS/DORAN``: an initial and a surname, or a surname, written
-    as one word in capitals that is no known acronym)."""
-    if len(text) > 160 or " FOR " not in text:
-        return []
-    m = _ROUTING.match(text)
-    if not m:
-        return []
-    from .ent_acronyms import STRUCTURAL
-
-    out: list[tuple[int, int, str]] = []
-    for item in _ROUTING_ITEM.finditer(text):
-        after_for = item.start() >= m.start(1)
-        compound = "/" in item.group()
-        pos = item.start()
-        for part in item.group().split("/"):
-            start, end = pos, pos + len(part)
-            pos = end + 1
-            if part in STRUCTURAL or len(part) < 2:
-                continue
-            name = after_for and part not in known_acronyms() and any(c in "AEIOUY" for c in part) \
-                and (len(part) >= 5 or len(part) == 4 and not compound)
-            if name:
-                out.append((start, end, "PERSON"))
-            elif compound or part in known_acronyms():
-                out.append((start, end, "ACRONYM"))
     return out
 
 
@@ -345,6 +310,28 @@ def _unknown_key(k: str) -> bool:
 def _unknown(tok: Token) -> bool:
     """A capitalised word no list knows and the cables never write in lower case."""
     return tok.cap and not tok.upper and _unknown_key(tok.key) and not _title_word(tok)
+
+
+_SURNAME_PARTICLES = frozenset("de da del der van von di du la le ter ten".split())
+
+
+def possessive_persons(tokens: list[Token], upper: bool) -> list[tuple[int, int]]:
+    """In all-capitals text, a word no list knows written with a possessive (``CHAVEZ'S FORMER
+    PARTNER``): a person's name, then found wherever the cable repeats it. Not a place, an
+    acronym, an organisation or office word, an ordinary word, nor one without a vowel."""
+    if not upper:
+        return []
+    gkeys = geo().keys
+    out = []
+    for i, t in enumerate(tokens):
+        if t.poss and len(t.key) >= 4 and t.key.isalpha() and any(c in "aeiouy" for c in t.key) \
+                and _unknown_key(t.key) and t.text not in known_acronyms() and place_key(t.text) not in gkeys \
+                and not _title_word(t):
+            first = i
+            while first and tokens[first - 1].key in _SURNAME_PARTICLES and tokens[first].gap == " ":
+                first -= 1  # "DE KLERK'S", "VAN DER BERG'S"
+            out.append((tokens[first].start, t.end))
+    return out
 
 
 def unknown_name_persons(tokens: list[Token], text: str, upper: bool, caps: list[int] | None = None) -> list[tuple[int, int]]:

@@ -42,7 +42,7 @@ LAW_HEADS = frozenset(
 _SPANISH_FIRSTS = frozenset(
     """casa grupo grupos fundacion asociacion instituto centro comision consejo partido frente movimiento
     banco universidad agencia secretaria ministerio procuraduria fiscalia direccion sistema corte alianza
-    coordinadora red fundacao associacao""".split()
+    coordinadora red fundacao associacao bank""".split()
 )
 _IBERIAN_CONNECTORS = frozenset("de del la las los el y e para por da do dos das".split())
 _UPPER_MODIFIERS = frozenset(
@@ -52,6 +52,8 @@ _UPPER_MODIFIERS = frozenset(
     appeals electoral security intelligence""".split()
 )
 _JOIN_GAPS = frozenset({" ", "-", "\n"})
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
 # "\bthe ...": opening with the literal lets the engine skip ahead to it.
 _ORG_CONTEXT = re.compile(
     r"the(?<!\wthe) ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) (?:(?:trafficking|criminal|crime|drug|smuggling|terrorist) )?"
@@ -231,8 +233,9 @@ def _extend_right(tokens: list[Token], j: int) -> int:
             break  # "the Embassy of Somalia in Beijing", "the Somali Mission to Kenya": the place is not in the name
         if any(tokens[x].key == "the" for x in range(k, k2)) and tokens[k].key == "and":
             break  # "Ministry of Education and the National Council for Women": two bodies
-        if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS:
-            break
+        if not _name_token(tokens[k2], False) or not _tight(tokens[k2].gap) or tokens[k2].key in CONNECTORS \
+                or tokens[k2].key in _CALENDAR:
+            break  # "Mangal Airlines for the December flights": a date is no part of the name
         first = False
         end, k = k2, k2 + 1
         while k < n and _name_token(tokens[k], False) and tokens[k].key not in _PREPS and _tight(tokens[k].gap) and not tokens[k - 1].poss:
@@ -292,6 +295,9 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                     break  # "... in Egypt. Government experts": a sentence ends
                 if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
                     break
+                if prev.key in ("and", "&") and i >= 2 and (tokens[i - 2].key in ow.heads or "," in tokens[i - 2].gap
+                                                             or any(t.key == tok.key for t in tokens[max(0, i - 5) : i - 1])):
+                    break  # "Bank Melli and Bank Mellat", "Finance Cell and Mission", "Kabo, Meridian and Mangal Airlines"
                 if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
                     i -= 1
                 else:
@@ -304,6 +310,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 i += 2  # "the U.S. Foreign Corrupt Practices Act": the country is not in the name
             end = _extend_right(tokens, j) if not tok.poss else j
             if end == j and i == j:
+                if tok.key in _SPANISH_FIRSTS and (end := _name_after(tokens, j)) > j:
+                    out.append((tok.start, tokens[end].end, "ORG"))  # "Bank Mellat": a head word, then its name
                 continue
             after = tokens[end + 1] if end + 1 < len(tokens) else None
             if after is not None and after.gap == " " and after.cap and after.key in first_names():
@@ -326,13 +334,7 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
         elif tok.key in ow.firsts and not tok.poss:
             end = _extend_right(tokens, j)
             if end == j and tok.key in _SPANISH_FIRSTS:
-                k = j + 1  # "Fundacion Rahab", "Alianza Por Tus Derechos"
-                if k < len(tokens) and tokens[k].gap == " " and tokens[k].upper and 2 <= len(tokens[k].text) <= 5:
-                    end = k  # "Grupo MBS": a company named by its initials
-                while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in _IBERIAN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
-                    if tokens[k].cap:
-                        end = k
-                    k += 1
+                end = _name_after(tokens, j)
             if end == j:
                 continue
             after = tokens[end + 1] if end + 1 < len(tokens) else None
@@ -343,6 +345,22 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                 continue  # "Secretary of Defense Flournoy": the title, then the holder's name
             out.append((tok.start, tokens[end].end, "ORG"))
     return out
+
+
+def _name_after(tokens: list[Token], j: int) -> int:
+    """The last token of a name that follows the organisation word at ``j`` ("Fundacion Rahab",
+    "Alianza Por Tus Derechos", "Grupo MBS", "Bank Mellat"); ``j`` when none does."""
+    ow, title_last = org_words(), titles().head_last
+    end, k = j, j + 1
+    if k < len(tokens) and tokens[k].gap == " " and tokens[k].upper and 2 <= len(tokens[k].text) <= 5:
+        end = k  # "Grupo MBS": a company named by its initials
+    while k < len(tokens) and k - j <= 4 and _tight(tokens[k].gap) and (_name_token(tokens[k], False) or tokens[k].key in _IBERIAN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap):
+        if tokens[k].key in title_last or tokens[k].key in ow.firsts or tokens[k].key in ow.heads or tokens[k - 1].poss:
+            break  # "Banco Sabadell President Jose Oliu", "Bank Melli Bank Mellat"
+        if tokens[k].cap:
+            end = k
+        k += 1
+    return end
 
 
 def long_form_type(long_form: str) -> str | None:

@@ -28,8 +28,9 @@ from operator import itemgetter
 from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_canonical import RawEntity, canonicalise
-from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, ref_line_persons,
-                          routing_entities, unknown_name_persons)
+from .ent_address import address_entities
+from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, possessive_persons,
+                          ref_line_persons, unknown_name_persons)
 from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
 from .ent_learned import NameBook, org_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
@@ -153,21 +154,22 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         if sig:
             persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
     families: dict[str, str] = {}  # "Kim" → "Kim Jong-il": a family name written first
-    routing_acronyms: dict[int, list[tuple[int, int, str]]] = {}  # office symbols of routing lines ("CA/EX")
+    routing: dict[int, list[tuple[int, int, str, str]]] = {}  # office symbols ("CA/EX") and bodies of address lines
     for n, (_, text, _) in enumerate(items):
         plist = persons[n]
-        for s, e, kind in routing_entities(text):
+        for s, e, kind in address_entities(text):
             if kind == "PERSON":
                 plist[:] = [p for p in plist if not (p.start < e and s < p.end)]
                 plist.append(PersonSpan(s, e, text[s:e]))
             else:
-                routing_acronyms.setdefault(n, []).append((s, e, text[s:e]))
+                routing.setdefault(n, []).append((s, e, kind, text[s:e]))
         for s, e, family in hyphen_given_persons(text, upper[n]):
             plist[:] = [p for p in plist if not (p.start < e and s < p.end)]  # "Kim Jong" cut at the hyphen
             plist.append(PersonSpan(s, e, text[s:e]))
             families.setdefault(family, text[s:e])
         found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
         found += ref_line_persons(text)
+        found += [(s, e) for s, e in possessive_persons(tokens[n], upper[n]) if text[s:e] not in defined]
         for s, e in found + unknown_name_persons(tokens[n], text, upper[n], caps[n]):
             if not any(p.start < e and s < p.end for p in plist):
                 plist.append(PersonSpan(s, e, text[s:e]))
@@ -206,7 +208,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             for finder in _PATTERN_FINDERS:
                 spans.extend((s, e, t, None) for s, e, t in finder(text))
         spans.extend((s, e, "ORG" if w in named_orgs else "ACRONYM", w) for s, e, w in mentions[n])
-        spans.extend((s, e, "ACRONYM", w) for s, e, w in routing_acronyms.get(n, ()))
+        spans.extend((s, e, t, w if t == "ACRONYM" else None) for s, e, t, w in routing.get(n, ()))
         spans.extend((s, e, t, None) for s, e, t in org_context[n])
         for p in persons[n]:
             spans.append((p.start, p.end, "PERSON", p.canonical or known.get(p.text, p.text)))

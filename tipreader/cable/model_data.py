@@ -12,6 +12,7 @@ library records it beside what it stores and asks for a rebuild when it differs.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import types
 import typing
 from dataclasses import MISSING, fields, is_dataclass
@@ -27,7 +28,23 @@ MODEL_CLASSES: tuple[type, ...] = (
 
 
 class ModelDataError(ValueError):
-    """Stored data does not fit today's model (a field of the wrong type, a missing field)."""
+    """Stored data does not fit today's model (a field of the wrong type, a missing field).
+
+    ``str()`` names the place, ``cable.paragraphs[3].number: str is not int``: the place is
+    put together only when data does not fit, so reading data that fits builds no strings."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.place: list[str] = []
+
+    def at(self, piece: str) -> ModelDataError:
+        """This error, one level further out (``piece``: ``.name``, ``[3]`` or ``cable``)."""
+        self.place.insert(0, piece)
+        return self
+
+    def __str__(self) -> str:
+        return f"{''.join(self.place)}: {self.reason}" if self.place else self.reason
 
 
 @cache
@@ -35,12 +52,7 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-Converter = typing.Callable[[Any, str], Any]
-
-
-def _convert(tp: Any, value: Any, where: str) -> Any:
-    """``value`` (from JSON) as the type ``tp`` says; raises :class:`ModelDataError` when it cannot be."""
-    return _converter(tp)(value, where)
+Converter = typing.Callable[[Any], Any]
 
 
 @cache
@@ -49,36 +61,53 @@ def _converter(tp: Any) -> Converter:
     library's cables calls these thousands of times)."""
     origin = typing.get_origin(tp)
     if tp is Any:
-        return lambda value, where: value
+        return lambda value: value
     if origin in (typing.Union, types.UnionType):
         return _union(tp)
     if origin is tuple:
         return _tuple(tp)
     if origin is dict or tp is dict:
-        def as_dict(value: Any, where: str) -> Any:
+        def as_dict(value: Any) -> Any:
             if not isinstance(value, dict):
-                raise ModelDataError(f"{where}: expected an object")
+                raise ModelDataError("expected an object")
             return dict(value)
         return as_dict
     if isinstance(tp, type) and is_dataclass(tp):
-        return lambda value, where: _build(tp, value, where)
+        return lambda value: _build(tp, value)
     if tp in _PLAIN:
-        test, cast = _PLAIN[tp]
-
-        def plain(value: Any, where: str) -> Any:
-            if test(value):
-                return cast(value)
-            raise ModelDataError(f"{where}: {type(value).__name__} is not {tp.__name__}")
-        return plain
+        return _PLAIN[tp]
     raise ModelDataError(f"unsupported field type {tp}")
 
 
-_PLAIN: dict[type, tuple[typing.Callable[[Any], bool], typing.Callable[[Any], Any]]] = {
-    bool: (lambda v: isinstance(v, bool), lambda v: v),
-    int: (lambda v: isinstance(v, int) and not isinstance(v, bool), lambda v: v),
-    float: (lambda v: isinstance(v, int | float) and not isinstance(v, bool), float),
-    str: (lambda v: isinstance(v, str), lambda v: v),
-}
+def _misfit(value: Any, name: str) -> ModelDataError:
+    return ModelDataError(f"{type(value).__name__} is not {name}")
+
+
+def _as_bool(value: Any) -> bool:
+    if value is True or value is False:
+        return value
+    raise _misfit(value, "bool")
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _misfit(value, "int")
+
+
+def _as_float(value: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise _misfit(value, "float")
+
+
+def _as_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise _misfit(value, "str")
+
+
+_PLAIN: dict[type, Converter] = {bool: _as_bool, int: _as_int, float: _as_float, str: _as_str}
 
 
 def _union(tp: Any) -> Converter:
@@ -86,18 +115,34 @@ def _union(tp: Any) -> Converter:
     optional = type(None) in args
     choices = [_converter(a) for a in args if a is not type(None)]
 
-    def union(value: Any, where: str) -> Any:
+    def union(value: Any) -> Any:
         if value is None:
             if optional:
                 return None
-            raise ModelDataError(f"{where}: null where a value is required")
+            raise ModelDataError("null where a value is required")
         for choice in choices:
             try:
-                return choice(value, where)
+                return choice(value)
             except ModelDataError:
                 continue
-        raise ModelDataError(f"{where}: {type(value).__name__} fits none of {tp}")
+        raise ModelDataError(f"{type(value).__name__} fits none of {tp}")
     return union
+
+
+def _items(converters: typing.Sequence[Converter], value: Any) -> tuple:
+    """``value``'s items each read by its converter (one for all when ``converters`` has one);
+    a misfit names the item's index."""
+    try:
+        if len(converters) == 1:
+            return tuple(map(converters[0], value))
+        return tuple(map(lambda conv, v: conv(v), converters, value))
+    except ModelDataError:
+        for i, (conv, v) in enumerate(zip(itertools.cycle(converters) if len(converters) == 1 else converters, value)):
+            try:
+                conv(v)
+            except ModelDataError as err:
+                raise err.at(f"[{i}]") from None
+        raise
 
 
 def _tuple(tp: Any) -> Converter:
@@ -105,19 +150,19 @@ def _tuple(tp: Any) -> Converter:
     if len(args) == 2 and args[1] is Ellipsis:
         item = _converter(args[0])
 
-        def many(value: Any, where: str) -> Any:
+        def many(value: Any) -> Any:
             if not isinstance(value, list | tuple):
-                raise ModelDataError(f"{where}: expected a list")
-            return tuple(item(v, f"{where}[{i}]") for i, v in enumerate(value))
+                raise ModelDataError("expected a list")
+            return _items((item,), value)
         return many
     items = [_converter(a) for a in args]
 
-    def fixed(value: Any, where: str) -> Any:
+    def fixed(value: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise ModelDataError(f"{where}: expected a list")
+            raise ModelDataError("expected a list")
         if len(items) != len(value):
-            raise ModelDataError(f"{where}: expected {len(items)} items")
-        return tuple(conv(v, f"{where}[{i}]") for i, (conv, v) in enumerate(zip(items, value)))
+            raise ModelDataError(f"expected {len(items)} items")
+        return _items(items, value)
     return fixed
 
 
@@ -129,25 +174,40 @@ def _plan(cls: type) -> tuple[tuple[str, Converter, bool], ...]:
                  for f in fields(cls))
 
 
-def _build(cls: type, data: Any, where: str) -> Any:
+def _fields(cls: type, data: Any) -> dict[str, Any]:
+    """The keyword arguments of the model class ``cls`` read from ``data``."""
     if not isinstance(data, dict):
-        raise ModelDataError(f"{where}: expected an object for {cls.__name__}")
+        raise ModelDataError(f"expected an object for {cls.__name__}")
     kwargs: dict[str, Any] = {}
     for name, convert, required in _plan(cls):
         if name in data:
-            kwargs[name] = convert(data[name], f"{where}.{name}")
+            try:
+                kwargs[name] = convert(data[name])
+            except ModelDataError as err:
+                raise err.at(f".{name}") from None
         elif required:
-            raise ModelDataError(f"{where}: {cls.__name__}.{name} is missing")
-    return cls(**kwargs)
+            raise ModelDataError(f"{cls.__name__}.{name} is missing")
+    return kwargs
 
 
-def cable_from_dict(data: dict[str, Any]) -> model.Cable:
+def _build(cls: type, data: Any) -> Any:
+    return cls(**_fields(cls, data))
+
+
+def cable_from_dict(data: dict[str, Any], **given: Any) -> model.Cable:
     """The :class:`Cable` of ``data`` (as :meth:`Cable.to_dict` or ``json.loads`` of it gives it).
 
     Keys that are not fields (``questions_total``) are ignored; a missing field takes its
-    default. Raises :class:`ModelDataError` when a value does not fit its field.
+    default. ``given``: fields already built as the model's own values (the entities, which
+    the library stores apart), taken as they are. Raises :class:`ModelDataError` when a value
+    does not fit its field.
     """
-    return _build(model.Cable, data, "cable")
+    try:
+        kwargs = _fields(model.Cable, data)
+    except ModelDataError as err:
+        raise err.at("cable") from None
+    kwargs.update(given)
+    return model.Cable(**kwargs)
 
 
 def _signature() -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from tipreader.cable import Cable, CableError, iter_path
+from tipreader.export.files import atomic_file
 from tipreader.safetext import visible
 
 T = TypeVar("T")
@@ -205,63 +204,38 @@ def divert_native_stderr() -> None:
     sys.stderr = sys.__stderr__ = stream  # type: ignore[misc]  # the crash hook writes to __stderr__ too
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 @contextlib.contextmanager
 def open_output(path: str | None, force: bool = False) -> Iterator[IO[str]]:
-    """Standard output, or the file ``path`` (``-o``), written safely.
-
-    The text goes to a temporary file beside the target, renamed over it only when all
-    of it was written (a failed run leaves no half file). Only a regular file is ever
-    replaced: a device, a FIFO or a folder is refused (as root, ``-o /dev/full`` would
-    otherwise become a file); a symbolic link is followed and its target written. An
-    existing file is replaced only with ``force`` and keeps its mode; a new one gets the
-    user's umask. Every failure is an :class:`OutputError` naming ``path`` as given.
+    """Standard output, or the file ``path`` (``-o``), written safely by
+    :func:`tipreader.export.files.atomic_file`: atomically, only over a regular file, an existing
+    one only with ``force`` (keeping its mode). Every failure to make or write the file is an
+    :class:`OutputError` naming ``path`` as given; errors of the ``with`` block's own work pass.
     """
     if not path or path == "-":
         yield sys.stdout
         return
     shown = visible(path)
-    target = os.path.realpath(path)
+    in_block = False
     try:
-        st: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    except OSError as err:
-        raise OutputError(shown, err) from None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        raise OutputError(shown, "it is not a regular file (a device, a FIFO or a folder); nothing written")
-    if st is not None and not force:
-        raise OutputError(shown, "the file exists; add --force to replace it")
-    directory = os.path.dirname(target)
-    if not os.path.isdir(directory):
-        raise OutputError(shown, f"no folder {visible(os.path.dirname(path) or '.')}")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".tipreader-", dir=directory)
-    except OSError as err:
-        raise OutputError(shown, err) from None
-    try:
-        os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
-        fh = os.fdopen(fd, "w", encoding="utf-8")
-        try:
+        with atomic_file(path, replace=force) as fh:
+            in_block = True
             yield GuardedStream(fh, shown)  # type: ignore[misc]
-        finally:
-            try:
-                fh.close()
-            except OSError as err:  # the last bytes reached a full disk at close
-                raise OutputError(shown, err) from None
-        try:
-            os.replace(tmp, target)
-        except OSError as err:
-            raise OutputError(shown, err) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+            in_block = False
+    except OSError as err:
+        if in_block:
+            raise
+        raise OutputError(shown, _not_written(err)) from None
+
+
+def _not_written(err: OSError) -> OSError | str:
+    """Why :func:`atomic_file` would not make the file, as :class:`OutputError` says it."""
+    if isinstance(err, IsADirectoryError):
+        return "it is not a regular file (a device, a FIFO or a folder); nothing written"
+    if isinstance(err, FileExistsError):
+        return "the file exists; add --force to replace it"
+    if isinstance(err, FileNotFoundError) and err.strerror == "no such folder":
+        return f"no folder {visible(str(err.filename))}"
+    return err
 
 
 def add_entities(cable: Cable) -> Cable:

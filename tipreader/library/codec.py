@@ -19,7 +19,7 @@ original file is stored and small (:func:`zdict_for`): the first 32 KB of that f
 which holds the same words, so the text costs a few per cent of its size a second
 time instead of a third of it. ``doc`` without an original uses the body as its
 dictionary. The entities the entity pass finds are stored apart
-(``cable_entities``: :func:`encode_entities`).
+(``cable_entities``: :mod:`.entity_codec`).
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from __future__ import annotations
 import functools
 import json
 import zlib
-from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from tipreader.cable import Cable, Entity
+from tipreader.cable import Cable
 from tipreader.cable._types import RawCable
 from tipreader.cable.model_data import ModelDataError, cable_from_dict
 
+from . import entity_codec
 from .index import pack_paragraphs, unpack_paragraphs
 
 WINDOW = 32768  # zlib's largest preset dictionary
@@ -145,8 +145,9 @@ def _doc_data(doc: bytes, body_bytes: bytes, zdict: bytes) -> dict[str, Any]:
     return data
 
 
-def decode_cable(body: bytes, paras: bytes, doc: bytes, zdict: bytes = b"") -> Cable:
-    """The :class:`Cable` stored as (body, paras, doc), without its entities.
+def decode_cable(body: bytes, paras: bytes, doc: bytes, zdict: bytes = b"", entities: bytes | None = None) -> Cable:
+    """The :class:`Cable` stored as (body, paras, doc), with the entities stored as ``entities``
+    (:mod:`.entity_codec`; none when None).
 
     Raises :class:`StoredDataError` when the blobs are damaged or do not fit the model.
     """
@@ -162,7 +163,12 @@ def decode_cable(body: bytes, paras: bytes, doc: bytes, zdict: bytes = b"") -> C
         if isinstance(para, dict):
             para["text"] = text[starts[i]:end]
     try:
+        if entities:
+            texts = [para.get("text", "") if isinstance(para, dict) else "" for para in paragraphs]
+            return cable_from_dict(data, entities=entity_codec.entities_in(entities, texts))
         return cable_from_dict(data)
+    except entity_codec.EntityDataError as err:
+        raise StoredDataError(str(err)) from err
     except (ModelDataError, TypeError) as err:
         raise StoredDataError(f"stored cable does not fit the model: {err}") from err
 
@@ -176,51 +182,3 @@ def raw_from_doc(doc: bytes, body: bytes, zdict: bytes = b"") -> RawCable:
     return RawCable(source=str(data.get("source") or ""), format=str(data.get("format") or "raw"),
                     header=str(data.get("header_text") or ""), body=str(data.get("body_text") or ""),
                     meta=meta if isinstance(meta, dict) else {})
-
-
-_ENTITY_POSITION = ("type", "paragraph", "start", "end")
-_ENTITY_DEFAULTS = {f.name: f.default for f in fields(Entity) if f.name not in (*_ENTITY_POSITION, "text")}
-
-
-def encode_entities(entities: tuple[Entity, ...], paragraphs: tuple = ()) -> bytes:
-    """The ``cable_entities.data`` blob: zlib JSON ``{"v": 3, "e": [[type, paragraph, start, end,
-    {other fields not at their default}, text?], ...]}``; ``text`` only where it is not the
-    paragraph's own ``text[start:end]`` (``paragraphs``: the cable's), so names are not stored twice.
-    Every field of :class:`Entity` is kept, including ones added later."""
-    rows = []
-    for e in entities:
-        extra = {k: getattr(e, k) for k, default in _ENTITY_DEFAULTS.items() if getattr(e, k) != default}
-        row: list = [e.type, e.paragraph, e.start, e.end, extra or None]
-        para = paragraphs[e.paragraph] if 0 <= e.paragraph < len(paragraphs) else None
-        if para is None or para.text[e.start:e.end] != e.text:
-            row.append(e.text)
-        rows.append(row)
-    data = json.dumps({"v": 3, "e": rows}, ensure_ascii=False, separators=(",", ":"))
-    return _z(_utf8(data), b"")
-
-
-def decode_entities(blob: bytes, paragraphs: tuple = ()) -> tuple[Entity, ...]:
-    """The inverse of :func:`encode_entities` (plain data only; the earlier forms read too)."""
-    known = set(_ENTITY_DEFAULTS)
-    try:
-        data = json.loads(_str(_unz(blob, b"")))
-        if isinstance(data, list):  # the first form: a list of entity objects
-            return tuple(Entity(**{k: item[k] for k in item if k in Entity.__dataclass_fields__}) for item in data)
-        out = []
-        v2 = data.get("v") == 2  # [type, paragraph, start, end, expansion, canonical, text?]
-        for row in data["e"]:
-            kind, para, start, end = row[:4]  # a row of another length is damaged: ValueError
-            if v2:
-                extra, tail = {"expansion": row[4], "canonical": row[5]}, 6
-            else:
-                extra, tail = ({k: v for k, v in row[4].items() if k in known} if row[4] else {}), 5
-            text = row[tail] if len(row) > tail else paragraphs[para].text[start:end]
-            out.append(Entity(kind, text, para, start, end, **extra))
-        return tuple(out)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
-        raise StoredDataError(f"damaged stored entities: {err}") from err
-
-
-def with_entities(cable: Cable, blob: bytes | None) -> Cable:
-    """``cable`` with the stored entities of ``blob`` (unchanged when there are none)."""
-    return replace(cable, entities=decode_entities(blob, cable.paragraphs)) if blob else cable

@@ -1,7 +1,9 @@
-"""Import: files, folders, globs → parse workers → one batch writer.
+"""Import: files, folders, globs (:mod:`.walk`) → parse workers (:mod:`.pipeline`) → one batch writer.
 
 :func:`run_import` is what the CLI and the app call. Parsing runs in worker
-processes (two on this machine); the calling thread is the only writer. It
+processes (two on this machine); the calling thread is the only writer.
+Two texts of one cable (another WikiLeaks release, a garbled copy) make one cable: the
+newer release, else the cleaner text (:mod:`.cleanliness`), the other kept aside. It
 commits the index, then the database, every ``batch`` cables, so a Ctrl-C or a
 kill leaves what was committed and nothing half-written; files are recorded
 only once all their cables are committed, so the next import picks up where
@@ -16,24 +18,17 @@ listed in the database (``entity_pending``) until their document is committed.
 
 from __future__ import annotations
 
-import glob
-import multiprocessing as mp
 import os
-import queue
-import stat
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import aliases, cleanliness, codec, entity_search, legacy, prepare, sources, store
+from . import aliases, cleanliness, codec, entity_search, legacy, pipeline, sources, store, walk
 from .index import IndexWriter
 from .paths import display_path
 
-CABLE_SUFFIXES = {".html", ".htm", ".txt", ".csv", ".text", ".tsv", ""}
-IN_PROCESS_BYTES = 2 * 1024 * 1024  # below this, parse in the calling process (no worker start-up)
 
 
 @dataclass(slots=True)
@@ -81,73 +76,6 @@ class ImportReport:
 
 ProgressFn = Callable[[ImportProgress], None]
 ErrorFn = Callable[[str, str], None]
-
-
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to import (folders recursed, globs expanded) and (path, reason) for missing ones.
-
-    Only regular files are taken (symbolic links to them included): a FIFO would block the
-    read forever and a device (``/dev/zero``) never ends, so those are named and skipped.
-    The reasons name paths with :func:`display_path` (a name that is not UTF-8 stays printable).
-    """
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        rp = p.resolve()
-        if rp not in seen:
-            seen.add(rp)
-            files.append(rp)
-
-    for raw in paths:
-        text = os.fspath(raw)
-        shown = display_path(text)
-        p = Path(text).expanduser()
-        candidates = [p]
-        if not p.exists() and glob.has_magic(text):
-            candidates = [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))]
-            if not candidates:
-                missing.append((shown, "no file matches this pattern"))
-                continue
-        for c in candidates:
-            if c.is_dir():
-                for root, dirs, names in os.walk(c):
-                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                    for name in sorted(names):
-                        sub = Path(root) / name
-                        if name.startswith(".") or sub.suffix.lower() not in CABLE_SUFFIXES:
-                            continue
-                        kind = _not_regular(sub)
-                        if kind:
-                            missing.append((display_path(sub), f"not a regular file ({kind}): skipped"))
-                        else:
-                            add(sub)
-            elif c.is_file():
-                add(c)
-            elif c.exists():
-                missing.append((shown, f"not a regular file ({_not_regular(c) or 'unknown kind'}): skipped"))
-            else:
-                missing.append((shown, "no such file or folder"))
-    return files, missing
-
-
-def _not_regular(path: Path) -> str:
-    """What ``path`` is when it is not a regular file (``"a FIFO"``, ``"a device"``...), else ""
-    (a path that cannot be read is left to the reading, which names the cause)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return ""
-    if stat.S_ISREG(mode):
-        return ""
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a folder" if stat.S_ISDIR(mode) else "not a file"
 
 
 class _Run:
@@ -258,12 +186,14 @@ class _Run:
                 if ref in self.stored_here:  # this import stored the text it replaces: one cable
                     self.stored_here[ref] = row["clean"]
                     self.index.upsert(row["doc"])
+                    self._write_entities(row)
                     continue
                 self.state.texts_replaced += not self.rebuild
             if not self.rebuild:
                 self.stored_here[ref] = row["clean"]
             self.index.upsert(row["doc"], replace=not fresh)
             self.state.cables_imported += 1
+            self._write_entities(row)
         for path, size, mtime_ns, sha, ok, errors, original, _unchanged in self.file_recs:
             if sha is not None:
                 w.put_file(path, size, mtime_ns, sha, ok, errors, original)
@@ -298,6 +228,14 @@ class _Run:
             stored = cleanliness.measure(found[0])
         return cleanliness.Cleanliness(*row["clean"]) < cleanliness.Cleanliness(*stored)
 
+    def _write_entities(self, row: dict) -> None:
+        """Store the entities a parse worker found with the cable (``entities`` of :func:`run_import`)."""
+        if row.get("entity_doc") is not None:
+            values, blob, names = row["entity_doc"]
+            self.writer.entities_done(row["ref_id"], row["text_hash"], blob)
+            entity_search.write(self.writer.con, row["ref_id"], values)
+            entity_search.learn(self.writer.con, names)
+
     def _list_files(self, library: Path) -> None:
         """Add to the library's list of sources the files just committed with cables (each once)."""
         new = []
@@ -309,93 +247,15 @@ class _Run:
         sources.record(library, new)
 
 
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real standard error.
-
-    The tracker's start passes ``sys.stderr.fileno()`` to its process; inside a Textual
-    app ``sys.stderr`` is Textual's print capture, whose fileno is -1, and every worker
-    start failed with "bad value(s) in fds_to_keep". Once started, the tracker is not
-    started again, so the swap is only needed here.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        fd = sys.stderr.fileno() if sys.stderr is not None else None
-    except Exception:
-        fd = None
-    if fd is None or fd >= 0:
-        resource_tracker.ensure_running()
-        return
-    saved = sys.stderr
-    with open(os.devnull, "w") as devnull:  # not the terminal: the app owns it
-        sys.stderr = devnull
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = saved
-
-
-def _pump(run: _Run, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str) -> bool:
-    """Feed ``tasks`` to worker processes and write their results. Returns False when cancelled."""
-    total_bytes = sum(t[2] for t in tasks if t[0] == "file")
-    if workers <= 1 or (len(tasks) <= 2 or total_bytes and total_bytes < IN_PROCESS_BYTES):
-        for task in tasks:
-            if cancel is not None and cancel.is_set():
-                return False
-            if task[0] == "file":
-                _, path, size, mtime_ns, prev_sha = task
-                prepare.process_file(path, size, mtime_ns, prev_sha, send=run.handle)
-            else:
-                prepare.process_stored(db_path, task, run.handle)
-            run.handle(("task-done",))
-        return True
-    _start_resource_tracker()
-    ctx = mp.get_context("spawn")
-    task_q = ctx.Queue()
-    result_q = ctx.Queue(maxsize=32)  # ~3,200 cables in flight at most: bounded memory
-    for task in tasks:
-        task_q.put(task)
-    procs = [ctx.Process(target=prepare.worker_main, args=(task_q, result_q, db_path, os.getpid()),
-                         daemon=True) for _ in range(workers)]
-    for p in procs:
-        task_q.put(None)
-        p.start()
-    done = 0
-    try:
-        while done < len(procs):
-            if cancel is not None and cancel.is_set():
-                return False
-            try:
-                msg = result_q.get(timeout=0.2)
-            except queue.Empty:
-                if not any(p.is_alive() for p in procs):
-                    break
-                run.report()
-                continue
-            if msg[0] == "worker-done":
-                done += 1
-            else:
-                run.handle(msg)
-        for task in tasks:  # a worker that died (killed, out of memory) never reported its file
-            if task[0] == "file" and display_path(task[1]) not in run.files_seen:
-                run.handle(("error", display_path(task[1]), "the parse process stopped while reading this file"))
-        return True
-    finally:
-        for p in procs:
-            if p.is_alive():
-                p.terminate()
-        for p in procs:
-            p.join(timeout=5)
-        task_q.cancel_join_thread()
-        result_q.cancel_join_thread()
-
-
 def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[str | os.PathLike[str]], *,
                progress: ProgressFn | None = None, on_error: ErrorFn | None = None,
-               cancel: threading.Event | None = None, workers: int | None = None, batch: int = 2000) -> ImportReport:
-    """Import ``paths`` into the library (see the module docstring). Never raises for bad input."""
+               cancel: threading.Event | None = None, workers: int | None = None, batch: int = 2000,
+               entities: bool = False) -> ImportReport:
+    """Import ``paths`` into the library (see the module docstring). Never raises for bad input.
+    ``entities``: find the new cables' entities in the parse workers, in the same pass (the
+    entity pass then has nothing left to do but the cables an earlier import left waiting)."""
     run = _Run(con, index_writer, progress, on_error, batch)
-    files, missing = expand_paths(paths)
+    files, missing = walk.expand_paths(paths)
     run.library_dir = Path(db_path).parent
     run.real_paths = {display_path(f): str(f) for f in files}
     run.listed = set(sources.read(run.library_dir))
@@ -422,7 +282,8 @@ def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[st
     run.report(force=True)
     completed = False
     try:
-        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path))
+        learned = (lambda: entity_search.learned_book(run.writer.con, str(db_path))) if entities else None
+        completed = pipeline.pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path), learned)
     finally:
         run.flush()
         run.state.finished = True
@@ -451,7 +312,7 @@ def run_rebuild(con, index_writer: IndexWriter, db_path: Path, *, progress: Prog
     run.state.bytes_total = con.execute("SELECT COALESCE(SUM(size),0) FROM cables").fetchone()[0]
     completed = False
     try:
-        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path))
+        completed = pipeline.pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path))
     finally:
         run.flush()
         if completed:
@@ -502,7 +363,7 @@ def run_entities(con, index_writer: IndexWriter, db_path: Path, *, report: Impor
     run.report(force=True)
     completed = False
     try:
-        completed = _pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path)) if tasks else True
+        completed = pipeline.pump(run, tasks, cancel, workers or min(2, os.cpu_count() or 1), str(db_path)) if tasks else True
     finally:
         run.flush()
         state.finished = True

@@ -25,12 +25,12 @@ import tantivy
 
 from tipreader.cable import Cable
 
-from . import aliases, codec, damage, entity_search, importer, listing, paths, search, sources, store, submissions
+from . import (aliases, codec, damage, entity_search, importer, listing, paths, rebuilding, search, sources, store,
+               submissions)
 from .histogram import Histogram, histogram
 from .query_facets import query_facets
 from .listing import CableSummary
-from .index import IndexWriter, open_index, open_read_only, unpack_paragraphs
-from .snippets import Highlighter
+from .index import IndexWriter, open_index, open_read_only
 from .importer import ErrorFn, ImportReport, ProgressFn
 from .query import QueryError, asks_tag, filters_only
 from .search import Hit
@@ -40,13 +40,6 @@ from .stats import LibraryStats, collect_stats
 class RebuildNeeded(Exception):
     """The library was written by another tipreader version: ``tipreader library rebuild`` (or the
     app's offer) re-parses its originals. ``str(err)`` is one line saying why."""
-
-
-def _user_filter(bookmarks: object | None) -> search.UserFilter | None:
-    """The search's ``bookmarked:``/``note:`` filter from a bookmark store (or a bare callable)."""
-    if bookmarks is None:
-        return None
-    return getattr(bookmarks, "filter_ref_ids", None) or bookmarks  # type: ignore[return-value]
 
 
 class Library:
@@ -65,7 +58,7 @@ class Library:
         self.work_dir = root
         try:
             if not self.read_only:
-                self._recover_index_swap()
+                rebuilding.recover_swap(root, self.index_path)
             self.con = store.connect(self.db_path, readonly=self.read_only)
             if self.read_only:
                 self.work_dir = Path(tempfile.mkdtemp(prefix="tipreader-read-only-"))
@@ -93,18 +86,10 @@ class Library:
             if indexed and self.is_empty():
                 self.problem = damage.database_lost(self.db_path, indexed)
             elif not self.read_only and not sources.manifest(root).exists():
-                self._list_sources()
-        self._facets_cache: dict[tuple, tuple[int, dict[str, list[tuple[str, int]]]]] = {}
+                with self._lock:  # a library imported before the list was kept: list its files now
+                    sources.list_imported(root, self.con)
+        self._facets_cache = listing.FacetsCache()
         self._submissions: tuple[tuple[int, int], set[str]] | None = None
-
-    def _list_sources(self) -> None:
-        """A library imported before :mod:`sources` was kept: list the files it came from now."""
-        try:
-            with self._lock:
-                rows = self.con.execute("SELECT path, sha256, size FROM files WHERE cables > 0").fetchall()
-        except sqlite3.Error:  # a library of another version: its rebuild or next import lists them
-            return
-        sources.record(self.root, rows)
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> Library:
@@ -156,16 +141,20 @@ class Library:
 
     def import_paths(self, paths_: Iterable[str | Path], *, progress: ProgressFn | None = None,
                      on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
-                     workers: int | None = None, batch: int = 2000, entities: bool = True) -> ImportReport:
+                     workers: int | None = None, batch: int = 2000, entities: bool = True,
+                     one_pass: bool = False) -> ImportReport:
         """Import files, folders (recursively) and globs. Bad files are reported, never raised.
 
         The cables are committed and searchable first; then (unless ``entities`` is False
         or the import was cancelled) the entity pass fills the entity fields of every
         cable still waiting for them (the progress' ``phase`` says which pass runs).
+        ``one_pass``: the parse workers find each new cable's entities as they parse it, so
+        the entity pass only has the cables an earlier import left waiting.
         """
         with self._writing() as (writer, wcon):
             report = importer.run_import(wcon, writer, self.db_path, paths_, progress=progress,
-                                         on_error=on_error, cancel=cancel, workers=workers, batch=batch)
+                                         on_error=on_error, cancel=cancel, workers=workers, batch=batch,
+                                         entities=entities and one_pass)
             if entities and not report.progress.cancelled:
                 self._live_index().reload()
                 report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
@@ -223,61 +212,17 @@ class Library:
                 cancel: threading.Event | None = None, workers: int | None = None,
                 entities: bool = True) -> ImportReport:
         """Re-parse every stored original into a fresh index, then (unless ``entities`` is
-        False) run the entity pass on it. The user's data is not touched."""
-        if self.read_only:
-            raise damage.read_only(self.root, "a rebuild")
-        restore = self.is_empty()  # the stored cables were lost: import again the files they came from
-        with self._write_lock:
-            fresh_path = self.root / "index.rebuild"
-            if fresh_path.exists():
-                shutil.rmtree(fresh_path)
-            with self._writing(open_index(fresh_path)) as (writer, wcon):
-                report = importer.run_rebuild(wcon, writer, self.db_path, progress=progress, on_error=on_error,
-                                              cancel=cancel, workers=workers)
-            if report.progress.cancelled:
-                shutil.rmtree(fresh_path, ignore_errors=True)
-                return report
-            old = self.root / "index.old"
-            if old.exists():
-                shutil.rmtree(old)
-            if self.index_path.exists() or self.index_path.is_symlink():
-                self.index_path.rename(old)  # whatever state it was in
-            fresh_path.rename(self.index_path)
-            shutil.rmtree(old, ignore_errors=True)
-            self.index = open_index(self.index_path)
-            self.problem = None
-            with self._lock:
-                self.needs_rebuild = store.check_versions(self.con)
-        if restore:
-            return self._restore(report, progress=progress, on_error=on_error, cancel=cancel, workers=workers,
-                                 entities=entities)
-        if entities:
-            report = self.index_entities(report=report, progress=progress, on_error=on_error, cancel=cancel,
-                                         workers=workers)
-        return report
+        False) run the entity pass on it; a library whose cables were lost imports again the
+        files they came from (:func:`rebuilding.rebuild`). The user's data is not touched."""
+        return rebuilding.rebuild(self, progress=progress, on_error=on_error, cancel=cancel, workers=workers,
+                                  entities=entities)
 
-    def _restore(self, report: ImportReport, *, progress: ProgressFn | None, on_error: ErrorFn | None,
-                 cancel: threading.Event | None, workers: int | None, entities: bool) -> ImportReport:
-        """Import again the files the library listed (:mod:`sources`) that are still where they were;
-        each one gone is named (a failure: its cables are not back)."""
-        present, gone = sources.restorable(self.root)
-        if present:
-            report = self.import_paths(present, progress=progress, on_error=on_error, cancel=cancel,
-                                       workers=workers, entities=entities)
-        for path in gone:
-            reason = "imported before, no longer there: its cables are not restored"
-            report.errors.append((paths.display_path(path), reason))
-            report.progress.failed += 1
-            if on_error is not None:
-                on_error(paths.display_path(path), reason)
-        return report
-
-    def _recover_index_swap(self) -> None:
-        old = self.root / "index.old"
-        if not self.index_path.exists() and old.exists():
-            old.rename(self.index_path)
-        elif old.exists():
-            shutil.rmtree(old, ignore_errors=True)
+    def _swapped_in(self) -> None:
+        """After a rebuild put a fresh index in place: use it, and say whether a rebuild is still needed."""
+        self.index = open_index(self.index_path)
+        self.problem = None
+        with self._lock:
+            self.needs_rebuild = store.check_versions(self.con)
 
     # --- search -----------------------------------------------------------------
     def _searcher(self) -> tantivy.Searcher:
@@ -319,7 +264,7 @@ class Library:
 
     def _search(self, query: str, limit: int, offset: int, order: str, bookmarks: object | None) -> list[Hit]:
         searcher = self._searcher()
-        q, tree = search.build_with_tree(query, searcher, _user_filter(bookmarks), self._entity_filter)
+        q, tree = search.build_with_tree(query, searcher, search.user_filter_of(bookmarks), self._entity_filter)
         # the engine allocates room for offset + limit hits up front: never more than there are cables
         docs_n = searcher.num_docs
         if offset >= docs_n:
@@ -330,22 +275,11 @@ class Library:
             order = "date"                                # first for tag:KTIP), not by the length of the tags
             first = self._tip_submissions() if asks_tag(tree, "KTIP") else None
         found = search.top_docs(searcher, q, limit, max(0, offset), order == "date", first)
-        if not found:
-            return []
-        highlighter = Highlighter(search.highlight_tree(tree))
-        hits: list[Hit] = []
-        docs = [(score, searcher.doc(addr)) for score, addr in found[:limit]]
-        ids = [str(d.get_first("ref_id")) for _, d in docs]
+        return search.hits_of(searcher, found[:limit], tree, self._snippet_rows, order == "date")
+
+    def _snippet_rows(self, ids: list[str]) -> dict[str, tuple]:
         with self._lock:
-            rows = store.snippet_rows(self.con, ids)
-        for score, doc in docs:
-            row = rows.get(str(doc.get_first("ref_id")))
-            if row is None:  # an index document left by an interrupted import; the next import replaces it
-                continue
-            snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
-            hits.append(Hit(row[0], row[1], row[2], row[3], row[4], float(score) if order != "date" else 0.0,
-                                   number, index, snippet))
-        return hits
+            return store.snippet_rows(self.con, ids)
 
     def _tip_submissions(self) -> set[str]:
         """The annual TIP submissions among the cables (:func:`listing.tip_submissions`), kept until the
@@ -362,7 +296,7 @@ class Library:
         ``bookmarks`` as for :meth:`search`.
         """
         searcher = self._searcher()
-        q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
+        q = search.build(query, searcher, search.user_filter_of(bookmarks), self._entity_filter)
         with self._engine():
             return searcher.search(q, limit=1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's stub lacks it
 
@@ -371,7 +305,7 @@ class Library:
         two years (:mod:`tipreader.library.histogram`); ``bookmarks`` as for :meth:`search`."""
         searcher = self._searcher()
         with self._engine():
-            return histogram(searcher, search.build(query, searcher, _user_filter(bookmarks), self._entity_filter))
+            return histogram(searcher, search.build(query, searcher, search.user_filter_of(bookmarks), self._entity_filter))
 
     def facets_for(self, query: str, *, bookmarks: object | None = None, top: int = 30) -> dict[str, list[tuple[str, int]]]:
         """The filter panel's counts over ``query``'s hits (origin, TAGS, classification, year):
@@ -380,7 +314,7 @@ class Library:
             return self.facets(top=top)
         searcher = self._searcher()
         with self._engine():
-            q = search.build(query, searcher, _user_filter(bookmarks), self._entity_filter)
+            q = search.build(query, searcher, search.user_filter_of(bookmarks), self._entity_filter)
             return query_facets(searcher, q, lambda: store.connect(self.db_path, readonly=True),
                                 lambda: self.facets(top=top), top)
 
@@ -438,21 +372,10 @@ class Library:
         its own connection (searches and reads are not held up meanwhile), and the answer is
         kept until another connection (an import) commits (``PRAGMA data_version``).
         """
-        key = (origin, tag, classification, date_from, date_to, top)
         with self._lock:
             version = self.con.execute("PRAGMA data_version").fetchone()[0]
-        cached = self._facets_cache.get(key)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        con = store.connect(self.db_path, readonly=True)
-        try:
-            out = listing.facets(con, listing.Filters(origin, tag, classification, date_from, date_to), top)
-        finally:
-            con.close()
-        if len(self._facets_cache) > 32:
-            self._facets_cache.clear()
-        self._facets_cache[key] = (version, out)
-        return out
+        return self._facets_cache.get(listing.Filters(origin, tag, classification, date_from, date_to), top, version,
+                                      lambda: store.connect(self.db_path, readonly=True))
 
     def present(self, ref_ids: Iterable[str]) -> set[str]:
         """Which of ``ref_ids`` are in the library (upper-cased)."""

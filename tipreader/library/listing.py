@@ -9,7 +9,7 @@ lists the matching cables, :func:`facets` counts them by origin, classification,
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tipreader.cable.tip_subject import names_tip_report
@@ -107,6 +107,35 @@ def cited_by(con: sqlite3.Connection, ref_id: str) -> list[str]:
     return [r[0] for r in con.execute(
         "SELECT r.ref_id FROM refs r JOIN cables c ON c.ref_id=r.ref_id WHERE r.cited=? ORDER BY c.day",
         (ref_id.upper(),))]
+
+
+class FacetsCache:
+    """:func:`facets` answers kept until the database changes: grouping every cable takes a while in
+    a large library (170 ms at 100k), so each answer is computed on a connection of its own
+    (searches and reads are not held up meanwhile) and kept until another connection (an import)
+    commits (``PRAGMA data_version``)."""
+
+    KEPT = 32
+
+    def __init__(self) -> None:
+        self._answers: dict[tuple, tuple[int, dict[str, list[tuple[str, int]]]]] = {}
+
+    def get(self, filters: Filters, top: int, version: int,
+            connect: Callable[[], sqlite3.Connection]) -> dict[str, list[tuple[str, int]]]:
+        """The facets of ``filters`` when the database is at ``version`` (``connect`` opens one to count)."""
+        key = (filters, top)
+        cached = self._answers.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        con = connect()
+        try:
+            out = facets(con, filters, top)
+        finally:
+            con.close()
+        if len(self._answers) > self.KEPT:
+            self._answers.clear()
+        self._answers[key] = (version, out)
+        return out
 
 
 def tip_submissions(con: sqlite3.Connection) -> set[str]:

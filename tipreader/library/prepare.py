@@ -19,7 +19,7 @@ from typing import Any
 from tipreader.cable import Cable, CableError, cable_from_raw, iter_bytes, iter_path
 from tipreader.cable.model import Entity
 
-from . import aliases, cleanliness, codec, entity_search, legacy, store
+from . import aliases, cleanliness, codec, entity_codec, entity_search, legacy, store
 from .index import IndexDoc
 from .paths import display_path
 from .store import MAX_ORIGINAL
@@ -94,13 +94,14 @@ def index_doc(cable: Cable) -> IndexDoc:
     )
 
 
-def cable_row(cable: Cable, file_sha: str, zdict: bytes = b"") -> dict[str, Any]:
+def cable_row(cable: Cable, file_sha: str, zdict: bytes = b"", book: Any = None) -> dict[str, Any]:
     """Everything the writer stores for one cable (see :mod:`codec`); ``zdict`` is its
     original file's preset dictionary (:func:`codec.zdict_for`), b"" for none.
 
-    The entities are not looked for here: finding them costs more than parsing, so the
-    index gets its entity fields in a second pass (:func:`process_entities`) once the
-    cables are stored and searchable; the row says so with ``entities_pending``.
+    ``book`` (a :class:`~tipreader.cable.ent_learned.NameBook`, the names other cables
+    taught the library): the cable's entities are found here too, in the same pass
+    (``entity_doc``: what :func:`process_entities` would send for it). Without it they are
+    left to the entity pass, and the row says so with ``entities_pending``.
     """
     cable = replace(cable, ref_id=cable.ref_id.upper())
     refs = sorted({r.ref_id.upper() for r in cable.references if r.ref_id and r.ref_id.upper() != cable.ref_id})
@@ -127,10 +128,25 @@ def cable_row(cable: Cable, file_sha: str, zdict: bytes = b"") -> dict[str, Any]
         "model": doc,
         "refs": refs,
         "doc": index_doc(cable),
-        "entities_pending": True,
+        "entities_pending": book is None,
+        "entity_doc": None if book is None else _entity_doc(cable, book),
         "clean": tuple(cleanliness.measure(cable)),  # to keep the cleaner of two texts of one cable
         "aliases": aliases.of_metadata(cable.ref_id, cable.metadata),  # WikiLeaks' malformed id
     }
+
+
+def _entity_doc(cable: Cable, book: Any) -> tuple:
+    """``(values, entities blob, confident names)`` of a parsed cable (see :func:`process_entities`);
+    ``book``: the names other cables taught the library, or None."""
+    from tipreader.cable.ent_learned import confident_names
+    from tipreader.cable.entities import extract_entities
+
+    try:
+        entities = tuple(extract_entities(cable.paragraphs, learned=book))
+    except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the import or the pass
+        entities = ()
+    names = confident_names(entities, {p.index: p.text for p in cable.paragraphs})
+    return entity_values(entities), entity_codec.encode_entities(entities, cable.paragraphs), names
 
 
 def _sha256_file(path: str) -> str:
@@ -141,7 +157,8 @@ def _sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str, zdict: bytes) -> tuple[int, int]:
+def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str, zdict: bytes,
+          book: Any = None) -> tuple[int, int]:
     ok = errors = 0
     batch: list[dict] = []
     done_bytes = 0
@@ -151,7 +168,7 @@ def _emit(items: Iterator[Cable | CableError], sha: str, send: Send, path: str, 
             send(("error", item.source or path, str(item)))
             continue
         try:
-            row = cable_row(item, sha, zdict)
+            row = cable_row(item, sha, zdict, book)
         except Exception as err:  # noqa: BLE001 - a parser bug must not stop the import
             errors += 1
             send(("error", item.source or path, f"cannot store the cable: {type(err).__name__}: {err}"))
@@ -181,8 +198,9 @@ def _read_regular(path: str) -> bytes | None:
     return data if len(data) <= MAX_ORIGINAL else None
 
 
-def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send: Send) -> None:
-    """Parse one file and ``send`` its rows, errors, and finally a ``("file", ...)`` record.
+def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send: Send, book: Any = None) -> None:
+    """Parse one file and ``send`` its rows, errors, and finally a ``("file", ...)`` record;
+    ``book``: find the cables' entities too (:func:`cable_row`).
 
     ``path`` is the real name to open; what is sent and stored names the file with
     :func:`display_path` (a name that is not UTF-8 is kept printable, and importable).
@@ -200,7 +218,7 @@ def process_file(path: str, size: int, mtime_ns: int, prev_sha: str | None, send
         return
     try:
         items = iter_bytes(data, name) if data is not None else _renamed(iter_path(path), path, name)
-        ok, errors = _emit(items, sha, send, name, codec.zdict_for(data))
+        ok, errors = _emit(items, sha, send, name, codec.zdict_for(data), book)
     except Exception as err:  # noqa: BLE001 - the parser promises CableError; be safe anyway
         send(("error", path, f"parser failed: {type(err).__name__}: {' '.join(str(err).split())}"))
         ok, errors = 0, 1
@@ -238,9 +256,6 @@ def process_entities(con: Any, ref_ids: list[str], send: Send, db_path: str = ""
     Sends ``("entity-docs", [(ref_id, text_hash, values, entities blob, names), ...], text bytes)``;
     the writer stores them only while the stored text is still the one read here.
     """
-    from tipreader.cable.ent_learned import confident_names
-    from tipreader.cable.entities import extract_entities
-
     book = entity_search.learned_book(con, db_path) if db_path else None
     out: list[tuple] = []
     size = 0
@@ -255,13 +270,7 @@ def process_entities(con: Any, ref_ids: list[str], send: Send, db_path: str = ""
         if found is None:
             continue
         cable, stored_hash, stored_size = found
-        try:
-            entities = tuple(extract_entities(cable.paragraphs, learned=book))
-        except Exception:  # noqa: BLE001 - a bug in the extractor must not stop the pass
-            entities = ()
-        names = confident_names(entities, {p.index: p.text for p in cable.paragraphs})
-        out.append((ref_id, stored_hash, entity_values(entities), codec.encode_entities(entities, cable.paragraphs),
-                    names))
+        out.append((ref_id, stored_hash, *_entity_doc(cable, book)))
         size += stored_size
     send(("entity-docs", out, size))
 
@@ -327,22 +336,30 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def worker_main(tasks: Any, results: Any, db_path: str, parent_pid: int | None = None) -> None:
-    """A parse worker process: take tasks until ``None``, put messages on ``results``."""
+def worker_main(tasks: Any, results: Any, db_path: str, parent_pid: int | None = None, entities: bool = False) -> None:
+    """A parse worker process: take tasks until ``None``, put messages on ``results``.
+    ``entities``: find the entities of the files' cables as they are parsed (one pass)."""
     import signal
+    import sqlite3
 
     if parent_pid is not None:
         die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     send = results.put
-    while True:
-        task = tasks.get()
-        if task is None:
-            break
-        if task[0] == "file":
-            _, path, size, mtime_ns, prev_sha = task
-            process_file(path, size, mtime_ns, prev_sha, send=send)
-        else:
-            process_stored(db_path, task, send)
-        send(("task-done",))
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30) if entities else None
+    try:
+        while True:
+            task = tasks.get()
+            if task is None:
+                break
+            if task[0] == "file":
+                _, path, size, mtime_ns, prev_sha = task
+                book = entity_search.learned_book(con, db_path) if con is not None else None
+                process_file(path, size, mtime_ns, prev_sha, send=send, book=book)
+            else:
+                process_stored(db_path, task, send)
+            send(("task-done",))
+    finally:
+        if con is not None:
+            con.close()
     send(("worker-done", os.getpid()))

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 import tantivy
 
 from .bookmark_keys import RefFilter
-from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST
+from .index import PLAIN_ANALYZER, SCHEMA, STEM_ANALYZER, SUBJECT_BOOST, unpack_paragraphs
 from .query import ENTITY_FIELDS, USER_FIELDS, And, DateRange, Node, Not, Or, Phrase, QueryError, Word, parse_query
-from .snippets import Snippet
+from .snippets import Highlighter, Snippet
 
 Q = tantivy.Query
 OCC = tantivy.Occur
@@ -162,14 +162,7 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
     if field in ENTITY_FIELDS or field == "entity":
         return _entity_query(node, entity_filter)
     if field == "id":
-        value = node.text.upper()
-        if prefix:
-            own = Q.regex_query(SCHEMA, "ref_id", re.escape(value) + ".*")
-        else:
-            own = Q.term_query(SCHEMA, "ref_id", value)
-        # the cables known by another id (WikiLeaks' malformed ``08ECTION01OF02MANAMA492``: aliases)
-        known_as = entity_filter(("id",), [value], bool(prefix)) if entity_filter is not None else set()
-        return _union([own, Q.term_set_query(SCHEMA, "ref_id", sorted(known_as))]) if known_as else own
+        return _id_query(node.text, bool(prefix), entity_filter)
     if field in ("origin", "tag", "class"):
         if prefix:
             parts = _prefix_parts(field, node.text, False, searcher)
@@ -184,11 +177,39 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
             if parts is None:
                 return None
             flat.extend(Q.boost_query(p, SUBJECT_BOOST) if f == "subject" else p for p in parts)
+        if field is None and (REF_SHAPED.fullmatch(node.text.upper()) or REF_BEGUN.fullmatch(node.text.upper())):
+            # an id being typed (the app searches as you type): the cables whose id starts so, first
+            flat.insert(0, Q.boost_query(_id_query(node.text, True, entity_filter), ID_BOOST))
         return _union(flat)
     tokens = STEM_ANALYZER.analyze(node.text)
     if not tokens:
         return None
-    return _either([(f, _text_query(f, tokens)) for f in fields])
+    words = _either([(f, _text_query(f, tokens)) for f in fields])
+    if field is None and REF_SHAPED.fullmatch(node.text.upper()):
+        # a user types the id: that cable first, and the word wherever else it is written
+        return Q.boolean_query([(OCC.Should, Q.boost_query(_id_query(node.text, False, entity_filter), ID_BOOST)),
+                                (OCC.Should, words)])
+    return words
+
+
+# a word a user may mean as a cable's id: 08MEXICO721, 1973STATE097844_b, VATICAN1261 (no year stated),
+# WikiLeaks' malformed 08ECTION01OF02MANAMA492
+REF_SHAPED = re.compile(r"(?:\d{2}|\d{4})?[A-Z]{3,}[A-Z0-9]*\d(?:_[A-Z0-9]+)?")
+# the start of an id being typed: a year, then the post (08MEX)
+REF_BEGUN = re.compile(r"(?:\d{2}|\d{4})[A-Z]{3,}[A-Z0-9]*")
+ID_BOOST = 20.0
+
+
+def _id_query(text: str, prefix: bool, entity_filter: EntityFilter | None) -> tantivy.Query:
+    """``id:TEXT``: the cable with that id (every id starting so when ``prefix``), and the cables
+    known by it in another form (WikiLeaks' malformed ``08ECTION01OF02MANAMA492``: aliases)."""
+    value = text.upper()
+    if prefix:
+        own = Q.regex_query(SCHEMA, "ref_id", re.escape(value) + ".*")
+    else:
+        own = Q.term_query(SCHEMA, "ref_id", value)
+    known_as = entity_filter(("id",), [value], prefix) if entity_filter is not None else set()
+    return _union([own, Q.term_set_query(SCHEMA, "ref_id", sorted(known_as))]) if known_as else own
 
 
 def compile_query(node: Node, searcher: tantivy.Searcher | None = None,
@@ -287,3 +308,31 @@ def top_docs(searcher: tantivy.Searcher, q: tantivy.Query, limit: int, offset: i
         tail = Q.boolean_query([(OCC.Must, q), (OCC.MustNot, chosen)])
         out += _page(searcher, tail, limit - len(out), max(0, offset - n_head), by_date)
     return out
+
+
+def user_filter_of(bookmarks: object | None) -> UserFilter | None:
+    """The search's ``bookmarked:``/``note:``/``code:`` filter from a bookmark store (its
+    ``filter_ref_ids``) or a bare callable; None for none."""
+    if bookmarks is None:
+        return None
+    return getattr(bookmarks, "filter_ref_ids", None) or bookmarks  # type: ignore[return-value]
+
+
+def hits_of(searcher: tantivy.Searcher, found: list, tree: Node, rows_of: Callable[[list[str]], dict[str, tuple]],
+            by_date: bool) -> list[Hit]:
+    """The :class:`Hit` of each (score, address) in ``found``, its snippet cut from the stored body
+    (``rows_of``: ref_ids → :func:`store.snippet_rows`) around the words of ``tree``."""
+    if not found:
+        return []
+    highlighter = Highlighter(highlight_tree(tree))
+    docs = [(score, searcher.doc(addr)) for score, addr in found]
+    rows = rows_of([str(d.get_first("ref_id")) for _, d in docs])
+    hits: list[Hit] = []
+    for score, doc in docs:
+        row = rows.get(str(doc.get_first("ref_id")))
+        if row is None:  # an index document left by an interrupted import; the next import replaces it
+            continue
+        snippet, number, index = highlighter.snippet(row[5], unpack_paragraphs(row[6]))
+        hits.append(Hit(row[0], row[1], row[2], row[3], row[4], 0.0 if by_date else float(score), number, index,
+                        snippet))
+    return hits

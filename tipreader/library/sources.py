@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -82,3 +83,12 @@ def forget(library: Path) -> None:
         manifest(library).unlink(missing_ok=True)
     except OSError:
         _log.warning("the list of imported files %s could not be reset", manifest(library), exc_info=True)
+
+
+def list_imported(library: Path, con: sqlite3.Connection) -> None:
+    """List the files a library imported before this list was kept (from its ``files`` table)."""
+    try:
+        rows = con.execute("SELECT path, sha256, size FROM files WHERE cables > 0").fetchall()
+    except sqlite3.Error:  # a library of another version: its rebuild or next import lists them
+        return
+    record(library, rows)

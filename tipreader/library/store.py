@@ -192,14 +192,17 @@ def original_head(con: sqlite3.Connection, sha: str | None) -> bytes:
 def read_cable(con: sqlite3.Connection, ref_id: str, entities: bool = True) -> tuple[Cable, str, int] | None:
     """(cable, text_hash, size) of the stored ``ref_id`` (with its stored entities when they are
     of this text and ``entities``), or None. Raises :class:`codec.StoredDataError` when damaged."""
-    row = con.execute("SELECT body, paras, model, dict_sha, text_hash, size FROM cables WHERE ref_id=?",
-                      (ref_id,)).fetchone()
+    if entities:
+        row = con.execute(
+            "SELECT c.body, c.paras, c.model, c.dict_sha, c.text_hash, c.size, e.data FROM cables c "
+            "LEFT JOIN cable_entities e ON e.ref_id = c.ref_id AND e.text_hash = c.text_hash WHERE c.ref_id=?",
+            (ref_id,)).fetchone()
+    else:
+        row = con.execute("SELECT body, paras, model, dict_sha, text_hash, size, NULL FROM cables WHERE ref_id=?",
+                          (ref_id,)).fetchone()
     if row is None:
         return None
-    cable = codec.decode_cable(row[0], row[1], row[2], original_head(con, row[3]))
-    if entities:
-        ent = con.execute("SELECT data FROM cable_entities WHERE ref_id=? AND text_hash=?", (ref_id, row[4])).fetchone()
-        cable = codec.with_entities(cable, ent[0] if ent else None)
+    cable = codec.decode_cable(row[0], row[1], row[2], original_head(con, row[3]), entities=row[6])
     return cable, row[4], row[5] or 0
 
 

@@ -31,7 +31,7 @@ def tag_text(located: Sequence[Located], notes: bool = True) -> Text:
             f" {clean(p.code, newlines=False)}·{clean(p.author, newlines=False)} "
         text.append(label, style=TEAM_STYLE if p.team else OWN_STYLE)
         if loc.status != "ok":
-            text.append(f"({loc.status})", style="bold yellow")
+            text.append(f"({loc.status})", style="tip.warning-mark")
     if notes:
         for loc in located:
             note = one_line(loc.passage.note, 120)
@@ -55,11 +55,18 @@ def decorate_codes(blocks: list[Block], placed: Mapping[int, Sequence[Located]])
 
 
 def tree_badges(placed: Mapping[int, Sequence[Located]]) -> dict[int, Text]:
-    """paragraph index → the short tag list shown after its node in the section tree (``⌗objection,anger``), put before its label."""
+    """paragraph index → the short tag list shown before its node's label in the section tree
+    (``⌗objection,anger``): the user's own codes in bold, then teammates' other codes in italic."""
     out: dict[int, Text] = {}
     for para, located in placed.items():
-        names = list(dict.fromkeys(clean(loc.passage.code, newlines=False) for loc in located))
-        if names:
-            out[para] = Text(f"⌗{','.join(names)} ", style="bold")
+        own = list(dict.fromkeys(clean(loc.passage.code, newlines=False) for loc in located if not loc.passage.team))
+        theirs = [name for name in dict.fromkeys(clean(loc.passage.code, newlines=False)
+                                                 for loc in located if loc.passage.team) if name not in own]
+        if own or theirs:
+            badge = Text("⌗", style="bold")
+            badge.append(",".join(own), style="bold")
+            badge.append("," if own and theirs else "")
+            badge.append(",".join(theirs), style="italic")
+            badge.append(" ")
+            out[para] = badge
     return out
-

@@ -162,15 +162,15 @@ class TeamSync:
         if outcome.state == SYNCED:
             self.last_synced = time.time()
             if asked:
-                app.notify(f"Synced: {outcome.pushed} item(s) sent, {outcome.pulled} fetched.", title="Team",
+                app.notify(f"Synced: {outcome.pushed} item(s) sent, {outcome.pulled} of teammates' fetched.", title="Team",
                            markup=False, timeout=5)
             elif was == OFFLINE:
                 app.notify("The team server is back: your items are sent, teammates' fetched.", title="Team",
                            markup=False, timeout=5)
         elif was != OFFLINE or asked:  # said once, not at every retry
             _log.warning("team sync: %s", outcome.error)
-            app.notify(f"Working offline: {outcome.error}. Your items are kept here and sent when the server is "
-                       "back.", title="Team", severity="warning", markup=False, timeout=10)
+            app.notify(f"Working offline: {outcome.error.rstrip('.?! ')}. Your items are kept here and sent when "
+                       "the server is back.", title="Team", severity="warning", markup=False, timeout=10)
         self.changed.publish(None)
         if self._again:
             self.sync_now()

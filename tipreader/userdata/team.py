@@ -82,7 +82,7 @@ class SyncReport:
     pushed: int = 0
     unchanged: int = 0  # the server had them already (a push repeated after a cut)
     conflicts: int = 0  # kept as a second version
-    pulled: int = 0
+    pulled: int = 0  # teammates' items fetched (the user's own come back too, and are not counted)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -110,7 +110,7 @@ class TeamServer:
         try:
             con = psycopg.connect(settings.url, **kwargs)
         except psycopg.Error as err:
-            raise TeamError(f"cannot reach the team server {settings.display}: {_one_line(err)}") from err
+            raise TeamError(f"cannot reach the team server {settings.display}: {_cause(err)}") from err
         return cls(con, settings)
 
     def close(self) -> None:
@@ -146,6 +146,16 @@ class TeamServer:
             raise TeamError(f"the team server's schema ({version}) is newer than this tipreader's ({LATEST}): upgrade")
         self._schema = version
         return version
+
+    def identity(self) -> str:
+        """Which team store this is: the cluster's system identifier, the database and when
+        ``team init`` created the schema there. Another server, a re-created one or a restored
+        copy in a new cluster has another identity (its items and transaction ids are not the
+        ones this machine synced with)."""
+        row = self.con.execute(
+            "SELECT (SELECT system_identifier FROM pg_control_system())::text, current_database(), "
+            f"(SELECT applied_at FROM {SCHEMA}.migrations WHERE version = 1)::text").fetchone()
+        return "/".join(str(v) for v in row) if row else "?"
 
     def add_member(self, name: str, password: str, read_only: bool = False) -> None:
         """Create a login role for a teammate (an admin's job), writer or read-only."""
@@ -238,6 +248,14 @@ def _one_line(err: BaseException) -> str:
     return text or type(err).__name__
 
 
+def _cause(err: BaseException) -> str:
+    """Why a connection failed, without libpq's wrapping and advice: ``Connection refused``,
+    ``password authentication failed for user "ben"``, ``connection timeout expired``."""
+    lines = str(err).strip().splitlines()
+    cause = lines[0].rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip() if lines else ""
+    return cause or _one_line(err)
+
+
 def sync(server: TeamServer, local: LocalItems, bookmarks: Sequence, codes: Sequence = (), *,
          push: bool = True, pull: bool = True) -> SyncReport:
     """Push this user's changes, then pull everyone's; :class:`TeamError` when the server is lost
@@ -246,7 +264,10 @@ def sync(server: TeamServer, local: LocalItems, bookmarks: Sequence, codes: Sequ
     report = SyncReport()
     try:
         server.require_schema()
-        state = {"user": server.user, "synced_at": str(time.time())}  # written with the sync's own records
+        identity = server.identity()
+        if local.state("server") not in (None, identity):  # another server than the last sync's
+            local.forget_server()  # so everything is sent there and everything of theirs fetched
+        state = {"user": server.user, "synced_at": str(time.time()), "server": identity}  # written with the sync's own records
         if push:
             items = local.outgoing(bookmarks, codes)
             for start in range(0, len(items), BATCH):  # record each committed batch at once
@@ -260,7 +281,7 @@ def sync(server: TeamServer, local: LocalItems, bookmarks: Sequence, codes: Sequ
         if pull:
             pulled, cursor = server.pull(local.state("cursor"))
             local.store_pulled(pulled, cursor, state)
-            report.pulled = len(pulled)
+            report.pulled = sum(1 for item in pulled if item.author != server.user)
     except psycopg.Error as err:
         raise TeamError(f"the team server {server.settings.display} failed: {_one_line(err)}") from err
     report.seconds = time.monotonic() - started

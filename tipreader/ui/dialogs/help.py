@@ -72,7 +72,7 @@ def help_table(*binding_lists: list[BindingType], keymap: dict[str, str] | None 
                 group = b.id.split(".")[1] if b.id.count(".") >= 2 else b.id.split(".")[0]
                 groups.setdefault(GROUPS.get(group, group.title()), []).append(b)
     table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", style="bold #d7a64a", no_wrap=True)
+    table.add_column(justify="right", style="tip.letter", no_wrap=True)
     table.add_column()
     for group, items in groups.items():
         table.add_row(Text(""), Text(group, style="bold underline"))
@@ -95,7 +95,7 @@ QUERY_SYNTAX = (
     ('"forced labor"', "the exact phrase"),
     ("traffic*", "words starting so"),
     ("visa AND asylum, visa OR asylum, NOT visa, -visa, ( )", "boolean logic; words side by side mean AND"),
-    ("id:08MEXICO721", "one cable"),
+    ("id:08MEXICO721, 08MEXICO721", "one cable (the id alone ranks it first; WikiLeaks' malformed ids work too)"),
     ('origin:mexico, origin:"Embassy Mexico"', "by origin"),
     ("tag:KTIP, class:secret, subject:visa", "by TAGS, classification, subject words"),
     ("date:2008, date:2008-01..2008-06", "by year, month or range"),
@@ -112,7 +112,7 @@ def query_table() -> Table:
     table.add_row(Text("Search syntax", style="bold underline"), Text(""))
     for query, meaning in QUERY_SYNTAX:
         table.add_row(Text(query), Text(meaning))
-    table.add_row(Text(""), Text("Filters alone (tag:KTIP date:2009) list the newest first.", style="dim"))
+    table.add_row(Text(""), Text("Filters alone (tag:KTIP date:2009) list the newest first.", style="tip.muted"))
     table.add_row(Text("¶7 / ¶·7", style="bold"), Text("in a hit: the cable's paragraph 7 / the 7th block of a part the cable "
                                                        "does not number (the reader opens there)"))
     return table

@@ -1,0 +1,126 @@
+"""Routing and address lines: the offices and people a cable is sent to or passed to.
+
+``STATE FOR EEB/ESC AND EUR/WE TREASURY FOR DEPUTY SECRETARY KIMMITT AND IA/OEE/W.LINDQUIST``,
+``DEPT FOR SA/PAB (PASI), EUR/WE (D.MENNUTI), S/P (VAN CLEVE)``, ``NSC FOR ABRAMS/DORAN``:
+
+* office symbols are ACRONYMs, a compound split into its parts (``EUR/WE`` → ``EUR``, ``WE``)
+  unless a part is one letter (``S/P``, ``INR/B``, ``A/S`` stay whole);
+* people: a name in parentheses, after a title (``A/S POSNER``, ``DEPUTY SECRETARY KIMMITT``) or
+  a dash, an initial glued to a surname (``W.LINDQUIST``), a surname written as one capitals
+  word after ``FOR`` that is no known acronym (``WCRAFT``, ``ABRAMS/DORAN``);
+* ``TREASURY`` and ``X BUREAU`` are organisations.
+
+A line counts as an address only when it opens with office words before ``FOR``/``PASS``
+(``THE MINISTER ASKED FOR HELP`` does not), and holds no lower-case word but ``and``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ent_data import first_names, is_common_word, known_acronyms, titles, tokens_of
+
+Span = tuple[int, int, str]
+_GATE = re.compile(r"^((?:[A-Z][A-Z/]* ){1,3}?)(?:FOR|PASS) ")
+_PIECE = re.compile(r"\(|\)|,| - |[A-Za-z][A-Za-z.'/-]*[A-Za-z]|[A-Za-z]")
+_SEPARATORS = frozenset({"(", ")", ",", " - ", "AND", "and", "FOR", "PASS", "TO", "ALSO", "INFO", "ACTION", "DEPT",
+                         "STATE", "SECSTATE", "PLEASE", "PASSED", "AMEMBASSY", "USDOC", "TREASURY", "ALL"})
+_OPENERS = frozenset({"DEPT", "STATE", "SECSTATE", "TREASURY", "USDOC", "PASS", "DOD", "USAID", "AID"})
+_ORG_TAILS = frozenset({"BUREAU", "OFFICE"})
+_INITIAL = re.compile(r"^[A-Z]\.[A-Z]{2,}$")  # W.LINDQUIST
+
+
+def _office(word: str) -> bool:
+    """An office symbol or a word that sends (``DEPT``, ``EUR/WE``, ``USTR``, ``DRL``)."""
+    return (word in _OPENERS or "/" in word or len(word) == 1 or word in known_acronyms()
+            or not any(c in "AEIOUY" for c in word))
+
+
+def _is_address(text: str) -> re.Match[str] | None:
+    if len(text) > 260 or " FOR " not in text and " PASS " not in text:
+        return None
+    m = _GATE.match(text)
+    if not m or not all(_office(w) for w in m.group(1).split()):
+        return None
+    if any(w.islower() and w != "and" for w in re.findall(r"[A-Za-z]+", text)):
+        return None
+    return m
+
+
+def _name_like(word: str) -> bool:
+    return word.isalpha() and word not in known_acronyms() and any(c in "AEIOUY" for c in word)
+
+
+def _compound(word: str, start: int, after_for: bool) -> list[Span]:
+    parts = word.split("/")
+    if any(len(p) == 1 for p in parts):
+        return [(start, start + len(word), "ACRONYM")]  # S/P, INR/B, A/S: one symbol
+    people = after_for and all(len(p) >= 5 and _name_like(p) and not is_common_word(p.lower()) for p in parts)
+    out: list[Span] = []
+    pos = start
+    for p in parts:
+        kind = "PERSON" if people or _INITIAL.match(p) else "ACRONYM"
+        out.append((pos, pos + len(p), kind))
+        pos += len(p) + 1
+    return out
+
+
+def _strip_title(words: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Span]]:
+    """The words without a leading title (``A/S``, ``DEPUTY SECRETARY``); the title's ACRONYM span if any."""
+    heads = titles().heads
+    for n in range(min(3, len(words) - 1), 0, -1):
+        if tuple(k for _, w in words[:n] for k in tokens_of(w)) in heads:
+            first, word = words[0]
+            spans = [(first, first + len(word), "ACRONYM")] if n == 1 and ("/" in word or word in known_acronyms()) else []
+            return words[n:], spans
+    return words, []
+
+
+def address_entities(text: str) -> list[Span]:
+    """ACRONYM, PERSON and ORG spans of a routing or address line (see the module docstring)."""
+    m = _is_address(text)
+    if not m:
+        return []
+    out: list[Span] = []
+    segments: list[tuple[list[tuple[int, str]], str]] = []  # words, and the separator before them
+    words: list[tuple[int, str]] = []
+    before = ""
+    for piece in _PIECE.finditer(text):
+        word = piece.group()
+        if word in _SEPARATORS:
+            if words:
+                segments.append((words, before))
+            words, before = [], word
+            if word == "TREASURY":
+                out.append((piece.start(), piece.end(), "ORG"))
+        else:
+            words.append((piece.start(), word))
+    if words:
+        segments.append((words, before))
+    start_for = m.end(1)
+    for words, sep in segments:
+        after_for = words[0][0] > start_for
+        if words[-1][1] in _ORG_TAILS and len(words) > 1:
+            first, word = words[0]
+            if "/" in word:  # AID/ASIA BUREAU
+                head = word.rpartition("/")[0]
+                out.extend(_compound(head, first, False))
+                first += len(head) + 1
+            out.append((first, words[-1][0] + len(words[-1][1]), "ORG"))
+            continue
+        rest, title = _strip_title(words)
+        out.extend(title)
+        if len(rest) == 1 and "/" in rest[0][1] and not title:
+            out.extend(_compound(rest[0][1], rest[0][0], after_for))
+            continue
+        named = bool(title) or sep in ("(", " - ") or after_for and len(rest) > 1
+        if named and rest and all(_name_like(w.replace(".", "")) for _, w in rest):
+            out.append((rest[0][0], rest[-1][0] + len(rest[-1][1]), "PERSON"))
+            continue
+        for start, word in rest:
+            if _INITIAL.match(word) or after_for and _name_like(word) and not is_common_word(word.lower()) and (
+                    len(word) >= 4 or word.lower() in first_names()):
+                out.append((start, start + len(word), "PERSON"))
+            elif word.isupper() and 2 <= len(word) <= 6 and not is_common_word(word.lower()):
+                out.append((start, start + len(word), "ACRONYM"))
+    return out
