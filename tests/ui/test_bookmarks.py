@@ -9,6 +9,7 @@ from textual import on
 from textual.app import App
 from textual.widgets import Input, OptionList, TextArea
 
+from tipreader.ui.text_styles import install_text_styles
 from tipreader.cable import parse_file
 from tipreader.cable.model import Cable, Paragraph
 from tipreader.library.bookmarks import BookmarkStore
@@ -37,6 +38,7 @@ class ScreenApp(App[None]):
         self.result: object = UNSET
 
     def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.push_screen(self.screen_factory(), self._done)
 
     def _done(self, result: object) -> None:
@@ -204,6 +206,9 @@ class PaletteApp(App[None]):
         self.services = Services(self)
         self.services.bookmarks = store
         self.opened: list[tuple[str, int]] = []
+
+    def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
 
     @on(OpenBookmark)
     def _open(self, message: OpenBookmark) -> None:

@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from tests.conftest import SHARED_CABLES
+from tipreader.ui.text_styles import install_text_styles
 from tipreader.tip.compare import for_answer
 from tipreader.ui.screens.compare import CompareScreen
 from tipreader.ui.widgets.entry_list import EntryList
@@ -62,6 +63,7 @@ class Host(App[None]):
         yield Static("reader")
 
     def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.push_screen(CompareScreen(self.data, "Penalties for labor trafficking"))
 
     def on_compare_screen_open_answer(self, message: CompareScreen.OpenAnswer) -> None:

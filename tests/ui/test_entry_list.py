@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 
+from tipreader.ui.text_styles import install_text_styles
 from tipreader.ui.widgets.entry_list import Entry, EntryList
 
 
@@ -23,6 +24,7 @@ class Host(App[None]):
         yield EntryList(id="list")
 
     def on_mount(self) -> None:
+        install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         lst = self.query_one(EntryList)
         lst.set_entries(self.entries, self.start)
         lst.focus()

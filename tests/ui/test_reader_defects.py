@@ -9,6 +9,7 @@ import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
 
+from tipreader.library.paths import data_dir
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.screens.reader import ReaderScreen
 
@@ -236,6 +237,41 @@ async def test_the_palettes_keys_opens_this_apps_help_not_textuals_panel(mexico,
         await pilot.press("escape")
         await pilot.pause()
         assert not app.screen.query("HelpPanel")
+
+
+# ---- 11. the palette's Screenshot saves where the user can find it and says where ---------------
+async def _palette_screenshot(app, pilot) -> list[str]:
+    await pilot.pause()
+    await pilot.press("ctrl+p", *"screenshot")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.5)
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_the_palettes_screenshot_saves_in_the_folder_tipreader_started_from(mexico, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(100, 30)) as pilot:
+        messages = await _palette_screenshot(app, pilot)
+    saved = list(tmp_path.glob("tipreader-reader-*.svg"))
+    assert len(saved) == 1, messages
+    assert "08MEXICO721" in saved[0].read_text(encoding="utf-8")  # the screen, not the palette
+    assert any(f"Saved to {saved[0]}" in m for m in messages), messages
+    assert not any("Failed" in m for m in messages)
+
+
+async def test_a_screenshot_where_the_start_folder_is_gone_goes_to_the_data_folder(mexico, tmp_path, monkeypatch):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # root may write anywhere: a deleted start folder is what cannot be written here
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(100, 30)) as pilot:
+        messages = await _palette_screenshot(app, pilot)
+    saved = list((data_dir() / "screenshots").glob("tipreader-reader-*.svg"))
+    assert len(saved) == 1, messages
+    assert any(f"Saved to {saved[0]}" in m for m in messages), messages
 
 
 # ---- 12. copy says what happened ---------------------------------------------------------------

@@ -85,13 +85,13 @@ async def test_roman_and_ordinal_forms():
         await goto_each(pilot, ("III.B", "3.b", "iii b"), b.paragraph_index, "Q III·B")
 
 
-async def test_derived_titles_are_dim_and_say_so(mexico):
+async def test_derived_titles_are_quieter_and_say_so(mexico):
     app = TipReaderApp(cable=mexico)
     async with app.run_test(size=(120, 40)) as pilot:
         tree = app.screen.query_one(SectionTree)
         part = next(n for n in tree.root.children if n.children)
         assert str(part.label).startswith("1 Overview")
-        assert any("dim" in str(span.style) for span in part.label.spans)
+        assert any(str(span.style) == "tip.title-derived" for span in part.label.spans)  # muted, readable
         tree.focus()
         await pilot.pause()
         tree.move_cursor(part)

@@ -71,6 +71,7 @@ async def test_the_reference_is_styled_as_a_link(iceland):
         clicks = [span.style.meta.get("@click", "") for span in block.text.spans
                   if span.start <= at < span.end and isinstance(span.style, Style)]
         assert "screen.part('question-links', 'go', '2.B')" in clicks
+        assert any(span.style == "tip.link" for span in block.text.spans if span.start <= at < span.end)
 
 
 async def test_enter_follows_the_one_reference_at_the_top(iceland):

@@ -112,3 +112,26 @@ def test_headings_between_broken_rules_in_unwrapped_lines(shared_cables: Path) -
     assert "Strickler Assures GOE that U.S. Wants QIZ to Thrive" in headings
     assert "Better Marketing Key to Growth in Textile Exports" in headings
     assert not any("-----" in p.text for p in cable.paragraphs)
+
+
+def _text(cable: Cable) -> str:
+    return "\n".join(p.text for p in cable.paragraphs)
+
+
+def test_sipdis_dropped_into_a_sentence_is_taken_out(shared_cables: Path) -> None:
+    # the telegram system's SIPDIS tag inside a sentence, mid-line (an unwrapped page)...
+    cable = _cable(shared_cables, "wikileaks-html/04NASSAU1515.html")
+    assert "Ministry of Foreign Affairs Philip Miller has already departed for China." in _text(cable)
+    # ... and on a line of its own between the halves of a sentence
+    cable = _cable(shared_cables, "wikileaks-html/03COLOMBO2200.html")
+    assert "PM was appreciative of the statement" in " ".join(_text(cable).split("\n"))
+    assert "PM was\nappreciative" not in _text(cable)
+    cable = _cable(shared_cables, "wikileaks-html/07KATHMANDU1197.html")
+    assert "the Foreign Minister had confirmed that the leadership" in _text(cable)
+
+
+def test_sipdis_a_cable_asks_for_is_kept(shared_cables: Path) -> None:
+    cable = _cable(shared_cables, "wikileaks-html/08STATE83144.html")
+    assert "Please include SIPDIS in all replies." in _text(cable)
+    cable = _cable(shared_cables, "wikileaks-html/10STATE16219.html")
+    assert "Please use the caption SIPDIS in all replies." in _text(cable)

@@ -137,3 +137,14 @@ def test_press_guidance_answers_after_q_labels_stay_transcript(shared_cables: Pa
     assert not any(q.label.endswith(".A") for q in cable(shared_cables, "09STATE60490").questions)
     c = parse_file(shared_cables / "cablegate-text" / "89STATE302065.txt")[0]
     assert [q.label for q in c.questions] == ["3", "4"]
+
+
+def test_a_sentence_going_on_with_ref_a_stays_in_the_body(shared_cables: Path) -> None:
+    """06SANJOSE2778: `... keyed to the questions in` / `Ref A.  Ref B was Post's ...` is the body's first
+    sentence, not a fourth REF item swallowing it and the first topic heading `A. Immigration Databases`."""
+    c = cable(shared_cables, "06SANJOSE2778")
+    assert [r.text for r in c.references] == ["STATE 190832", "SAN JOSE 2054", "STATE 114021"]
+    assert c.paragraphs[0].text.startswith("(SBU) The following information is keyed to the questions in Ref A.")
+    assert c.paragraphs[1].text.startswith("A. Immigration Databases")
+    # lettered topics over unlabelled `--What ...?` questions: not one answer each (unpaired, not mispaired)
+    assert c.questions == ()

@@ -35,6 +35,10 @@ _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$"
 _LETTER_BYTES = string.ascii_letters.encode()
 _LOWER_BYTES = string.ascii_lowercase.encode()
 _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
+# `SIPDIS` dropped into a sentence (`... Philip Miller SIPDIS has already departed`, `Department of` /
+# `SIPDIS Women and Child Development`), not where a cable asks for it (`Please include SIPDIS in all replies`).
+_SIPDIS_IN_TEXT = re.compile(r"(\n?)(?<![\w-])SIPDIS(?![\w-])[ \t]?(?!\s*(?:caption|in\s+all|in\s+replies))")
+_SIPDIS_ASKED = re.compile(r"(?:include|use|caption|add)\s+$", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
 
@@ -206,6 +210,8 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
             text = " ".join(seg.first.split())
         else:
             text = reflow(body_lines)
+        if "SIPDIS" in text:
+            text = _drop_sipdis(text)
         if not text and seg.number is None:
             continue
         paragraphs.append(
@@ -220,6 +226,18 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         )
         raw_lines.append([ln.text for ln in lines[seg.start : seg.end]] if seg.kind == "body" else [])
     return paragraphs, lost_line_warnings(paragraphs, raw_lines)
+
+
+def _drop_sipdis(text: str) -> str:
+    """The text without the ``SIPDIS`` tags the telegram system dropped into it (the sentence joined)."""
+    def keep_or_drop(m: re.Match[str]) -> str:
+        if _SIPDIS_ASKED.search(text, max(0, m.start() - 12), m.start()):
+            return m.group(0)
+        if not m.group(1):
+            return ""
+        # on a line of its own inside a sentence (`... the Foreign Minister` / `SIPDIS had confirmed`): joined
+        return "\n" if text[: m.start()].rstrip()[-1:] in _SENTENCE_END else " "
+    return _SIPDIS_IN_TEXT.sub(keep_or_drop, text).strip()
 
 
 def _undouble(lines: list[Line]) -> list[Line]:

@@ -220,6 +220,10 @@ class _Preamble:
                     return
                 i += 1
                 continue
+            prev = self.text(i - 1).rstrip() if i else ""
+            if (kind == "ref" and ":" not in t.split(None, 1)[0] and prev and i - 1 >= self.end and _kind(prev) is None
+                    and prev[-1] not in ".:;)" and any(c.islower() for c in prev)):
+                return  # `... keyed to the questions in` / `Ref A.  Ref B was ...`: a sentence of the body
             anchors += 1
             since_anchor = 0
             if kind == "ref":

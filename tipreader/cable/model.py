@@ -169,6 +169,9 @@ class Cable:
     to: tuple[str, ...] = ()
     info: tuple[str, ...] = ()
     classification: str | None = None  # WikiLeaks' spelling, "UNCLASSIFIED//FOR OFFICIAL USE ONLY" ...
+    # What the caption (or the container) says when the paragraph markings say more: "SECRET" for a
+    # SECRET//NOFORN cable whose NOFORN comes from its (S/NF) paragraphs; None when they agree.
+    caption_classification: str | None = None
     caveats: tuple[str, ...] = ()  # "SIPDIS", "NOFORN", "SENSITIVE", ...
     eo: str | None = None  # the E.O. line as written, "12958: DECL: 07/24/2018"
     declassify: str | None = None  # ISO date when the E.O. line gives one
@@ -192,6 +195,13 @@ class Cable:
     entities: tuple[Entity, ...] = ()
     # (1, 2) for the first cable of a submission sent in two ("PART 1 OF 2" in the subject)
     submission_part: tuple[int, int] | None = None
+
+    @property
+    def classification_note(self) -> str:
+        """Where the classification comes from when it is not the caption's alone ("" otherwise)."""
+        if not self.caption_classification or not self.classification:
+            return ""
+        return f"NOFORN from paragraph markings; the caption says {self.caption_classification}"
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from . import body, formats, header, pages, structure
+from .classification import with_marked_noforn
 from .truncation import truncation_warnings
 from ._types import RawCable
 from .model import Cable, CableError
@@ -35,6 +36,7 @@ def cable_from_raw(raw: RawCable) -> Cable:
     paragraphs, body_warnings = body.parse_paragraphs(body_lines)
     body_warnings.extend(truncation_warnings(raw.body, paragraphs))
     paragraphs, parts, summary, comment = structure.parse_structure(paragraphs)
+    marked = with_marked_noforn(head.classification, [p.marking for p in paragraphs])
     if not head.ref_id:
         raise CableError("no cable found: no reference id in metadata, routing line or page markers", raw.source)
     return Cable(
@@ -47,7 +49,8 @@ def cable_from_raw(raw: RawCable) -> Cable:
         fm=head.fm,
         to=head.to,
         info=head.info,
-        classification=head.classification,
+        classification=marked or head.classification,
+        caption_classification=head.classification if marked else None,
         caveats=head.caveats,
         eo=head.eo,
         declassify=head.declassify,

@@ -28,6 +28,7 @@ _TIP = re.compile(
 )
 _KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
 
+_UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
 _TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")
 _CONTINUED = re.compile(r"\(?\bcont(?:inued|\.|'d)\)?", re.IGNORECASE)
 
@@ -179,6 +180,8 @@ def _outline(items: dict[int, Item]) -> dict[int, Item]:
     small = [it for it in items.values() if it.letter.islower()]
     # `a)` `b)` without a title or question each: a list inside a paragraph, not a questionnaire's items
     small_list = sum(1 for it in small if it.question) * 2 < len(small)
+    if any(not it.question and _UNLABELLED_QUESTION.search(it.answer) for it in items.values()):
+        return {}  # lettered topics over unlabelled `--What ...?` questions and their answers: not answers
     for index in sorted(items):
         it = items[index]
         if outline and _nest(outline, it):

@@ -393,6 +393,8 @@ def run_show(args: argparse.Namespace) -> int:
                          ("Tags", " ".join(cable.tags)), ("Subject", cable.subject), ("Source", cable.source)):
         if value:
             w(f"{label + ':':<16}{safe_text(value)}\n")
+        if label == "Classification" and cable.classification_note:
+            w(f"{'':<16}({safe_text(cable.classification_note)})\n")
     if older:
         w(f"{'Other texts:':<16}{len(older)} kept aside (an earlier release or a less clean copy of this cable)\n")
     w("\n")

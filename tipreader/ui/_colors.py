@@ -33,27 +33,29 @@ def derive(app: App) -> dict[str, Color]:
     if colors is None:
         if len(_cache) > 64:
             _cache.clear()
-        colors = _cache[key] = _derive(theme)
+        colors = _cache[key] = derive_theme(theme)
     return colors
 
 
-def _derive(theme: Theme) -> dict[str, Color]:
+def derive_theme(theme: Theme) -> dict[str, Color]:
+    """Readable text colours for each role of ``theme``."""
     variables = {**theme.to_color_system().generate(), **theme.variables}
-    backgrounds = [c for c in (_parse(variables.get("background")), _parse(variables.get("surface"))) if c]
+    backgrounds = [c for c in (parse(variables.get("background")), parse(variables.get("surface"))) if c]
     result: dict[str, Color] = {}
     for role in ROLES:
-        color = _parse(variables.get(role)) or _parse(variables.get(f"text-{role}"))
+        color = parse(variables.get(role)) or parse(variables.get(f"text-{role}"))
         if color is None:
-            color = _parse(variables.get("foreground")) or (_WHITE if theme.dark else _BLACK)
+            color = parse(variables.get("foreground")) or (_WHITE if theme.dark else _BLACK)
         if color.ansi is not None:
             result[role] = _ansi_readable(color, theme.dark)
         else:
             rgb_backgrounds = [b for b in backgrounds if b.ansi is None and b.a > 0]
-            result[role] = _rgb_readable(color, rgb_backgrounds, theme.dark)
+            result[role] = readable(color, rgb_backgrounds, theme.dark)
     return result
 
 
-def _parse(value: str | None) -> Color | None:
+def parse(value: str | None) -> Color | None:
+    """A theme value as a colour (``"ansi_default 50%"`` → its colour), None when unusable."""
     if not value:
         return None
     try:
@@ -71,17 +73,28 @@ def _ansi_readable(color: Color, dark: bool) -> Color:
     return Color.parse(f"ansi_{_ANSI_NAMES[number]}")
 
 
-def _rgb_readable(color: Color, backgrounds: list[Color], dark: bool) -> Color:
+def readable(color: Color, backgrounds: list[Color], dark: bool, minimum: float = MIN_CONTRAST) -> Color:
+    """``color``, moved toward white (``dark``) or black until it keeps ``minimum`` on every background.
+
+    A background too close to that end (white text on a mid blue bar) is tried the other way;
+    if neither way reaches ``minimum``, the candidate that reads best is returned.
+    """
     color = color.with_alpha(1.0)
     if not backgrounds:
         return color
-    target = _WHITE if dark else _BLACK
-    candidate = color
-    step = 0
-    while step < 10 and min(contrast(candidate, bg) for bg in backgrounds) < MIN_CONTRAST:
-        step += 1
-        candidate = color.blend(target, step / 10)
-    return candidate
+
+    def worst(candidate: Color) -> float:
+        return min(contrast(candidate, bg) for bg in backgrounds)
+
+    best = color
+    for target in ((_WHITE, _BLACK) if dark else (_BLACK, _WHITE)):
+        for step in range(11):
+            candidate = color.blend(target, step / 10)
+            if worst(candidate) >= minimum:
+                return candidate
+            if worst(candidate) > worst(best):
+                best = candidate
+    return best
 
 
 def luminance(color: Color) -> float:

@@ -34,6 +34,7 @@ from tipreader.ui.services import Services
 from tipreader.ui.settings import apply_config, remember_theme, theme_variable_defaults
 from tipreader.ui.source import CableSource, load
 from tipreader.ui.terminal_watch import TerminalWatch
+from tipreader.ui.text_styles import install_text_styles
 
 
 class TipReaderApp(App[None]):
@@ -78,6 +79,7 @@ class TipReaderApp(App[None]):
     def on_mount(self) -> None:
         """Apply the settings (theme, keymap), then the library screen, and the cable asked for above it."""
         start_log()
+        install_text_styles(self)  # the tip.* names the widgets draw with, in this theme's colours
         self.collector.start()
         self.terminal_watch.start()
         services = self.services
@@ -225,10 +227,17 @@ class TipReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's palette commands, but "Keys" opens this app's help (Textual's keys panel lists
-        the text box's editing keys and squeezes the screen into a narrow strip)."""
+        the text box's editing keys and squeezes the screen into a narrow strip), and "Screenshot"
+        saves where the user will find it and says where (Textual's goes to a Downloads folder a
+        server seldom has, and then says only "Failed to save screenshot")."""
+        from tipreader.ui.screenshot import screenshot_soon
+
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
                 yield SystemCommand("Keys", "This screen's keys, grouped, and the search syntax (F1)", self.action_help)
+            elif command.title == "Screenshot":
+                yield SystemCommand("Screenshot", "Save an SVG picture of the screen in the folder tipreader "
+                                    "was started from", lambda: screenshot_soon(self))
             else:
                 yield command
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tipreader.ui.widgets.section_tree import SectionTree
 
 _INLINE_STYLES = {"strong": "bold", "em": "italic", "s": "strike", "link": "underline"}
-CODE_STYLE = "bold #87afd7"
+CODE_STYLE = "tip.code"
 _parser = MarkdownIt("commonmark").enable("strikethrough")
 
 
@@ -46,7 +46,9 @@ def _inline(tok, out: Text) -> None:
         elif kind == "hardbreak":
             out.append("\n")
         elif kind == "code_inline":
-            out.append(clean(child.content, newlines=False), style=" ".join([*styles, CODE_STYLE]))
+            start = len(out)
+            out.append(clean(child.content, newlines=False), style=" ".join(styles))
+            out.stylize(CODE_STYLE, start, len(out))  # a named style: not joined into a style string
         elif kind == "image":
             out.append(clean(child.content or "image", newlines=False), style=" ".join([*styles, "italic"]))
         elif child.content:
@@ -83,14 +85,14 @@ def note_text(note: str) -> Text:
                 pending_item = ""
             elif lists:
                 lead += "  "
-            out.append(lead, style="dim")
+            out.append(lead, style="tip.muted")
             if kind == "inline":
                 start = len(out.plain)
                 _inline(tok, out)
                 if k and tokens[k - 1].type == "heading_open":
                     out.stylize("bold underline" if tokens[k - 1].tag == "h1" else "bold", start)
             elif kind == "hr":
-                out.append("───", style="dim")
+                out.append("───", style="tip.muted")
             else:
                 code = clean(tok.content.rstrip("\n"))
                 out.append(code.replace("\n", "\n" + lead), style=CODE_STYLE)
@@ -99,7 +101,7 @@ def note_text(note: str) -> Text:
 
 # ---- the reader's markers ------------------------------------------------------------------
 MARK = "★ "
-MARK_STYLE = "bold #ff5faf"
+MARK_STYLE = "tip.bookmark"
 NOTE_PREFIX = "  ✎ "
 
 
@@ -122,7 +124,7 @@ def decorate_blocks(blocks: list[Block], marks: Mapping[int, Placed], notes: boo
             placed = marks[para]
             text = Text(MARK, style=MARK_STYLE)
             if placed.status != "ok":
-                text.append("(changed) ", style="bold yellow")
+                text.append("(changed) ", style="tip.warning-mark")
             text.append_text(block.text)
             block = replace(block, text=text, find_from=block.find_from + len(text.plain) - len(block.text.plain))
         out.append(block)

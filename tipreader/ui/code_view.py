@@ -31,7 +31,7 @@ def tag_text(located: Sequence[Located], notes: bool = True) -> Text:
             f" {clean(p.code, newlines=False)}·{clean(p.author, newlines=False)} "
         text.append(label, style=TEAM_STYLE if p.team else OWN_STYLE)
         if loc.status != "ok":
-            text.append(f"({loc.status})", style="bold yellow")
+            text.append(f"({loc.status})", style="tip.warning-mark")
     if notes:
         for loc in located:
             note = one_line(loc.passage.note, 120)

@@ -109,7 +109,7 @@ def _badge(para: Paragraph, lost: bool, mark_style: StyleFn = marking_style) -> 
     if para.marking:
         badge.append(f" {clean(para.marking, newlines=False)} ", style=mark_style(para.marking))
     if lost:
-        badge.append(" ⚠", style="bold yellow")
+        badge.append(" ⚠", style="tip.warning-mark")
     if badge.plain:
         badge.append(" ")
     return badge
@@ -122,7 +122,7 @@ def _body(
     head = _badge(para, lost, mark_style)
     body = head.copy()
     body.append(clean(text))
-    style = {"comment": "italic", "heading": "bold", "signature": "dim"}.get(para.kind, "")
+    style = {"comment": "italic", "heading": "bold", "signature": "tip.muted"}.get(para.kind, "")
     if style:
         body.stylize(style, len(head))
     return Block(body, para.index, role, prefix or Text(), gap, True, len(head))
@@ -130,45 +130,47 @@ def _body(
 
 def header_blocks(cable: Cable, in_library: Callable[[str], bool], level_style: StyleFn = classification_style) -> list[Block]:
     """The metadata panel: ref_id and subject, date and origin, classification, TAGS, references."""
-    label = "bold #8fb0d0"
+    label = "tip.field"
     blocks: list[Block] = []
     title = Text()
     title.append(clean(cable.ref_id, newlines=False), style="bold")
     if cable.subject:
         title.append("  ")
-        title.append(clean(cable.subject, newlines=False), style="bold #e0c070")
+        title.append(clean(cable.subject, newlines=False), style="tip.title")
     blocks.append(Block(title, None, "header", gap=0, find_from=0))
     line = Text()
     line.append("Date ", style=label)
     if cable.date is None and cable.year_guess is not None:
-        line.append(f"year not stated; {cable.year_guess}?", style="italic yellow")  # a guess, never in the id
+        line.append(f"year not stated; {cable.year_guess}?", style="tip.note")  # a guess, never in the id
     else:
         line.append(_date(cable.date))
     if cable.origin:
         line.append("   From ", style=label)
         line.append(clean(cable.origin, newlines=False))
     if cable.precedence:
-        line.append("   " + clean(cable.precedence, newlines=False), style="dim")
+        line.append("   " + clean(cable.precedence, newlines=False), style="tip.muted")
     blocks.append(Block(line, None, "header", searchable=False))
     line = Text()
     line.append("Classification ", style=label)
     cls = clean(cable.classification, newlines=False)
-    line.append(f" {cls} " if cls else "not stated", style=level_style(cls) if cls else "dim italic")
+    line.append(f" {cls} " if cls else "not stated", style=level_style(cls) if cls else "tip.muted-italic")
     for caveat in cable.caveats:
-        line.append(" " + clean(caveat, newlines=False), style="dim")
+        line.append(" " + clean(caveat, newlines=False), style="tip.muted")
+    if cable.classification_note:  # NOFORN raised from the paragraph markings, not the caption's own
+        line.append(f"  ({clean(cable.classification_note, newlines=False)})", style="tip.note")
     if cable.eo:
         line.append("   E.O. ", style=label)
-        line.append(clean(cable.eo, newlines=False), style="dim")
+        line.append(clean(cable.eo, newlines=False), style="tip.muted")
     if cable.classified_by:
         line.append("   Classified by ", style=label)
-        line.append(one_line(cable.classified_by, 80), style="dim")
+        line.append(one_line(cable.classified_by, 80), style="tip.muted")
     blocks.append(Block(line, None, "header", searchable=False))
     if cable.tags:
         line = Text()
         line.append("Tags ", style=label)
         for i, tag in enumerate(cable.tags):
             if i:
-                line.append(" · ", style="dim")
+                line.append(" · ", style="tip.muted")
             line.append(clean(tag, newlines=False), style="bold")
             name = tag_name(tag)
             if name:
@@ -181,17 +183,17 @@ def header_blocks(cable: Cable, in_library: Callable[[str], bool], level_style: 
             line.append(clean(ref.label, newlines=False) + ". ", style="bold")
         line.append(clean(ref.text, newlines=False))
         if ref.ref_id:
-            line.append(" → " + clean(ref.ref_id, newlines=False), style="dim")
+            line.append(" → " + clean(ref.ref_id, newlines=False), style="tip.muted")
             if in_library(ref.ref_id):
-                line.append(" ✓ in library", style="bold green")
+                line.append(" ✓ in library", style="tip.ok-mark")
         blocks.append(Block(line, None, "header", searchable=False))
     if cable.partial:
-        blocks.append(Block(Text("A partial extract: the full text is not in this record.", "italic yellow"), None, "header", searchable=False))
+        blocks.append(Block(Text("A partial extract: the full text is not in this record.", "tip.note"), None, "header", searchable=False))
     for warning in cable.warnings:
         if warning.code == "truncated":  # the cable's own page markers or pointers say it stops early
             text = "Truncated: " + clean(warning.message, newlines=False)
-            blocks.append(Block(Text(text, "italic yellow"), None, "header", searchable=False))
-    blocks.append(Block(Text("─", "#405060"), None, "rule", searchable=False, one_line=True))
+            blocks.append(Block(Text(text, "tip.note"), None, "header", searchable=False))
+    blocks.append(Block(Text("─", "tip.rule"), None, "rule", searchable=False, one_line=True))
     return blocks
 
 
@@ -227,8 +229,8 @@ def build_blocks(
             if i != q.paragraph_index:
                 owner.setdefault(i, q)
     headings = {part.paragraph_index: (n, part) for n, part in enumerate(cable.parts, 1) if part.paragraph_index is not None}
-    q_prefix = Text("┃ ", style="bold #d7a64a")
-    a_prefix = Text("│ ", style="#5f87af")
+    q_prefix = Text("┃ ", style="tip.letter")
+    a_prefix = Text("│ ", style="tip.answer-bar")
 
     blocks = header_blocks(cable, in_library, head_style)
     shown_parts: set[int] = set()
@@ -239,7 +241,7 @@ def build_blocks(
             n, _part = headings[para.index]
             shown_parts.add(n)
             blocks.append(_body(para, para.text, para.index in lost, role="heading", mark_style=mark_style))
-            blocks[-1].text.stylize("bold #e0c070", blocks[-1].find_from)
+            blocks[-1].text.stylize("tip.title", blocks[-1].find_from)
             continue
         if para.index in qmap:
             part_no, _, q = qmap[para.index]
@@ -247,12 +249,12 @@ def build_blocks(
                 shown_parts.add(part_no)
                 part = cable.parts[part_no - 1]
                 title = clean(part.title, newlines=False) or f"Part {part_no}"
-                head = Text(f"{clean(part.label, newlines=False)}  " if part.label else "", "bold #e0c070")
+                head = Text(f"{clean(part.label, newlines=False)}  " if part.label else "", "tip.title")
                 if part.title_source == "standard":  # not the cable's words: dim, and saying so
-                    head.append(title, "dim italic #e0c070")
-                    head.append(f"  ({DERIVED_NOTE})", "dim")
+                    head.append(title, "tip.title-derived")
+                    head.append(f"  ({DERIVED_NOTE})", "tip.muted")
                 else:
-                    head.append(title.upper(), "bold #e0c070 underline")
+                    head.append(title.upper(), "tip.part-title")
                 blocks.append(Block(head, para.index, "part", gap=1, searchable=False))
             blocks.extend(_question_blocks(cable, para, part_no, q, view, para.index in lost, q_prefix, a_prefix, mark_style))
             continue
@@ -278,27 +280,27 @@ def _question_blocks(
     question, answer = split_question(para, q)
     question = QUESTION_LEAD.sub("", clean(question), count=1) if question else ""
     label = Text()
-    label.append(f" {question_label(cable, part_no, q)} ", style="bold black on #d7a64a")
+    label.append(f" {question_label(cable, part_no, q)} ", style="tip.letter-badge")
     label.append(" ")
     label.append_text(_badge(para, lost, mark_style))
     out: list[Block] = []
     if view == "answers":
-        label.append(one_line(question, 400), style="italic #d7c79a")
+        label.append(one_line(question, 400), style="tip.question-preview")
         out.append(Block(label, para.index, "question", q_prefix, gap=1, find_from=len(label.plain) - len(one_line(question, 400)), one_line=True, searchable=False))
     else:
         out.append(Block(label, para.index, "qlabel", q_prefix, gap=1, searchable=False))
         if question:
-            out.append(Block(Text(question, "#d7c79a"), para.index, "question", q_prefix))
+            out.append(Block(Text(question, "tip.question"), para.index, "question", q_prefix))
     if view == "questions":
-        preview = Text("Answer: ", style="bold #5f87af")
-        preview.append(one_line(q.answer, 400) or "(none)", style="dim")
+        preview = Text("Answer: ", style="tip.answer")
+        preview.append(one_line(q.answer, 400) or "(none)", style="tip.muted")
         out.append(Block(preview, para.index, "preview", a_prefix, one_line=True, searchable=False))
         return out
-    out.append(Block(Text("Post response", "bold #5f87af"), para.index, "alabel", a_prefix, searchable=False))
+    out.append(Block(Text("Post response", "tip.answer"), para.index, "alabel", a_prefix, searchable=False))
     if answer:
         out.append(Block(Text(clean(answer)), para.index, "answer", a_prefix))
     elif not [i for i in q.answer_paragraphs if i != para.index]:
-        out.append(Block(Text("(no answer given)", "dim italic"), para.index, "answer", a_prefix, searchable=False))
+        out.append(Block(Text("(no answer given)", "tip.muted-italic"), para.index, "answer", a_prefix, searchable=False))
     if q.after and q.answer_paragraphs[-1:] in ((), (para.index,)):
         out.append(Block(Text(clean(q.after)), para.index, "para", gap=1))  # `End text of submission`: not the answer
     return out

@@ -12,13 +12,30 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rich.style import Style
+from rich.text import Text
+
 from tipreader.library.query import QueryError, parse_query
 from tipreader.library.search import highlight_tree
 from tipreader.library.snippets import Highlighter
 
 # "09 SANAA 1936", "08 STATE 132759", "2006 STATE 202745": a cable cited in the text
 CITATION = re.compile(r"\b(?:19|20)?(\d\d) ([A-Z][A-Z]+(?: [A-Z]+)?) (\d{1,6})\b")
-LINK_STYLE = "underline #87afd7"
+LINK_STYLE = "tip.link"  # a named style (ui.text_styles): readable in every theme
+
+
+def link_spans(start: int, end: int, click: str) -> list[tuple[int, int, Style | str]]:
+    """A link over ``start:end``: its look (the named :data:`LINK_STYLE`) and its click action,
+    as two spans (a named style cannot be added to a :class:`Style`)."""
+    return [(start, end, LINK_STYLE), (start, end, Style(meta={"@click": click}))]
+
+
+def append_link(text: Text, label: str, click: str) -> None:
+    """Append ``label`` to ``text`` as a link that runs ``click``."""
+    start = len(text)
+    text.append(label)
+    for a, b, style in link_spans(start, len(text), click):
+        text.stylize(style, a, b)
 
 
 def citations(text: str) -> list[tuple[int, int, str]]:

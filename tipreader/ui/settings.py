@@ -31,6 +31,7 @@ from textual.theme import BUILTIN_THEMES
 
 from tipreader.config import Config, ConfigError, config_path, save_theme
 from tipreader.ui._colors import ROLES, derive
+from tipreader.ui.text_styles import footer_key_color, style_color
 
 ANSI_THEMES = ("ansi-dark", "ansi-light")
 CLASSIFICATION_LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
@@ -235,6 +236,8 @@ def theme_variable_defaults(app: App) -> dict[str, str]:
     variables.update(
         {f"entity-{kind.lower().replace('_', '-')}": colors[role].hex for kind, (role, _) in _ENTITY.items()}
     )
+    variables["tip-muted"] = style_color(app, "tip.muted")  # inactive tabs: Textual's 50% is under 4.5:1
+    variables["tip-footer-key"] = footer_key_color(app.current_theme)
     return variables
 
 

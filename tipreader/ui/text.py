@@ -103,27 +103,27 @@ def classification_style(classification: str | None) -> str:
     """A Rich style for a classification: the higher the level, the hotter the colour."""
     level = (classification or "").upper()
     if level.startswith("TOP SECRET"):
-        return "bold white on dark_orange3"
+        return "tip.class-top-secret"
     if level.startswith("SECRET"):
-        return "bold white on red3"
+        return "tip.class-secret"
     if level.startswith("CONFIDENTIAL"):
-        return "bold white on blue"
+        return "tip.class-confidential"
     if "FOR OFFICIAL USE" in level or "SENSITIVE" in level:
-        return "bold black on yellow3"
+        return "tip.class-sensitive"
     if level.startswith("UNCLASSIFIED"):
-        return "bold black on green3"
-    return "dim"
+        return "tip.class-unclassified"
+    return "tip.muted"
 
 
 def marking_style(marking: str | None) -> str:
     """A style for a paragraph marking badge such as ``SBU`` or ``S//NF``."""
     mark = (marking or "").upper()
     if mark.startswith("TS"):
-        return "black on dark_orange3"
+        return "tip.mark-top-secret"
     if mark.startswith("S"):
-        return "white on red3" if not mark.startswith("SBU") else "black on yellow3"
+        return "tip.mark-secret" if not mark.startswith("SBU") else "tip.mark-sensitive"
     if mark.startswith("C"):
-        return "white on blue"
+        return "tip.mark-confidential"
     if mark.startswith("U"):
-        return "black on green3"
+        return "tip.mark-unclassified"
     return "reverse"

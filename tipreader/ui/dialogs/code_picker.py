@@ -73,7 +73,7 @@ class CodePicker(ModalScreen[CodeChoice | None]):
         with Vertical(id="codes-box"):
             title = Text("Code ", style="bold")
             title.append(clean(self.citation, newlines=False) or "this paragraph")
-            title.append(f"  ·  {clean(self.book.name, newlines=False)}", style="dim")
+            title.append(f"  ·  {clean(self.book.name, newlines=False)}", style="tip.muted")
             yield Label(title, id="codes-title")
             if self.quote:
                 yield Label(Text(one_line(self.quote, 200)), id="codes-quote")
@@ -117,7 +117,7 @@ class CodePicker(ModalScreen[CodeChoice | None]):
             line = Text("✓ " if code.name in self.applied else "  ", style="bold")
             line.append(code.name, style="bold")
             if code.description:
-                line.append(f"  {clean(code.description, newlines=False)}", style="dim")
+                line.append(f"  {clean(code.description, newlines=False)}", style="tip.muted")
             options.add_option(Option(line, id=code.name))
         first = next((k for k in range(options.option_count) if not options.get_option_at_index(k).disabled), None)
         options.highlighted = first

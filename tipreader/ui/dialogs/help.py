@@ -72,7 +72,7 @@ def help_table(*binding_lists: list[BindingType], keymap: dict[str, str] | None 
                 group = b.id.split(".")[1] if b.id.count(".") >= 2 else b.id.split(".")[0]
                 groups.setdefault(GROUPS.get(group, group.title()), []).append(b)
     table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", style="bold #d7a64a", no_wrap=True)
+    table.add_column(justify="right", style="tip.letter", no_wrap=True)
     table.add_column()
     for group, items in groups.items():
         table.add_row(Text(""), Text(group, style="bold underline"))
@@ -112,7 +112,7 @@ def query_table() -> Table:
     table.add_row(Text("Search syntax", style="bold underline"), Text(""))
     for query, meaning in QUERY_SYNTAX:
         table.add_row(Text(query), Text(meaning))
-    table.add_row(Text(""), Text("Filters alone (tag:KTIP date:2009) list the newest first.", style="dim"))
+    table.add_row(Text(""), Text("Filters alone (tag:KTIP date:2009) list the newest first.", style="tip.muted"))
     table.add_row(Text("¶7 / ¶·7", style="bold"), Text("in a hit: the cable's paragraph 7 / the 7th block of a part the cable "
                                                        "does not number (the reader opens there)"))
     return table

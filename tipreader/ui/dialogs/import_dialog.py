@@ -86,7 +86,7 @@ class ImportPathDialog(ModalScreen[str | None]):
             return
         path = os.path.expanduser(value)
         if not (Path(path).exists() or any(c in path for c in "*?[")):
-            self.query_one("#import-path-error", Static).update(Text(f"No such file or folder: {value}", style="red"))
+            self.query_one("#import-path-error", Static).update(Text(f"No such file or folder: {value}", style="tip.error"))
             return
         self.dismiss(path)
 
@@ -104,32 +104,32 @@ def summary_text(report, entities_only: bool = False) -> Text:
     p = report.progress
     if entities_only:
         left = p.entities_total - p.entities_done
-        text = Text("Stopped — " if p.cancelled else "Done — ", style="bold yellow" if left else "bold green")
+        text = Text("Stopped — " if p.cancelled else "Done — ", style="tip.warning-mark" if left else "tip.ok-mark")
         text.append(f"names found in {p.entities_done:,} of {p.entities_total:,} waiting cable(s)"
                     f" · {p.elapsed:.1f} s\n")
         if left:
             text.append(f"{left:,} cable(s) still waiting: the next import (or this command) goes on with them.\n",
-                        style="yellow")
+                        style="tip.warning")
         return text
     text = Text("Import cancelled — what was read so far is kept.\n" if p.cancelled else "Import finished.\n",
-                style="bold yellow" if p.cancelled else "bold green")
+                style="tip.warning-mark" if p.cancelled else "tip.ok-mark")
     text.append(f"{p.cables_imported:,} cable(s) imported · {p.cables_unchanged:,} already in the library · "
                 f"{p.older_texts:,} other text(s) kept aside · {p.files_skipped:,} file(s) skipped (unchanged) · ")
-    text.append(f"{len(report.errors):,} failed", style="bold red" if report.errors else "")
+    text.append(f"{len(report.errors):,} failed", style="tip.error-mark" if report.errors else "")
     text.append(f" · {p.elapsed:.1f} s\n")
     left = p.entities_total - p.entities_done
     if p.phase == "entities" and p.entities_done:
         text.append(f"Searchable after {p.searchable_after:.1f} s; names found in {p.entities_done:,} cable(s).\n",
-                    style="dim")
+                    style="tip.muted")
     if p.phase == "entities" and left:
         text.append(f"Names not yet found in {left:,} cable(s): they are searchable, but person:, org:, place: … "
-                    "miss them until the next import (or `tipreader library entities`).\n", style="yellow")
+                    "miss them until the next import (or `tipreader library entities`).\n", style="tip.warning")
     for path, reason in report.errors[:30]:
-        text.append("✗ ", style="red")
+        text.append("✗ ", style="tip.error")
         text.append(clean(Path(path).name, newlines=False), style="bold")
         text.append(": " + clean(reason, newlines=False) + "\n")
     if len(report.errors) > 30:
-        text.append(f"… and {len(report.errors) - 30} more\n", style="dim")
+        text.append(f"… and {len(report.errors) - 30} more\n", style="tip.muted")
     return text
 
 
@@ -204,28 +204,28 @@ class ImportDialog(ModalScreen[object]):
                           f"{_eta(p.bytes_done, p.bytes_total, p.elapsed - p.searchable_after)}\n")
             if p.files_total:
                 status.append(f"{p.cables_imported:,} cables imported and searchable · {p.failed:,} failed",
-                              style="dim")
+                              style="tip.muted")
         else:
             status = Text(f"{p.files_done:,}/{p.files_total:,} files · {p.cables_imported + p.cables_unchanged:,} cables · "
                           f"{p.failed:,} failed · {_eta(p.bytes_done, p.bytes_total, p.elapsed)}\n")
-            status.append(clean(Path(p.current).name, newlines=False) if p.current else "", style="dim")
+            status.append(clean(Path(p.current).name, newlines=False) if p.current else "", style="tip.muted")
         self.query_one("#import-status", Static).update(status)
 
     def _done(self, report) -> None:
         self.report = report
         self.query_one(ProgressBar).update(total=100, progress=100)
         self.query_one("#import-status", Static).update(summary_text(report, entities_only=self.path is None and not self.rebuild))
-        self.query_one("#import-help", Static).update(Text("Enter or Esc closes", style="dim"))
+        self.query_one("#import-help", Static).update(Text("Enter or Esc closes", style="tip.muted"))
 
     def _failed(self, message: str) -> None:
         self.report = False
-        self.query_one("#import-status", Static).update(Text(f"The import stopped: {message}", style="bold red"))
+        self.query_one("#import-status", Static).update(Text(f"The import stopped: {message}", style="tip.error-mark"))
 
     def action_cancel(self) -> None:
         """Esc: cancel a running import; close once it is over."""
         if self.report is None:
             self.cancel.set()
-            self.query_one("#import-help", Static).update(Text("Cancelling…", style="yellow"))
+            self.query_one("#import-help", Static).update(Text("Cancelling…", style="tip.warning"))
         else:
             self.dismiss(self.report or None)
 

@@ -45,15 +45,15 @@ class ReferencesDialog(ModalScreen[str | None]):
             options = []
             for i, (ref, what, present) in enumerate(self.rows):
                 line = Text()
-                line.append(f"{clean(ref, newlines=False) or '(unresolved)':<16} ", style="bold" if present else "dim")
+                line.append(f"{clean(ref, newlines=False) or '(unresolved)':<16} ", style="bold" if present else "tip.muted")
                 line.append(clean(what, newlines=False)[:60])
                 if i < self.local:
-                    line.append("  in this cable", style="dim")
+                    line.append("  in this cable", style="tip.muted")
                 else:
-                    line.append("  ✓ in library" if present else "  not in library", style="green" if present else "dim italic")
+                    line.append("  ✓ in library" if present else "  not in library", style="tip.ok" if present else "tip.muted-italic")
                 options.append(Option(line, id=str(i), disabled=not present))
             if not options:
-                options = [Option(Text("No references, and no cable in the library cites this one.", style="dim"),
+                options = [Option(Text("No references, and no cable in the library cites this one.", style="tip.muted"),
                                   disabled=True)]
             yield OptionList(*options, id="references-list")
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from rich.style import Style
 from rich.text import Text
 
 from tipreader.ui.document import Block, with_styles
 from tipreader.ui.messages import OpenCable, WalkHistory
 from tipreader.ui.parts.base import ReaderPart, part_binding
 from tipreader.ui.parts.question_links import QuestionLinksPart
-from tipreader.ui.query_words import LINK_STYLE, citations
+from tipreader.ui.query_words import append_link, citations, link_spans
 
 _log = logging.getLogger(__name__)
 
@@ -79,7 +78,7 @@ class NavigationPart(ReaderPart):
         for block, spans in zip(blocks, found):
             if block.para is None and block.role == "rule" and self.cited_by():
                 out.append(self._cited_block(block))
-            out.append(with_styles(block, ((a, b, _link(ref)) for a, b, ref in spans if self._linkable(ref))))
+            out.append(with_styles(block, [span for a, b, ref in spans if self._linkable(ref) for span in link_spans(a, b, _click(ref))]))
         return out
 
     # ---- links ------------------------------------------------------------------------
@@ -102,8 +101,8 @@ class NavigationPart(ReaderPart):
         line.append("Cited by ", style="bold")
         for i, ref in enumerate(self.cited_by()):
             if i:
-                line.append(" · ", style="dim")
-            line.append(ref, style=_link(ref))
+                line.append(" · ", style="tip.muted")
+            append_link(line, ref, _click(ref))
         return replace(rule, text=line, role="header", one_line=False, searchable=False, gap=0)
 
     def links_here(self) -> list[str]:
@@ -170,5 +169,6 @@ class NavigationPart(ReaderPart):
         self.reader.app.push_screen(ReferencesDialog(cable.ref_id, rows, [(k, w) for k, (_, w) in local.items()]), chosen)
 
 
-def _link(ref: str) -> Style:
-    return Style.parse(LINK_STYLE) + Style(meta={"@click": f"screen.open_reference({ref!r})"})
+def _click(ref: str) -> str:
+    """The click action of a link to ``ref``."""
+    return f"screen.open_reference({ref!r})"

@@ -9,13 +9,12 @@ the question; the jump is a history step, so Back returns to the reference.
 from __future__ import annotations
 
 
-from rich.style import Style
 
 from tipreader.cable.crossrefs import references_in
 from tipreader.cable.model import Question
 from tipreader.ui.document import Block, with_styles
 from tipreader.ui.parts.base import ReaderPart
-from tipreader.ui.query_words import LINK_STYLE
+from tipreader.ui.query_words import link_spans
 from tipreader.ui.text import clean
 
 
@@ -32,7 +31,7 @@ class QuestionLinksPart(ReaderPart):
         out = []
         for block in blocks:
             if block.para is not None and block.searchable:
-                block = with_styles(block, ((a, b, _link(q)) for a, b, q in self._spans(block)))
+                block = with_styles(block, [span for a, b, q in self._spans(block) for span in link_spans(a, b, _click(q))])
             out.append(block)
         return out
 
@@ -76,5 +75,5 @@ class QuestionLinksPart(ReaderPart):
             self.reader.app.bell()
 
 
-def _link(q: Question) -> Style:
-    return Style.parse(LINK_STYLE) + Style(meta={"@click": f"screen.part('question-links', 'go', {q.label!r})"})
+def _click(q: Question) -> str:
+    return f"screen.part('question-links', 'go', {q.label!r})"

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rich.style import Style
 from rich.text import Text
 
 from tipreader.cable.model import Cable, Part
@@ -23,13 +22,13 @@ from tipreader.ui.errors import log_error
 from tipreader.ui.messages import OpenCable
 from tipreader.ui.navigation import part_targets
 from tipreader.ui.parts.base import ReaderPart
-from tipreader.ui.query_words import LINK_STYLE
+from tipreader.ui.query_words import append_link
 from tipreader.ui.text import clean
 
 if TYPE_CHECKING:
     from tipreader.ui.screens.reader import ReaderScreen
 
-NOTE_STYLE = "italic #8fb0d0"
+NOTE_STYLE = "tip.aside"
 
 
 class SubmissionPart(ReaderPart):
@@ -136,12 +135,12 @@ class SubmissionPart(ReaderPart):
 
     def _header_line(self, split: tuple[int, int], nxt: str | None, prev: str | None, rule: Block) -> Block:
         line = Text()
-        line.append("Submission ", style="bold #8fb0d0")
+        line.append("Submission ", style="tip.field")
         line.append(f"part {split[0]} of {split[1]}")
         for ref, word in ((prev, "previous"), (nxt, "next")):
             if ref is not None:
-                line.append(f"   {word}: ", style="dim")
-                line.append(ref, style=_link(ref))
+                line.append(f"   {word}: ", style="tip.muted")
+                append_link(line, ref, _click(ref))
         return replace(rule, text=line, role="header", one_line=False, searchable=False, gap=0)
 
     def _part_notes(self, nxt: str | None, prev: str | None) -> dict[int, Text]:
@@ -174,10 +173,10 @@ def _note(notes: dict[int, Text], part: Part, text: str, ref: str, key: str) -> 
     if line.plain:
         line.append("  ·  ")
     line.append("↪ " + clean(text, newlines=False), style=NOTE_STYLE)
-    line.append(ref, style=_link(ref))
-    line.append(key, style="dim")
+    append_link(line, ref, _click(ref))
+    line.append(key, style="tip.muted")
     notes[para] = line
 
 
-def _link(ref: str) -> Style:
-    return Style.parse(LINK_STYLE) + Style(meta={"@click": f"screen.part('submission', 'open', {ref!r})"})
+def _click(ref: str) -> str:
+    return f"screen.part('submission', 'open', {ref!r})"

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 TEAM_MARK = "◇ "
-TEAM_STYLE = "bold #5fafaf"
+TEAM_STYLE = "tip.team"
 TEAM_PREFIX = "  ◇ "
 
 
@@ -71,9 +71,9 @@ def team_text(marks: list[TeamMark]) -> Text:
             out.append("\n")
         out.append(clean(item.author, newlines=False), style=TEAM_STYLE)
         when = datetime.fromtimestamp(item.updated).strftime("%Y-%m-%d %H:%M")
-        out.append(f" · {when}", style="dim")
+        out.append(f" · {when}", style="tip.muted")
         if mark.status != "ok":
-            out.append(" (changed since)", style="bold yellow")
+            out.append(" (changed since)", style="tip.warning-mark")
         if item.body.strip():
             out.append("\n")
             out.append_text(note_text(item.body))

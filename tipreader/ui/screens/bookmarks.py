@@ -75,9 +75,9 @@ def group_prompt(mark: Bookmark, first: bool = True) -> Text:
     if not first:
         title.append("\n")
     title.append(clean(mark.subject or mark.ref_id, newlines=False), style="bold")
-    title.append(f"  {clean(mark.ref_id, newlines=False)}", style="dim")
+    title.append(f"  {clean(mark.ref_id, newlines=False)}", style="tip.muted")
     if mark.date:
-        title.append(f" · {mark.date[:10]}", style="dim")
+        title.append(f" · {mark.date[:10]}", style="tip.muted")
     return title
 
 
@@ -86,12 +86,12 @@ def bookmark_prompt(placed: Placed) -> Group:
     mark = placed.bookmark
     head = Text(no_wrap=True, overflow="ellipsis")
     head.append("  " + clean(mark.citation, newlines=False), style="bold")
-    head.append(f"  {iso_time(mark.created).replace('T', ' ')[:16]}", style="dim")
+    head.append(f"  {iso_time(mark.created).replace('T', ' ')[:16]}", style="tip.muted")
     if placed.status == CHANGED:
-        head.append("  changed: the paragraph reads differently now", style="bold yellow")
+        head.append("  changed: the paragraph reads differently now", style="tip.warning-mark")
     elif placed.status == DETACHED:
-        head.append("  detached: the cable is not in the library", style="bold red")
-    parts: list = [head, Text("  " + one_line(mark.first_line, 200), style="dim", no_wrap=True, overflow="ellipsis")]
+        head.append("  detached: the cable is not in the library", style="tip.error-mark")
+    parts: list = [head, Text("  " + one_line(mark.first_line, 200), style="tip.muted", no_wrap=True, overflow="ellipsis")]
     if mark.note.strip():
         parts.append(Padding(RichMarkdown(clean(mark.note), hyperlinks=False), (0, 0, 0, 2)))
     return Group(*parts)
@@ -208,7 +208,7 @@ class BookmarksScreen(ModalScreen[tuple[str, int] | None]):
         view = self.query_one(OptionList)
         if not rows:
             message = "No bookmark matches the filter." if query else "No bookmarks yet: press m on a paragraph."
-            options, rows = [Option(Text(message, style="dim italic"), disabled=True)], [""]
+            options, rows = [Option(Text(message, style="tip.muted-italic"), disabled=True)], [""]
         self._rows = rows
         view.set_options(options)
         marks = [k for k, p in enumerate(rows) if isinstance(p, Placed)]

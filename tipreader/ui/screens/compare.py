@@ -48,7 +48,7 @@ def _excerpt(answer: str) -> Text:
     if len(words) <= EXCERPT_WORDS:
         return Text(answer)
     text = Text(" ".join(words[:EXCERPT_WORDS]))
-    text.append(f" … ({len(words) - EXCERPT_WORDS} more words: Enter opens the answer)", style="dim")
+    text.append(f" … ({len(words) - EXCERPT_WORDS} more words: Enter opens the answer)", style="tip.muted")
     return text
 
 
@@ -116,7 +116,7 @@ class CompareScreen(Screen[None]):
         title = Text(no_wrap=True, overflow="ellipsis")
         if base.topic:
             title.append(self.topic_title or base.topic, style="bold")
-            title.append(f"  {base.topic}", style="dim")
+            title.append(f"  {base.topic}", style="tip.muted")
         else:
             guess = f"; best guess {base.candidate} ({base.confidence:.2f})" if base.candidate else ""
             title.append(f"{base.citation}: no topic key (unaligned{guess}), nothing to compare it with")
@@ -143,9 +143,9 @@ class CompareScreen(Screen[None]):
         names = {"compare-years": f"{base.country}, every year", "compare-countries": f"{base.report_year}, other countries"}
         bar = Text(no_wrap=True, overflow="ellipsis")
         for key, name in names.items():
-            bar.append(f" {name} ", style="reverse bold" if key == tab else "dim")
+            bar.append(f" {name} ", style="reverse bold" if key == tab else "tip.muted")
             bar.append("  ")
-        bar.append("t: switch", style="dim")
+        bar.append("t: switch", style="tip.muted")
         self.query_one("#compare-tabs", Static).update(bar)
         self.query_one("#compare-years" if tab == "compare-years" else "#compare-countries-list", EntryList).focus()
 
@@ -179,7 +179,7 @@ class CompareScreen(Screen[None]):
             head.append(f"{a.country} · ", style="bold")
         head.append(a.citation, style="bold")
         if a.confidence < 0.8:
-            head.append(f"  (topic confidence {a.confidence:.2f})", style="dim")
+            head.append(f"  (topic confidence {a.confidence:.2f})", style="tip.muted")
         return head
 
     @property
@@ -223,9 +223,9 @@ class CompareScreen(Screen[None]):
         label = REGIONS.get(self.region_filter or "", self.region_filter) if self.region_filter else "all regions"
         count = f"{len(peers)} of {len(self.data.peers)}" if self.region_filter else str(len(peers))
         self.query_one("#compare-region", Static).update(
-            Text(f"Region: {label} · {count} other countries · r: next region", style="dim"))
+            Text(f"Region: {label} · {count} other countries · r: next region", style="tip.muted"))
         empty = Text(f"No other country's answer to this topic in the library for {self.data.base.report_year}.",
-                     style="dim")
+                     style="tip.muted")
         self.query_one("#compare-countries-list", EntryList).set_entries(
             [Entry(f"{a.ref_id}:{a.q_index}", self._header(a, True), _excerpt(a.answer)) for a in peers], 0, empty)
 

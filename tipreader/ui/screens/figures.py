@@ -84,7 +84,7 @@ class FiguresScreen(Screen[None]):
         value = display(r.value, r.unit)
         head.append(f" · {kind_name(r.kind)} {value}", style="bold")
         if r.period:
-            head.append(f" · {r.period}", style="dim")
+            head.append(f" · {r.period}", style="tip.muted")
         body = Text(r.sentence)
         span = span_in(r.sentence, r.kind, r.value)
         if span is not None:
@@ -96,11 +96,11 @@ class FiguresScreen(Screen[None]):
         label = kind_name(self.kind_filter) if self.kind_filter else "every kind"
         self.query_one("#figures-kind", Static).update(
             Text(f"{label} · {len(shown)} figure{'s' if len(shown) != 1 else ''} · K: next kind · Enter opens it",
-                 style="dim", no_wrap=True, overflow="ellipsis"))
+                 style="tip.muted", no_wrap=True, overflow="ellipsis"))
         entries = [self._entry(i, r) for i, r in enumerate(self.rows) if self.kind_filter in (None, r.kind)]
         self.query_one(EntryList).set_entries(entries, 0, Text(
             "No figure of this kind in these submissions." if self.rows else
-            "No figure in these submissions: no count was found in their answers.", style="dim"))
+            "No figure in these submissions: no count was found in their answers.", style="tip.muted"))
 
     def action_kind(self) -> None:
         """The next kind present (then every kind)."""

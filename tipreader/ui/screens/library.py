@@ -116,7 +116,7 @@ class LibraryScreen(Screen[None]):
         self.query_one(HitList).tooltip = ("Enter opens the cable at the hit's paragraph, the query's words marked. "
                                            "¶7: the cable's paragraph 7; ¶·7: the 7th block of a part the cable "
                                            "does not number")
-        self._set_status(Text("Opening the library…", style="dim"))
+        self._set_status(Text("Opening the library…", style="tip.muted"))
         self._loaded = False
         # Under a reader opened from the command line, wait until shown: the reader paints first.
         self.call_after_refresh(self._first_load)
@@ -279,7 +279,7 @@ class LibraryScreen(Screen[None]):
         self.shown_query = query
         empty = Text(f"No cable matches “{query.strip()}”.", style="italic")
         self.query_one(HitList).set_rows(rows, more, empty)
-        self._set_status(Text(f"{len(rows)}{'+' if more else ''} hits · counting…", style="dim"))
+        self._set_status(Text(f"{len(rows)}{'+' if more else ''} hits · counting…", style="tip.muted"))
 
     def _show_browse(self, generation: int, recent: list[Row], listed: tuple[list[Row], int]) -> None:
         if generation != self._generation:
@@ -315,16 +315,16 @@ class LibraryScreen(Screen[None]):
             text = Text(f"{count:,} cable{'s match' if count != 1 else ' matches'}", style="bold")
             if entities_waiting:  # person:, org: ... asked while an import's entity pass has not reached them
                 text.append(f" · names not indexed yet in {entities_waiting:,} cables: they cannot match this "
-                            "(ctrl+p → Find the names)", style="yellow")
+                            "(ctrl+p → Find the names)", style="tip.warning")
             else:
-                text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="dim")
+                text.append(" · Enter opens at the hit · ↓ to the results · ctrl+t filters", style="tip.muted")
         else:
             text = Text(f"{count:,} cable{'s' if count != 1 else ''} in the library", style="bold")
             if getattr(self.library, "read_only", False):
-                text.append(" (read-only: searched and read; imports are off)", style="yellow")
+                text.append(" (read-only: searched and read; imports are off)", style="tip.warning")
             if self._recent:
-                text.append(f" · {len(self._recent)} read recently, first", style="dim")
-            text.append(" · type to search", style="dim")
+                text.append(f" · {len(self._recent)} read recently, first", style="tip.muted")
+            text.append(" · type to search", style="tip.muted")
         self._set_status(text)
 
     def _show_histogram(self, generation: int, histogram) -> None:
@@ -347,13 +347,13 @@ class LibraryScreen(Screen[None]):
             return
         self.searching = False
         self.shown_query = query  # the answer to it is the message
-        self._set_status(Text(message, style="bold red"))
+        self._set_status(Text(message, style="tip.error-mark"))
 
     def show_problem(self, message: str) -> None:
         """The library cannot be used: ``message`` (what is wrong, what to do) replaces "Opening the library…"."""
         self._loaded = True
         self.searching = False
-        self._set_status(Text(message, style="bold red"))
+        self._set_status(Text(message, style="tip.error-mark"))
 
     def _set_status(self, text: Text) -> None:
         """Show ``text`` in the status line, and where the team sync stands (when there is a team server)."""
@@ -361,7 +361,7 @@ class LibraryScreen(Screen[None]):
         team = self.services.team.status()
         if team:
             text = text.copy()
-            text.append(f" · {team}", style="dim")
+            text.append(f" · {team}", style="tip.muted")
         self.query_one("#library-status", Static).update(text)
 
     # ---- more rows -------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from tipreader.ui.document import Block
 from tipreader.ui.widgets.wrap import wrap_offsets
 
 MAX_MEASURE = 110  # the longest line of prose, in cells
-MATCH_STYLE = "black on #c0a040"
-CURRENT_STYLE = "bold black on #ff8700"
+MATCH_STYLE = "tip.match"
+CURRENT_STYLE = "tip.current"
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ class CableView(ScrollView, can_focus=True):
         inner = max(8, width - block.prefix.cell_len)
         console = self.app.console
         if block.role == "rule":
-            lines = [Text("─" * inner, style=text.style or "dim")]
+            lines = [Text("─" * inner, style=text.style or "tip.muted")]
         elif block.one_line:
             line = text.copy()
             line.truncate(inner, overflow="ellipsis")

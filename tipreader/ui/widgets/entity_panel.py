@@ -45,7 +45,7 @@ class EntityPanel(FoldingTree[EntityKey | None]):
         self.auto_expand = False
         self.index: EntityIndex | None = None
         self._style: Callable[[str], Style] | None = None
-        self.root.add_leaf(Text("Finding entities…", style="dim italic"), data=None)
+        self.root.add_leaf(Text("Finding entities…", style="tip.muted-italic"), data=None)
 
     def on_mount(self) -> None:
         """Recolour the type headings when the theme changes."""
@@ -67,17 +67,17 @@ class EntityPanel(FoldingTree[EntityKey | None]):
         self.clear()
         groups = index.by_type()
         if not groups:
-            self.root.add_leaf(Text("No entities found in this cable.", style="dim italic"), data=None)
+            self.root.add_leaf(Text("No entities found in this cable.", style="tip.muted-italic"), data=None)
             return
         for kind, items in groups.items():
             mentions = sum(n for _, n in items)
             head = Text(no_wrap=True, overflow="ellipsis")
             head.append(TYPE_NAMES.get(kind, kind.title()), style=(style(kind) if style else Style()) + Style(bold=True))
             if kind == "ACRONYM":
-                head.append(" · glossary", style="dim")
-            head.append(f"  {len(items)}", style="dim")
+                head.append(" · glossary", style="tip.muted")
+            head.append(f"  {len(items)}", style="tip.muted")
             if mentions != len(items):
-                head.append(f" · {mentions} mentions", style="dim")
+                head.append(f" · {mentions} mentions", style="tip.muted")
             node = self.root.add(head, data=None, expand=kind in ("PERSON", "ORG", "ACRONYM"))
             for group, n in items:
                 node.add_leaf(self._leaf(index, group, n), data=group)
@@ -98,15 +98,15 @@ class EntityPanel(FoldingTree[EntityKey | None]):
         label = Text(no_wrap=True, overflow="ellipsis")
         label.append(clean(index.label(group), newlines=False))
         if count > 1:
-            label.append(f" ×{count}", style="dim")
+            label.append(f" ×{count}", style="tip.muted")
         if group[0] == "ACRONYM":
             exp = index.expansion(group[1])
             if exp is None:
-                label.append("  not defined", style="dim italic")
+                label.append("  not defined", style="tip.muted-italic")
             else:
-                label.append("  " + clean(exp.text, newlines=False), style="italic" if exp.source == "cable" else "dim italic")
+                label.append("  " + clean(exp.text, newlines=False), style="italic" if exp.source == "cable" else "tip.muted-italic")
                 if exp.source != "cable":
-                    label.append(f" ({'from other cables' if exp.source == 'library' else 'usual meaning'})", style="dim")
+                    label.append(f" ({'from other cables' if exp.source == 'library' else 'usual meaning'})", style="tip.muted")
         return label
 
     def node_of(self, group: EntityKey) -> TreeNode[EntityKey | None] | None:

@@ -51,18 +51,18 @@ class FilterPanel(OptionList):
             entries = facets.get(group) or []
             if not entries:
                 continue
-            options.append(Option(Text(title, style="bold #8fb0d0"), disabled=True))
+            options.append(Option(Text(title, style="tip.field"), disabled=True))
             for value, count in entries[: self.per_group]:
                 term = term_for(group, str(value))
                 key = f"{group}:{len(self.terms)}"
                 self.terms[key] = term
                 on = term in active
-                line = Text("● " if on else "  ", style="bold green" if on else "")
+                line = Text("● " if on else "  ", style="tip.ok-mark" if on else "")
                 line.append(clean(str(value), newlines=False)[:22], style="bold" if on else "")
-                line.append(f" {count:,}", style="dim")
+                line.append(f" {count:,}", style="tip.muted")
                 options.append(Option(line, id=key))
         if not options:
-            options.append(Option(Text("No filters: the library is empty.", style="dim italic"), disabled=True))
+            options.append(Option(Text("No filters: the library is empty.", style="tip.muted-italic"), disabled=True))
         self.add_options(options)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted

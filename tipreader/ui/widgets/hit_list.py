@@ -26,7 +26,7 @@ from tipreader.ui.text import classification_style, clean
 if TYPE_CHECKING:
     from tipreader.library import Snippet
 
-MARK_STYLE = "bold black on #c0a040"
+MARK_STYLE = "tip.match-bold"
 
 
 def _flat(value: str | None) -> str:
@@ -69,14 +69,14 @@ def row_text(ref_id: str, date: str | None, origin: str | None, classification: 
     each cut to ``width`` cells so a row never wraps."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(clean(ref_id, newlines=False), style="bold")
-    text.append("  " + (date or "")[:10], style="#8fb0d0")
+    text.append("  " + (date or "")[:10], style="tip.date")
     if progress is not None:
         pct = max(0, min(100, round(progress * 100)))
         filled = pct // 10
         text.append("  ")
-        text.append("█" * filled, style="#5fafaf")
-        text.append("░" * (10 - filled), style="#405060")
-        text.append(f" {pct}% read", style="dim")
+        text.append("█" * filled, style="tip.score")
+        text.append("░" * (10 - filled), style="tip.score-empty")
+        text.append(f" {pct}% read", style="tip.muted")
     if origin:
         text.append("  " + clean(origin, newlines=False))
     if classification:
@@ -86,14 +86,14 @@ def row_text(ref_id: str, date: str | None, origin: str | None, classification: 
     text.truncate(max(10, width), overflow="ellipsis")
     text.append("\n  ")
     text.append(_cut(clean(subject, newlines=False), width - 3) if subject else "(no subject)",
-                style="#e0c070" if subject else "dim italic")
+                style="tip.subject" if subject else "tip.muted-italic")
     if snippet is not None and snippet.text:
         text.append("\n  ")
         where = f"¶{paragraph} " if paragraph is not None else (f"¶·{paragraph_index + 1} " if paragraph_index is not None else "")
-        text.append(where, style="bold #5f87af")
+        text.append(where, style="tip.answer")
         start = len(text.plain)
         shown = _cut(_flat(snippet.text), width - 3 - len(where))
-        text.append(shown, style="#b0b0b0")
+        text.append(shown, style="tip.snippet")
         for a, b in snippet.marks:
             if a < len(shown):
                 text.stylize(MARK_STYLE, start + a, start + min(b, len(shown)))

@@ -2,6 +2,7 @@
 
 A query has no use for a question mark (the index drops it), so ``?`` opens the help from the
 library as it does in the reader, even while a query is being typed; a pasted ``?`` is kept.
+Headless (tests, screenshots) its cursor does not blink.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ class SectionTree(FoldingTree[int]):
             if first is not None:
                 part_first[first] = (n, part)
         if cable.summary and cable.summary.paragraphs:
-            self._add(root, _label(("SUMMARY", "bold #e0c070")), cable.summary.paragraphs[0])
+            self._add(root, _label(("SUMMARY", "tip.title")), cable.summary.paragraphs[0])
         for para in cable.paragraphs:
             i = para.index
             if i in part_first:
@@ -81,7 +81,7 @@ class SectionTree(FoldingTree[int]):
                 title = one_line(part.title, 40) or f"Part {n}"
                 number = clean(part.label or str(n), newlines=False) + " "
                 # a title derived from the questions is not the cable's text: dim (tooltip on the node)
-                title_style = "dim italic #e0c070" if part.title_source == "standard" else "bold #e0c070"
+                title_style = "tip.title-derived" if part.title_source == "standard" else "tip.title"
                 # A part without a heading paragraph starts at its first question: that
                 # question's node, not the part's, stands for the paragraph.
                 node = self._add(root, _label((number, "bold"), (title, title_style)), i, leaf=False,
@@ -97,7 +97,7 @@ class SectionTree(FoldingTree[int]):
                     own = q.label.rsplit(".", 1)[-1] if parent is not node else q.label.split(".", 1)[-1]
                     qnode = q_nodes[q.label] = self._add(
                         parent,
-                        _label((f"{clean(own or q.letter, newlines=False)} · ", "bold #d7a64a"), (one_line(q.question or q.answer, 60), "")),
+                        _label((f"{clean(own or q.letter, newlines=False)} · ", "tip.letter"), (one_line(q.question or q.answer, 60), "")),
                         q.paragraph_index,
                         leaf=len(q.answer_paragraphs) <= 1 and q.label not in parents,
                     )
@@ -105,13 +105,13 @@ class SectionTree(FoldingTree[int]):
                         if extra != q.paragraph_index and 0 <= extra < len(cable.paragraphs):
                             p = cable.paragraphs[extra]
                             if p.number is not None:
-                                self._add(qnode, _label((f"¶{p.number} ", "dim"), (one_line(p.text, 40), "dim")), extra)
+                                self._add(qnode, _label((f"¶{p.number} ", "tip.muted"), (one_line(p.text, 40), "tip.muted")), extra)
                 continue
             if i in in_question or i in summary:
                 continue
             if i in comment:
                 if cable.comment is not None and i == cable.comment.paragraphs[0]:
-                    self._add(root, _label(("COMMENT", "bold #e0c070")), i)
+                    self._add(root, _label(("COMMENT", "tip.title")), i)
                 continue
             if para.number is not None or para.kind == "heading":
                 number = f"¶{para.number} " if para.number is not None else ""

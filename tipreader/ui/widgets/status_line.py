@@ -29,6 +29,6 @@ class StatusLine(Widget):
         """The status as plain text; the detail after it, in italics."""
         line = Text(self.text, no_wrap=True, overflow="ellipsis")
         if self.detail:
-            line.append("  │  ", style="dim")
+            line.append("  │  ", style="tip.muted")
             line.append(self.detail, style="italic")
         return line

@@ -81,7 +81,7 @@ class YearHistogram(Widget, can_focus=True):
         """The bars, the first and last labels, the selected period's count."""
         buckets = self.histogram.buckets
         if not buckets:
-            return Text("no dated results", style="dim")
+            return Text("no dated results", style="tip.muted")
         width = max(1, self.size.width - 2)
         cols = self._columns(width)
         step = max(1, min(6, width // len(cols)))  # columns per period: wider bars when few periods
@@ -102,8 +102,8 @@ class YearHistogram(Widget, can_focus=True):
             rows.append(row)
         first, last = cols[0][0], cols[-1][0]
         span = len(cols) * step
-        labels = Text(first.ljust(max(len(first) + 1, span - len(last))) + last, style="dim")
+        labels = Text(first.ljust(max(len(first) + 1, span - len(last))) + last, style="tip.muted")
         period, n = buckets[self.selected] if 0 <= self.selected < len(buckets) else ("", 0)
         caption = Text(f"{period}: {n:,} · ", style="bold")
-        caption.append(f"by {self.histogram.unit} · ←/→ Enter filters", style="dim")
+        caption.append(f"by {self.histogram.unit} · ←/→ Enter filters", style="tip.muted")
         return Text("\n").join([*rows, labels, caption])
