@@ -162,14 +162,7 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
     if field in ENTITY_FIELDS or field == "entity":
         return _entity_query(node, entity_filter)
     if field == "id":
-        value = node.text.upper()
-        if prefix:
-            own = Q.regex_query(SCHEMA, "ref_id", re.escape(value) + ".*")
-        else:
-            own = Q.term_query(SCHEMA, "ref_id", value)
-        # the cables known by another id (WikiLeaks' malformed ``08ECTION01OF02MANAMA492``: aliases)
-        known_as = entity_filter(("id",), [value], bool(prefix)) if entity_filter is not None else set()
-        return _union([own, Q.term_set_query(SCHEMA, "ref_id", sorted(known_as))]) if known_as else own
+        return _id_query(node.text, bool(prefix), entity_filter)
     if field in ("origin", "tag", "class"):
         if prefix:
             parts = _prefix_parts(field, node.text, False, searcher)
@@ -184,11 +177,39 @@ def _word_or_phrase(node: Word | Phrase, searcher: tantivy.Searcher | None,
             if parts is None:
                 return None
             flat.extend(Q.boost_query(p, SUBJECT_BOOST) if f == "subject" else p for p in parts)
+        if field is None and (REF_SHAPED.fullmatch(node.text.upper()) or REF_BEGUN.fullmatch(node.text.upper())):
+            # an id being typed (the app searches as you type): the cables whose id starts so, first
+            flat.insert(0, Q.boost_query(_id_query(node.text, True, entity_filter), ID_BOOST))
         return _union(flat)
     tokens = STEM_ANALYZER.analyze(node.text)
     if not tokens:
         return None
-    return _either([(f, _text_query(f, tokens)) for f in fields])
+    words = _either([(f, _text_query(f, tokens)) for f in fields])
+    if field is None and REF_SHAPED.fullmatch(node.text.upper()):
+        # a user types the id: that cable first, and the word wherever else it is written
+        return Q.boolean_query([(OCC.Should, Q.boost_query(_id_query(node.text, False, entity_filter), ID_BOOST)),
+                                (OCC.Should, words)])
+    return words
+
+
+# a word a user may mean as a cable's id: 08MEXICO721, 1973STATE097844_b, VATICAN1261 (no year stated),
+# WikiLeaks' malformed 08ECTION01OF02MANAMA492
+REF_SHAPED = re.compile(r"(?:\d{2}|\d{4})?[A-Z]{3,}[A-Z0-9]*\d(?:_[A-Z0-9]+)?")
+# the start of an id being typed: a year, then the post (08MEX)
+REF_BEGUN = re.compile(r"(?:\d{2}|\d{4})[A-Z]{3,}[A-Z0-9]*")
+ID_BOOST = 20.0
+
+
+def _id_query(text: str, prefix: bool, entity_filter: EntityFilter | None) -> tantivy.Query:
+    """``id:TEXT``: the cable with that id (every id starting so when ``prefix``), and the cables
+    known by it in another form (WikiLeaks' malformed ``08ECTION01OF02MANAMA492``: aliases)."""
+    value = text.upper()
+    if prefix:
+        own = Q.regex_query(SCHEMA, "ref_id", re.escape(value) + ".*")
+    else:
+        own = Q.term_query(SCHEMA, "ref_id", value)
+    known_as = entity_filter(("id",), [value], prefix) if entity_filter is not None else set()
+    return _union([own, Q.term_set_query(SCHEMA, "ref_id", sorted(known_as))]) if known_as else own
 
 
 def compile_query(node: Node, searcher: tantivy.Searcher | None = None,

@@ -95,7 +95,7 @@ QUERY_SYNTAX = (
     ('"forced labor"', "the exact phrase"),
     ("traffic*", "words starting so"),
     ("visa AND asylum, visa OR asylum, NOT visa, -visa, ( )", "boolean logic; words side by side mean AND"),
-    ("id:08MEXICO721", "one cable"),
+    ("id:08MEXICO721, 08MEXICO721", "one cable (the id alone ranks it first; WikiLeaks' malformed ids work too)"),
     ('origin:mexico, origin:"Embassy Mexico"', "by origin"),
     ("tag:KTIP, class:secret, subject:visa", "by TAGS, classification, subject words"),
     ("date:2008, date:2008-01..2008-06", "by year, month or range"),
