@@ -135,3 +135,13 @@ def test_sipdis_a_cable_asks_for_is_kept(shared_cables: Path) -> None:
     assert "Please include SIPDIS in all replies." in _text(cable)
     cable = _cable(shared_cables, "wikileaks-html/10STATE16219.html")
     assert "Please use the caption SIPDIS in all replies." in _text(cable)
+
+
+def test_the_next_marked_number_splits_even_without_a_full_stop(shared_cables: Path) -> None:
+    # `... Chief of Staff Padilla 14. (U) The Deputy Secretary's party has cleared this message.`
+    cable = _cable(shared_cables, "wikileaks-html/05BRASILIA2676.html")
+    assert _numbers(cable)[-2:] == [13, 14]
+    assert next(p for p in cable.paragraphs if p.number == 14).text == "The Deputy Secretary's party has cleared this message."
+    # 04BRASILIA445: `... Phonograms Treaty. Recommendation 13. (SBU) Despite positive strides ...`
+    cable = _cable(shared_cables, "wikileaks-html/04BRASILIA445.html")
+    assert _numbers(cable) == list(range(1, 14))

@@ -105,6 +105,8 @@ def test_one_item_a_line_in_an_unwrapped_body(shared_cables: Path) -> None:
     assert q["2.A"].answer.endswith("to Aberdeen Proving Grounds via DIA.")
     assert q["2.E"].answer.endswith("no mention of intent to move material across borders.")
     assert q["2.F"].answer == "Unknown."
+    # after a line that ends with a redaction
+    assert q["2.G-J"].answer.endswith("know about the uranium. XXXXXXXXXXXX") and q["2.K"].answer == "N/A."
 
 
 @pytest.mark.parametrize("ref", ["09STATE80163", "09STATE62392", "08STATE30340", "09LONDON2001"])

@@ -30,3 +30,9 @@ def test_no_false_alarm(shared_cables: Path) -> None:
     # "QUESTIONS ABOUT PARAGRAPH 7": a paragraph of the NSG proposal, not of the cable
     assert _truncated(shared_cables, "09BRASILIA725") == []
     assert _truncated(shared_cables, "08MANAMA363") == []
+
+
+def test_a_lone_redaction_is_no_signer(shared_cables: Path) -> None:
+    # an excerpt: paragraph 22 between redaction blocks, last marker `STATE 00093327 007 OF 008`, then
+    # `XXXXXXXXXXXX`: the redaction was read as a signature and hid the cut (body_blind3, after its first run)
+    assert _truncated(shared_cables, "09STATE93327") == ["cut short: the last page marker says page 7 of 8"]

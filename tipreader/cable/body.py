@@ -123,8 +123,8 @@ def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
     if m.group(1) or m.group(2):
         return True
     prev = _prev_text(lines, i)
-    if prev is None or prev.rstrip()[-1:] in ".:;?!":
-        return True
+    if prev is None or prev.rstrip()[-1:] in ".:;?!" or prev.rstrip()[-4:] in ("XXXX", "xxxx"):
+        return True  # after a sentence end or a redaction (`... about the uranium. XXXXXXXXXXXX` / `K) N/A.`)
     # under a line of an unwrapped body (one item a line, `A) ...` / `B) ...`) unless it stops mid-phrase
     return len(prev) > UNWRAPPED and _may_end(prev)
 

@@ -130,10 +130,13 @@ def _split_long(text: str, last_number: int) -> tuple[list[str], int]:
         k = m.start()
         while k > 0 and text[k - 1] in " \t":
             k -= 1
-        if k == 0 or (text[k - 1] not in _SENTENCE_END and not _REDACTED_END.search(text, max(0, k - 40), k)):
+        if k == 0:
             continue
         after = m.end()
         marked = match_marking(text, after) is not None
+        ends = text[k - 1] in _SENTENCE_END or _REDACTED_END.search(text, max(0, k - 40), k) is not None
+        if not ends and not (marked and number == last_number + 1):  # `... Staff Padilla 14. (U) The ...`
+            continue
         if (marked and last_number < number <= last_number + 6) or number == last_number + 1:
             cuts.append(m.start() + 1)
             last_number = number

@@ -24,6 +24,7 @@ _OWN_PARA = re.compile(
     r"|\b(?:paragraph|para)s?\.?\s+(\d{1,3})\s+below\b",
     re.IGNORECASE,
 )
+_REDACTED = re.compile(r"^[Xx]{4,}\s*$")
 _OTHER_CABLE = re.compile(r"\b(?:ref(?:tel)?|[A-Z]{4,}\s+\d{2,6})\s*(?:[A-Z]\s*)?,?\s*$", re.IGNORECASE)
 
 
@@ -33,8 +34,8 @@ def truncation_warnings(body: str, paragraphs: list[Paragraph]) -> list[ParseWar
     A cable that ends with its signature block ended where its author ended it: no warning
     (a page marker lost by a scraper, or a pointer into the tasking cable, is no cut).
     """
-    if paragraphs and paragraphs[-1].kind == "signature":
-        return []
+    if paragraphs and paragraphs[-1].kind == "signature" and not _REDACTED.match(paragraphs[-1].text):
+        return []  # (a lone redaction is no signer: 09STATE93327 stops on page 7 of 8 at an `XXXXXXXXXXXX` block)
     markers = _PAGE_MARKER.findall(body) if " OF " in body.upper() else []
     if markers:
         page, total = (int(x) for x in markers[-1])
