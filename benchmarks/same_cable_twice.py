@@ -46,12 +46,11 @@ def pairs(corpus: Path) -> list[tuple[str, Path, Path]]:
 
 def kept(first: list[Path], second: list[Path]) -> dict[str, str]:
     """Import ``first`` then ``second`` into a new library: ref_id → the source of the stored text."""
-    with tempfile.TemporaryDirectory(prefix="tipreader-twice-") as home:
-        with Library.open(home) as lib:
-            lib.import_paths(first, workers=1, entities=False)
-            lib.import_paths(second, workers=1, entities=False)
-            rows = lib.connection.execute("SELECT ref_id, source FROM cables").fetchall()
-            stats = lib.stats()
+    with tempfile.TemporaryDirectory(prefix="tipreader-twice-") as home, Library.open(home) as lib:
+        lib.import_paths(first, workers=1, entities=False)
+        lib.import_paths(second, workers=1, entities=False)
+        rows = lib.connection.execute("SELECT ref_id, source FROM cables").fetchall()
+        stats = lib.stats()
     print(f"  {len(first) + len(second)} files → {stats.cables} cables, {stats.older_texts} other texts kept aside")
     return {r[0]: r[1] for r in rows}
 
@@ -70,7 +69,7 @@ def main(argv: list[str]) -> int:
     pages_first = kept([p for _, p, _, _, _ in differ], [o for _, _, o, _, _ in differ])
     others_first = kept([o for _, _, o, _, _ in differ], [p for _, p, _, _, _ in differ])
     winners: Counter[str] = Counter()
-    for ref, page, other, a, b in differ:
+    for ref, _page, _other, a, b in differ:
         one, two = pages_first.get(a.ref_id.upper()), others_first.get(a.ref_id.upper())
         agree = "same in both orders" if one == two else "ORDER-DEPENDENT"
         winner = Path(one).parent.name + "/" + Path(one).name if one else "?"
