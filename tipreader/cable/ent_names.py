@@ -49,7 +49,8 @@ _UPPER_MODIFIERS = frozenset(
     """supreme constitutional national federal central high prime state general republican democratic
     socialist labor labour popular islamic foreign interior defense defence justice finance economy
     european african arab international interagency inter-agency military criminal administrative
-    appeals electoral security intelligence""".split()
+    appeals electoral security intelligence communist liberal conservative progressive revolutionary patriotic
+    workers peasants""".split()
 )
 _JOIN_GAPS = frozenset({" ", "-", "\n"})
 _CALENDAR = frozenset("""january february march april may june july august september october november december
