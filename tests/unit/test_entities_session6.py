@@ -133,3 +133,13 @@ def test_media_firms_and_forums_known_by_name() -> None:
 ])
 def test_regions_named_by_a_direction_and_airfields(text: str, places: list[str]) -> None:
     assert [e.text for e in extract_entities([text]) if e.type == "LOCATION"] == places
+
+
+@pytest.mark.parametrize(("text", "acronyms"), [
+    ("THE INDIRA GANDHI HOSPITAL (STILL FUNCTIONING, HE ADDED) STAYS OPEN.", []),
+    ("SUBJECT: (S/NF) NIGERIA: KANO BUSINESSMAN ALLEGES CORRUPTION", []),
+    ("THE RETURN OF NGOS TO AFGHANISTAN AND THE NGO", ["NGOS", "NGO"]),
+    ("THE NATIONAL CIVIL POLICE (PNC) MET.", ["PNC"]),
+])
+def test_capitals_asides_markings_and_plural_acronyms(text: str, acronyms: list[str]) -> None:
+    assert [e.text for e in extract_entities([text]) if e.type == "ACRONYM"] == acronyms
