@@ -1,6 +1,6 @@
 """Compare view open time (tipreader.ui.screens.compare) on a TIP store as large as a full library's.
 
-    .venv/bin/python benchmarks/tip_compare.py [--countries 190] [--years 12] [--runs 15] [--work DIR]
+    .venv/bin/python benchmarks/tip_compare.py [--countries 190] [--years 12] [--runs 15] [--work DIR] [--worst]
 
 The compare view reads only the TIP store (``library/tip.sqlite3``), never the cables
 table or the index, so what sizes it is the number of submissions: every country of the
@@ -11,6 +11,13 @@ the store's size, then the median and the worst of: ``for_answer`` (the queries)
 view's open in a headless app at 80×24: from the queries to the first frame with the view on
 top (its lists filled, the opened answer's diff marked; the other years' marks follow from a
 worker), with the CPU it took and a bare screen's time in the same run for a ratio.
+``--worst`` opens only the answers of the largest (topic, year): the most countries in the
+second tab (every country of the store), the view's worst case.
+
+A 250k-cable library: Cablegate (251,287 cables, 274 posts, mostly 2004-2010) holds at most one
+annual submission per post and year, ~1,500-2,000 submission cables; the defaults (190
+countries x 12 years = 2,280 submissions) are above that, ``--countries 250 --years 16``
+(4,000 submissions) far above it. Non-submission cables are never read by the view.
 """
 
 from __future__ import annotations
@@ -143,6 +150,7 @@ def main() -> int:
     ap.add_argument("--years", type=int, default=12)
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--work", default=None)
+    ap.add_argument("--worst", action="store_true", help="open only answers of the (topic, year) most countries answer")
     args = ap.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="tipreader-compare-"))
     try:
@@ -150,20 +158,30 @@ def main() -> int:
         con = sqlite3.connect(path)
         n = con.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
         subs = con.execute("SELECT COUNT(DISTINCT country || report_year) FROM answers").fetchone()[0]
-        targets = con.execute("SELECT ref_id, q_index FROM answers WHERE topic IS NOT NULL ORDER BY random() LIMIT ?",
-                              (args.runs,)).fetchall()
+        if args.worst:
+            targets = con.execute(
+                "SELECT a.ref_id, a.q_index FROM answers a JOIN (SELECT topic, report_year, COUNT(*) AS n FROM answers "
+                "WHERE topic IS NOT NULL GROUP BY topic, report_year ORDER BY n DESC LIMIT 1) w "
+                "ON a.topic=w.topic AND a.report_year=w.report_year ORDER BY random() LIMIT ?", (args.runs,)).fetchall()
+        else:
+            targets = con.execute("SELECT ref_id, q_index FROM answers WHERE topic IS NOT NULL ORDER BY random() LIMIT ?",
+                                  (args.runs,)).fetchall()
         con.close()
         print(f"TIP store: {n:,} answers, {subs:,} submissions ({path.stat().st_size / 1e6:.1f} MB)")
         from tipreader.tip.compare import for_answer
 
-        q = []
+        q, sizes = [], []
         for ref_id, q_index in targets:
             start = time.perf_counter()
             con = sqlite3.connect(path)
-            for_answer(con, ref_id, q_index)
+            data = for_answer(con, ref_id, q_index)
             con.close()
             q.append(time.perf_counter() - start)
+            if data is not None:
+                sizes.append((len(data.years), len(data.peers)))
         print(f"queries (for_answer): median {statistics.median(q) * 1000:.1f} ms, worst {max(q) * 1000:.1f} ms")
+        print(f"opened answers: up to {max(y for y, _ in sizes)} years and {max(p for _, p in sizes)} other countries "
+              f"(median {statistics.median(p for _, p in sizes):.0f})")
         runs, base = asyncio.run(_open_times(path, targets))
 
         def ms(values) -> str:

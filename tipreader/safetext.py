@@ -27,6 +27,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 SHOWN_FOR_INVISIBLE = "\ufffd"  # one visible character for one invisible one: offsets stay valid
 _UNSAFE = re.compile(f"{_ESCAPES.pattern}|{_CONTROLS.pattern}|{INVISIBLE.pattern}")
+# Whether _UNSAFE matches anywhere, asked as one character class (every escape starts with ESC, a
+# control character): a text is scanned once, not tried against each alternative at each place.
+_ANY_UNSAFE = re.compile(f"[{_CONTROLS.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}]")
 
 
 def visible(text: str | None, *, newlines: bool = True, keep_length: bool = False) -> str:
@@ -36,7 +39,7 @@ def visible(text: str | None, *, newlines: bool = True, keep_length: bool = Fals
     offsets into ``text`` (marks, highlights) stay valid."""
     if not text:
         return ""
-    if not _UNSAFE.search(text) and (newlines or "\n" not in text) and not (keep_length and "\t" in text):
+    if not _ANY_UNSAFE.search(text) and (newlines or "\n" not in text) and not (keep_length and "\t" in text):
         return text
 
     def one(m: re.Match[str]) -> str:

@@ -281,3 +281,37 @@ def test_codes_are_shared_and_found_by_code_and_author(team):
             assert [h.ref_id for h in lib.search("author:ana", bookmarks=user)] == ["08REYKJAVIK125"]
         finally:
             user.close()
+
+
+def test_a_team_that_moves_to_another_server_gets_everything_there(team, pg_cluster, tmp_path):
+    ana, ben = team["ana"], team["ben"]
+    ana.bookmarks.add(CABLE, 3, note="on the old server")
+    ben.bookmarks.add(CABLE, 2)
+    ana.sync(), ben.sync(), ana.sync()
+    assert [i.author for i in ana.local.team_items(CABLE.ref_id)] == ["ben"]
+    moved = _team(pg_cluster)  # a new server (here: another database), the settings now name it
+    for name, member in (("ana", ana), ("ben", ben)):
+        member.settings = TeamSettings(pg_cluster.url(name, PASSWORDS[name], moved))
+    env = {**os.environ, "TIPREADER_HOME": str(ana.home), "TIPREADER_TEAM_URL": ana.settings.url}
+    status = _cli(env, "team", "status")
+    assert "1 item(s) waiting" in status.stdout and "another team server" in status.stdout, status.stdout
+    report = ana.sync()
+    assert report.pushed == 1 and report.pulled == 0
+    assert ana.local.team_items(CABLE.ref_id) == []  # the old server's items are not this one's
+    assert ben.sync().pushed == 1 and ana.sync().pulled == 1
+    with ana.sql() as con:
+        assert sorted(r[0] for r in con.execute("SELECT author FROM tipreader.items")) == ["ana", "ben"]
+    assert [b.note for b in ana.bookmarks.all()] == ["on the old server"]  # her own, untouched
+
+
+def test_add_member_prints_the_settings_a_teammate_signs_in_with(pg_cluster, tmp_path):
+    db = _team(pg_cluster)
+    admin = {**os.environ, "TIPREADER_HOME": str(tmp_path / "admin"), "TIPREADER_TEAM_URL": pg_cluster.url(database=db)}
+    admin.pop("TIPREADER_MEMBER_PASSWORD", None)
+    added = _cli(admin, "team", "add-member", "dora")
+    assert added.returncode == 0, added.stderr
+    [url] = [line.split('"')[1] for line in added.stdout.splitlines() if line.startswith("url = ")]
+    assert 'user = "dora"' in added.stdout and url.startswith("postgresql://dora:") and url.endswith(f"/{db}")
+    dora = {**os.environ, "TIPREADER_HOME": str(tmp_path / "dora"), "TIPREADER_TEAM_URL": url}
+    status = _cli(dora, "team", "status")
+    assert status.returncode == 0 and "Signed in as:  dora" in status.stdout, status.stdout + status.stderr

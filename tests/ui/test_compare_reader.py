@@ -7,20 +7,12 @@ Library: Iceland's submissions 2006-2010 and Libya's 2009 (shared cables). 10REY
 
 from __future__ import annotations
 
+from screen_wait import wait_for_screen
+
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.screens.compare import CompareScreen
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.source import LibrarySource
-
-
-async def _wait(app, pilot, cls, tries: int = 100):
-    for _ in range(tries):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if isinstance(app.screen, cls):
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"{cls.__name__} never showed; on screen: {app.screen!r}")
 
 
 async def test_c_enter_q_and_escape(iceland_library) -> None:
@@ -35,20 +27,20 @@ async def test_c_enter_q_and_escape(iceland_library) -> None:
         await pilot.pause()
         assert reader.text_view.top_para == labor
         await pilot.press("c")
-        await _wait(app, pilot, CompareScreen)
+        await wait_for_screen(app, pilot, CompareScreen)
         compare = app.screen
         lst = compare.query_one("#compare-years")
         heads = [e.head.plain for e in lst.entries]
         assert heads[-1] == "2010 · 10REYKJAVIK31 · Q 5·C" and heads[-2] == "2009 · 09REYKJAVIK50 · Q 1·C"
         await pilot.press("up", "enter")
-        await _wait(app, pilot, ReaderScreen)
+        await wait_for_screen(app, pilot, ReaderScreen)
         other = app.screen
         assert other.cable.ref_id == "09REYKJAVIK50"
         target = iceland_library.get("09REYKJAVIK50").questions[2]
         assert target.label == "1.C"
         assert other.text_view.top_para in (target.paragraph_index, *target.answer_paragraphs)
         await pilot.press("q")
-        await _wait(app, pilot, CompareScreen)
+        await wait_for_screen(app, pilot, CompareScreen)
         assert app.screen is compare
         await pilot.press("escape")
         await pilot.pause()

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from tests.conftest import SHARED_CABLES
 from tipreader.ui.text_styles import install_text_styles
 from tipreader.tip.compare import for_answer
+from tipreader.ui.messages import OpenCable
 from tipreader.ui.screens.compare import CompareScreen
 from tipreader.ui.widgets.entry_list import EntryList
 
@@ -66,8 +67,8 @@ class Host(App[None]):
         install_text_styles(self)  # as TipReaderApp does: the screens draw with tip.* names
         self.push_screen(CompareScreen(self.data, "Penalties for labor trafficking"))
 
-    def on_compare_screen_open_answer(self, message: CompareScreen.OpenAnswer) -> None:
-        self.opened.append((message.ref_id, message.paragraph))
+    def on_open_cable(self, message: OpenCable) -> None:
+        self.opened.append((message.target, message.para))
 
 
 def _heads(lst: EntryList) -> list[str]:
@@ -133,7 +134,7 @@ async def test_countries_tab_and_region_filter(store: Path) -> None:
         assert "Near East" in str(app.screen.query_one("#compare-region", Static).render())
         assert len(lst.entries) == 1
         await pilot.press("r")  # back to all regions
-        assert "all regions" in str(app.screen.query_one("#compare-region", Static).render())
+        assert "all regions · 1 other country ·" in str(app.screen.query_one("#compare-region", Static).render())
 
 
 async def test_enter_asks_to_open_the_answer_and_escape_goes_back(store: Path) -> None:

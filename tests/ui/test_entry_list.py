@@ -80,3 +80,18 @@ async def test_an_empty_list_says_why() -> None:
         assert "Nothing to compare" in "".join(s.text for s in lst.render_line(0))
         await pilot.press("enter")
         assert app.chosen == []
+
+
+async def test_a_smaller_terminal_keeps_the_current_entry_in_view() -> None:
+    # the compare view at 120x40 with the last year current, the terminal made 80x24: the entry stays on screen
+    app = Host(_entries(4, 100), current=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lst = app.query_one(EntryList)
+        await pilot.press("G")
+        assert lst.current == 3 and lst.entry_at_top() == 0  # everything fits: no scroll
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        top = int(lst.scroll_y)
+        shown = {lst.entry_at_top()} | {entry for entry, _ in lst._lines[top:top + lst.scrollable_content_region.height]}
+        assert lst.current == 3 and 3 in shown

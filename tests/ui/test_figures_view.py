@@ -8,6 +8,8 @@ government prosecuted a total of eight individuals on charges of trafficking ...
 
 from __future__ import annotations
 
+from screen_wait import wait_for_screen
+
 from tipreader.tip import store
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.screens.compare import CompareScreen
@@ -15,16 +17,6 @@ from tipreader.ui.screens.figures import FiguresScreen
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.source import LibrarySource
 from tipreader.ui.widgets.entry_list import EntryList
-
-
-async def _wait(app, pilot, cls, tries: int = 100):
-    for _ in range(tries):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if isinstance(app.screen, cls):
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"{cls.__name__} never showed; on screen: {app.screen!r}")
 
 
 async def test_f_lists_figures_enter_opens_the_number_marked_q_back(iceland_library) -> None:
@@ -36,9 +28,9 @@ async def test_f_lists_figures_enter_opens_the_number_marked_q_back(iceland_libr
         reader.jump_to(cable.questions[0].paragraph_index)
         await pilot.pause()
         await pilot.press("c")
-        await _wait(app, pilot, CompareScreen)
+        await wait_for_screen(app, pilot, CompareScreen)
         await pilot.press("f")
-        await _wait(app, pilot, FiguresScreen)
+        await wait_for_screen(app, pilot, FiguresScreen)
         figures = app.screen
         assert "Iceland" in figures.title_text
         lst = figures.query_one(EntryList)
@@ -61,7 +53,7 @@ async def test_f_lists_figures_enter_opens_the_number_marked_q_back(iceland_libr
             await pilot.pause()
         lst.select(next(i for i, e in enumerate(lst.entries) if "prosecutions 8" in e.head.plain))
         await pilot.press("enter")
-        await _wait(app, pilot, ReaderScreen)
+        await wait_for_screen(app, pilot, ReaderScreen)
         opened = app.screen
         assert opened is not reader and opened.cable.ref_id == "10REYKJAVIK31"
         view = opened.text_view
@@ -70,10 +62,10 @@ async def test_f_lists_figures_enter_opens_the_number_marked_q_back(iceland_libr
         para = opened.cable.paragraphs[current.para].text
         assert "prosecuted a total of eight individuals" in " ".join(para.split())
         await pilot.press("q")
-        await _wait(app, pilot, FiguresScreen)
+        await wait_for_screen(app, pilot, FiguresScreen)
         assert app.screen is figures
         await pilot.press("q")
-        await _wait(app, pilot, CompareScreen)
+        await wait_for_screen(app, pilot, CompareScreen)
 
 
 async def test_figures_from_the_palette_on_a_library_never_tip_synced(iceland_library) -> None:
@@ -86,7 +78,7 @@ async def test_figures_from_the_palette_on_a_library_never_tip_synced(iceland_li
         await pilot.press(*"figures reported")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await _wait(app, pilot, FiguresScreen)
+        await wait_for_screen(app, pilot, FiguresScreen)
         lst = app.screen.query_one(EntryList)
         assert any(e.head.plain.startswith("2010 · 10REYKJAVIK31") and "prosecutions 8" in e.head.plain
                    for e in lst.entries)

@@ -99,3 +99,37 @@ def test_a_possessive_in_capitals_names_a_person_found_again_later() -> None:
              "THE DISIP'S ROLE. THE DIRECTORATE OF INTELLIGENCE AND PREVENTION SERVICES (DISIP) SAID NO."]
     people = [(e.paragraph, e.text) for e in extract_entities(paras) if e.type == "PERSON"]
     assert people == [(0, "CHAVEZ"), (1, "CHAVEZ"), (1, "DE KLERK")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("PRETORIA FOR DEA/WAGNER; THE HAGUE FOR DEA; JUSTICE FOR ICITAP",
+     [("LOCATION", "PRETORIA"), ("ACRONYM", "DEA"), ("PERSON", "WAGNER"), ("LOCATION", "THE HAGUE"), ("ACRONYM", "DEA"),
+      ("ORG", "JUSTICE"), ("ACRONYM", "ICITAP")]),
+    ("FOR NEA, NEA/ELA AND DRL", [("ACRONYM", "NEA"), ("ACRONYM", "NEA"), ("ACRONYM", "ELA"), ("ACRONYM", "DRL")]),
+    ("DEPARTMENT FOR USAID/OFDA: ROB THAYER, JAMES KESSINGER",
+     [("ACRONYM", "USAID"), ("ACRONYM", "OFDA"), ("PERSON", "ROB THAYER"), ("PERSON", "JAMES KESSINGER")]),
+    ("LONDON FOR KOLKER, PARIS FOR FENDRICK", [("LOCATION", "LONDON"), ("PERSON", "KOLKER"), ("PERSON", "FENDRICK")]),
+    ("REF: (A) STATE 253201 (B) WILSON/MACK TELECON",
+     [("CABLE_REF", "STATE 253201"), ("PERSON", "WILSON"), ("PERSON", "MACK")]),
+    ("FOR THE RECORD, THE MINISTER SAID THAT HE WOULD COME.", []),
+])
+def test_address_lines_from_posts_departments_and_a_ref_lines_telecon(line: str, expected: list) -> None:
+    assert [(e.type, e.text) for e in extract_entities([line])] == expected
+
+
+def test_media_firms_and_forums_known_by_name() -> None:
+    text = ("Al Masry Al Youm and Nile TV reported that PricewaterhouseCoopers audited the Forum on China-Africa "
+            "Cooperation; the COMMUNIST PARTY disagreed.")
+    assert [e.text for e in extract_entities([text]) if e.type == "ORG"] == [
+        "Al Masry Al Youm", "Nile TV", "PricewaterhouseCoopers", "Forum on China-Africa Cooperation"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("IN SOUTH TEHRAN AND SOUTHERN LEBANON", ["SOUTH TEHRAN", "SOUTHERN LEBANON"]),
+    ("In Northern Mozambique and South East Asia, South Africa and North Korea.",
+     ["Northern Mozambique", "South East Asia", "South Africa", "North Korea"]),
+    ("He went north to Tehran, then to the North. Tehran was calm.", ["Tehran", "Tehran"]),
+    ("They landed at Bagram Airfield and Incirlik Air Base.", ["Bagram Airfield", "Incirlik Air Base"]),
+])
+def test_regions_named_by_a_direction_and_airfields(text: str, places: list[str]) -> None:
+    assert [e.text for e in extract_entities([text]) if e.type == "LOCATION"] == places

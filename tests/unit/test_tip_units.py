@@ -153,6 +153,12 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("The court acquitted four of the 15 men and sentenced the rest to prison terms ranging from one to seven years.",
      []),  # 08MANAMA471
     ("He was sentenced to three years' probation.", []),
+    # h17's blind judging of the outsider sample (/work/coord/figures_sample_judged.tsv): a goal, hearsay
+    ("All personnel on the task force should be properly vetted to ensure that no investigations or the mission of the "
+     "task force will be compromised.", []),  # 06BELGRADE1681
+    ("One detainee's trial has reportedly been completed and he understands he has been sentenced to 25 years "
+     "imprisonment.", []),  # 08TRIPOLI685
+    ("The prosecutor reported that no investigations were opened in 2008.", [("investigations", 0, "in 2008")]),
 ])
 def test_figures_from_sentences(sentence: str, expected: list) -> None:
     assert [(k, v, p) for k, v, _, p, *_ in from_text(sentence)] == expected

@@ -8,7 +8,8 @@
 * people: a name in parentheses, after a title (``A/S POSNER``, ``DEPUTY SECRETARY KIMMITT``) or
   a dash, an initial glued to a surname (``W.LINDQUIST``), a surname written as one capitals
   word after ``FOR`` that is no known acronym (``WCRAFT``, ``ABRAMS/DORAN``);
-* ``TREASURY`` and ``X BUREAU`` are organisations.
+* ``TREASURY``, ``JUSTICE`` (a department named by one word) and ``X BUREAU`` are organisations;
+  a post's name (``LONDON FOR KOLKER``) is left to the place finder.
 
 A line counts as an address only when it opens with office words before ``FOR``/``PASS``
 (``THE MINISTER ASKED FOR HELP`` does not), and holds no lower-case word but ``and``.
@@ -18,14 +19,18 @@ from __future__ import annotations
 
 import re
 
-from .ent_data import first_names, is_common_word, known_acronyms, titles, tokens_of
+from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, titles, tokens_of
 
 Span = tuple[int, int, str]
-_GATE = re.compile(r"^((?:[A-Z][A-Z/]* ){1,3}?)(?:FOR|PASS) ")
-_PIECE = re.compile(r"\(|\)|,| - |[A-Za-z][A-Za-z.'/-]*[A-Za-z]|[A-Za-z]")
-_SEPARATORS = frozenset({"(", ")", ",", " - ", "AND", "and", "FOR", "PASS", "TO", "ALSO", "INFO", "ACTION", "DEPT",
-                         "STATE", "SECSTATE", "PLEASE", "PASSED", "AMEMBASSY", "USDOC", "TREASURY", "ALL"})
-_OPENERS = frozenset({"DEPT", "STATE", "SECSTATE", "TREASURY", "USDOC", "PASS", "DOD", "USAID", "AID"})
+_GATE = re.compile(r"^((?:[A-Z][A-Z/]* ){0,3}?)(?:FOR|PASS) ")
+_PIECE = re.compile(r"\(|\)|[,;:]| - |[A-Za-z][A-Za-z.'/-]*[A-Za-z]|[A-Za-z]")
+# the executive departments an address line names by one word: bodies (``TREASURY FOR ...``)
+_DEPARTMENTS = frozenset({"TREASURY", "JUSTICE", "COMMERCE", "ENERGY", "LABOR", "AGRICULTURE", "TRANSPORTATION"})
+_SEPARATORS = frozenset({"(", ")", ",", ";", ":", " - ", "AND", "and", "FOR", "PASS", "TO", "ALSO", "INFO", "ACTION",
+                         "DEPT", "DEPARTMENT", "STATE", "SECSTATE", "PLEASE", "PASSED", "AMEMBASSY", "USDOC", "ALL",
+                         "THE"}) | _DEPARTMENTS
+_OPENERS = frozenset({"DEPT", "DEPARTMENT", "STATE", "SECSTATE", "USDOC", "PASS", "DOD", "USAID", "AID", "THE"}) \
+    | _DEPARTMENTS
 _ORG_TAILS = frozenset({"BUREAU", "OFFICE"})
 _INITIAL = re.compile(r"^[A-Z]\.[A-Z]{2,}$")  # W.LINDQUIST
 
@@ -33,15 +38,19 @@ _INITIAL = re.compile(r"^[A-Z]\.[A-Z]{2,}$")  # W.LINDQUIST
 def _office(word: str) -> bool:
     """An office symbol or a word that sends (``DEPT``, ``EUR/WE``, ``USTR``, ``DRL``)."""
     return (word in _OPENERS or "/" in word or len(word) == 1 or word in known_acronyms()
-            or not any(c in "AEIOUY" for c in word))
+            or not any(c in "AEIOUY" for c in word) or word.lower() in gazetteer().places)  # "LONDON FOR KOLKER"
 
 
 def _is_address(text: str) -> re.Match[str] | None:
-    if len(text) > 260 or " FOR " not in text and " PASS " not in text:
+    if len(text) > 260 or "FOR " not in text and "PASS " not in text:
         return None
     m = _GATE.match(text)
     if not m or not all(_office(w) for w in m.group(1).split()):
         return None
+    if not m.group(1):  # "FOR NEA, NEA/ELA AND DRL": an office must follow (not "FOR THE RECORD, ...")
+        after = text[m.end():].split(maxsplit=1)
+        if len(text) > 120 or not after or after[0].strip(",;:") in ("THE", "A") or not _office(after[0].strip(",;:")):
+            return None
     if any(w.islower() and w != "and" for w in re.findall(r"[A-Za-z]+", text)):
         return None
     return m
@@ -58,8 +67,9 @@ def _compound(word: str, start: int, after_for: bool) -> list[Span]:
     people = after_for and all(len(p) >= 5 and _name_like(p) and not is_common_word(p.lower()) for p in parts)
     out: list[Span] = []
     pos = start
-    for p in parts:
-        kind = "PERSON" if people or _INITIAL.match(p) else "ACRONYM"
+    for n, p in enumerate(parts):
+        last_name = after_for and n == len(parts) - 1 and len(p) >= 6 and _name_like(p) and not is_common_word(p.lower())
+        kind = "PERSON" if people or last_name or _INITIAL.match(p) else "ACRONYM"  # DEA/WAGNER, not DRL/NESCA
         out.append((pos, pos + len(p), kind))
         pos += len(p) + 1
     return out
@@ -91,15 +101,18 @@ def address_entities(text: str) -> list[Span]:
             if words:
                 segments.append((words, before))
             words, before = [], word
-            if word == "TREASURY":
+            if word in _DEPARTMENTS:
                 out.append((piece.start(), piece.end(), "ORG"))
         else:
             words.append((piece.start(), word))
     if words:
         segments.append((words, before))
     start_for = m.end(1)
+    places = gazetteer().places
     for words, sep in segments:
         after_for = words[0][0] > start_for
+        if " ".join(w for _, w in words).lower() in places:
+            continue  # "PRETORIA FOR DEA; THE HAGUE FOR DEA": the posts are the place finder's
         if words[-1][1] in _ORG_TAILS and len(words) > 1:
             first, word = words[0]
             if "/" in word:  # AID/ASIA BUREAU

@@ -130,7 +130,7 @@ def hyphen_given_persons(text: str, upper: bool) -> list[tuple[int, int, str]]:
 
 # a REF item naming the people of an e-mail or a call: "REF: CARNIE-QUANRUD E-MAIL DATED 10.01.2009"
 _REF_MESSAGE = re.compile(
-    r"(?:^REFS?:?\s+|(?<=\s)[A-H][.)]\s+)([A-Z][A-Za-z'’]+(?:[-/][A-Z][A-Za-z'’]+)*)\s+"
+    r"(?:^REFS?:?\s+|(?<=\s)\(?[A-H][.)]\s+)([A-Z][A-Za-z'’]+(?:[-/][A-Z][A-Za-z'’]+)*)\s+"
     r"(?:E-?MAILS?|EMAILS?|TELCONS?|TELECONS?|MEMCONS?|PHONECONS?|LETTERS?|FAX|[Ee]-?mails?|[Tt]elcons?|[Ll]etters?)\b")
 
 

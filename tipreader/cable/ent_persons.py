@@ -28,7 +28,7 @@ from .ent_text import Token, capitalised
 PARTICLES = frozenset("de da do dos das del van von bin bint al el la le di du y ibn abu".split())
 _NAME_STOP = frozenset(
     """the a an this that these those in on at by for with from and or but of to said says told
-    embassy government ministry post mission according""".split()
+    embassy government ministry post mission according telecon telcon memcon email e-mail""".split()
 )
 _ALIAS = re.compile(r"\b(?:a\.k\.a\.?|aka|alias)\s*[\"“']?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})[\"”']?")
 _ROUTING = frozenset("amconsul amembassy secstate usmission washdc dept priority immediate routine southcom centcom eucom pacom".split())

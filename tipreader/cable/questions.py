@@ -20,6 +20,7 @@ import re
 
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
+from .topic_questions import topic_parts
 
 _TIP = re.compile(
     r"\bTIP\b|\b(?:trafficking|traffic) in persons\b|\b(?:human|child|labor|sex) trafficking\b|\banti-trafficking\b|"
@@ -68,6 +69,10 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
 def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs)
     items = {p.index: it for p in paragraphs if (it := item_of(p, colon=colon)) is not None}
+    if _KEYED.search("\n".join(p.text for p in paragraphs[:8])):  # keyed to the tasker: its topics and questions?
+        topics = topic_parts(paragraphs, items)
+        if topics is not None:
+            return topics
     q_style = sum(1 for it in items.values() if it.style == "question")
     # `1)` items are only ever sub-items of a lettered one (a list otherwise)
     lettered = [it for it in items.values() if it.style == "lettered" and not it.letter.isdigit()]

@@ -154,6 +154,7 @@ def run_status(args: argparse.Namespace) -> int:
         waiting = len(local.outgoing(bookmarks, codes))
         synced_at = local.state("synced_at")
         teammates = len(local.team_items())
+        synced_with = local.state("server")
     finally:
         local.close()
     out: dict = {"server": settings.display, "reachable": False, "waiting_to_push": waiting,
@@ -161,6 +162,9 @@ def run_status(args: argparse.Namespace) -> int:
     try:
         with TeamServer.connect(settings) as server:
             out.update(reachable=True, user=server.user, schema=server.require_schema(), **server.counts())
+            if synced_with not in (None, server.identity()):  # the last sync was with another server
+                out.update(waiting_to_push=len(bookmarks) + len(codes), another_server=True)
+                waiting = out["waiting_to_push"]
     except TeamError as err:
         out["error"] = str(err)
     out["in_sync"] = out["reachable"] and waiting == 0
@@ -177,6 +181,8 @@ def run_status(args: argparse.Namespace) -> int:
     last = time.strftime("%Y-%m-%d %H:%M", time.localtime(out["last_sync"])) if out["last_sync"] else "never"
     w(f"This machine:  {waiting:,} item(s) waiting to be pushed; last sync {last}; "
       f"{teammates:,} teammates' items here\n")
+    if out.get("another_server"):
+        w("               (the last sync was with another team server: the next sends all your items here)\n")
     w(f"In sync:       {'yes' if out['in_sync'] else 'no'}\n")
     return 0 if out["reachable"] else 1
 
@@ -205,7 +211,23 @@ def run_add_member(args: argparse.Namespace) -> int:
     print(f"{args.name} is a {role} of {settings.display}")
     if "TIPREADER_MEMBER_PASSWORD" not in os.environ:
         print(f"password: {password}")
+        url = _member_url(settings.url, args.name, password)
+        if url:
+            print(f"Their settings (in the file `tipreader config path` names):\n[team]\nurl = \"{url}\"\n"
+                  f"user = \"{args.name}\"")
     return 0
+
+
+def _member_url(admin_url: str, name: str, password: str) -> str | None:
+    """The server URL of ``admin_url`` signed in as ``name`` (None when it is not a URL)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(admin_url.strip())
+    if parts.scheme not in ("postgresql", "postgres") or not parts.netloc:
+        return None
+    place = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, f"{quote(name, safe='')}:{quote(password, safe='')}@{place}", parts.path,
+                       parts.query, ""))
 
 
 def run_local_server(args: argparse.Namespace) -> int:

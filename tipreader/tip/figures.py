@@ -157,6 +157,10 @@ _LISTS = [(re.compile(rf"\b{_OFFENDERS}$", re.IGNORECASE), _more_of(_OFFENDERS))
 _LIST_BEFORE = re.compile(rf"\b(?:\d+|{_WORDNUM})\s+(?:[\w-]+\s+){{0,2}}?{_OFFENDERS}\b[^.;,]{{0,60}}?\s(?:and|as\s+well\s+as|plus)\s+$",
                           re.IGNORECASE)
 _PERSONS_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_OFFENDERS}\b", re.IGNORECASE)
+# "to ensure that no investigations or the mission will be compromised": a goal, not a count of zero
+_NO_GOAL = re.compile(r"^\s+(?:or|nor|will|would|could|should|may|might|can|shall|must)\b", re.IGNORECASE)
+# second-hand: "he understands he has been sentenced to 25 years", "heard ... that he had been ... sentenced"
+_HEARSAY = re.compile(r"\b(?:understands?|understood|heard|allegedly|claim(?:s|ed)?|rumou?red)\b[^.;]*$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to|failed\s+to|unable\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:investigation|prosecution|conviction|trial|case)$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
@@ -311,6 +315,11 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                 if kind != "funding_usd" and (_LIST_BEFORE.search(before[-120:])
                                               and _PERSONS_AFTER.match(sentence, m.end("n"))):
                     continue
+                if kind != "funding_usd" and (
+                        (raw.lower() == "no" and (_NO_GOAL.match(sentence, m.end())
+                                                  or re.search(r"\bensur\w*\s+(?:that\s+)?$", before, re.IGNORECASE)))
+                        or _HEARSAY.search(sentence[max(0, m.start() - 120):m.start()])):
+                    continue  # a goal ("ensure that no investigations ... will be"), second-hand ("he understands")
                 if kind != "funding_usd" and (_NEGATED.search(sentence[max(0, m.start() - 40):m.start()])
                                               or (raw.lower() == "both" and re.match(r"\s+and\b", sentence[m.end():]))):
                     continue  # "has never convicted a trafficker"; "convicted both traffickers and officials"

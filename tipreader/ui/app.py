@@ -26,8 +26,6 @@ from tipreader.ui.history import Step
 from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenCable, ShowLibrary, WalkHistory
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
-from tipreader.ui.screens.compare import CompareScreen
-from tipreader.ui.screens.figures import FiguresScreen
 from tipreader.ui.screens.library import LibraryScreen
 from tipreader.ui.screens.reader import ReaderScreen
 from tipreader.ui.services import Services
@@ -210,16 +208,6 @@ class TipReaderApp(App[None]):
                 self.pop_screen()
             else:
                 self.switch_screen(LibraryScreen())
-
-    @on(CompareScreen.OpenAnswer)
-    def _open_answer(self, message: CompareScreen.OpenAnswer) -> None:
-        """An answer chosen in the compare view: its cable above the view (back/``q`` return to it)."""
-        self.open_cable(message.ref_id, message.paragraph)
-
-    @on(FiguresScreen.OpenFigure)
-    def _open_figure(self, message: FiguresScreen.OpenFigure) -> None:
-        """A figure chosen: its cable above the figures, at its paragraph, the number marked."""
-        self.open_cable(message.ref_id, message.paragraph, mark=message.mark)
 
     @on(OpenBookmark)
     def _open_bookmark(self, message: OpenBookmark) -> None:

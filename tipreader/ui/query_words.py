@@ -21,6 +21,7 @@ from tipreader.library.snippets import Highlighter
 
 # "09 SANAA 1936", "08 STATE 132759", "2006 STATE 202745": a cable cited in the text
 CITATION = re.compile(r"\b(?:19|20)?(\d\d) ([A-Z][A-Z]+(?: [A-Z]+)?) (\d{1,6})\b")
+_MAY_CITE = re.compile(r"\d [A-Z]{2}")  # what every citation holds: most paragraphs are passed over at once
 LINK_STYLE = "tip.link"  # a named style (ui.text_styles): readable in every theme
 
 
@@ -40,6 +41,8 @@ def append_link(text: Text, label: str, click: str) -> None:
 
 def citations(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ref_id) of each cable cited in ``text`` (``08 STATE 132759`` → ``08STATE132759``)."""
+    if not _MAY_CITE.search(text):
+        return []
     return [(m.start(), m.end(), f"{m.group(1)}{m.group(2).replace(' ', '')}{m.group(3)}") for m in CITATION.finditer(text)]
 
 

@@ -9,7 +9,8 @@ lost offline. This module keeps what syncing them needs:
   fingerprint differs from its row here is waiting to be pushed.
 - ``team_items``: every item pulled from the server (teammates' bookmarks, notes and codes,
   and the user's own from other machines), with author and times.
-- ``team_state``: the pull cursor and the last sync's outcome.
+- ``team_state``: the pull cursor, the last sync's outcome and the identity of the server it
+  was with (:meth:`TeamServer.identity`: another server starts over, :meth:`LocalItems.forget_server`).
 """
 
 from __future__ import annotations
@@ -141,6 +142,21 @@ class LocalItems(UserTable):
             try:
                 self.con.executemany("INSERT OR REPLACE INTO team_sync VALUES (?,?,?,?,?)", results)
                 self.con.executemany("INSERT OR REPLACE INTO team_state VALUES (?, ?)", list((state or {}).items()))
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+
+    def forget_server(self) -> None:
+        """Forget what was pushed to and pulled from the last team server (the settings now name
+        another): the next sync sends every own item there and fetches everything from it.
+        The user's own bookmarks and codes are untouched."""
+        with self._lock:
+            self.con.execute("BEGIN IMMEDIATE")
+            try:
+                self.con.execute("DELETE FROM team_sync")
+                self.con.execute("DELETE FROM team_items")
+                self.con.execute("DELETE FROM team_state WHERE key IN ('cursor', 'pulled_at', 'synced_at', 'server')")
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")

@@ -147,6 +147,16 @@ class TeamServer:
         self._schema = version
         return version
 
+    def identity(self) -> str:
+        """Which team store this is: the cluster's system identifier, the database and when
+        ``team init`` created the schema there. Another server, a re-created one or a restored
+        copy in a new cluster has another identity (its items and transaction ids are not the
+        ones this machine synced with)."""
+        row = self.con.execute(
+            "SELECT (SELECT system_identifier FROM pg_control_system())::text, current_database(), "
+            f"(SELECT applied_at FROM {SCHEMA}.migrations WHERE version = 1)::text").fetchone()
+        return "/".join(str(v) for v in row) if row else "?"
+
     def add_member(self, name: str, password: str, read_only: bool = False) -> None:
         """Create a login role for a teammate (an admin's job), writer or read-only."""
         from psycopg import sql
@@ -254,7 +264,10 @@ def sync(server: TeamServer, local: LocalItems, bookmarks: Sequence, codes: Sequ
     report = SyncReport()
     try:
         server.require_schema()
-        state = {"user": server.user, "synced_at": str(time.time())}  # written with the sync's own records
+        identity = server.identity()
+        if local.state("server") not in (None, identity):  # another server than the last sync's
+            local.forget_server()  # so everything is sent there and everything of theirs fetched
+        state = {"user": server.user, "synced_at": str(time.time()), "server": identity}  # written with the sync's own records
         if push:
             items = local.outgoing(bookmarks, codes)
             for start in range(0, len(items), BATCH):  # record each committed batch at once

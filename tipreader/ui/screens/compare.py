@@ -10,7 +10,7 @@ Opened with ``c`` on a question in the reader. Two tabs:
 - **Countries**: the same topic in the same report year from the other countries, filterable
   by region (``r`` cycles the regions).
 
-Enter on an answer posts :class:`CompareScreen.OpenAnswer` (the host opens the cable at that
+Enter on an answer posts :class:`~tipreader.ui.messages.OpenCable` (the app opens the cable at that
 paragraph, with history back here). Keyboard only; fits 80×24.
 
 Opening is kept fast (``benchmarks/tip_compare.py``): the answers are in an
@@ -21,14 +21,12 @@ other years' marks follow from a worker thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 from textual.worker import get_current_worker
@@ -36,6 +34,7 @@ from textual.worker import get_current_worker
 from tipreader.tip.compare import Answer, CompareData, diff_words
 from tipreader.tip.places import REGIONS
 from tipreader.ui import _colors
+from tipreader.ui.messages import OpenCable
 from tipreader.ui.widgets.entry_list import Entry, EntryList
 from tipreader.ui.widgets.footer import QuietFooter
 
@@ -89,13 +88,6 @@ class CompareScreen(Screen[None]):
                 tooltip="The counts (prosecutions, victims...) this country's submissions report, year by year"),
         Binding("escape,q", "back", "Back", id="compare.app.back", tooltip="Back to the reader"),
     ]
-
-    @dataclass
-    class OpenAnswer(Message):
-        """Open ``ref_id`` at paragraph index ``paragraph`` (the answer's first paragraph)."""
-
-        ref_id: str
-        paragraph: int
 
     def __init__(self, data: CompareData, topic_title: str = "") -> None:
         super().__init__()
@@ -223,7 +215,8 @@ class CompareScreen(Screen[None]):
         label = REGIONS.get(self.region_filter or "", self.region_filter) if self.region_filter else "all regions"
         count = f"{len(peers)} of {len(self.data.peers)}" if self.region_filter else str(len(peers))
         self.query_one("#compare-region", Static).update(
-            Text(f"Region: {label} · {count} other countries · r: next region", style="tip.muted"))
+            Text(f"Region: {label} · {count} other countr{'y' if len(self.data.peers) == 1 else 'ies'} · r: next region",
+                 style="tip.muted"))
         empty = Text(f"No other country's answer to this topic in the library for {self.data.base.report_year}.",
                      style="tip.muted")
         self.query_one("#compare-countries-list", EntryList).set_entries(
@@ -270,4 +263,4 @@ class CompareScreen(Screen[None]):
                        if a.ref_id == ref_id and str(a.q_index) == q_index), None)
         if answer is not None:
             paragraph = answer.answer_paragraphs[0] if answer.answer_paragraphs else answer.paragraph_index
-            self.post_message(self.OpenAnswer(answer.ref_id, paragraph))
+            self.post_message(OpenCable(answer.ref_id, para=paragraph))

@@ -4,24 +4,23 @@ Opened with ``f`` in the compare view (the country of the answer compared) or fr
 palette (every figure in the library). Each entry's header says the year, the cable, the
 question and what is counted (``2009 · 09REYKJAVIK50 · Q 2·C · prosecutions 3 · in 2008``); its
 body is the sentence the number comes from, the number marked. Enter posts
-:class:`FiguresScreen.OpenFigure`: the host opens the cable at that paragraph with the number
+:class:`~tipreader.ui.messages.OpenCable`: the app opens the cable at that paragraph with the number
 marked, above this view (back returns here). Keyboard only; fits 80×24.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tipreader.tip.compare import FigureRow
 from tipreader.tip.figures import KINDS, display, span_in
+from tipreader.ui.messages import OpenCable
 from tipreader.ui.widgets.entry_list import Entry, EntryList
 from tipreader.ui.widgets.footer import QuietFooter
 
@@ -45,14 +44,6 @@ class FiguresScreen(Screen[None]):
                 tooltip="Show one kind of count (prosecutions, convictions...), then the next, then all"),
         Binding("escape,q", "back", "Back", id="figures.app.back", tooltip="Back to where the figures were opened"),
     ]
-
-    @dataclass
-    class OpenFigure(Message):
-        """Open ``ref_id`` at paragraph index ``paragraph`` with ``mark`` (the number as written) marked."""
-
-        ref_id: str
-        paragraph: int
-        mark: str
 
     def __init__(self, rows: list[FigureRow], title: str) -> None:
         super().__init__()
@@ -118,4 +109,4 @@ class FiguresScreen(Screen[None]):
         event.stop()
         r = self.rows[int(event.key)]
         span = span_in(r.sentence, r.kind, r.value)
-        self.post_message(self.OpenFigure(r.ref_id, r.paragraph_index, r.sentence[span[0]:span[1]] if span else ""))
+        self.post_message(OpenCable(r.ref_id, para=r.paragraph_index, mark=r.sentence[span[0]:span[1]] if span else ""))

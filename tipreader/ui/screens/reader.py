@@ -13,7 +13,7 @@ through :meth:`ReaderScreen.jump_to`, which records the place left in the histor
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on
@@ -213,7 +213,7 @@ class ReaderScreen(Screen[None]):
 
     def blocks(self) -> list[Block]:
         """The text's blocks in the current view and filter, decorated by every part."""
-        level_style = partial(classification_style, self.app, badge=True)
+        level_style = cache(partial(classification_style, self.app, badge=True))  # a few markings, many paragraphs
         blocks = build_blocks(self.cable, self.view_mode, self.find.only(), self.in_library, level_style)
         for part in self._parts.values():
             blocks = part.decorate(blocks)

@@ -97,7 +97,7 @@ class CableView(ScrollView, can_focus=True):
         self._line_para: list[int | None] = []
         self._para_first: dict[int, int] = {}
         self._block_first: list[int] = []
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: object | None = None  # a compiled query, QueryWords, or a finder of spans
         self.matches: list[Match] = []
         self.current: int = -1
         self._block_matches: dict[int, list[tuple[int, int, int]]] = {}
@@ -128,7 +128,7 @@ class CableView(ScrollView, can_focus=True):
         """Show ``blocks`` for the first time at paragraph ``para`` with ``pattern``'s matches
         marked, the first one at or after ``para`` current and in view: all of it applied at
         the first layout, so the first paint is already there (no paint at the top first)."""
-        self._pattern = pattern  # type: ignore[assignment]
+        self._pattern = pattern
         self.set_blocks(blocks, keep_para=para if para is not None and para >= 0 else None)
         start = para if para is not None else -1
         first = next((n for n, m in enumerate(self.matches) if m.para is not None and m.para >= start), None)
@@ -321,7 +321,7 @@ class CableView(ScrollView, can_focus=True):
     def find_with(self, pattern: object | None) -> int:
         """Highlight the matches of ``pattern``: anything with ``finditer(text, pos)`` like a compiled
         regular expression, or with ``spans(block)`` giving ``(start, end)`` pairs (annotated spans)."""
-        self._find(pattern, keep_current=False)  # type: ignore[arg-type]
+        self._find(pattern, keep_current=False)
         self.refresh()
         return len(self.matches)
 
@@ -330,20 +330,21 @@ class CableView(ScrollView, can_focus=True):
         """What the highlights come from (a compiled query, a finder), or None."""
         return self._pattern
 
-    def _find(self, pattern: re.Pattern[str] | None, keep_current: bool) -> None:
+    def _find(self, pattern: object | None, keep_current: bool) -> None:
         old = set(self._block_matches)
         self._pattern = pattern
         self.matches = []
         self._block_matches = {}
         if pattern is not None:
             spans_of = getattr(pattern, "spans", None)  # a finder of annotated spans (entity mentions)
+            finditer = getattr(pattern, "finditer", None)  # else: a compiled query, QueryWords
             for i, block in enumerate(self._blocks):
                 if spans_of is not None:
                     found = spans_of(block) if block.spans else ()
-                elif not block.searchable:
+                elif not block.searchable or finditer is None:
                     continue
                 else:
-                    found = ((m.start(), m.end()) for m in pattern.finditer(block.text.plain, block.find_from))
+                    found = ((m.start(), m.end()) for m in finditer(block.text.plain, block.find_from))
                 for start, end in found:
                     if end > start:
                         self._block_matches.setdefault(i, []).append((start, end, len(self.matches)))

@@ -169,16 +169,28 @@ class EntryList(ScrollView, can_focus=True):
         self.virtual_size = Size(self._width + GUTTER + 1, len(lines) if lines else 1)
 
     def on_resize(self) -> None:
-        """Re-wrap when the width changes, keeping the entry at the top."""
+        """Re-wrap when the width changes, keeping the entry at the top; the current entry stays in view
+        (a terminal made smaller does not hide the answer the user is on)."""
         width = self._measure()
-        if not width or width == self._width:
+        if not width:
             return
-        anchor = self._anchor() if self._width else (self._pending, 0)
-        self._breaks.clear()
-        self._painted.clear()
-        self._layout()
-        self._restore(anchor)
+        if width != self._width:
+            anchor = self._anchor() if self._width else (self._pending, 0)
+            self._breaks.clear()
+            self._painted.clear()
+            self._layout()
+            self._restore(anchor)
+        if self._lines and not self._in_view(self.current):
+            self._scroll_to_entry(self.current)
         self.refresh()
+
+    def _in_view(self, index: int) -> bool:
+        """Whether any line of entry ``index`` is on screen."""
+        top = int(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        first = self._first[index]
+        last = self._first[index + 1] - 1 if index + 1 < len(self._first) else len(self._lines)
+        return not (last <= top or first >= bottom)
 
     def _anchor(self) -> tuple[int, int]:
         """(entry at the top, lines of it above the top) to restore after a new layout."""
@@ -270,11 +282,7 @@ class EntryList(ScrollView, can_focus=True):
         """After a scroll: the current entry is the one at the top when it left the view."""
         if not self._lines:
             return
-        top = int(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height
-        first = self._first[self.current]
-        last = self._first[self.current + 1] - 1 if self.current + 1 < len(self._first) else len(self._lines)
-        if last <= top or first >= bottom:
+        if not self._in_view(self.current):
             self.current = self.entry_at_top()
             self.refresh()
 
