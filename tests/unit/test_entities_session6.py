@@ -122,3 +122,14 @@ def test_media_firms_and_forums_known_by_name() -> None:
             "Cooperation; the COMMUNIST PARTY disagreed.")
     assert [e.text for e in extract_entities([text]) if e.type == "ORG"] == [
         "Al Masry Al Youm", "Nile TV", "PricewaterhouseCoopers", "Forum on China-Africa Cooperation"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("IN SOUTH TEHRAN AND SOUTHERN LEBANON", ["SOUTH TEHRAN", "SOUTHERN LEBANON"]),
+    ("In Northern Mozambique and South East Asia, South Africa and North Korea.",
+     ["Northern Mozambique", "South East Asia", "South Africa", "North Korea"]),
+    ("He went north to Tehran, then to the North. Tehran was calm.", ["Tehran", "Tehran"]),
+    ("They landed at Bagram Airfield and Incirlik Air Base.", ["Bagram Airfield", "Incirlik Air Base"]),
+])
+def test_regions_named_by_a_direction_and_airfields(text: str, places: list[str]) -> None:
+    assert [e.text for e in extract_entities([text]) if e.type == "LOCATION"] == places

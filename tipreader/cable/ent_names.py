@@ -29,6 +29,8 @@ LOC_PREPS = frozenset(
     "in to from at near into through via across between toward towards outside inside within throughout "
     "around of and en".split()
 )
+_DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern""".split())
 LOC_SUFFIX = frozenset("state city province region department governorate district municipality".split())
 ORG_STOP = frozenset(
     """the a an this that these those in on at by for with from according under since during after before
@@ -127,6 +129,10 @@ def find_locations(tokens: list[Token], text: str, upper: bool, caps: list[int] 
         if has_suffix and nxt is not None and not seq[-1].poss and fold(k) not in ("mexico city",):
             end = nxt.end
             match += 1
+        prev = tokens[i - 1] if i else None
+        if prev is not None and prev.key in _DIRECTIONS and (prev.cap or upper) and tok.gap == " " and not prev.poss \
+                and (not out or out[-1][1] <= prev.start):
+            start = prev.start  # "SOUTH TEHRAN", "Northern Mozambique", "South East Asia": the region is the place
         out.append((start, end, "LOCATION"))
         i += match
     return out
