@@ -143,3 +143,9 @@ def test_regions_named_by_a_direction_and_airfields(text: str, places: list[str]
 ])
 def test_capitals_asides_markings_and_plural_acronyms(text: str, acronyms: list[str]) -> None:
     assert [e.text for e in extract_entities([text]) if e.type == "ACRONYM"] == acronyms
+
+
+def test_capitals_bodies_named_after_a_person_or_a_place() -> None:
+    text = "THEY WERE AT THE ALI ABAD CLINIC AND THE NATIONAL IRANIAN OIL COMPANY SAID THE PATIENTS LEFT SCHOOL."
+    assert [(e.type, e.text) for e in extract_entities([text])] == [
+        ("ORG", "ALI ABAD CLINIC"), ("ORG", "NATIONAL IRANIAN OIL COMPANY")]

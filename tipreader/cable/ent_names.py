@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
+from .ent_data import demonyms, first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
 from .ent_text import Token, capitalised
 
 LOC_PREPS = frozenset(
@@ -195,6 +195,8 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
             i = j
             while i > 0 and j - i < 3 and tokens[i - 1].key in _UPPER_MODIFIERS and tokens[i].gap == " ":
                 i -= 1
+            if tok.key in _NAMED_HEADS:  # "ALI ABAD CLINIC", "NATIONAL IRANIAN OIL COMPANY": named after a person or place
+                i = _named_head_start(tokens, j, i)
             end = j
             if j + 2 < len(tokens) and tokens[j + 1].key == "of" and tokens[j + 2].key in _UPPER_MODIFIERS | {"appeals", "cassation"}:
                 end = j + 2
@@ -212,6 +214,26 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
     return out
+
+
+# heads whose name is often a person's or a place's in capitals text
+_NAMED_HEADS = frozenset("clinic hospital school university company corporation orphanage academy college".split())
+_TRADES = frozenset("oil gas trading shipping mining construction petroleum steel cement airline".split())
+
+
+def _named_head_start(tokens: list[Token], j: int, i: int) -> int:
+    """Where a capitals name ending in head word ``j`` starts (``i``: after modifiers alone): words no
+    list knows, demonyms, modifiers, and a trade word just before a company (``OIL COMPANY``)."""
+    nationalities = demonyms()
+    k = j
+    while k > 0 and j - k < 4 and tokens[k].gap == " ":
+        prev = tokens[k - 1]
+        trade = k == j and prev.key in _TRADES and tokens[j].key in ("company", "corporation")
+        if prev.poss or prev.key in ORG_STOP or not prev.key.isalpha() or not (
+                trade or prev.key in _UPPER_MODIFIERS or prev.key in nationalities or not is_common_word(prev.key)):
+            break
+        k -= 1
+    return min(i, k)
 
 
 def _tight(gap: str) -> bool:
