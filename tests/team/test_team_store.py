@@ -302,3 +302,16 @@ def test_a_team_that_moves_to_another_server_gets_everything_there(team, pg_clus
     with ana.sql() as con:
         assert sorted(r[0] for r in con.execute("SELECT author FROM tipreader.items")) == ["ana", "ben"]
     assert [b.note for b in ana.bookmarks.all()] == ["on the old server"]  # her own, untouched
+
+
+def test_add_member_prints_the_settings_a_teammate_signs_in_with(pg_cluster, tmp_path):
+    db = _team(pg_cluster)
+    admin = {**os.environ, "TIPREADER_HOME": str(tmp_path / "admin"), "TIPREADER_TEAM_URL": pg_cluster.url(database=db)}
+    admin.pop("TIPREADER_MEMBER_PASSWORD", None)
+    added = _cli(admin, "team", "add-member", "dora")
+    assert added.returncode == 0, added.stderr
+    [url] = [line.split('"')[1] for line in added.stdout.splitlines() if line.startswith("url = ")]
+    assert 'user = "dora"' in added.stdout and url.startswith("postgresql://dora:") and url.endswith(f"/{db}")
+    dora = {**os.environ, "TIPREADER_HOME": str(tmp_path / "dora"), "TIPREADER_TEAM_URL": url}
+    status = _cli(dora, "team", "status")
+    assert status.returncode == 0 and "Signed in as:  dora" in status.stdout, status.stdout + status.stderr

@@ -16,6 +16,8 @@ from tipreader.cable import parse_file
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.widgets.section_tree import SectionTree
 
+from .screen_wait import wait_until
+
 ICELAND = Path(__file__).resolve().parents[1] / "fixtures" / "library_ui" / "08REYKJAVIK36.html"
 
 
@@ -62,7 +64,8 @@ async def test_tree_has_parts_with_their_questions(iceland):
         tree.move_cursor(part_nodes[3])
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()  # the jump lands after the tree's message is handled (slow under load)
+        # the jump lands after the tree's message is handled (slow under load)
+        await wait_until(pilot, lambda: app.screen.text_view.top_para == iceland.parts[3].paragraph_index)
         assert app.screen.text_view.top_para == iceland.parts[3].paragraph_index
         assert "KTIP" not in iceland.tags  # its TAGS are shown with names
         await pilot.press("tab", "g")

@@ -10,6 +10,8 @@ from tipreader.cable import parse_file
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.widgets.section_tree import SectionTree
 
+from .screen_wait import wait_until
+
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "cables" / "wikileaks-html"
 
 
@@ -95,7 +97,7 @@ async def test_derived_titles_are_quieter_and_say_so(mexico):
         tree.focus()
         await pilot.pause()
         tree.move_cursor(part)
-        await pilot.pause()
+        await wait_until(pilot, lambda: tree.tooltip is not None)
         assert tree.tooltip and "not the cable's text" in str(tree.tooltip)
         blocks = [b for b in app.screen.text_view.blocks if b.role == "part"]
         assert blocks and "not the cable's text" in blocks[0].text.plain

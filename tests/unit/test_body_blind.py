@@ -4,8 +4,9 @@ Each cable is parsed twice, as its README asks: the header from the cable's own 
 page's metadata table dropped, so ``date`` is null when the text states none) and the body as
 a user gets it (``parse_file`` on the page). Every check counts as one item, per kind:
 
-* ``header``: ref_id, classification, date, precedence, origin, tags (a list), subject,
-  references (label, text, id triples), each equal;
+* ``header``: ref_id, classification, date, precedence, origin, tags (a list), subject (a leading
+  marking such as ``(S/NF)`` left out of both sides, as set 3's notes allow), references (label, text,
+  id triples), each equal;
 * ``paragraph``: each of the cable's paragraph numbers is a paragraph of its own;
 * ``heading``: each heading is a paragraph of kind heading with that text (rule gone);
 * ``signature``: the signer is in a signature paragraph and ends no other paragraph;
@@ -22,6 +23,7 @@ loses an item fails. ``python -m tests.unit.test_body_blind`` prints the figures
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -36,11 +38,17 @@ from tipreader.cable.parse import cable_from_raw, parse_file
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BLIND = FIXTURES / "body_blind2"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "cables"
+MARKING_START = re.compile(r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]+)*\)\s*")
 HEADER_FIELDS = ("ref_id", "classification", "date", "precedence", "origin", "tags", "subject", "references")
 
 
 def _flat(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+def _unmarked(subject: str | None) -> str | None:
+    """A subject without its leading marking: set 3's notes take ``(S/NF) FUNES'S ...`` as the same subject."""
+    return MARKING_START.sub("", _flat(subject)) or None
 
 
 def _text_only(path: Path) -> Cable:
@@ -58,11 +66,11 @@ def _header_checks(gold: dict, cable: Cable) -> list[tuple[str, str, bool]]:
         "precedence": cable.precedence,
         "origin": cable.origin,
         "tags": list(cable.tags),
-        "subject": _flat(cable.subject) or None,
+        "subject": _unmarked(cable.subject),
         "references": [[r.label, _flat(r.text), r.ref_id] for r in cable.references],
     }
     want = dict(gold)
-    want["subject"] = _flat(want.get("subject")) or None
+    want["subject"] = _unmarked(want.get("subject"))
     want["references"] = [[label, _flat(text), ref] for label, text, ref in want.get("references", [])]
     out = []
     for name in HEADER_FIELDS:
@@ -149,7 +157,7 @@ def test_body_blind2_scores_at_least_the_floors(shared_cables: Path) -> None:
 
 # Set 3: four cables landed 07:33 (first run 07:45: 85/89), three added 07:41 (first run 08:15: 72/79), each
 # first run on p13's code of its time (today's general fixes in, none prompted by these cables).
-FLOORS3 = {"header": 51, "paragraph": 46, "heading": 17, "signature": 5, "truncated": 7, "join": 8, "debris": 25, "embedded_row": 1}
+FLOORS3 = {"header": 53, "paragraph": 46, "heading": 17, "signature": 5, "truncated": 7, "join": 8, "debris": 25, "embedded_row": 1}
 
 
 def test_body_blind3_scores_at_least_the_floors(shared_cables: Path) -> None:

@@ -145,3 +145,12 @@ def test_the_next_marked_number_splits_even_without_a_full_stop(shared_cables: P
     # 04BRASILIA445: `... Phonograms Treaty. Recommendation 13. (SBU) Despite positive strides ...`
     cable = _cable(shared_cables, "wikileaks-html/04BRASILIA445.html")
     assert _numbers(cable) == list(range(1, 14))
+
+
+def test_a_page_marker_inside_a_line_takes_only_its_post(shared_cables: Path) -> None:
+    # `... CAUSING STRIFE FOR CONGRESS NEW DELHI 00007273 001.2 OF 003`: the marker's place is NEW DELHI,
+    # not the four capitals words before the serial
+    cable = _cable(shared_cables, "wikileaks-html/06NEWDELHI7273.html")
+    assert cable.subject is not None and cable.subject.endswith("PENDING EXECUTION CAUSING STRIFE FOR CONGRESS")
+    cable = _cable(shared_cables, "wikileaks-html/07TRIPOLI1065.html")
+    assert "and was working to obtain the requisite GOL approvals." in _text(cable)

@@ -122,3 +122,30 @@ def test_media_firms_and_forums_known_by_name() -> None:
             "Cooperation; the COMMUNIST PARTY disagreed.")
     assert [e.text for e in extract_entities([text]) if e.type == "ORG"] == [
         "Al Masry Al Youm", "Nile TV", "PricewaterhouseCoopers", "Forum on China-Africa Cooperation"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("IN SOUTH TEHRAN AND SOUTHERN LEBANON", ["SOUTH TEHRAN", "SOUTHERN LEBANON"]),
+    ("In Northern Mozambique and South East Asia, South Africa and North Korea.",
+     ["Northern Mozambique", "South East Asia", "South Africa", "North Korea"]),
+    ("He went north to Tehran, then to the North. Tehran was calm.", ["Tehran", "Tehran"]),
+    ("They landed at Bagram Airfield and Incirlik Air Base.", ["Bagram Airfield", "Incirlik Air Base"]),
+])
+def test_regions_named_by_a_direction_and_airfields(text: str, places: list[str]) -> None:
+    assert [e.text for e in extract_entities([text]) if e.type == "LOCATION"] == places
+
+
+@pytest.mark.parametrize(("text", "acronyms"), [
+    ("THE INDIRA GANDHI HOSPITAL (STILL FUNCTIONING, HE ADDED) STAYS OPEN.", []),
+    ("SUBJECT: (S/NF) NIGERIA: KANO BUSINESSMAN ALLEGES CORRUPTION", []),
+    ("THE RETURN OF NGOS TO AFGHANISTAN AND THE NGO", ["NGOS", "NGO"]),
+    ("THE NATIONAL CIVIL POLICE (PNC) MET.", ["PNC"]),
+])
+def test_capitals_asides_markings_and_plural_acronyms(text: str, acronyms: list[str]) -> None:
+    assert [e.text for e in extract_entities([text]) if e.type == "ACRONYM"] == acronyms
+
+
+def test_capitals_bodies_named_after_a_person_or_a_place() -> None:
+    text = "THEY WERE AT THE ALI ABAD CLINIC AND THE NATIONAL IRANIAN OIL COMPANY SAID THE PATIENTS LEFT SCHOOL."
+    assert [(e.type, e.text) for e in extract_entities([text])] == [
+        ("ORG", "ALI ABAD CLINIC"), ("ORG", "NATIONAL IRANIAN OIL COMPANY")]

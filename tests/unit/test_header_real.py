@@ -10,6 +10,7 @@ import pytest
 
 from tipreader.cable import formats, header, pages
 from tipreader.cable._types import HeaderInfo, Line, RawCable
+from tipreader.cable.parse import parse_file
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "header"
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_cables"
@@ -255,3 +256,15 @@ def test_malformed_id_with_a_garbled_post_is_read_from_the_text() -> None:
     assert info.ref_id == "08BISHKEK1021"
     assert [w.message for w in info.warnings if w.code == "repaired-id"] == [
         "malformed id 08SECTION01GF02BISHIEK21 read as 08BISHKEK1021"]
+
+
+def test_a_caption_glued_to_its_caveats_and_e_o_line(shared_cables: Path) -> None:
+    # `Cable dated:2006-06-08T06:52:00S E C R E T SECTION 01 OF 04 ANKARA 003352SIPDISSIPDISNOFORNE.O. 12958:
+    # DECL: 06/05/2026TAGS: MOPS PREL PARM TU IZ IR AJ AF`: one line, nothing read from it before
+    cable = parse_file(shared_cables / "wikileaks-html" / "06ANKARA3352.html")[0]
+    assert cable.eo == "12958: DECL: 06/05/2026" and cable.declassify == "2026-06-05"
+    assert cable.tags == ("MOPS", "PREL", "PARM", "TU", "IZ", "IR", "AJ", "AF")
+    assert cable.caveats == ("SIPDIS", "NOFORN")
+    # the E.O. line ran into the TAGS: `DECL: 12/02/2019TAGS: OVIP PGOV ...`
+    cable = parse_file(shared_cables / "wikileaks-html" / "09MANAMA680.html")[0]
+    assert cable.eo == "12958: DECL: 12/02/2019" and cable.tags == ("OVIP", "PGOV", "PREL", "KDEM", "MARR", "BA")

@@ -147,6 +147,21 @@ def test_a_sentence_going_on_with_ref_a_stays_in_the_body(shared_cables: Path) -
     c = cable(shared_cables, "06SANJOSE2778")
     assert [r.text for r in c.references] == ["STATE 190832", "SAN JOSE 2054", "STATE 114021"]
     assert c.paragraphs[0].text.startswith("(SBU) The following information is keyed to the questions in Ref A.")
-    assert c.paragraphs[1].text.startswith("A. Immigration Databases")
-    # lettered topics over unlabelled `--What ...?` questions: not one answer each (unpaired, not mispaired)
-    assert c.questions == ()
+    assert c.paragraphs[1].text == "A. Immigration Databases"
+
+
+def test_lettered_topics_over_unlabelled_questions(shared_cables: Path) -> None:
+    """06SANJOSE2778: `A. Immigration Databases`, then `--What ...?` questions each followed by its answer; the
+    cable numbers no question: they are numbered in order within their topic (A.1, A.2), with no letters."""
+    c = cable(shared_cables, "06SANJOSE2778")
+    assert [(p.label, p.title) for p in c.parts] == [
+        ("A", "Immigration Databases"), ("B", "Watchlists and Information Sharing"), ("C", "Biometrics"),
+        ("D", "Appropriate Partners"),
+    ]
+    q = by_label(c)
+    assert list(q) == ["A.1", "A.2", "A.3", "B.1", "B.2", "B.3", "B.4", "C.1", "C.2", "C.3", "D.1"]
+    assert q["A.1"].letters == () and q["A.1"].question.endswith("how does the GOCR decide which POE will receive the tool?")
+    assert q["A.1"].answer.startswith("Costa Rica has a computerized immigration database")  # marking (U) off
+    assert (q["B.1"].answer, q["C.2"].answer) == ("Yes.", "N/A")
+    # a topic answered with no question restated, in its own paragraph
+    assert q["D.1"].question == "" and q["D.1"].answer.startswith("Post believes the GOCR would be an appropriate partner")

@@ -108,12 +108,27 @@ def _may_end(prev: str | None) -> bool:
     return bool(words) and prev.rstrip()[-1:] not in ",-" and words[-1].lower() not in JOINING
 
 
+_DASH_QUESTION = re.compile(r"^\s*--\s?[A-Z]")
+
+
+def _block_asks(lines: list[Line], i: int) -> bool:
+    """Whether the block at line ``i`` is a `--What ...?` question restated without a label (ends with ``?``)."""
+    if not _DASH_QUESTION.match(lines[i].text):
+        return False
+    j = i
+    while j + 1 < len(lines) and lines[j + 1].text.strip() and j - i < 12:
+        j += 1
+    return lines[j].text.rstrip().endswith("?")
+
+
 def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
     """Whether line ``i`` starts a lettered item that stands as its own paragraph (``colon``: ``A:`` too)."""
     text = lines[i].text
     m = item_start(text, colon)
     if not m:
-        return bool(_QUESTION_START.match(text)) and _prev_text(lines, i) is None
+        if _prev_text(lines, i) is not None:
+            return False
+        return bool(_QUESTION_START.match(text)) or (text.lstrip()[:2] == "--" and _block_asks(lines, i))
     rest = text[m.end() :].strip()
     if not rest and not m.group(1):
         return False

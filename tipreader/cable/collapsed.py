@@ -15,6 +15,7 @@ import re
 from itertools import repeat
 
 from .markings import match_marking
+from .origins import known_post
 
 LONG_LINE = 150  # shorter lines are never split at paragraph starts (a hard-wrapped line is under 100)
 
@@ -95,11 +96,23 @@ def _cut_markers(line: str) -> list[tuple[str, int | None]]:
 
 
 def _place_start(line: str, end: int) -> int:
-    """Where the place name (up to 4 upper-case words) before a marker's serial begins."""
-    start = end
-    words = 0
+    """Where the place name (up to 4 upper-case words) before a marker's serial begins.
+
+    When some of those words end in a known post, only the post goes (``... POLICY PLANNING CHIEF
+    BRUSSELS 00001257 001.2 OF 002``: the subject keeps ``POLICY PLANNING CHIEF``).
+    """
+    starts = _word_starts(line, end)
+    for k in range(len(starts), 0, -1):
+        if known_post(line[starts[k - 1] : end]):
+            return starts[k - 1]
+    return starts[-1] if starts else end
+
+
+def _word_starts(line: str, end: int) -> list[int]:
+    """The starts of the (up to 4) upper-case words before ``end``, nearest first."""
+    starts: list[int] = []
     i = end
-    while words < 4:
+    while len(starts) < 4:
         j = i
         while j > 0 and line[j - 1] == " ":
             j -= 1
@@ -109,10 +122,9 @@ def _place_start(line: str, end: int) -> int:
         token = line[k:j]
         if not token or not _PLACE_TOKEN.match(token):
             break
-        start = k
+        starts.append(k)
         i = k
-        words += 1
-    return start
+    return starts
 
 
 def _split_long(text: str, last_number: int) -> tuple[list[str], int]:

@@ -234,6 +234,8 @@ def find_definitions(paragraph: int, text: str, upper: bool = False) -> list[Def
             continue
         if upper and len(acr) >= 6 and sum(c in "AEIOU" for c in acr) >= 3 and acr not in known_acronyms():
             continue  # "(YARGITAY)": a name in capitals, not an acronym
+        if upper and text[m.end() - 1 : m.end()] != ")" and is_common_word(fold(acr)) and acr not in known_acronyms():
+            continue  # "HOSPITAL (STILL FUNCTIONING, ...)": an aside in capitals opens with a word
         span = _long_form(acr, text[: m.start()], text, upper)
         if span:
             s, e = _trim(text, *span)
@@ -315,8 +317,8 @@ def _is_acronym(k: str, upper_text: bool, after_bracket: bool) -> bool:
     """:func:`is_acronym` for a key the cable does not define (memoised: the word lists are fixed)."""
     if len(k) < 2 or k in STRUCTURAL or set(k) == {"X"} or (_ROMAN.match(k) and k not in known_acronyms()):
         return False
-    if k in MARKINGS and after_bracket:
-        return False
+    if after_bracket and (k in MARKINGS or "/" in k and all(p in MARKINGS for p in k.split("/"))):
+        return False  # "(SBU)", "(S/NF)": a paragraph's classification marking
     if k.startswith(("Go", "Mo")) and not k.isupper():
         return True  # "GoT", "MoD": a government, a ministry
     known = known_acronyms()
@@ -324,6 +326,8 @@ def _is_acronym(k: str, upper_text: bool, after_bracket: bool) -> bool:
     if upper_text:
         if k in known:
             return not is_common_word(folded) or len(k) <= 3 and vocab().get(folded, 0) < 500
+        if len(k) >= 4 and k.endswith("S") and k[:-1] in known and not is_common_word(folded):
+            return True  # "NGOS": the plural of a known acronym
         if k.startswith("GO") and len(k) <= 4:
             return k != "GOD" and not is_common_word(folded)  # "GOE", not "GOOD"
         return 3 <= len(k) <= 5 and not any(c in "AEIOUY" for c in k)

@@ -22,13 +22,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
+from .ent_data import demonyms, first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
 from .ent_text import Token, capitalised
 
 LOC_PREPS = frozenset(
     "in to from at near into through via across between toward towards outside inside within throughout "
     "around of and en".split()
 )
+_DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern""".split())
 LOC_SUFFIX = frozenset("state city province region department governorate district municipality".split())
 ORG_STOP = frozenset(
     """the a an this that these those in on at by for with from according under since during after before
@@ -127,6 +129,10 @@ def find_locations(tokens: list[Token], text: str, upper: bool, caps: list[int] 
         if has_suffix and nxt is not None and not seq[-1].poss and fold(k) not in ("mexico city",):
             end = nxt.end
             match += 1
+        prev = tokens[i - 1] if i else None
+        if prev is not None and prev.key in _DIRECTIONS and (prev.cap or upper) and tok.gap == " " and not prev.poss \
+                and (not out or out[-1][1] <= prev.start):
+            start = prev.start  # "SOUTH TEHRAN", "Northern Mozambique", "South East Asia": the region is the place
         out.append((start, end, "LOCATION"))
         i += match
     return out
@@ -189,6 +195,8 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
             i = j
             while i > 0 and j - i < 3 and tokens[i - 1].key in _UPPER_MODIFIERS and tokens[i].gap == " ":
                 i -= 1
+            if tok.key in _NAMED_HEADS:  # "ALI ABAD CLINIC", "NATIONAL IRANIAN OIL COMPANY": named after a person or place
+                i = _named_head_start(tokens, j, i)
             end = j
             if j + 2 < len(tokens) and tokens[j + 1].key == "of" and tokens[j + 2].key in _UPPER_MODIFIERS | {"appeals", "cassation"}:
                 end = j + 2
@@ -206,6 +214,26 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
     return out
+
+
+# heads whose name is often a person's or a place's in capitals text
+_NAMED_HEADS = frozenset("clinic hospital school university company corporation orphanage academy college".split())
+_TRADES = frozenset("oil gas trading shipping mining construction petroleum steel cement airline".split())
+
+
+def _named_head_start(tokens: list[Token], j: int, i: int) -> int:
+    """Where a capitals name ending in head word ``j`` starts (``i``: after modifiers alone): words no
+    list knows, demonyms, modifiers, and a trade word just before a company (``OIL COMPANY``)."""
+    nationalities = demonyms()
+    k = j
+    while k > 0 and j - k < 4 and tokens[k].gap == " ":
+        prev = tokens[k - 1]
+        trade = k == j and prev.key in _TRADES and tokens[j].key in ("company", "corporation")
+        if prev.poss or prev.key in ORG_STOP or not prev.key.isalpha() or not (
+                trade or prev.key in _UPPER_MODIFIERS or prev.key in nationalities or not is_common_word(prev.key)):
+            break
+        k -= 1
+    return min(i, k)
 
 
 def _tight(gap: str) -> bool:

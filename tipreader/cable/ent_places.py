@@ -198,15 +198,15 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
     return out
 
 
-_AIRPORT = re.compile(r"\b((?:[A-Z][\w'’-]*[ -]){1,4})(Airport)\b")
+_AIRPORT = re.compile(r"\b((?:[A-Z][\w'’-]*[ -]){1,4})(Airport|Airfield|Air Base)\b")
 _NOT_IN_NAME = frozenset("the a an at in to from near of and via by into this that his her their its".split())
 
 
 def find_airports(text: str) -> list[tuple[int, int, str]]:
-    """``Maputo International Airport``: a place, the capitalised words before ``Airport``
-    (a leading ``The``/``At`` ... left out)."""
+    """``Maputo International Airport``, ``Bagram Airfield``, ``Incirlik Air Base``: a place, the
+    capitalised words before the word (a leading ``The``/``At`` ... left out)."""
     out: list[tuple[int, int, str]] = []
-    if "Airport" not in text:
+    if "Airport" not in text and "Air" not in text:
         return out
     for m in _AIRPORT.finditer(text):
         start = m.start()

@@ -52,9 +52,13 @@ _PROSE_AFTER = re.compile(
 _PARA_NUMBER_BEFORE = re.compile(r"\s(\d{1,2}\.)$")
 _HEADING = re.compile(r"^\s*(?:-{3,}|={3,}|SUMMARY\b|COMMENT\b|BACKGROUND\b|\d{1,2}\.(?:\s|\(|$))", re.I)
 _INLINE = re.compile(
-    r"\s+(?=(?:E\.\s?O\.\s?\d{4,5}|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:|CLASSI(?:FI|I)ED\s+BY\b))",
+    r"(?:\s+|(?<=\d)(?=TAGS\s*:|SUBJECT\s*:))"  # `DECL: 06/05/2026TAGS: MOPS ...` (06ANKARA3352)
+    r"(?=(?:E\.\s?O\.\s?\d{4,5}|TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:|CLASSI(?:FI|I)ED\s+BY\b))",
     re.I,
 )
+# Caveats and the E.O. line glued to the caption's serial: `ANKARA 003352SIPDISSIPDISNOFORNE.O. 12958: ...`
+_GLUED_AFTER_SERIAL = re.compile(r"(?<=\d)(?:(?:SIPDIS|SENSITIVE|NOFORN)\s*)+")
+_ELEMENT_START = re.compile(r"E\.\s?O\.|TAGS\s*:|SUBJECT\s*:")
 _INLINE_NOT_EO = re.compile(
     r"\s+(?=(?:TAG[SE]?\s*:|SUBJ(?:ECT)?\s*:|REFS?\s*:|REFTEL\s*:))",
     re.I,
@@ -176,6 +180,9 @@ class _Preamble:
             if not t.strip():
                 i += 1
                 continue
+            if t.startswith("Cable dated:"):  # `Cable dated:2006-06-08T06:52:00S E C R E T SECTION 01 OF 04 ...`
+                dated = dtg.CABLE_DATED.match(t)
+                t = t[dated.end() :] if dated else t
             if _NUMBERED.match(t):
                 self.first_para = i
                 return
@@ -198,7 +205,16 @@ class _Preamble:
                     self.caveats.extend(found.caveats)
                     self.end = max(self.end, i + 1)
                     rest = _INLINE.search(t)
-                    if rest:  # "C o n f i d e n t i a l ... 004223 e.o. 12958 ... tags: ... subject: ..."
+                    glued_rest = _GLUED_AFTER_SERIAL.search(t)
+                    if glued_rest and rest and rest.start() < glued_rest.start():
+                        glued_rest = None
+                    if glued_rest:  # `... ANKARA 003352SIPDISSIPDISNOFORNE.O. 12958: ...`
+                        self.caveats.extend(_CAVEAT_IN_LINE.findall(glued_rest.group(0)))
+                        start = glued_rest.end() if _ELEMENT_START.match(t, glued_rest.end()) else rest.start() if rest else -1
+                        if start >= 0:
+                            anchors += 1
+                            self._handle(_kind(t[start:].strip()) or "eo", t[start:])
+                    elif rest:  # "C o n f i d e n t i a l ... 004223 e.o. 12958 ... tags: ... subject: ..."
                         anchors += 1
                         self._handle(_kind(t[rest.start():].strip()) or "eo", t[rest.start():])
                     i += 1

@@ -20,6 +20,7 @@ import re
 
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
+from .topic_questions import topic_parts
 
 _TIP = re.compile(
     r"\bTIP\b|\b(?:trafficking|traffic) in persons\b|\b(?:human|child|labor|sex) trafficking\b|\banti-trafficking\b|"
@@ -31,6 +32,9 @@ _KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bques
 _UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
 _TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")
 _CONTINUED = re.compile(r"\(?\bcont(?:inued|\.|'d)\)?", re.IGNORECASE)
+# `III (continued).` before the first item: the second half of a split submission, whose
+# letters run on from the first half's (D, E, F: fewer than a whole list, and no A)
+_GOES_ON = re.compile(r"\((?:continued|cont(?:\.|'d))\)", re.IGNORECASE)
 
 OVERVIEW = "Overview: the country's TIP situation"
 PREVENTION = "Prevention"
@@ -68,6 +72,10 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
 def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs)
     items = {p.index: it for p in paragraphs if (it := item_of(p, colon=colon)) is not None}
+    if _KEYED.search("\n".join(p.text for p in paragraphs[:8])):  # keyed to the tasker: its topics and questions?
+        topics = topic_parts(paragraphs, items)
+        if topics is not None:
+            return topics
     q_style = sum(1 for it in items.values() if it.style == "question")
     # `1)` items are only ever sub-items of a lettered one (a list otherwise)
     lettered = [it for it in items.values() if it.style == "lettered" and not it.letter.isdigit()]
@@ -80,7 +88,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     extract = first == 0 or paragraphs[0].text[:1].islower()  # the cable's start is lost: all of it
     whole = "\n".join(p.text for p in (paragraphs if extract else paragraphs[: first + 1]))
     # a few lettered lines after talk of trafficking are a list (programs, projects); a TIP submission answers many
-    tip = _TIP.search(whole) is not None and (q_style >= 2 or sum(len(it.letters) for it in lettered) >= 5)
+    tip = _TIP.search(whole) is not None and (q_style >= 2 or sum(len(it.letters) for it in lettered) >= 5
+                                              or _GOES_ON.search(whole) is not None)
     numbered = [p for p in paragraphs if p.number is not None]
     # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)

@@ -211,7 +211,23 @@ def run_add_member(args: argparse.Namespace) -> int:
     print(f"{args.name} is a {role} of {settings.display}")
     if "TIPREADER_MEMBER_PASSWORD" not in os.environ:
         print(f"password: {password}")
+        url = _member_url(settings.url, args.name, password)
+        if url:
+            print(f"Their settings (in the file `tipreader config path` names):\n[team]\nurl = \"{url}\"\n"
+                  f"user = \"{args.name}\"")
     return 0
+
+
+def _member_url(admin_url: str, name: str, password: str) -> str | None:
+    """The server URL of ``admin_url`` signed in as ``name`` (None when it is not a URL)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(admin_url.strip())
+    if parts.scheme not in ("postgresql", "postgres") or not parts.netloc:
+        return None
+    place = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, f"{quote(name, safe='')}:{quote(password, safe='')}@{place}", parts.path,
+                       parts.query, ""))
 
 
 def run_local_server(args: argparse.Namespace) -> int:

@@ -11,7 +11,13 @@ parse to the same id; the library stores one cable and keeps the other text asid
 2. **debris**: paragraphs still holding routing or page-break debris (``INFO LOG-00``,
    ``PAGE 01``): fewer is cleaner;
 3. **text**: the characters of the paragraphs: more is cleaner (dropped letters and lost
-   lines make a copy shorter).
+   lines make a copy shorter);
+4. **from WikiLeaks**: a text whose container states WikiLeaks' release date (its own page,
+   PlusD) before a third party's copy (a scraper's text rendered the TAGS links as words:
+   ``BILATERAL RELATIONS WITH THE US``).
+
+Two texts equal on all four are told apart by their text hash, so the text kept never
+depends on the order the files come in.
 
 Texts of different WikiLeaks releases are not compared so: the newer release is kept
 (a re-release differs on purpose, e.g. less redacted).
@@ -38,14 +44,17 @@ class Cleanliness(NamedTuple):
     damage: int  # negated count of damage warnings
     debris: int  # negated count of paragraphs with debris
     text: int  # characters of paragraph text
+    released: int  # 1 when the container states WikiLeaks' release date, else 0
 
     def describe(self) -> str:
         """One line for a log or a test message."""
-        return f"{-self.damage} damage warnings, {-self.debris} paragraphs with debris, {self.text:,} characters"
+        return (f"{-self.damage} damage warnings, {-self.debris} paragraphs with debris, {self.text:,} characters"
+                + (", WikiLeaks' release date stated" if self.released else ""))
 
 
 def measure(cable: Cable) -> Cleanliness:
     """The :class:`Cleanliness` of ``cable`` (see the module docstring)."""
     damage = sum(1 for w in cable.warnings if w.code in DAMAGE)
     debris = sum(1 for p in cable.paragraphs if DEBRIS.search(p.text))
-    return Cleanliness(-damage, -debris, sum(len(p.text) for p in cable.paragraphs))
+    released = isinstance(cable.metadata, dict) and bool(cable.metadata.get("released"))
+    return Cleanliness(-damage, -debris, sum(len(p.text) for p in cable.paragraphs), int(released))

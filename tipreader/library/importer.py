@@ -98,7 +98,7 @@ class _Run:
         self.seen_ids: set[str] = set()
         # the cables this import stored, with their cleanliness: a second text of one is not a new cable,
         # and its stored text may not be readable before its file's record is written
-        self.stored_here: dict[str, tuple[int, ...]] = {}
+        self.stored_here: dict[str, tuple[tuple[int, ...], str]] = {}  # ref_id -> (cleanliness, text_hash)
         self.file_bytes: dict[str, int] = {}
         self.files_seen: set[str] = set()
         # an import lists its files apart from the database (sources.jsonl: a lost database's restore)
@@ -184,13 +184,13 @@ class _Run:
                 entity_search.delete(w.con, ref)  # the older text's names: its entity pass comes
                 self.state.older_texts += not self.rebuild
                 if ref in self.stored_here:  # this import stored the text it replaces: one cable
-                    self.stored_here[ref] = row["clean"]
+                    self.stored_here[ref] = (row["clean"], row["text_hash"])
                     self.index.upsert(row["doc"])
                     self._write_entities(row)
                     continue
                 self.state.texts_replaced += not self.rebuild
             if not self.rebuild:
-                self.stored_here[ref] = row["clean"]
+                self.stored_here[ref] = (row["clean"], row["text_hash"])
             self.index.upsert(row["doc"], replace=not fresh)
             self.state.cables_imported += 1
             self._write_entities(row)
@@ -213,8 +213,8 @@ class _Run:
     def _keeps_stored(self, row: dict, old: tuple) -> bool:
         """Whether the stored text of ``row``'s cable stays (``row`` is kept aside) rather than
         ``row`` replacing it: the newer WikiLeaks release wins; within one release (or when a
-        date is unknown) the cleaner text (:mod:`.cleanliness`); a file read again (same source),
-        or a text as clean as the stored one, replaces it."""
+        date is unknown) the cleaner text (:mod:`.cleanliness`; on a tie, the greater text hash, so
+        the order of import never matters); a file read again (same source) replaces its text."""
         if row["released"] and old[1] and row["released"] != old[1]:
             return row["released"] < old[1]
         stored = self.stored_here.get(row["ref_id"])
@@ -225,8 +225,8 @@ class _Run:
                 return False  # the stored text cannot be read: the new one replaces it
             if found is None or found[0].source == row["source"]:
                 return False
-            stored = cleanliness.measure(found[0])
-        return cleanliness.Cleanliness(*row["clean"]) < cleanliness.Cleanliness(*stored)
+            stored = (tuple(cleanliness.measure(found[0])), old[0])
+        return (tuple(row["clean"]), row["text_hash"]) < (tuple(stored[0]), stored[1])
 
     def _write_entities(self, row: dict) -> None:
         """Store the entities a parse worker found with the cable (``entities`` of :func:`run_import`)."""
