@@ -297,3 +297,20 @@ def test_cablemap_cleaning_cases(shared_cables: Path, case: str) -> None:
         assert [p.page for p in paras] == [1, 1, 1, 3]
     if case.startswith("sipdis"):
         assert "SIPDIS\n" not in paras[0].text and not paras[0].text.endswith("SIPDIS")
+
+
+@pytest.mark.parametrize(("name", "first", "numbers"), [
+    ("09CAIRO1182.html", "KEY POINTS --", [1, 2, 3, 4, 5, 6]),  # `1.KEY POINTS -- (C) ...`
+    ("10TRIPOLI39.html", "Indicators:", list(range(1, 10))),  # `2.In recent years ...` under headings
+    ("08KABUL297.html", "This to update", [1, 2, 3]),  # `1.This ...`, its `--` bullets stay in it
+])
+def test_a_paragraph_number_with_no_space_before_its_first_word(shared_cables: Path, name: str, first: str,
+                                                               numbers: list[int]) -> None:
+    """``1.KEY POINTS`` is paragraph 1 as ``1. KEY POINTS`` is (64 cables of ../shared wrote some paragraph
+    numbers so; their paragraphs were unnumbered or glued to the one before)."""
+    from tipreader.cable.parse import parse_file
+
+    (cable,) = parse_file(shared_cables / "wikileaks-html" / name)
+    numbered = [p for p in cable.paragraphs if p.number is not None]
+    assert [p.number for p in numbered][: len(numbers)] == numbers
+    assert numbered[0].text.startswith(first)

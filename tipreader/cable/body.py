@@ -27,7 +27,7 @@ from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 from .signature import signature_start, split_footer, split_tail_signature
 
-_NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\()\s*")
+_NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\(|[A-Z][A-Za-z])\s*")
 _NUM_FIRST = frozenset("0123456789 \t")  # what a numbered paragraph's line starts with
 _LOST_MARK = re.compile(r"^#{5,}")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)

@@ -38,7 +38,7 @@ _RULE_HEADING = re.compile(
 )
 _TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,78}?)\s+[-=_]{5,}[-=_ ]*$")
 _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
-_NUM_START = re.compile(r"^\s*\d{1,5}\s?\.(?!\d)(?=\s|\()")
+_NUM_START = re.compile(r"^\s*\d{1,5}\s?\.(?!\d)(?=\s|\(|[A-Z][A-Za-z])")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 #: words a line does not end with when its sentence goes on
 JOINING = frozenset("a an the of to in for and or but by with from on at as than that which who is are was were be".split())
