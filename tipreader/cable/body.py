@@ -19,7 +19,7 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
-from .headings import JOINING, heading_at, split_tail_titles
+from .headings import JOINING, NUM_START, heading_at, split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
@@ -27,7 +27,6 @@ from .markings import match_marking, normalize_marking
 from .reflow import UNWRAPPED, is_rule, reflow
 from .signature import signature_start, split_footer, split_tail_signature
 
-_NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\(|[A-Z][A-Za-z])\s*")
 _NUM_FIRST = frozenset("0123456789 \t")  # what a numbered paragraph's line starts with
 _LOST_MARK = re.compile(r"^#{5,}")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
@@ -76,7 +75,7 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
     starts = [i for i, line in enumerate(lines) if line.text[:1] in _NUM_FIRST or (line.text[:1] > "\x7f" and line.text[:1].isdigit())]
     for i in starts:
         line = lines[i]
-        m = _NUM_START.match(line.text)
+        m = NUM_START.match(line.text)
         if not m:
             continue
         number = int(m.group(1))

@@ -38,7 +38,9 @@ _RULE_HEADING = re.compile(
 )
 _TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,78}?)\s+[-=_]{5,}[-=_ ]*$")
 _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
-_NUM_START = re.compile(r"^\s*\d{1,5}\s?\.(?!\d)(?=\s|\(|[A-Z][A-Za-z])")
+#: a numbered paragraph's start: ``5. (SBU)``, ``12 .``, ``1.KEY POINTS`` (no space before a word); group 1
+#: is the number. Not ``1.5`` (a decimal) nor ``2.A.`` (an item label)
+NUM_START = re.compile(r"^\s*(\d{1,5})\s?\.(?!\d)(?=\s|\(|[A-Z][A-Za-z])\s*")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 #: words a line does not end with when its sentence goes on
 JOINING = frozenset("a an the of to in for and or but by with from on at as than that which who is are was were be".split())
@@ -82,7 +84,7 @@ def _ends_block(lines: Sequence[str], j: int) -> bool:
     if j >= len(lines):
         return True
     nxt = lines[j]
-    return not nxt.strip() or is_rule(nxt) or bool(_NUM_START.match(nxt)) or item_start(nxt) is not None
+    return not nxt.strip() or is_rule(nxt) or bool(NUM_START.match(nxt)) or item_start(nxt) is not None
 
 
 def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
@@ -142,7 +144,7 @@ def heading_at(
     if _END_MARK.match(text):
         return (" ".join(text.split()), i + 1) if _ends_block(lines, i + 1) else None
     if any(c.islower() for c in _CONTINUED.sub("", text)):
-        if not prev_blank and prev.rstrip()[-1:] in _SENTENCE_END and text[-1] not in _NOT_TITLE_END and _NUM_START.match(lines[i + 1] if i + 1 < len(lines) else ""):
+        if not prev_blank and prev.rstrip()[-1:] in _SENTENCE_END and text[-1] not in _NOT_TITLE_END and NUM_START.match(lines[i + 1] if i + 1 < len(lines) else ""):
             return text, i + 1  # a title line in an unwrapped body
         return None
     if not is_capitals_title(text):
@@ -198,7 +200,7 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
         out.append(Line(text="-----", page=line.page))
         return out
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not _NUM_START.match(nxt)):
+    if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not NUM_START.match(nxt)):
         return None
     m = _TAIL_TITLE.search(text) if text.rstrip()[-1:] in _TITLE_LAST_CHARS else None
     if m is None:

@@ -37,9 +37,14 @@ def derive(app: App) -> dict[str, Color]:
     return colors
 
 
+def theme_variables(theme: Theme) -> dict[str, str]:
+    """``theme``'s CSS variables as Textual computes them, with the theme's own overrides."""
+    return {**theme.to_color_system().generate(), **theme.variables}
+
+
 def derive_theme(theme: Theme) -> dict[str, Color]:
     """Readable text colours for each role of ``theme``."""
-    variables = {**theme.to_color_system().generate(), **theme.variables}
+    variables = theme_variables(theme)
     backgrounds = [c for c in (parse(variables.get("background")), parse(variables.get("surface"))) if c]
     result: dict[str, Color] = {}
     for role in ROLES:

@@ -39,17 +39,10 @@ def save_screenshot(app: App[Any], folders: list[Path] | None = None) -> Path | 
     stem = f"tipreader-{screen}-{time.strftime('%Y%m%d-%H%M%S')}"
     failures: list[str] = []
     for folder in folders if folders is not None else screenshot_folders():
-        path = folder / f"{stem}.svg"
+        path = _free_name(folder, stem)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for n in range(2, 100):  # two in the same second: -2, -3 ...; never over another file
-                try:
-                    save_atomically(path, lambda fh: fh.write(svg))
-                    break
-                except FileExistsError:
-                    path = folder / f"{stem}-{n}.svg"
-            else:
-                raise FileExistsError(f"{stem}-*.svg: too many screenshots this second")
+            save_atomically(path, lambda fh: fh.write(svg))  # refuses to write over a file
         except OSError as exc:
             _log.warning("screenshot not saved to %s: %s", display_path(path), exc)
             failures.append(f"{display_path(folder)}: {exc.strerror or exc}")
@@ -59,6 +52,15 @@ def save_screenshot(app: App[Any], folders: list[Path] | None = None) -> Path | 
     app.notify("No screenshot saved: " + "; ".join(failures), title="Screenshot", severity="error",
                markup=False)
     return None
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    """``stem.svg`` in ``folder``, or ``stem-2.svg``, ``stem-3.svg`` ... (two in the same second)."""
+    path, n = folder / f"{stem}.svg", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.svg"
+    return path
 
 
 def screenshot_soon(app: App[Any]) -> Timer:

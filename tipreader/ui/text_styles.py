@@ -27,7 +27,7 @@ import weakref
 
 from rich.console import Console
 
-from tipreader.ui._colors import derive_theme, parse, readable
+from tipreader.ui._colors import derive_theme, parse, readable, theme_variables
 
 TEXT_CONTRAST = 4.5
 DECORATION_CONTRAST = 3.0
@@ -100,7 +100,7 @@ def theme_backgrounds(theme: Theme) -> list[Color]:
     """The RGB colours text is drawn on in ``theme``: background, surface, panel, and the
     highlight of a list row the cursor is on while the list is not focused (the library's
     results while one types)."""
-    variables = {**theme.to_color_system().generate(), **theme.variables}
+    variables = theme_variables(theme)
     solid = [parse(variables.get(name)) for name in ("background", "surface", "panel")]
     bases = [c for c in solid if c is not None and c.ansi is None and c.a > 0]
     highlight = parse(variables.get("block-cursor-blurred-background"))
@@ -140,7 +140,7 @@ def style_color(app: App, name: str) -> str:
 
 def footer_key_color(theme: Theme) -> str:
     """The footer's key colour, made readable on the footer (``#rrggbb``, or the theme's own)."""
-    variables = {**theme.to_color_system().generate(), **theme.variables}
+    variables = theme_variables(theme)
     key = parse(variables.get("footer-key-foreground"))
     backgrounds = [c for c in (parse(variables.get(n)) for n in ("footer-key-background", "footer-background", "panel"))
                    if c is not None and c.ansi is None and c.a > 0]
