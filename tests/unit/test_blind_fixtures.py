@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4")
+ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4", "entities_blind5")
                 for path in sorted((FIXTURES / folder).glob("*.json"))]
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
@@ -35,7 +35,7 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 8 + 7 + 7
+    assert len(ENTITY_BLIND) >= 10 + 7 + 8 + 5
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
@@ -197,8 +197,12 @@ FIGURE_KINDS = {"investigations", "prosecutions", "convictions", "sentenced", "v
                 "shelters", "funding_usd", "sentence_years"}
 
 
-def _tsv(name: str) -> list[dict[str, str]]:
-    with open(FIGURES_BLIND / name, encoding="utf-8", newline="") as handle:
+FIGURES_RECALL = FIXTURES / "figures_recall3"
+RECALL_KINDS = FIGURE_KINDS - {"sentence_years"} | {"prison_term"}
+
+
+def _tsv(name: str, folder: Path = FIGURES_BLIND) -> list[dict[str, str]]:
+    with open(folder / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
@@ -216,4 +220,24 @@ def test_figures_blind_rows_quote_their_cables(shared_cables: Path) -> None:
     for ref, count in cables.items():
         assert count == sum(r["ref_id"] == ref for r in rows)
     for trap in _tsv("traps.tsv"):
+        assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]
+
+
+def test_figures_recall3_rows_quote_their_cables(shared_cables: Path) -> None:
+    """The recall gold (every figure of the 40 sampled cables): sentences are the cables' words, values well-formed."""
+    cables = {row["ref_id"]: int(row["figures"]) for row in _tsv("cables.tsv", FIGURES_RECALL)}
+    rows = _tsv("figures.tsv", FIGURES_RECALL)
+    assert len(cables) >= 30 and len(rows) >= 150
+    words = {ref: _plain_words(ref, shared_cables) for ref in cables}
+    for row in rows:
+        assert row["kind"] in RECALL_KINDS and row["hedged"] in {"yes", "no"}, row
+        assert row["form"] in {"digits", "words", "zero", "implicit"}, row
+        assert row["domain"] in {"human", "drugs", "corruption", "organised_crime", "other"}, row
+        assert re.fullmatch(r"\d+(-\d+)?" if row["kind"] == "prison_term" else r"\d+", row["value"]), row
+        assert (row["value"] == "0") == (row["form"] == "zero"), row
+        assert row["number_text"] in row["sentence"], row
+        assert row["sentence"] in words[row["ref_id"]], f"{row['ref_id']}: {row['sentence'][:60]!r}"
+    for ref, count in cables.items():
+        assert count == sum(r["ref_id"] == ref for r in rows)
+    for trap in _tsv("traps.tsv", FIGURES_RECALL):
         assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]
