@@ -24,6 +24,7 @@ QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json")
 QUESTIONNAIRE_BLIND4 = sorted((FIXTURES / "questionnaire_blind4").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 BODY_BLIND3 = sorted((FIXTURES / "body_blind3").glob("*.json"))
+BODY_BLIND4 = sorted((FIXTURES / "body_blind4").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
 # `PAGE 03 RUEHFRA0170 S E C R E T` (07PARIS170) and `CONFIDENTIAL PAGE 03 VATICA 05960 191507Z` (01VATICAN5960)
 TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )|CONFIDENTIAL PAGE \d+ [A-Z]+ \d+ \d{6}Z")
@@ -42,6 +43,7 @@ def test_both_blind_sets_are_present() -> None:
     assert len(QUESTIONNAIRE_BLIND4) >= 4
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
+    assert len(BODY_BLIND4) >= 5
 
 
 @pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
@@ -169,7 +171,7 @@ def _page_text(ref: str, shared: Path) -> tuple[str, str]:
     return text, " ".join(re.sub(r"(?m)\\[ \t]*$", "", text).split())
 
 
-@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3 + BODY_BLIND4, ids=lambda p: p.stem)
 def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) -> None:
     """Headings, signature, footer, subject, debris and both sides of every join are written in the cable,
     every gold paragraph number starts a line, tags are in the TAGS line and references are whole."""
