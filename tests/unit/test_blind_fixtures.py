@@ -21,6 +21,7 @@ ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entiti
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
 QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json"))
+QUESTIONNAIRE_BLIND4 = sorted((FIXTURES / "questionnaire_blind4").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 BODY_BLIND3 = sorted((FIXTURES / "body_blind3").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
@@ -38,6 +39,7 @@ def test_both_blind_sets_are_present() -> None:
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
+    assert len(QUESTIONNAIRE_BLIND4) >= 4
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
 
@@ -101,9 +103,9 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
 
 
-@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3, ids=lambda p: p.stem)
-def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cables: Path) -> None:
-    """Sets 2 and 3 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3 + QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
+def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Sets 2-4 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
     asks and a prose reply with no item: each item still names a part or a parent that exists, and every quoted phrase,
     title and intro is the cable's own words."""
     doc = _load(path)
@@ -140,6 +142,23 @@ def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cab
             assert item[key] in words, f"{item['label']} {key}: {item[key]!r} is not in the cable"
         if answered and "title" in item:
             assert re.search(re.escape(item["title"]) + r"[:.]? " + re.escape(item["answer_first5"]), words), item["label"]
+        if "labels" in item:  # set 4: the cable's own labels (`Q1:` / `A1:`, `Question 4):`) open question and answer
+            question_label, answer_label = item["labels"]
+            assert f"{question_label} {item['question_first5']}" in words, item["label"]
+            assert f"{answer_label} {item['answer_first5']}" in words, item["label"]
+            assert item.get("cable_label", "") in question_label
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
+def test_questionnaire_blind4_negatives_have_the_lettered_items_they_trap(path: Path, shared_cables: Path) -> None:
+    """Set 4's negatives hold lettered items (a REF list, quoted points) that a parser could take for answers."""
+    doc = _load(path)
+    if doc["is_questionnaire"]:
+        assert doc["items"] and doc["parts"]
+        return
+    page = (shared_cables / "wikileaks-html" / f"{doc['ref_id']}.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert len(re.findall(r"(?m)(?:^|\t)\s*¶?[A-Ga-g][.)]\s+\S", text)) >= 2  # `REF:  <tab>A) Santiago 515`
 
 
 def _page_text(ref: str, shared: Path) -> tuple[str, str]:
