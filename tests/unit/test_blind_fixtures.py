@@ -229,7 +229,7 @@ def test_figures_recall3_rows_quote_their_cables(shared_cables: Path) -> None:
     """The recall gold (every figure of the 40 sampled cables): sentences are the cables' words, values well-formed."""
     cables = {row["ref_id"]: int(row["figures"]) for row in _tsv("cables.tsv", FIGURES_RECALL)}
     rows = _tsv("figures.tsv", FIGURES_RECALL)
-    assert len(cables) >= 30 and len(rows) >= 150
+    assert len(cables) == 40 and len(rows) >= 200
     words = {ref: _plain_words(ref, shared_cables) for ref in cables}
     for row in rows:
         assert row["kind"] in RECALL_KINDS and row["hedged"] in {"yes", "no"}, row
