@@ -20,6 +20,7 @@ import re
 
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
+from .prefilter import may_hold
 from .topic_questions import topic_parts
 
 _TIP = re.compile(
@@ -62,6 +63,11 @@ def _derived_title(items: list[Item], tip: bool) -> str:
     return best if scores[best] else "Questions"
 
 
+def _keyed(text: str) -> bool:
+    """Whether ``text`` says it answers a tasker (``keyed to``, ``questionnaire``, ``questions in ref``)."""
+    return may_hold(text, "keyed to", "question") and _KEYED.search(text) is not None
+
+
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
     """Parts with their questions, the question paragraph indexes, the part heading indexes."""
     parts, headings = _find_parts(paragraphs)
@@ -70,9 +76,9 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
 
 
 def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
-    colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs)
+    colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs if "Q" in p.text)  # a match holds a Q
     items = {p.index: it for p in paragraphs if (it := item_of(p, colon=colon)) is not None}
-    if _KEYED.search("\n".join(p.text for p in paragraphs[:8])):  # keyed to the tasker: its topics and questions?
+    if _keyed("\n".join(p.text for p in paragraphs[:8])):  # keyed to the tasker: its topics and questions?
         topics = topic_parts(paragraphs, items)
         if topics is not None:
             return topics
@@ -95,7 +101,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
     if q_style < 2 and not (tip or any(it.letter.upper() == "A" for it in lettered)):
         return [], set()
-    if q_style < 2 and not (tip or _KEYED.search(whole)):
+    if q_style < 2 and not (tip or _keyed(whole)):
         return [], set()
     if q_style >= 2:
         items = {i: it for i, it in items.items() if it.style == "question"}
