@@ -5,18 +5,24 @@ the parser's whole budget; ``str.lower()`` and ``in`` run at C speed. Each helpe
 gives the same answer as the slow form it stands for (the speed guard,
 ``tests/tools/parse_digests.py``, checks that the parse output stays the same):
 
-- :func:`may_hold` is False only when the text cannot match (an ASCII text holding none
-  of the words every match must contain); a non-ASCII text is always a "maybe", since
-  ``re.IGNORECASE`` matches ``K`` (Kelvin) for ``k`` and ``ſ`` for ``s``.
+- :func:`may_hold` is False only when the text cannot hold one of the words in any case.
+  ``re.IGNORECASE`` matches four non-ASCII characters to ASCII letters (``İ`` ``ı`` for
+  ``i``, ``ſ`` for ``s``, the Kelvin sign for ``k``); a text holding one of them is always a
+  "maybe". In any other text ``str.lower()`` turns exactly the ASCII capitals, and no
+  other character, into ASCII letters, so ``word in text.lower()`` is exact.
 - :func:`has_lower` is ``any(c.islower() for c in text)``.
 """
 
 from __future__ import annotations
 
+import re
+
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
 
 def may_hold(text: str, *words: str) -> bool:
     """Whether ``text`` may hold one of ``words`` (lower case) in any case; False means surely not."""
-    if not text.isascii():
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
         return True
     low = text.lower()
     return any(word in low for word in words)

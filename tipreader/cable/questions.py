@@ -29,6 +29,8 @@ _TIP = re.compile(
     re.IGNORECASE,
 )
 _KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
+_KEYED_WORDS = ("keyed to", "questionnaire", "reftel questions", "question in ref", "questions in ref",
+                "question of ref", "questions of ref", "question from ref", "questions from ref")  # one is in each match
 
 _UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
 _TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")
@@ -65,7 +67,7 @@ def _derived_title(items: list[Item], tip: bool) -> str:
 
 def _keyed(text: str) -> bool:
     """Whether ``text`` says it answers a tasker (``keyed to``, ``questionnaire``, ``questions in ref``)."""
-    return may_hold(text, "keyed to", "question") and _KEYED.search(text) is not None
+    return may_hold(text, *_KEYED_WORDS) and _KEYED.search(text) is not None
 
 
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
