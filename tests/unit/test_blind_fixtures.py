@@ -40,7 +40,7 @@ def test_both_blind_sets_are_present() -> None:
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
-    assert len(QUESTIONNAIRE_BLIND4) >= 4
+    assert len(QUESTIONNAIRE_BLIND4) >= 8
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
     assert len(BODY_BLIND4) >= 8
@@ -76,9 +76,11 @@ def test_entity_texts_are_in_the_cable(path: Path, shared_cables: Path) -> None:
             assert entity["text"] in words, f"{entity['text']!r} is not in {path.stem}"
 
 
-def _plain_words(ref: str, shared: Path) -> str:
-    page = (shared / "wikileaks-html" / f"{ref}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
+def _plain_words(ref: str, shared: Path, source: str | None = None) -> str:
+    """The page's words (page markers and pilcrows out); a `cablegate-text/` source is the scraper's file as it is."""
+    page = (shared / (source or f"wikileaks-html/{ref}.html")).read_text(encoding="utf-8")
+    text = page if source and source.startswith("cablegate-text/") else html.unescape(
+        re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
     return " ".join(PAGE_MARKER.sub("", text).replace("¶", "").split())
 
 
@@ -117,7 +119,8 @@ def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cabl
         return
     assert doc["items"]
     answered = doc["is_questionnaire"]  # a tasker that only asks lists its questions, answers null
-    words = _plain_words(doc["ref_id"], shared_cables)
+    assert doc["source"] in (f"wikileaks-html/{doc['ref_id']}.html", f"cablegate-text/{doc['ref_id']}.txt")
+    words = _plain_words(doc["ref_id"], shared_cables, doc["source"])
     for part in doc["parts"]:
         assert part["title"] or part["intro"]
         for written in (part["title"], part["intro"]):
@@ -153,14 +156,15 @@ def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cabl
 
 @pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
 def test_questionnaire_blind4_negatives_have_the_lettered_items_they_trap(path: Path, shared_cables: Path) -> None:
-    """Set 4's negatives hold lettered items (a REF list, quoted points) that a parser could take for answers."""
+    """Set 4's negatives hold lettered, numbered or Roman items (a REF list, quoted points, `1)` paragraphs, `iv)` talking
+    points) that a parser could take for answers."""
     doc = _load(path)
     if doc["is_questionnaire"]:
         assert doc["items"] and doc["parts"]
         return
-    page = (shared_cables / "wikileaks-html" / f"{doc['ref_id']}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert len(re.findall(r"(?m)(?:^|\t)\s*¶?[A-Ga-g][.)]\s+\S", text)) >= 2  # `REF:  <tab>A) Santiago 515`
+    text = html.unescape(re.sub(r"<[^>]+>", "", (shared_cables / doc["source"]).read_text(encoding="utf-8")))
+    # `REF:  <tab>A) Santiago 515`, `a. The Ministry ...`, `1) (C) On February 24`, `iv) (C) With the United Nations`
+    assert len(re.findall(r"(?m)(?:^|\t)\s*¶?(?:[A-Ga-g]|[ivx]+|\d{1,2})[.)]\s+\S", text)) >= 2
 
 
 def _page_text(source: str, shared: Path) -> tuple[str, str]:
