@@ -143,8 +143,8 @@ FLOORS = {
     "signature": 6,
     "footer": 1,
     "truncated": 8,
-    "join": 18,
-    "debris": 17,
+    "join": 19,
+    "debris": 19,
 }
 
 
@@ -169,15 +169,16 @@ def test_body_blind3_scores_at_least_the_floors(shared_cables: Path) -> None:
 
 # Set 4 (b00, 8 cables: six WikiLeaks pages and two cablegate-text files): first run 12:37 on p13 f85ba4d, 183/201
 # (the two year-less ids and their references follow the rule: no year the text does not state).
+# Raised after general fixes (a later section's routing block in an old telex print: 189).
 FLOORS4 = {
-    "header": 56,
+    "header": 60,
     "paragraph": 53,
     "heading": 17,
     "signature": 5,
     "footer": 2,
     "truncated": 8,
-    "join": 8,
-    "debris": 32,
+    "join": 9,
+    "debris": 33,
     "embedded_row": 2,
 }
 
