@@ -159,6 +159,18 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("One detainee's trial has reportedly been completed and he understands he has been sentenced to 25 years "
      "imprisonment.", []),  # 08TRIPOLI685
     ("The prosecutor reported that no investigations were opened in 2008.", [("investigations", 0, "in 2008")]),
+    # session 7: figures_blind2's remaining written forms (09QUITO233, 05SANJOSE2881, 10KABUL348, 09SANJOSE389)
+    ("(C) Guayas province Prosecutor Antonio Gagliardo decided March 24 to allow cases to proceed against Chauvin and "
+     "25 others implicated in the UIES's Border Hurricane operation against narcotraffickers.", [("prosecutions", 26, "")]),
+    ("The court convicted Smith, Jones and 3 others.", []),  # five at least: "3 others" plus one would be short
+    ("Three additional money- laundering cases began judicial proceedings in 2005.", [("prosecutions", 3, "in 2005")]),
+    ("Three of those cases were successfully prosecuted in 2005.", [("convictions", 3, "in 2005")]),
+    ("(SBU) The Anti-Corruption Unit (ACU) of the Afghan Attorney General's Office on January 25 obtained its first "
+     "conviction since its establishment in April 2009.", [("convictions", 1, "")]),
+    ("The unit has yet to obtain its first conviction; it obtained its first convictions in May.", []),
+    ("In San Jose, the Costa Rican government has fired one former Ministry of Foreign Affairs official, who is being "
+     "investigated for tampering with the visa process.", [("investigations", 1, "")]),
+    ("Two other non-official Costa Ricans of Asian origin are also under investigation.", [("investigations", 2, "")]),
 ])
 def test_figures_from_sentences(sentence: str, expected: list) -> None:
     assert [(k, v, p) for k, v, _, p, *_ in from_text(sentence)] == expected
@@ -169,6 +181,9 @@ def test_figure_offsets_point_at_the_number() -> None:
     (kind, value, unit, period, start, end, sentence), = from_text(text)
     assert text[start:end] == "eight" and (kind, value, unit) == ("prosecutions", 8, "count")
     assert sentence.startswith("The government prosecuted")
+    text = "Prosecutors brought charges against Chauvin and 25 others."  # the app marks the whole count
+    (_k, value, _u, _p, start, end, _s), = from_text(text)
+    assert (text[start:end], value) == ("Chauvin and 25 others", 26)
 
 
 def test_display_values() -> None:
@@ -178,7 +193,7 @@ def test_display_values() -> None:
 
 
 def test_parse_number() -> None:
-    assert [parse_number(x) for x in ("1,234", "seven", "twenty-one", "forty", "zzz")] == [1234, 7, 21, 40, None]
+    assert [parse_number(x) for x in ("1,234", "seven", "twenty-one", "forty", "first", "zzz")] == [1234, 7, 21, 40, 1, None]
 
 
 def test_sync_is_incremental(shared_cables: Path) -> None:
@@ -241,3 +256,24 @@ def test_first_run_false_figures_stay_out() -> None:
     for r in wrong:
         got = {(k, v) for k, v, *_ in from_text(r["sentence"])}
         assert (r["kind"], int(r["value"])) not in got, r["sentence"]
+
+
+def test_same_prison_term_of_two_persons_is_two_figures(shared_cables: Path) -> None:
+    """09CAIRO2083's answer: two registrars each sentenced to two years are two terms; the sentence that tells the
+    first one's term again ("sentenced the registrar") is not a third; a count said twice stays one figure."""
+    from dataclasses import replace
+
+    from tipreader.cable import parse_file
+    from tipreader.tip.figures import from_cable
+
+    cable, = parse_file(shared_cables / "wikileaks-html" / "10REYKJAVIK31.html")
+    q = next(q for q in cable.questions if q.answer_paragraphs)
+    text = ("On October 19, a court sentenced a marriage registrar to two years in prison for registering the marriages "
+            "of under-age girls. The court sentenced the registrar to two years in prison. On October 22, the court "
+            "convicted a second marriage registrar of the same offense and sentenced him to two years in prison. "
+            "Police opened three investigations. The three investigations are ongoing.")
+    first = q.answer_paragraphs[0]
+    paragraphs = tuple(replace(p, text=text) if p.index == first else p for p in cable.paragraphs)
+    parts = (replace(cable.parts[0], questions=(replace(q, answer_paragraphs=(first,)),)),)
+    figures = [(f.kind, f.value) for f in from_cable(replace(cable, paragraphs=paragraphs, parts=parts))]
+    assert sorted(figures) == [("investigations", 3), ("prison_term", 24), ("prison_term", 24)]

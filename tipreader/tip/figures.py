@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from tipreader.cable import Cable
 
-VERSION = "2"  # session 6: ranges, lists, traffickers' money, "both", prison terms
+VERSION = "3"  # session 7: "X and 25 others", "its first conviction", cases that began proceedings, distinct terms
 KINDS = ("investigations", "prosecutions", "convictions", "sentenced", "prison_term", "victims_identified",
          "victims_assisted", "shelters", "funding_usd")
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -46,6 +46,9 @@ _WHO = (r"(?:other\s+)?(?:alleged\s+|suspected\s+|accused\s+|former\s+)?(?-i:[A-
         r"(?:police\s+)?officers?|policem[ae]n)")
 _FROM = r"(?:\s+\([^)]{1,200}\)|\s+(?:from|of|at|in)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)?"  # "officials from the Ministry"
 _WERE = r"(?:was|were|have\s+been|has\s+been|had\s+been)"
+# a named person and a count of others: "against Chauvin and 25 others" is 26 persons (group "plus" adds the one)
+_AND_OTHERS = (r"(?P<plus>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2})\s+and\s+" + N[N.index("(?P<n>"):]
+               + r"\s+(?:others|other\s+(?:defendants|suspects|persons|people|individuals|officials|traffickers|men|women))\b")
 _VICTIMS = r"(?:(?:child|children|adolescents?|women|men|girls|boys|minors?|foreign|adult|or|and)\s+){0,3}"
 _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "investigations": [
@@ -54,6 +57,12 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b{N}\s+{_QUAL}cases?\s+{_WERE}\s+investigated\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_QUAL}cases?\s+(?:were\s+|had\s+been\s+)?opened\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+(?:is|are|was|were)\s+(?:also\s+)?(?:being\s+investigated|under\s+investigation)\b"),
+        # "fired one former Ministry of Foreign Affairs official, who is being investigated"; "Two other non-official
+        # Costa Ricans of Asian origin are also under investigation"
+        re.compile(rf"\b{N}\s+(?:other\s+)?(?:former\s+|non-official\s+|alleged\s+|suspected\s+)?"
+                   rf"(?:(?-i:[A-Z][\w'-]*)\s+(?:(?:of|and|for)\s+)?){{1,5}}?(?:{_WHO}|(?-i:[A-Z][a-z]+s))"
+                   r"(?:\s+of\s+[\w-]+\s+origin)?,?\s+(?:who\s+)?(?:is|are|was|were)\s+(?:also\s+)?"
+                   r"(?:being\s+investigated|under\s+investigation)\b", re.IGNORECASE),
     ],
     "prosecutions": [
         re.compile(rf"\b{Z}\s+{_QUAL}(?:prosecutions?|trials?)\b", re.IGNORECASE),
@@ -65,8 +74,10 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b(?:initiated|brought|filed|opened)\s+(?:criminal\s+)?(?:proceedings|charges|cases)\s+against\s+"
                    rf"(?:all\s+)?{N}\b", re.IGNORECASE),
         re.compile(rf"\btrial\s+(?:of|involving|against)\s+{N}\s+{_WHO}\b", re.IGNORECASE),
-        re.compile(rf"\b{N}\s+(?:other\s+)?(?:[\w-]+\s+){{0,3}}cases\s+{_WERE}\s+(?:filed|brought\s+to\s+(?:court|trial))\b",
-                   re.IGNORECASE),
+        re.compile(rf"\b{N}\s+(?:other\s+)?(?:[\w-]+\s+){{0,3}}cases\s+(?:{_WERE}\s+(?:filed|brought\s+to\s+(?:court|trial))|"
+                   r"(?:began|entered|went\s+to)\s+(?:judicial\s+proceedings|trial|court))\b", re.IGNORECASE),
+        re.compile(rf"\b(?:proceed(?:ings)?|charges|cases?|indictments?|trial)\s+against\s+{_AND_OTHERS}", re.IGNORECASE),
+        re.compile(rf"\b(?:charged|indicted|prosecuted)\s+{_AND_OTHERS}", re.IGNORECASE),
         re.compile(rf"\breferred\s+{N}\s+(?!victims)(?:[\w-]+\s+){{0,3}}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
                    r"(?:court|prosecutors?)\b", re.IGNORECASE),
     ],
@@ -76,9 +87,17 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+convicted\b", re.IGNORECASE),  # "the two suspects were both convicted"
         re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:ended|resulted)\s+in\s+(?:a\s+)?convictions?\b", re.IGNORECASE),
         re.compile(rf"\b{B}\s+{_WHO}{_FROM}\s+{_WERE}\s+convicted\b", re.IGNORECASE),
+        re.compile(rf"\bconvicted\s+{_AND_OTHERS}", re.IGNORECASE),
+        # "Three of those cases were successfully prosecuted": a prosecution that succeeded is a conviction
+        re.compile(rf"\b{N}\s+(?:of\s+(?:those|these|the)\s+)?{_QUAL}(?:[\w-]+\s+){{0,2}}?cases\s+{_WERE}\s+"
+                   r"successfully\s+prosecuted\b", re.IGNORECASE),
+        # "obtained its first conviction" is one (not "its first convictions", nor "has yet to obtain")
+        re.compile(rf"\b(?:obtained|secured|won|achieved|recorded|saw|resulted\s+in)\s+(?:its|their|the(?:\s+[\w-]+['’]s)?|a)\s+"
+                   rf"(?P<n>first)(?:-ever)?\s+{_QUAL}conviction\b(?!s)", re.IGNORECASE),
     ],
     "sentenced": [
         re.compile(rf"\bsentenced\s+{A}\s+{_WHO}\b", re.IGNORECASE),
+        re.compile(rf"\bsentenced\s+{_AND_OTHERS}", re.IGNORECASE),
         re.compile(r"\bsentenced\s+(?P<n>both)\s+(?:to|of)\b", re.IGNORECASE),  # "the court sentenced both to two years"
         re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+sentenced\b", re.IGNORECASE),
         re.compile(rf"\b{B}\s+{_WHO}{_FROM}\s+{_WERE}\s+sentenced\b", re.IGNORECASE),
@@ -161,8 +180,9 @@ _PERSONS_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_OFFENDERS}\b", re.IGNOR
 _NO_GOAL = re.compile(r"^\s+(?:or|nor|will|would|could|should|may|might|can|shall|must)\b", re.IGNORECASE)
 # second-hand: "he understands he has been sentenced to 25 years", "heard ... that he had been ... sentenced"
 _HEARSAY = re.compile(r"\b(?:understands?|understood|heard|allegedly|claim(?:s|ed)?|rumou?red)\b[^.;]*$", re.IGNORECASE)
+_HEARD_FROM = re.compile(r"\bheard\s+(?:from|that)\b", re.IGNORECASE)  # "heard from other prisoners ... that he had been"
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to|failed\s+to|unable\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_SINGULAR = re.compile(r"\b(?:investigation|prosecution|conviction|trial|case)$", re.IGNORECASE)
+_SINGULAR = re.compile(r"(?<!under\s)\b(?:investigation|prosecution|conviction|trial|case)$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _ORDERED = [(kind, pattern) for kind, patterns in _PATTERNS.items() for pattern in patterns] + _LAST \
     + [("prison_term", pattern) for pattern in _TERMS]
@@ -221,12 +241,15 @@ class Figure:
 
 
 def parse_number(text: str) -> int | None:
-    """``"1,234"`` → 1234, ``"twenty-one"`` → 21, ``"five"`` → 5, ``"both"`` → 2, ``"a second"`` → 1."""
+    """``"1,234"`` → 1234, ``"twenty-one"`` → 21, ``"five"`` → 5, ``"both"`` → 2, ``"a second"`` → 1,
+    ``"first"`` (as in "its first conviction") → 1."""
     t = " ".join(text.lower().replace(",", "").split())
     if t == "no":
         return 0
     if t == "both":
         return 2
+    if t == "first":  # "obtained its first conviction": one
+        return 1
     if re.fullmatch(_ONE, t):
         return 1
     if t.isdigit():
@@ -306,19 +329,24 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                     continue
                 raw = m.group("n")
                 before = sentence[: m.start("n")]
-                if _DATE_BEFORE.search(before) or (_SINGULAR.search(m.group(0)) and raw.lower() not in ("one", "1")):
+                plus = m.groupdict().get("plus")
+                if plus and re.search(r"(?:,|\band)\s+$", sentence[: m.start("plus")]):
+                    continue  # "Smith, Jones and 3 others": more than one named, the count would be short
+                if _DATE_BEFORE.search(before) or (_SINGULAR.search(m.group(0))
+                                                   and raw.lower() not in ("one", "1", "first")):
                     continue  # "the June 10 conviction" is a date; "four prosecution units" counts units
                 if kind != "funding_usd" and (((r := _RANGE_BEFORE.search(before[-40:])) and not r.group("from"))
                                               or any(ends.search(m.group(0)) and more.search(sentence[m.end():m.end() + 120])
                                                      for ends, more in _LISTS)):
                     continue  # a range is a hedge; "two French citizens ... and an Algerian" is not two
-                if kind != "funding_usd" and (_LIST_BEFORE.search(before[-120:])
+                if kind != "funding_usd" and not plus and (_LIST_BEFORE.search(before[-120:])
                                               and _PERSONS_AFTER.match(sentence, m.end("n"))):
                     continue
                 if kind != "funding_usd" and (
                         (raw.lower() == "no" and (_NO_GOAL.match(sentence, m.end())
                                                   or re.search(r"\bensur\w*\s+(?:that\s+)?$", before, re.IGNORECASE)))
-                        or _HEARSAY.search(sentence[max(0, m.start() - 120):m.start()])):
+                        or _HEARSAY.search(sentence[max(0, m.start() - 120):m.start()])
+                        or _HEARD_FROM.search(sentence, 0, m.start())):
                     continue  # a goal ("ensure that no investigations ... will be"), second-hand ("he understands")
                 if kind != "funding_usd" and (_NEGATED.search(sentence[max(0, m.start() - 40):m.start()])
                                               or (raw.lower() == "both" and re.match(r"\s+and\b", sentence[m.end():]))):
@@ -335,29 +363,39 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                     parsed = parse_number(raw)
                     if parsed is None or (1900 <= parsed <= 2030 and "," not in raw):
                         continue
-                    number = parsed
+                    number = parsed + (1 if plus else 0)  # "Chauvin and 25 others": 26
                 seen.add(span)
                 if periods is None:
                     periods = _periods(sentence)
                 at = m.start("n") - (1 if kind == "funding_usd" and sentence[m.start("n") - 1:m.start("n")] == "$" else 0)
                 period = periods.get(at, periods.get(m.start("n"), ""))
                 a, b = (m.start(), m.end()) if kind == "funding_usd" else span  # "$1.25 million" whole
+                if plus:
+                    a, b = m.start("plus"), m.end()  # "Chauvin and 25 others" whole
                 if kind == "prison_term":
                     a, b = span[0], m.end("mm") if m.groupdict().get("mm") else m.end("u")  # "two years", "3 years and 6 months"
                 yield (kind, number, _UNITS.get(kind, "count"), period, s_start + a, s_start + b, " ".join(sentence.split()))
 
 
+# a prison term told again of someone already named: "The court sentenced the registrar to two years in prison."
+_RESTATED = re.compile(r"\bsentenced\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?to\b|"
+                       r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been)\s+sentenced\b",
+                       re.IGNORECASE)
+
+
 def from_cable(cable: Cable) -> list[Figure]:
-    """Every figure in the answers of ``cable``'s questions."""
+    """Every figure in the answers of ``cable``'s questions. A count stated again in the same answer ("the
+    six convictions") is one figure; a prison term of the same length is another person's term, and kept,
+    unless its sentence tells it again of someone already named ("sentenced the registrar to two years")."""
     out: list[Figure] = []
     for q_index, q in enumerate(cable.questions):
-        seen: set[tuple[str, int]] = set()  # "the six convictions" again later in the answer is the same count
+        seen: set[tuple[str, int]] = set()
         for p in q.answer_paragraphs:
             if not 0 <= p < len(cable.paragraphs):
                 continue
             text = cable.paragraphs[p].text
             for kind, value, unit, period, start, end, sentence in from_text(text):
-                if (kind, value) in seen:
+                if (kind, value) in seen and (kind != "prison_term" or _RESTATED.search(sentence)):
                     continue
                 seen.add((kind, value))
                 out.append(Figure(cable.ref_id, q_index, p, kind, value, unit, period, sentence, start, end))
