@@ -76,3 +76,69 @@ def outsider(corpus: Path, path: Path = OUTSIDER) -> Judged:
         {"yes": out.right, "no": out.wrong}.get(rows[hit]["right"], out.unsure).append(p)
     out.gone = [r for i, r in enumerate(rows) if i not in used]
     return out
+
+
+def _value(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+@dataclass
+class GoldScore:
+    """The extractor's figures in a gold set's cables against its rows (figures_blind2's format and matching)."""
+
+    rows: list[dict[str, str]]
+    cables: list[dict[str, str]]
+    predicted: list[dict]
+    right: list[dict] = field(default_factory=list)
+    trapped: list[dict] = field(default_factory=list)  # at a number the gold says is not a figure
+    unknown: list[dict] = field(default_factory=list)  # matching no row
+    found: set[int] = field(default_factory=set)  # indexes of the rows found
+
+
+def score_gold(corpus: Path, folder: Path, terms: bool = False) -> GoldScore:
+    """Score the extractor on a gold folder (``figures.tsv``, optional ``traps.tsv`` and ``cables.tsv``, as in
+    figures_blind2's README): a prediction matches a row when the ref id, kind and value agree and its sentence
+    holds the row's number (the row of the very same sentence first). ``terms``: the prison terms (the gold's
+    ``sentence_years``, the extractor's ``prison_term`` in months) instead of the eight kinds of counts."""
+    from tipreader.tip.figures import KINDS
+
+    wanted = {"sentence_years"} if terms else set(KINDS) - {"prison_term"}
+    every = tsv(folder / "figures.tsv")
+    rows = [r for r in every if r["kind"] in wanted]
+    traps = tsv(folder / "traps.tsv") if (folder / "traps.tsv").exists() else []
+    cables = tsv(folder / "cables.tsv") if (folder / "cables.tsv").exists() else []
+    refs = {r["ref_id"] for r in cables} or {r["ref_id"] for r in every}
+    predicted = []
+    for p in predictions(corpus, refs):
+        if p["kind"] == "prison_term":  # the gold writes years: 0.75 for nine months
+            p = {**p, "kind": "sentence_years", "value": round(p["value"] / 12, 2)}
+        if p["kind"] in wanted:
+            predicted.append(p)
+    out = GoldScore(rows, cables, predicted)
+
+    def matches(p: dict, r: dict) -> bool:
+        return (p["ref_id"] == r["ref_id"] and p["kind"] == r["kind"] and _value(r["value"]) == p["value"]
+                and ((bool(r["number_text"]) and r["number_text"].lower() in p["sentence"].lower())
+                     or p["number_text"].lower() in _norm(r["sentence"])))
+
+    def same_sentence(p: dict, r: dict) -> bool:  # "two women" twice in a cable: the row of this sentence
+        return _norm(r["sentence"]) in p["sentence"].lower() or p["sentence"].lower() in _norm(r["sentence"])
+
+    for p in predicted:
+        hit = next((i for i, r in enumerate(rows) if i not in out.found and matches(p, r) and same_sentence(p, r)), None)
+        if hit is None:
+            hit = next((i for i, r in enumerate(rows) if i not in out.found and matches(p, r)), None)
+        if hit is None:
+            hit = next((i for i, r in enumerate(rows) if matches(p, r)), None)  # the same figure read twice
+        if hit is not None:
+            out.found.add(hit)
+            out.right.append(p)
+        elif any(t["ref_id"] == p["ref_id"] and t["number_text"].lower() in p["sentence"].lower()
+                 and p["number_text"].lower() in t["number_text"].lower() for t in traps):
+            out.trapped.append(p)
+        else:
+            out.unknown.append(p)
+    return out
