@@ -52,7 +52,7 @@ def gold(corpus: Path, folder: Path = BLIND2, verbose: bool = True, terms: bool 
     rows, predicted, right = g.rows, g.predicted, g.right
     n = len(predicted)
     out = {"predicted": n, "right": len(right), "precision": len(right) / n if n else 0.0}
-    what = "prison terms (sentence_years)" if terms else "figures of the eight kinds of counts"
+    what = "prison terms" if terms else "figures of the eight kinds of counts"
     refs = {r["ref_id"] for r in g.cables} or {r["ref_id"] for r in rows}
     print(f"{folder.name} ({len(refs)} cables, {len(rows)} gold {what}):")
     print(f"  precision {len(right)}/{n} = {out['precision']:.2f} (false: {len(g.trapped)} at a trap, "
@@ -63,7 +63,8 @@ def gold(corpus: Path, folder: Path = BLIND2, verbose: bool = True, terms: bool 
     if hp:
         print(f"  precision, human-trafficking cables: {len(hr)}/{len(hp)} = {len(hr) / len(hp):.2f}")
     plain = [r for r in rows if r.get("hedged") != "yes" and r.get("form") != "implicit"]
-    for label, subset in (("all rows", rows), ("written, unhedged", plain)):
+    sure = [r for r in plain if not r.get("note", "").startswith("DOUBT")]
+    for label, subset in (("all rows", rows), ("written, unhedged", plain), ("written, unhedged, no DOUBT", sure)):
         for domain in (None, "human"):
             group = [i for i, r in enumerate(rows) if r in subset and (domain is None or r.get("domain") == domain)]
             if group:

@@ -105,15 +105,16 @@ def score_gold(corpus: Path, folder: Path, terms: bool = False) -> GoldScore:
     ``sentence_years``, the extractor's ``prison_term`` in months) instead of the eight kinds of counts."""
     from tipreader.tip.figures import KINDS
 
-    wanted = {"sentence_years"} if terms else set(KINDS) - {"prison_term"}
     every = tsv(folder / "figures.tsv")
+    years = any(r["kind"] == "sentence_years" for r in every)  # figures_blind2 writes terms in years, recall3 in months
+    wanted = {"sentence_years" if years else "prison_term"} if terms else set(KINDS) - {"prison_term"}
     rows = [r for r in every if r["kind"] in wanted]
     traps = tsv(folder / "traps.tsv") if (folder / "traps.tsv").exists() else []
     cables = tsv(folder / "cables.tsv") if (folder / "cables.tsv").exists() else []
     refs = {r["ref_id"] for r in cables} or {r["ref_id"] for r in every}
     predicted = []
     for p in predictions(corpus, refs):
-        if p["kind"] == "prison_term":  # the gold writes years: 0.75 for nine months
+        if p["kind"] == "prison_term" and years:  # the gold writes years: 0.75 for nine months
             p = {**p, "kind": "sentence_years", "value": round(p["value"] / 12, 2)}
         if p["kind"] in wanted:
             predicted.append(p)
