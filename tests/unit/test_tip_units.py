@@ -171,6 +171,32 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("In San Jose, the Costa Rican government has fired one former Ministry of Foreign Affairs official, who is being "
      "investigated for tampering with the visa process.", [("investigations", 1, "")]),
     ("Two other non-official Costa Ricans of Asian origin are also under investigation.", [("investigations", 2, "")]),
+    # forms figures_recall3 found missing (after its first run; its cables are tuned on since)
+    ("As reported ref B, Juma'a Boufayed was released shortly before a state security court convicted his brother and "
+     "10 others of planning to overthrow the government.", [("convictions", 11, "")]),  # 08TRIPOLI882
+    ("(Note: As reported ref A, Idriss Boufayed and 10 other members of a group of self-described regime critics were "
+     "convicted on June 10 of planning to foment rebellion.)", [("convictions", 11, "")]),  # 08TRIPOLI925
+    ("Separately, the public trial against suspected terrorist Djamel Beghal and five accomplices accused of plotting "
+     "to attack US interests began.", [("prosecutions", 6, "")]),  # 05PARIS104
+    ("The court convicted the three men and 2 others.", []),
+    ("Two of the defendants were sentenced to 20 years in prison, one to 15 years, and the fourth to 13 years.",
+     [("sentenced", 2, ""), ("prison_term", 240, ""), ("prison_term", 180, ""), ("prison_term", 156, "")]),  # 09BELGRADE399
+    ("Two of the 12 defendants were sentenced.", [("sentenced", 2, "")]),  # a part of a total: not 12
+    ("Two other defendants in the same case who were tried in absentia were convicted on similar charges and sentenced "
+     "to five years' imprisonment.", [("convictions", 2, ""), ("sentenced", 2, ""), ("prison_term", 60, "")]),
+    ("In December 2005, a jury in Para state convicted Sales to 27 years, and his partner, Batista, to 18 years.",
+     [("prison_term", 324, "In December 2005"), ("prison_term", 216, "")]),  # 08BRASILIA640
+    ("Feijoli Da Cunha was also convicted to 27 years in prison, but his sentence was reduced to 18 years.",
+     [("prison_term", 324, ""), ("prison_term", 216, "")]),
+    ("Boufayed received a sentence of 25 years; his 40-year sentence remains a landmark.",
+     [("prison_term", 300, ""), ("prison_term", 480, "")]),
+    ("The charges against the six individuals allegedly involved in the murder were filed on December 7.",
+     [("prosecutions", 6, "")]),  # 09SANTIAGO937
+    ("The ongoing investigation against the four ex-GTMO detainees is progressing well.", [("investigations", 4, "")]),
+    ("Five Costa Rican immigration officials are under investigation.", [("investigations", 5, "")]),  # 07SANJOSE69
+    ("In January 2008 Egyptian courts convicted nine HIV-positive men of debauchery.", [("convictions", 9, "In January 2008")]),
+    ("The court sentenced him to 5 years, up to 10 years less than the prosecutor asked.", [("prison_term", 60, "")]),
+    ("His lawyer said he could be sentenced to 20 years, and the others to 15 years.", []),
 ])
 def test_figures_from_sentences(sentence: str, expected: list) -> None:
     assert [(k, v, p) for k, v, _, p, *_ in from_text(sentence)] == expected
