@@ -35,6 +35,13 @@ _AND_OTHERS = (r"(?P<plus>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}|(?:
                + N[N.index("(?P<n>"):] + r"\s+(?:others|other\s+(?:defendants|suspects|persons|people|individuals|officials|"
                r"traffickers|men|women|members|activists)|accomplices|co-defendants|associates)\b")
 _DESCRIBED = r"(?:(?-i:[a-z][\w-]*)\s+){0,3}?"  # "against suspected terrorist Djamel Beghal and five accomplices"
+
+
+def _and_others(verb: str) -> re.Pattern[str]:
+    """``verb`` then a named person and a count of others: "convicted his brother and 10 others" (11)."""
+    return re.compile(rf"\b{verb}\s+{_DESCRIBED}{_AND_OTHERS}", re.IGNORECASE)
+
+
 _VICTIMS = r"(?:(?:child|children|adolescents?|women|men|girls|boys|minors?|foreign|adult|or|and)\s+){0,3}"
 _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "investigations": [
@@ -64,12 +71,11 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\btrial\s+(?:of|involving|against)\s+{N}\s+{_WHO}\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+(?:other\s+)?(?:[\w-]+\s+){{0,3}}cases\s+(?:{_WERE}\s+(?:filed|brought\s+to\s+(?:court|trial))|"
                    r"(?:began|entered|went\s+to)\s+(?:judicial\s+proceedings|trial|court))\b", re.IGNORECASE),
-        re.compile(rf"\b(?:proceed(?:ings)?|charges|cases?|indictments?|trial)\s+against\s+{_DESCRIBED}{_AND_OTHERS}",
-                   re.IGNORECASE),
+        _and_others(r"(?:proceed(?:ings)?|charges|cases?|indictments?|trial)\s+against"),
         # "the charges against the six individuals", "the trial of the 15 December riot defendants"
         re.compile(rf"\b(?:charges|indictments?|proceedings|trial)\s+(?:against|of)\s+(?:all\s+)?the\s+{N}\s+"
                    rf"(?:[\w-]+\s+){{0,2}}?{_WHO}\b", re.IGNORECASE),
-        re.compile(rf"\b(?:charged|indicted|prosecuted)\s+{_DESCRIBED}{_AND_OTHERS}", re.IGNORECASE),
+        _and_others(r"(?:charged|indicted|prosecuted)"),
         re.compile(rf"\breferred\s+{N}\s+(?!victims)(?:[\w-]+\s+){{0,3}}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
                    r"(?:court|prosecutors?)\b", re.IGNORECASE),
     ],
@@ -79,7 +85,7 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+convicted\b", re.IGNORECASE),  # "the two suspects were both convicted"
         re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:ended|resulted)\s+in\s+(?:a\s+)?convictions?\b", re.IGNORECASE),
         re.compile(rf"\b{B}\s+{_OF_THE}{_WHO}{_FROM}{_WHO_DID}\s+{_WERE}\s+convicted\b", re.IGNORECASE),
-        re.compile(rf"\bconvicted\s+{_DESCRIBED}{_AND_OTHERS}", re.IGNORECASE),
+        _and_others("convicted"),
         re.compile(rf"\b{_AND_OTHERS}(?:\s+[^,.;]{{1,80}}?)?\s+{_WERE}\s+convicted\b", re.IGNORECASE),
         # "Three of those cases were successfully prosecuted": a prosecution that succeeded is a conviction
         re.compile(rf"\b{N}\s+(?:of\s+(?:those|these|the)\s+)?{_QUAL}(?:[\w-]+\s+){{0,2}}?cases\s+{_WERE}\s+"
@@ -90,7 +96,7 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     ],
     "sentenced": [
         re.compile(rf"\bsentenced\s+{A}\s+{_WHO}\b", re.IGNORECASE),
-        re.compile(rf"\bsentenced\s+{_DESCRIBED}{_AND_OTHERS}", re.IGNORECASE),
+        _and_others("sentenced"),
         re.compile(r"\bsentenced\s+(?P<n>both)\s+(?:to|of)\b", re.IGNORECASE),  # "the court sentenced both to two years"
         re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+sentenced\b", re.IGNORECASE),
         re.compile(rf"\b{B}\s+{_OF_THE}{_WHO}{_FROM}{_WHO_DID}\s+{_WERE}\s+(?:convicted\s+[^,.;]{{0,60}}?and\s+)?"
