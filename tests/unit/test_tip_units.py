@@ -197,6 +197,11 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("In January 2008 Egyptian courts convicted nine HIV-positive men of debauchery.", [("convictions", 9, "In January 2008")]),
     ("The court sentenced him to 5 years, up to 10 years less than the prosecutor asked.", [("prison_term", 60, "")]),
     ("His lawyer said he could be sentenced to 20 years, and the others to 15 years.", []),
+    ("Four of the defendants were found of guilty of intentional killing and sentenced to death by hanging.",
+     [("convictions", 4, ""), ("sentenced", 4, "")]),  # 09STATE67105
+    ("Three men were found not guilty.", []),
+    ("The Justice Minister noted that Bahrain had prosecuted 280 trafficking-related crimes over the past year.",
+     [("prosecutions", 280, "over the past year")]),  # 09MANAMA680
 ])
 def test_figures_from_sentences(sentence: str, expected: list) -> None:
     assert [(k, v, p) for k, v, _, p, *_ in from_text(sentence)] == expected

@@ -61,7 +61,8 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     ],
     "prosecutions": [
         re.compile(rf"\b{Z}\s+{_QUAL}(?:prosecutions?|trials?)\b", re.IGNORECASE),
-        re.compile(rf"\bprosecuted\s+(?:and\s+convicted\s+)?{Z}\s+(?:{_QUAL}cases|{_WHO})\b", re.IGNORECASE),
+        # "prosecuted 280 trafficking-related crimes"
+        re.compile(rf"\bprosecuted\s+(?:and\s+convicted\s+)?{Z}\s+(?:{_QUAL}(?:cases|crimes|offen[cs]es)|{_WHO})\b", re.IGNORECASE),
         re.compile(rf"\b{N}\s+{_WHO}{_FROM}\s+(?:{_WERE}\s+)?(?:ultimately\s+|formally\s+|later\s+|also\s+)?(?:being\s+)?"
                    r"(?:prosecuted|indicted|charged)\b", re.IGNORECASE),
         re.compile(rf"\b(?:formally\s+)?(?:charged|indicted)\s+{N}\s+(?:of\s+the\s+\S+\s+)?{_WHO}\b", re.IGNORECASE),
@@ -84,7 +85,7 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\bconvict(?:ed|ing)\s+(?:and\s+sentenc(?:ed|ing)\s+)?{ZBA}\s+{_WHO}\b", re.IGNORECASE),
         re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+convicted\b", re.IGNORECASE),  # "the two suspects were both convicted"
         re.compile(rf"\b{N}\s+{_QUAL}cases\s+(?:ended|resulted)\s+in\s+(?:a\s+)?convictions?\b", re.IGNORECASE),
-        re.compile(rf"\b{B}\s+{_OF_THE}{_WHO}{_FROM}{_WHO_DID}\s+{_WERE}\s+convicted\b", re.IGNORECASE),
+        re.compile(rf"\b{B}\s+{_OF_THE}{_WHO}{_FROM}{_WHO_DID}\s+{_WERE}\s+(?:convicted|found\s+(?:of\s+)?guilty)\b", re.IGNORECASE),
         _and_others("convicted"),
         re.compile(rf"\b{_AND_OTHERS}(?:\s+[^,.;]{{1,80}}?)?\s+{_WERE}\s+convicted\b", re.IGNORECASE),
         # "Three of those cases were successfully prosecuted": a prosecution that succeeded is a conviction
@@ -99,7 +100,7 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         _and_others("sentenced"),
         re.compile(r"\bsentenced\s+(?P<n>both)\s+(?:to|of)\b", re.IGNORECASE),  # "the court sentenced both to two years"
         re.compile(rf"\b{_WERE}\s+(?P<n>both)\s+sentenced\b", re.IGNORECASE),
-        re.compile(rf"\b{B}\s+{_OF_THE}{_WHO}{_FROM}{_WHO_DID}\s+{_WERE}\s+(?:convicted\s+[^,.;]{{0,60}}?and\s+)?"
+        re.compile(rf"\b{B}\s+{_OF_THE}{_WHO}{_FROM}{_WHO_DID}\s+{_WERE}\s+(?:(?:convicted|found)\s+[^,.;]{{0,60}}?and\s+)?"
                    r"sentenced\b", re.IGNORECASE),
         re.compile(rf"\b(?P<n>{_ONE})\s+{_WHO}{_FROM}\s+(?:was|has\s+been|had\s+been)\s+sentenced\b", re.IGNORECASE),
         re.compile(rf"\bhanded\s+down\s+{N}\s+(?:prison\s+|jail\s+)?sentences\b", re.IGNORECASE),
@@ -157,7 +158,7 @@ _TERMS = [
                rf"to\s+{_TERM_N}[\s-]+(?P<u>years?|months?){_TERM_AFTER}", re.IGNORECASE),
 ]
 _SENTENCED = re.compile(r"\b(?:sentenced|convicted)\b", re.IGNORECASE)
-_AND_SENTENCED = re.compile(r"\bconvicted\b.*\band\s+sentenced$", re.IGNORECASE)
+_AND_SENTENCED = re.compile(r"\b(?:convicted|found)\b.*\band\s+sentenced$", re.IGNORECASE)
 _MAY_BE = re.compile(r"\b(?:be|could|can|may|might|would|will|shall|should|must|faces?|facing|risks?)\s+(?:\w+\s+){0,2}$",
                      re.IGNORECASE)
 _LAST = [("victims_identified", re.compile(rf"\b{N}\s+(?:trafficking|TIP)\s+victims\b", re.IGNORECASE))]
