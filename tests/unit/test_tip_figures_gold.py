@@ -54,10 +54,10 @@ def test_blind2_floors(shared_cables: Path) -> None:
 def test_recall3_floors(shared_cables: Path) -> None:
     """figures_recall3 (a00, session 7): 149 count rows + 53 prison terms in the 40 outsider cables. First runs (34
     cables at 12:19, the last 6 at 12:35) in /work/coord/notes/c18.md; after the rules they prompted: counts 41/41
-    right, 41 rows found; terms 41/41 right, 41 found."""
+    right, 41 rows found; terms 40/40 right, 40 found."""
     counts = score_gold(shared_cables, FIXTURES / "figures_recall3")
     assert len(counts.right) / len(counts.predicted) >= 0.95, [p["sentence"] for p in counts.trapped + counts.unknown]
     assert len(counts.found) >= 41
     terms = score_gold(shared_cables, FIXTURES / "figures_recall3", terms=True)
     assert len(terms.right) / len(terms.predicted) >= 0.95, [p["sentence"] for p in terms.trapped + terms.unknown]
-    assert len(terms.found) >= 41
+    assert len(terms.found) >= 40  # 41 before hearsay ("al-Rimi's understanding that") was left out: a hedged row

@@ -202,6 +202,14 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("Three men were found not guilty.", []),
     ("The Justice Minister noted that Bahrain had prosecuted 280 trafficking-related crimes over the past year.",
      [("prosecutions", 280, "over the past year")]),  # 09MANAMA680
+    # found by comparing the extractor before/after on every ../shared cable (session 7)
+    ("Beghal and his five accomplices were convicted on March 15.", [("convictions", 6, "")]),  # 05PARIS2333
+    ("The former president, Alexander Tomov, and three co-defendants were also charged.", []),  # 10SOFIA32: four
+    ("Public officials convicted of receiving bribes are subject to prison sentences from two to six years.",
+     []),  # 07SANJOSE63: the law's penalty
+    ("However, his two-month sentence was suspended.", []),  # 09MILAN176
+    ("The note contradicts al-Rimi's understanding that he was sentenced on June 16, 2008 to 25 years' imprisonment.",
+     []),  # 09TRIPOLI76
 ])
 def test_figures_from_sentences(sentence: str, expected: list) -> None:
     assert [(k, v, p) for k, v, _, p, *_ in from_text(sentence)] == expected

@@ -31,7 +31,7 @@ _WERE = r"(?:was|were|have\s+been|has\s+been|had\s+been)"
 _OF_THE = rf"(?:of\s+the\s+(?:(?:\d+|{_WORDNUM})\s+)?)?"  # "Two of the (12) defendants were sentenced"
 _WHO_DID = r"(?:,?\s+who\s+(?:were|was)\s+[^,.;]{1,60}?,?)?"  # "Two other defendants ... who were tried in absentia were"
 # a named person and a count of others: "against Chauvin and 25 others" is 26 persons (group "plus" adds the one)
-_AND_OTHERS = (r"(?P<plus>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}|(?:his|her|their)\s+[a-z-]+)\s+and\s+"
+_AND_OTHERS = (r"(?P<plus>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}|(?:his|her|their)\s+[a-z-]+)\s+and\s+(?:his\s+|her\s+)?"
                + N[N.index("(?P<n>"):] + r"\s+(?:others|other\s+(?:defendants|suspects|persons|people|individuals|officials|"
                r"traffickers|men|women|members|activists)|accomplices|co-defendants|associates)\b")
 _DESCRIBED = r"(?:(?-i:[a-z][\w-]*)\s+){0,3}?"  # "against suspected terrorist Djamel Beghal and five accomplices"
@@ -151,7 +151,7 @@ _TERMS = [
     re.compile(rf"\b(?:received|given|handed\s+down|imposed)\s+(?:a|an)\s+(?:prison\s+|jail\s+)?sentence\s+of\s+{_TERM_N}\s+"
                rf"(?P<u>years?|months?){_TERM_AFTER}", re.IGNORECASE),  # "Boufayed received a sentence of 25 years"
     re.compile(rf"\b(?:his|her)\s+(?:full\s+|original\s+)?{_TERM_N}[\s-](?P<u>year|month)\s+(?:prison\s+|jail\s+)?"
-               r"(?:sentence|term)\b", re.IGNORECASE),  # "his 40-year sentence remains a landmark"
+               r"(?:sentence|term)\b(?!\s+(?:was|is|had\s+been)\s+suspended)", re.IGNORECASE),  # "his 40-year sentence remains"
     # after "sentenced" earlier in the sentence: "... 12 months' and the wife to four months'", "and to 15 years for ...",
     # "were sentenced to 20 years, one to 15 years", "convicted Sales to 27 years, and his partner, Batista, to 18 years"
     re.compile(rf"(?:,|\s(?:and|while|but))\s+(?:(?:the|his|her|their)\s+)?(?:(?!up\s)[\w-]+\s+)?(?:[\w-]+,\s+[\w' -]{{1,30}},\s+)?"
@@ -188,11 +188,15 @@ _PERSONS_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_OFFENDERS}\b", re.IGNOR
 # "to ensure that no investigations or the mission will be compromised": a goal, not a count of zero
 _NO_GOAL = re.compile(r"^\s+(?:or|nor|will|would|could|should|may|might|can|shall|must)\b", re.IGNORECASE)
 # second-hand: "he understands he has been sentenced to 25 years", "heard ... that he had been ... sentenced"
-_HEARSAY = re.compile(r"\b(?:understands?|understood|heard|allegedly|claim(?:s|ed)?|rumou?red)\b[^.;]*$", re.IGNORECASE)
+_HEARSAY = re.compile(r"\b(?:understand(?:s|ing)?|understood|heard|allegedly|claim(?:s|ed)?|rumou?red)\b[^.;]*$", re.IGNORECASE)
 _HEARD_FROM = re.compile(r"\bheard\s+(?:from|that)\b", re.IGNORECASE)  # "heard from other prisoners ... that he had been"
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to|failed\s+to|unable\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINGULAR = re.compile(r"(?<!under\s)\b(?:investigation|prosecution|conviction|trial|case)$", re.IGNORECASE)
 _PART_OF = re.compile(rf"\b(?:\d+|{_WORDNUM}|all|none|most|some|many)\s+of\s+(?:the|these|those)\s+$", re.IGNORECASE)
+# a count after a named person: "Beghal and his five accomplices were convicted" (six), "Tomov, and three co-defendants"
+_NAMED_BEFORE = re.compile(r"(?-i:\b[A-Z][a-z'-]+),?\s+and\s+(?:his\s+|her\s+|their\s+)?$")
+# a term the law sets: "officials convicted of bribery are subject to prison sentences from two to six years"
+_STATUTE = re.compile(r"\b(?:subject\s+to|punishable|liable|fac(?:e|es|ing)|risks?)\b", re.IGNORECASE)
 _KIND_NOUN = re.compile(r"\b(?:investigations?|prosecutions?|convictions?|trials?|sentences|cases|victims|shelters)$",
                         re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")

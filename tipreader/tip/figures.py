@@ -35,6 +35,7 @@ from .figure_rules import (
     _LIST_BEFORE,
     _MAY_BE,
     _MULT,
+    _NAMED_BEFORE,
     _NEGATED,
     _NOT_FUNDING,
     _NO_GOAL,
@@ -49,6 +50,7 @@ from .figure_rules import (
     _SENTENCED,
     _SINGULAR,
     _SMALL,
+    _STATUTE,
     _TENS,
     _TERMS,
     _UNITS,
@@ -180,6 +182,8 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                 plus = m.groupdict().get("plus")
                 if plus and re.search(r"(?:(?-i:[A-Z][a-z]+),|\band)\s+$", sentence[: m.start("plus")]):
                     continue  # "Smith, Jones and 3 others": more than one named, the count would be short
+                if not plus and kind not in ("funding_usd", "prison_term") and _NAMED_BEFORE.search(before):
+                    continue  # "Beghal and his five accomplices": six, or more
                 if _PART_OF.search(before) and kind not in ("funding_usd", "prison_term") and not _KIND_NOUN.search(m.group(0)):
                     continue  # "two of the 12 defendants were sentenced": the 12 were not ("25 of the 26 convictions": 26)
                 if _DATE_BEFORE.search(before) or (_SINGULAR.search(m.group(0))
@@ -187,7 +191,7 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                     continue  # "the June 10 conviction" is a date; "four prosecution units" counts units
                 # (after "sentenced ... to 20 years, one to 15 years" the "one" is a person: look before the match)
                 ranged = before[-40:] if pattern is not _TERMS[-1] else sentence[max(0, m.start() - 40):m.start()]
-                if kind != "funding_usd" and (((r := _RANGE_BEFORE.search(ranged)) and not r.group("from"))
+                if kind != "funding_usd" and (((r := _RANGE_BEFORE.search(ranged)) and (not r.group("from") or kind == "prison_term"))
                                               or any(ends.search(m.group(0)) and more.search(sentence[m.end():m.end() + 120])
                                                      for ends, more in _LISTS)):
                     continue  # a range is a hedge; "two French citizens ... and an Algerian" is not two
@@ -207,7 +211,7 @@ def from_text(text: str) -> Iterator[tuple[str, int, str, str, int, int, str]]:
                     number = round(float(raw.replace(",", "")) * _MULT[(m.group("mult") or "").lower()])
                 elif kind == "prison_term":
                     months = _months(m)
-                    if (months is None or _MAY_BE.search(sentence[max(0, m.start() - 40):m.start()])
+                    if (months is None or _MAY_BE.search(sentence[max(0, m.start() - 40):m.start()]) or _STATUTE.search(m.group(0))
                             or (pattern is _TERMS[-1] and not _after_imposed(sentence, m.start()))):
                         continue
                     number = months
