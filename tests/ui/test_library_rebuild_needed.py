@@ -51,3 +51,29 @@ def test_opening_a_ref_of_an_old_library_from_the_command_line_is_one_line(capsy
     assert main(["open", "08SANJOSE82"]) == 1
     err = capsys.readouterr().err
     assert "rebuild needed" in err and "Traceback" not in err
+
+
+async def test_the_app_suggests_a_rebuild_for_cables_of_another_parser_and_offers_it():
+    with Library.open() as lib:
+        lib.import_paths([FIX / "08SANJOSE82.html"], entities=False)
+        lib.connection.execute("UPDATE meta SET value='0' WHERE key='parser'")
+        lib.connection.commit()
+    lib = Library.open()
+    app = TipReaderApp(source=lambda: LibrarySource(lib))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("rebuild suggested" in m and "Rebuild the library" in m for m in messages), messages
+        assert lib.get("08SANJOSE82") is not None  # the cables stay readable meanwhile
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Rebuild the library")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert lib.rebuild_suggested is None
+    lib.close()
