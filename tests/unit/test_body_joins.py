@@ -130,6 +130,31 @@ def test_sipdis_dropped_into_a_sentence_is_taken_out(shared_cables: Path) -> Non
     assert "the Foreign Minister had confirmed that the leadership" in _text(cable)
 
 
+def test_the_blank_line_before_a_sipdis_tag_does_not_split_the_sentence(shared_cables: Path) -> None:
+    # `... We are also looking forward to` / blank / `SIPDIS` / `Treasury Secretary Paulson's visit, ...`
+    cable = _cable(shared_cables, "wikileaks-html/06BRASILIA1859.html")
+    assert "We are also looking forward to Treasury Secretary Paulson's visit, which" in _text(cable)
+    cable = _cable(shared_cables, "wikileaks-html/08BOGOTA800.html")
+    assert "Raul Reyes in a cross-border operation in Ecuador. Reyes' death" in _text(cable)
+    # `... planned 6/15 visit to` / blank / `SIPDIS` / `Iceland.  End summary.`
+    cable = _cable(shared_cables, "wikileaks-html/06REYKJAVIK210.html")
+    assert "during the latter's planned 6/15 visit to Iceland. End summary." in _text(cable)
+
+
+def test_a_later_sections_routing_block_inside_a_sentence_is_taken_out(shared_cables: Path) -> None:
+    # `... WITH BOTH MAJOR` / CONFIDENTIAL PTQ2532 / PAGE 01 HARARE 05461 02 OF 02 / ACTION / INFO LOG-00 ...
+    # `/38 O 271459Z SEP 00 FM AMEMBASSY HARARE TO ...` / the caption, SIPDIS, E.O. and TAGS / `POLITICAL PARTIES.`
+    cable = _cable(shared_cables, "wikileaks-html/00HARARE5461.html")
+    para = next(p for p in cable.paragraphs if p.number == 5)
+    assert "CREDIBILITY WITH BOTH MAJOR POLITICAL PARTIES. THE CHALLENGE, XXXXXXXXXXXX SAID, IS CONVINCING" in para.text
+    assert "FM AMEMBASSY" not in _text(cable) and "TAGS" not in _text(cable)
+    # the block on lines of its own, and a page break inside section 3's preamble (`PAGE 02 ...` / NOFORN /
+    # `CENTCOM FOR J5, POLAD` / E.O. / TAGS / SUBJECT): none of it is a paragraph
+    cable = _cable(shared_cables, "wikileaks-html/03ROME2045.html")
+    assert "CENTCOM FOR J5" not in _text(cable) and "E.O. 12958" not in _text(cable)
+    assert "UNFAVORABLE POLITICAL CIRCUMSTANCES AND THE AGILITY OF THE GOVERNMENT" in _text(cable)
+
+
 def test_sipdis_a_cable_asks_for_is_kept(shared_cables: Path) -> None:
     cable = _cable(shared_cables, "wikileaks-html/08STATE83144.html")
     assert "Please include SIPDIS in all replies." in _text(cable)

@@ -148,7 +148,7 @@ def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
 def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
     if "SIPDIS" in "\n".join([ln.text for ln in lines]):
-        lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
+        lines = _drop_sipdis_lines(lines)
     lines = split_tail_signature(split_footer(split_tail_titles(_undouble(lines))))
     if not lines:
         return [], []
@@ -243,6 +243,25 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         )
         raw_lines.append([ln.text for ln in lines[seg.start : seg.end]] if seg.kind == "body" else [])
     return paragraphs, lost_line_warnings(paragraphs, raw_lines)
+
+
+def _drop_sipdis_lines(lines: list[Line]) -> list[Line]:
+    """The lines without the ``SIPDIS`` tag lines, and without the blank line the telegram
+    system put before such a tag inside a sentence (``... looking forward to`` / blank /
+    ``SIPDIS`` / ``Treasury Secretary Paulson's visit``): the sentence stays one."""
+    out: list[Line] = []
+    for line in lines:
+        if not _SIPDIS.match(line.text):
+            out.append(line)
+        elif len(out) >= 2 and not out[-1].text.strip() and _open_sentence(out[-2].text):
+            out.pop()
+    return out
+
+
+def _open_sentence(line: str) -> bool:
+    """A line of prose (not a capitals title) that stops on a word or a comma."""
+    end = line.rstrip()[-1:]
+    return (end.isalpha() or end == ",") and not line.isupper()
 
 
 def _drop_sipdis(text: str) -> str:

@@ -76,6 +76,18 @@ _SECTION_FIRST_PAGE = re.compile(
     r"(?:[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.\s?O\.|TAGS|SUBJECT|XXXX|\S)[^\n]*\n|[ \t]*\n(?=[ \t]*(?:SIPDIS|E\.\s?O\.|TAGS|SUBJECT)))*",
     re.M,
 )
+# The same when the routing block was collapsed (the DTG run on into the FM and TO lines, no
+# blank lines), or a page break splits the preamble: up to the E.O./TAGS line, then a SUBJECT
+# with its continuation up to a blank line. Tried first: it cannot run on into the text.
+_SECTION_FIRST_PAGE_TAGS = re.compile(
+    r"^(PAGE[ \t]+01[ \t]+[A-Z][A-Z .'-]*?[ \t]+\d{3,6}[ \t]+(?:0[2-9]|[1-9]\d)[ \t]+OF[ \t]+\d{1,2}.*)\n"
+    r"(?:[ \t]*\n)*[ \t]*[RPOZ][ \t]+\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}(?:[ \t]+FM[ \t][^\n]*)?[ \t]*\n"
+    r"(?:(?![^\n]*SECTION[ \t]+\d)[^\n]*\n){0,40}?"
+    r"[^\n]*SECTION[ \t]+\d{1,2}[ \t]+OF[ \t]+\d{1,2}[^\n]*\n"
+    r"(?:(?![^\n]*\bTAGS\b)(?![ \t]*SUBJECT)[^\n]*\n){0,16}?[^\n]*\bTAGS\b[^\n]*\n"
+    r"(?:(?:[ \t]*\n)*[ \t]*SUBJECT[^\n]*\n(?:[ \t]*\S[^\n]*\n)*)?",
+    re.M,
+)
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _PARA_START = re.compile(r"^\s*\d{1,3}\s?\.\s")
 # The last line of an old record dump: `> 2002ROME03639 - Classification: CONFIDENTIAL`.
@@ -115,7 +127,7 @@ def clean_lines(body: str) -> list[Line]:
     if "PAGE " in raw:
         raw = _TELETYPE_BREAK.sub(_page_line, raw)
         if "PAGE 01" in raw:
-            raw = _SECTION_FIRST_PAGE.sub(r"\1\n", raw)
+            raw = _SECTION_FIRST_PAGE.sub(r"\1\n", _SECTION_FIRST_PAGE_TAGS.sub(r"\1\n", raw))
     pieces = split_collapsed(raw.split("\n"), raw)
     out: list[Line] = []
     append = out.append
