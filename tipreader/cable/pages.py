@@ -91,7 +91,8 @@ _SECTION_FIRST_PAGE_TAGS = re.compile(
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _PARA_START = re.compile(r"^\s*\d{1,3}\s?\.\s")
 # The last line of an old record dump: `> 2002ROME03639 - Classification: CONFIDENTIAL`.
-_RECORD_TRAILER = re.compile(r"^\s*>?\s*\d{4}[A-Z][A-Z ]*\d{3,6}\s+-\s+Classification:")
+# Also cut by the dump's own quoting: `2003ROME02045 - Clas"<TAB>"sification: CONFIDENTIAL`.
+_RECORD_TRAILER = re.compile(r"^\s*>?\s*\d{4}[A-Z][A-Z ]*\d{3,6}\s+-\s+Clas[\"\s]*sification:")
 _END_JUNK = frozenset(("", ">", '"'))
 # Where a scraped page's site furniture begins (defensive; formats should cut it).
 _SITE_TAIL = re.compile(r"^\s*\u00a9\s*Scoop Media\s*$")
@@ -166,7 +167,12 @@ def clean_lines(body: str) -> list[Line]:
                 continue  # a banner repeated at the top of a page
             pending_break = False
             last_line = out[-1].text if out else ""
-            if len(last_line) > UNWRAPPED and last_line[-1] not in _SENTENCE_END and not _PARA_START.match(text):
+            if (
+                len(last_line) > UNWRAPPED
+                and last_line[-1] not in _SENTENCE_END
+                and not _PARA_START.match(text)
+                and stripped not in _END_JUNK
+            ):
                 # an unwrapped sentence running across the page break: joined
                 out[-1] = Line(f"{last_line} {stripped}", out[-1].page, out[-1].break_before)
                 continue
