@@ -127,6 +127,8 @@ def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
     if not m:
         if _prev_text(lines, i) is not None:
             return False
+        if not colon and TRANSCRIPT.match(text):
+            return True  # a transcript's `Q:` after a blank line: one exchange a paragraph, as an item
         return bool(_QUESTION_START.match(text)) or (text.lstrip()[:2] == "--" and _block_asks(lines, i))
     rest = text[m.end() :].strip()
     if not rest and not m.group(1):
