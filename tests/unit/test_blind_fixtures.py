@@ -16,11 +16,12 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4")
+ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4", "entities_blind5")
                 for path in sorted((FIXTURES / folder).glob("*.json"))]
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
 QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json"))
+QUESTIONNAIRE_BLIND4 = sorted((FIXTURES / "questionnaire_blind4").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 BODY_BLIND3 = sorted((FIXTURES / "body_blind3").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
@@ -34,10 +35,11 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 8 + 7 + 7
+    assert len(ENTITY_BLIND) >= 10 + 7 + 8 + 5
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
+    assert len(QUESTIONNAIRE_BLIND4) >= 4
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
 
@@ -101,9 +103,9 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
 
 
-@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3, ids=lambda p: p.stem)
-def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cables: Path) -> None:
-    """Sets 2 and 3 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3 + QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
+def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Sets 2-4 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
     asks and a prose reply with no item: each item still names a part or a parent that exists, and every quoted phrase,
     title and intro is the cable's own words."""
     doc = _load(path)
@@ -140,6 +142,23 @@ def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cab
             assert item[key] in words, f"{item['label']} {key}: {item[key]!r} is not in the cable"
         if answered and "title" in item:
             assert re.search(re.escape(item["title"]) + r"[:.]? " + re.escape(item["answer_first5"]), words), item["label"]
+        if "labels" in item:  # set 4: the cable's own labels (`Q1:` / `A1:`, `Question 4):`) open question and answer
+            question_label, answer_label = item["labels"]
+            assert f"{question_label} {item['question_first5']}" in words, item["label"]
+            assert f"{answer_label} {item['answer_first5']}" in words, item["label"]
+            assert item.get("cable_label", "") in question_label
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
+def test_questionnaire_blind4_negatives_have_the_lettered_items_they_trap(path: Path, shared_cables: Path) -> None:
+    """Set 4's negatives hold lettered items (a REF list, quoted points) that a parser could take for answers."""
+    doc = _load(path)
+    if doc["is_questionnaire"]:
+        assert doc["items"] and doc["parts"]
+        return
+    page = (shared_cables / "wikileaks-html" / f"{doc['ref_id']}.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert len(re.findall(r"(?m)(?:^|\t)\s*¶?[A-Ga-g][.)]\s+\S", text)) >= 2  # `REF:  <tab>A) Santiago 515`
 
 
 def _page_text(ref: str, shared: Path) -> tuple[str, str]:
@@ -178,8 +197,12 @@ FIGURE_KINDS = {"investigations", "prosecutions", "convictions", "sentenced", "v
                 "shelters", "funding_usd", "sentence_years"}
 
 
-def _tsv(name: str) -> list[dict[str, str]]:
-    with open(FIGURES_BLIND / name, encoding="utf-8", newline="") as handle:
+FIGURES_RECALL = FIXTURES / "figures_recall3"
+RECALL_KINDS = FIGURE_KINDS - {"sentence_years"} | {"prison_term"}
+
+
+def _tsv(name: str, folder: Path = FIGURES_BLIND) -> list[dict[str, str]]:
+    with open(folder / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
@@ -197,4 +220,24 @@ def test_figures_blind_rows_quote_their_cables(shared_cables: Path) -> None:
     for ref, count in cables.items():
         assert count == sum(r["ref_id"] == ref for r in rows)
     for trap in _tsv("traps.tsv"):
+        assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]
+
+
+def test_figures_recall3_rows_quote_their_cables(shared_cables: Path) -> None:
+    """The recall gold (every figure of the 40 sampled cables): sentences are the cables' words, values well-formed."""
+    cables = {row["ref_id"]: int(row["figures"]) for row in _tsv("cables.tsv", FIGURES_RECALL)}
+    rows = _tsv("figures.tsv", FIGURES_RECALL)
+    assert len(cables) == 40 and len(rows) >= 200
+    words = {ref: _plain_words(ref, shared_cables) for ref in cables}
+    for row in rows:
+        assert row["kind"] in RECALL_KINDS and row["hedged"] in {"yes", "no"}, row
+        assert row["form"] in {"digits", "words", "zero", "implicit"}, row
+        assert row["domain"] in {"human", "drugs", "corruption", "organised_crime", "other"}, row
+        assert re.fullmatch(r"\d+(-\d+)?" if row["kind"] == "prison_term" else r"\d+", row["value"]), row
+        assert (row["value"] == "0") == (row["form"] == "zero"), row
+        assert row["number_text"] in row["sentence"], row
+        assert row["sentence"] in words[row["ref_id"]], f"{row['ref_id']}: {row['sentence'][:60]!r}"
+    for ref, count in cables.items():
+        assert count == sum(r["ref_id"] == ref for r in rows)
+    for trap in _tsv("traps.tsv", FIGURES_RECALL):
         assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]
