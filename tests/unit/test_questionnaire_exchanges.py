@@ -82,5 +82,30 @@ def test_an_exchange_ends_at_the_next_numbered_paragraph(shared_cables: Path) ->
 
 def test_exchanges_run_together_stay_text(shared_cables: Path) -> None:
     """06MINSK311: `Q (Liberacion): ...` / `A: ...` / `Q (RIA Novisti): ...` with no blank line between the
-    exchanges: one paragraph holds several, so none is paired (an answer must end where the next begins)."""
-    assert cable(shared_cables, "06MINSK311").questions == ()
+    exchanges: ¶10 and ¶11 hold several each, so none of theirs is paired (an answer must end where the next
+    begins); ¶13 holds one exchange alone: a pair."""
+    q = by_label(cable(shared_cables, "06MINSK311"))
+    assert list(q) == ["13"]
+    assert q["13"].question.startswith("Thanks to your election rivals")
+    assert q["13"].answer.endswith("with the help of spin-doctors.")
+
+
+def test_inline_numbered_labels_split_only_in_sequence() -> None:
+    """`... questions: Q1: ...? A1: Yes. Q2: ...` puts each question on a line of its own; a label cut by a line break
+    (`... Cuba? Post Response to Question` / `4): Yes.`) is put together. A lone `Q3:` in a sentence, or labels that
+    do not run 1, 2, 3, leave the lines as they are; `5. Q2:` opens its line already."""
+    from tipreader.cable._types import Line
+    from tipreader.cable.exchanges import split_inline_questions
+
+    def texts(*raw: str) -> list[str]:
+        return [line.text for line in split_inline_questions([Line(text=t, page=1) for t in raw])]
+
+    assert texts("2. (SBU) Answers to reftel questions: Q1: Is it? A1: Yes. Q2: And this? A2: No.") == [
+        "2. (SBU) Answers to reftel questions:", "", "Q1: Is it? A1: Yes.", "", "Q2: And this? A2: No."]
+    assert texts("Question 1): Is it?", "", "Post Response to Question 1): Yes. Question", "", "2): And this? Post Response to Question",
+                 "", "2): No.") == ["Question 1): Is it?", "", "Post Response to Question 1): Yes.", "", "Question 2): And this?",
+                                    "", "Post Response to Question 2): No."]
+    kept = ("As he said: Q3: is the question. A3: the answer. Q5: another.",)
+    assert texts(*kept) == list(kept)
+    kept = ("5. Q2: The USG has approved?", "", "6. Q3: Has competition?")
+    assert texts("4. Intro:", "", "Q1: Is it? A1: Yes.", "", *kept)[4:] == list(kept)

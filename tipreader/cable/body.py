@@ -19,6 +19,7 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
+from .exchanges import split_inline_questions
 from .headings import JOINING, NUM_START, heading_at, split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
@@ -149,7 +150,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     """Group lines into re-flowed paragraphs with number, marking and page."""
     if any("SIPDIS" in ln.text for ln in lines):
         lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
-    lines = split_tail_signature(split_footer(split_tail_titles(_undouble(lines))))
+    lines = split_tail_signature(split_footer(split_tail_titles(split_inline_questions(_undouble(lines)))))
     if not lines:
         return [], []
     sample = "".join(line.text for line in lines[:200]).encode("ascii", "ignore")

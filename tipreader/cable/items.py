@@ -71,11 +71,18 @@ def letters_label(letters: list[str] | tuple[str, ...]) -> str:
 
 _QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
 #: a transcript's question label at a line start: ``A:`` is then its answer label, never an item
-TRANSCRIPT = re.compile(r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?Q\d{0,2}\s*(?:\([^)\n]{1,40}\)\s*)?:", re.MULTILINE)
+TRANSCRIPT = re.compile(
+    r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?(?:Q\d{0,2}|Q(?:UESTION|uestion)\s+\d{1,2}\)?)\s*(?:\([^)\n]{1,40}\)\s*)?:",
+    re.MULTILINE,
+)
 #: ``QUESTION: ... ANSWER: ...`` / ``Q: ... A: ...`` in one paragraph
 #: (its number: ``Q2:`` is the cable's second question)
-QUESTION_LABEL = re.compile(r"^\W*(?:QUESTION|Q(\d{1,2})?)\s*(?:\([^)\n]{1,40}\)\s*)?:\s*", re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"(?:^|(?<=[.?!:)\"'\s]))\s*(?:ANSWER|A\d{0,2})\s*:\s*", re.IGNORECASE)
+QUESTION_LABEL = re.compile(
+    r"^\W*(?:QUESTION(?:\s+(\d{1,2})\)?)?|Q(\d{1,2})?)\s*(?:\([^)\n]{1,40}\)\s*)?:\s*", re.IGNORECASE
+)
+_ANSWER_LABEL = re.compile(
+    r"(?:^|(?<=[.?!:)\"'\s]))\s*(?:ANSWER|A\d{0,2}|POST\s+RESPONSE\s+TO\s+QUESTION\s+\d{1,2}\)?)\s*:\s*", re.IGNORECASE
+)
 _RESPONSE = re.compile(r"\b(?:POST(?:'S)?\s+RESPONSE|EMBASSY\s+RESPONSE|RESPONSE|ANSWER)\s*[:.-]\s*", re.IGNORECASE)
 #: an answer's own label at the start of a line: ``ANSWER A.``, ``Answer B:``, ``Response:``, ``POST RESPONSE -``
 _ANSWER_LEAD = r"(?:POST(?:'S)?\s+|EMBASSY\s+)?(?:RESPONSE|ANSWER)(?:\s+{letter})?\s*(?:[:.]|--?)\s*"
@@ -121,6 +128,7 @@ class Item:
     shape: str = ""  # how the label is written: "A." "A)" "a." "a)" "1)" (``:`` counts as ``.``)
     path: list[str] = field(default_factory=list)  # the enclosing items' labels, for a sub-item (``F``, ``2``)
     number: str = ""  # the number a ``Q2:`` label gives an unlettered question
+    answered: bool = False  # an exchange labelled ``Q:`` and ``A:`` by the cable: a pair even alone
 
 
 def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[str, str]:
@@ -215,7 +223,9 @@ def item_of(para: Paragraph, restating: bool = False, colon: bool = False) -> It
     if (q := QUESTION_LABEL.match(text)) and para.kind == "body":
         question, answer = split_item(text)
         if question and answer and not TRANSCRIPT.search(answer):  # not two exchanges run together
-            return Item(para.index, "", None, question, answer, "question", [], number=q.group(1) or "")
+            answered = _ANSWER_LABEL.search(text, q.end()) is not None
+            return Item(para.index, "", None, question, answer, "question", [], number=q.group(1) or q.group(2) or "",
+                        answered=answered)
     if para.number is not None or para.kind != "body":
         return None
     m = item_start(text, colon)

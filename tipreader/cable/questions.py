@@ -77,6 +77,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         if topics is not None:
             return topics
     q_style = sum(1 for it in items.values() if it.style == "question")
+    if any(it.answered for it in items.values()):
+        q_style = max(q_style, 2)  # one exchange the cable labels `Q:` and `A:` is a pair (press guidance)
     # `1)` items are only ever sub-items of a lettered one (a list otherwise)
     lettered = [it for it in items.values() if it.style == "lettered" and not it.letter.isdigit()]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
@@ -259,14 +261,16 @@ def _end_text(answer: str) -> tuple[str, str]:
 
 
 _TITLE_BLOCK = re.compile(r"^[A-Z][^.?!\n]{0,60}$")
+# a paragraph the body did not number (its number repeats one: `2.(U) Post contacts ...`)
+_MARKED_PARAGRAPH = re.compile(r"^\d{1,2}\.\s?\([A-Z/]{1,12}\)")
 
 
-def _next_titles(answer: str) -> tuple[str, str]:
-    """(answer, after): the titles over the next exchange (``Country Specific Questions``, ``Pakistan``)
-    written at the end of this one's answer are no part of it."""
+def _exchange_tail(answer: str, last: bool) -> tuple[str, str]:
+    """(answer, after) of a `Q:` / `A:` exchange: a numbered and marked paragraph below it, and the titles over
+    the next exchange (``Country Specific Questions``, ``Pakistan``), are no part of its answer."""
     blocks = answer.split("\n\n")
-    k = len(blocks)
-    while k > 1 and _TITLE_BLOCK.match(blocks[k - 1]) and len(blocks[k - 1].split()) <= 6:
+    k = next((n for n in range(1, len(blocks)) if _MARKED_PARAGRAPH.match(blocks[n])), len(blocks))
+    while not last and k > 1 and _TITLE_BLOCK.match(blocks[k - 1]) and len(blocks[k - 1].split()) <= 6:
         k -= 1
     return "\n\n".join(blocks[:k]), "\n\n".join(blocks[k:])
 
@@ -315,8 +319,8 @@ def _build_parts(
             own = [it.index] if it.answer else []
             answer = "\n\n".join(x for x in [it.answer, *it.extra] if x)
             answer, after = _end_text(answer)
-            if not it.letters and it.style == "question" and it is not its[-1] and not after:
-                answer, after = _next_titles(answer)
+            if not it.letters and it.style == "question" and not after:
+                answer, after = _exchange_tail(answer, last=it is its[-1])
             number = paragraphs[it.index].number
             if it.letters:
                 q_label = ".".join([label, *it.path, letters_label(it.letters)])
