@@ -24,6 +24,7 @@ QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json")
 QUESTIONNAIRE_BLIND4 = sorted((FIXTURES / "questionnaire_blind4").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 BODY_BLIND3 = sorted((FIXTURES / "body_blind3").glob("*.json"))
+BODY_BLIND4 = sorted((FIXTURES / "body_blind4").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
 # `PAGE 03 RUEHFRA0170 S E C R E T` (07PARIS170) and `CONFIDENTIAL PAGE 03 VATICA 05960 191507Z` (01VATICAN5960)
 TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )|CONFIDENTIAL PAGE \d+ [A-Z]+ \d+ \d{6}Z")
@@ -39,9 +40,10 @@ def test_both_blind_sets_are_present() -> None:
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
-    assert len(QUESTIONNAIRE_BLIND4) >= 4
+    assert len(QUESTIONNAIRE_BLIND4) >= 8
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
+    assert len(BODY_BLIND4) >= 8
 
 
 @pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
@@ -74,9 +76,11 @@ def test_entity_texts_are_in_the_cable(path: Path, shared_cables: Path) -> None:
             assert entity["text"] in words, f"{entity['text']!r} is not in {path.stem}"
 
 
-def _plain_words(ref: str, shared: Path) -> str:
-    page = (shared / "wikileaks-html" / f"{ref}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
+def _plain_words(ref: str, shared: Path, source: str | None = None) -> str:
+    """The page's words (page markers and pilcrows out); a `cablegate-text/` source is the scraper's file as it is."""
+    page = (shared / (source or f"wikileaks-html/{ref}.html")).read_text(encoding="utf-8")
+    text = page if source and source.startswith("cablegate-text/") else html.unescape(
+        re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
     return " ".join(PAGE_MARKER.sub("", text).replace("¶", "").split())
 
 
@@ -115,7 +119,8 @@ def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cabl
         return
     assert doc["items"]
     answered = doc["is_questionnaire"]  # a tasker that only asks lists its questions, answers null
-    words = _plain_words(doc["ref_id"], shared_cables)
+    assert doc["source"] in (f"wikileaks-html/{doc['ref_id']}.html", f"cablegate-text/{doc['ref_id']}.txt")
+    words = _plain_words(doc["ref_id"], shared_cables, doc["source"])
     for part in doc["parts"]:
         assert part["title"] or part["intro"]
         for written in (part["title"], part["intro"]):
@@ -151,32 +156,37 @@ def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cabl
 
 @pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
 def test_questionnaire_blind4_negatives_have_the_lettered_items_they_trap(path: Path, shared_cables: Path) -> None:
-    """Set 4's negatives hold lettered items (a REF list, quoted points) that a parser could take for answers."""
+    """Set 4's negatives hold lettered, numbered or Roman items (a REF list, quoted points, `1)` paragraphs, `iv)` talking
+    points) that a parser could take for answers."""
     doc = _load(path)
     if doc["is_questionnaire"]:
         assert doc["items"] and doc["parts"]
         return
-    page = (shared_cables / "wikileaks-html" / f"{doc['ref_id']}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert len(re.findall(r"(?m)(?:^|\t)\s*¶?[A-Ga-g][.)]\s+\S", text)) >= 2  # `REF:  <tab>A) Santiago 515`
+    text = html.unescape(re.sub(r"<[^>]+>", "", (shared_cables / doc["source"]).read_text(encoding="utf-8")))
+    # `REF:  <tab>A) Santiago 515`, `a. The Ministry ...`, `1) (C) On February 24`, `iv) (C) With the United Nations`
+    assert len(re.findall(r"(?m)(?:^|\t)\s*¶?(?:[A-Ga-g]|[ivx]+|\d{1,2})[.)]\s+\S", text)) >= 2
 
 
-def _page_text(ref: str, shared: Path) -> tuple[str, str]:
+def _page_text(source: str, shared: Path) -> tuple[str, str]:
     """(the page's text as lines, the same with whitespace collapsed), pilcrows out, nothing else removed
-    (in the collapsed text a line continued with a trailing backslash reads on into the next: 07BERN113)."""
-    page = (shared / "wikileaks-html" / f"{ref}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S)))).replace("¶", "")
+    (in the collapsed text a line continued with a trailing backslash reads on into the next: 07BERN113).
+    A `cablegate-text/` source (body_blind4's round 2) is the scraper's file as it is."""
+    page = (shared / source).read_text(encoding="utf-8")
+    if source.startswith("wikileaks-html/"):
+        page = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
+    text = page.replace("¶", "")
     return text, " ".join(re.sub(r"(?m)\\[ \t]*$", "", text).split())
 
 
-@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3 + BODY_BLIND4, ids=lambda p: p.stem)
 def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) -> None:
     """Headings, signature, footer, subject, debris and both sides of every join are written in the cable,
     every gold paragraph number starts a line, tags are in the TAGS line and references are whole."""
     doc = _load(path)
     head = doc["header"]
     assert doc["ref_id"] == path.stem == head["ref_id"] == doc["table"]["ref_id"]
-    text, flat = _page_text(doc["ref_id"], shared_cables)
+    assert doc["source"] in (f"wikileaks-html/{doc['ref_id']}.html", f"cablegate-text/{doc['ref_id']}.txt")
+    text, flat = _page_text(doc["source"], shared_cables)
     for written in [*doc["headings"], doc["signature"], doc["footer"], head["subject"], *doc["debris"]]:
         assert written is None or " ".join(written.split()) in flat or written in text, written
     for join in doc["joins"]:

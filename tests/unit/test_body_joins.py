@@ -130,6 +130,17 @@ def test_sipdis_dropped_into_a_sentence_is_taken_out(shared_cables: Path) -> Non
     assert "the Foreign Minister had confirmed that the leadership" in _text(cable)
 
 
+def test_the_blank_line_before_a_sipdis_tag_does_not_split_the_sentence(shared_cables: Path) -> None:
+    # `... We are also looking forward to` / blank / `SIPDIS` / `Treasury Secretary Paulson's visit, ...`
+    cable = _cable(shared_cables, "wikileaks-html/06BRASILIA1859.html")
+    assert "We are also looking forward to Treasury Secretary Paulson's visit, which" in _text(cable)
+    cable = _cable(shared_cables, "wikileaks-html/08BOGOTA800.html")
+    assert "Raul Reyes in a cross-border operation in Ecuador. Reyes' death" in _text(cable)
+    # `... planned 6/15 visit to` / blank / `SIPDIS` / `Iceland.  End summary.`
+    cable = _cable(shared_cables, "wikileaks-html/06REYKJAVIK210.html")
+    assert "during the latter's planned 6/15 visit to Iceland. End summary." in _text(cable)
+
+
 def test_sipdis_a_cable_asks_for_is_kept(shared_cables: Path) -> None:
     cable = _cable(shared_cables, "wikileaks-html/08STATE83144.html")
     assert "Please include SIPDIS in all replies." in _text(cable)

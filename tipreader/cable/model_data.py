@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import types
 import typing
 from dataclasses import MISSING, fields, is_dataclass
@@ -216,3 +217,9 @@ def _signature() -> str:
 
 
 MODEL_VERSION = _signature()
+
+
+def output_digest(cable: model.Cable) -> str:
+    """A digest of ``cable``'s JSON form: equal digests, equal parse output (the parser's guards use it)."""
+    text = json.dumps(cable.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
