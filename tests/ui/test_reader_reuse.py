@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from test_bookmarks_reader import DictSource
+
 from tipreader.cable import parse_file
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.screens.reader import ReaderScreen
@@ -19,19 +21,6 @@ from tipreader.ui.widgets.section_tree import SectionTree
 from tipreader.ui.widgets.status_line import StatusLine
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class DictSource:
-    """A CableSource over a few parsed cables."""
-
-    def __init__(self, *cables) -> None:
-        self.cables = {c.ref_id: c for c in cables}
-
-    def get(self, ref_id: str):
-        return self.cables.get(ref_id.strip().upper())
-
-    def has(self, ref_id: str) -> bool:
-        return ref_id.strip().upper() in self.cables
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +34,14 @@ def iceland():
 def number_at_top(screen: ReaderScreen) -> int | None:
     top = screen.text_view.top_para
     return None if top is None else screen.cable.paragraphs[top].number
+
+
+async def _entities_found(app, pilot) -> ReaderScreen:
+    """The reader once its entities are computed."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen
 
 
 async def _open(app, pilot, ref_id: str, **kw) -> None:
@@ -140,10 +137,7 @@ async def test_the_reading_position_of_the_cable_left_is_kept(mexico, iceland):
 async def test_late_entities_of_the_first_cable_never_reach_the_second(mexico, iceland):
     app = TipReaderApp(cable=mexico, source=DictSource(mexico, iceland))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+        screen = await _entities_found(app, pilot)
         first = screen.entities
         mexico_index = first.index
         assert mexico_index is not None and first.live
@@ -163,10 +157,7 @@ async def test_late_entities_of_the_first_cable_never_reach_the_second(mexico, i
 async def test_the_sidebar_comes_back_at_the_sections_as_on_a_new_screen(mexico, iceland):
     app = TipReaderApp(cable=mexico, source=DictSource(mexico, iceland))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+        screen = await _entities_found(app, pilot)
         await pilot.press("E", "t")  # the Entities tab, then the sidebar hidden
         assert not screen.query_one("#sidebar").display
         await _open(app, pilot, iceland.ref_id)
