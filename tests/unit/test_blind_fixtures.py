@@ -16,13 +16,15 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4")
+ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4", "entities_blind5")
                 for path in sorted((FIXTURES / folder).glob("*.json"))]
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
 QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json"))
+QUESTIONNAIRE_BLIND4 = sorted((FIXTURES / "questionnaire_blind4").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 BODY_BLIND3 = sorted((FIXTURES / "body_blind3").glob("*.json"))
+BODY_BLIND4 = sorted((FIXTURES / "body_blind4").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
 # `PAGE 03 RUEHFRA0170 S E C R E T` (07PARIS170) and `CONFIDENTIAL PAGE 03 VATICA 05960 191507Z` (01VATICAN5960)
 TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )|CONFIDENTIAL PAGE \d+ [A-Z]+ \d+ \d{6}Z")
@@ -34,12 +36,14 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 8 + 7 + 7
+    assert len(ENTITY_BLIND) >= 10 + 7 + 8 + 5
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
+    assert len(QUESTIONNAIRE_BLIND4) >= 8
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
+    assert len(BODY_BLIND4) >= 8
 
 
 @pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
@@ -72,9 +76,11 @@ def test_entity_texts_are_in_the_cable(path: Path, shared_cables: Path) -> None:
             assert entity["text"] in words, f"{entity['text']!r} is not in {path.stem}"
 
 
-def _plain_words(ref: str, shared: Path) -> str:
-    page = (shared / "wikileaks-html" / f"{ref}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
+def _plain_words(ref: str, shared: Path, source: str | None = None) -> str:
+    """The page's words (page markers and pilcrows out); a `cablegate-text/` source is the scraper's file as it is."""
+    page = (shared / (source or f"wikileaks-html/{ref}.html")).read_text(encoding="utf-8")
+    text = page if source and source.startswith("cablegate-text/") else html.unescape(
+        re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
     return " ".join(PAGE_MARKER.sub("", text).replace("¶", "").split())
 
 
@@ -101,9 +107,9 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
 
 
-@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3, ids=lambda p: p.stem)
-def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cables: Path) -> None:
-    """Sets 2 and 3 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3 + QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
+def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Sets 2-4 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
     asks and a prose reply with no item: each item still names a part or a parent that exists, and every quoted phrase,
     title and intro is the cable's own words."""
     doc = _load(path)
@@ -113,7 +119,8 @@ def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cab
         return
     assert doc["items"]
     answered = doc["is_questionnaire"]  # a tasker that only asks lists its questions, answers null
-    words = _plain_words(doc["ref_id"], shared_cables)
+    assert doc["source"] in (f"wikileaks-html/{doc['ref_id']}.html", f"cablegate-text/{doc['ref_id']}.txt")
+    words = _plain_words(doc["ref_id"], shared_cables, doc["source"])
     for part in doc["parts"]:
         assert part["title"] or part["intro"]
         for written in (part["title"], part["intro"]):
@@ -140,24 +147,46 @@ def test_questionnaire_blind2_and_3_items_are_well_formed(path: Path, shared_cab
             assert item[key] in words, f"{item['label']} {key}: {item[key]!r} is not in the cable"
         if answered and "title" in item:
             assert re.search(re.escape(item["title"]) + r"[:.]? " + re.escape(item["answer_first5"]), words), item["label"]
+        if "labels" in item:  # set 4: the cable's own labels (`Q1:` / `A1:`, `Question 4):`) open question and answer
+            question_label, answer_label = item["labels"]
+            assert f"{question_label} {item['question_first5']}" in words, item["label"]
+            assert f"{answer_label} {item['answer_first5']}" in words, item["label"]
+            assert item.get("cable_label", "") in question_label
 
 
-def _page_text(ref: str, shared: Path) -> tuple[str, str]:
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
+def test_questionnaire_blind4_negatives_have_the_lettered_items_they_trap(path: Path, shared_cables: Path) -> None:
+    """Set 4's negatives hold lettered, numbered or Roman items (a REF list, quoted points, `1)` paragraphs, `iv)` talking
+    points) that a parser could take for answers."""
+    doc = _load(path)
+    if doc["is_questionnaire"]:
+        assert doc["items"] and doc["parts"]
+        return
+    text = html.unescape(re.sub(r"<[^>]+>", "", (shared_cables / doc["source"]).read_text(encoding="utf-8")))
+    # `REF:  <tab>A) Santiago 515`, `a. The Ministry ...`, `1) (C) On February 24`, `iv) (C) With the United Nations`
+    assert len(re.findall(r"(?m)(?:^|\t)\s*¶?(?:[A-Ga-g]|[ivx]+|\d{1,2})[.)]\s+\S", text)) >= 2
+
+
+def _page_text(source: str, shared: Path) -> tuple[str, str]:
     """(the page's text as lines, the same with whitespace collapsed), pilcrows out, nothing else removed
-    (in the collapsed text a line continued with a trailing backslash reads on into the next: 07BERN113)."""
-    page = (shared / "wikileaks-html" / f"{ref}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S)))).replace("¶", "")
+    (in the collapsed text a line continued with a trailing backslash reads on into the next: 07BERN113).
+    A `cablegate-text/` source (body_blind4's round 2) is the scraper's file as it is."""
+    page = (shared / source).read_text(encoding="utf-8")
+    if source.startswith("wikileaks-html/"):
+        page = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))))
+    text = page.replace("¶", "")
     return text, " ".join(re.sub(r"(?m)\\[ \t]*$", "", text).split())
 
 
-@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3 + BODY_BLIND4, ids=lambda p: p.stem)
 def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) -> None:
     """Headings, signature, footer, subject, debris and both sides of every join are written in the cable,
     every gold paragraph number starts a line, tags are in the TAGS line and references are whole."""
     doc = _load(path)
     head = doc["header"]
     assert doc["ref_id"] == path.stem == head["ref_id"] == doc["table"]["ref_id"]
-    text, flat = _page_text(doc["ref_id"], shared_cables)
+    assert doc["source"] in (f"wikileaks-html/{doc['ref_id']}.html", f"cablegate-text/{doc['ref_id']}.txt")
+    text, flat = _page_text(doc["source"], shared_cables)
     for written in [*doc["headings"], doc["signature"], doc["footer"], head["subject"], *doc["debris"]]:
         assert written is None or " ".join(written.split()) in flat or written in text, written
     for join in doc["joins"]:
@@ -178,8 +207,12 @@ FIGURE_KINDS = {"investigations", "prosecutions", "convictions", "sentenced", "v
                 "shelters", "funding_usd", "sentence_years"}
 
 
-def _tsv(name: str) -> list[dict[str, str]]:
-    with open(FIGURES_BLIND / name, encoding="utf-8", newline="") as handle:
+FIGURES_RECALL = FIXTURES / "figures_recall3"
+RECALL_KINDS = FIGURE_KINDS - {"sentence_years"} | {"prison_term"}
+
+
+def _tsv(name: str, folder: Path = FIGURES_BLIND) -> list[dict[str, str]]:
+    with open(folder / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
@@ -197,4 +230,24 @@ def test_figures_blind_rows_quote_their_cables(shared_cables: Path) -> None:
     for ref, count in cables.items():
         assert count == sum(r["ref_id"] == ref for r in rows)
     for trap in _tsv("traps.tsv"):
+        assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]
+
+
+def test_figures_recall3_rows_quote_their_cables(shared_cables: Path) -> None:
+    """The recall gold (every figure of the 40 sampled cables): sentences are the cables' words, values well-formed."""
+    cables = {row["ref_id"]: int(row["figures"]) for row in _tsv("cables.tsv", FIGURES_RECALL)}
+    rows = _tsv("figures.tsv", FIGURES_RECALL)
+    assert len(cables) == 40 and len(rows) >= 200
+    words = {ref: _plain_words(ref, shared_cables) for ref in cables}
+    for row in rows:
+        assert row["kind"] in RECALL_KINDS and row["hedged"] in {"yes", "no"}, row
+        assert row["form"] in {"digits", "words", "zero", "implicit"}, row
+        assert row["domain"] in {"human", "drugs", "corruption", "organised_crime", "other"}, row
+        assert re.fullmatch(r"\d+(-\d+)?" if row["kind"] == "prison_term" else r"\d+", row["value"]), row
+        assert (row["value"] == "0") == (row["form"] == "zero"), row
+        assert row["number_text"] in row["sentence"], row
+        assert row["sentence"] in words[row["ref_id"]], f"{row['ref_id']}: {row['sentence'][:60]!r}"
+    for ref, count in cables.items():
+        assert count == sum(r["ref_id"] == ref for r in rows)
+    for trap in _tsv("traps.tsv", FIGURES_RECALL):
         assert trap["number_text"] in trap["sentence"] and trap["sentence"] in words[trap["ref_id"]]

@@ -61,6 +61,12 @@ _TRAILING_RULE = re.compile(r"-{5,}\s*$")
 GLUED_CEILING = 82
 
 
+# lost-line warnings over the WikiLeaks pages (which lose no lines in scraping; what is flagged
+# are cables whose own text stops mid-sentence, or a stray blank line). Measured 2026-12-05 (p13):
+# 50 places, with every place of a paragraph reported and the Mexico scrape's 17 found. May only go down.
+LOST_ON_PAGES_CEILING = 50
+
+
 def fidelity_problems(cable: Cable) -> tuple[list[str], list[str]]:
     """(debris in a paragraph, headings glued to a paragraph's end: a capitals title or a rule as its last line)."""
     problems: list[str] = []
@@ -85,6 +91,7 @@ def test_every_file_parses_and_pages_keep_their_ref_id(shared_cables: Path) -> N
     pages = set(_pages(shared_cables))
     problems: list[str] = []
     glued: list[str] = []
+    lost_on_pages = 0
     for path in files:
         try:
             items = list(iter_path(path))
@@ -99,6 +106,7 @@ def test_every_file_parses_and_pages_keep_their_ref_id(shared_cables: Path) -> N
                 glued.extend(glued_here)
         if path not in pages:
             continue
+        lost_on_pages += sum(w.code == "lost-line" for c in items if isinstance(c, Cable) for w in c.warnings)
         want = _table_id(path.read_text(encoding="utf-8"))
         first = items[0]
         if isinstance(first, CableError):
@@ -107,6 +115,7 @@ def test_every_file_parses_and_pages_keep_their_ref_id(shared_cables: Path) -> N
             problems.append(f"{path}: ref_id {first.ref_id!r} != table {want!r}")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])
     assert len(glued) <= GLUED_CEILING, f"{len(glued)} glued headings:\n" + "\n".join(glued[:30])
+    assert lost_on_pages <= LOST_ON_PAGES_CEILING, lost_on_pages
 
 
 # Pages whose raw text cannot give WikiLeaks' id, each read by hand. WikiLeaks formed

@@ -116,3 +116,10 @@ def test_a_garbled_page_marker_is_not_a_serial() -> None:
     # line's #1021, but no serial has eight digits
     body = "UNCLAS SECTION 01 GF 02 BISHIEK 00Q021\nBISHKEK 10061021  001.2 OF 002\n"
     assert ids.derive_ref_id("08", "DE RUEHEK #1021/01 2800932", None, None, body) == "08BISHKEK1021"
+
+
+def test_table_ref_id_never_invents_an_id() -> None:
+    assert ids.table_ref_id("08ECTION01OF02MANAMA492") == "08MANAMA492"
+    assert ids.table_ref_id("08MEXICO721") == "08MEXICO721"
+    # the post's letters were eaten too: the right id (08BISHKEK1021) is only in the text
+    assert ids.table_ref_id("08SECTION01GF02BISHIEK21") is None

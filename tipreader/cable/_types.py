@@ -42,12 +42,15 @@ class RawCable:
     warnings: tuple[ParseWarning, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
     """One line of the body after page markers are removed.
 
     ``page`` is 1-based. ``break_before`` is True when a page marker or a
     section line stood right before this line (a sentence may run across it).
+    Treated as immutable (a stage makes a new Line, never changes one), but not
+    ``frozen``: a frozen dataclass's ``__init__`` costs three times as much, and
+    the parser makes one per line of every cable.
     """
 
     text: str

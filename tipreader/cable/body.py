@@ -31,6 +31,7 @@ _NUM_FIRST = frozenset("0123456789 \t")  # what a numbered paragraph's line star
 _LOST_MARK = re.compile(r"^#{5,}")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
 _RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
+_RULE_START = frozenset("-=*")
 _LETTER_BYTES = string.ascii_letters.encode()
 _LOWER_BYTES = string.ascii_lowercase.encode()
 _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
@@ -55,7 +56,7 @@ class _Seg:
 def _prev_text(lines: list[Line], i: int) -> str | None:
     """The nearest non-blank line before ``i`` when no blank separates them, else None."""
     prev = lines[i - 1].text if i else ""
-    if not prev.strip() or lines[i].break_before or is_rule(prev) or _RULE_HEADING.match(prev):
+    if not prev.strip() or lines[i].break_before or is_rule(prev) or (prev.lstrip()[:1] in _RULE_START and _RULE_HEADING.match(prev)):
         return None
     return prev
 
@@ -72,7 +73,8 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
     """Line index → (number, marking, rest) for the paragraph starts that hold up."""
     found: dict[int, tuple[int, str | None, str]] = {}
     last = 0
-    starts = [i for i, line in enumerate(lines) if line.text[:1] in _NUM_FIRST or (line.text[:1] > "\x7f" and line.text[:1].isdigit())]
+    firsts = [line.text[:1] for line in lines]
+    starts = [i for i, c in enumerate(firsts) if c in _NUM_FIRST or (c > "\x7f" and c.isdigit())]
     for i in starts:
         line = lines[i]
         m = NUM_START.match(line.text)
@@ -145,8 +147,8 @@ def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
 
 def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarning]]:
     """Group lines into re-flowed paragraphs with number, marking and page."""
-    if any("SIPDIS" in ln.text for ln in lines):
-        lines = [ln for ln in lines if not _SIPDIS.match(ln.text)]
+    if "SIPDIS" in "\n".join([ln.text for ln in lines]):
+        lines = _drop_sipdis_lines(lines)
     lines = split_tail_signature(split_footer(split_tail_titles(_undouble(lines))))
     if not lines:
         return [], []
@@ -155,7 +157,8 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
     numbered = _numbered(lines)
-    colon = not any(TRANSCRIPT.match(ln.text) for ln in lines)  # `A: ...` items, in a cable with no `Q:`
+    # `A: ...` items, in a cable with no `Q:` (a line without a Q cannot be one)
+    colon = not any(TRANSCRIPT.match(t) for t in [ln.text for ln in lines] if "Q" in t)
     sig = signature_start(lines)
     limit = sig if sig is not None else len(lines)
     segs: list[_Seg] = []
@@ -240,6 +243,25 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         )
         raw_lines.append([ln.text for ln in lines[seg.start : seg.end]] if seg.kind == "body" else [])
     return paragraphs, lost_line_warnings(paragraphs, raw_lines)
+
+
+def _drop_sipdis_lines(lines: list[Line]) -> list[Line]:
+    """The lines without the ``SIPDIS`` tag lines, and without the blank line the telegram
+    system put before such a tag inside a sentence (``... looking forward to`` / blank /
+    ``SIPDIS`` / ``Treasury Secretary Paulson's visit``): the sentence stays one."""
+    out: list[Line] = []
+    for line in lines:
+        if not _SIPDIS.match(line.text):
+            out.append(line)
+        elif len(out) >= 2 and not out[-1].text.strip() and _open_sentence(out[-2].text):
+            out.pop()
+    return out
+
+
+def _open_sentence(line: str) -> bool:
+    """A line of prose (not a capitals title) that stops on a word or a comma."""
+    end = line.rstrip()[-1:]
+    return (end.isalpha() or end == ",") and not line.isupper()
 
 
 def _drop_sipdis(text: str) -> str:

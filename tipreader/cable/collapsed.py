@@ -59,6 +59,12 @@ def split_collapsed(lines: list[str], raw: str | None = None) -> list[tuple[str,
     for line in lines:
         if len(line) > 40 and ("OF 0" in line or "of 0" in line) and _MID_MARKER.search(line):
             pieces = _cut_markers(line)
+        elif len(line) <= LONG_LINE:  # the common case, a short line: kept as it is
+            m = _LINE_START.match(line) if line[:1].isdigit() or line[:1] == " " else None
+            if m:
+                last_number = max(last_number, int(m.group(1)))
+            out.append((line, None))
+            continue
         else:
             pieces = [(line, None)]
         for text, page in pieces:

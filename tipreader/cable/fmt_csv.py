@@ -51,13 +51,16 @@ def csv_created(value: str) -> str | None:
     return f"{year}-{int(mon):02d}-{int(day):02d}T{int(hh):02d}:{mm}:00Z"
 
 
-def _quote_parity(line: bytes) -> int:
-    """1 when the line opens or closes a quoted field (odd number of unescaped quotes)."""
-    if b'"' not in line:
+def _quote_parity(data: bytes) -> int:
+    """1 when ``data`` leaves a quoted field open (odd number of unescaped quotes).
+
+    Counted over a whole record at once: an escape (``\\\\``, ``\\"``) never spans a line.
+    """
+    if b'"' not in data:
         return 0
-    if b"\\\\" in line:
-        line = line.replace(b"\\\\", b"")
-    return (line.count(b'"') - line.count(b'\\"')) & 1
+    if b"\\\\" in data:
+        data = data.replace(b"\\\\", b"")
+    return (data.count(b'"') - data.count(b'\\"')) & 1
 
 
 def split_records(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes | None, str]]:
@@ -71,7 +74,6 @@ def split_records(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes | No
     start_line = 0
     parts: list[bytes] = []
     size = 0
-    open_quote = 0
     state = ""  # "" no record, "rec" in a record, "skip" record given up, "junk" lines outside records
     for lineno, line in enumerate(lines, 1):
         if lineno == 1:
@@ -80,30 +82,30 @@ def split_records(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes | No
                 continue
         if line[:1] in _ROW_FIRST and ROW_START.match(line):
             if state:
-                yield _finish(row, start_line, parts, state, open_quote, "")
+                yield _finish(row, start_line, parts, state, "")
             row += 1
             start_line = lineno
-            parts, size, open_quote, state = [line], len(line), _quote_parity(line), "rec"
+            parts, size, state = [line], len(line), "rec"
             continue
         if state == "rec":
             parts.append(line)
             size += len(line)
-            open_quote ^= _quote_parity(line)
             if size > MAX_RECORD:
                 parts, state = [], "skip"
         elif not state and line.strip():
             row += 1
             start_line, parts, state = lineno, [], "junk"
     if state:
-        yield _finish(row, start_line, parts, state, open_quote, " at end of file")
+        yield _finish(row, start_line, parts, state, " at end of file")
 
 
-def _finish(row: int, line: int, parts: list[bytes], state: str, open_quote: int, where: str) -> tuple:
+def _finish(row: int, line: int, parts: list[bytes], state: str, where: str) -> tuple:
     if state == "skip":
         return row, line, None, f"record larger than {MAX_RECORD // (1024 * 1024)} MB (a quote is never closed)"
     if state == "junk":
         return row, line, None, "not a cables-CSV row (no id, date and reference id at its start)"
-    return row, line, b"".join(parts), (f"unterminated quoted field{where}" if open_quote else "")
+    data = b"".join(parts)
+    return row, line, data, (f"unterminated quoted field{where}" if _quote_parity(data) else "")
 
 
 def parse_fields(record: str, strict: bool = True) -> list[str]:

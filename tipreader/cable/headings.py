@@ -28,7 +28,8 @@ from collections.abc import Sequence
 
 from ._types import Line
 from .items import item_start
-from .reflow import UNWRAPPED, is_rule
+from .prefilter import has_lower
+from .reflow import UNWRAPPED, is_rule, may_be_rule
 
 MAX_TITLE = 80  # a title line is at most this long
 MAX_TITLE_LINES = 3  # a title wrapped above its underline
@@ -56,6 +57,17 @@ _RULE_TAIL_CHARS = frozenset("-=_")
 _RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
 _RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s](?:[^-=]|-(?![-=])){0,60}?)\s*[-=]{3,}\s*$")
 _END_MARK_PREFIX = re.compile(r"END\s+(?:OF\s+)?(?:SUMMARY|COMMENT)\.?\s+(?=\S)")
+_RULE_START = frozenset("-=*")  # what a rule heading's first non-blank character is
+
+
+def is_rule_heading(text: str) -> bool:
+    """Whether ``text`` is a title framed by rules (``----- SUMMARY -----``)."""
+    return text.lstrip()[:1] in _RULE_START and _RULE_HEADING.match(text) is not None
+
+
+def _without_continued(text: str) -> str:
+    """``text`` without ``(continued)`` marks (``III (continued). PROTECTION``)."""
+    return _CONTINUED.sub("", text) if "(" in text else text
 
 
 def opens_block(lines: Sequence[str], i: int, breaks: Sequence[bool] | None = None) -> bool:
@@ -63,7 +75,7 @@ def opens_block(lines: Sequence[str], i: int, breaks: Sequence[bool] | None = No
     if i == 0:
         return True
     prev = lines[i - 1].strip()
-    if not prev or prev == "." or (breaks is not None and breaks[i]) or is_rule(prev) or _RULE_HEADING.match(prev):
+    if not prev or prev == "." or (breaks is not None and breaks[i]) or is_rule(prev) or is_rule_heading(prev):
         return True
     # a line of an unwrapped body: one paragraph per line, unless it stops mid-phrase (`... STEMMING OF`)
     return len(prev) > UNWRAPPED and prev[-1] not in ",-" and prev.split()[-1].lower() not in JOINING
@@ -74,7 +86,7 @@ def is_capitals_title(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > MAX_TITLE or text[-1] in _NOT_TITLE_END or is_rule(text):
         return False
-    if any(c.islower() for c in _CONTINUED.sub("", text)):
+    if has_lower(_without_continued(text)):
         return False
     return sum(c.isalpha() for c in text) >= 3
 
@@ -89,9 +101,11 @@ def _ends_block(lines: Sequence[str], j: int) -> bool:
 
 def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
     """A title of one to three lines with a rule under it → (title, index after the rule)."""
+    if not any(may_be_rule(lines[k]) for k in range(i + 1, min(i + MAX_TITLE_LINES + 1, len(lines)))):
+        return None  # no rule in the lines below: the common case, decided without the loop
     for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         text = lines[k].strip()
-        if not text or len(text) > MAX_TITLE or is_rule(text) or _RULE_HEADING.match(text):
+        if not text or len(text) > MAX_TITLE or is_rule(text) or is_rule_heading(text):
             return None
         if k > i and text[:1].islower() and lines[k - 1].strip()[-1:] in ".":
             return None
@@ -140,10 +154,10 @@ def heading_at(
     if found is not None:
         return found
     prev = lines[i - 1] if i else ""
-    prev_blank = not prev.strip() or (breaks is not None and breaks[i]) or is_rule(prev) or bool(_RULE_HEADING.match(prev))
+    prev_blank = not prev.strip() or (breaks is not None and breaks[i]) or is_rule(prev) or is_rule_heading(prev)
     if _END_MARK.match(text):
         return (" ".join(text.split()), i + 1) if _ends_block(lines, i + 1) else None
-    if any(c.islower() for c in _CONTINUED.sub("", text)):
+    if has_lower(_without_continued(text)):
         if not prev_blank and prev.rstrip()[-1:] in _SENTENCE_END and text[-1] not in _NOT_TITLE_END and NUM_START.match(lines[i + 1] if i + 1 < len(lines) else ""):
             return text, i + 1  # a title line in an unwrapped body
         return None

@@ -83,6 +83,19 @@ def settle_malformed(meta_id: str, repaired: str, from_text: str | None) -> str:
     return "".join(meta_id.split()).upper()
 
 
+def table_ref_id(meta_id: str) -> str | None:
+    """WikiLeaks' id as its table gives it, repaired; None when it is malformed past knowing.
+
+    ``08ECTION01OF02MANAMA492`` → ``08MANAMA492`` (the cut post is a real one);
+    ``08SECTION01GF02BISHIEK21`` → None: the right id is only in the cable's text, and
+    cutting the section words out would invent ``08BISHIEK21``.
+    """
+    repaired, malformed = repair_ref_id(meta_id)
+    if not malformed:
+        return repaired
+    return repaired if settle_malformed(meta_id, repaired, None) == repaired else None
+
+
 _ALIASES = {"KIEV": "KYIV"}
 
 

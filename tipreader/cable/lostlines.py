@@ -37,8 +37,12 @@ def _last_word(line: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _unit_ends_short(unit: list[str]) -> bool:
-    """The unit ends mid-sentence: no final punctuation on a function word or a full line."""
+def _unit_ends_short(unit: list[str], wrap: int) -> bool:
+    """The unit ends mid-sentence: no final punctuation on a function word or a full line.
+
+    ``wrap`` is the paragraph's wrap width (its longest line): a two-line item is too
+    short to know the width from.
+    """
     last = unit[-1].rstrip()
     tail = " ".join(unit[-2:])
     low = tail.lower()
@@ -59,7 +63,9 @@ def _unit_ends_short(unit: list[str]) -> bool:
         return not starts_item(unit[0], None)
     if _last_word(last) in _FUNCTION_WORDS:
         return True
-    return len(unit) >= 3 and len(last) >= 0.85 * width and last[-1].islower()
+    if len(unit) == 2:  # a short item: only a full line that stops on a lower-case word (not a name)
+        return len(last) >= 0.85 * max(width, wrap) and tail_words[-1][0].islower()
+    return len(last) >= 0.85 * width and last[-1].islower()
 
 
 def _unit_cut_inside(unit: list[str]) -> bool:
@@ -90,41 +96,56 @@ def _unit_cut_inside(unit: list[str]) -> bool:
 _LABEL = re.compile(r"^\s*[A-Z][A-Z'/ ]{2,40}:")
 
 
-def _ambiguous(last: str, following: str | None) -> bool:
+def _ambiguous(following: str | None) -> bool:
     """A unit ending mid-sentence before a capitalised block may just have a stray blank line."""
     if following is None or _LABEL.match(following) or starts_item(following, None):
         return False
     return following.lstrip(" \"'(\u201c")[:1].isupper()
 
 
+# A page that surely lost lines in this many places lost the ambiguous ones too.
+SURE_PLACES = 3
+
+
 def lost_line_warnings(paragraphs: list[Paragraph], raw: list[list[str]]) -> list[ParseWarning]:
-    """``lost-line`` warnings for the paragraphs whose raw lines show lost text."""
-    warnings: list[ParseWarning] = []
+    """``lost-line`` warnings: one for each place in a paragraph's raw lines that shows lost text.
+
+    A unit that stops mid-sentence before a block opening in capitals may only have a
+    stray blank line in its sentence (common on WikiLeaks pages: ``the governorship of`` /
+    blank / ``Buenos Aires province``). Such places are reported only on a page that
+    surely lost lines in :data:`SURE_PLACES` others: a scraped page that drops lines.
+    """
+    found: list[tuple[Paragraph, str, bool]] = []
     for para, lines in zip(paragraphs, raw):
-        if not lines or max(map(len, lines)) > UNWRAPPED:
-            continue
-        reason = None
-        blocks = split_blocks(lines)
-        for b, block in enumerate(blocks):
-            if is_table(block):
-                continue
-            block_units = units(block)
-            for u, unit in enumerate(block_units):
-                if len(unit) < 2:
-                    continue
-                following = blocks[b + 1][0] if u == len(block_units) - 1 and b + 1 < len(blocks) else None
-                if _unit_cut_inside(unit):
-                    reason = f"a line is cut short before \u201c{unit_words(unit, cut=True)}\u201d"
-                elif _unit_ends_short(unit) and not _ambiguous(unit[-1], following):
-                    reason = f"it stops mid-sentence at \u201c{unit_words(unit)}\u201d"
-                if reason:
-                    break
-            if reason:
-                break
-        if reason:
+        if lines and max(map(len, lines)) <= UNWRAPPED:
+            found.extend((para, reason, sure) for reason, sure in _lost_places(lines))
+    trust_ambiguous = sum(sure for _, _, sure in found) >= SURE_PLACES
+    warnings: list[ParseWarning] = []
+    for para, reason, sure in found:
+        if sure or trust_ambiguous:
             label = f"paragraph {para.number}" if para.number is not None else f"paragraph at index {para.index}"
             warnings.append(ParseWarning("lost-line", f"{label}: text seems lost ({reason})", para.index))
     return warnings
+
+
+def _lost_places(lines: list[str]) -> list[tuple[str, bool]]:
+    """One ``(reason, sure)`` per unit that lost text: a line cut short inside it, or its end."""
+    places: list[tuple[str, bool]] = []
+    wrap = max(map(len, lines))
+    blocks = split_blocks(lines)
+    for b, block in enumerate(blocks):
+        if is_table(block):
+            continue
+        block_units = units(block)
+        for u, unit in enumerate(block_units):
+            if len(unit) < 2:
+                continue
+            following = blocks[b + 1][0] if u == len(block_units) - 1 and b + 1 < len(blocks) else None
+            if _unit_cut_inside(unit):
+                places.append((f"a line is cut short before \u201c{unit_words(unit, cut=True)}\u201d", True))
+            elif _unit_ends_short(unit, wrap):
+                places.append((f"it stops mid-sentence at \u201c{unit_words(unit)}\u201d", not _ambiguous(following)))
+    return places
 
 
 def unit_words(unit: list[str], cut: bool = False) -> str:

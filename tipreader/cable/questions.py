@@ -20,6 +20,7 @@ import re
 
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
+from .prefilter import may_hold
 from .topic_questions import topic_parts
 
 _TIP = re.compile(
@@ -28,6 +29,8 @@ _TIP = re.compile(
     re.IGNORECASE,
 )
 _KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
+_KEYED_WORDS = ("keyed to", "questionnaire", "reftel questions", "question in ref", "questions in ref",
+                "question of ref", "questions of ref", "question from ref", "questions from ref")  # one is in each match
 
 _UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
 _TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")
@@ -62,6 +65,11 @@ def _derived_title(items: list[Item], tip: bool) -> str:
     return best if scores[best] else "Questions"
 
 
+def _keyed(text: str) -> bool:
+    """Whether ``text`` says it answers a tasker (``keyed to``, ``questionnaire``, ``questions in ref``)."""
+    return may_hold(text, *_KEYED_WORDS) and _KEYED.search(text) is not None
+
+
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
     """Parts with their questions, the question paragraph indexes, the part heading indexes."""
     parts, headings = _find_parts(paragraphs)
@@ -70,9 +78,9 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
 
 
 def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
-    colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs)
+    colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs if "Q" in p.text)  # a match holds a Q
     items = {p.index: it for p in paragraphs if (it := item_of(p, colon=colon)) is not None}
-    if _KEYED.search("\n".join(p.text for p in paragraphs[:8])):  # keyed to the tasker: its topics and questions?
+    if _keyed("\n".join(p.text for p in paragraphs[:8])):  # keyed to the tasker: its topics and questions?
         topics = topic_parts(paragraphs, items)
         if topics is not None:
             return topics
@@ -95,7 +103,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
     if q_style < 2 and not (tip or any(it.letter.upper() == "A" for it in lettered)):
         return [], set()
-    if q_style < 2 and not (tip or _KEYED.search(whole)):
+    if q_style < 2 and not (tip or _keyed(whole)):
         return [], set()
     if q_style >= 2:
         items = {i: it for i, it in items.items() if it.style == "question"}

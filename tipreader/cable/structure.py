@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from .model import Block, Paragraph, Part
+from .prefilter import may_hold
 from .questions import find_parts
 
 _LOOKAHEAD = 12  # paragraphs searched for the END marker
@@ -31,6 +32,11 @@ _LABEL = {
 _END_MARK = re.compile(r"\s*\(?\bEND\s+(?:OF\s+)?(?:EXECUTIVE\s+)?(?:SUMMARY|COMMENTS?)(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[.)]*", re.IGNORECASE)
 
 
+def _has_end(end: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` holds the block's end mark (``END SUMMARY``); the regex only where ``end`` may be."""
+    return may_hold(text, "end") and end.search(text) is not None
+
+
 def _find_block(paragraphs: list[Paragraph], kind: str) -> tuple[int, list[int]] | None:
     """(opening paragraph index, indexes of the block's paragraphs) for the first block of ``kind``."""
     opener, end = _OPEN[kind], _END[kind]
@@ -39,11 +45,11 @@ def _find_block(paragraphs: list[Paragraph], kind: str) -> tuple[int, list[int]]
             continue
         i = para.index
         is_heading = para.kind == "heading" or len(para.text.strip()) <= 12
-        if end.search(para.text) and not is_heading:
+        if _has_end(end, para.text) and not is_heading:
             return i, [i]
         stop = min(len(paragraphs), i + 1 + _LOOKAHEAD)
         for j in range(i + 1, stop):
-            if end.search(paragraphs[j].text):
+            if _has_end(end, paragraphs[j].text):
                 first = i + 1 if is_heading else i
                 return i, list(range(first, j + 1))
         if not is_heading:
@@ -65,7 +71,7 @@ def _block_text(paragraphs: list[Paragraph], indexes: list[int], kind: str) -> s
         text = paragraphs[i].text
         if pos == 0:
             text = _LABEL[kind].sub("", text, count=1)
-        if pos == len(indexes) - 1:
+        if pos == len(indexes) - 1 and may_hold(text, "end"):
             text = _END_MARK.sub("", text)
         if text.strip():
             texts.append(text.strip())

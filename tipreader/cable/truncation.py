@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .model import Paragraph, ParseWarning
+from .prefilter import may_hold
 
 # `MEXICO 00000721 002 OF 011`, `NEW DELHI 00009127 002.2 OF 006` (mid-line too)
 _PAGE_MARKER = re.compile(r"\b\d{5,8}[ \t]+(\d{3})(?:\.\d{1,2})?[ \t]+OF[ \t]+(\d{3})\b", re.IGNORECASE)
@@ -24,6 +25,9 @@ _OWN_PARA = re.compile(
     r"|\b(?:paragraph|para)s?\.?\s+(\d{1,3})\s+below\b",
     re.IGNORECASE,
 )
+# Every marker holds `OF nnn` after a space or a tab: found first with these (a literal first
+# character lets the regex engine skip ahead; the marker pattern itself scans at a crawl).
+_MARKER_HINTS = (re.compile(r" of[ \t]+\d{3}\b", re.IGNORECASE), re.compile(r"\tof[ \t]+\d{3}\b", re.IGNORECASE))
 _REDACTED = re.compile(r"^[Xx]{4,}\s*$")
 _OTHER_CABLE = re.compile(r"\b(?:ref(?:tel)?|[A-Z]{4,}\s+\d{2,6})\s*(?:[A-Z]\s*)?,?\s*$", re.IGNORECASE)
 
@@ -36,9 +40,9 @@ def truncation_warnings(body: str, paragraphs: list[Paragraph]) -> list[ParseWar
     """
     if paragraphs and paragraphs[-1].kind == "signature" and not _REDACTED.match(paragraphs[-1].text):
         return []  # (a lone redaction is no signer: 09STATE93327 stops on page 7 of 8 at an `XXXXXXXXXXXX` block)
-    markers = _PAGE_MARKER.findall(body) if " OF " in body.upper() else []
-    if markers:
-        page, total = (int(x) for x in markers[-1])
+    marker = _last_marker(body) if " OF " in body.upper() else None
+    if marker:
+        page, total = (int(x) for x in marker)
         if 1 < page < total <= 99:  # a page break seen, so the markers were kept
             return [ParseWarning("truncated", f"cut short: the last page marker says page {page} of {total}")]
     numbers = [p.number for p in paragraphs if p.number is not None]
@@ -46,6 +50,8 @@ def truncation_warnings(body: str, paragraphs: list[Paragraph]) -> list[ParseWar
         return []
     last = max(numbers)
     for para in paragraphs:
+        if not may_hold(para.text, "para"):
+            continue
         for m in _OWN_PARA.finditer(para.text):
             wanted = int(m.group(1) or m.group(2))
             if wanted <= last or wanted > last + 30 or _OTHER_CABLE.search(para.text[max(0, m.start() - 30) : m.start()]):
@@ -58,3 +64,22 @@ def truncation_warnings(body: str, paragraphs: list[Paragraph]) -> list[ParseWar
                 )
             ]
     return []
+
+
+def _last_marker(body: str) -> tuple[str, str] | None:
+    """(page, pages) of the last page marker in ``body`` (``_PAGE_MARKER.findall(body)[-1]``), or None.
+
+    A marker never spans lines, so only the lines holding a hint are searched, the last first.
+    """
+    hints = sorted(m.start() for hint in _MARKER_HINTS for m in hint.finditer(body))
+    spans: list[tuple[int, int]] = []
+    for pos in hints:
+        if spans and pos < spans[-1][1]:
+            continue  # on the line already taken
+        end = body.find("\n", pos)
+        spans.append((body.rfind("\n", 0, pos) + 1, len(body) if end < 0 else end))
+    for start, end in reversed(spans):
+        found = _PAGE_MARKER.findall(body[start:end])
+        if found:
+            return found[-1]
+    return None
