@@ -1,4 +1,4 @@
-"""The body/header blind checks: cables read by hand (a00), tests/fixtures/body_blind2/ and body_blind3/.
+"""The body/header blind checks: cables read by hand (a00, b00), tests/fixtures/body_blind2/, 3/ and 4/.
 
 Each cable is parsed twice, as its README asks: the header from the cable's own text (the
 page's metadata table dropped, so ``date`` is null when the text states none) and the body as
@@ -140,11 +140,11 @@ FLOORS = {
     "header": 58,
     "paragraph": 90,
     "heading": 37,
-    "signature": 6,
+    "signature": 7,
     "footer": 1,
     "truncated": 8,
-    "join": 18,
-    "debris": 17,
+    "join": 19,
+    "debris": 20,
 }
 
 
@@ -157,13 +157,37 @@ def test_body_blind2_scores_at_least_the_floors(shared_cables: Path) -> None:
 
 # Set 3: four cables landed 07:33 (first run 07:45: 85/89), three added 07:41 (first run 08:15: 72/79), each
 # first run on p13's code of its time (today's general fixes in, none prompted by these cables).
-FLOORS3 = {"header": 53, "paragraph": 46, "heading": 17, "signature": 5, "truncated": 7, "join": 8, "debris": 25, "embedded_row": 1}
+FLOORS3 = {"header": 53, "paragraph": 46, "heading": 17, "signature": 6, "truncated": 7, "join": 8, "debris": 26, "embedded_row": 1}
 
 
 def test_body_blind3_scores_at_least_the_floors(shared_cables: Path) -> None:
     found, total, misses = score_all(shared_cables, FIXTURES / "body_blind3")
     assert sum(total.values()) > 80
     for kind, floor in FLOORS3.items():
+        assert found[kind] >= floor, f"{kind}: {found[kind]}/{total[kind]} below the floor {floor}\n" + "\n".join(misses)
+
+
+# Set 4 (b00, 8 cables: six WikiLeaks pages and two cablegate-text files): first run 12:37 on p13 f85ba4d, 183/201
+# (the two year-less ids and their references follow the issue's rule: no year the text does not state).
+# Raised after general fixes (a later section's routing block in an old telex print: 189; signers and a
+# capitals footer: 193).
+FLOORS4 = {
+    "header": 60,
+    "paragraph": 53,
+    "heading": 17,
+    "signature": 7,
+    "footer": 3,
+    "truncated": 8,
+    "join": 9,
+    "debris": 34,
+    "embedded_row": 2,
+}
+
+
+def test_body_blind4_scores_at_least_the_floors(shared_cables: Path) -> None:
+    found, total, misses = score_all(shared_cables, FIXTURES / "body_blind4")
+    assert sum(total.values()) > 190
+    for kind, floor in FLOORS4.items():
         assert found[kind] >= floor, f"{kind}: {found[kind]}/{total[kind]} below the floor {floor}\n" + "\n".join(misses)
 
 

@@ -141,6 +141,20 @@ def test_the_blank_line_before_a_sipdis_tag_does_not_split_the_sentence(shared_c
     assert "during the latter's planned 6/15 visit to Iceland. End summary." in _text(cable)
 
 
+def test_a_later_sections_routing_block_inside_a_sentence_is_taken_out(shared_cables: Path) -> None:
+    # `... WITH BOTH MAJOR` / CONFIDENTIAL PTQ2532 / PAGE 01 HARARE 05461 02 OF 02 / ACTION / INFO LOG-00 ...
+    # `/38 O 271459Z SEP 00 FM AMEMBASSY HARARE TO ...` / the caption, SIPDIS, E.O. and TAGS / `POLITICAL PARTIES.`
+    cable = _cable(shared_cables, "wikileaks-html/00HARARE5461.html")
+    para = next(p for p in cable.paragraphs if p.number == 5)
+    assert "CREDIBILITY WITH BOTH MAJOR POLITICAL PARTIES. THE CHALLENGE, XXXXXXXXXXXX SAID, IS CONVINCING" in para.text
+    assert "FM AMEMBASSY" not in _text(cable) and "TAGS" not in _text(cable)
+    # the block on lines of its own, and a page break inside section 3's preamble (`PAGE 02 ...` / NOFORN /
+    # `CENTCOM FOR J5, POLAD` / E.O. / TAGS / SUBJECT): none of it is a paragraph
+    cable = _cable(shared_cables, "wikileaks-html/03ROME2045.html")
+    assert "CENTCOM FOR J5" not in _text(cable) and "E.O. 12958" not in _text(cable)
+    assert "UNFAVORABLE POLITICAL CIRCUMSTANCES AND THE AGILITY OF THE GOVERNMENT" in _text(cable)
+
+
 def test_sipdis_a_cable_asks_for_is_kept(shared_cables: Path) -> None:
     cable = _cable(shared_cables, "wikileaks-html/08STATE83144.html")
     assert "Please include SIPDIS in all replies." in _text(cable)
@@ -165,3 +179,30 @@ def test_a_page_marker_inside_a_line_takes_only_its_post(shared_cables: Path) ->
     assert cable.subject is not None and cable.subject.endswith("PENDING EXECUTION CAUSING STRIFE FOR CONGRESS")
     cable = _cable(shared_cables, "wikileaks-html/07TRIPOLI1065.html")
     assert "and was working to obtain the requisite GOL approvals." in _text(cable)
+
+
+def _last_two(cable: Cable) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in cable.paragraphs[-2:]]
+
+
+def test_signers_glued_to_the_last_paragraph_are_a_signature_block(shared_cables: Path) -> None:
+    # `... END COMMENT.` / `SEMBLER` / banner / `>` / the dump's trailer cut by its own quoting:
+    # `2003ROME02045 - Clas"<TAB>"sification: CONFIDENTIAL`
+    kinds = _last_two(_cable(shared_cables, "wikileaks-html/03ROME2045.html"))
+    assert kinds[1] == ("signature", "SEMBLER") and kinds[0][1].endswith("THROWN INTO THE MIX. END COMMENT.")
+    # an unwrapped page: `... independence from Russia. SILVERBERG .`
+    kinds = _last_two(_cable(shared_cables, "wikileaks-html/08BRUSSELS1257.html"))
+    assert kinds[1] == ("signature", "SILVERBERG") and kinds[0][1].endswith("Belarus's independence from Russia.")
+    # an old telex print whose last page break and record trailer (`>`) followed the signer:
+    # `... HAS CLEARED THIS CABLE. NICHOLSON` / CONFIDENTIAL / PAGE 04 ... / `>`
+    kinds = _last_two(_cable(shared_cables, "wikileaks-html/01VATICAN5693.html"))
+    assert kinds[1] == ("signature", "NICHOLSON") and kinds[0][1].endswith("HAS CLEARED THIS CABLE.")
+
+
+def test_a_capitals_footer_and_its_signer_close_the_cable(shared_cables: Path) -> None:
+    # `PLEASE VISIT PARIS' CLASSIFIED WEBSITE AT:` / `HTTP://WWW.STATE.SGOV.GOV/P/EUR/PARIS/INDEX.C FM` / `STAPLETON`
+    cable = _cable(shared_cables, "wikileaks-html/07PARIS170.html")
+    last = cable.paragraphs[-1]
+    assert last.kind == "signature" and last.text.startswith("PLEASE VISIT PARIS' CLASSIFIED WEBSITE AT:")
+    assert last.text.endswith("STAPLETON")
+    assert "PLEASE VISIT" not in cable.paragraphs[-2].text

@@ -268,3 +268,13 @@ def test_a_caption_glued_to_its_caveats_and_e_o_line(shared_cables: Path) -> Non
     # the E.O. line ran into the TAGS: `DECL: 12/02/2019TAGS: OVIP PGOV ...`
     cable = parse_file(shared_cables / "wikileaks-html" / "09MANAMA680.html")[0]
     assert cable.eo == "12958: DECL: 12/02/2019" and cable.tags == ("OVIP", "PGOV", "PREL", "KDEM", "MARR", "BA")
+
+
+def test_dtg_of_a_later_sections_routing_block_in_the_text(shared_cables: Path) -> None:
+    # A 2000 telex print: section 1's routing header is gone; section 2's block sits in paragraph 5's
+    # sentence, collapsed: `... /006W ------------------8A8E22 271459Z /38 O 271459Z SEP 00 FM AMEMBASSY HARARE ...`
+    _, _, info = _read(shared_cables / "wikileaks-html/00HARARE5461.html", drop_meta=True)
+    assert (info.ref_id, info.date, info.precedence) == ("00HARARE5461", "2000-09-27T14:59:00Z", "IMMEDIATE")
+    # the same block on lines of its own: `------------------CF2A6B  231627Z /38` / `P 231625Z JUL 02`
+    _, _, info = _read(shared_cables / "wikileaks-html/02ROME3639.html", drop_meta=True)
+    assert (info.ref_id, info.date, info.precedence) == ("02ROME3639", "2002-07-23T16:25:00Z", "PRIORITY")

@@ -74,7 +74,8 @@ def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
     """Line index → (number, marking, rest) for the paragraph starts that hold up."""
     found: dict[int, tuple[int, str | None, str]] = {}
     last = 0
-    starts = [i for i, line in enumerate(lines) if line.text[:1] in _NUM_FIRST or (line.text[:1] > "\x7f" and line.text[:1].isdigit())]
+    firsts = [line.text[:1] for line in lines]
+    starts = [i for i, c in enumerate(firsts) if c in _NUM_FIRST or (c > "\x7f" and c.isdigit())]
     for i in starts:
         line = lines[i]
         m = NUM_START.match(line.text)

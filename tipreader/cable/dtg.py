@@ -17,6 +17,13 @@ DTG_LINE = re.compile(
     r"(?m)^[ \t]*((?:NIACT|[RPOZ])(?:[ \t]+[RPOZ])?)[ \t]+(\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+"
     r"([A-Za-z]{3})[ \t]+(\d{2}|\d{4})\b"
 )
+# A later section's routing block inside the text of an old telex print: its DTG follows the block's
+# `------392832 021704Z /38` line, on the next line or run on into it and into the FM line
+# (`... /009W ------392832 021704Z /38 O 021655Z NOV 01 FM AMEMBASSY VATICAN TO ...`).
+SECTION_DTG = re.compile(
+    r"-{5,}[0-9A-F]{6}[ \t]+\d{6}Z[ \t]*/\d{2,3}\s+((?:NIACT|[RPOZ])(?:[ \t]+[RPOZ])?)[ \t]+(\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+"
+    r"([A-Z]{3})[ \t]+(\d{2}|\d{4})\b"
+)
 # A DTG without precedence, on its own line (partial extracts): "271036Z Apr 00".
 LONE_DTG = re.compile(r"(?m)^[ \t]*(\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+([A-Za-z]{3})[ \t]+(\d{2}|\d{4})[ \t]*$")
 CABLE_DATED = re.compile(r"Cable dated:\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
@@ -68,6 +75,17 @@ def parse_dtg(text: str) -> tuple[str | None, str | None]:
         if date:
             action = match.group(1).split()[0].upper()
             return date, PRECEDENCE.get(action)
+    return None, None
+
+
+def parse_section_dtg(text: str) -> tuple[str | None, str | None]:
+    """The DTG of a later section's routing block in the text (:data:`SECTION_DTG`) → ``(iso_date, precedence)``."""
+    if "Z /" not in text and "Z/" not in text:
+        return None, None
+    for match in SECTION_DTG.finditer(text):
+        date = _from_groups(*match.group(2, 3, 4, 5, 6))
+        if date:
+            return date, PRECEDENCE.get(match.group(1).split()[0].upper())
     return None, None
 
 

@@ -378,6 +378,8 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
         info.date = dtg.parse_cable_dated(routing[:4000]) or dtg.parse_cable_dated(head_lines[:4000])
     if info.date is None:
         info.date = dtg.parse_lone_dtg(routing) or dtg.parse_lone_dtg(head_lines)
+    if info.date is None:  # a later section's routing block inside the text (an old telex print)
+        info.date, info.precedence = dtg.parse_section_dtg(raw.body)
     if info.date is None:
         info.date = dtg.normalise_created(meta.get("created"))
     if info.date is None:

@@ -76,10 +76,23 @@ _SECTION_FIRST_PAGE = re.compile(
     r"(?:[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.\s?O\.|TAGS|SUBJECT|XXXX|\S)[^\n]*\n|[ \t]*\n(?=[ \t]*(?:SIPDIS|E\.\s?O\.|TAGS|SUBJECT)))*",
     re.M,
 )
+# The same when the routing block was collapsed (the DTG run on into the FM and TO lines, no
+# blank lines), or a page break splits the preamble: up to the E.O./TAGS line, then a SUBJECT
+# with its continuation up to a blank line. Tried first: it cannot run on into the text.
+_SECTION_FIRST_PAGE_TAGS = re.compile(
+    r"^(PAGE[ \t]+01[ \t]+[A-Z][A-Z .'-]*?[ \t]+\d{3,6}[ \t]+(?:0[2-9]|[1-9]\d)[ \t]+OF[ \t]+\d{1,2}.*)\n"
+    r"(?:[ \t]*\n)*[ \t]*[RPOZ][ \t]+\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}(?:[ \t]+FM[ \t][^\n]*)?[ \t]*\n"
+    r"(?:(?![^\n]*SECTION[ \t]+\d)[^\n]*\n){0,40}?"
+    r"[^\n]*SECTION[ \t]+\d{1,2}[ \t]+OF[ \t]+\d{1,2}[^\n]*\n"
+    r"(?:(?![^\n]*\bTAGS\b)(?![ \t]*SUBJECT)[^\n]*\n){0,16}?[^\n]*\bTAGS\b[^\n]*\n"
+    r"(?:(?:[ \t]*\n)*[ \t]*SUBJECT[^\n]*\n(?:[ \t]*\S[^\n]*\n)*)?",
+    re.M,
+)
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _PARA_START = re.compile(r"^\s*\d{1,3}\s?\.\s")
 # The last line of an old record dump: `> 2002ROME03639 - Classification: CONFIDENTIAL`.
-_RECORD_TRAILER = re.compile(r"^\s*>?\s*\d{4}[A-Z][A-Z ]*\d{3,6}\s+-\s+Classification:")
+# Also cut by the dump's own quoting: `2003ROME02045 - Clas"<TAB>"sification: CONFIDENTIAL`.
+_RECORD_TRAILER = re.compile(r"^\s*>?\s*\d{4}[A-Z][A-Z ]*\d{3,6}\s+-\s+Clas[\"\s]*sification:")
 _END_JUNK = frozenset(("", ">", '"'))
 # Where a scraped page's site furniture begins (defensive; formats should cut it).
 _SITE_TAIL = re.compile(r"^\s*\u00a9\s*Scoop Media\s*$")
@@ -115,7 +128,7 @@ def clean_lines(body: str) -> list[Line]:
     if "PAGE " in raw:
         raw = _TELETYPE_BREAK.sub(_page_line, raw)
         if "PAGE 01" in raw:
-            raw = _SECTION_FIRST_PAGE.sub(r"\1\n", raw)
+            raw = _SECTION_FIRST_PAGE.sub(r"\1\n", _SECTION_FIRST_PAGE_TAGS.sub(r"\1\n", raw))
     pieces = split_collapsed(raw.split("\n"), raw)
     out: list[Line] = []
     append = out.append
@@ -154,7 +167,12 @@ def clean_lines(body: str) -> list[Line]:
                 continue  # a banner repeated at the top of a page
             pending_break = False
             last_line = out[-1].text if out else ""
-            if len(last_line) > UNWRAPPED and last_line[-1] not in _SENTENCE_END and not _PARA_START.match(text):
+            if (
+                len(last_line) > UNWRAPPED
+                and last_line[-1] not in _SENTENCE_END
+                and not _PARA_START.match(text)
+                and stripped not in _END_JUNK
+            ):
                 # an unwrapped sentence running across the page break: joined
                 out[-1] = Line(f"{last_line} {stripped}", out[-1].page, out[-1].break_before)
                 continue

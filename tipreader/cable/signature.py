@@ -16,7 +16,7 @@ import re
 from ._types import Line
 from .reflow import UNWRAPPED
 
-_FOOTER_LINE = re.compile(r"^\s*Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
+_FOOTER_LINE = re.compile(r"^\s*(?:Please\s+)?Visit\b.{0,80}\b(?:Classified )?(?:Web ?site|Web Site|SIPRNET)", re.IGNORECASE)
 # The footer inside a line, with the row of stars that may frame it.
 _FOOTER_IN_LINE = re.compile(
     r"(?:\*{5,}[\s*]*)?\bVisit\s+(?:(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:Embassy|Consulate|Mission|USEU|USNATO)\b)?"
@@ -29,9 +29,9 @@ _NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
 # the name after a sentence, after "END COMMENT" / "END TEXT" or after "MINIMIZE CONSIDERED"
 _TAIL_NAME = re.compile(
     r"(?:(?<=[.!?\"\u201d])|(?<=\bEND COMMENT)|(?<=\bEND TEXT)|(?<=\bEND SUMMARY)|(?<=\bCONSIDERED))"
-    r"\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)\s*$"
+    r"\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?)(?:\s+\.)?\s*$"
 )
-_NAME_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-")  # what _TAIL_NAME can end with
+_NAME_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-")  # what _TAIL_NAME's name can end with
 _MARKER_END = re.compile(r"\b(?:END (?:COMMENT|TEXT|SUMMARY)|MINIMIZE CONSIDERED)\s*$")
 _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 _TAIL_LINES = 8  # the footer is looked for in the last lines only
@@ -87,7 +87,8 @@ def split_tail_signature(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     last = lines[-1]
-    if last.text.rstrip()[-1:] not in _NAME_LAST_CHARS:
+    end = last.text.rstrip()
+    if end[-1:] not in _NAME_LAST_CHARS and not end.endswith(" ."):  # `... Russia. SILVERBERG .`
         return lines
     m = _TAIL_NAME.search(last.text)
     if not m or (len(last.text) <= UNWRAPPED and not _MARKER_END.search(last.text, 0, m.start(1))):
