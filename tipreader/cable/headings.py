@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from ._types import Line
 from .items import item_start
 from .prefilter import has_lower
-from .reflow import UNWRAPPED, is_rule
+from .reflow import UNWRAPPED, is_rule, may_be_rule
 
 MAX_TITLE = 80  # a title line is at most this long
 MAX_TITLE_LINES = 3  # a title wrapped above its underline
@@ -101,6 +101,8 @@ def _ends_block(lines: Sequence[str], j: int) -> bool:
 
 def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
     """A title of one to three lines with a rule under it → (title, index after the rule)."""
+    if not any(may_be_rule(lines[k]) for k in range(i + 1, min(i + MAX_TITLE_LINES + 1, len(lines)))):
+        return None  # no rule in the lines below: the common case, decided without the loop
     for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         text = lines[k].strip()
         if not text or len(text) > MAX_TITLE or is_rule(text) or is_rule_heading(text):
