@@ -19,6 +19,7 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
+from .exchanges import split_inline_questions
 from .headings import JOINING, NUM_START, heading_at, split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
@@ -129,6 +130,8 @@ def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
     if not m:
         if _prev_text(lines, i) is not None:
             return False
+        if not colon and TRANSCRIPT.match(text):
+            return True  # a transcript's `Q:` after a blank line: one exchange a paragraph, as an item
         return bool(_QUESTION_START.match(text)) or (text.lstrip()[:2] == "--" and _block_asks(lines, i))
     rest = text[m.end() :].strip()
     if not rest and not m.group(1):
@@ -149,7 +152,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     """Group lines into re-flowed paragraphs with number, marking and page."""
     if "SIPDIS" in "\n".join([ln.text for ln in lines]):
         lines = _drop_sipdis_lines(lines)
-    lines = split_tail_signature(split_footer(split_tail_titles(_undouble(lines))))
+    lines = split_tail_signature(split_footer(split_tail_titles(split_inline_questions(_undouble(lines)))))
     if not lines:
         return [], []
     sample = "".join(line.text for line in lines[:200]).encode("ascii", "ignore")

@@ -32,6 +32,7 @@ from .ent_address import address_entities
 from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, possessive_persons,
                           ref_line_persons, unknown_name_persons)
 from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
+from .ent_kinds import kind_named_orgs
 from .ent_learned import NameBook, org_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_airports, find_places
@@ -196,6 +197,9 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         defs_by_par.setdefault(d.paragraph, []).append(d)
     orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(items)]
     book = NameBook()
+    for n, (_, text, _) in enumerate(items):  # "two carriers - VARIG and VASP": the airlines, wherever named
+        for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]):
+            book.add(text[s:e], "ORG", text[s:e])
     for short, name in org_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) for s, e, t in found_orgs if t == "ORG"}):
         book.add(short, "ORG", name)
     for n, (index, text, _) in enumerate(items):
