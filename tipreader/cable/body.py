@@ -281,7 +281,7 @@ def _drop_sipdis(text: str) -> str:
 
 def _undouble(lines: list[Line]) -> list[Line]:
     """Drop the single blank lines of a double-spaced body (runs of two or more stay one)."""
-    blanks = sum(1 for ln in lines if not ln.text)
+    blanks = [ln.text for ln in lines].count("")
     if blanks < 0.3 * (len(lines) - blanks):
         return lines
     mids = 0  # single blank lines that cut a sentence: the mark of a double-spaced body
