@@ -82,3 +82,36 @@ def test_a_government_acronym_or_owner_is_not_in_the_long_form() -> None:
 def test_an_organisation_before_a_given_name_is_no_office() -> None:
     ents = typed("President of the Egyptian Organization for Human Rights Hisham Kassem praised the call.")
     assert ("ORG", "Egyptian Organization for Human Rights") in ents and ("PERSON", "Hisham Kassem") in ents
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("CLASSIFIED BY: AMBASSADOR FRANCIS J. RICCIARDONE, FOR REASONS 1.4 (B) AND (D).", "FRANCIS J. RICCIARDONE"),
+    ("Journalist M.R. Narayan Swamy concluded that the election was lost.", "M.R. Narayan Swamy"),
+])
+def test_initials_belong_to_the_name(text: str, person: str) -> None:
+    assert ("PERSON", person) in typed(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The briefing referred to in Ref B. Saran characterized it as routine.",
+    "F.M. Gul told reporters that he viewed the matter calmly.",
+    "The U.S. Treasury and M.P. Nurettin Sozen from CHP disagreed.",
+])
+def test_offices_and_lettered_references_are_no_initials(text: str) -> None:
+    assert not [w for t, w in typed(text) if t == "PERSON" and "." in w]
+
+
+def test_a_short_line_in_capitals_is_read_as_the_capitals_cable_around_it() -> None:
+    ents = typed("GAMAL MUBARAK",
+                 "CAIRENE CONVENTIONAL WISDOM HOLDS THAT GAMAL WANTS THE JOB, DESPITE HIS REPEATED DENIALS TO THE "
+                 "CONTRARY. MUBARAK SAID NOTHING ABOUT IT.")
+    assert [w for t, w in ents if t == "PERSON"] == ["GAMAL MUBARAK", "GAMAL", "MUBARAK"]
+    assert not [w for t, w in ents if t == "ACRONYM"]
+
+
+def test_a_given_name_alone_is_the_one_person_so_named_but_not_when_two_are() -> None:
+    one = extract_entities(["Rahul Gandhi spoke first.", "Later Rahul said nothing."])
+    assert [(e.text, e.canonical) for e in one if e.type == "PERSON"] == [("Rahul Gandhi", "Rahul Gandhi"),
+                                                                         ("Rahul", "Rahul Gandhi")]
+    two = typed("Rahul Gandhi and Rahul Dravid spoke.", "Later Rahul said nothing.")
+    assert ("PERSON", "Rahul") not in two
