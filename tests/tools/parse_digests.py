@@ -6,7 +6,7 @@
 Every file of the corpus (default ``../shared/cables``) is parsed as the library reads it
 (``iter_path``: containers, header, paragraphs, structure; no entities). Each cable gives
 one line ``file  index  ref_id  digest``, the digest being that of its JSON form
-(:func:`tipreader.cable.model_data.output_digest`); a cable that fails gives its error
+(:func:`tipreader.cable.model_data.output_digest`, the source named relative to the corpus); a cable that fails gives its error
 instead. ``--check`` parses again and lists every cable whose line changed (the first ``--show`` of them
 with their lines before and after): a change meant to be faster only
 must list none. Exit status 1 when something changed.
@@ -42,7 +42,7 @@ def digests(corpus: Path) -> dict[tuple[str, int], str]:
             if isinstance(item, CableError):
                 out[name, index] = f"ERROR\t{item}"
             else:
-                out[name, index] = f"{item.ref_id}\t{output_digest(item)}"
+                out[name, index] = f"{item.ref_id}\t{output_digest(item, source=f'{name}:{index}')}"
     return out
 
 

@@ -14,7 +14,7 @@ async def wait_for_screen(app, pilot, cls, tries: int = 100) -> None:
     raise AssertionError(f"{cls.__name__} never showed; on screen: {app.screen!r}")
 
 
-async def wait_until(pilot, ready, tries: int = 60) -> None:
+async def wait_until(pilot, ready, tries: int = 200) -> None:
     """Let the app handle its messages until ``ready()`` holds (a tree's cursor message, a jump: slow under load)."""
     for _ in range(tries):
         await pilot.pause()

@@ -151,3 +151,23 @@ async def test_the_tree_nests_sub_questions_under_their_item():
         f2 = f.children[1]
         assert str(f2.label).startswith("2 · DO EXPATS FOLLOW")
         assert [str(n.label).split(" · ")[0] for n in f2.children] == ["A", "B"]
+
+
+async def test_goto_an_exchange_by_its_number():
+    """09STATE2552's press guidance: `Q:` exchanges numbered in order in ¶7 (`7.12`); `7.12` and `7 12` reach it,
+    a number past the last says so."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared/cables is not present")
+    cable = parse_file(SHARED / "09STATE2552.html")[0]
+    q = next(x for x in cable.questions if x.label == "7.12")
+    app = TipReaderApp(cable=cable)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto_each(pilot, ("7.12", "7 12"), q.paragraph_index, "Q 7·12")
+        await goto(pilot, "7.12")
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = [pilot.app.screen.text_view.render_line(y).text for y in range(8)]
+        assert any(line.strip().endswith("Answer") for line in lines)  # the one asked answers, not a post
+        assert not any("Post response" in line for line in lines)
+        await goto(pilot, "7.40")
+        assert "No question 7.40 in this cable" in str(app.screen.query_one("#goto-title").render())

@@ -65,7 +65,9 @@ GLUED_CEILING = 37
 # lost-line warnings over the WikiLeaks pages (which lose no lines in scraping; what is flagged
 # are cables whose own text stops mid-sentence, or a stray blank line). Measured 2026-12-05 (p13):
 # 50 places, with every place of a paragraph reported and the Mexico scrape's 17 found. May only go down.
-LOST_ON_PAGES_CEILING = 50
+# 51 since q12 (session 7): each `Q:` / `A:` exchange is a paragraph of its own, and 08KUWAIT128's interview answer
+# `Kuwait is an independent country and has sovereignty` (no full stop: the cable's own text) now ends a paragraph.
+LOST_ON_PAGES_CEILING = 51
 
 
 def fidelity_problems(cable: Cable) -> tuple[list[str], list[str]]:

@@ -4,7 +4,7 @@
   and answers plus the unpaired paragraphs equal the words of the body, in order. The only
   words allowed to go are the item labels (``-- A.``, ``QUESTION B:``, ``POST RESPONSE:``,
   ``L, M:``) and a part heading run into the end of an answer (it becomes the part's title).
-- Every other TIP cable: no question is invented.
+- Every other TIP cable: no question is invented (`Q:` / `A:` exchanges the cable labels are pairs, not inventions).
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from pathlib import Path
 import pytest
 
 from tipreader.cable import Cable
+from tipreader.cable.items import QUESTION_LABEL
+from tipreader.cable.model import Question
 from tipreader.cable.parse import parse_file
+from tipreader.tip.submissions import detect
 
 from .blind import BLIND_REFS
 
@@ -99,21 +102,33 @@ def test_words_identity_on_every_questionnaire_cable(shared_cables: Path) -> Non
     assert failures == {}
 
 
+def labelled_by_the_cable(cable: Cable, q: Question) -> bool:
+    """Whether the cable itself labels ``q`` a question: ``Q:`` / ``Q2:`` / ``QUESTION:`` opens its paragraph."""
+    return QUESTION_LABEL.match(cable.paragraphs[q.paragraph_index].text) is not None
+
+
 def test_no_pairs_invented_on_other_tip_cables(shared_cables: Path) -> None:
-    """Reports, action cables, press guidance (Q1 ... A.), lettered REF lists: no questions.
+    """Reports, action cables, interim assessments, lettered REF lists: no questions. Press guidance and
+    interviews that label their exchanges `Q:` / `A:` (`Q1:` ...) are paired: the cable labels them, the
+    pairing invents nothing (coordinator's decision, session 7); they are no TIP submission.
 
     08SANJOSE125 is the one exception on record: a G/TIP funding proposal whose items are
     `keyed to reftel` (A. Name of Organization ... E. Abstract), the same form as 08SANJOSE429
     which the index counts as a questionnaire; both are paired the same way.
     """
-    counted = {}
+    counted, exchanges = {}, {}
     rows = [r for r in tip_index(shared_cables) if r["qa_style"] == "False"]
     assert len(rows) >= 70
     for row in rows:
         cable = parse_file(cable_file(shared_cables, row["ref_id"]))[0]
-        if cable.questions:
-            counted[row["ref_id"]] = len(cable.questions)
+        if unlabelled := [q for q in cable.questions if not labelled_by_the_cable(cable, q)]:
+            counted[row["ref_id"]] = len(unlabelled)
+        if len(unlabelled) < len(cable.questions):
+            exchanges[row["ref_id"]] = len(cable.questions) - len(unlabelled)
+            assert detect(cable) is None  # press guidance is no TIP submission
     assert counted == {"08SANJOSE125": 5}
+    # the Department's TIP press guidance: `Q1:` ... `A:` (09STATE60490 used to be a case of none)
+    assert exchanges == {"09STATE60490": 3, "09STATE60599": 3, "09STATE60608": 4}
 
 
 def test_identity_check_catches_a_lost_word(shared_cables: Path) -> None:

@@ -19,6 +19,7 @@ import string
 from dataclasses import dataclass
 
 from ._types import Line
+from .exchanges import split_inline_questions
 from .headings import JOINING, NUM_START, heading_at, split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
@@ -69,11 +70,11 @@ def _ends_sentence(text: str | None) -> bool:
     return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
-def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
-    """Line index → (number, marking, rest) for the paragraph starts that hold up."""
+def _numbered(lines: list[Line], texts: list[str]) -> dict[int, tuple[int, str | None, str]]:
+    """Line index → (number, marking, rest) for the paragraph starts that hold up (``texts``: the lines' texts)."""
     found: dict[int, tuple[int, str | None, str]] = {}
     last = 0
-    starts = [i for i, line in enumerate(lines) if line.text[:1] in _NUM_FIRST or (line.text[:1] > "\x7f" and line.text[:1].isdigit())]
+    starts = [i for i, t in enumerate(texts) if t[:1] in _NUM_FIRST or (t[:1] > "\x7f" and t[:1].isdigit())]
     for i in starts:
         line = lines[i]
         m = NUM_START.match(line.text)
@@ -128,6 +129,8 @@ def _lettered(lines: list[Line], i: int, colon: bool = False) -> bool:
     if not m:
         if _prev_text(lines, i) is not None:
             return False
+        if not colon and TRANSCRIPT.match(text):
+            return True  # a transcript's `Q:` after a blank line: one exchange a paragraph, as an item
         return bool(_QUESTION_START.match(text)) or (text.lstrip()[:2] == "--" and _block_asks(lines, i))
     rest = text[m.end() :].strip()
     if not rest and not m.group(1):
@@ -148,22 +151,23 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     """Group lines into re-flowed paragraphs with number, marking and page."""
     if "SIPDIS" in "\n".join([ln.text for ln in lines]):
         lines = _drop_sipdis_lines(lines)
-    lines = split_tail_signature(split_footer(split_tail_titles(_undouble(lines))))
+    lines = split_tail_signature(split_footer(split_tail_titles(split_inline_questions(_undouble(lines)))))
     if not lines:
         return [], []
-    sample = "".join(line.text for line in lines[:200]).encode("ascii", "ignore")
+    all_texts = [ln.text for ln in lines]
+    sample = "".join(all_texts[:200]).encode("ascii", "ignore")
     letters = len(sample) - len(sample.translate(None, _LETTER_BYTES))
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
-    numbered = _numbered(lines)
+    numbered = _numbered(lines, all_texts)
     # `A: ...` items, in a cable with no `Q:` (a line without a Q cannot be one)
-    colon = not any(TRANSCRIPT.match(t) for t in [ln.text for ln in lines] if "Q" in t)
+    colon = not any(TRANSCRIPT.match(t) for t in all_texts if "Q" in t)
     sig = signature_start(lines)
     limit = sig if sig is not None else len(lines)
     segs: list[_Seg] = []
     seen_number = False
     prev_plain = False  # the line before is wrapped text (not blank, rule or unwrapped)
-    texts = [ln.text for ln in lines[:limit]]
+    texts = all_texts[:limit]
     breaks = [ln.break_before for ln in lines[:limit]]
     skip = 0
     for i in range(limit):
@@ -277,7 +281,7 @@ def _drop_sipdis(text: str) -> str:
 
 def _undouble(lines: list[Line]) -> list[Line]:
     """Drop the single blank lines of a double-spaced body (runs of two or more stay one)."""
-    blanks = sum(1 for ln in lines if not ln.text)
+    blanks = [ln.text for ln in lines].count("")
     if blanks < 0.3 * (len(lines) - blanks):
         return lines
     mids = 0  # single blank lines that cut a sentence: the mark of a double-spaced body

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from ._types import Line
 from .items import item_start
 from .prefilter import has_lower
-from .reflow import UNWRAPPED, is_rule
+from .reflow import UNWRAPPED, is_rule, may_be_rule
 
 MAX_TITLE = 80  # a title line is at most this long
 MAX_RULE_TITLE = 130  # a title on one line with its rule: the rule says it is one, so longer ones too
@@ -113,6 +113,8 @@ def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
 
     A title of one line right above its rule may be longer than other titles (:data:`MAX_RULE_TITLE`).
     """
+    if not any(may_be_rule(lines[k]) for k in range(i + 1, min(i + MAX_TITLE_LINES + 1, len(lines)))):
+        return None  # no rule in the lines below: the common case, decided without the loop
     for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         text = lines[k].strip()
         limit = MAX_RULE_TITLE if k == i and _rule_follows(lines, k) else MAX_TITLE
@@ -195,7 +197,8 @@ def split_tail_titles(lines: list[Line]) -> list[Line]:
     ``END SUMMARY`` and redactions stay where they are.
     """
     # Only long lines and lines ending in a rule can hold a title: find them first (most cables have none).
-    candidates = [k for k, line in enumerate(lines) if len(line.text) > UNWRAPPED or line.text.rstrip()[-1:] in _RULE_TAIL_CHARS]
+    texts = [line.text for line in lines]
+    candidates = [k for k, t in enumerate(texts) if len(t) > UNWRAPPED or t.rstrip()[-1:] in _RULE_TAIL_CHARS]
     out: list[Line] = []
     copied = 0  # lines[:copied] are in ``out``
     for k in candidates:

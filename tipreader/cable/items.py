@@ -71,10 +71,18 @@ def letters_label(letters: list[str] | tuple[str, ...]) -> str:
 
 _QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
 #: a transcript's question label at a line start: ``A:`` is then its answer label, never an item
-TRANSCRIPT = re.compile(r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?Q\d{0,2}\s*(?:\([^)\n]{1,40}\)\s*)?:", re.MULTILINE)
+TRANSCRIPT = re.compile(
+    r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?(?:Q\d{0,2}|Q(?:UESTION|uestion)\s+\d{1,2}\)?)\s*(?:\([^)\n]{1,40}\)\s*)?:",
+    re.MULTILINE,
+)
 #: ``QUESTION: ... ANSWER: ...`` / ``Q: ... A: ...`` in one paragraph
-QUESTION_LABEL = re.compile(r"^\W*(?:QUESTION|Q)\s*:\s*", re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"(?:^|(?<=[.?!:)\"'\s]))\s*(?:ANSWER|A)\s*:\s*", re.IGNORECASE)
+#: (its number: ``Q2:`` is the cable's second question)
+QUESTION_LABEL = re.compile(
+    r"^\W*(?:QUESTION(?:\s+(\d{1,2})\)?)?|Q(\d{1,2})?)\s*(?:\([^)\n]{1,40}\)\s*)?:\s*", re.IGNORECASE
+)
+_ANSWER_LABEL = re.compile(
+    r"(?:^|(?<=[.?!:)\"'\s]))\s*(?:ANSWER|A\d{0,2}|POST\s+RESPONSE\s+TO\s+QUESTION\s+\d{1,2}\)?)\s*:\s*", re.IGNORECASE
+)
 _RESPONSE = re.compile(r"\b(?:POST(?:'S)?\s+RESPONSE|EMBASSY\s+RESPONSE|RESPONSE|ANSWER)\s*[:.-]\s*", re.IGNORECASE)
 #: an answer's own label at the start of a line: ``ANSWER A.``, ``Answer B:``, ``Response:``, ``POST RESPONSE -``
 _ANSWER_LEAD = r"(?:POST(?:'S)?\s+|EMBASSY\s+)?(?:RESPONSE|ANSWER)(?:\s+{letter})?\s*(?:[:.]|--?)\s*"
@@ -95,10 +103,10 @@ _UPPER_LABEL = re.compile(r"^([A-Z0-9][A-Z0-9 ,;/()'&.\u2019-]{3,160}?)\s*([:?])
 #: a heading in capitals run into the end of a paragraph: ``... questions:  LIBYA'S TIP SITUATION``
 TAIL_HEADING = re.compile(r"(?<=[.:;?!\"')\]])\s+((?:[A-Z][A-Z0-9'\u2019&/,()-]*\s+){1,10}[A-Z][A-Z0-9'\u2019&/()-]*:?)\s*$")
 #: ``End text of submission``, ``End of TIP report submission``: the questionnaire is over
-END_TEXT = re.compile(r"^\W*END\s+(?:OF\s+)?(?:TEXT|TIP\s+REPORT|SUBMISSION)\b", re.IGNORECASE)
+END_TEXT = re.compile(r"^\W*END\s+(?:OF\s+)?(?:TEXT|TIP\s+REPORT|SUBMISSION|PRESS\s+GUIDANCE)\b", re.IGNORECASE)
 #: the same written at the end of the last answer's paragraph (after a sentence, or a blank line)
 END_TEXT_TAIL = re.compile(
-    r"(?:(?<=[.?!;:)\"'\u201d])[ \t]+|\n\n)(\W*END\s+(?:OF\s+)?(?:TEXT|TIP\s+REPORT|SUBMISSION)\b[^\n]{0,80})\s*$",
+    r"(?:(?<=[.?!;:)\"'\u201d])[ \t]+|\n\n)(\W*END\s+(?:OF\s+)?(?:TEXT|TIP\s+REPORT|SUBMISSION|PRESS\s+GUIDANCE)\b[^\n]{0,80})\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = tuple(".?!:)\"'\u201d")
@@ -119,6 +127,8 @@ class Item:
     extra: list[str] = field(default_factory=list)
     shape: str = ""  # how the label is written: "A." "A)" "a." "a)" "1)" (``:`` counts as ``.``)
     path: list[str] = field(default_factory=list)  # the enclosing items' labels, for a sub-item (``F``, ``2``)
+    number: str = ""  # the number a ``Q2:`` label gives an unlettered question
+    answered: bool = False  # an exchange labelled ``Q:`` and ``A:`` by the cable: a pair even alone
 
 
 def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[str, str]:
@@ -137,11 +147,14 @@ def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[st
 
 
 def _split_item(body: str, restating: bool) -> tuple[str, str]:
-    if QUESTION_LABEL.match(body):
-        rest = body[QUESTION_LABEL.match(body).end() :]  # type: ignore[union-attr]
+    if q := QUESTION_LABEL.match(body):
+        rest = body[q.end() :]
         a = _ANSWER_LABEL.search(rest)
         if a and a.start() > 0:
             return rest[: a.start()].strip(), rest[a.end() :].strip()
+        labelled = [b.strip() for b in rest.split("\n\n") if b.strip()]
+        if len(labelled) > 1:  # the label says it asks: the answer is the block below (no `A:` label)
+            return _question_blocks(labelled)
     blocks = [b.strip() for b in body.split("\n\n") if b.strip()]
     if not blocks:
         return "", ""
@@ -151,10 +164,7 @@ def _split_item(body: str, restating: bool) -> tuple[str, str]:
     asks = asks or (len(blocks) > 1 and first[-1:] == "?" and not any(c.islower() for c in first))
     marks = [m.end() for m in QMARK.finditer(first)] if asks else []
     if (marks or (restating and asks)) and len(blocks) > 1:
-        n = 1
-        while n < len(blocks) - 1 and _continues_question(blocks[n - 1], blocks[n]):
-            n += 1
-        return "\n\n".join(blocks[:n]), "\n\n".join(blocks[n:])
+        return _question_blocks(blocks)
     rest = "\n\n".join(blocks[1:])
     if marks:
         cut = marks[-1]
@@ -171,6 +181,14 @@ def _split_item(body: str, restating: bool) -> tuple[str, str]:
         answer = first[m.end() :].strip()
         return label, "\n\n".join(x for x in (answer, rest) if x)
     return "", "\n\n".join(blocks)
+
+
+def _question_blocks(blocks: list[str]) -> tuple[str, str]:
+    """(question, answer) of blocks that open with a question: it goes on while :func:`_continues_question`."""
+    n = 1
+    while n < len(blocks) - 1 and _continues_question(blocks[n - 1], blocks[n]):
+        n += 1
+    return "\n\n".join(blocks[:n]), "\n\n".join(blocks[n:])
 
 
 def asks(question: str) -> bool:
@@ -202,10 +220,12 @@ def item_of(para: Paragraph, restating: bool = False, colon: bool = False) -> It
         else:
             question, answer = body.strip(), ""
         return Item(para.index, letter, None, question, answer, "question", [letter])
-    if QUESTION_LABEL.match(text) and para.kind == "body":
+    if (q := QUESTION_LABEL.match(text)) and para.kind == "body":
         question, answer = split_item(text)
-        if question and answer:
-            return Item(para.index, "", None, question, answer, "question", [])
+        if question and answer and not TRANSCRIPT.search(answer):  # not two exchanges run together
+            answered = _ANSWER_LABEL.search(text, q.end()) is not None
+            return Item(para.index, "", None, question, answer, "question", [], number=q.group(1) or q.group(2) or "",
+                        answered=answered)
     if para.number is not None or para.kind != "body":
         return None
     m = item_start(text, colon)

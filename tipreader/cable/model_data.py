@@ -219,7 +219,13 @@ def _signature() -> str:
 MODEL_VERSION = _signature()
 
 
-def output_digest(cable: model.Cable) -> str:
-    """A digest of ``cable``'s JSON form: equal digests, equal parse output (the parser's guards use it)."""
-    text = json.dumps(cable.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+def output_digest(cable: model.Cable, source: str | None = None) -> str:
+    """A digest of ``cable``'s JSON form: equal digests, equal parse output (the parser's guards use it).
+
+    ``source``: the name to digest in place of the cable's own (a path relative to a corpus,
+    so that the digest does not depend on where the corpus lies)."""
+    data = cable.to_dict()
+    if source is not None:
+        data["source"] = source
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

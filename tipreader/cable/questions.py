@@ -85,6 +85,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         if topics is not None:
             return topics
     q_style = sum(1 for it in items.values() if it.style == "question")
+    if any(it.answered for it in items.values()):
+        q_style = max(q_style, 2)  # one exchange the cable labels `Q:` and `A:` is a pair (press guidance)
     # `1)` items are only ever sub-items of a lettered one (a list otherwise)
     lettered = [it for it in items.values() if it.style == "lettered" and not it.letter.isdigit()]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
@@ -173,8 +175,10 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             current, last_letter, last_key = None, "", None
             continue
         listed = para.number is not None and para.marking is None and marked  # `8. Proactive search ...` in a list
-        if current is not None and (para.number is None or current.style == "question" or listed):
-            if para.kind == "heading" and not any(c.islower() for c in para.text):
+        # `Q:` / `A:` exchanges (no letter): a numbered paragraph or any heading ends the last answer
+        exchange = current is not None and current.style == "question" and not current.letters
+        if current is not None and (para.number is None or (current.style == "question" and not exchange) or listed):
+            if para.kind == "heading" and (exchange or not any(c.islower() for c in para.text)):
                 current = None  # a heading in capitals opens what follows: never an answer's tail
                 continue
             if para.kind in ("body", "heading") and not END_TEXT.match(para.text) and not para.text.startswith("#####"):
@@ -264,6 +268,21 @@ def _end_text(answer: str) -> tuple[str, str]:
     return answer[: m.start()].rstrip(), m.group(1).strip()
 
 
+_TITLE_BLOCK = re.compile(r"^[A-Z][^.?!\n]{0,60}$")
+# a paragraph the body did not number (its number repeats one: `2.(U) Post contacts ...`)
+_MARKED_PARAGRAPH = re.compile(r"^\d{1,2}\.\s?\([A-Z/]{1,12}\)")
+
+
+def _exchange_tail(answer: str, last: bool) -> tuple[str, str]:
+    """(answer, after) of a `Q:` / `A:` exchange: a numbered and marked paragraph below it, and the titles over
+    the next exchange (``Country Specific Questions``, ``Pakistan``), are no part of its answer."""
+    blocks = answer.split("\n\n")
+    k = next((n for n in range(1, len(blocks)) if _MARKED_PARAGRAPH.match(blocks[n])), len(blocks))
+    while not last and k > 1 and _TITLE_BLOCK.match(blocks[k - 1]) and len(blocks[k - 1].split()) <= 6:
+        k -= 1
+    return "\n\n".join(blocks[:k]), "\n\n".join(blocks[k:])
+
+
 def _numbered_question(para: Paragraph) -> Item | None:
     """A numbered question asked after the lettered parts (``27. (U) Child soldiers: Does ...? ...``)."""
     question, answer = split_item(para.text, restating=True)
@@ -272,24 +291,52 @@ def _numbered_question(para: Paragraph) -> Item | None:
     return Item(para.index, "", None, question, answer, "numbered", [])
 
 
+def _enclosing_numbers(
+    paragraphs: list[Paragraph], parts: list[tuple[tuple[str, str] | None, int | None, list[Item]]]
+) -> dict[int, str]:
+    """Part position → the number of the cable's paragraph a part without a label of its own lies in.
+
+    ``3. (SBU) ... Following are excerpts:`` then ``Q: ...`` / ``A: ...`` exchanges: the part is
+    the cable's paragraph 3. Only for such exchanges (lettered parts keep their ordinal), where
+    that paragraph holds one part alone and the items are not numbered paragraphs themselves.
+    """
+    found: dict[int, str] = {}
+    for pos, (head, heading_index, its) in enumerate(parts):
+        first = heading_index if heading_index is not None else its[0].index
+        if (head and head[0]) or any(it.letters for it in its) or paragraphs[its[0].index].number is not None:
+            continue
+        number = next((p.number for p in reversed(paragraphs[: first + 1]) if p.number is not None), None)
+        if number is not None:
+            found[pos] = str(number)
+    taken = [head[0] for head, _, _ in parts if head and head[0]]
+    return {pos: n for pos, n in found.items() if list(found.values()).count(n) == 1 and n not in taken}
+
+
 def _build_parts(
     paragraphs: list[Paragraph], parts: list[tuple[tuple[str, str] | None, int | None, list[Item]]], tip: bool
 ) -> list[Part]:
     """The model's parts, labelled with the cable's own numbers."""
     result: list[Part] = []
+    enclosing = _enclosing_numbers(paragraphs, parts)
     for ordinal, (head, heading_index, its) in enumerate(parts, 1):
         label, title = head if head is not None else ("", "")
-        label = label or next((it.key for it in its if it.key), "") or str(ordinal)
+        label = label or next((it.key for it in its if it.key), "") or enclosing.get(ordinal - 1) or str(ordinal)
         questions = []
+        unlettered = 0
         for it in its:
             own = [it.index] if it.answer else []
             answer = "\n\n".join(x for x in [it.answer, *it.extra] if x)
             answer, after = _end_text(answer)
+            if not it.letters and it.style == "question" and not after:
+                answer, after = _exchange_tail(answer, last=it is its[-1])
             number = paragraphs[it.index].number
             if it.letters:
                 q_label = ".".join([label, *it.path, letters_label(it.letters)])
-            else:  # a numbered question: the cable addresses it by its paragraph number
-                q_label = str(number) if number is not None else label
+            elif number is not None:  # a numbered question: the cable addresses it by its paragraph number
+                q_label = str(number)
+            else:  # `Q:` / `QUESTION:` with no number of their own: `Q2:`'s number, else in order in the part
+                unlettered += 1
+                q_label = f"{label}.{it.number or unlettered}"
             questions.append(Question(
                 letter=it.letter,
                 question=it.question,

@@ -36,6 +36,11 @@ _ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+\S|[A-Z][.)]\s+\S|[ivx]{1,4}[.)]\s+
 _ENDS_UNIT = frozenset(".:;?!)\"'\u201d")
 
 
+def may_be_rule(line: str) -> bool:
+    """False when ``line`` surely is no rule (:func:`is_rule`'s cheap first test)."""
+    return line.lstrip()[:1] in _RULE_CHARS
+
+
 def is_rule(line: str) -> bool:
     """A line of dashes, equals signs or stars only (a decoration)."""
     return line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line))
@@ -117,12 +122,17 @@ def join_lines(lines: list[str]) -> str:
 
     Built with C-level joins: lines are joined with a NUL, then a NUL after a
     hyphenated word part becomes nothing (``anti-`` + ``trafficking``) and the
-    others a space.
+    others a space; the result is ``" ".join(text.split())``.
     """
     text = "\x00".join(lines)
     if "-\x00" in text:
         text = _HYPHEN_JOIN.sub("-", text)
-    return " ".join(text.replace("\x00", " ").split())
+    text = text.replace("\x00", " ")
+    if text.isascii() and text.isprintable():  # a space is its only whitespace: runs collapsed without splitting
+        while "  " in text:
+            text = text.replace("  ", " ")
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def reflow_block(block: list[str]) -> str:

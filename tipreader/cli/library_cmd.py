@@ -137,6 +137,8 @@ def _open(seed: bool = True, current: bool = True):
         raise RebuildNeeded(lib.needs_rebuild)
     if seed:
         lib.ensure_seeded()
+    if current and lib.rebuild_suggested:
+        print(f"tipreader: note: {lib.rebuild_suggested}; run `tipreader library rebuild`", file=sys.stderr)
     return lib
 
 
@@ -424,6 +426,8 @@ def run_stats(args: argparse.Namespace) -> int:
     w(f"Library:        {st.path}\n")
     if st.rebuild_needed:
         w(f"Rebuild needed: {st.rebuild_needed} (run `tipreader library rebuild`)\n")
+    if st.rebuild_suggested:
+        w(f"Rebuild suggested: {st.rebuild_suggested} (run `tipreader library rebuild`)\n")
     if st.read_only:
         w("Read-only:      yes: searched and read as it is; imports and rebuilds need a writable folder\n")
     w(f"Cables:         {st.cables:,} ({st.partial:,} partial extracts; {st.older_texts:,} other texts kept aside)\n")

@@ -255,6 +255,7 @@ def run_import(con, index_writer: IndexWriter, db_path: Path, paths: Iterable[st
     ``entities``: find the new cables' entities in the parse workers, in the same pass (the
     entity pass then has nothing left to do but the cables an earlier import left waiting)."""
     run = _Run(con, index_writer, progress, on_error, batch)
+    store.note_parser_if_empty(con)
     files, missing = walk.expand_paths(paths)
     run.library_dir = Path(db_path).parent
     run.real_paths = {display_path(f): str(f) for f in files}

@@ -64,6 +64,8 @@ class Library:
                 self.work_dir = Path(tempfile.mkdtemp(prefix="tipreader-read-only-"))
                 weakref.finalize(self, shutil.rmtree, self.work_dir, True)
             self.needs_rebuild: str | None = store.check_versions(self.con)
+            # cables from another parser version: readable, a rebuild only suggested
+            self.rebuild_suggested = None if self.needs_rebuild else store.parser_note(self.con)
         except (sqlite3.DatabaseError, OSError) as err:
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
                 raise
@@ -223,6 +225,7 @@ class Library:
         self.problem = None
         with self._lock:
             self.needs_rebuild = store.check_versions(self.con)
+            self.rebuild_suggested = None if self.needs_rebuild else store.parser_note(self.con)
 
     # --- search -----------------------------------------------------------------
     def _searcher(self) -> tantivy.Searcher:

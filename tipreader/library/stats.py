@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .store import check_versions
+from .store import check_versions, parser_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class LibraryStats:
     path: str = ""
     entities_pending: int = 0  # cables searchable but without their entity fields yet
     rebuild_needed: str | None = None  # why the library must be rebuilt (written by another version), or None
+    rebuild_suggested: str | None = None  # why a rebuild would help (cables from another parser version), or None
     read_only: bool = False  # a read-only disk or folder: searched and read, nothing written
 
     def to_dict(self) -> dict:
@@ -62,11 +63,12 @@ def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10, read_only:
         "SELECT tag, COUNT(*) n FROM cable_tags GROUP BY tag ORDER BY n DESC, tag LIMIT ?", (top,))]
     classes = [(r[0], r[1]) for r in con.execute(
         "SELECT classification, COUNT(*) n FROM cables WHERE classification IS NOT NULL GROUP BY classification ORDER BY n DESC")]
+    needed = check_versions(con)
     db_bytes = sum(p.stat().st_size for p in root.glob("library.sqlite3*") if p.is_file())
     return LibraryStats(
         cables=cables, files=files, bytes=size, originals_bytes=originals, database_bytes=db_bytes,
         index_bytes=_dir_size(root / "index"), date_first=first, date_last=last, older_texts=older,
         partial=partial, top_origins=origins, top_tags=tags, classifications=classes, path=str(root),
         entities_pending=con.execute("SELECT COUNT(*) FROM entity_pending").fetchone()[0],
-        rebuild_needed=check_versions(con), read_only=read_only,
+        rebuild_needed=needed, rebuild_suggested=None if needed else parser_note(con), read_only=read_only,
     )

@@ -8,7 +8,10 @@ Tables:
 - ``meta``: ``schema`` (this layout's version, :data:`SCHEMA_VERSION`) and ``model``
   (the cable model's version, :data:`~tipreader.cable.model_data.MODEL_VERSION`), both
   checked at open (:func:`check_versions`): a library written by another version says
-  "rebuild needed" instead of being read wrongly or re-parsed on every read.
+  "rebuild needed" instead of being read wrongly or re-parsed on every read. ``parser``
+  (:data:`~tipreader.cable.parser_version.PARSER_VERSION` of the parse its cables came
+  from: set when the library is created or imported into empty, and by a full rebuild):
+  another version only suggests a rebuild (:func:`parser_note`), the cables stay readable.
 - ``files``: one row per imported file (path, size, mtime, sha256, cables, errors)
   so an unchanged file is skipped on the next import.
 - ``originals``: a file's bytes (zlib) keyed by sha256, for files of at most
@@ -39,6 +42,7 @@ from pathlib import Path
 from tipreader.cable import Cable
 from tipreader.cable._types import RawCable
 from tipreader.cable.model_data import MODEL_VERSION
+from tipreader.cable.parser_version import PARSER_VERSION
 
 from . import aliases, codec, entity_search
 
@@ -103,20 +107,49 @@ def check_versions(con: sqlite3.Connection) -> str | None:
     return None
 
 
+def parser_note(con: sqlite3.Connection) -> str | None:
+    """None when the stored cables come from this tipreader's parser (or none is stored); else a
+    one-line reason to rebuild. A library from before parser versions were recorded has none."""
+    try:
+        if con.execute("SELECT 1 FROM cables LIMIT 1").fetchone() is None:
+            return None
+        row = con.execute("SELECT value FROM meta WHERE key='parser'").fetchone()
+    except sqlite3.OperationalError:  # not this layout: check_versions says so
+        return None
+    if row is not None and row[0] == str(PARSER_VERSION):
+        return None
+    was = f"parser version {row[0]}" if row is not None else "a parser from before versions were recorded"
+    return (f"the library's cables were parsed by {was}, this tipreader's parser is version {PARSER_VERSION}: "
+            "rebuild suggested (today's paragraphs, headings and questions)")
+
+
+def note_parser_if_empty(con: sqlite3.Connection) -> None:
+    """Before an import: into an empty library, every cable will come from this parser."""
+    if con.execute("SELECT 1 FROM cables LIMIT 1").fetchone() is None:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('parser', ?)", (str(PARSER_VERSION),))
+        con.commit()
+
+
 def create_schema(con: sqlite3.Connection) -> None:
-    """Create the tables of :data:`SCHEMA_VERSION` (idempotent); a new library records its versions."""
+    """Create the tables of :data:`SCHEMA_VERSION` (idempotent); a new library records its versions.
+
+    An older library without a recorded parser version keeps none (:func:`parser_note`)."""
+    new = stored_versions(con)[0] is None
     con.executescript(_SCHEMA)
     entity_search.create(con)
     aliases.create(con)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     con.execute("INSERT OR IGNORE INTO meta VALUES ('model', ?)", (MODEL_VERSION,))
+    if new:
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('parser', ?)", (str(PARSER_VERSION),))
     con.commit()
 
 
 def mark_current(con: sqlite3.Connection) -> None:
-    """Record that everything stored is in today's layout and model (after a full rebuild)."""
+    """Record that everything stored is in today's layout, model and parse (after a full rebuild)."""
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     con.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (MODEL_VERSION,))
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('parser', ?)", (str(PARSER_VERSION),))
     con.commit()
 
 

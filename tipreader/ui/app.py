@@ -34,6 +34,8 @@ from tipreader.ui.source import CableSource, load
 from tipreader.ui.terminal_watch import TerminalWatch
 from tipreader.ui.text_styles import install_text_styles
 
+READER = "reader"  # the name the kept reader screen is installed under
+
 
 class TipReaderApp(App[None]):
     """tipreader. ``target`` is a file or a ref_id; ``cable`` opens a parsed cable directly.
@@ -68,6 +70,7 @@ class TipReaderApp(App[None]):
         self.error: str | None = None
         self.collector = IdleCollector(self)  # garbage collection at idle moments
         self.terminal_watch = TerminalWatch(self)  # quit when the terminal hangs up
+        self._reader: ReaderScreen | None = None  # the reader screen kept from cable to cable
 
     @property
     def services(self) -> Services:
@@ -96,7 +99,9 @@ class TipReaderApp(App[None]):
                 return
         if cable is not None:
             # The library screen is made when the reader goes back to it (q): the cable paints first.
-            self.push_screen(ReaderScreen(cable))
+            reader = ReaderScreen(cable)
+            self._keep(reader)
+            self.push_screen(reader)
         else:
             self.push_screen(LibraryScreen())
         if services.source_factory is not None:
@@ -179,11 +184,16 @@ class TipReaderApp(App[None]):
                 data.record_open(cable.ref_id)
             except Exception as exc:  # the history of opened cables is a comfort
                 log_error("record_open", exc)
-        reader = ReaderScreen(cable, para=para, query=query, restore=restore, mark=mark)
         if isinstance(screen, ReaderScreen):
-            self.switch_screen(reader)
-        else:
-            self.push_screen(reader)
+            screen.show(cable, para=para, query=query, restore=restore, mark=mark)  # its widgets reused
+            return True
+        reader = self._reader
+        if reader is not None and reader not in self.screen_stack:  # the reader left for the library
+            reader.show(cable, para=para, query=query, restore=restore, mark=mark)
+        else:  # the first reader, or one above a view opened from it (compare, figures): a new screen
+            reader = ReaderScreen(cable, para=para, query=query, restore=restore, mark=mark)
+            self._keep(reader)
+        self.push_screen(reader)
         return True
 
     @on(WalkHistory)
@@ -203,11 +213,21 @@ class TipReaderApp(App[None]):
 
     def show_library(self) -> None:
         """Back to the library screen: pop the readers above it, or make it when a reader was first."""
-        if isinstance(self.screen, ReaderScreen):
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            if screen is self._reader:
+                screen.leave()  # kept for the next cable, not unmounted: its parts save what they keep now
             if len(self.screen_stack) > 2:
                 self.pop_screen()
             else:
                 self.switch_screen(LibraryScreen())
+
+    def _keep(self, reader: ReaderScreen) -> None:
+        """Keep ``reader`` when it leaves for the library: the next cable opened there is shown in it
+        (a new screen costs more than the cable: styles, layout, the footer's keys)."""
+        if self._reader is None:
+            self._reader = reader
+            self.install_screen(reader, READER)
 
     @on(OpenBookmark)
     def _open_bookmark(self, message: OpenBookmark) -> None:

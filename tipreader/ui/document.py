@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from rich.style import Style
 from rich.text import Text
 
+from tipreader.cable.items import QUESTION_LABEL
 from tipreader.cable.model import Cable, Paragraph, Question
 from tipreader.cable.qa_text import QUESTION_LEAD, split_question
 
@@ -296,7 +297,9 @@ def _question_blocks(
         preview.append(one_line(q.answer, 400) or "(none)", style="tip.muted")
         out.append(Block(preview, para.index, "preview", a_prefix, one_line=True, searchable=False))
         return out
-    out.append(Block(Text("Post response", "tip.answer"), para.index, "alabel", a_prefix, searchable=False))
+    # an interview's or press guidance's `Q:` is answered by the one asked, not by a post
+    said = "Answer" if QUESTION_LABEL.match(para.text) else "Post response"
+    out.append(Block(Text(said, "tip.answer"), para.index, "alabel", a_prefix, searchable=False))
     if answer:
         out.append(Block(Text(clean(answer)), para.index, "answer", a_prefix))
     elif not [i for i in q.answer_paragraphs if i != para.index]:

@@ -20,6 +20,8 @@ def _rebuild_reason(lib) -> str:
         return ""
     if getattr(lib, "needs_rebuild", None):
         return f"{lib.needs_rebuild}: re-read every stored original (bookmarks and notes are kept)"
+    if getattr(lib, "rebuild_suggested", None):
+        return f"{lib.rebuild_suggested}: re-read every stored original (bookmarks and notes are kept)"
     if getattr(lib, "problem", None) is not None:
         return ("Repair the library: a fresh search index from the stored cables; cables the database lost are "
                 "imported again from their files where they still are (bookmarks and notes are kept)")

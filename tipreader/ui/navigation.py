@@ -64,6 +64,9 @@ def part_targets(cable: Cable) -> list[Target]:
 # `23.A`, `23A`, `III.B`, `3.b`, `4 A`, `2·C`, `IV.B-C`, `C`
 _QUESTION_FORM = re.compile(r"(?:(\d{1,3}|[IVXivx]{1,5})\s*[.·\-]?\s*)?([A-Za-z])(?:\s*[-&,]\s*[A-Za-z])?[.):]?")
 
+# `7.12`, `7 12`, `A.1`: a question the cable numbers in order within a paragraph or topic
+_NUMBERED_FORM = re.compile(r"[A-Za-z0-9]{1,5}\s*[.\s\u00b7]\s*\d{1,3}")
+
 
 def question_form(cable: Cable, query: str, current: int | None = None) -> list[Target] | None:
     """The question a query in one of the forms readers type names, best first.
@@ -73,9 +76,11 @@ def question_form(cable: Cable, query: str, current: int | None = None) -> list[
     (``23``, ``III``), else the part's position.
     """
     key = _label_key(query)
-    exact = [q for q in cable.questions if q.label.count(".") > 1 and _label_key(q.label) == key]
-    if exact:  # a sub-question by its whole path: `3.F.2.A`, `3f2a`
+    exact = [q for q in cable.questions if _whole_path(q.label) and _label_key(q.label) == key]
+    if exact:  # a sub-question by its whole path: `3.F.2.A`, `3f2a`; an exchange by its number: `7.12`
         return [Target(q.paragraph_index, clean(q.label, newlines=False), one_line(q.question or q.answer, 70)) for q in exact]
+    if _NUMBERED_FORM.fullmatch(query.strip()) and any(q.label.rpartition(".")[2].isdigit() for q in cable.questions):
+        return []  # `7.40` in a cable whose exchanges are numbered 7.1-7.32
     m = _QUESTION_FORM.fullmatch(query.strip())
     if m is None or not cable.parts:
         return None
@@ -88,6 +93,11 @@ def question_form(cable: Cable, query: str, current: int | None = None) -> list[
         q = resolve(cable, part, letter)
         found = [q] if q is not None else []
     return [Target(q.paragraph_index, clean(q.label, newlines=False), one_line(q.question or q.answer, 70)) for q in found]
+
+
+def _whole_path(label: str) -> bool:
+    """Whether a label is typed whole: a sub-question's path (``3.F.2.A``) or a numbered question (``7.12``)."""
+    return label.count(".") > 1 or (label.count(".") == 1 and label.rpartition(".")[2].isdigit())
 
 
 def _label_key(text: str) -> str:

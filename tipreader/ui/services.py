@@ -137,6 +137,10 @@ class Services:
                 self.app.notify(f"{lib.needs_rebuild}. Rebuild it from the palette (ctrl+p, \"Rebuild the library\") or with "
                                 "`tipreader library rebuild`; your bookmarks and notes are kept.",
                                 title="Library", severity="warning", timeout=30, markup=False)
+            elif getattr(lib, "rebuild_suggested", None):
+                self.app.notify(f"{lib.rebuild_suggested}. Rebuild from the palette (ctrl+p, \"Rebuild the library\") "
+                                "or with `tipreader library rebuild`; your bookmarks and notes are kept.",
+                                title="Library", severity="information", timeout=20, markup=False)
         self.library_changed.publish(None)
 
     def library_updated(self) -> None:

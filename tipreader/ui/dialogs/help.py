@@ -29,6 +29,7 @@ LEGEND = (
     ("⚠", "the parser noticed a line of the cable was lost here"),
     ("┃ Q 2·C", "a question of the questionnaire (part 2, question C)"),
     ("│ Post response", "the post's answer to the question above it"),
+    ("│ Answer", "the answer to an interview's or press guidance's Q: (the cable labels both)"),
 )
 
 

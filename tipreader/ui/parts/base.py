@@ -7,14 +7,23 @@ plain object that uses the screen's public interface (``cable``, ``services``,
 ``citation()``, ``part(OtherPart)``) and offers the screen a few hooks, all optional:
 
 - ``BINDINGS``: its keys (made with :func:`part_binding`, so the action reaches the part);
-- ``sidebar()``: tab panes beside the section tree;
+- ``sidebar()``: tab panes beside the section tree (composed once: they serve every cable the
+  screen shows);
 - ``decorate(blocks)``: the text's blocks with what the part adds (markers, links, colours);
-- ``shown()``: a cable is on screen and laid out (the first one, or another);
+- ``shown()``: a cable is on screen and laid out;
 - ``leaving()``: the cable is about to be replaced or the reader closed;
 - ``library_changed()``: the library opened or changed (an import);
+- ``user_data_changed()``: the user database was replaced (a fresh start): read marks again;
+- ``team_synced()``: a team sync started or ended;
 - ``top_changed(para)``: the paragraph at the top changed;
 - ``status_detail()``: text for the status line's right side (the first non-empty wins);
 - ``action_<name>()``: what its bindings call.
+
+The screen is reused from cable to cable: another cable gets fresh parts (the old ones get
+``leaving()`` and are dropped), so a part's state is one cable's, and nothing of a cable leaks
+into the next. Work a part started for its cable (a worker, a timer) checks :attr:`ReaderPart.live`
+before it touches the screen. A part never subscribes to signals itself (the screen does, once,
+and calls the hooks above).
 
 To add a part: subclass :class:`ReaderPart`, give it a unique ``name``, and list it in
 ``ReaderScreen.PARTS``; no other part changes. Messages from a part's widgets reach the
@@ -54,6 +63,12 @@ class ReaderPart:
     def __init__(self, reader: ReaderScreen) -> None:
         self.reader = reader
 
+    @property
+    def live(self) -> bool:
+        """Whether this part still serves the cable on screen (False once another cable replaced it,
+        or the reader closed)."""
+        return self.reader.is_mounted and self.reader.serves(self)
+
     def sidebar(self) -> Iterable[TabPane]:
         """Tab panes this part adds beside the section tree."""
         return ()
@@ -70,6 +85,12 @@ class ReaderPart:
 
     def library_changed(self) -> None:
         """The library opened or changed (an import)."""
+
+    def user_data_changed(self) -> None:
+        """The user database was replaced (a fresh start): read what it holds for this cable again."""
+
+    def team_synced(self) -> None:
+        """A sync with the team server started or ended."""
 
     def top_changed(self, para: int | None) -> None:
         """The paragraph at the top of the text changed."""

@@ -72,14 +72,17 @@ class BookmarksPart(ReaderPart):
         return decorate_blocks(blocks, self.marks)
 
     def shown(self) -> None:
-        """Mark the tree; follow a fresh start of the user database."""
+        """Mark the tree."""
         self._mark_tree()
-        self.reader.services.bookmarks_changed.subscribe(self.reader, lambda _: self.refresh_marks())
+
+    def user_data_changed(self) -> None:
+        """A fresh start of the user database: mark again."""
+        self.refresh_marks()
 
     def refresh_marks(self) -> None:
         """Read this cable's bookmarks again and redraw text and tree in place (the scroll stays)."""
         self._marks = self._read_marks()
-        if self.reader.is_mounted:
+        if self.live:
             self.reader.refresh_text()
             self._mark_tree()
 

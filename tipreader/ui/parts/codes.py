@@ -71,12 +71,15 @@ class CodesPart(ReaderPart):
     def shown(self) -> None:
         """Tag the tree."""
         self._tag_tree()
-        self.reader.services.bookmarks_changed.subscribe(self.reader, lambda _: self.refresh_codes())
+
+    def user_data_changed(self) -> None:
+        """A fresh start of the user database: tag again."""
+        self.refresh_codes()
 
     def refresh_codes(self) -> None:
         """Read this cable's codes again and redraw text and tree in place."""
         self._placed = self._read()
-        if self.reader.is_mounted:
+        if self.live:
             self.reader.refresh_text()
             self._tag_tree()
 

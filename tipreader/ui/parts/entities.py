@@ -125,7 +125,7 @@ class EntitiesPart(ReaderPart):
             self.reader.app.call_from_thread(self._ready, index)
 
     def _ready(self, index: EntityIndex) -> None:
-        if not self.reader.is_mounted:
+        if not self.live:
             return
         self.index = index
         self.restyle()
@@ -160,7 +160,7 @@ class EntitiesPart(ReaderPart):
             self.reader.app.call_from_thread(self._learnt, learnt)
 
     def _learnt(self, learnt: dict[str, str | None]) -> None:
-        if not self.reader.is_mounted or self.index is None:
+        if not self.live or self.index is None:
             return
         self.index.learnt.update(learnt)
         self.panel.relabel_acronyms()

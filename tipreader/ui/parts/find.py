@@ -46,7 +46,7 @@ class FindPart(ReaderPart):
 
     def refind(self) -> None:
         """After the text was laid out again: the count for the matches found again."""
-        if self.reader.is_mounted and self.bar.display and self.bar.value:
+        if self.live and self.bar.display and self.bar.value:
             self.show_count(self.bar.value)
 
     # ---- the bar's messages (routed by the screen) --------------------------------------

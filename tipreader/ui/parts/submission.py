@@ -79,7 +79,7 @@ class SubmissionPart(ReaderPart):
         """Ask again: the other half may have been imported."""
         self._halves = None
         self._cables = {}
-        if self.reader.is_mounted and self.reader.cable.submission_part is not None:
+        if self.live and self.reader.cable.submission_part is not None:
             self.reader.refresh_text()
 
     # ---- going across ---------------------------------------------------------------------

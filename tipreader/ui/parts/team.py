@@ -126,13 +126,12 @@ class TeamPart(ReaderPart):
         return decorate_team(blocks, self.marks)
 
     def shown(self) -> None:
-        """Mark the tree; follow the syncs."""
+        """Mark the tree."""
         self._mark_tree()
-        self.reader.services.team.changed.subscribe(self.reader, lambda _: self.synced())
 
-    def synced(self) -> None:
+    def team_synced(self) -> None:
         """A sync started or ended: the status; what it pulled is shown in place (the scroll stays)."""
-        if not self.reader.is_mounted:
+        if not self.live:
             return
         self.reader.update_status()
         team = self.reader.services.team

@@ -14,6 +14,7 @@ through :meth:`ReaderScreen.jump_to`, which records the place left in the histor
 from __future__ import annotations
 
 from functools import cache, partial
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on
@@ -97,6 +98,12 @@ class ReaderScreen(Screen[None]):
         ``mark``: a text to mark as written instead of the query's words (a figure's number).
         ``source`` is ignored (kept for callers of the old signature): the app's services give it."""
         super().__init__()
+        self._parts: dict[str, ReaderPart] = {}
+        self._generation = 0  # counts the cables shown: a late call for an earlier one does nothing
+        self._set_cable(cable, para, query, restore, mark)
+
+    def _set_cable(self, cable: Cable, para: int | None, query: str, restore: Step | None, mark: str) -> None:
+        """The state of one cable: fresh parts, the default view, the opening place."""
         self.cable = cable
         self.view_mode = "full"
         self.opened = False  # True once the reader is at its opening place
@@ -104,10 +111,8 @@ class ReaderScreen(Screen[None]):
         self._mark = mark
         self._last_jump: int | None = None
         self._quiet = False
-        self._parts: dict[str, ReaderPart] = {}
-        for cls in self.PARTS:
-            part = cls(self)
-            self._parts[cls.name] = part
+        self._generation += 1
+        self._parts = {cls.name: cls(self) for cls in self.PARTS}
 
     # ---- the interface parts use ----------------------------------------------------------
     @property
@@ -146,6 +151,10 @@ class ReaderScreen(Screen[None]):
         """The bookmarks part."""
         return self.part(BookmarksPart)
 
+    def serves(self, part: ReaderPart) -> bool:
+        """Whether ``part`` is one of the parts of the cable on screen (not of a cable shown before)."""
+        return self._parts.get(part.name) is part
+
     def action_part(self, name: str, action: str, *args: object) -> None:
         """Run ``action_<action>`` of the part ``name`` (what part bindings call)."""
         getattr(self._parts[name], f"action_{action}")(*args)
@@ -168,16 +177,43 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         """Lay the cable out at its opening place and focus the text."""
         self.query_one(StatusLine).tooltip = "ref_id · question · paragraph · position in the cable"
+        for tabs in self.query_one(f"#{SIDEBAR}", TabbedContent).query(Tabs):
+            tabs.can_focus = False  # Tab moves between the tree and the text
+        config = self.services.config
+        if config is not None:
+            side = self.query_one(f"#{SIDEBAR}")
+            side.styles.width = max(12, min(120, int(config.tree_width))) + 1  # the tree's width and the rule
+        self.watch(self.text_view, "scroll_y", self._scrolled, init=False)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_text())
+        services = self.services
+        services.library_changed.subscribe(self, lambda _: self.library_changed())
+        services.bookmarks_changed.subscribe(self, lambda _: self._each_part(lambda part: part.user_data_changed()))
+        services.team.changed.subscribe(self, lambda _: self._each_part(lambda part: part.team_synced()))
+        self._lay_out()
+
+    def show(self, cable: Cable, *, para: int | None = None, query: str = "", restore: Step | None = None,
+             mark: str = "") -> None:
+        """Show ``cable`` in this screen instead of the one shown (its widgets are kept: faster than a
+        new screen), opening as a new screen would (``para``, ``query``, ``restore``, ``mark``: as
+        for the constructor). The parts of the cable left save what they keep, and are replaced."""
+        self.leave()
+        self._set_cable(cable, para, query, restore, mark)
+        self.query_one(FindBar).reset()
+        self.query_one(EntityPanel).looking()
+        side = self.query_one(f"#{SIDEBAR}", TabbedContent)
+        side.display = True
+        side.active = SECTIONS_TAB
+        self.query_one(SectionTree).show_cable(cable)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The cable at its opening place, focus on the text; the parts are told once it is laid out."""
         self.title = self.cable.ref_id
         config = self.services.config
         if config is not None:
             self.view_mode = {"qa": "full", "answers": "answers", "questions": "questions"}.get(config.default_view, "full")
-            side = self.query_one(f"#{SIDEBAR}")
-            side.styles.width = max(12, min(120, int(config.tree_width))) + 1  # the tree's width and the rule
         if not self.cable.questions:
             self.view_mode = "full"
-        for tabs in self.query_one(f"#{SIDEBAR}", TabbedContent).query(Tabs):
-            tabs.can_focus = False  # Tab moves between the tree and the text
         view = self.text_view
         para, query, restore = self._start
         if restore is None:  # applied at the first layout, so the first paint is already there
@@ -185,19 +221,23 @@ class ReaderScreen(Screen[None]):
             if para is not None and para >= 0:
                 self._last_jump = para
         else:
-            view.set_blocks(self.blocks())
-        self.watch(view, "scroll_y", self._scrolled, init=False)
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_text())
-        self.services.library_changed.subscribe(self, lambda _: self.library_changed())
+            view.open_at(self.blocks(), None)
         view.focus()
         self.update_status()
-        self.call_after_refresh(self._open)
+        self.call_after_refresh(self._open, self._generation)
 
-    def _open(self) -> None:
+    def _each_part(self, hook: Callable[[ReaderPart], None]) -> None:
+        for part in list(self._parts.values()):
+            hook(part)
+
+    def _open(self, generation: int) -> None:
+        if generation != self._generation:
+            return  # another cable replaced this one before it was laid out
         view = self.text_view
         if not (view.size.width and view.line_count):
-            self.call_after_refresh(self._open)
+            self.call_after_refresh(self._open, generation)
             return
+        self.call_after_refresh(self.query_one(SectionTree).build)  # a long cable's outline, after the text's paint
         restore = self._start[2]
         if restore is not None:
             self.restore(restore)
@@ -208,6 +248,10 @@ class ReaderScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """The reader closes: the parts save what they keep (the reading position)."""
+        self.leave()
+
+    def leave(self) -> None:
+        """The reader leaves its cable (for another, the library, or closing): the parts save what they keep."""
         for part in self._parts.values():
             part.leaving()
 

@@ -125,11 +125,16 @@ class CableView(ScrollView, can_focus=True):
         self.refresh()
 
     def open_at(self, blocks: list[Block], para: int | None, pattern: object | None = None) -> None:
-        """Show ``blocks`` for the first time at paragraph ``para`` with ``pattern``'s matches
+        """Show ``blocks`` (a cable's first, or another cable's) at paragraph ``para`` with ``pattern``'s matches
         marked, the first one at or after ``para`` current and in view: all of it applied at
         the first layout, so the first paint is already there (no paint at the top first)."""
         self._pattern = pattern
-        self.set_blocks(blocks, keep_para=para if para is not None and para >= 0 else None)
+        self._pending_match = None
+        self._hover = None
+        keep = para if para is not None and para >= 0 else None
+        self.set_blocks(blocks, keep_para=keep)
+        if keep is None and self._lines:  # another cable in this view: from its top
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
         start = para if para is not None else -1
         first = next((n for n, m in enumerate(self.matches) if m.para is not None and m.para >= start), None)
         if first is None:

@@ -47,6 +47,13 @@ class EntityPanel(FoldingTree[EntityKey | None]):
         self._style: Callable[[str], Style] | None = None
         self.root.add_leaf(Text("Finding entities…", style="tip.muted-italic"), data=None)
 
+    def looking(self) -> None:
+        """Back to "Finding entities…" (another cable is shown; its entities are being computed)."""
+        self.index = None
+        self.clear()
+        self.root.add_leaf(Text("Finding entities…", style="tip.muted-italic"), data=None)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
     def on_mount(self) -> None:
         """Recolour the type headings when the theme changes."""
         self.app.theme_changed_signal.subscribe(self, self._recolour)

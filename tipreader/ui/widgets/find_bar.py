@@ -60,6 +60,15 @@ class FindBar(Horizontal):
         field.cursor_position = len(query)
         field.focus()
 
+    def reset(self) -> None:
+        """Hidden and empty, as on a new screen (no message: nothing was typed)."""
+        self.display = False
+        self.filter = False
+        field = self.query_one("#find-input", Input)
+        with field.prevent(Input.Changed):
+            field.value = ""
+        self.set_count("")
+
     @property
     def value(self) -> str:
         """The query typed."""

@@ -1,6 +1,9 @@
 """The section tree: header, SUMMARY, parts → questions → paragraphs, COMMENT.
 
-Each node's data is the paragraph index it stands for (``-1`` for the header).
+Each node's data is the paragraph index it stands for (``-1`` for the header). The outline of
+a long cable (over :data:`BUILD_AT_ONCE` paragraphs) is built when the reader calls
+:meth:`SectionTree.build`, once the text is on screen, so the text is not kept waiting
+(``built`` says whether it is there).
 :meth:`SectionTree.follow` highlights the node of the paragraph at the top of the
 text without choosing it.
 """
@@ -20,6 +23,7 @@ from tipreader.ui.text import clean, one_line
 from tipreader.ui.widgets.tree_folding import FoldingTree
 
 HEADER = -1
+BUILD_AT_ONCE = 150  # paragraphs; a longer cable's outline is built after the text's first paint
 
 
 def _label(*parts: tuple[str, str]) -> Text:
@@ -41,15 +45,42 @@ class SectionTree(FoldingTree[int]):
 
     def __init__(self, cable: Cable, *, id: str | None = None) -> None:
         super().__init__(_label((clean(cable.ref_id, newlines=False), "bold")), data=HEADER, id=id)
-        self.cable = cable
         self.auto_expand = False
         self.show_root = True
+        self._wanted: int | None = None  # the paragraph to follow once a deferred outline is built
+        self._badges: dict[str, dict[int, tuple[Text | None, Text | None]]] = {}
+        self._start(cable)
+
+    def _start(self, cable: Cable) -> None:
+        self.cable = cable
         self._para_positions: list[int] = []  # sorted paragraph indexes that have nodes
         self._para_nodes: dict[int, TreeNode[int]] = {}
         self._derived: set[object] = set()  # ids of part nodes whose title is not the cable's text
         self._base_labels: dict[int, object] = {}  # labels as built, of nodes that carry badges
-        self._badges: dict[str, dict[int, tuple[Text | None, Text | None]]] = {}
+        self._badges.clear()
+        self.built = len(cable.paragraphs) <= BUILD_AT_ONCE
+        if self.built:
+            self._build_outline()
+
+    def build(self) -> None:
+        """Build the outline if it was left for later (a long cable: the reader calls this once its
+        text is on screen); the badges set meanwhile are placed, the paragraph followed highlighted."""
+        if self.built:
+            return
+        self.built = True
         self._build_outline()
+        self._apply_badges(set().union(*self._badges.values()) if self._badges else set())
+        self.follow(self._wanted)
+
+    def show_cable(self, cable: Cable) -> None:
+        """The outline of ``cable`` instead of the one shown (cursor and scroll at the top, no badges)."""
+        self.clear()
+        self.root.set_label(_label((clean(cable.ref_id, newlines=False), "bold")))
+        self._wanted = None
+        self._start(cable)
+        self.cursor_line = 0
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.tooltip = None
 
     def _add(self, parent: TreeNode[int], label: Text, para: int | None, leaf: bool = True, register: bool = True) -> TreeNode[int]:
         node = parent.add_leaf(label, data=para) if leaf else parent.add(label, data=para, expand=True)
@@ -123,8 +154,11 @@ class SectionTree(FoldingTree[int]):
         ``owner`` set before. Badges of several owners (bookmarks' ★, codes' tags) compose: a node's
         label is the befores, its label as built, the afters. Paragraphs without a node are skipped."""
         old = self._badges.get(owner, {})
-        self._badges[owner] = {p: b for p, b in badges.items() if p in self._para_nodes and p >= 0}
-        for para in set(old) | set(self._badges[owner]):
+        self._badges[owner] = {p: b for p, b in badges.items() if p >= 0}  # kept for an outline built later
+        self._apply_badges(set(old) | set(self._badges[owner]))
+
+    def _apply_badges(self, paras: set[int]) -> None:
+        for para in paras:
             node = self._para_nodes.get(para)
             if node is None:
                 continue
@@ -153,6 +187,7 @@ class SectionTree(FoldingTree[int]):
 
     def follow(self, para: int | None) -> None:
         """Highlight (and keep in view) the node of ``para`` without choosing it."""
+        self._wanted = para
         node = self.node_for(para)
         parent = node.parent
         while parent is not None:
