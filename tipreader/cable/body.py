@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ._types import Line
 from .exchanges import split_inline_questions
+from .section_items import section_item_lines
 from .headings import JOINING, NUM_START, heading_at, split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
@@ -70,12 +71,12 @@ def _ends_sentence(text: str | None) -> bool:
     return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
-def _numbered(lines: list[Line]) -> dict[int, tuple[int, str | None, str]]:
-    """Line index → (number, marking, rest) for the paragraph starts that hold up."""
+def _numbered(lines: list[Line], items: set[int]) -> dict[int, tuple[int, str | None, str]]:
+    """Line index → (number, marking, rest) for the paragraph starts that hold up (``items``: not such lines)."""
     found: dict[int, tuple[int, str | None, str]] = {}
     last = 0
     firsts = [line.text[:1] for line in lines]
-    starts = [i for i, c in enumerate(firsts) if c in _NUM_FIRST or (c > "\x7f" and c.isdigit())]
+    starts = [i for i, c in enumerate(firsts) if (c in _NUM_FIRST or (c > "\x7f" and c.isdigit())) and i not in items]
     for i in starts:
         line = lines[i]
         m = NUM_START.match(line.text)
@@ -159,7 +160,8 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     letters = len(sample) - len(sample.translate(None, _LETTER_BYTES))
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
-    numbered = _numbered(lines)
+    in_sections = section_item_lines(lines)  # `1. (U)` restarting under each `2A.` heading: items, not ¶ numbers
+    numbered = _numbered(lines, in_sections)
     # `A: ...` items, in a cable with no `Q:` (a line without a Q cannot be one)
     colon = not any(TRANSCRIPT.match(t) for t in [ln.text for ln in lines] if "Q" in t)
     sig = signature_start(lines)
@@ -188,6 +190,10 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         if first == "#" and _LOST_MARK.match(text):  # `###########`: lines lost here; what follows is a fragment
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip(), open=False))
+            continue
+        if i in in_sections:
+            _close(segs, i)
+            segs.append(_Seg(start=i, first=text.strip()))
             continue
         if i in numbered:
             number, marking, rest = numbered[i]
