@@ -1,6 +1,7 @@
 """Compare view open time (tipreader.ui.screens.compare) on a TIP store as large as a full library's.
 
     .venv/bin/python benchmarks/tip_compare.py [--countries 190] [--years 12] [--runs 15] [--work DIR] [--worst]
+    .venv/bin/python benchmarks/tip_compare.py --store LIBRARY/tip.sqlite3 [--worst]   # a real library's store
 
 The compare view reads only the TIP store (``library/tip.sqlite3``), never the cables
 table or the index, so what sizes it is the number of submissions: every country of the
@@ -158,10 +159,16 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--work", default=None)
     ap.add_argument("--worst", action="store_true", help="open only answers of the (topic, year) most countries answer")
+    ap.add_argument("--store", default=None,
+                    help="a real library's tip.sqlite3 (copied first, never written) instead of the synthetic store")
     args = ap.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="tipreader-compare-"))
     try:
-        path = build(work, args.countries, args.years)
+        if args.store:  # e.g. the TIP store of a 250k-cable library, as its import's TIP pass wrote it
+            path = work / "tip.sqlite3"
+            shutil.copyfile(args.store, path)
+        else:
+            path = build(work, args.countries, args.years)
         con = sqlite3.connect(path)
         n = con.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
         subs = con.execute("SELECT COUNT(DISTINCT country || report_year) FROM answers").fetchone()[0]

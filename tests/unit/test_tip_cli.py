@@ -158,3 +158,9 @@ def test_figures_table_links_back(env: dict) -> None:
     assert mexico["period"] == "During the reporting period" and "38 trafficking victims" in mexico["sentence"]
     table = _run(env, "tip", "figures", "--country", "Mexico")
     assert "victims_assisted" in table.stdout and "[08MEXICO721 ¶26 Q 3.D]" in table.stdout
+    # "Carreto Valencia received a sentence of 25 years and six months": a term in months, written as people do, and
+    # the table's value column wide enough that every row's link starts at the same column
+    assert ("08MEXICO721", "prison_term", "306") in got
+    lines = [line for line in table.stdout.splitlines() if "[08MEXICO721" in line and "(" not in line]  # no period
+    assert any("25 years 6 months  [08MEXICO721 ¶18 Q 2.I]" in line for line in lines)
+    assert len({line.index("[") for line in lines}) == 1, lines

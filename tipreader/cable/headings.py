@@ -184,7 +184,8 @@ def split_tail_titles(lines: list[Line]) -> list[Line]:
     ``END SUMMARY`` and redactions stay where they are.
     """
     # Only long lines and lines ending in a rule can hold a title: find them first (most cables have none).
-    candidates = [k for k, line in enumerate(lines) if len(line.text) > UNWRAPPED or line.text.rstrip()[-1:] in _RULE_TAIL_CHARS]
+    texts = [line.text for line in lines]
+    candidates = [k for k, t in enumerate(texts) if len(t) > UNWRAPPED or t.rstrip()[-1:] in _RULE_TAIL_CHARS]
     out: list[Line] = []
     copied = 0  # lines[:copied] are in ``out``
     for k in candidates:

@@ -242,7 +242,7 @@ def run_figures(args: argparse.Namespace) -> int:
                 where = f"{r.ref_id} ¶{r.paragraph}" if r.paragraph is not None else r.ref_id
                 period = f" ({r.period})" if r.period else ""
                 value = display(r.value, r.unit)
-                out.write(f"  {kind:<20} {value:>12}{period}  [{where} Q {r.label}]\n")
+                out.write(f"  {kind:<20} {value:>17}{period}  [{where} Q {r.label}]\n")
         out.write("\n")
     return 0
 
