@@ -46,6 +46,7 @@ _CANDIDATE = re.compile(
     r"[A-Z](?<![\w&'’/][A-Z])(?:(?<=[GM])o[A-Z]{1,2}|[A-Z0-9&]*[A-Z0-9]|)(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)"
 )
 _CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’.&-]+\b[\s,:;/-]+(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){2,}[A-Z][A-Z'’.&-]+\b")
+_GOVERNMENT = re.compile(r"GO[A-Z]{1,2}")  # "GOB", "GOAJ": the government of a country
 _HONORIFICS = frozenset("MR MS MRS DR ST GEN COL LT SEN REP GOV AMB PROF MSGR".split())
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -152,8 +153,9 @@ def _upper_run(words: list[tuple[int, int, str]], letters: str) -> tuple[int, in
     i = len(words)
     while i > 0 and words[i - 1][2].lower().replace("’", "'").removesuffix("'s") not in _UPPER_STOP:
         i -= 1
-    while i < len(words) and words[i][2].lower() in CONNECTORS:
-        i += 1
+    while i < len(words) and (words[i][2].lower() in CONNECTORS or _GOVERNMENT.fullmatch(words[i][2])
+                              or words[i][2][-2:] in ("'S", "’S")):
+        i += 1  # "THE GOB CIVIL AVIATION AUTHORITY (DAC)", "GOB'S NATIONAL ...": the owner is not in the name
     run = words[i:]
     heads = org_words().heads | org_words().firsts
     if 2 <= len(run) <= len(letters) + 3 and any(fold(w.removesuffix("'S").removesuffix("’S")) in heads for _, _, w in run):

@@ -34,7 +34,7 @@ _NOT_PERSON_FIRST = frozenset(
     dawlat jabhat liwa katibat""".split()
 )
 _PARTICLE_GATE = re.compile(r"\b(?:bint?|ibn|[Aa]bou?|ould|ben)\b|\b[AaEe]l-")
-_MISSION_HEADS = ("embassy", "consulate", "mission")
+_MISSION_HEADS = ("embassy", "consulate", "mission", "amembassy", "amconsulate")
 _ORG_GATE_WORDS = ("mbassy", "MBASSY", "onsulate", "ONSULATE", "Mission", "MISSION", "NGO", "rganization", "rganisation", "ssociation",
                    "oundation", "roup", "MINISTR")
 _INTRO_WORDS = frozenset("ngo ngos organization organisation association foundation group".split())

@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import demonyms, first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
+from .ent_data import first_names, fold, gazetteer, is_common_word, org_words, titles, vocab
 from .ent_text import Token, capitalised
+from .ent_upper_orgs import ORG_STOP, capitals_orgs
 
 LOC_PREPS = frozenset(
     "in to from at near into through via across between toward towards outside inside within throughout "
@@ -32,12 +33,6 @@ LOC_PREPS = frozenset(
 _DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
     southwest northeastern northwestern southeastern southwestern""".split())
 LOC_SUFFIX = frozenset("state city province region department governorate district municipality".split())
-ORG_STOP = frozenset(
-    """the a an this that these those in on at by for with from according under since during after before
-    while although however both all many some other each every its his her their our post when if as also
-    members agencies including include includes and but or nor so yet then thus there here dear visit
-    through into over between among about against toward towards via across within without upon despite""".split()
-)
 LAW_HEADS = frozenset(
     "act law code protocol convention treaty constitution decree statute amendment accord charter covenant agreement".split()
 )
@@ -47,13 +42,6 @@ _SPANISH_FIRSTS = frozenset(
     coordinadora red fundacao associacao bank""".split()
 )
 _IBERIAN_CONNECTORS = frozenset("de del la las los el y e para por da do dos das".split())
-_UPPER_MODIFIERS = frozenset(
-    """supreme constitutional national federal central high prime state general republican democratic
-    socialist labor labour popular islamic foreign interior defense defence justice finance economy
-    european african arab international interagency inter-agency military criminal administrative
-    appeals electoral security intelligence communist liberal conservative progressive revolutionary patriotic
-    workers peasants""".split()
-)
 _JOIN_GAPS = frozenset({" ", "-", "\n"})
 _CALENDAR = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -189,51 +177,12 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
         if tok.key in ow.alone and (tok.cap and not tok.upper or upper):
             out.append((tok.start, tok.end, "ORG"))
     if upper:
-        for j, tok in enumerate(tokens):  # "SUPREME COURT OF APPEALS", "CONSTITUTIONAL COURT", "PRIME MINISTRY"
-            if tok.key not in ow.heads or tok.key in ("government", "office", "service", "services", "group", "network", "union", "society"):
-                continue
-            i = j
-            while i > 0 and j - i < 3 and tokens[i - 1].key in _UPPER_MODIFIERS and tokens[i].gap == " ":
-                i -= 1
-            if tok.key in _NAMED_HEADS:  # "ALI ABAD CLINIC", "NATIONAL IRANIAN OIL COMPANY": named after a person or place
-                i = _named_head_start(tokens, j, i)
-            end = j
-            if j + 2 < len(tokens) and tokens[j + 1].key == "of" and tokens[j + 2].key in _UPPER_MODIFIERS | {"appeals", "cassation"}:
-                end = j + 2
-            if i < j:
-                out.append((tokens[i].start, tokens[end].end, "ORG"))
-        for i, tok in enumerate(tokens[:-2]):  # "GOVERNMENT OF ICELAND", "MINISTRY OF DEFENSE"
-            if tok.key in ow.firsts and tokens[i + 1].key == "of":
-                k = " ".join(t.key for t in tokens[i + 2 : i + 4]) if i + 3 < len(tokens) else ""
-                for n, key in ((2, k), (1, tokens[i + 2].key)):
-                    if key and key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1):
-                        out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
-                        break
+        out.extend(capitals_orgs(tokens))
     else:
         out.extend(_keyword_runs(tokens, caps if caps is not None else capitalised(tokens)))
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
     return out
-
-
-# heads whose name is often a person's or a place's in capitals text
-_NAMED_HEADS = frozenset("clinic hospital school university company corporation orphanage academy college".split())
-_TRADES = frozenset("oil gas trading shipping mining construction petroleum steel cement airline".split())
-
-
-def _named_head_start(tokens: list[Token], j: int, i: int) -> int:
-    """Where a capitals name ending in head word ``j`` starts (``i``: after modifiers alone): words no
-    list knows, demonyms, modifiers, and a trade word just before a company (``OIL COMPANY``)."""
-    nationalities = demonyms()
-    k = j
-    while k > 0 and j - k < 4 and tokens[k].gap == " ":
-        prev = tokens[k - 1]
-        trade = k == j and prev.key in _TRADES and tokens[j].key in ("company", "corporation")
-        if prev.poss or prev.key in ORG_STOP or not prev.key.isalpha() or not (
-                trade or prev.key in _UPPER_MODIFIERS or prev.key in nationalities or not is_common_word(prev.key)):
-            break
-        k -= 1
-    return min(i, k)
 
 
 def _tight(gap: str) -> bool:
@@ -303,6 +252,10 @@ def _run_keys() -> frozenset[str]:
     return ow.heads | ow.firsts | LAW_HEADS
 
 
+# heads no person's office ends with ("the Egyptian Organization for Human Rights Hisham Kassem")
+_NEVER_OFFICES = frozenset("organization organisation association foundation".split())
+
+
 def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, str]]:
     ow = org_words()
     places = gazetteer().places
@@ -343,7 +296,8 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                     out.append((tok.start, tokens[end].end, "ORG"))  # "Bank Mellat": a head word, then its name
                 continue
             after = tokens[end + 1] if end + 1 < len(tokens) else None
-            if after is not None and after.gap == " " and after.cap and after.key in first_names():
+            if after is not None and after.gap == " " and after.cap and after.key in first_names() \
+                    and tok.key not in _NEVER_OFFICES:
                 continue  # "Deputy Chief of Mission Mark Tokola": a title before a name
             if " ".join(t.key for t in tokens[i : end + 1]) in places or tokens[i].key == "rule":
                 continue  # "West Bank" is a place; "Rule of Law" is no law

@@ -372,3 +372,4 @@ class _Overlaps:
             return True
         k = bisect_left(self.starts, e)  # spans with a < e: does one end at or after e?
         return bool(k) and self.max_end[k - 1] >= e
+

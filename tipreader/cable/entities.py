@@ -31,10 +31,12 @@ from .ent_canonical import RawEntity, canonicalise
 from .ent_address import address_entities
 from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, possessive_persons,
                           ref_line_persons, unknown_name_persons)
-from .ent_data import gazetteer, is_common_word, known_acronyms, org_words
+from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, org_words
+from .ent_kinds import kind_named_orgs
 from .ent_learned import NameBook, org_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_airports, find_places
+from .ent_initials import with_initials
 from .ent_persons import PersonSpan, find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import capitalised, is_upper_text, tokenize
 from .model import Cable, Entity, Paragraph
@@ -115,6 +117,27 @@ def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
     return offset + m.start(1), offset + m.end(1)
 
 
+def _given_names(persons: list[list[PersonSpan]]) -> dict[str, str]:
+    """Given name → the one full name of the cable that opens with it (none when two do)."""
+    names: dict[str, set[str]] = {}
+    for plist in persons:
+        for p in plist:
+            words = p.text.split()
+            if p.canonical is None and len(words) >= 2 and words[0].lower() in first_names() \
+                    and not is_common_word(words[0].lower()):
+                names.setdefault(words[0], set()).add(p.text)
+    return {given: next(iter(full)) for given, full in names.items() if len(full) == 1}
+
+
+def _short_capitals(texts: list[str], upper: list[bool]) -> list[bool]:
+    """A line too short to judge (``GAMAL MUBARAK``, a heading) with no lower-case letter is in
+    capitals when most of the cable's paragraphs are."""
+    mixed = sum(1 for text, up in zip(texts, upper) if not up and text != text.upper())
+    if sum(upper) <= mixed:
+        return upper
+    return [up or (text == text.upper() and any(c.isalpha() for c in text)) for text, up in zip(texts, upper)]
+
+
 def _word_like_name(word: str) -> bool:
     """An all-capitals name read as a word (``DIVAS``, ``ACOPE``), not spelled out as letters (``GIA``)."""
     return word.isupper() and len(word) >= 5 and sum(c in "AEIOU" for c in word) >= 2 and word not in known_acronyms()
@@ -128,7 +151,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     """
     items = _inputs(paragraphs)
     tokens = [tokenize(text) for _, text, _ in items]
-    upper = [is_upper_text(text) for _, text, _ in items]
+    upper = _short_capitals([text for _, text, _ in items], [is_upper_text(text) for _, text, _ in items])
     caps = [capitalised(t) for t in tokens]
 
     # 1. Acronym definitions over the whole cable: first definition of each key wins.
@@ -184,10 +207,14 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
                     known.setdefault(v, p.text)
     for family, name in families.items():
         known.setdefault(family, name)
+    for given, name in _given_names(persons).items():
+        known.setdefault(given, name)  # "GAMAL" after "GAMAL MUBARAK": the one person of the cable so named
     by_surname = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
         persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
+        if "." in text:
+            persons[n] = with_initials(text, persons[n])
 
     # 4. Everything else, resolved per paragraph; organisations first, for their short forms ("Betas").
     raw: list[RawEntity] = []
@@ -196,6 +223,9 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         defs_by_par.setdefault(d.paragraph, []).append(d)
     orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(items)]
     book = NameBook()
+    for n, (_, text, _) in enumerate(items):  # "two carriers - VARIG and VASP": the airlines, wherever named
+        for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]):
+            book.add(text[s:e], "ORG", text[s:e])
     for short, name in org_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) for s, e, t in found_orgs if t == "ORG"}):
         book.add(short, "ORG", name)
     for n, (index, text, _) in enumerate(items):

@@ -1,0 +1,123 @@
+"""Organisations named beside their kind: ``two carriers - VARIG and VASP``, ``TAM, GOL, AND
+BRA - ALL WELL-RUN AIRLINES``, ``the newspaper Dawn``, ``banks such as Barclays and Lloyds``.
+
+No list knows most airlines, newspapers or local parties, and in capitals case says nothing,
+but the kind written beside a name does. :func:`kind_named_orgs` returns the spans and the
+names, so the extractor can find the same names everywhere else in the cable (``VARIG'S
+DEBT``: the airline, not a person with a possessive).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ent_data import gazetteer, is_common_word
+from .ent_text import Token
+
+# The kind, in the plural (before or after a list of names) and in the singular (before one name).
+PLURAL_KINDS = frozenset(
+    """airlines carriers companies firms banks newspapers dailies broadcasters channels parties ngos
+    militias cartels""".split()
+)
+SINGULAR_KINDS = frozenset("airline carrier newspaper daily firm channel broadcaster militia cartel".split())
+_KINDS = PLURAL_KINDS | SINGULAR_KINDS
+_KIND_GATE = re.compile("|".join(sorted({k[:5] for k in _KINDS})), re.I)  # a quick test before the tokens
+_INTRODUCERS = frozenset("such as including like namely".split())  # "banks such as HSBC": skipped
+_COUNTS = frozenset("all both two three four five several other".split())  # "... - ALL WELL-RUN AIRLINES"
+_LIST_GAPS = (" ", " - ", " -- ", ": ", " — ", " – ")
+_NOT_NAMES = frozenset(
+    """the a an its their his her our this that these those which who and or but is are was were has have had
+    will would in on at of for to by with from as such""".split()
+)
+
+
+def _name_at(tokens: list[Token], i: int, upper: bool) -> int | None:
+    """Index of the last token of a name starting at ``i``, or None."""
+    tok = tokens[i]
+    if tok.key in _NOT_NAMES or not tok.text[:1].isalpha() or len(tok.text) < 2:
+        return None
+    if upper:  # one word no list knows, and no country or well-known place
+        if is_common_word(tok.key) or tok.key in gazetteer().places:
+            return None
+        return i
+    if tok.upper:
+        return None  # "banks such as RBS": an acronym stays one (the gold's convention)
+    if not tok.cap or tok.sent:  # mid-sentence capitals name it, even an ordinary word ("the newspaper Dawn")
+        return None
+    last = i
+    while last + 1 < len(tokens) and last - i < 2 and tokens[last + 1].gap == " " and tokens[last + 1].cap \
+            and tokens[last + 1].key not in _NOT_NAMES and not tokens[last].poss:
+        last += 1  # "Daily Times", "ABN Amro"
+    return last
+
+
+def _names_after(tokens: list[Token], j: int, upper: bool, single: bool) -> list[tuple[int, int]]:
+    """Names listed from token ``j``: ``X``, ``X and Y``, ``X, Y, and Z`` (token index ranges)."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    while j < n:
+        last = _name_at(tokens, j, upper)
+        if last is None:
+            break
+        out.append((j, last))
+        if single or last + 1 >= n or tokens[last].poss:
+            break
+        nxt = tokens[last + 1]
+        if nxt.key == "and" and nxt.gap in (" ", ", ") and last + 2 < n and tokens[last + 2].gap == " ":
+            single = True  # the name after "and" ends the list ("..., and Merck, Sharp & Dohme")
+            j = last + 2
+        elif nxt.gap == ", ":
+            j = last + 1
+        else:
+            break
+    return out
+
+
+def _names_before(tokens: list[Token], k: int, upper: bool) -> list[tuple[int, int]]:
+    """Single-word names listed just before ``- ALL ... AIRLINES`` (``k``: the kind word)."""
+    j = k
+    while j > 0 and k - j < 4 and tokens[j].gap in (" ", "-"):
+        j -= 1
+    if j == 0 or j == k or tokens[j].gap.strip() not in ("-", "--", ",", "—", "–") or tokens[j].key not in _COUNTS:
+        return []  # "X, Y, AND Z - ALL ... AIRLINES", not "Labor and State, NGOs"
+    out: list[tuple[int, int]] = []
+    i = j - 1
+    while i >= 0:
+        if _name_at(tokens, i, upper) != i:
+            break
+        out.append((i, i))
+        gap = tokens[i].gap
+        if i >= 2 and tokens[i - 1].key == "and" and gap == " " and tokens[i - 1].gap in (" ", ", "):
+            i -= 2
+        elif gap == ", " and i >= 1:
+            i -= 1
+        else:
+            break
+    return out[::-1] if len(out) >= 2 else []
+
+
+def kind_named_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
+    """ORG spans of names written beside their kind (see the module docstring)."""
+    out: list[tuple[int, int, str]] = []
+    if not _KIND_GATE.search(text):
+        return out
+    n = len(tokens)
+    for k in [k for k, t in enumerate(tokens) if t.key in _KINDS]:
+        tok = tokens[k]
+        key = tok.key
+        if key in PLURAL_KINDS:
+            found = _names_before(tokens, k, upper)
+            j = k + 1
+            while j < n and tokens[j].key in _INTRODUCERS and tokens[j].gap == " ":
+                j += 1  # "banks such as", not "NGOs, including" (what follows may be anything)
+            if j < n and tokens[j].gap in _LIST_GAPS and not tok.poss:
+                after = _names_after(tokens, j, upper, single=False)
+                if len(after) >= 2 or j > k + 1 and after:
+                    found += after
+        elif key in SINGULAR_KINDS and k + 1 < n and tokens[k + 1].gap == " " and not tok.poss \
+                and k and tokens[k - 1].key in ("the", "a"):
+            found = _names_after(tokens, k + 1, upper, single=True)
+        else:
+            continue
+        out.extend((tokens[a].start, tokens[b].end, "ORG") for a, b in found)
+    return out
