@@ -44,6 +44,8 @@ def _rejoin_cut_labels(lines: list[Line]) -> list[Line]:
 
 def split_inline_questions(lines: list[Line]) -> list[Line]:
     """The lines with each inline numbered question label moved to the start of a line of its own."""
+    if "Q" not in "\n".join([line.text for line in lines]):
+        return lines  # every label holds a Q (most cables: decided without a pass per line)
     original, lines = lines, _rejoin_cut_labels(lines)
     starts: list[tuple[int, int, int]] = []  # (line index, position of the label, its number)
     for k, line in enumerate(lines):
