@@ -1,6 +1,6 @@
 """Library screen benchmark: per-keystroke time to painted results, and time to open a hit.
 
-    .venv/bin/python benchmarks/library_ui.py [--size 10000] [--home DIR] [--work /tmp/tipreader-ui-bench]
+    .venv/bin/python benchmarks/library_ui.py [--size 10000] [--home DIR [--read-only]] [--work /tmp/tipreader-ui-bench]
 
 Uses a synthetic library (``benchmarks/library.py``'s builder: varied copies of the
 real WikiLeaks pages), built under ``--work`` unless ``--home`` names an existing
@@ -185,7 +185,14 @@ def main() -> int:
     ap.add_argument("--size", type=int, default=10000, help="synthetic library size when building (default 10000)")
     ap.add_argument("--work", default="/tmp/tipreader-ui-bench", help="scratch folder for corpora and libraries")
     ap.add_argument("--home", help="an existing library home to use instead of building one")
+    ap.add_argument("--read-only", action="store_true",
+                    help="open the --home library as on a read-only disk (the library's own read-only mode): "
+                         "nothing is written into it, so a library others use is measured as it is")
     args = ap.parse_args()
+    if args.read_only:
+        from tipreader.library import paths
+
+        paths.is_read_only = lambda _library: True  # what a read-only disk says; root may write anywhere
     home = ensure_library(args.size, Path(args.work), Path(args.home) if args.home else None)
     user_home = Path(tempfile.mkdtemp(prefix="tipreader-ui-bench-"))
     os.environ["TIPREADER_HOME"] = str(user_home)  # reading positions and history go here, not into the library

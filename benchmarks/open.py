@@ -6,7 +6,7 @@
 reader's text view paints its first line, in a headless ``run_test`` app. Two ways:
 in a fresh app (app start included: a bare Textual app alone takes ~100 ms to its first
 paint here), and in a running app, which is the user's path (the library's Enter, a
-link, a bookmark: ``TipReaderApp.open_cable``, the reader before it replaced).
+link, a bookmark: ``TipReaderApp.open_cable``; the reader screen is reused, the cable swapped in).
 Targets (issue 14, in the running app): median ≤ 50 ms, largest ≤ 150 ms, a
 1,000-paragraph cable ≤ 300 ms. Also prints how long a screenful takes to paint while
 paging through the 1,000-paragraph cable. Prints figures only; never fails.

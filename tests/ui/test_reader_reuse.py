@@ -197,3 +197,28 @@ async def test_a_fresh_user_database_marks_the_cable_on_screen_not_the_one_befor
         await pilot.pause()
         assert para in screen.bookmarks.marks
         assert any("seen elsewhere" in b.text.plain for b in screen.text_view.blocks)
+
+
+async def test_the_reader_left_for_the_library_shows_the_next_cable_opened_there(mexico, iceland):
+    from tipreader.ui.screens.library import LibraryScreen
+
+    app = TipReaderApp(cable=mexico, source=DictSource(mexico, iceland))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        await pilot.press("slash", *"shelter", "enter", "colon", "1", "2", "enter")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and reader.is_mounted  # kept, not unmounted
+        await _open(app, pilot, iceland.ref_id)  # Enter on a hit
+        assert app.screen is reader and reader.cable is iceland
+        assert reader.text_view.matches == [] and not reader.query_one(FindBar).display
+        assert reader.text_view.scroll_y == 0 and reader.focused is reader.text_view
+        await pilot.press("q")
+        await pilot.pause()
+        await _open(app, pilot, mexico.ref_id)  # where it was left when q went to the library
+        assert app.screen is reader and number_at_top(reader) == 12
+        await pilot.press("alt+left")  # Back: the library, from which it was opened
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)

@@ -139,7 +139,7 @@ def score_all(shared: Path = SHARED, blind: Path = BLIND) -> tuple[Counter[str],
 FLOORS = {
     "header": 58,
     "paragraph": 90,
-    "heading": 37,
+    "heading": 38,
     "signature": 7,
     "footer": 1,
     "truncated": 8,

@@ -86,3 +86,31 @@ def test_heading_at_on_plain_lines() -> None:
     # a sentence in capitals that runs on is not a title; nor is a title-shaped line inside a paragraph
     assert heading_at(["", "THE MINISTER SAID THAT", "THE DECREE WOULD PASS SOON", "AND THEN LEFT."], 1) is None
     assert heading_at(["The minister said", "MIGRATION AND PRISONS", ""], 1) is None
+
+
+def test_titles_before_their_rule_on_an_unwrapped_line(shared_cables: Path) -> None:
+    # a title longer than a line, its rule after it: `Ahmedinejad Reportedly Rejects ... Continues -------`
+    cable = _cable(shared_cables, "09LONDON923")
+    title = "Ahmedinejad Reportedly Rejects Rezai's Coalition Proposal, and Khamenei's Studied Neutrality Continues"
+    assert _after(cable, title)[0] == "heading"
+    # `U.S.` inside the title is no sentence end: `... investment issues. Promoting Ties to U.S. State -----`
+    kind, before = _after(_cable(shared_cables, "08BUENOSAIRES858"), "Promoting Ties to U.S. State")
+    assert kind == "heading" and before.endswith("for international investment issues.")
+    # a title ending in an ellipsis: `... the Abu Sa'afah field. Iran. . . --------`
+    kind, before = _after(_cable(shared_cables, "09MANAMA483"), "Iran. . .")
+    assert kind == "heading" and before.endswith("the Saudis on oil and the Abu Sa'afah field.")
+    # a parenthesis closing the sentence before: `... per Ahlin. (Note: ... Afghanistan,) Kosovo and the Balkans ---`
+    kind, before = _after(_cable(shared_cables, "08STOCKHOLM51"), "Kosovo and the Balkans")
+    assert kind == "heading" and before.endswith("continues to argue for a Gripen mission to Afghanistan,)")
+    assert not any(p.text.endswith("-----") for p in _cable(shared_cables, "09CAIRO1840").paragraphs)
+
+
+def test_a_numbered_title_keeps_its_number_and_a_sentence_is_no_title(shared_cables: Path) -> None:
+    # `3. (C) THREE-STAGE TALKS, BUT WITH WHOM? -----`: paragraph 3 opens with its title
+    cable = _cable(shared_cables, "08ASMARA249")
+    assert [p.number for p in cable.paragraphs if p.number] == list(range(1, 10))
+    third = next(p for p in cable.paragraphs if p.number == 3)
+    assert third.text.startswith("THREE-STAGE TALKS, BUT WITH WHOM?\n\nThe ARS will have")
+    # a long line above a rule that holds a sentence's end and the title: not a title as a whole
+    cable = _cable(shared_cables, "09BUENOSAIRES526")
+    assert any("on the grounds that his group is insufficiently represented" in p.text for p in cable.paragraphs)

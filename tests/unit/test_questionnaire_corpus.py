@@ -3,7 +3,7 @@
 - Every questionnaire cable (``qa_style=True`` in ``tip_index.tsv``): the words of all questions
   and answers plus the unpaired paragraphs equal the words of the body, in order. The only
   words allowed to go are the item labels (``-- A.``, ``QUESTION B:``, ``POST RESPONSE:``,
-  ``L, M:``) and a part heading run into the end of an answer (it becomes the part's title).
+  ``L, M:``, ``Q2:``, ``Question 4):``, ``4-14. (U)``) and a part heading run into the end of an answer (it becomes the part's title).
 - Every other TIP cable: no question is invented (`Q:` / `A:` exchanges the cable labels are pairs, not inventions).
 """
 
@@ -27,11 +27,13 @@ from .blind import BLIND_REFS
 # the item labels the pairing takes off: `--23A.`, `-- L, M:`, `QUESTION`, `POST RESPONSE:`, `(SBU)`
 _LABEL_WORD = re.compile(
     r"^(?:-*(?:\d{1,2}\s?)?[A-Z](?:-[A-Z])?[.):,]?|\d{1,2}\)|-+|&|and|\(\w+(?:/\w+)*\)|QUESTION:?|POST(?:'S)?|EMBASSY|"
-    r"RESPONSE[:.-]?|ANSWER[:.-]?|Q:|A:|[:.-])$",
+    r"RESPONSE[:.-]?|ANSWER[:.-]?|[QA]\d{0,2}:|\d{1,2}(?:-\d{1,2})?\.|[:.-])$",
     re.IGNORECASE,
 )
 # a label and a marking of several words taken off together: `A) (S//REL to USA, ACGU)`, `G - J) (S//NF)`
-_LABEL_RUN = re.compile(r"^(?:[A-Z](?: - [A-Z])?\)\s+)?\([A-Z]{1,3}//[A-Za-z ,]{1,40}\)$")
+_LABEL_RUN = re.compile(
+    r"^(?:(?:[A-Z](?: - [A-Z])?\)\s+)?\([A-Z]{1,3}//[A-Za-z ,]{1,40}\)|(?:Post Response to )?Question \d{1,2}\):|Q \([^)]{1,40}\):)$"
+)
 # a label glued to the word it opens: `i.ALIEN` → `ALIEN`, `--What` → `What`
 _GLUED_LABEL = re.compile(r"^(?:[a-zA-Z]\.|--)(?=[A-Z])")
 
@@ -87,7 +89,10 @@ def questionnaire_refs(shared: Path, *, blind: bool) -> list[str]:
 
 # questionnaires that are not TIP submissions: blind sets 2 and 3 (scored, then tuned on) and their kin
 OTHER_QUESTIONNAIRES = ["06SANJOSE2778", "09ABUDHABI874", "09BRASILIA196", "09TRIPOLI268", "10LUANDA84", "07SANJOSE2040", "08RANGOON749",
-                        "09HERMOSILLO71", "09TRIPOLI772", "09HAVANA492", "09SANJOSE688"]
+                        "09HERMOSILLO71", "09TRIPOLI772", "09HAVANA492", "09SANJOSE688",
+                        # `Q:` / `A:` exchanges (session 7: interviews, press guidance, numbered and inline labels; blind 3-4)
+                        "08KUWAIT128", "09STATE127892", "09STATE2552", "09STATE60490", "09ANKARA1722", "06SANJOSE2649",
+                        "05SANJOSE2158", "09CAIRO2390", "09BRASILIA1443", "06MINSK311"]
 
 
 def test_words_identity_on_every_questionnaire_cable(shared_cables: Path) -> None:

@@ -165,3 +165,23 @@ def test_lettered_topics_over_unlabelled_questions(shared_cables: Path) -> None:
     assert (q["B.1"].answer, q["C.2"].answer) == ("Yes.", "N/A")
     # a topic answered with no question restated, in its own paragraph
     assert q["D.1"].question == "" and q["D.1"].answer.startswith("Post believes the GOCR would be an appropriate partner")
+
+
+def test_answers_numbered_again_under_each_section_heading(shared_cables: Path) -> None:
+    """10CAIRO209 (DOL child-labour reply): `2A. Prevalence ...` to `2G. Continual Progress` head sections (2C twice,
+    2D three times, each with a `Section I: ...` line); under each the answers are numbered after the tasker's
+    questions from 1 again, with ranges (`4-14. (U)` answers 4 to 14 at once). They are the sections' items, not
+    the cable's paragraphs: the cable's only numbered paragraph is ¶1 under `Task 1/TVPRA`."""
+    c = cable(shared_cables, "10CAIRO209")
+    assert [p.number for p in c.paragraphs if p.number is not None] == [1]
+    assert [p.label for p in c.parts] == ["2A", "2B", "2C", "2C", "2D", "2D", "2D", "2E", "2F", "2G"]
+    assert c.parts[2].title == "Institutions and Mechanisms for Enforcement. Section I: Hazardous Child Labor."
+    assert all(p.title_source == "cable" for p in c.parts)
+    assert [q.label for q in c.parts[2].questions] == ["2C.1", "2C.2", "2C.3", "2C.4-14"]
+    rng = c.parts[2].questions[3]
+    assert rng.letters == tuple(str(n) for n in range(4, 15)) and rng.question == ""
+    assert rng.answer.startswith("Official data on funding for inspections, staffing levels")
+    first = c.parts[0].questions[0]  # an answer that runs over several blocks, its `(U)` off
+    assert first.answer.startswith("There are no current comprehensive studies")
+    assert first.answer.endswith("children working in hazardous conditions in stone quarries in the Minya area.")
+    assert [q.label for q in c.parts[-2].questions] == ["2F.1", "2F.2", "2F.3", "2F.4-5", "2F.6"]

@@ -210,6 +210,13 @@ def test_diff_words_marks_added_and_removed() -> None:
     ("However, his two-month sentence was suspended.", []),  # 09MILAN176
     ("The note contradicts al-Rimi's understanding that he was sentenced on June 16, 2008 to 25 years' imprisonment.",
      []),  # 09TRIPOLI76
+    # "the number of X was N" (09SANTIAGO391, recall_expected.tsv) and "active police officials" (10SANTIAGO254)
+    ("The total number of convictions remained relatively constant at ten.", [("convictions", 10, "")]),
+    ("The number of prosecutions rose to 12 in 2008; the number of victims identified by police was 45.",
+     [("prosecutions", 12, "in 2008"), ("victims_identified", 45, "")]),
+    ("The number of convictions was up 20 percent; the number of shelters was about 10.", []),
+    ("The number of prosecutions rose from 5 to 12.", []),
+    ("Six active police officials were charged in July 2009 and are awaiting trial.", [("prosecutions", 6, "in July 2009")]),
 ])
 def test_figures_from_sentences(sentence: str, expected: list) -> None:
     assert [(k, v, p) for k, v, _, p, *_ in from_text(sentence)] == expected

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ._types import Line
 from .exchanges import split_inline_questions
+from .section_items import section_item_lines
 from .headings import JOINING, NUM_START, heading_at, split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
@@ -70,11 +71,12 @@ def _ends_sentence(text: str | None) -> bool:
     return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
-def _numbered(lines: list[Line], texts: list[str]) -> dict[int, tuple[int, str | None, str]]:
-    """Line index → (number, marking, rest) for the paragraph starts that hold up (``texts``: the lines' texts)."""
+def _numbered(lines: list[Line], texts: list[str], items: set[int]) -> dict[int, tuple[int, str | None, str]]:
+    """Line index → (number, marking, rest) for the paragraph starts that hold up (``texts``: the lines' texts;
+    ``items``: lines that are no such start)."""
     found: dict[int, tuple[int, str | None, str]] = {}
     last = 0
-    starts = [i for i, t in enumerate(texts) if t[:1] in _NUM_FIRST or (t[:1] > "\x7f" and t[:1].isdigit())]
+    starts = [i for i, t in enumerate(texts) if (t[:1] in _NUM_FIRST or (t[:1] > "\x7f" and t[:1].isdigit())) and i not in items]
     for i in starts:
         line = lines[i]
         m = NUM_START.match(line.text)
@@ -159,7 +161,8 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     letters = len(sample) - len(sample.translate(None, _LETTER_BYTES))
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
-    numbered = _numbered(lines, all_texts)
+    in_sections = section_item_lines(lines)  # `1. (U)` restarting under each `2A.` heading: items, not ¶ numbers
+    numbered = _numbered(lines, all_texts, in_sections)
     # `A: ...` items, in a cable with no `Q:` (a line without a Q cannot be one)
     colon = not any(TRANSCRIPT.match(t) for t in all_texts if "Q" in t)
     sig = signature_start(lines)
@@ -188,6 +191,10 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
         if first == "#" and _LOST_MARK.match(text):  # `###########`: lines lost here; what follows is a fragment
             _close(segs, i)
             segs.append(_Seg(start=i, first=text.strip(), open=False))
+            continue
+        if i in in_sections:
+            _close(segs, i)
+            segs.append(_Seg(start=i, first=text.strip()))
             continue
         if i in numbered:
             number, marking, rest = numbered[i]

@@ -32,12 +32,13 @@ from .prefilter import has_lower
 from .reflow import UNWRAPPED, is_rule, may_be_rule
 
 MAX_TITLE = 80  # a title line is at most this long
+MAX_RULE_TITLE = 130  # a title on one line with its rule: the rule says it is one, so longer ones too
 MAX_TITLE_LINES = 3  # a title wrapped above its underline
 
 _RULE_HEADING = re.compile(
-    r"^\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?:[-=*] ){3,})\s*([^-=*\s].{0,78}?)\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?: [-=*]){3,})\s*$"
+    r"^\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?:[-=*] ){3,})\s*([^-=*\s].{0,128}?)\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?: [-=*]){3,})\s*$"
 )
-_TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,78}?)\s+[-=_]{5,}[-=_ ]*$")
+_TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,128}?)\s+[-=_]{5,}[-=_ ]*$")
 _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
 #: a numbered paragraph's start: ``5. (SBU)``, ``12 .``, ``1.KEY POINTS`` (no space before a word); group 1
 #: is the number. Not ``1.5`` (a decimal) nor ``2.A.`` (an item label)
@@ -55,7 +56,11 @@ _TITLE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'\u2019/&\"-?")  # what
 _NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
 _RULE_TAIL_CHARS = frozenset("-=_")
 _RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
-_RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s](?:[^-=]|-(?![-=])){0,60}?)\s*[-=]{3,}\s*$")
+_RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s](?:[^-=]|-(?![-=])){0,128}?)\s*[-=]{3,}\s*$")
+# Where a title before its rule may start: after a sentence end (not inside an ellipsis `. . .` / `...`).
+_TITLE_CUT = re.compile(r"(?:(?<!\.\.)(?<!\. \.)\.[\"\u201d)]?|[?!])\s+(?=\S)")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # `U.S.`, `U.K.`: a sentence end, or inside a title
+_ELLIPSIS_END = re.compile(r"(?:\s*\.){2,}\s*$")
 _END_MARK_PREFIX = re.compile(r"END\s+(?:OF\s+)?(?:SUMMARY|COMMENT)\.?\s+(?=\S)")
 _RULE_START = frozenset("-=*")  # what a rule heading's first non-blank character is
 
@@ -99,13 +104,21 @@ def _ends_block(lines: Sequence[str], j: int) -> bool:
     return not nxt.strip() or is_rule(nxt) or bool(NUM_START.match(nxt)) or item_start(nxt) is not None
 
 
+def _rule_follows(lines: Sequence[str], i: int) -> bool:
+    return i + 1 < len(lines) and is_rule(lines[i + 1])
+
+
 def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
-    """A title of one to three lines with a rule under it → (title, index after the rule)."""
+    """A title of one to three lines with a rule under it → (title, index after the rule).
+
+    A title of one line right above its rule may be longer than other titles (:data:`MAX_RULE_TITLE`).
+    """
     if not any(may_be_rule(lines[k]) for k in range(i + 1, min(i + MAX_TITLE_LINES + 1, len(lines)))):
         return None  # no rule in the lines below: the common case, decided without the loop
     for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         text = lines[k].strip()
-        if not text or len(text) > MAX_TITLE or is_rule(text) or is_rule_heading(text):
+        limit = MAX_RULE_TITLE if k == i and _rule_follows(lines, k) else MAX_TITLE
+        if not text or len(text) > limit or is_rule(text) or is_rule_heading(text) or not _long_title_ok(text):
             return None
         if k > i and text[:1].islower() and lines[k - 1].strip()[-1:] in ".":
             return None
@@ -115,7 +128,7 @@ def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
             width = max(map(len, title_lines))
             if k > i and len(nxt.strip()) < 0.6 * width:
                 return None
-            if any(t[-1] in ",;" for t in title_lines) or title_lines[-1][-1] == ".":
+            if any(t[-1] in ",;" for t in title_lines) or not _title_end_ok(title_lines[-1]):
                 return None
             return " ".join(" ".join(title_lines).split()), k + 2
         if text[-1] in _SENTENCE_END and text[-1] != "?" and text[-1] != ")":
@@ -140,7 +153,7 @@ def heading_at(
         if m:
             return m.group(1), i + 1
         m = _TRAILING_RULE.match(text)
-        if m and m.group(1)[-1] not in _NOT_TITLE_END and sum(c.isalpha() for c in m.group(1)) >= 3:
+        if m and _title_end_ok(m.group(1)) and _long_title_ok(m.group(1)) and sum(c.isalpha() for c in m.group(1)) >= 3:
             return " ".join(m.group(1).split()), i + 1
     if not opens_block(lines, i, breaks):
         # an underlined title right under the last sentence of a paragraph
@@ -148,7 +161,7 @@ def heading_at(
         if prev[-1:] in _SENTENCE_END and len(text) <= MAX_TITLE and not text[:1].islower():
             return _underlined(lines, i)
         return None
-    if len(text) > MAX_TITLE or is_rule(text):
+    if is_rule(text) or len(text) > (MAX_RULE_TITLE if _rule_follows(lines, i) else MAX_TITLE):
         return None
     found = _underlined(lines, i)
     if found is not None:
@@ -205,6 +218,10 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
     line = lines[k]
     text = line.text
     split = _split_rule_tail(text) if text.rstrip()[-1:] in _RULE_TAIL_CHARS else None
+    if split is not None and _marking_only(split[0]):
+        # `3. (C) THREE-STAGE TALKS, BUT WITH WHOM? -----`: the numbered paragraph opens with its title
+        out_line = Line(text=text[: len(text.rstrip(" \t-=_"))].rstrip(), page=line.page, break_before=line.break_before)
+        return [out_line, Line(text="", page=line.page)]
     if split is not None:
         head, title = split
         out: list[Line] = []
@@ -238,6 +255,15 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
     ]
 
 
+_MARKING_ONLY = re.compile(r"^\s*(?:\([A-Z/ ]{1,12}\))?\s*$")
+
+
+def _marking_only(head: str) -> bool:
+    """``3. (C)``: a paragraph number and its marking, no text."""
+    m = NUM_START.match(head)
+    return m is not None and _MARKING_ONLY.match(head[m.end() :]) is not None
+
+
 def _split_rule_tail(text: str) -> tuple[str, str] | None:
     """A line ending in a rule: (the text before the title, the title), when a title stands before the rule.
 
@@ -261,13 +287,37 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     before = text[: m.start()].rstrip()
     if before.lstrip()[:3] in ("---", "==="):
         return None  # `----- Questions on U.S. Position -----`: a rule heading whole, left to heading_at
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind('." '), before.rfind("! "), before.rfind(".) "))
-    cut = cut + 2 if cut >= 0 else 0
-    if cut and before[cut - 2 : cut] in ('."', ".)"):
-        cut += 1
+    ellipsis = _ELLIPSIS_END.search(before)
+    cuts = [m.end() for m in _TITLE_CUT.finditer(before, 0, ellipsis.start() if ellipsis else len(before))]
+    while len(cuts) > 1 and _ABBREVIATION_END.search(before[: cuts[-1]].rstrip()) and _title_like(before[cuts[-2] : cuts[-1]]):
+        cuts.pop()  # `issues. Promoting Ties to U.S. State ----`: the title holds the abbreviation
+    cut = cuts[-1] if cuts else 0
     title = before[cut:].strip()
-    if not cut or not title or len(title) > MAX_TITLE or sum(c.isalpha() for c in title) < 3 or "--" in title:
+    if not cut or not title or len(title) > MAX_RULE_TITLE or sum(c.isalpha() for c in title) < 3 or "--" in title:
         return None
-    if title[-1] in _NOT_TITLE_END or title[:1].islower():
+    if title[:1] == "(" and ")" in title[:-1]:  # `Georgia. (TF/Turkey desk telcon, Yerevan 639) PANIC IN TBILISI`
+        close = title.index(")") + 1
+        cut += len(before[cut:]) - len(before[cut:].lstrip()) + close
+        title = title[close:].strip()
+    if not title or not _title_end_ok(title) or title[:1].islower() or not _long_title_ok(title):
         return None
     return before[:cut].rstrip(), title
+
+
+def _title_like(words: str) -> bool:
+    """Most words capitalised (small joining words aside): ``Promoting Ties to U.S.``, not a sentence."""
+    content = [w for w in words.split() if w.lower() not in JOINING]
+    return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _long_title_ok(title: str) -> bool:
+    """A title longer than :data:`MAX_TITLE` (allowed only with its rule) reads as one: not a sentence's
+    end and the next one's start (``group is ... the mid-term election. Origins of the Movement``)."""
+    if len(title) <= MAX_TITLE:
+        return True
+    return not title[:1].islower() and (_TITLE_CUT.search(title) is None or _title_like(title))
+
+
+def _title_end_ok(title: str) -> bool:
+    """A title does not end like a sentence part (``.``, ``,``, ``;``), except with an ellipsis (``Brown Comes Back...``)."""
+    return title[-1] not in _NOT_TITLE_END or bool(_ELLIPSIS_END.search(title))

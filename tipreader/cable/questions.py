@@ -21,6 +21,7 @@ import re
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
 from .prefilter import may_hold
+from .section_items import section_parts
 from .topic_questions import topic_parts
 
 _TIP = re.compile(
@@ -80,6 +81,9 @@ def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[i
 def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     colon = not any(TRANSCRIPT.search(p.text) for p in paragraphs if "Q" in p.text)  # a match holds a Q
     items = {p.index: it for p in paragraphs if (it := item_of(p, colon=colon)) is not None}
+    sections = section_parts(paragraphs)
+    if sections is not None:  # answers numbered under `2A.` section headings
+        return sections
     if _keyed("\n".join(p.text for p in paragraphs[:8])):  # keyed to the tasker: its topics and questions?
         topics = topic_parts(paragraphs, items)
         if topics is not None:

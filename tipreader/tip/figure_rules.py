@@ -22,10 +22,10 @@ _HEDGE = re.compile(r"(?:about|approximately|around|nearly|almost|up to|over|mor
                     r"under|as many as|"
                     r"an estimated|estimated|at least|roughly|some)\s+$", re.IGNORECASE)
 _QUAL = r"(?:new\s+|additional\s+|separate\s+|criminal\s+|formal\s+|active\s+|ongoing\s+|open\s+)?(?:(?:human\s+|sex\s+|labou?r\s+)?trafficking(?:-related)?\s+|TIP(?:-related)?\s+|TIP\s+)?"
-_WHO = (r"(?:other\s+)?(?:alleged\s+|suspected\s+|accused\s+|former\s+)?(?:[a-z]+-[\w-]+\s+)?(?-i:[A-Z][a-z]+\s+)?"
+_WHO = (r"(?:other\s+)?(?:alleged\s+|suspected\s+|accused\s+|former\s+|active\s+|serving\s+)?(?:[a-z]+-[\w-]+\s+)?(?-i:[A-Z][a-z]+\s+)?"
         r"(?:(?:sex\s+|labou?r\s+)?traffickers?|persons?|people|individuals?|others|members|nationals|citizens|"
         r"defendants?|co-defendants|suspects?|offenders?|men|women|man|woman|perpetrators?|detainees|accomplices|activists|"
-        r"(?:government\s+|public\s+)?officials?|(?:police\s+)?officers?|policem[ae]n)")
+        r"(?:government\s+|public\s+|police\s+)?officials?|(?:police\s+)?officers?|policem[ae]n)")
 _FROM = r"(?:\s+\([^)]{1,200}\)|\s+(?:from|of|at|in)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)?"  # "officials from the Ministry"
 _WERE = r"(?:was|were|have\s+been|has\s+been|had\s+been)"
 _OF_THE = rf"(?:of\s+the\s+(?:(?:\d+|{_WORDNUM})\s+)?)?"  # "Two of the (12) defendants were sentenced"
@@ -135,6 +135,14 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
                    r"(?:\s?(?P<mult>million|billion|trillion|mn|m|k)\b)?(?![\d:.,]\d|\w)", re.IGNORECASE),
     ],
 }
+# "The total number of convictions remained relatively constant at ten", "the number of prosecutions rose to 12"
+_NUMBER_OF = (r"\bnumber\s+of\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:[\w-]+\s+){{0,3}}?(?:was|were|is|stood\s+at|"
+              r"remained\s+(?:[\w-]+\s+){{0,2}}?at|reached|(?:rose|increased|grew|fell|dropped|decreased|declined)\s+to|"
+              r"totall?ed|came\s+to)\s+{n}\b(?!\s*(?:%|percent|per\s+cent))")
+for _kind, _noun in (("investigations", "investigations"), ("prosecutions", "(?:prosecutions|indictments|trials)"),
+                     ("convictions", "convictions"), ("victims_identified", "(?:identified\\s+victims|victims\\s+identified)"),
+                     ("victims_assisted", "(?:victims\\s+assisted|assisted\\s+victims)"), ("shelters", "shelters")):
+    _PATTERNS[_kind].append(re.compile(_NUMBER_OF.format(noun=_noun, n=N), re.IGNORECASE))
 # the weakest form, tried after every other kind: "24 trafficking victims" (no verb) counts victims identified,
 # unless a stronger pattern ("provided assistance to 38 trafficking victims") took the number
 # a prison term imposed (in months): "sentenced him to two years in prison", "received a seven-year sentence";
