@@ -140,3 +140,8 @@ def test_an_acronym_defined_by_apposition_in_another_languages_order() -> None:
 def test_a_known_acronym_in_a_list_is_no_apposition() -> None:
     ents = extract_entities(["The Ministry of Health, UNICEF, and WHO met the governor."])
     assert not [e for e in ents if e.type == "ACRONYM" and e.text == "UNICEF" and e.expansion == "Ministry of Health"]
+
+
+def test_a_place_with_an_elided_article() -> None:
+    ents = typed("Cocaine moved from Cote d’Ivoire and from Cote d'Ivoire to Ghana.")
+    assert [w for t, w in ents if t == "LOCATION"] == ["Cote d’Ivoire", "Cote d'Ivoire", "Ghana"]

@@ -87,6 +87,9 @@ def _in_longer_name(tokens: list[Token], first: int, last: int) -> bool:
     return False
 
 
+_ELIDED = ("d'", "d’", "l'", "l’")  # "Cote d'Ivoire", "Val d’Oise": an elided article, then the name
+
+
 def _match_at(tokens: list[Token], start: int, upper: bool) -> tuple[int, str, str] | None:
     """The longest gazetteer name starting at token ``start``: (last token index, canonical, tier)."""
     g = geo()
@@ -98,7 +101,7 @@ def _match_at(tokens: list[Token], start: int, upper: bool) -> tuple[int, str, s
         if j > start:
             if tok.gap not in (" ", "-") or tokens[j - 1].poss:
                 break
-            if not (_capital(tok, upper) or tok.key in _CONNECT):
+            if not (_capital(tok, upper) or tok.key in _CONNECT or tok.text[:2] in _ELIDED and tok.text[2:3].isupper()):
                 break
             text += tok.gap
         text += tok.text
