@@ -115,3 +115,28 @@ def test_a_given_name_alone_is_the_one_person_so_named_but_not_when_two_are() ->
                                                                          ("Rahul", "Rahul Gandhi")]
     two = typed("Rahul Gandhi and Rahul Dravid spoke.", "Later Rahul said nothing.")
     assert ("PERSON", "Rahul") not in two
+
+
+def test_amounts_in_other_currencies_are_money() -> None:
+    ents = typed("VASP OWES INFRAERO 774 MILLION REAIS. IT COST 40 million dinars. 500 POUNDS OF COCAINE WERE SEIZED.")
+    assert [w for t, w in ents if t == "MONEY"] == ["774 MILLION REAIS", "40 million dinars"]
+
+
+def test_a_capitals_party_named_without_its_head_word() -> None:
+    ents = typed("THE THIRD-PLACE FINISHER, AL WAFD PARTY CANDIDATE NOMAN GOMAA, LOST HIS SEAT.",
+                 "CURRENT AL WAFD LEADER MAHMOUD ABAZA IS A TALENTED POLITICIAN.")
+    assert ("ORG", "AL WAFD") in ents
+
+
+def test_an_acronym_defined_by_apposition_in_another_languages_order() -> None:
+    ents = extract_entities(["OTAIZA IS THE FORMER DIRECTOR OF CIVILIAN INTELLIGENCE SERVICE, DISIP, AND THE CURRENT "
+                             "DIRECTOR OF THE NATIONAL INSTITUTE FOR COOPERATIVE EDUCATION, INCE). AS CHIEF OF INCE, "
+                             "OTAIZA HAS RUN VARIOUS PROGRAMS."])
+    expansions = {e.text: e.expansion for e in ents if e.type == "ACRONYM"}
+    assert expansions == {"DISIP": "CIVILIAN INTELLIGENCE SERVICE",
+                          "INCE": "NATIONAL INSTITUTE FOR COOPERATIVE EDUCATION"}
+
+
+def test_a_known_acronym_in_a_list_is_no_apposition() -> None:
+    ents = extract_entities(["The Ministry of Health, UNICEF, and WHO met the governor."])
+    assert not [e for e in ents if e.type == "ACRONYM" and e.text == "UNICEF" and e.expansion == "Ministry of Health"]

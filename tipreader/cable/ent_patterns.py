@@ -56,16 +56,25 @@ _NOT_YEAR_AFTER = re.compile(
 
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand|trillion|mn|bn|mln|m|b)\b)?"
 _CUR_WORD = r"(?:USD|US\s?dollars|U\.S\.\s?dollars|dollars|EUR|euros?|pesos|naira|rupees|GBP|pounds)"
+# Other currencies written after an amount ("3 BILLION REAIS", "500 million dinars"); not "pounds" (weight)
+# nor "won"/"rand" (words).
+_LOCAL_CURRENCY = (r"reais|reals|rubles|roubles|yuan|renminbi|yen|dinars?|dirhams?|riyals?|rials?|shekels?|liras?|"
+                   r"shillings?|cedis?|francs|bolivares|bolivars|soles|quetzales|colones|lempiras|cordobas|kwacha|birr|"
+                   r"taka|rupiah|ringgit|baht|afghanis|leva|lei|zlotys?|forints?|hryvnias?|tenge|manat|somoni|kyats?")
 _MONEY_RE = re.compile(
     rf"""(?:(?:US|U\.S\.)?\$\s?{_AMOUNT}(?:\s?{_CUR_WORD}\b)?
         | \b(?:USD|EUR|GBP|MXN)\s?{_AMOUNT}
-        | \b{_AMOUNT}\s(?:U\.S\.\s|US\s)?(?:dollars|euros?|pesos|naira|rupees|USD|EUR)\b)""",
+        | \b{_AMOUNT}\s(?:U\.S\.\s|US\s)?(?:dollars|euros?|pesos|naira|rupees|USD|EUR|{_LOCAL_CURRENCY})\b)""",
     re.X | re.I,
 )
 # Where a money match may start, over lower-cased text.
 _MONEY_START_LOW = re.compile(r"[$\d]|us|u\.s\.|eur|gbp|mxn")
 # Lower-case words one of which every money match contains (or a "$").
-_MONEY_HINTS = ("usd", "eur", "gbp", "mxn", "dollar", "peso", "naira", "rupee")
+_MONEY_HINTS = ("usd", "eur", "gbp", "mxn", "dollar", "peso", "naira", "rupee", "reai", "real", "rubl", "roubl",
+                "yuan", "renminbi", "yen", "dinar", "dirham", "riyal", "rial", "shekel", "lira", "shilling", "cedi",
+                "franc", "boliv", "soles", "quetzal", "colones", "lempira", "cordoba", "kwacha", "birr", "taka",
+                "rupiah", "ringgit", "baht", "afghani", "leva", "lei", "zlot", "forint", "hryvnia", "tenge",
+                "manat", "somoni", "kyat")
 # r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\scent\b)" with re.I, written to open with a digit (fast scan).
 _PERCENT_RE = re.compile(r"\d(?<!\w\d)\d*(?:[.,]\d+)?\s?(?:%|[Pp][Ee][Rr][Cc][Ee][Nn][Tt]\b|[Pp][Ee][Rr]\s[Cc][Ee][Nn][Tt]\b)")
 _PHONE_RE = re.compile(

@@ -9,6 +9,8 @@ ASSEMBLY``); ``GOVERNMENT OF ICELAND``, ``MINISTRY OF DEFENSE``. A person's word
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .ent_data import demonyms, first_names, gazetteer, geo, is_common_word, org_words, place_key
 from .ent_text import Token
 
@@ -98,3 +100,18 @@ def _proper_head_start(tokens: list[Token], j: int) -> int:
     if i >= 1 and tokens[i - 1].key in ("al", "el") and tokens[i].gap in (" ", "-"):
         i -= 1  # "AL WAFD PARTY"
     return i
+
+
+_PARTY_HEADS = frozenset("PARTY MOVEMENT FRONT BLOC".split())
+
+
+def capitals_short_forms(names: Iterable[str]) -> list[tuple[str, str]]:
+    """``AL WAFD PARTY`` → ("AL WAFD", ...): a capitals party named without its head word, when a
+    word of the rest is one no list knows (not ``NATIONAL DEMOCRATIC``)."""
+    out = []
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and words[-1] in _PARTY_HEADS and any(
+                w.isalpha() and not is_common_word(w.lower()) and w.lower() not in UPPER_MODIFIERS for w in words[:-1]):
+            out.append((" ".join(words[:-1]), name))
+    return out

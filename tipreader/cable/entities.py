@@ -29,11 +29,13 @@ from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_canonical import RawEntity, canonicalise
 from .ent_address import address_entities
+from .ent_appositive import appositive_definitions
 from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, possessive_persons,
                           ref_line_persons, unknown_name_persons)
 from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, org_words
 from .ent_kinds import kind_named_orgs
 from .ent_learned import NameBook, org_short_forms
+from .ent_upper_orgs import capitals_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_airports, find_places
 from .ent_initials import with_initials
@@ -158,6 +160,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     definitions: list[acr.Definition] = []
     for (index, text, _), up in zip(items, upper):
         definitions.extend(acr.find_definitions(index, text, up))
+        definitions.extend(appositive_definitions(index, text, up))
     gloss: dict[str, str] = {}
     for d in definitions:
         gloss.setdefault(d.acronym, d.expansion)
@@ -226,6 +229,9 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     for n, (_, text, _) in enumerate(items):  # "two carriers - VARIG and VASP": the airlines, wherever named
         for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]):
             book.add(text[s:e], "ORG", text[s:e])
+    for short, name in capitals_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) if upper[n]
+                                             for s, e, t in found_orgs if t == "ORG"}):
+        book.add(short, "ORG", name)  # "AL WAFD" after "AL WAFD PARTY"
     for short, name in org_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) for s, e, t in found_orgs if t == "ORG"}):
         book.add(short, "ORG", name)
     for n, (index, text, _) in enumerate(items):
