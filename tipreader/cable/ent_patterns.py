@@ -70,7 +70,7 @@ _MONEY_RE = re.compile(
 # Where a money match may start, over lower-cased text.
 _MONEY_START_LOW = re.compile(r"[$\d]|us|u\.s\.|eur|gbp|mxn")
 # Lower-case words one of which every money match contains (or a "$").
-_MONEY_HINTS = ("usd", "eur", "gbp", "mxn", "dollar", "peso", "naira", "rupee", "reai", "real", "rubl", "roubl",
+_MONEY_HINTS = ("usd", "eur", "gbp", "mxn", "dollar", "peso", "naira", "rupee", "reai", "reals", "rubl", "roubl",
                 "yuan", "renminbi", "yen", "dinar", "dirham", "riyal", "rial", "shekel", "lira", "shilling", "cedi",
                 "franc", "boliv", "soles", "quetzal", "colones", "lempira", "cordoba", "kwacha", "birr", "taka",
                 "rupiah", "ringgit", "baht", "afghani", "leva", "lei", "zlot", "forint", "hryvnia", "tenge",

@@ -10,7 +10,7 @@ keeps the form as written but upper-cased with stray spaces removed, so
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 _HEAD = r"(?:TS|SNF|SBU|SB|S|C|U|NC|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|N)"
 _CAVEAT = r"(?:NOFORN|NF|FOUO|FGI|SF|F|N|ORCON|OC|PROPIN|REL\b[^()]*|ENTIRE\b[^()]*)"
@@ -33,7 +33,7 @@ def match_marking(text: str, pos: int = 0) -> re.Match[str] | None:
     return _FULL.match(text, pos) or _OPENLESS.match(text, pos)
 
 
-@cache  # a few dozen forms in all: computed once each
+@lru_cache(maxsize=4096)  # a few dozen forms in most libraries: computed once each
 def normalize_marking(inside: str) -> str:
     """``"S/ Rel to UK "`` → ``"S/REL TO UK"``: upper-cased, spaces tidied, separators as written."""
     text = _SPACES.sub(" ", inside.strip()).upper()
