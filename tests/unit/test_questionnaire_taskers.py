@@ -185,3 +185,16 @@ def test_answers_numbered_again_under_each_section_heading(shared_cables: Path) 
     assert first.answer.startswith("There are no current comprehensive studies")
     assert first.answer.endswith("children working in hazardous conditions in stone quarries in the Minya area.")
     assert [q.label for q in c.parts[-2].questions] == ["2F.1", "2F.2", "2F.3", "2F.4-5", "2F.6"]
+
+
+def test_roman_categories_answered_below_their_title(shared_cables: Path) -> None:
+    """06REYKJAVIK51 ¶4 `... keyed to the tracking categories provided ref A paragraph 8:`, then `I.  Legislative
+    agenda` / `d) not likely ...`, `II.  Media attention`, `III.  Public debate`: three items I-III, the option
+    letter (`d)`) part of the answer, not an item; the cable's paragraphs stay 1-5."""
+    c = cable(shared_cables, "06REYKJAVIK51")
+    q = by_label(c)
+    assert list(q) == ["4.I", "4.II", "4.III"]
+    assert q["4.II"].letters == ("II",)
+    assert q["4.I"].answer == "Legislative agenda d) not likely to get on those agendas in 2006"
+    assert q["4.III"].answer.endswith("civil society discussions since October")
+    assert [p.number for p in c.paragraphs if p.number is not None] == [1, 2, 3, 4, 5]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ._types import Line
 from .exchanges import split_inline_questions
-from .section_items import section_item_lines
+from .section_items import roman_item_lines, section_item_lines
 from .headings import JOINING, NUM_START, heading_at, split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
@@ -161,7 +161,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     letters = len(sample) - len(sample.translate(None, _LETTER_BYTES))
     lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper_body = letters > 0 and lowers < letters * 0.05
-    in_sections = section_item_lines(lines)  # `1. (U)` restarting under each `2A.` heading: items, not ¶ numbers
+    in_sections = section_item_lines(lines) | roman_item_lines(lines)  # `1. (U)` restarting under each `2A.` heading: items, not ¶ numbers
     numbered = _numbered(lines, all_texts, in_sections)
     # `A: ...` items, in a cable with no `Q:` (a line without a Q cannot be one)
     colon = not any(TRANSCRIPT.match(t) for t in all_texts if "Q" in t)

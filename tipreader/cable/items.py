@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .markings import match_marking
+from .section_items import ROMAN_ITEM
 
 if TYPE_CHECKING:
     from .model import Paragraph
@@ -230,7 +231,11 @@ def item_of(para: Paragraph, restating: bool = False, colon: bool = False) -> It
         return None
     m = item_start(text, colon)
     if not m:
-        return None
+        r = ROMAN_ITEM.match(text)
+        if r is None or len(r.group(1)) < 2:
+            return None  # `I.` is the letter I unless `II.` follows (see below)
+        question, answer = split_item(text[r.end() :], restating)
+        return Item(para.index, r.group(1), None, question, answer, "lettered", [r.group(1)], shape="A.")
     mk = match_marking(text, m.end())
     start = mk.end() if mk else m.end()
     letters = item_letters(m)

@@ -107,7 +107,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     numbered = [p for p in paragraphs if p.number is not None]
     # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
-    if q_style < 2 and not (tip or any(it.letter.upper() == "A" for it in lettered)):
+    if q_style < 2 and not (tip or any(it.letter.upper() == "A" or it.letter == "II" for it in lettered)):
         return [], set()
     if q_style < 2 and not (tip or _keyed(whole)):
         return [], set()

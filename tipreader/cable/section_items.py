@@ -10,6 +10,9 @@ heading (and a ``Section I: ...`` line under it), and each numbered answer an an
 (``2A.1``, ``2C.4-14``; ``letters`` holds the numbers it answers).
 
 Only when the cable has two such sections or more and the first number under each is 1.
+
+Also here, :func:`roman_item_lines`: categories numbered in Roman numerals, each a short title with its answer
+on the next line (``II.  Media attention`` / ``a) no published ...``, 06REYKJAVIK51): each opens a paragraph.
 """
 
 from __future__ import annotations
@@ -95,3 +98,23 @@ def section_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]] | 
         parts.append(Part(title=title, questions=tuple(questions), paragraph_index=head_para.index, label=key,
                           title_source="cable"))
     return parts, {head_para.index for head_para, *_ in sections}
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+ROMAN_ITEM = re.compile(r"^\s*(X|IX|IV|V?I{0,3})\.\s+(?=[A-Z])")
+_ROMAN_LINE = re.compile(r"^\s*(X|IX|IV|V?I{0,3})\.\s+[A-Z][^.?!:]{0,58}$")
+_LETTER_LINE = re.compile(r"^\s*(?:-{1,3}\s*)?[A-H][.)]\s")
+
+
+def roman_item_lines(lines: list[Line]) -> set[int]:
+    """The lines of Roman-numbered categories answered below their title, when they run I, II, III ... (three at
+    least), each after a blank line with its answer on the next line and no lettered item among them."""
+    found = [k for k, line in enumerate(lines)
+             if line.text[:1] in " IVX" and _ROMAN_LINE.match(line.text) and (k == 0 or not lines[k - 1].text.strip())
+             and k + 1 < len(lines) and lines[k + 1].text.strip()]
+    numerals = [_ROMAN_LINE.match(lines[k].text).group(1) for k in found]  # type: ignore[union-attr]
+    if len(found) < 3 or numerals != _ROMANS[: len(found)]:
+        return set()
+    if any(_LETTER_LINE.match(lines[k].text) for k in range(found[0], found[-1])):
+        return set()  # Roman parts over lettered items (layout 4): not categories
+    return set(found)
