@@ -14,6 +14,7 @@ that visibly lost text (see :mod:`tipreader.cable.lostlines`).
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -69,6 +70,14 @@ def _ends_sentence(text: str | None) -> bool:
         return True
     end = text.rstrip()
     return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
+
+
+def _typed_in_capitals(texts: list[str]) -> bool:
+    """Whether the body (its first 200 lines) is typed in capitals: under 5 % of its ASCII letters lower case."""
+    sample = "".join(texts[:200]).encode("ascii", "ignore")
+    letters = len(sample) - len(sample.translate(None, _LETTER_BYTES))
+    lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
+    return letters > 0 and lowers < letters * 0.05
 
 
 def _numbered(lines: list[Line], texts: list[str], items: set[int]) -> dict[int, tuple[int, str | None, str]]:
@@ -157,10 +166,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
     if not lines:
         return [], []
     all_texts = [ln.text for ln in lines]
-    sample = "".join(all_texts[:200]).encode("ascii", "ignore")
-    letters = len(sample) - len(sample.translate(None, _LETTER_BYTES))
-    lowers = len(sample) - len(sample.translate(None, _LOWER_BYTES))
-    upper_body = letters > 0 and lowers < letters * 0.05
+    upper_body = functools.cache(functools.partial(_typed_in_capitals, all_texts))  # asked of capitals lines only
     in_sections = section_item_lines(lines) | roman_item_lines(lines)  # `1. (U)` restarting under each `2A.` heading: items, not ¶ numbers
     numbered = _numbered(lines, all_texts, in_sections)
     # `A: ...` items, in a cable with no `Q:` (a line without a Q cannot be one)

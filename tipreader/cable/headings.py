@@ -24,7 +24,7 @@ boundaries) can ask the same question of the same lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ._types import Line
 from .items import item_start
@@ -137,13 +137,14 @@ def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
 
 
 def heading_at(
-    lines: Sequence[str], i: int, upper_body: bool = False, breaks: Sequence[bool] | None = None
+    lines: Sequence[str], i: int, upper_body: Callable[[], bool] | bool = False, breaks: Sequence[bool] | None = None
 ) -> tuple[str, int] | None:
     """The heading that starts at line ``i``: (its title, the index of the line after it), or None.
 
     ``upper_body`` says the body is typed in capitals (capitals lines are then titles
-    only with a blank line on both sides); ``breaks[i]`` is True where a page break
-    stood before line ``i`` (a block starts there too).
+    only with a blank line on both sides); a function is asked only when a capitals line
+    needs it. ``breaks[i]`` is True where a page break stood before line ``i`` (a block
+    starts there too).
     """
     text = lines[i].strip()
     if not text:
@@ -176,12 +177,13 @@ def heading_at(
         return None
     if not is_capitals_title(text):
         return None
-    if upper_body and not prev_blank:
+    capitals = upper_body() if callable(upper_body) else upper_body
+    if capitals and not prev_blank:
         return None
     if _ends_block(lines, i + 1):
         return text, i + 1
     # a capitals title wrapped on two lines
-    if upper_body or i + 1 >= len(lines):
+    if capitals or i + 1 >= len(lines):
         return None
     second = lines[i + 1].strip()
     if is_capitals_title(second) and _ends_block(lines, i + 2) and len(text) + len(second) <= 2 * MAX_TITLE:
