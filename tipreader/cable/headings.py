@@ -219,7 +219,8 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
     """Line ``k`` with a title at its end split off (see :func:`split_tail_titles`), or None."""
     line = lines[k]
     text = line.text
-    split = _split_rule_tail(text) if text.rstrip()[-1:] in _RULE_TAIL_CHARS else None
+    last = text.rstrip()[-1:]
+    split = _split_rule_tail(text) if last in _RULE_TAIL_CHARS else None
     if split is not None and _marking_only(split[0]):
         # `3. (C) THREE-STAGE TALKS, BUT WITH WHOM? -----`: the numbered paragraph opens with its title
         out_line = Line(text=text[: len(text.rstrip(" \t-=_"))].rstrip(), page=line.page, break_before=line.break_before)
@@ -236,7 +237,7 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
     if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not NUM_START.match(nxt)):
         return None
-    m = _TAIL_TITLE.search(text) if text.rstrip()[-1:] in _TITLE_LAST_CHARS else None
+    m = _TAIL_TITLE.search(text) if last in _TITLE_LAST_CHARS else None
     if m is None:
         return None
     title, cut = m.group(1), m.start(1)

@@ -117,8 +117,9 @@ def lost_line_warnings(paragraphs: list[Paragraph], raw: list[list[str]]) -> lis
     """
     found: list[tuple[Paragraph, str, bool]] = []
     for para, lines in zip(paragraphs, raw):
-        if lines and max(map(len, lines)) <= UNWRAPPED:
-            found.extend((para, reason, sure) for reason, sure in _lost_places(lines))
+        wrap = max(map(len, lines)) if lines else 0
+        if lines and wrap <= UNWRAPPED:
+            found.extend((para, reason, sure) for reason, sure in _lost_places(lines, wrap))
     trust_ambiguous = sum(sure for _, _, sure in found) >= SURE_PLACES
     warnings: list[ParseWarning] = []
     for para, reason, sure in found:
@@ -128,10 +129,10 @@ def lost_line_warnings(paragraphs: list[Paragraph], raw: list[list[str]]) -> lis
     return warnings
 
 
-def _lost_places(lines: list[str]) -> list[tuple[str, bool]]:
-    """One ``(reason, sure)`` per unit that lost text: a line cut short inside it, or its end."""
+def _lost_places(lines: list[str], wrap: int) -> list[tuple[str, bool]]:
+    """One ``(reason, sure)`` per unit that lost text: a line cut short inside it, or its end (``wrap``: the
+    paragraph's longest line)."""
     places: list[tuple[str, bool]] = []
-    wrap = max(map(len, lines))
     blocks = split_blocks(lines)
     for b, block in enumerate(blocks):
         if is_table(block):

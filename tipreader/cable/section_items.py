@@ -81,6 +81,7 @@ def section_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]] | 
             current = None
     if len(sections) < 2 or any(not items or _numbers(items[0][1])[0] != 1 for *_, items in sections):
         return None
+    text_of = {p.index: p.text for p in paragraphs}
     parts = []
     for head_para, key, title, items in sections:
         questions = []
@@ -88,7 +89,7 @@ def section_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]] | 
             first, final = _numbers(m)
             mk = match_marking(para.text, m.end())
             texts = [para.text[mk.end() if mk else m.end():].strip()]
-            texts += [p.text for p in paragraphs if p.index in extra.get(para.index, [])]
+            texts += [text_of[i] for i in extra.get(para.index, [])]
             number = str(first) if first == final else f"{first}-{final}"
             questions.append(Question(
                 letter="", question="", answer="\n\n".join(t for t in texts if t), paragraph=None,
