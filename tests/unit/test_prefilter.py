@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from tipreader.cable.prefilter import has_lower, may_hold
+from tipreader.cable.prefilter import has_lower, may_hold, word_start
+from tipreader.cable.structure import _END_MARK, _without_end_marks
 
 _TEXTS = [
     "",
@@ -26,6 +27,10 @@ _TEXTS = [
     "MINISTER ADDRESSES MIGRATION",
     "Minister",
     "\u00df",
+    "attend the weekend. (END SUMMARY) and END COMMENT",
+    "xEND SUMMARY _end  (end of summary).",
+    "\u0130 END SUMMARY",
+    "WEEKEND\u00a0 (END SUMMARY)",
 ]
 
 
@@ -45,3 +50,20 @@ def test_may_hold_says_no_for_a_plain_text_without_the_word() -> None:
 @pytest.mark.parametrize("text", _TEXTS)
 def test_has_lower_is_any_islower(text: str) -> None:
     assert has_lower(text) == any(c.islower() for c in text)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_a_search_from_word_start_finds_what_a_whole_search_finds(text: str) -> None:
+    regex = re.compile(r"\bEND\b", re.IGNORECASE)
+    start = word_start(text, "end")
+    whole = regex.search(text)
+    if start is None:
+        assert whole is None
+    else:
+        found = regex.search(text, start)
+        assert (found and found.span()) == (whole and whole.span())
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_end_marks_go_as_with_the_regex_over_the_whole_text(text: str) -> None:
+    assert _without_end_marks(text) == _END_MARK.sub("", text)

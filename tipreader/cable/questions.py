@@ -30,8 +30,7 @@ _TIP = re.compile(
     re.IGNORECASE,
 )
 _KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
-_KEYED_WORDS = ("keyed to", "questionnaire", "reftel questions", "question in ref", "questions in ref",
-                "question of ref", "questions of ref", "question from ref", "questions from ref")  # one is in each match
+_KEYED_WORDS = ("keyed to", "question")  # one is in each match (every other phrase holds "question")
 
 _UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
 _TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")

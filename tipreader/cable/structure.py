@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 from .model import Block, Paragraph, Part
-from .prefilter import may_hold
+from .prefilter import word_start
 from .questions import find_parts
 
 _LOOKAHEAD = 12  # paragraphs searched for the END marker
@@ -33,8 +33,23 @@ _END_MARK = re.compile(r"\s*\(?\bEND\s+(?:OF\s+)?(?:EXECUTIVE\s+)?(?:SUMMARY|COM
 
 
 def _has_end(end: re.Pattern[str], text: str) -> bool:
-    """Whether ``text`` holds the block's end mark (``END SUMMARY``); the regex only where ``end`` may be."""
-    return may_hold(text, "end") and end.search(text) is not None
+    """Whether ``text`` holds the block's end mark (``END SUMMARY``); the regex only from where a word ``end`` is."""
+    start = word_start(text, "end")
+    return start is not None and end.search(text, start) is not None
+
+
+def _without_end_marks(text: str) -> str:
+    """``text`` without its end marks (:data:`_END_MARK`); the regex only from the blanks before the first word ``end``."""
+    start = word_start(text, "end")
+    if start is None:
+        return text
+    cut = start  # where a mark at ``start`` can begin: `\s*\(?` before it
+    if cut and text[cut - 1] == "(":
+        cut -= 1
+    while cut and text[cut - 1].isspace():
+        cut -= 1
+    cut = max(0, cut - 1)  # one character more, for `\b` to see (no mark can start on it)
+    return text[:cut] + _END_MARK.sub("", text[cut:])
 
 
 def _find_block(paragraphs: list[Paragraph], kind: str) -> tuple[int, list[int]] | None:
@@ -71,8 +86,8 @@ def _block_text(paragraphs: list[Paragraph], indexes: list[int], kind: str) -> s
         text = paragraphs[i].text
         if pos == 0:
             text = _LABEL[kind].sub("", text, count=1)
-        if pos == len(indexes) - 1 and may_hold(text, "end"):
-            text = _END_MARK.sub("", text)
+        if pos == len(indexes) - 1:
+            text = _without_end_marks(text)
         if text.strip():
             texts.append(text.strip())
     return "\n\n".join(texts)
