@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ent_data import fold, gazetteer, is_common_word, known_acronyms, org_words, vocab
+from .ent_text import is_government_acronym
 
 STRUCTURAL = frozenset(
     """QUESTION QUESTIONS POST RESPONSE RESPONSES REF REFS REFTEL REFTELS SUBJECT SUMMARY COMMENT
@@ -46,7 +47,6 @@ _CANDIDATE = re.compile(
     r"[A-Z](?<![\w&'’/][A-Z])(?:(?<=[GM])o[A-Z]{1,2}|[A-Z0-9&]*[A-Z0-9]|)(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)"
 )
 _CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’.&-]+\b[\s,:;/-]+(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){2,}[A-Z][A-Z'’.&-]+\b")
-_GOVERNMENT = re.compile(r"GO[A-Z]{1,2}")  # "GOB", "GOAJ": the government of a country
 _HONORIFICS = frozenset("MR MS MRS DR ST GEN COL LT SEN REP GOV AMB PROF MSGR".split())
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -153,7 +153,7 @@ def _upper_run(words: list[tuple[int, int, str]], letters: str) -> tuple[int, in
     i = len(words)
     while i > 0 and words[i - 1][2].lower().replace("’", "'").removesuffix("'s") not in _UPPER_STOP:
         i -= 1
-    while i < len(words) and (words[i][2].lower() in CONNECTORS or _GOVERNMENT.fullmatch(words[i][2])
+    while i < len(words) and (words[i][2].lower() in CONNECTORS or is_government_acronym(words[i][2])
                               or words[i][2][-2:] in ("'S", "’S")):
         i += 1  # "THE GOB CIVIL AVIATION AUTHORITY (DAC)", "GOB'S NATIONAL ...": the owner is not in the name
     run = words[i:]
@@ -330,7 +330,7 @@ def _is_acronym(k: str, upper_text: bool, after_bracket: bool) -> bool:
             return not is_common_word(folded) or len(k) <= 3 and vocab().get(folded, 0) < 500
         if len(k) >= 4 and k.endswith("S") and k[:-1] in known and not is_common_word(folded):
             return True  # "NGOS": the plural of a known acronym
-        if k.startswith("GO") and len(k) <= 4:
+        if is_government_acronym(k):
             return k != "GOD" and not is_common_word(folded)  # "GOE", not "GOOD"
         return 3 <= len(k) <= 5 and not any(c in "AEIOUY" for c in k)
     if k in known:

@@ -29,7 +29,7 @@ from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_canonical import RawEntity, canonicalise
 from .ent_address import address_entities
-from .ent_appositive import appositive_definitions
+from .ent_appositive import definitions_in
 from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, possessive_persons,
                           ref_line_persons, unknown_name_persons)
 from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, org_words
@@ -159,8 +159,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     # 1. Acronym definitions over the whole cable: first definition of each key wins.
     definitions: list[acr.Definition] = []
     for (index, text, _), up in zip(items, upper):
-        definitions.extend(acr.find_definitions(index, text, up))
-        definitions.extend(appositive_definitions(index, text, up))
+        definitions.extend(definitions_in(index, text, up))
     gloss: dict[str, str] = {}
     for d in definitions:
         gloss.setdefault(d.acronym, d.expansion)
@@ -229,10 +228,15 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     for n, (_, text, _) in enumerate(items):  # "two carriers - VARIG and VASP": the airlines, wherever named
         for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]):
             book.add(text[s:e], "ORG", text[s:e])
-    for short, name in capitals_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) if upper[n]
-                                             for s, e, t in found_orgs if t == "ORG"}):
+    org_names: dict[str, bool] = {}  # organisation name → written in capitals somewhere
+    for n, found_orgs in enumerate(orgs):
+        for s, e, t in found_orgs:
+            if t == "ORG":
+                name = items[n][1][s:e]
+                org_names[name] = org_names.get(name, False) or upper[n]
+    for short, name in capitals_short_forms(name for name, in_capitals in org_names.items() if in_capitals):
         book.add(short, "ORG", name)  # "AL WAFD" after "AL WAFD PARTY"
-    for short, name in org_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) for s, e, t in found_orgs if t == "ORG"}):
+    for short, name in org_short_forms(org_names):
         book.add(short, "ORG", name)
     for n, (index, text, _) in enumerate(items):
         up = upper[n]
