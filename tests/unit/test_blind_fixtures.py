@@ -22,6 +22,7 @@ QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
 QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json"))
 QUESTIONNAIRE_BLIND4 = sorted((FIXTURES / "questionnaire_blind4").glob("*.json"))
+QUESTIONNAIRE_BLIND5 = sorted((FIXTURES / "questionnaire_blind5").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 BODY_BLIND3 = sorted((FIXTURES / "body_blind3").glob("*.json"))
 BODY_BLIND4 = sorted((FIXTURES / "body_blind4").glob("*.json"))
@@ -41,6 +42,7 @@ def test_both_blind_sets_are_present() -> None:
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
     assert len(QUESTIONNAIRE_BLIND4) >= 8
+    assert len(QUESTIONNAIRE_BLIND5) >= 8
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
     assert len(BODY_BLIND4) >= 8
@@ -107,10 +109,11 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
 
 
-@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3 + QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
-def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cables: Path) -> None:
-    """Sets 2-4 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
-    asks and a prose reply with no item: each item still names a part or a parent that exists, and every quoted phrase,
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3 + QUESTIONNAIRE_BLIND4 + QUESTIONNAIRE_BLIND5,
+                         ids=lambda p: p.stem)
+def test_questionnaire_blind2_to_5_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Sets 2-5 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
+    asks, a prose reply with no item, Roman parts (`I.A`, `I.A.i`) and one-line form fields (set 5): each item still names a part or a parent that exists, and every quoted phrase,
     title and intro is the cable's own words."""
     doc = _load(path)
     assert doc["ref_id"] == path.stem
@@ -165,6 +168,20 @@ def test_questionnaire_blind4_negatives_have_the_lettered_items_they_trap(path: 
     text = html.unescape(re.sub(r"<[^>]+>", "", (shared_cables / doc["source"]).read_text(encoding="utf-8")))
     # `REF:  <tab>A) Santiago 515`, `a. The Ministry ...`, `1) (C) On February 24`, `iv) (C) With the United Nations`
     assert len(re.findall(r"(?m)(?:^|\t)\s*¶?(?:[A-Ga-g]|[ivx]+|\d{1,2})[.)]\s+\S", text)) >= 2
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND5, ids=lambda p: p.stem)
+def test_questionnaire_blind5_negatives_hold_the_labels_they_trap(path: Path, shared_cables: Path) -> None:
+    """Set 5's negatives hold labels a parser could take for items: a lettered REF list run inline (`Ref: A) 08 Sao
+    Paulo 269; B) ...`) or a report's Roman section headings (`II. Status of Country`)."""
+    doc = _load(path)
+    if doc["is_questionnaire"]:
+        assert doc["items"] and doc["parts"]
+        return
+    text, _ = _page_text(doc["source"], shared_cables)
+    lettered = re.findall(r"(?:^|\s)(?:[A-Ga-g]|[ivx]+)[.)]\s+\S", text)
+    roman = re.findall(r"(?m)^\s*[IVX]+\.\s+[A-Z]", text)
+    assert len(lettered) >= 2 or len(roman) >= 2
 
 
 def _page_text(source: str, shared: Path) -> tuple[str, str]:
