@@ -38,3 +38,31 @@ def test_an_acronym_defined_by_apposition_elsewhere_is_learnt() -> None:
     library = SimpleNamespace(root="apposition-test", search=lambda query, limit: [SimpleNamespace(ref_id="09CARACAS1")],
                               get=lambda ref: other)
     assert learn_expansions(library, ["DISIP"], exclude="09CARACAS2") == {"DISIP": "Civilian Intelligence Service"}
+
+
+def test_a_capitals_surname_ending_like_a_verb_is_still_a_name() -> None:
+    ents = typed("BOEING VICE PRESIDENT THOMAS PICKERING, ACCOMPANIED BY THE AMBASSADOR, MET THE MINISTER.",
+                 "PICKERING MADE THE CASE FOR ELIMINATION OF SUBSIDIES.")
+    assert [w for t, w in ents if t == "PERSON"] == ["THOMAS PICKERING", "PICKERING"]
+
+
+def test_an_inflected_word_before_a_capitals_name_is_not_a_given_name() -> None:
+    ents = typed("PRESIDENT THABO MBEKI SPOKE.", "SUBJECT: THIN-SKINNED MBEKI WILL REQUIRE DEFT HANDLING")
+    assert [w for t, w in ents if t == "PERSON"] == ["THABO MBEKI", "MBEKI"]
+
+
+def test_a_given_name_two_people_share_means_the_one_named_last() -> None:
+    ents = extract_entities([
+        "THE SUCCESSION OF GAMAL MUBARAK IS DISCUSSED.",
+        "GAMAL WANTS THE JOB, AND GAMAL IS BEING GROOMED.",
+        "NO PRESIDENT SINCE GAMAL ABDEL NASSER CAME FROM OUTSIDE THE ARMY.",
+        "GAMAL DID NOT SERVE.",
+    ])
+    people = [(e.paragraph, e.text, e.canonical) for e in ents if e.type == "PERSON"]
+    assert people == [(0, "GAMAL MUBARAK", "GAMAL MUBARAK"), (1, "GAMAL", "GAMAL MUBARAK"), (1, "GAMAL", "GAMAL MUBARAK"),
+                      (2, "GAMAL ABDEL NASSER", "GAMAL ABDEL NASSER"), (3, "GAMAL", "GAMAL ABDEL NASSER")]
+
+
+def test_a_shared_given_name_before_either_full_name_is_no_one() -> None:
+    ents = typed("GAMAL SPOKE FIRST.", "GAMAL MUBARAK AND GAMAL ABDEL NASSER ARE TWO MEN.", "GAMAL LEFT.")
+    assert [w for t, w in ents if t == "PERSON"] == ["GAMAL MUBARAK", "GAMAL ABDEL NASSER"]

@@ -119,16 +119,33 @@ def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
     return offset + m.start(1), offset + m.end(1)
 
 
-def _given_names(persons: list[list[PersonSpan]]) -> dict[str, str]:
-    """Given name → the one full name of the cable that opens with it (none when two do)."""
+def _given_names(persons: list[list[PersonSpan]]) -> tuple[dict[str, str], dict[str, list[tuple[int, str]]]]:
+    """Given name → the one full name of the cable that opens with it; and for a given name two
+    full names open with, each paragraph where one of them is named, in order."""
     names: dict[str, set[str]] = {}
-    for plist in persons:
+    where: dict[str, list[tuple[int, str]]] = {}
+    for n, plist in enumerate(persons):
         for p in plist:
             words = p.text.split()
             if p.canonical is None and len(words) >= 2 and words[0].lower() in first_names() \
                     and not is_common_word(words[0].lower()):
                 names.setdefault(words[0], set()).add(p.text)
-    return {given: next(iter(full)) for given, full in names.items() if len(full) == 1}
+                if not any(is_common_word(w.lower()) for w in words[1:]):  # not "Lula Remains" (a headline)
+                    where.setdefault(words[0], []).append((n, p.text))
+    unique = {given: next(iter(full)) for given, full in names.items() if len(full) == 1}
+    return unique, {given: where[given] for given, full in names.items() if len(full) > 1 and given in where}
+
+
+def _latest_names(shared: dict[str, list[tuple[int, str]]], n: int) -> dict[str, str]:
+    """For given names two full names share (``GAMAL MUBARAK``, ``GAMAL ABDEL NASSER``): in paragraph
+    ``n``, the full name last named in an earlier paragraph, the person a bare ``GAMAL`` then means
+    (none before either is named, nor when the latest paragraph names both)."""
+    out: dict[str, str] = {}
+    for given, named in shared.items():
+        before = [(k, full) for k, full in named if k < n]
+        if before and len({full for k, full in before if k == before[-1][0]}) == 1:
+            out[given] = before[-1][1]
+    return out
 
 
 def _short_capitals(texts: list[str], upper: list[bool]) -> list[bool]:
@@ -209,12 +226,18 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
                     known.setdefault(v, p.text)
     for family, name in families.items():
         known.setdefault(family, name)
-    for given, name in _given_names(persons).items():
+    unique_given, shared_given = _given_names(persons)
+    for given, name in unique_given.items():
         known.setdefault(given, name)  # "GAMAL" after "GAMAL MUBARAK": the one person of the cable so named
     by_surname = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
-        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
+        latest = _latest_names(shared_given, n) if shared_given else None
+        if latest and any(given not in known for given in latest):
+            here = known | {given: name for given, name in latest.items() if given not in known}
+            persons[n].extend(link_mentions(tokens[n], text, here, taken, upper[n], mention_index(here), caps[n]))
+        else:
+            persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
         if "." in text:
             persons[n] = with_initials(text, persons[n])
 
