@@ -90,3 +90,27 @@ def test_an_address_line_names_a_department_and_a_person_before_an_office() -> N
     ents = typed("DEPT OF TREASURY FOR FPARODI", "DOT FOR SUSAN MCDERMOTT, CAROLYN COLDREN FAA MIAMI FOR MARK RIOS")
     assert ents == [("ORG", "DEPT OF TREASURY"), ("PERSON", "FPARODI"), ("ACRONYM", "DOT"), ("PERSON", "SUSAN MCDERMOTT"),
                     ("PERSON", "CAROLYN COLDREN"), ("ACRONYM", "FAA"), ("LOCATION", "MIAMI"), ("PERSON", "MARK RIOS")]
+
+
+def test_an_organisation_word_as_owner_is_not_in_the_name() -> None:
+    assert typed("They apologized to members of Parliament’s Treasury Select Committee, especially.") == [
+        ("ORG", "Parliament"), ("ORG", "Treasury Select Committee")]
+
+
+def test_papers_a_press_review_cites() -> None:
+    ents = typed('Papers protested the "Hue and Cry Over Release of Dr. Khan" (Islam) and '
+                 '"Maltreatment of Dr. Khan Does not Befit Us" (Jang).',
+                 "The English Daily Times editorial on Sunday argued it. English language Dawn suggested more. "
+                 "Semana Magazine's editorial agreed, and Jang said so again.")
+    assert [w for t, w in ents if t == "ORG"] == ["Islam", "Jang", "Daily Times", "Dawn", "Semana Magazine", "Jang"]
+
+
+@pytest.mark.parametrize("text", [
+    'the GOB\'s "Zero Fome" (Zero Hunger) program',  # a translation, not a paper
+    'Sabrido stated that "(Castro) does not have a majority"',
+    "a previous Dink editorial",  # a writer's, not a paper's
+    "Urdu editorials unanimously praised it.",
+    "Kurdish language Christian materials",
+])
+def test_no_paper_without_a_press_review_shape(text: str) -> None:
+    assert not [w for t, w in typed(text) if t == "ORG"]

@@ -33,7 +33,7 @@ from .ent_appositive import definitions_in
 from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, possessive_persons,
                           ref_line_persons, unknown_name_persons)
 from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, org_words
-from .ent_kinds import kind_named_orgs
+from .ent_kinds import kind_named_orgs, press_named_orgs
 from .ent_learned import NameBook, org_short_forms
 from .ent_upper_orgs import capitals_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
@@ -249,7 +249,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(items)]
     book = NameBook()
     for n, (_, text, _) in enumerate(items):  # "two carriers - VARIG and VASP": the airlines, wherever named
-        for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]):
+        for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]) + press_named_orgs(text, upper[n]):
             book.add(text[s:e], "ORG", text[s:e])
     org_names: dict[str, bool] = {}  # organisation name → written in capitals somewhere
     for n, found_orgs in enumerate(orgs):
