@@ -66,3 +66,27 @@ def test_a_given_name_two_people_share_means_the_one_named_last() -> None:
 def test_a_shared_given_name_before_either_full_name_is_no_one() -> None:
     ents = typed("GAMAL SPOKE FIRST.", "GAMAL MUBARAK AND GAMAL ABDEL NASSER ARE TWO MEN.", "GAMAL LEFT.")
     assert [w for t, w in ents if t == "PERSON"] == ["GAMAL MUBARAK", "GAMAL ABDEL NASSER"]
+
+
+@pytest.mark.parametrize(("text", "acronym", "long_form"), [
+    ("It raised the suspicion of Ghana Ports Authority, Customs, Excise, and Preventative Service (CEPS) because",
+     "CEPS", "Customs, Excise, and Preventative Service"),
+    ("IOM's partner - the International Organization for Peace, Care, and Relief (IOPCR) - gave aid.",
+     "IOPCR", "International Organization for Peace, Care, and Relief"),
+    ("The United Nations Educational, Scientific and Cultural Organization (UNESCO) met.",
+     "UNESCO", "United Nations Educational, Scientific and Cultural Organization"),
+    # the letters do not spell a list: the name before the bracket, as before
+    ("On December 10, the National Directorate (DN) met.", "DN", "National Directorate"),
+    ("Officials of the Anti-Kidnapping Unit, and the Financial Analysis Unit (UIAF) came.", "UIAF",
+     "Financial Analysis Unit"),
+])
+def test_a_long_form_listed_with_commas(text: str, acronym: str, long_form: str) -> None:
+    ents = extract_entities([text])
+    assert {e.text: e.expansion for e in ents if e.type == "ACRONYM"}[acronym] == long_form
+    assert ("ORG", long_form) in [(e.type, e.text) for e in ents]
+
+
+def test_an_address_line_names_a_department_and_a_person_before_an_office() -> None:
+    ents = typed("DEPT OF TREASURY FOR FPARODI", "DOT FOR SUSAN MCDERMOTT, CAROLYN COLDREN FAA MIAMI FOR MARK RIOS")
+    assert ents == [("ORG", "DEPT OF TREASURY"), ("PERSON", "FPARODI"), ("ACRONYM", "DOT"), ("PERSON", "SUSAN MCDERMOTT"),
+                    ("PERSON", "CAROLYN COLDREN"), ("ACRONYM", "FAA"), ("LOCATION", "MIAMI"), ("PERSON", "MARK RIOS")]

@@ -163,6 +163,40 @@ def _upper_run(words: list[tuple[int, int, str]], letters: str) -> tuple[int, in
     return None
 
 
+_LIST_ITEM = re.compile(r"\s*(?:and |AND |& )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+
+
+def _listed_long_form(letters: str, before: str, clause_start: int, text: str) -> tuple[int, int] | None:
+    """A long form whose words are listed with commas: ``Customs, Excise, and Preventative Service
+    (CEPS)``, ``the International Organization for Peace, Care, and Relief (IOPCR)``: back over
+    list items of one to three capitalised words to the clause the list opens in; the initials of
+    the last capitalised words (connectors skipped) must spell the acronym, across a comma."""
+    start = clause_start
+    for step in range(len(letters)):
+        if start < 2 or before[start - 1 : start + 1] != ", ":
+            if step == 0:
+                return None
+            break  # the list opens the clause
+        prev = 0
+        for m in _CLAUSE_BREAK.finditer(before, 0, start - 1):
+            prev = m.end()
+        item = before[prev : start - 1]
+        start = prev
+        if not _LIST_ITEM.fullmatch(item):
+            break  # the clause the list opens in
+    else:
+        return None
+    words = [(m.start() + start, m.end() + start, m.group()) for m in _WORDS.finditer(before[start:])]
+    content = [w for w in words if w[2].lower() not in CONNECTORS]
+    if len(content) < len(letters) or len(letters) < 3:
+        return None
+    chosen = content[-len(letters) :]
+    if "".join(w[2][0].lower() for w in chosen) != letters or not all(w[2][:1].isupper() for w in chosen) \
+            or ", " not in text[chosen[0][0] : chosen[-1][1]]:
+        return None
+    return chosen[0][0], chosen[-1][1]
+
+
 def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int] | None:
     """The long form of ``acr`` at the end of ``before`` (text up to the bracket)."""
     clause_start = 0
@@ -181,6 +215,10 @@ def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int]
         return None
     window = words[-(len(letters) * 2 + 6) :]
     at = _schwartz_hearst(letters, window, text)
+    if at is None:
+        listed = _listed_long_form(letters, before, clause_start, text)
+        if listed:
+            return listed
     if at is not None:
         chosen = window[at:]
         ok = len(chosen) >= 2 or len(letters) <= 2 or "-" in chosen[0][2]
