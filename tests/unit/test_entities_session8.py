@@ -114,3 +114,20 @@ def test_papers_a_press_review_cites() -> None:
 ])
 def test_no_paper_without_a_press_review_shape(text: str) -> None:
     assert not [w for t, w in typed(text) if t == "ORG"]
+
+
+def test_a_kind_after_modifiers_names_an_organisation_everywhere() -> None:
+    ents = typed("THEY DISCUSSED WHETHER TO BAIL OUT THE AILING BRAZILIAN CARRIER VARIG. VARIG'S TREMENDOUS DEBT "
+                 "BURDEN WORRIES THEM.", "THE GOVERNMENT WILL MOVE WITH RESPECT TO VARIG SOON AFTER THE NEW YEAR.")
+    assert [(t, w) for t, w in ents if w == "VARIG"] == [("ORG", "VARIG")] * 3
+
+
+def test_a_family_name_written_first_names_the_person_alone() -> None:
+    ents = extract_entities(["Deputy Director Yang Yi told PolOff on April 11.",
+                             "Reading from prepared points, Yang said China attaches great importance to it."])
+    assert [(e.text, e.canonical) for e in ents if e.type == "PERSON"] == [("Yang Yi", "Yang Yi"), ("Yang", "Yang Yi")]
+
+
+def test_a_month_after_a_name_is_no_given_name() -> None:
+    ents = typed("Minister Manzanares Oct. 3 said so.", "Manzanares agreed.")
+    assert ("PERSON", "Manzanares") not in ents[1:]
