@@ -38,7 +38,16 @@ MAX_TITLE_LINES = 3  # a title wrapped above its underline
 _RULE_HEADING = re.compile(
     r"^\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?:[-=*] ){3,})\s*([^-=*\s].{0,128}?)\s*(?:[-=*]{3,}(?:\s+[-=*]+)*|(?: [-=*]){3,})\s*$"
 )
-_TRAILING_RULE = re.compile(r"^\s*([^-=*\s].{0,128}?)\s+[-=_]{5,}[-=_ ]*$")
+# A title and its rule on one line (`Who's In Charge? -------`, `Boliviia-------`); the rule may hold one garbled
+# letter (`------Q-----`); no rule inside the title, but a double hyphen (`Iraqi--Egyptian`, `CORRUPTION -- US FIRM NAMED`)
+_TITLE_CHARS = r"(?:[^-=]|-(?![-=])|(?<![-=])--(?![-=]))"
+# a title on an unwrapped line with its rule inside it, where the title's second line stood:
+# `U.S. Service Providers Enthusiastic About Opportunity, USG ------- ----- Support -------`
+_RULE_INSIDE_TITLE = re.compile(rf"^\s*([^-=*\s]{_TITLE_CHARS}{{0,128}}?)\s+[-=_]{{5,}}[-=_ ]*?\s([^-=_\s.!?]{{1,30}})\s+[-=_]{{5,}}[-=_ ]*$")
+_LEADING_RULE = re.compile(r"^\s*[-=]{5,}[-= ]*?\s*(?=\d)")
+_SENTENCE_THEN_TITLE = re.compile(r"[.!?][\"')\u201d]?\s+([A-Z][^.!?:;,=()-]{3,60}?)\s*$")
+_RULE_THEN_TITLE = re.compile(rf"(?<=[.!?\"')\u201d])\s*[-=]{{5,}}[-= ]*?\s([^-=\s]{_TITLE_CHARS}{{0,128}}?)\s*$")
+_TRAILING_RULE = re.compile(rf"^\s*([^-=*\s]{_TITLE_CHARS}{{0,128}}?)\s*[-=_]{{5,}}[-=_ ]*(?:[A-Z][-=_]{{5,}}[-=_ ]*)?$")
 _END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
 #: a numbered paragraph's start: ``5. (SBU)``, ``12 .``, ``1.KEY POINTS`` (no space before a word); group 1
 #: is the number. Not ``1.5`` (a decimal) nor ``2.A.`` (an item label)
@@ -47,6 +56,8 @@ _SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 #: words a line does not end with when its sentence goes on
 JOINING = frozenset("a an the of to in for and or but by with from on at as than that which who is are was were be".split())
 _NOT_TITLE_END = frozenset(".,;")
+#: words a title leaves in lower case (`Journalist Asks about U.S. Funds`)
+_SMALL_WORDS = JOINING | frozenset("about into over after under upon via vs vs. per".split())
 _CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)", re.IGNORECASE)  # `III (continued). PROTECTION`
 # A title in capitals run onto the end of an unwrapped paragraph line: "... to Dushanbe. REACTION TO THE VISIT"
 _TAIL_TITLE = re.compile(
@@ -56,18 +67,30 @@ _TITLE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'\u2019/&\"-?")  # what
 _NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
 _RULE_TAIL_CHARS = frozenset("-=_")
 _RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
-_RULE_TITLE_TAIL = re.compile(r"[-=]{3,}\s*([^-=\s](?:[^-=]|-(?![-=])){0,128}?)\s*[-=]{3,}\s*$")
+# `... the issue.------- Comment -------`, also with the rules broken by a space (`----- -----`)
+_RULE_TITLE_TAIL = re.compile(rf"[-=]{{3,}}\s*([^-=\s]{_TITLE_CHARS}{{0,128}}?)\s*(?:[-=]{{3,}}[ \t]*)+$")
 # Where a title before its rule may start: after a sentence end (not inside an ellipsis `. . .` / `...`).
 _TITLE_CUT = re.compile(r"(?:(?<!\.\.)(?<!\. \.)\.[\"\u201d)]?|[?!])\s+(?=\S)")
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # `U.S.`, `U.K.`: a sentence end, or inside a title
+# `U.S.`, `U.K.`, `Downing St.`: a sentence end, or the end of (or a word inside) a title
+_ABBREVIATION_END = re.compile(r"(?:(?:\b[A-Z]\.){2,}|\b(?:St|Jr|Sr|Co|Inc|Ltd|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep)\.)$")
 _ELLIPSIS_END = re.compile(r"(?:\s*\.){2,}\s*$")
+_SECTION_LABEL = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\.\s*$")  # `I.`, `VIII.`, `B.` before a title (a paragraph number is no part of it)
+_FULL_STOP_END = re.compile(r"\.[\"\u201d')]?$")  # a sentence's end: `... the issue.`, `... an early exit.)`
 _END_MARK_PREFIX = re.compile(r"END\s+(?:OF\s+)?(?:SUMMARY|COMMENT)\.?\s+(?=\S)")
 _RULE_START = frozenset("-=*")  # what a rule heading's first non-blank character is
+_RULE_ENDS = frozenset(("---", "===", "***"))
+_ENDS_WITH_RULE = re.compile(r"[-=*]{3,}\s*$")
 
 
 def is_rule_heading(text: str) -> bool:
     """Whether ``text`` is a title framed by rules (``----- SUMMARY -----``)."""
     return text.lstrip()[:1] in _RULE_START and _RULE_HEADING.match(text) is not None
+
+
+def ends_with_rule(text: str) -> bool:
+    """Whether ``text`` ends with a rule of three characters or more: a rule heading (``----- SUMMARY -----``)
+    or a title with its rule on one line (``U.S. Reps Consult on JAPER -----``); a line of prose does not."""
+    return text.rstrip()[-3:] in _RULE_ENDS and _ENDS_WITH_RULE.search(text) is not None
 
 
 def _without_continued(text: str) -> str:
@@ -152,9 +175,15 @@ def heading_at(
         m = _RULE_HEADING.match(text)
         if m:
             return m.group(1), i + 1
-        m = _TRAILING_RULE.match(text)
-        if m and _title_end_ok(m.group(1)) and _long_title_ok(m.group(1)) and sum(c.isalpha() for c in m.group(1)) >= 3:
-            return " ".join(m.group(1).split()), i + 1
+        framed = _RULE_TITLE_TAIL.search(text)
+        stray = text[: framed.start()] if framed else ""
+        if framed and stray and len(stray.strip()) <= 3 and not any(c.isalpha() for c in stray) and sum(c.isalpha() for c in framed.group(1)) >= 3:
+            return framed.group(1).strip(), i + 1  # a stray character before the framed title (`8 ----- Concerns -----`)
+        m = _TRAILING_RULE.match(text) or _RULE_INSIDE_TITLE.match(text)
+        title = " ".join(" ".join(t for t in m.groups() if t).split()) if m else ""
+        sentence = _ends_sentence(title) and not _title_like(title)  # `... saved CFK from an early exit.) -----`
+        if m and not sentence and _title_end_ok(title) and _long_title_ok(title) and sum(c.isalpha() for c in title) >= 3:
+            return title, i + 1
     if not opens_block(lines, i, breaks):
         # an underlined title right under the last sentence of a paragraph
         prev = lines[i - 1].rstrip()
@@ -190,15 +219,24 @@ def heading_at(
 
 
 def split_tail_titles(lines: list[Line]) -> list[Line]:
-    """Put a capitals title that ends an unwrapped paragraph line on a line of its own.
+    """Put a title that ends a paragraph line on a line of its own.
 
-    Only in unwrapped lines (longer than :data:`UNWRAPPED`) of mixed-case text, when a
+    A capitals title only in unwrapped lines (longer than :data:`UNWRAPPED`) of mixed-case text, when a
     blank line or the end follows and the title has two words and ten letters or more;
-    ``END SUMMARY`` and redactions stay where they are.
+    ``END SUMMARY`` and redactions stay where they are. A title with its rule after a sentence
+    (``... with Ortega. Armed Forces Mission -----``) anywhere; a rule right after a sentence (the upper
+    rule of a framed title) is dropped, and a paragraph start after a rule (``----- 3. (C) ...``) starts a line.
     """
     # Only long lines and lines ending in a rule can hold a title: find them first (most cables have none).
     texts = [line.text for line in lines]
-    candidates = [k for k, t in enumerate(texts) if len(t) > UNWRAPPED or t.rstrip()[-1:] in _RULE_TAIL_CHARS]
+    candidates = [
+        k
+        for k, t in enumerate(texts)
+        if len(t) > UNWRAPPED
+        or t.rstrip()[-1:] in _RULE_TAIL_CHARS
+        or t.lstrip()[:3] in _RULE_ENDS
+        or (k + 1 < len(texts) and texts[k + 1].lstrip()[:3] in _RULE_ENDS)
+    ]
     out: list[Line] = []
     copied = 0  # lines[:copied] are in ``out``
     for k in candidates:
@@ -217,7 +255,10 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
     """Line ``k`` with a title at its end split off (see :func:`split_tail_titles`), or None."""
     line = lines[k]
     text = line.text
-    split = _split_rule_tail(text) if text.rstrip()[-1:] in _RULE_TAIL_CHARS else None
+    lead = _LEADING_RULE.match(text) if text.lstrip()[:3] in _RULE_ENDS and text.rstrip()[-1:] not in _RULE_TAIL_CHARS else None
+    if lead is not None and NUM_START.match(text[lead.end() :]):  # `------ 3. (C) Macri spoke ...`: the rule, then ¶ 3
+        return [Line(text="-----", page=line.page, break_before=line.break_before), Line(text=text[lead.end() :], page=line.page)]
+    split = _split_rule_tail(text) if text.rstrip()[-1:] in _RULE_TAIL_CHARS else _split_rule_title(lines, k)
     if split is not None and _marking_only(split[0]):
         # `3. (C) THREE-STAGE TALKS, BUT WITH WHOM? -----`: the numbered paragraph opens with its title
         out_line = Line(text=text[: len(text.rstrip(" \t-=_"))].rstrip(), page=line.page, break_before=line.break_before)
@@ -228,8 +269,9 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
         if head:
             out.append(Line(text=head, page=line.page, break_before=line.break_before))
             out.append(Line(text="", page=line.page))
-        out.append(Line(text=title, page=line.page, break_before=not head and line.break_before))
-        out.append(Line(text="-----", page=line.page))
+        if title:
+            out.append(Line(text=title, page=line.page, break_before=not head and line.break_before))
+            out.append(Line(text="-----", page=line.page))
         return out
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
     if len(text) <= UNWRAPPED or text[-1:].islower() or (nxt.strip() and not NUM_START.match(nxt)):
@@ -265,7 +307,8 @@ def _marking_only(head: str) -> bool:
 
 
 def _split_rule_tail(text: str) -> tuple[str, str] | None:
-    """A line ending in a rule: (the text before the title, the title), when a title stands before the rule.
+    """A line ending in a rule: (the text before the title, the title), when a title stands before the rule;
+    (the text, ``""``) when a sentence ends right before the rule (the rule is the upper one of a framed title).
 
     ``... with Ortega. Armed Forces Mission -------`` → (``... with Ortega.``, ``Armed Forces
     Mission``); ``... the issue.------- Comment -------`` → (``... the issue.``, ``Comment``).
@@ -274,9 +317,9 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     if not text.strip(" \t-="):
         return None  # a rule alone (the common case): no title in it
     rule_title = _RULE_TITLE_TAIL.search(text)
-    if rule_title is not None and rule_title.start() > 0:  # "----- Comment -----" after a sentence
-        head = text[: rule_title.start()].rstrip()
-        if head and head[-1] in _SENTENCE_END:
+    if rule_title is not None and rule_title.start() > 0:  # "----- Comment -----" after a sentence or a redaction
+        head = text[: rule_title.start()].rstrip(" \t-=")
+        if head and (head[-1] in _SENTENCE_END or head[-4:] == "XXXX"):
             return head, rule_title.group(1).strip()
     start = len(text.rstrip(" \t-=_"))  # the rule and its spaces: no match starts before them
     while start and (text[start - 1] in _RULE_TAIL_CHARS or text[start - 1].isspace()):
@@ -289,7 +332,13 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
         return None  # `----- Questions on U.S. Position -----`: a rule heading whole, left to heading_at
     ellipsis = _ELLIPSIS_END.search(before)
     cuts = [m.end() for m in _TITLE_CUT.finditer(before, 0, ellipsis.start() if ellipsis else len(before))]
-    while len(cuts) > 1 and _ABBREVIATION_END.search(before[: cuts[-1]].rstrip()) and _title_like(before[cuts[-2] : cuts[-1]]):
+    if cuts and _SECTION_LABEL.match(before[: cuts[0]]):
+        del cuts[0]  # `VIII. CULTIVATE RESPECT FOR ... -----`: the section's numeral is part of its title
+    if _ends_sentence(before) and (cuts or not _title_like(before) or _END_MARK.match(before)):
+        # `... and Venezuela.-----` over `Title -----`: the upper rule of a framed title, unless the line is a
+        # title of its own (`Sanctions: "We Can Resist Indefinitely." -----`)
+        return before, ""
+    while cuts and _ABBREVIATION_END.search(before[: cuts[-1]].rstrip()) and _title_like(before[cuts[-2] if len(cuts) > 1 else 0 : cuts[-1]]):
         cuts.pop()  # `issues. Promoting Ties to U.S. State ----`: the title holds the abbreviation
     cut = cuts[-1] if cuts else 0
     title = before[cut:].strip()
@@ -304,10 +353,43 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     return before[:cut].rstrip(), title
 
 
+def _split_rule_title(lines: list[Line], k: int) -> tuple[str, str] | None:
+    """A line ending in a rule and a title whose lower rule opens the next line → (the text before, the title).
+
+    ``... and Polintern.  ----- The Kirchner Irony`` / ``------ 3. (C) Macri spoke ...``.
+    """
+    after = [ln.text.lstrip() for ln in lines[k + 1 : k + 3]]
+    if after[:1] == [""]:
+        after = after[1:]  # `... attack. ----- Nisman's Side of the Story` / blank / `-----7. (C) ...`
+    if not after or after[0][:3] not in _RULE_ENDS:
+        return None
+    text = lines[k].text
+    m = _RULE_THEN_TITLE.search(text) if "--" in text or "==" in text else None
+    if m is None and lines[k + 1].text.lstrip()[:3] in _RULE_ENDS:
+        # `... on drug prevention programs. Kudos for DEA Support` / `---------- 4. (C) ...`: underlined
+        m = _SENTENCE_THEN_TITLE.search(text)
+        if m is None or len(m.group(1).split()) < 2 or not _title_like(m.group(1)):
+            return None
+        head = text[: m.start(1)].rstrip()
+        if sum(c.islower() for c in head) < 10 or _title_like(head) or not (head[-1:] in "!?" or _ends_sentence(head)):
+            return None  # the whole line is the title (`P.S. The Ubiquitous Dutch Bicycle`, `A. LAWS AND REGULATIONS`)
+    if m is None:
+        return None
+    title = m.group(1).strip()
+    if not _title_end_ok(title) or title[:1].islower() or sum(c.isalpha() for c in title) < 3 or not _long_title_ok(title):
+        return None
+    return text[: m.start(1)].rstrip(" \t-="), title
+
+
+def _ends_sentence(text: str) -> bool:
+    """``text`` ends with a full stop (``... the issue.``, ``... an early exit.)``), not an ellipsis or ``U.S.``."""
+    return _FULL_STOP_END.search(text) is not None and not _ELLIPSIS_END.search(text) and not _ABBREVIATION_END.search(text)
+
+
 def _title_like(words: str) -> bool:
     """Most words capitalised (small joining words aside): ``Promoting Ties to U.S.``, not a sentence."""
-    content = [w for w in words.split() if w.lower() not in JOINING]
-    return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+    content = [w for w in words.split() if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(w.lstrip("\"'(\u201c\u2018")[:1].isupper() for w in content) >= 0.8 * len(content)
 
 
 def _long_title_ok(title: str) -> bool:
@@ -319,5 +401,6 @@ def _long_title_ok(title: str) -> bool:
 
 
 def _title_end_ok(title: str) -> bool:
-    """A title does not end like a sentence part (``.``, ``,``, ``;``), except with an ellipsis (``Brown Comes Back...``)."""
-    return title[-1] not in _NOT_TITLE_END or bool(_ELLIPSIS_END.search(title))
+    """A title does not end like a sentence part (``.``, ``,``, ``;``), except with an ellipsis (``Brown Comes Back...``)
+    or an abbreviation (``UK Reaction to Events in the U.S.``, ``Government Support from BERR, Downing St.``)."""
+    return title[-1] not in _NOT_TITLE_END or bool(_ELLIPSIS_END.search(title) or _ABBREVIATION_END.search(title))
