@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from ._types import Line
 from .exchanges import split_inline_questions
 from .section_items import roman_item_lines, section_item_lines
-from .headings import JOINING, NUM_START, ends_with_rule, heading_at, split_tail_titles
+from .headings import JOINING, NUM_START, SENTENCE_END, ends_with_rule, heading_at
+from .title_tails import split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
@@ -39,7 +40,6 @@ _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
 # `SIPDIS Women and Child Development`), not where a cable asks for it (`Please include SIPDIS in all replies`).
 _SIPDIS_IN_TEXT = re.compile(r"(\n?)(?<![\w-])SIPDIS(?![\w-])[ \t]?(?!\s*(?:caption|in\s+all|in\s+replies))")
 _SIPDIS_ASKED = re.compile(r"(?:include|use|caption|add)\s+$", re.IGNORECASE)
-_SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
 
 @dataclass(slots=True)
@@ -66,7 +66,7 @@ def _ends_sentence(text: str | None) -> bool:
     if text is None or len(text) > UNWRAPPED:
         return True
     end = text.rstrip()
-    return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
+    return end[-1:] in SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
 def _numbered(lines: list[Line], texts: list[str], items: set[int]) -> dict[int, tuple[int, str | None, str]]:
@@ -280,7 +280,7 @@ def _drop_sipdis(text: str) -> str:
         if not m.group(1):
             return ""
         # on a line of its own inside a sentence (`... the Foreign Minister` / `SIPDIS had confirmed`): joined
-        return "\n" if text[: m.start()].rstrip()[-1:] in _SENTENCE_END else " "
+        return "\n" if text[: m.start()].rstrip()[-1:] in SENTENCE_END else " "
     return _SIPDIS_IN_TEXT.sub(keep_or_drop, text).strip()
 
 
