@@ -275,8 +275,9 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                     break
                 if "." in tokens[i].gap and len(prev.text) > 2:
                     break  # "... in Egypt. Government experts": a sentence ends
-                if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
-                    break
+                if prev.poss and (prev.key in places or prev.key in ow.alone
+                                  or prev.key not in title_last and not is_common_word(prev.key)):
+                    break  # "Mexico's", "Parliament's Treasury Select Committee": the owner is not in the name
                 if prev.key in ("and", "&") and i >= 2 and (tokens[i - 2].key in ow.heads or "," in tokens[i - 2].gap
                                                              or any(t.key == tok.key for t in tokens[max(0, i - 5) : i - 1])):
                     break  # "Bank Melli and Bank Mellat", "Finance Cell and Mission", "Kabo, Meridian and Mangal Airlines"

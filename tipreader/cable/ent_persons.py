@@ -22,7 +22,8 @@ from operator import attrgetter
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import demonyms, first_names, gazetteer, is_common_word, known_acronyms, org_words, titles, vocab
+from .ent_data import (demonyms, first_names, gazetteer, is_common_word, is_inflected_word, known_acronyms, org_words, titles,
+                       vocab)
 from .ent_text import Token, capitalised
 
 PARTICLES = frozenset("de da do dos das del van von bin bint al el la le di du y ibn abu".split())
@@ -78,7 +79,7 @@ def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> i
         if tok.key in PARTICLES and (not tok.cap or upper) and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
             k += 1
             continue
-        if not _is_name_token(tok, upper) or upper and tok.key.endswith(("ed", "ing", "ly")):
+        if not _is_name_token(tok, upper) or upper and is_inflected_word(tok.key):
             break
         last = k
         count += 1
@@ -269,6 +270,7 @@ def _unknown_word(tok: Token) -> bool:
         and tok.key not in gazetteer().places
         and tok.key not in titles().head_last
         and tok.text not in known_acronyms()
+        and not is_inflected_word(tok.key)
     )
 
 
