@@ -114,3 +114,54 @@ def test_papers_a_press_review_cites() -> None:
 ])
 def test_no_paper_without_a_press_review_shape(text: str) -> None:
     assert not [w for t, w in typed(text) if t == "ORG"]
+
+
+def test_a_kind_after_modifiers_names_an_organisation_everywhere() -> None:
+    ents = typed("THEY DISCUSSED WHETHER TO BAIL OUT THE AILING BRAZILIAN CARRIER VARIG. VARIG'S TREMENDOUS DEBT "
+                 "BURDEN WORRIES THEM.", "THE GOVERNMENT WILL MOVE WITH RESPECT TO VARIG SOON AFTER THE NEW YEAR.")
+    assert [(t, w) for t, w in ents if w == "VARIG"] == [("ORG", "VARIG")] * 3
+
+
+def test_a_family_name_written_first_names_the_person_alone() -> None:
+    ents = extract_entities(["Deputy Director Yang Yi told PolOff on April 11.",
+                             "Reading from prepared points, Yang said China attaches great importance to it."])
+    assert [(e.text, e.canonical) for e in ents if e.type == "PERSON"] == [("Yang Yi", "Yang Yi"), ("Yang", "Yang Yi")]
+
+
+def test_a_month_after_a_name_is_no_given_name() -> None:
+    ents = extract_entities(["Minister Manzanares Oct. 3 said so.", "Manzanares agreed."])
+    assert [(e.type, e.text, e.canonical) for e in ents] == [
+        ("PERSON", "Manzanares", "Manzanares"), ("DATE", "Oct. 3", None), ("PERSON", "Manzanares", "Manzanares")]
+
+
+def test_a_bracketed_aside_after_a_title_and_an_office_listed_in_capitals() -> None:
+    ents = typed("GOB VICE-PRESIDENT (AND ALSO DEFMIN) ALENCAR HAD MORE TO SAY.",
+                 "IN MEETINGS WITH MINISTER OF DEVELOPMENT, INDUSTRY, AND COMMERCE FURLAN THEY SPOKE.",
+                 "ALENCAR AGREED.")
+    assert [w for t, w in ents if t == "PERSON"] == ["ALENCAR", "FURLAN", "ALENCAR"]
+
+
+def test_a_bracket_after_a_title_word_that_closes_a_name_is_no_aside() -> None:
+    ents = typed("--(3) Servicio de Paz y Justicia (Service for Peace and Justice).\n--(4) Red de Salud de las Mujeres")
+    assert not [w for t, w in ents if t == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Poloff met Icelandic MFA Director Nikulas Hannigan February 24 at the ministry.", "Nikulas Hannigan"),
+    ("The Ambassador met Foreign Minister Miguel Angel Moratinos November 10 in Madrid.", "Miguel Angel Moratinos"),
+    ("He met Minister of Justice and Judicial Affairs Pieter Ramaer on Monday.", "Pieter Ramaer"),
+])
+def test_a_date_or_an_office_is_not_in_a_name(text: str, person: str) -> None:
+    assert [w for t, w in typed(text) if t == "PERSON"] == [person]
+
+
+def test_organisations_listed_with_and_or_after_their_kind() -> None:
+    ents = typed("THE WAY OUT COULD INVOLVE TEAMING VARIG UP WITH LOCAL CARRIERS GOL AND/OR TAM, WITH A PLAN.",
+                 "TAM/GOL WOULD INHERIT THE PENSION FUND.")
+    assert [(t, w) for t, w in ents if w in ("GOL", "TAM")] == [("ORG", "GOL"), ("ORG", "TAM"), ("ORG", "TAM"),
+                                                                  ("ORG", "GOL")]
+
+
+@pytest.mark.parametrize("text", ["THE MAN AT THE CENTER OF THIS DEBATE.", "THE MINISTER IN THE OFFICE OF THE PRESIDENCY."])
+def test_an_organisation_word_before_of_and_a_stop_word_is_no_name(text: str) -> None:
+    assert not [w for t, w in typed(text) if t == "ORG"]

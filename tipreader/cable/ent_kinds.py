@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .ent_data import demonyms, gazetteer, is_common_word, known_acronyms
+from .ent_data import demonyms, gazetteer, is_common_word, is_inflected_word, known_acronyms
 from .ent_text import Token
 
 # The kind, in the plural (before or after a list of names) and in the singular (before one name).
@@ -69,7 +69,11 @@ def _names_after(tokens: list[Token], j: int, upper: bool, single: bool) -> list
         if single or last + 1 >= n or tokens[last].poss:
             break
         nxt = tokens[last + 1]
-        if nxt.key == "and" and nxt.gap in (" ", ", ") and last + 2 < n and tokens[last + 2].gap == " ":
+        if nxt.key == "and" and last + 3 < n and tokens[last + 2].key == "or" and tokens[last + 2].gap == "/" \
+                and tokens[last + 3].gap == " ":
+            single = True  # "LOCAL CARRIERS GOL AND/OR TAM"
+            j = last + 3
+        elif nxt.key == "and" and nxt.gap in (" ", ", ") and last + 2 < n and tokens[last + 2].gap == " ":
             single = True  # the name after "and" ends the list ("..., and Merck, Sharp & Dohme")
             j = last + 2
         elif nxt.gap == ", ":
@@ -102,6 +106,22 @@ def _names_before(tokens: list[Token], k: int, upper: bool) -> list[tuple[int, i
     return out[::-1] if len(out) >= 2 else []
 
 
+def _article_before(tokens: list[Token], k: int, upper: bool) -> bool:
+    """``the`` or ``a`` before the kind word ``k``, with up to three modifiers between: ordinary
+    words or demonyms (``THE AILING BRAZILIAN CARRIER VARIG``, ``the Dutch airline KLM``)."""
+    nationalities = demonyms()
+    i = k - 1
+    while i >= 0 and k - i <= 4 and tokens[i + 1].gap in (" ", "-"):
+        tok = tokens[i]
+        if tok.key in ("the", "a"):
+            return True
+        ordinary = is_common_word(tok.key) or is_inflected_word(tok.key)  # "AILING"
+        if tok.poss or tok.key in _NOT_NAMES or not (tok.key in nationalities or ordinary and (upper or not tok.cap)):
+            return False
+        i -= 1
+    return False
+
+
 def kind_named_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[int, int, str]]:
     """ORG spans of names written beside their kind (see the module docstring)."""
     out: list[tuple[int, int, str]] = []
@@ -120,8 +140,7 @@ def kind_named_orgs(tokens: list[Token], text: str, upper: bool) -> list[tuple[i
                 after = _names_after(tokens, j, upper, single=False)
                 if len(after) >= 2 or j > k + 1 and after:
                     found += after
-        elif key in SINGULAR_KINDS and k + 1 < n and tokens[k + 1].gap == " " and not tok.poss \
-                and k and tokens[k - 1].key in ("the", "a"):
+        elif key in SINGULAR_KINDS and k + 1 < n and tokens[k + 1].gap == " " and not tok.poss and _article_before(tokens, k, upper):
             found = _names_after(tokens, k + 1, upper, single=True)
         else:
             continue

@@ -148,6 +148,23 @@ def _latest_names(shared: dict[str, list[tuple[int, str]]], n: int) -> dict[str,
     return out
 
 
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+
+
+def _family_first(person: PersonSpan, upper: bool) -> str | None:
+    """``Yang Yi`` (after a title): a two-word name whose second word is a short given name (three
+    letters at most) is written family name first; the family name alone then names the person (``Yang said``)."""
+    words = person.text.split()
+    if upper or person.canonical is not None or len(words) != 2 or len(words[1]) > 3 or not words[1][:1].isupper():
+        return None
+    family, given = words
+    k = family.lower()
+    if len(family) < 2 or k in first_names() or is_common_word(k) or k in gazetteer().places \
+            or any(c.isupper() for c in family[1:]) or given.lower().rstrip(".") in _MONTH_ABBREVIATIONS:
+        return None  # not "FonMin Gul", "Manzanares Oct"
+    return family
+
+
 def _short_capitals(texts: list[str], upper: list[bool]) -> list[bool]:
     """A line too short to judge (``GAMAL MUBARAK``, a heading) with no lower-case letter is in
     capitals when most of the cable's paragraphs are."""
@@ -196,6 +213,11 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         if sig:
             persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
     families: dict[str, str] = {}  # "Kim" → "Kim Jong-il": a family name written first
+    for plist, up in zip(persons, upper):  # names after a title ("Deputy Director Yang Yi")
+        for p in plist:
+            family = _family_first(p, up)
+            if family:
+                families.setdefault(family, p.text)
     routing: dict[int, list[tuple[int, int, str, str]]] = {}  # office symbols ("CA/EX") and bodies of address lines
     for n, (_, text, _) in enumerate(items):
         plist = persons[n]

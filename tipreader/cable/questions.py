@@ -71,6 +71,17 @@ def _keyed(text: str) -> bool:
     return may_hold(text, *_KEYED_WORDS) and _KEYED.search(text) is not None
 
 
+def _one_run(lettered: list[Item]) -> bool:
+    """Whether the items' letters run on unbroken in the cable's order (``C)``, ``D)`` ... ``M)``): a reply keyed to
+    a tasker that answers from one of its paragraphs on (``BEGINNING WITH THE QUESTION IN PARAGRAPH C``, 01HAVANA4690)
+    starts at that paragraph's letter, not at A."""
+    ordered = sorted(lettered, key=lambda it: it.index)
+    return all(
+        len(a.letters[-1]) == 1 and len(b.letters[0]) == 1 and ord(b.letters[0]) == ord(a.letters[-1]) + 1
+        for a, b in zip(ordered, ordered[1:])
+    )
+
+
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
     """Parts with their questions, the question paragraph indexes, the part heading indexes."""
     parts, headings = _find_parts(paragraphs)
@@ -107,7 +118,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     numbered = [p for p in paragraphs if p.number is not None]
     # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
-    if q_style < 2 and not (tip or any(it.letter.upper() == "A" or it.letter == "II" for it in lettered)):
+    starts = any(it.letter.upper() == "A" or it.letter == "II" for it in lettered)
+    if q_style < 2 and not (tip or starts or (_keyed(whole) and _one_run(lettered))):
         return [], set()
     if q_style < 2 and not (tip or _keyed(whole)):
         return [], set()
