@@ -69,7 +69,11 @@ def _names_after(tokens: list[Token], j: int, upper: bool, single: bool) -> list
         if single or last + 1 >= n or tokens[last].poss:
             break
         nxt = tokens[last + 1]
-        if nxt.key == "and" and nxt.gap in (" ", ", ") and last + 2 < n and tokens[last + 2].gap == " ":
+        if nxt.key == "and" and last + 3 < n and tokens[last + 2].key == "or" and tokens[last + 2].gap == "/" \
+                and tokens[last + 3].gap == " ":
+            single = True  # "LOCAL CARRIERS GOL AND/OR TAM"
+            j = last + 3
+        elif nxt.key == "and" and nxt.gap in (" ", ", ") and last + 2 < n and tokens[last + 2].gap == " ":
             single = True  # the name after "and" ends the list ("..., and Merck, Sharp & Dohme")
             j = last + 2
         elif nxt.gap == ", ":

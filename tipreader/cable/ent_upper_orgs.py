@@ -53,7 +53,8 @@ def capitals_orgs(tokens: list[Token]) -> list[tuple[int, int, str]]:
         if tok.key in ow.firsts and tokens[i + 1].key == "of":
             k = " ".join(t.key for t in tokens[i + 2 : i + 4]) if i + 3 < len(tokens) else ""
             for n, key in ((2, k), (1, tokens[i + 2].key)):
-                if key and key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1):
+                if key and key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1
+                                                 and key not in ORG_STOP):  # not "CENTER OF THIS", "OFFICE OF THE"
                     out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
                     break
     return out
