@@ -158,7 +158,8 @@ def test_body_blind2_scores_at_least_the_floors(shared_cables: Path) -> None:
 
 # Set 3: four cables landed 07:33 (first run 07:45: 85/89), three added 07:41 (first run 08:15: 72/79), each
 # first run on p13's code of its time (today's general fixes in, none prompted by these cables).
-FLOORS3 = {"header": 53, "paragraph": 46, "heading": 17, "signature": 6, "truncated": 7, "join": 8, "debris": 26, "embedded_row": 1}
+# Raised: debris 27 (session 8, hd13: the upper rule of a framed title after a sentence is no text, 05BRASILIA2676).
+FLOORS3 = {"header": 53, "paragraph": 46, "heading": 17, "signature": 6, "truncated": 7, "join": 8, "debris": 27, "embedded_row": 1}
 
 
 # Set 4 (b00, 8 cables: six WikiLeaks pages and two cablegate-text files): first run 12:37 on p13 f85ba4d, 183/201
@@ -179,9 +180,10 @@ FLOORS4 = {
 
 
 # Set 5 (an2, 8 cables): first run 16:50 (session 8) on main 8dd2cdc, unopened: 181/194; hd13's heading changes
-# of that hour (none prompted by these cables) scored the same.
+# of that hour (none prompted by these cables) scored the same. Raised: header 62 (an e-mail printout's Subject line
+# stands for a lost SUBJECT line, a general rule found on 09TRIPOLI63).
 FLOORS5 = {
-    "header": 61,
+    "header": 62,
     "paragraph": 44,
     "heading": 23,
     "signature": 5,

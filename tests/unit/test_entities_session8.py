@@ -165,3 +165,23 @@ def test_organisations_listed_with_and_or_after_their_kind() -> None:
 @pytest.mark.parametrize("text", ["THE MAN AT THE CENTER OF THIS DEBATE.", "THE MINISTER IN THE OFFICE OF THE PRESIDENCY."])
 def test_an_organisation_word_before_of_and_a_stop_word_is_no_name(text: str) -> None:
     assert not [w for t, w in typed(text) if t == "ORG"]
+
+
+def test_a_capitals_name_repeated_by_its_surname() -> None:
+    ents = typed("WHEN ASKED ABOUT VEDRINE'S MEETING WITH LAKHDAR BRAHIMI, BOURDON REPLIED.",
+                 "BRAHIMI ALSO EXPRESSED CONCERN.")
+    people = [w for t, w in ents if t == "PERSON"]
+    assert "LAKHDAR BRAHIMI" in people and people[-1] == "BRAHIMI"
+
+
+@pytest.mark.parametrize("text", [
+    "THE GLOBEMASTER TAKEOFFS RESUMED. 124 TAKEOFFS WERE LOGGED. TAKEOFFS CONTINUE.",  # a thing counted
+    "PRESIDENT ARIAS VISITED COSTA RICA. RICA IS SMALL.",  # a place
+])
+def test_no_repeated_name_without_a_name_shape(text: str) -> None:
+    assert not {"GLOBEMASTER TAKEOFFS", "COSTA RICA"} & {w for t, w in typed(text) if t == "PERSON"}
+
+
+def test_a_countrys_initials_are_in_an_organisations_name() -> None:
+    assert typed("He is an official with the UK Border Agency and the US Coast Guard.") == [
+        ("ORG", "UK Border Agency"), ("ORG", "US Coast Guard")]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tipreader.cable import Cable, parse_file
 from tipreader.cable.headings import heading_at
 
@@ -99,3 +101,78 @@ def test_a_title_of_its_own_that_ends_a_sentence_keeps_its_rule_apart() -> None:
         3,
     )
     assert heading_at(["", "a social crisis and saved CFK from an early exit.) -----", ""], 1) is None
+
+
+
+def _around(cable: Cable, title: str) -> tuple[str, str]:
+    """(the text of the paragraph before the heading ``title``, of the one after it)."""
+    before = _before(cable, title)
+    index = next(p.index for p in cable.paragraphs if p.text == title)
+    return before, cable.paragraphs[index + 1].text
+
+
+# (cable, heading, how the paragraph before it ends), each read in the cable
+HEADINGS = [
+    # a line in capitals above the last may end with a comma or a colon
+    ("05BEIRUT2153", "QUICK CABINET FORMATION NEEDED, WITH FIVE SEATS TO AMAL-HIZBALLAH", '"and you\'ll hear me talk about reform."'),
+    ("09BEIRUT818", "MIDDLE EAST PEACE: NOT AT THE EXPENSE OF LEBANON", "veto power for the opposition."),
+    # the rule on the title's last line: `NO PROSECUTOR GENERAL FOR MONTHS, MINISTER OF` / `INTERIOR & ... SOLUTION -----`
+    (
+        "09BOGOTA3441",
+        "NO PROSECUTOR GENERAL FOR MONTHS, MINISTER OF INTERIOR & JUTICE RESIGNATION MAY BE ONLY SOLUTION",
+        "urged the USG to pay attention to MOD dysfunctionality.",
+    ),
+    # an agenda item's title of 160 characters on a line of its own, its rule after it
+    (
+        "09LONDON2119",
+        "GUIDELINES FOR CONSIDERATION OF REQUESTS FOR SAFETY ZONES LARGER THAN 500 METERS AROUND ARTIFICIAL "
+        "ISLANDS AND STRUCTURES IN THE EXCLUSIVE ECONOMIC ZONE (EEZ)",
+        "V/18-20 for approval by the Committee.",
+    ),
+    # after a semicolon or a colon ending prose; a title with a colon of its own stays one title
+    ("08LONDON2778", "Unusual Chinese Letters of Credit", "off-the-books and/or cash-based trade;"),
+    ("09MANAMA587", "Human Rights", "organizations operating in Bahrain:"),
+    ("08BRASILIA129", "Defense Cooperation Agreement: The Battle is Joined", "with the United States. End summary."),
+    # the cable lost the title's first letter (`Non-Proliferation`), or wrote it small
+    ("06BUENOSAIRES2711", "on-Proliferation and PSI", "recognizing their limited capacity. END SUMMARY."),
+    ("09MANAMA483", "and now Russia . . .", "framework agreement in October 2008 (ref B)."),
+    # a collapsed line whose last sentence lost its full stop: `... severely limited Shah Deniz Production Also Down ----`
+    ("08BAKU761", "Shah Deniz Production Also Down", "as volumes would be severely limited"),
+    # a title of its own on a long line stays whole
+    (
+        "09LONDON923",
+        "Ahmedinejad Reportedly Rejects Rezai's Coalition Proposal, and Khamenei's Studied Neutrality Continues",
+        'equate the concept of compromise with defeat)."',
+    ),
+    # framed by spaced dashes: `- -` / `LRA` / `- -`, `- - - Mukherjee Elaborates on India's Iran Stance - - -`
+    ("07KAMPALA1449", "LRA", "at the AU Summit in Accra. End Summary."),
+    ("08NEWDELHI1134", "Mukherjee Elaborates on India's Iran Stance", "to President Ahmadinejad. End Summary."),
+    # an unwrapped body: `END SUMMARY` / `STRONG SWEDISH EU PRESIDENCY` / `7. (U) Led by ...`
+    ("09USUNNEWYORK1141", "END SUMMARY", "energetic consultations on our UNGA65 agenda."),
+    ("09USUNNEWYORK1141", "STRONG SWEDISH EU PRESIDENCY", "END SUMMARY"),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "before"), HEADINGS)
+def test_headings_of_many_shapes_stand_apart(shared_cables: Path, name: str, title: str, before: str) -> None:
+    assert _before(_cable(shared_cables, name), title).endswith(before)
+
+
+def test_the_paragraph_after_a_heading_keeps_its_number(shared_cables: Path) -> None:
+    before, after = _around(_cable(shared_cables, "09MANAMA587"), "Human Rights")
+    assert after.startswith("Bahrain Human Rights Society (BHRS)")
+    seventh = _cable(shared_cables, "09USUNNEWYORK1141").paragraph_by_number(7)
+    assert seventh is not None and seventh.text.startswith("Led by an organized and pragmatic Sweden")
+    before, after = _around(_cable(shared_cables, "07KAMPALA1449"), "LRA")
+    assert after.startswith("Africa Bureau Assistant Secretary")
+
+
+def test_table_rows_are_no_titles(shared_cables: Path) -> None:
+    # `TOTAL                        13` ends a table, `PS: 12` / `PSD: 7` ... lists seats: neither is a heading
+    cable = _cable(shared_cables, "08SANJOSE294")
+    assert not any(p.kind == "heading" and "TOTAL" in p.text for p in cable.paragraphs)
+    assert any(p.text.endswith("TOTAL                        13") for p in cable.paragraphs)
+    cable = _cable(shared_cables, "09LISBON289")
+    assert cable.paragraph_by_number(16).text.endswith("PS: 12 PSD: 7 CDS-PP: 2 PCP: 2 BE: 1")
+    # a table run onto one line between rules keeps no rule as text
+    _no_rule_shown(_cable(shared_cables, "08LONDON1921"))

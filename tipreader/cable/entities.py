@@ -38,6 +38,7 @@ from .ent_learned import NameBook, org_short_forms
 from .ent_upper_orgs import capitals_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_airports, find_places
+from .ent_repeated import repeated_name_persons
 from .ent_initials import with_initials
 from .ent_persons import PersonSpan, find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import capitalised, is_upper_text, tokenize
@@ -218,6 +219,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             family = _family_first(p, up)
             if family:
                 families.setdefault(family, p.text)
+    repeated = repeated_name_persons(tokens, upper)  # "LAKHDAR BRAHIMI" ... "BRAHIMI"
     routing: dict[int, list[tuple[int, int, str, str]]] = {}  # office symbols ("CA/EX") and bodies of address lines
     for n, (_, text, _) in enumerate(items):
         plist = persons[n]
@@ -231,7 +233,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             plist[:] = [p for p in plist if not (p.start < e and s < p.end)]  # "Kim Jong" cut at the hyphen
             plist.append(PersonSpan(s, e, text[s:e]))
             families.setdefault(family, text[s:e])
-        found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
+        found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n]) + repeated[n]
         found += ref_line_persons(text)
         found += [(s, e) for s, e in possessive_persons(tokens[n], upper[n]) if text[s:e] not in defined]
         for s, e in found + unknown_name_persons(tokens[n], text, upper[n], caps[n]):

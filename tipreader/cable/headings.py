@@ -44,6 +44,13 @@ TITLE_CHARS = r"(?:[^-=]|-(?![-=])|(?<![-=])--(?![-=]))"
 # `U.S. Service Providers Enthusiastic About Opportunity, USG ------- ----- Support -------`
 _RULE_INSIDE_TITLE = re.compile(rf"^\s*([^-=*\s]{TITLE_CHARS}{{0,128}}?)\s+[-=_]{{5,}}[-=_ ]*?\s([^-=_\s.!?]{{1,30}})\s+[-=_]{{5,}}[-=_ ]*$")
 _TRAILING_RULE = re.compile(rf"^\s*([^-=*\s]{TITLE_CHARS}{{0,128}}?)\s*[-=_]{{5,}}[-=_ ]*(?:[A-Z][-=_]{{5,}}[-=_ ]*)?$")
+_LONG_TRAILING_RULE = re.compile(rf"^\s*([^-=*\s(]{TITLE_CHARS}{{129,250}}?)\s*[-=_]{{5,}}[-=_ ]*$")
+# a table's row, not a title: a number after a column gap (`TOTAL          13`), a total (`TOTAL 13`), two numbers
+# or more at the end (`ICASS 160,000 (50,000) 110,000`), labelled numbers (`PS: 12 PSD: 7`)
+_TABLE_ROW = re.compile(
+    r"\S(?: {3,}|\t)[\d.,%]+$|^(?:SUB)?TOTALS?\b[\s:]*\(?[\d.,%$]+\)?$|(?:\s+\(?[$]?[\d.,%]+\)?){2,}$|(?:[A-Z][A-Z-]*:\s*\d+\b.*){2}"
+)
+_ROW_ENDS = frozenset("0123456789)%")
 END_MARK = re.compile(r"^\W*(?:END\s+(?:OF\s+)?)?(?:SUMMARY|COMMENT|NOTE)\s*[.:]?\s*$", re.IGNORECASE)
 #: a numbered paragraph's start: ``5. (SBU)``, ``12 .``, ``1.KEY POINTS`` (no space before a word); group 1
 #: is the number. Not ``1.5`` (a decimal) nor ``2.A.`` (an item label)
@@ -92,6 +99,8 @@ def opens_block(lines: Sequence[str], i: int, breaks: Sequence[bool] | None = No
     prev = lines[i - 1].strip()
     if not prev or prev == "." or (breaks is not None and breaks[i]) or is_rule(prev) or is_rule_heading(prev):
         return True
+    if prev[-1:].upper() in "YTE.:" and END_MARK.match(prev) and i + 1 < len(lines) and NUM_START.match(lines[i + 1]):
+        return True  # `END SUMMARY` / `STRONG SWEDISH EU PRESIDENCY` / `7. (U) ...`: a title between the two
     # a line of an unwrapped body: one paragraph per line, unless it stops mid-phrase (`... STEMMING OF`)
     return len(prev) > UNWRAPPED and prev[-1] not in ",-" and prev.split()[-1].lower() not in JOINING
 
@@ -103,7 +112,7 @@ def is_capitals_title(text: str) -> bool:
         return False
     if has_lower(_without_continued(text)):
         return False
-    return sum(c.isalpha() for c in text) >= 3
+    return sum(c.isalpha() for c in text) >= 3 and not (text[-1] in _ROW_ENDS and _TABLE_ROW.search(text))
 
 
 def _ends_block(lines: Sequence[str], j: int) -> bool:
@@ -127,7 +136,8 @@ def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
 
     A title of one line right above its rule may be longer than other titles (:data:`MAX_RULE_TITLE`).
     """
-    if not any(may_be_rule(lines[k]) for k in range(i + 1, min(i + MAX_TITLE_LINES + 1, len(lines)))):
+    below = range(i + 1, min(i + MAX_TITLE_LINES + 1, len(lines)))
+    if not any(may_be_rule(lines[k]) or ends_with_rule(lines[k]) for k in below):
         return None  # no rule in the lines below: the common case, decided without the loop
     for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         text = lines[k].strip()
@@ -141,12 +151,34 @@ def _underlined(lines: Sequence[str], i: int) -> tuple[str, int] | None:
             width = max(map(len, title_lines))
             if k > i and len(nxt.strip()) < 0.6 * width:
                 return None
-            if any(t[-1] in ",;" for t in title_lines) or not title_end_ok(title_lines[-1]):
-                return None
-            return " ".join(" ".join(title_lines).split()), k + 2
-        if text[-1] in SENTENCE_END and text[-1] != "?" and text[-1] != ")":
-            return None  # a sentence, not a title wrapped above a rule
+            return _wrapped_title(title_lines, k + 2)
+        last = _TRAILING_RULE.match(nxt) if ends_with_rule(nxt) and not has_lower(text) and not has_lower(nxt) else None
+        if last is not None and k + 1 - i < MAX_TITLE_LINES:
+            # `NO PROSECUTOR GENERAL FOR MONTHS, MINISTER OF` / `INTERIOR & JUTICE RESIGNATION ... SOLUTION -----`
+            return _wrapped_title([ln.strip() for ln in lines[i : k + 1]] + [last.group(1).strip()], k + 2)
+        if text[-1] in SENTENCE_END and text[-1] not in "?)" and not (text[-1] == ":" and not has_lower(text)):
+            return None  # a sentence, not a title wrapped above a rule (a capitals line may end with a colon)
     return None
+
+
+def _long_title_alone(lines: Sequence[str], i: int, breaks: Sequence[bool] | None) -> str | None:
+    """A title longer than :data:`MAX_RULE_TITLE` with its rule, on a line of its own between blank lines
+    and with no sentence end inside (an agenda item: `GUIDELINES FOR CONSIDERATION OF REQUESTS ... (EEZ) -----`)."""
+    m = _LONG_TRAILING_RULE.match(lines[i])
+    if m is None or not (i == 0 or not lines[i - 1].strip() or (breaks is not None and breaks[i])) or not _ends_block(lines, i + 1):
+        return None
+    title = " ".join(m.group(1).split())
+    if TITLE_CUT.search(title) or not title_end_ok(title) or title[:1].islower() or item_start(title) is not None:
+        return None
+    return title
+
+
+def _wrapped_title(title_lines: list[str], after: int) -> tuple[str, int] | None:
+    """The lines of a title above its rule as one title, unless a line ends like a sentence part;
+    a comma may end a line in capitals before the last (`QUICK CABINET FORMATION NEEDED,` / `WITH FIVE SEATS ...`)."""
+    if not title_end_ok(title_lines[-1]) or any(t[-1] in ",;" and has_lower(t) for t in title_lines[:-1]):
+        return None
+    return " ".join(" ".join(title_lines).split()), after
 
 
 def heading_at(
@@ -174,6 +206,10 @@ def heading_at(
         sentence = ends_sentence(title) and not title_like(title)  # `... saved CFK from an early exit.) -----`
         if m and not sentence and title_end_ok(title) and long_title_ok(title) and sum(c.isalpha() for c in title) >= 3:
             return title, i + 1
+        if m is None and len(text) > MAX_RULE_TITLE:
+            long_title = _long_title_alone(lines, i, breaks)
+            if long_title is not None:
+                return long_title, i + 1
     if not opens_block(lines, i, breaks):
         # an underlined title right under the last sentence of a paragraph
         prev = lines[i - 1].rstrip()
@@ -188,7 +224,9 @@ def heading_at(
     prev = lines[i - 1] if i else ""
     prev_blank = not prev.strip() or (breaks is not None and breaks[i]) or is_rule(prev) or is_rule_heading(prev)
     if END_MARK.match(text):
-        return (" ".join(text.split()), i + 1) if _ends_block(lines, i + 1) else None
+        # a block ends after it, or a capitals title does (`END SUMMARY` / `STRONG SWEDISH EU PRESIDENCY` / `7. (U)`)
+        title_after = i + 1 < len(lines) and is_capitals_title(lines[i + 1]) and _ends_block(lines, i + 2)
+        return (" ".join(text.split()), i + 1) if _ends_block(lines, i + 1) or title_after else None
     if has_lower(_without_continued(text)):
         if not prev_blank and prev.rstrip()[-1:] in SENTENCE_END and text[-1] not in _NOT_TITLE_END and NUM_START.match(lines[i + 1] if i + 1 < len(lines) else ""):
             return text, i + 1  # a title line in an unwrapped body

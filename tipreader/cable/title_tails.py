@@ -12,6 +12,7 @@ rule (``----- 3. (C) ...``) starts a line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ._types import Line
 from .headings import (
@@ -44,6 +45,12 @@ _TITLE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'\u2019/&\"-?")  # what
 _NOT_TAIL_TITLE = re.compile(r"^(?:END\b|X{4,})")
 _RULE_TAIL = re.compile(r"\s*[-=_]{5,}[-=_ ]*$")
 _SECTION_LABEL = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\.\s*$")  # `I.`, `VIII.`, `B.` before a title (a paragraph number is no part of it)
+# a line between rules, longer than any framed title and with no rule inside
+_BOXED = re.compile(r"^\s*[-=]{5,}[-= ]*?\s([^-=\s](?:(?![-=]{5}).){128,}?)\s+[-=]{5,}[-= ]*$")
+_SOFT_CUT = re.compile(r"[;:]\s+(?=[A-Z])")
+_RUN_WORD = re.compile(r"^[A-Z][\w'&/-]*$")  # a capitalised word with no punctuation after it
+_SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+_RUN_WORDS = frozenset("a an the of to in for and or on at by with from about over under into vs".split())  # small words inside a title
 _END_MARK_PREFIX = re.compile(r"END\s+(?:OF\s+)?(?:SUMMARY|COMMENT)\.?\s+(?=\S)")
 
 
@@ -84,6 +91,10 @@ def _split_tail_line(lines: list[Line], k: int) -> list[Line] | None:
     """Line ``k`` with a title at its end split off (see :func:`split_tail_titles`), or None."""
     line = lines[k]
     text = line.text
+    boxed = _BOXED.match(text) if text.lstrip()[:3] in RULE_ENDS and text.rstrip()[-1:] in RULE_TAIL_CHARS else None
+    if boxed is not None:  # `----- Jan08 Feb08 ... CPI 2.2 2.5 ... -----`: a table between rules, run onto one line
+        rule = Line(text="-----", page=line.page)
+        return [replace(rule, break_before=line.break_before), Line(text=boxed.group(1), page=line.page), rule]
     lead = _LEADING_RULE.match(text) if text.lstrip()[:3] in RULE_ENDS and text.rstrip()[-1:] not in RULE_TAIL_CHARS else None
     if lead is not None and NUM_START.match(text[lead.end() :]):  # `------ 3. (C) Macri spoke ...`: the rule, then ¶ 3
         return [Line(text="-----", page=line.page, break_before=line.break_before), Line(text=text[lead.end() :], page=line.page)]
@@ -170,6 +181,9 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
     while cuts and ABBREVIATION_END.search(before[: cuts[-1]].rstrip()) and title_like(before[cuts[-2] if len(cuts) > 1 else 0 : cuts[-1]]):
         cuts.pop()  # `issues. Promoting Ties to U.S. State ----`: the title holds the abbreviation
     cut = cuts[-1] if cuts else 0
+    soft = _soft_cut(before, cut)
+    if soft is not None and (not cut or not title_like(before[cut:])):
+        cut = soft
     title = before[cut:].strip()
     if not cut or not title or len(title) > MAX_RULE_TITLE or sum(c.isalpha() for c in title) < 3 or "--" in title:
         return None
@@ -177,9 +191,44 @@ def _split_rule_tail(text: str) -> tuple[str, str] | None:
         close = title.index(")") + 1
         cut += len(before[cut:]) - len(before[cut:].lstrip()) + close
         title = title[close:].strip()
-    if not title or not title_end_ok(title) or title[:1].islower() or not long_title_ok(title):
+    if not title or not title_end_ok(title) or not long_title_ok(title):
+        return None
+    if title[:1].islower() and not _lower_title_ok(title, before[:cut].rstrip()):
         return None
     return before[:cut].rstrip(), title
+
+
+def _soft_cut(before: str, cut: int) -> int | None:
+    """Where a title starts after a semicolon or colon (`... trade;   Unusual Chinese Letters of Credit`,
+    `... operating in Bahrain: Human Rights`), or, on a long line whose last sentence lost its full stop, after
+    the last word in lower case (`... would be severely limited Shah Deniz Production Also Down`); None when
+    no title is there."""
+    tail = before[cut:]
+    for m in reversed(list(_SOFT_CUT.finditer(tail))):
+        title = tail[m.end() :]
+        head = tail[: m.start()]
+        if title_like(title) and not _SENTENCE_PUNCT.search(title) and sum(c.islower() for c in head) >= 20 and not title_like(head):
+            return cut + m.end()
+        break  # only the last one
+    if len(before) <= UNWRAPPED or title_like(tail):
+        return None
+    words = tail.split()
+    n = len(words)
+    while n and (_RUN_WORD.match(words[n - 1]) or (n < len(words) and words[n - 1].lower() in _RUN_WORDS)):
+        n -= 1
+    while n < len(words) and not words[n][:1].isupper():
+        n += 1  # the run starts with a capitalised word
+    run = words[n:]
+    if len(run) < 3 or not n or not words[n - 1][:1].islower() or not title_like(" ".join(run)) or _SENTENCE_PUNCT.search(" ".join(run)):
+        return None
+    return len(before) - len(" ".join(run)) if tail.endswith(" ".join(run)) else None
+
+
+def _lower_title_ok(title: str, head: str) -> bool:
+    """A short title whose first letter the cable lost or left small, after a sentence that ends before it:
+    `END SUMMARY. on-Proliferation and PSI`, `(ref B). and now Russia . . .` (not after `U.S.`)."""
+    words = title.split()
+    return len(title) <= 40 and len(words) >= 2 and any(w[:1].isupper() for w in words) and not ABBREVIATION_END.search(head)
 
 
 def _split_rule_title(lines: list[Line], k: int) -> tuple[str, str] | None:
