@@ -70,7 +70,9 @@ def letters_label(letters: list[str] | tuple[str, ...]) -> str:
 
 # ---- one item's text: question and answer -------------------------------------------------
 
-_QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
+_QUESTION = re.compile(
+    r"^\W*QUESTION\s+([A-Z])\b\s*(\((?:continued|cont(?:'d|\.)?)\)\s*)?(?:[.:)]|--?)?\s*", re.IGNORECASE
+)
 #: a transcript's question label at a line start: ``A:`` is then its answer label, never an item
 TRANSCRIPT = re.compile(
     r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?(?:Q\d{0,2}|Q(?:UESTION|uestion)\s+\d{1,2}\)?)\s*(?:\([^)\n]{1,40}\)\s*)?:",
@@ -130,6 +132,8 @@ class Item:
     path: list[str] = field(default_factory=list)  # the enclosing items' labels, for a sub-item (``F``, ``2``)
     number: str = ""  # the number a ``Q2:`` label gives an unlettered question
     answered: bool = False  # an exchange labelled ``Q:`` and ``A:`` by the cable: a pair even alone
+    continued: bool = False  # ``Question D (cont'd):``: more of the answer to the item before with that letter
+    field: bool = False  # a form's field (``A. Sigma level: (No response)``): its answer is its line, nothing after
 
 
 def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[str, str]:
@@ -137,9 +141,11 @@ def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[st
 
     ``restating``: the cable restates its questions, so a first block that asks without
     a question mark (``For countries that ..., please indicate whether ...``) is one too.
-    An answer's own label (``Answer A:``, ``Response:``) is no part of the answer.
+    An answer's own label (``Answer A:``, ``Response:``) and the marking it opens with are no part of the answer.
     """
     question, answer = _split_item(body, restating)
+    if question and answer.startswith("(") and (mk := match_marking(answer)) is not None:
+        answer = answer[mk.end() :].lstrip()  # `(U) Capable, Yes.` under a restated question: a marking, no answer word
     lead = _ANSWER_LEAD.format(letter=re.escape(letter) if letter else "[A-Z]")
     m = re.match(lead, answer, re.IGNORECASE)
     if m:
@@ -164,6 +170,8 @@ def _split_item(body: str, restating: bool) -> tuple[str, str]:
     # a question restated in capitals, the answer below it in mixed case: `BY WHAT CHANNELS? HOW OFTEN?`
     asks = asks or (len(blocks) > 1 and first[-1:] == "?" and not any(c.islower() for c in first))
     marks = [m.end() for m in QMARK.finditer(first)] if asks else []
+    if (asks or first.endswith("?")) and len(blocks) > 1 and blocks[1].startswith("(") and match_marking(blocks[1]):
+        return _question_blocks(blocks)  # the next block is marked `(S/NF) ...`: the answer, the cable marking it
     if (marks or (restating and asks)) and len(blocks) > 1:
         return _question_blocks(blocks)
     rest = "\n\n".join(blocks[1:])
@@ -215,12 +223,18 @@ def item_of(para: Paragraph, restating: bool = False, colon: bool = False) -> It
         r = lead.search(body) or _RESPONSE.search(body)
         if r:
             question, answer = body[: r.start()].strip(), body[r.end() :].strip()
-        elif "\n" in body:
+        elif m.group(2):  # `Question D (cont'd): ...`: more of D's answer
+            question, answer = "", body.strip()
+        elif "\n" in body:  # `QUESTION A: Recruitment` / the answer on the next line
             question, _, answer = body.partition("\n")
             question, answer = question.strip(), answer.strip()
+        elif not QMARK.search(body) and re.search(r"[.!][\"')\u201d]*\s*$", body):
+            # `Question A: Foreign Minister Moratinos told ... .`: sentences that ask nothing, the answer alone
+            # (a title alone, `Question B -- Characteristics of Recruits`, is the question, its answer below)
+            question, answer = "", body.strip()
         else:
             question, answer = body.strip(), ""
-        return Item(para.index, letter, None, question, answer, "question", [letter])
+        return Item(para.index, letter, None, question, answer, "question", [letter], continued=bool(m.group(2)))
     if (q := QUESTION_LABEL.match(text)) and para.kind == "body":
         question, answer = split_item(text)
         if question and answer and not TRANSCRIPT.search(answer):  # not two exchanges run together
