@@ -12,6 +12,7 @@ Ordinary hard-wrapped lines pass through untouched (one cheap check each).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import repeat
 
 from .markings import match_marking
@@ -21,8 +22,11 @@ LONG_LINE = 150  # shorter lines are never split at paragraph starts (a hard-wra
 
 _MID_MARKER = re.compile(r"(\d{5,8})\s+(\d{3})(?:\.\d{1,2})?\s+[Oo][Ff]\s+\d{3}\b")
 _PLACE_TOKEN = re.compile(r"[A-Z][A-Z'/-]*\Z")
-# `... here. 7. (SBU) ...`, `... here. 6.(S) ...` (no space before a marking)
-_MID_START = re.compile(r"\s(?:\u00b6\s?)?(\d{1,2})\.(?:\s+(?=[(A-Z\"'])|(?=\())")
+# `... here. 7. (SBU) ...`, `... here. 6.(S) ...` (no space before a marking); also after a pilcrow
+# (`. \u00b6 7. (SBU)`). Found by its dot, which the regex engine finds at C speed (a pattern opening with
+# `\s` or `\d` is tried at every space or digit), and checked back from there (see :func:`_mid_starts`).
+_MID_DOT = re.compile(r"\.(?:(?<=[\s\u00b6]\d\.)|(?<=[\s\u00b6]\d\d\.))(?:\s+(?=[(A-Z\"'])|(?=\())")
+_PILCROW = "\u00b6"
 _REDACTED_END = re.compile(r"[Xx]{4,}[.,]?$")  # `... XXXXXXXXXXXX 5. (C)`: a redaction ends the paragraph
 # `----- Title -----`, also with the rule broken in two (`---...--- ------ Title ---...--- ------`)
 _RULE_HEADING = re.compile(r"\s(-{4,}(?: -+)*\s+(?:(?!--)[^\n]){1,80}?\s+-{4,}(?: -+)*)(?=\s|$)")
@@ -133,6 +137,20 @@ def _word_starts(line: str, end: int) -> list[int]:
     return starts
 
 
+def _mid_starts(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, number, end) of each match of ``\\s(?:\u00b6\\s?)?(\\d{1,2})\\.(?:\\s+(?=[(A-Z"'])|(?=\\())``
+    in ``text``: a paragraph number after a space (or a space and a pilcrow), the space included."""
+    for m in _MID_DOT.finditer(text):
+        dot = m.start()
+        d = dot - 2 if text[dot - 2].isdecimal() else dot - 1  # where the number starts
+        if d >= 3 and text[d - 2] == _PILCROW and text[d - 1].isspace() and text[d - 3].isspace():
+            yield d - 3, int(text[d:dot]), m.end()
+        elif d >= 2 and text[d - 1] == _PILCROW and text[d - 2].isspace():
+            yield d - 2, int(text[d:dot]), m.end()
+        elif d >= 1 and text[d - 1].isspace():
+            yield d - 1, int(text[d:dot]), m.end()
+
+
 def _split_long(text: str, last_number: int) -> tuple[list[str], int]:
     """Break a long line before trusted paragraph starts and rule headings."""
     cuts: list[int] = []
@@ -143,20 +161,18 @@ def _split_long(text: str, last_number: int) -> tuple[list[str], int]:
         for m in _RULE_HEADING.finditer(text):
             cuts.append(m.start(1))
             cuts.append(m.end(1))
-    for m in _MID_START.finditer(text):
-        number = int(m.group(1))
-        k = m.start()
+    for start, number, after in _mid_starts(text):
+        k = start
         while k > 0 and text[k - 1] in " \t":
             k -= 1
         if k == 0:
             continue
-        after = m.end()
         marked = match_marking(text, after) is not None
         ends = text[k - 1] in _SENTENCE_END or _REDACTED_END.search(text, max(0, k - 40), k) is not None
         if not ends and not (marked and number == last_number + 1):  # `... Staff Padilla 14. (U) The ...`
             continue
         if (marked and last_number < number <= last_number + 6) or number == last_number + 1:
-            cuts.append(m.start() + 1)
+            cuts.append(start + 1)
             last_number = number
     if not cuts:
         return [text], last_number
