@@ -167,12 +167,18 @@ def _headline(text: str, quote_at: int) -> bool:
 
 def press_named_orgs(text: str, upper: bool) -> list[tuple[int, int, str]]:
     """ORG spans of papers a press review cites (see the module docstring); mixed-case text only."""
-    if upper or not ("(" in text or "language" in text or "editorial" in text):
+    if upper:
+        return []
+    spans = []  # each pattern only where its words are (plain substrings: a fast gate)
+    if ('" (' in text or '"(' in text or "” (" in text or "”(" in text):
+        spans += [m.span(1) for m in _CITATION.finditer(text) if _headline(text, m.start())]
+    if "language " in text:
+        spans += [m.span(1) for m in _LANGUAGE_PAPER.finditer(text)]
+    if "editorial" in text:
+        spans += [m.span(1) if m.group(1) else m.span(2) for m in _EDITORIAL.finditer(text)]
+    if not spans:
         return []
     places = gazetteer().places
-    spans = [m.span(1) for m in _CITATION.finditer(text) if _headline(text, m.start())]
-    spans += [m.span(1) for m in _LANGUAGE_PAPER.finditer(text)]
-    spans += [m.span(1) if m.group(1) else m.span(2) for m in _EDITORIAL.finditer(text)]
     out: list[tuple[int, int, str]] = []
     for start, end in spans:
         end = start + len(text[start:end].rstrip())
