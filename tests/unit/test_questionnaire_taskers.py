@@ -229,3 +229,20 @@ def test_lettered_lines_keyed_but_not_in_one_run_or_from_a(letters: str) -> None
         "RESPONSES ARE KEYED TO REF A, BEGINNING WITH THE QUESTION IN PARAGRAPH C.\n\n" + items + "NIGRO\n"
     )
     assert [q.label for q in c.questions] == ([] if letters == "CDFG" else ["1.C", "1.D", "1.E"])
+
+
+def test_question_letter_labels_over_answers_and_a_continued_answer(shared_cables: Path) -> None:
+    """07MADRID1420 (blind set 5, scored first): `2. (C/NF) Question A: Foreign Minister Moratinos told ...` -- the
+    label names the tasker's question, the paragraph is the answer; `6. (C/NF) Question D (cont'd): MFA has ...` goes
+    on with D's answer. ¶1 `SUMMARY: ... END SUMMARY.` is the summary, not the part's title."""
+    c = cable(shared_cables, "07MADRID1420")
+    assert [q.label for q in c.questions] == [f"1.{x}" for x in "ABCDEFGHIJ"]
+    assert all(not q.question for q in c.questions)
+    q = by_label(c)
+    assert q["1.A"].answer.startswith("Foreign Minister Moratinos told the Ambassador that he and his Chief of Staff")
+    assert q["1.A"].answer.endswith("the more left-wing base of the ruling Socialist Party (PSOE).")
+    assert q["1.D"].answer.startswith("For details on the first session of the bilateral human rights dialogue")
+    assert "MFA has announced that it will hold another dialogue session in September." in q["1.D"].answer
+    assert q["1.D"].answer.endswith("once the UNHRC mandate went away.") and len(q["1.D"].answer_paragraphs) == 2
+    assert q["1.E"].answer.startswith("MFA insists that it maintains a robust policy")
+    assert (c.parts[0].title_source, c.paragraphs[0].kind) == ("standard", "summary")

@@ -167,18 +167,17 @@ def _headline(text: str, quote_at: int) -> bool:
 
 def press_named_orgs(text: str, upper: bool) -> list[tuple[int, int, str]]:
     """ORG spans of papers a press review cites (see the module docstring); mixed-case text only."""
-    if upper:
+    # each pattern only where its literal is (a quote before a bracket, "language", "editorial"): the scans
+    # of every word boundary cost ~4 % of extraction when run on every paragraph with a bracket
+    cited = "(" in text and ('"' in text or "”" in text)
+    if upper or not (cited or "language" in text or "editorial" in text):
         return []
-    spans = []  # each pattern only where its words are (plain substrings: a fast gate)
-    if ('" (' in text or '"(' in text or "” (" in text or "”(" in text):
-        spans += [m.span(1) for m in _CITATION.finditer(text) if _headline(text, m.start())]
-    if "language " in text:
+    places = gazetteer().places
+    spans = [m.span(1) for m in _CITATION.finditer(text) if _headline(text, m.start())] if cited else []
+    if "language" in text:
         spans += [m.span(1) for m in _LANGUAGE_PAPER.finditer(text)]
     if "editorial" in text:
         spans += [m.span(1) if m.group(1) else m.span(2) for m in _EDITORIAL.finditer(text)]
-    if not spans:
-        return []
-    places = gazetteer().places
     out: list[tuple[int, int, str]] = []
     for start, end in spans:
         end = start + len(text[start:end].rstrip())

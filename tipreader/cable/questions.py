@@ -36,6 +36,7 @@ _KEYED_WORDS = ("keyed to", "questionnaire", "reftel questions", "question in re
                 "question of ref", "questions of ref", "question from ref", "questions from ref")  # one is in each match
 
 _UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
+_BLOCK_TITLES = ("SUMMARY", "EXECUTIVE SUMMARY", "COMMENT", "BACKGROUND")
 _TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")
 _CONTINUED = re.compile(r"\(?\bcont(?:inued|\.|'d)\)?", re.IGNORECASE)
 # `III (continued).` before the first item: the second half of a split submission, whose
@@ -163,6 +164,10 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             current.extra.append(cut_tail(para.text, roman_tail[2]))
             pending, current = ((roman_tail[0], roman_tail[1]), None, False), None
             continue
+        if it is not None and current is not None and it.continued and it.letters == current.letters:
+            current.answer_paras.append(para.index)  # `Question D (cont'd): ...`: D's answer goes on
+            current.extra.append(it.answer)
+            continue
         if it is not None and current is not None and _repeats_label(current, it):
             current.answer = it.answer  # `A. (U) Are ...?` then `A. (S/NF) The ...`: the answer repeats the label
             current.answer_paras.append(para.index)
@@ -196,6 +201,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             continue
         nxt = next((items[i] for i in order if i > para.index), None)
         head = heading_title(para) if nxt is not None else None
+        if head is not None and head[1].upper() in _BLOCK_TITLES and len(para.text) > len(head[1]) + 20:
+            head = None  # `SUMMARY: Post appreciates ... END SUMMARY.`: a summary paragraph, no part's title
         if (
             head is not None and nxt is not None and (nxt.letters or para.kind == "heading")
             and (nxt.letter == "A" or nxt.letter <= last_letter or not parts
