@@ -196,3 +196,24 @@ def test_units_a_person_heads_and_the_us_government_in_capitals() -> None:
 def test_a_country_glued_to_another_by_a_slash_is_not_in_a_name() -> None:
     assert ("ORG", "Joint Terrorist Finance Coordinating Committee") in typed(
         "The U.S./UAE Joint Terrorist Finance Coordinating Committee met.")
+
+
+def test_a_factions_letter_is_in_the_name_but_a_country_is_not() -> None:
+    assert ("ORG", "Pakistan Muslim League-N") in typed("Pakistan Muslim League-N (PML-N) leader Nawaz Sharif spoke.")
+    assert ("ORG", "Mercosul") in typed("The Mercosul-U.S. talks stalled.")
+
+
+def test_local_describes_a_capitals_long_form_it_does_not_name_it() -> None:
+    ents = extract_entities(["COMPETITORS SAY THE LOCAL CIVIL AVIATION AUTHORITY (DAC) HAS ACTED."])
+    assert [(e.type, e.text, e.expansion) for e in ents] == [
+        ("ORG", "CIVIL AVIATION AUTHORITY", None), ("ACRONYM", "DAC", "CIVIL AVIATION AUTHORITY")]
+
+
+def test_an_adverb_after_a_capitals_title_is_no_name() -> None:
+    assert not [w for t, w in typed("THE ARAB LEAGUE SECRETARY GENERAL PRUDENTLY HAS NEVER SAID SO.") if t == "PERSON"]
+
+
+def test_a_capitals_possessive_without_its_apostrophe() -> None:
+    ents = extract_entities(["GAMAL MUBARAK WAITED.", "GAMALS PLANS WORRY THE ARMY."])
+    assert [(e.text, e.canonical) for e in ents if e.type == "PERSON"] == [("GAMAL MUBARAK", "GAMAL MUBARAK"),
+                                                                         ("GAMALS", "GAMAL MUBARAK")]

@@ -253,6 +253,10 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     unique_given, shared_given = _given_names(persons)
     for given, name in unique_given.items():
         known.setdefault(given, name)  # "GAMAL" after "GAMAL MUBARAK": the one person of the cable so named
+    if any(upper):
+        for word, name in [(w, n) for w, n in known.items() if w.isupper() and " " not in w]:
+            if len(word) >= 4 and not is_common_word(word.lower() + "s"):
+                known.setdefault(word + "S", name)  # "TANTAWIS": a capitals possessive without its apostrophe
     by_surname = mention_index(known)
     for n, (_, text, _) in enumerate(items):
         taken = [(p.start, p.end) for p in persons[n]]
