@@ -246,3 +246,14 @@ def test_question_letter_labels_over_answers_and_a_continued_answer(shared_cable
     assert q["1.D"].answer.endswith("once the UNHRC mandate went away.") and len(q["1.D"].answer_paragraphs) == 2
     assert q["1.E"].answer.startswith("MFA insists that it maintains a robust policy")
     assert (c.parts[0].title_source, c.paragraphs[0].kind) == ("standard", "summary")
+
+
+def test_a_response_to_questions_posed_in_reftel(shared_cables: Path) -> None:
+    """05REYKJAVIK526 (blind set 5, scored first): `Following is post's response to questions posed reftel:`, then
+    `A.   Which of your mission objectives ...?` restated, the answer after a blank line."""
+    q = by_label(cable(shared_cables, "05REYKJAVIK526"))
+    assert list(q) == ["1.A", "1.B", "1.C", "1.D"]
+    assert q["1.A"].question.startswith("Which of your mission objectives benefits from cultural programs")
+    assert q["1.A"].question.endswith("including sports programs?")
+    assert q["1.A"].answer.startswith("Potentially all of our mission objectives could benefit")
+    assert q["1.D"].answer.startswith("Yes, we have.")

@@ -31,9 +31,13 @@ _TIP = re.compile(
     r"\btrafficking victims?\b|\bvictims of trafficking\b",
     re.IGNORECASE,
 )
-_KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
+_KEYED = re.compile(
+    r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref|\bquestions posed\b",
+    re.IGNORECASE,
+)
 _KEYED_WORDS = ("keyed to", "questionnaire", "reftel questions", "question in ref", "questions in ref",
-                "question of ref", "questions of ref", "question from ref", "questions from ref")  # one is in each match
+                "question of ref", "questions of ref", "question from ref", "questions from ref",
+                "questions posed")  # one is in each match
 
 _UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
 _BLOCK_TITLES = ("SUMMARY", "EXECUTIVE SUMMARY", "COMMENT", "BACKGROUND")
