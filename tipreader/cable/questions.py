@@ -20,6 +20,7 @@ import re
 
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
+from .numbered_exchanges import numbered_parts
 from .prefilter import may_hold
 from .form_fields import split_fields
 from .roman_parts import cut_tail, opens_part, roman_tails
@@ -121,7 +122,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
         lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
     if q_style < 2 and len(lettered) < 3:
-        return [], set()
+        return numbered_parts(paragraphs) or ([], set())  # questions restated as numbered paragraphs?
     # what the cable says before its first item decides: `keyed to reftel`, a TIP submission's intro
     first = min(it.index for it in lettered) if lettered else len(paragraphs)
     extract = first == 0 or paragraphs[0].text[:1].islower()  # the cable's start is lost: all of it
