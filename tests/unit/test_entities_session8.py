@@ -185,3 +185,14 @@ def test_no_repeated_name_without_a_name_shape(text: str) -> None:
 def test_a_countrys_initials_are_in_an_organisations_name() -> None:
     assert typed("He is an official with the UK Border Agency and the US Coast Guard.") == [
         ("ORG", "UK Border Agency"), ("ORG", "US Coast Guard")]
+
+
+def test_units_a_person_heads_and_the_us_government_in_capitals() -> None:
+    ents = typed("IT WAS LIKELY THE U.S. GOVERNMENT WOULD KNOW MORE. AMBASSADOR MARIO VILALVA (HEAD OF THE BUSINESS "
+                 "PROMOTION OFFICE) AND COUNSELOR RALPH PETER HENDERSON (CHIEF OF THE IMMIGRATION DIVISION) CAME.")
+    assert [w for t, w in ents if t == "ORG"] == ["U.S. GOVERNMENT", "BUSINESS PROMOTION OFFICE", "IMMIGRATION DIVISION"]
+
+
+def test_a_country_glued_to_another_by_a_slash_is_not_in_a_name() -> None:
+    assert ("ORG", "Joint Terrorist Finance Coordinating Committee") in typed(
+        "The U.S./UAE Joint Terrorist Finance Coordinating Committee met.")

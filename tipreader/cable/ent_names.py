@@ -283,7 +283,7 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                     break  # "Bank Melli and Bank Mellat", "Finance Cell and Mission", "Kabo, Meridian and Mangal Airlines"
                 if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
                     i -= 1
-                elif prev.upper and len(prev.text) <= 3 and prev.key in places and tokens[i].gap == " " and prev.gap != "/":
+                elif prev.upper and len(prev.text) <= 3 and prev.key in places and tokens[i].gap == " " and "/" not in prev.gap:
                     i -= 1  # "UK Border Agency", "US Congress": a country's initials are in the name, as "U.S."
                     break
                 else:
