@@ -95,7 +95,8 @@ OTHER_QUESTIONNAIRES = ["06SANJOSE2778", "09ABUDHABI874", "09BRASILIA196", "09TR
                         "08KUWAIT128", "09STATE127892", "09STATE2552", "09STATE60490", "09ANKARA1722", "06SANJOSE2649",
                         "05SANJOSE2158", "09CAIRO2390", "09BRASILIA1443", "06MINSK311",
                         # blind 5 (session 8, scored first, then tuned on): a form under Roman parts, a Roman questionnaire
-                        "08TASHKENT43", "09PANAMA171", "07MADRID1420", "05REYKJAVIK526", "07TASHKENT2081", "09KAMPALA1399"]
+                        "08TASHKENT43", "09PANAMA171", "07MADRID1420", "05REYKJAVIK526", "07TASHKENT2081", "09KAMPALA1399",
+                        "06BOGOTA1970", "09MEXICO3376"]
 
 
 def test_words_identity_on_every_questionnaire_cable(shared_cables: Path) -> None:
