@@ -217,3 +217,28 @@ def test_a_capitals_possessive_without_its_apostrophe() -> None:
     ents = extract_entities(["GAMAL MUBARAK WAITED.", "GAMALS PLANS WORRY THE ARMY."])
     assert [(e.text, e.canonical) for e in ents if e.type == "PERSON"] == [("GAMAL MUBARAK", "GAMAL MUBARAK"),
                                                                          ("GAMALS", "GAMAL MUBARAK")]
+
+
+CAPITALS = "THIS IS A CABLE WRITTEN IN CAPITALS ONLY, AS OLD CABLES WERE."
+
+
+def test_places_in_capitals_after_a_preposition_and_with_an_ordinary_first_word() -> None:
+    ents = typed("THE ANC WON THE ELECTION IN WESTERN CAPE AND KWAZULU-NATAL, BUT THE DA HOLDS WESTERN CAPE NOW.",
+                 "POLOFF TRAVELED TO LIMPOPO AND MPUMALANGA PROVINCES.", CAPITALS)
+    assert [w for t, w in ents if t == "LOCATION"] == ["WESTERN CAPE", "KWAZULU-NATAL", "LIMPOPO", "MPUMALANGA"]
+
+
+def test_a_mixed_case_place_with_an_ordinary_first_word() -> None:
+    ents = typed("Poloff traveled to New Orleans and to the Western Cape, where Western officials met.")
+    assert [w for t, w in ents if t == "LOCATION"] == ["New Orleans", "Western Cape"]
+
+
+@pytest.mark.parametrize("text", ["DOT FOR SUSAN MCDERMOTT STATE PLEASE PASS TO FAA MIAMI FOR MARK RIOS",
+                                  "THE SHIPS WAITED IN THE BAY FOR DAYS.", "FAR EAST"])
+def test_no_capitals_place_from_an_acronym_or_a_word(text: str) -> None:
+    places = [w for t, w in typed(text, CAPITALS) if t == "LOCATION"]
+    assert "FAA" not in places and "BAY" not in places
+
+
+def test_the_far_east_is_a_region() -> None:
+    assert ("LOCATION", "Far East") in typed("It came from Ecuador rather than the Far East, as usual.")
