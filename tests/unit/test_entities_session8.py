@@ -242,3 +242,13 @@ def test_no_capitals_place_from_an_acronym_or_a_word(text: str) -> None:
 
 def test_the_far_east_is_a_region() -> None:
     assert ("LOCATION", "Far East") in typed("It came from Ecuador rather than the Far East, as usual.")
+
+
+@pytest.mark.parametrize(("text", "expansion"), [
+    ("The rocket would be a so-called Variable Specific Impulse Magnetoplasma Rocket, or VASIMR. It uses plasma.",
+     "Variable Specific Impulse Magnetoplasma Rocket"),
+    ("He met the Ministry of Interior, or MOI, today.", "Ministry of Interior"),
+    ("We saw apples, oranges, or MOI.", None),  # lower-case words are no long form
+])
+def test_an_acronym_named_with_or(text: str, expansion: str | None) -> None:
+    assert [e.expansion for e in extract_entities([text]) if e.type == "ACRONYM"][0] == expansion
