@@ -251,4 +251,4 @@ def test_the_far_east_is_a_region() -> None:
     ("We saw apples, oranges, or MOI.", None),  # lower-case words are no long form
 ])
 def test_an_acronym_named_with_or(text: str, expansion: str | None) -> None:
-    assert [e.expansion for e in extract_entities([text]) if e.type == "ACRONYM"][0] == expansion
+    assert next(e.expansion for e in extract_entities([text]) if e.type == "ACRONYM") == expansion
