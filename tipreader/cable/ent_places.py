@@ -38,7 +38,7 @@ OF_NOUNS = frozenset("town city village governorate province district region mun
 _CONNECT = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "bin", "bani", "abu", "de", "del", "la", "of"})
 _FUNCTION = frozenset("""the a an this that these those his her its their our during after before since while when
     if as but and or for by with on of both all many some most each every""".split())
-_FIRST_KEYS: dict[str, bool] = {}  # token key → may open a place (the words repeat; kept small)
+_FIRST_KEYS: dict[str, int] = {}  # token key → may open a place, 0/1/2 (the words repeat; kept small)
 _LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", "/", " & "})
 
 
@@ -133,10 +133,12 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
     for i in positions:
         k = tokens[i].key
         ok = cache.get(k)
-        if ok is None:  # a place's first word (not an ordinary one), or an article
-            ok = cache[k] = k in ARTICLES or place_key(k) in firsts and not is_common_word(k)
-        if ok or i + 1 < n and tokens[i + 1].key in SUFFIXES or i >= 2 and tokens[i - 2].key in OF_NOUNS \
-                or i + 1 < n and place_key(k) in firsts:  # "WESTERN CAPE": an ordinary first word, if the name goes on
+        if ok is None:  # 1: a place's first word (not an ordinary one), or an article; 2: an ordinary word that
+            # opens a place's name ("WESTERN CAPE": a candidate when the name goes on); 0: neither
+            first_word = place_key(k) in firsts
+            ok = cache[k] = 1 if k in ARTICLES or first_word and not is_common_word(k) else 2 if first_word else 0
+        if ok == 1 or i + 1 < n and (ok == 2 and (upper or tokens[i + 1].cap or tokens[i + 1].gap == "-") or tokens[i + 1].key in SUFFIXES) \
+                or i >= 2 and tokens[i - 2].key in OF_NOUNS:
             candidates.append(i)  # a place's first word, before "governorate", after "the town of"
     if not candidates:
         return out
@@ -159,7 +161,7 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
             first = i - 1  # "al-Anbar"
         hit = _match_at(tokens, i, upper)
         if is_common_word(tokens[i].key) and i == first and not (hit and hit[0] > i) \
-                and (upper or not cache.get(tokens[i].key)):
+                and (upper or cache.get(tokens[i].key) != 1):
             if upper or not (i + 1 < n and tokens[i + 1].key in SUFFIXES or i >= 2 and tokens[i - 2].key in OF_NOUNS):
                 continue  # an ordinary word alone is no place ("WESTERN CAPE" goes on; "WESTERN" alone does not)
         last = hit[0] if hit else i
