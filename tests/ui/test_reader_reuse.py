@@ -376,3 +376,33 @@ async def test_the_entity_extraction_of_a_cable_left_stops_at_once(mexico, monke
         assert outcome == ["stopped"] and len(after_leaving) <= 1  # at the first paragraph after leaving
         assert screen.cable is mexico
         assert screen.entities.index is not None and screen.query_one(EntityPanel).index is screen.entities.index
+
+
+async def test_opening_a_cable_does_not_wait_for_the_history_write(mexico, iceland, monkeypatch):
+    """The list of cables opened is written durably (the disk's flush) in a thread: the cable is shown
+    while that write waits, and the write is there afterwards."""
+    import threading
+
+    from tipreader.library.userdata import UserData
+
+    release = threading.Event()
+    waited: list[bool] = []
+    original = UserData.record_open
+
+    def record_open(self, ref_id: str) -> None:
+        waited.append(release.wait(10))  # True only when the reader was shown while this write waited
+        original(self, ref_id)
+
+    monkeypatch.setattr(UserData, "record_open", record_open)
+    app = TipReaderApp(cable=mexico, source=DictSource(mexico, iceland))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_cable(iceland.ref_id)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.cable is iceland and screen.text_view.line_count
+        release.set()
+        await app.workers.wait_for_complete()
+        data = app.services.userdata
+        assert data is not None and waited == [True]
+        assert [h.ref_id for h in data.history()] == [iceland.ref_id]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -33,6 +34,9 @@ from tipreader.ui.settings import apply_config, remember_theme, theme_variable_d
 from tipreader.ui.source import CableSource, load
 from tipreader.ui.terminal_watch import TerminalWatch
 from tipreader.ui.text_styles import install_text_styles
+
+if TYPE_CHECKING:
+    from tipreader.library.userdata import UserData  # the library package is imported when first used
 
 READER = "reader"  # the name the kept reader screen is installed under
 
@@ -176,14 +180,13 @@ class TipReaderApp(App[None]):
             return False
         if record:
             services.history.visit(self.here())
+        if isinstance(screen, ReaderScreen):
+            screen.leave()  # first: the work started for the cable left (its entities) stops before this one's
         data = services.userdata
         if data is not None:
             if para is None and restore is None:
                 para = data.position(cable.ref_id)
-            try:
-                data.record_open(cable.ref_id)
-            except Exception as exc:  # the history of opened cables is a comfort
-                log_error("record_open", exc)
+            self._record_open(data, cable.ref_id)
         if isinstance(screen, ReaderScreen):
             screen.show(cable, para=para, query=query, restore=restore, mark=mark)  # its widgets reused
             return True
@@ -195,6 +198,15 @@ class TipReaderApp(App[None]):
             self._keep(reader)
         self.push_screen(reader)
         return True
+
+    @work(thread=True, group="record-open", exit_on_error=False)
+    def _record_open(self, data: UserData, ref_id: str) -> None:
+        """Add ``ref_id`` to the cables opened, in a thread: the write waits for the disk (a durable
+        commit), which the cable's first paint need not do."""
+        try:
+            data.record_open(ref_id)
+        except Exception as exc:  # the history of opened cables is a comfort
+            log_error("record_open", exc)
 
     @on(WalkHistory)
     def _walk(self, message: WalkHistory) -> None:
