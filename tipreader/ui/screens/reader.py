@@ -236,7 +236,7 @@ class ReaderScreen(Screen[None]):
 
     def _lay_out(self) -> None:
         """The cable at its opening place, focus on the text; the parts are told once it is laid out."""
-        self.title = self.cable.ref_id
+        self.set_reactive(Screen.title, self.cable.ref_id)  # shown by no widget: a repaint of the whole screen for nothing
         config = self.services.config
         if config is not None:
             self.view_mode = {"qa": "full", "answers": "answers", "questions": "questions"}.get(config.default_view, "full")
