@@ -162,9 +162,9 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
 
     ``learned``: names other cables taught the library (:mod:`ent_learned`), found here
     too where nothing else claims the words (their entities have ``learned`` True).
-    ``checkpoint``: called between the steps and between the paragraphs of the longest ones
-    (a few ms apart on the longest cables); an exception it raises stops the extraction
-    (the reader stops the extraction for a cable the user left).
+    ``checkpoint``: called between the steps and before each paragraph of every pass over them
+    (well under a millisecond apart); an exception it raises stops the extraction (the reader
+    stops the extraction for a cable the user left).
     """
     items = _inputs(paragraphs)
     tokens = [tokenize(text) for _, text, _ in _checked(items, checkpoint)]
@@ -174,7 +174,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     # 1. Acronym definitions over the whole cable: first definition of each key wins.
     checkpoint()
     definitions: list[acr.Definition] = []
-    for (index, text, _), up in zip(items, upper):
+    for (index, text, _), up in zip(_checked(items, checkpoint), upper):
         definitions.extend(acr.find_definitions(index, text, up))
         definitions.extend(appositive_definitions(index, text, up))
     gloss: dict[str, str] = {}
@@ -184,14 +184,14 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
 
     # 2. Acronym mentions, then phrases elsewhere that spell an undefined one (MOU).
     checkpoint()
-    mentions = [acr.find_mentions(text, up, defined) for (_, text, _), up in zip(items, upper)]
+    mentions = [acr.find_mentions(text, up, defined) for (_, text, _), up in zip(_checked(items, checkpoint), upper)]
     undefined = {acr.key(w) for ms in mentions for _, _, w in ms} - defined
     for a, exp in acr.implicit_definitions(undefined, [(text, tokens[n]) for n, (_, text, _) in enumerate(items)], caps).items():
         gloss.setdefault(a, exp)
 
     # 3. People: full names first, then surname-only mentions across the cable.
     checkpoint()
-    persons = [find_persons(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(items)]
+    persons = [find_persons(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(_checked(items, checkpoint))]
     last = len(items) - 1
     for n, (_, text, kind) in enumerate(items):
         sig = _signature(text, kind, n == last)
@@ -200,7 +200,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     families: dict[str, str] = {}  # "Kim" → "Kim Jong-il": a family name written first
     routing: dict[int, list[tuple[int, int, str, str]]] = {}  # office symbols ("CA/EX") and bodies of address lines
     checkpoint()
-    for n, (_, text, _) in enumerate(items):
+    for n, (_, text, _) in enumerate(_checked(items, checkpoint)):
         plist = persons[n]
         for s, e, kind in address_entities(text):
             if kind == "PERSON":
@@ -220,7 +220,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
                 plist.append(PersonSpan(s, e, text[s:e]))
     # organisations introduced as such ("the local NGO ABCD"): an all-capitals one is an ORG everywhere
     checkpoint()
-    org_context = [context_orgs(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(items)]
+    org_context = [context_orgs(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(_checked(items, checkpoint))]
     named_orgs = {w for n, spans_ in enumerate(org_context) for s, e, _ in spans_ if _word_like_name(w := items[n][1][s:e])}
     known: dict[str, str] = {}
     for plist in persons:
@@ -234,7 +234,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         known.setdefault(given, name)  # "GAMAL" after "GAMAL MUBARAK": the one person of the cable so named
     by_surname = mention_index(known)
     checkpoint()
-    for n, (_, text, _) in enumerate(items):
+    for n, (_, text, _) in enumerate(_checked(items, checkpoint)):
         taken = [(p.start, p.end) for p in persons[n]]
         persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
         if "." in text:
@@ -246,9 +246,9 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     defs_by_par: dict[int, list[acr.Definition]] = {}
     for d in definitions:
         defs_by_par.setdefault(d.paragraph, []).append(d)
-    orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(items)]
+    orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(_checked(items, checkpoint))]
     book = NameBook()
-    for n, (_, text, _) in enumerate(items):  # "two carriers - VARIG and VASP": the airlines, wherever named
+    for n, (_, text, _) in enumerate(_checked(items, checkpoint)):  # "two carriers - VARIG and VASP": the airlines, wherever named
         for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]):
             book.add(text[s:e], "ORG", text[s:e])
     for short, name in capitals_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) if upper[n]

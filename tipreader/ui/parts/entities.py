@@ -14,6 +14,7 @@ entity, ``n``/``N``); else the acronyms of the paragraph at the reading position
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -134,9 +135,10 @@ class EntitiesPart(ReaderPart):
         paragraphs once the worker is cancelled)."""
         worker = get_current_worker()
 
-        def checkpoint() -> None:
+        def checkpoint() -> None:  # before each paragraph
             if worker.is_cancelled:
                 raise _Stopped
+            time.sleep(0)  # lets the UI's thread take the GIL now, not at the next 5 ms switch
 
         try:
             ents = list(cable.entities) if cable.entities else cable_entities(cable, checkpoint)
