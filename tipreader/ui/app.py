@@ -24,6 +24,7 @@ from tipreader.config import load_config
 from tipreader.ui.errors import log_error, start_log
 from tipreader.ui.gc_tuning import IdleCollector, freeze_long_lived
 from tipreader.ui.history import Step
+from tipreader.ui.key_burst import KeyTargets
 from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenCable, ShowLibrary, WalkHistory
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
@@ -75,6 +76,7 @@ class TipReaderApp(App[None]):
         self.collector = IdleCollector(self)  # garbage collection at idle moments
         self.terminal_watch = TerminalWatch(self)  # quit when the terminal hangs up
         self._reader: ReaderScreen | None = None  # the reader screen kept from cable to cable
+        self._key_targets = KeyTargets()
 
     @property
     def services(self) -> Services:
@@ -118,9 +120,16 @@ class TipReaderApp(App[None]):
         self.collector.stop()
 
     async def on_event(self, event: events.Event) -> None:
-        """Tell the collector about input (it waits for a pause), then handle the event."""
+        """Tell the collector about input (it waits for a pause), then handle the event; a key read
+        is remembered with the widget it goes to (:mod:`tipreader.ui.key_burst`)."""
         self.collector.saw(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._key_targets.handed(event, self.focused)
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key came back unused: to the text field focused meanwhile, if any (a burst: ``/shelter``)."""
+        self._key_targets.came_back(event, self.focused)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Theme variables for the classification and entity colours ($classification-secret ...)."""
