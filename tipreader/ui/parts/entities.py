@@ -85,6 +85,10 @@ class EntitiesPart(ReaderPart):
             self._workers += (self.reader.run_worker(lambda: self._compute(cable), thread=True, exclusive=True,
                                                      group="entities", exit_on_error=False, name="entities"),)
 
+    def reset_widgets(self) -> None:
+        """Another cable: the Entities tab says its entities are being found."""
+        self.panel.looking()
+
     def leaving(self) -> None:
         """Stop this cable's workers: the extraction of a long cable would otherwise go on taking
         the processor from the next cable's first paint, or from the library's typing."""

@@ -226,8 +226,7 @@ class ReaderScreen(Screen[None]):
         self.leave()
         self._deferred.clear()  # the cable shown now is read afresh: its parts are new, its blocks built now
         self._set_cable(cable, para, query, restore, mark)
-        self.query_one(FindBar).reset()
-        self.query_one(EntityPanel).looking()
+        self._each_part(lambda part: part.reset_widgets())
         side = self.query_one(f"#{SIDEBAR}", TabbedContent)
         side.display = True
         side.active = SECTIONS_TAB
