@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tipreader.cable.entity_version import ENTITY_VERSION
 from tipreader.library import Library
 from tipreader.ui.app import TipReaderApp
 from tipreader.ui.source import LibrarySource
@@ -73,4 +74,28 @@ async def test_the_app_suggests_a_rebuild_for_cables_of_another_parser_and_offer
         assert lib.get("08SANJOSE82") is not None  # the cables stay readable meanwhile
         await _rebuild_from_the_palette(app, pilot)
         assert lib.rebuild_suggested is None
+    lib.close()
+
+
+async def test_the_app_suggests_re_extracting_names_of_an_older_extractor_and_does_it_from_the_palette():
+    with Library.open() as lib:
+        lib.import_paths([FIX / "08SANJOSE82.html"])
+        lib.connection.execute("UPDATE cable_entities SET extractor=0")
+        lib.connection.commit()
+    lib = Library.open()
+    app = TipReaderApp(source=lambda: LibrarySource(lib))
+    async with app.run_test(size=(120, 40)) as pilot:
+        messages = await _notices_at_start(app, pilot)
+        assert any("Names: re-extract suggested (1 cable" in m and "Re-extract the names" in m for m in messages), messages
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Re-extract the names")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Finding the names" in str(app.screen.query_one("Static").render())
+        assert lib.reextract_suggested is None
+        assert lib.connection.execute("SELECT extractor FROM cable_entities").fetchall() == [(ENTITY_VERSION,)]
     lib.close()

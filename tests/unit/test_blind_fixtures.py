@@ -16,15 +16,17 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4", "entities_blind5")
+ENTITY_BLIND = [path for folder in ("entities_blind", "entities_blind3", "entities_blind4", "entities_blind5", "entities_blind6")
                 for path in sorted((FIXTURES / folder).glob("*.json"))]
 QUESTIONNAIRE_BLIND = sorted((FIXTURES / "questionnaire_blind").glob("*.json"))
 QUESTIONNAIRE_BLIND2 = sorted((FIXTURES / "questionnaire_blind2").glob("*.json"))
 QUESTIONNAIRE_BLIND3 = sorted((FIXTURES / "questionnaire_blind3").glob("*.json"))
 QUESTIONNAIRE_BLIND4 = sorted((FIXTURES / "questionnaire_blind4").glob("*.json"))
+QUESTIONNAIRE_BLIND5 = sorted((FIXTURES / "questionnaire_blind5").glob("*.json"))
 BODY_BLIND2 = sorted((FIXTURES / "body_blind2").glob("*.json"))
 BODY_BLIND3 = sorted((FIXTURES / "body_blind3").glob("*.json"))
 BODY_BLIND4 = sorted((FIXTURES / "body_blind4").glob("*.json"))
+BODY_BLIND5 = sorted((FIXTURES / "body_blind5").glob("*.json"))
 ENTITY_TYPES = {"PERSON", "ORG", "ACRONYM", "LOCATION", "DATE", "MONEY", "PERCENT", "PHONE", "CABLE_REF", "LAW"}
 # `PAGE 03 RUEHFRA0170 S E C R E T` (07PARIS170) and `CONFIDENTIAL PAGE 03 VATICA 05960 191507Z` (01VATICAN5960)
 TELEX_PAGE_HEADER = re.compile(r"PAGE \d+ RUEH\w+ (?:[A-Z] )*[A-Z](?= )|CONFIDENTIAL PAGE \d+ [A-Z]+ \d+ \d{6}Z")
@@ -36,14 +38,16 @@ def _load(path: Path) -> dict:
 
 
 def test_both_blind_sets_are_present() -> None:
-    assert len(ENTITY_BLIND) >= 10 + 7 + 8 + 5
+    assert len(ENTITY_BLIND) >= 10 + 7 + 8 + 5 + 8
     assert len(QUESTIONNAIRE_BLIND) >= 6
     assert len(QUESTIONNAIRE_BLIND2) >= 4
     assert len(QUESTIONNAIRE_BLIND3) >= 5
     assert len(QUESTIONNAIRE_BLIND4) >= 8
+    assert len(QUESTIONNAIRE_BLIND5) >= 8
     assert len(BODY_BLIND2) >= 6
     assert len(BODY_BLIND3) >= 4
     assert len(BODY_BLIND4) >= 8
+    assert len(BODY_BLIND5) >= 8
 
 
 @pytest.mark.parametrize("path", ENTITY_BLIND, ids=lambda p: p.stem)
@@ -107,10 +111,11 @@ def test_questionnaire_items_are_well_formed(path: Path, shared_cables: Path) ->
             assert phrase in words, f"{item['label']} {key}: {phrase!r} is not in the cable"
 
 
-@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3 + QUESTIONNAIRE_BLIND4, ids=lambda p: p.stem)
-def test_questionnaire_blind2_to_4_items_are_well_formed(path: Path, shared_cables: Path) -> None:
-    """Sets 2-4 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
-    asks and a prose reply with no item: each item still names a part or a parent that exists, and every quoted phrase,
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND2 + QUESTIONNAIRE_BLIND3 + QUESTIONNAIRE_BLIND4 + QUESTIONNAIRE_BLIND5,
+                         ids=lambda p: p.stem)
+def test_questionnaire_blind2_to_5_items_are_well_formed(path: Path, shared_cables: Path) -> None:
+    """Sets 2-5 add nested items (parent), item titles, ordinal labels, letter ranges (`G-J`), a tasker that only
+    asks, a prose reply with no item, Roman parts (`I.A`, `I.A.i`) and one-line form fields (set 5): each item still names a part or a parent that exists, and every quoted phrase,
     title and intro is the cable's own words."""
     doc = _load(path)
     assert doc["ref_id"] == path.stem
@@ -167,6 +172,20 @@ def test_questionnaire_blind4_negatives_have_the_lettered_items_they_trap(path: 
     assert len(re.findall(r"(?m)(?:^|\t)\s*¶?(?:[A-Ga-g]|[ivx]+|\d{1,2})[.)]\s+\S", text)) >= 2
 
 
+@pytest.mark.parametrize("path", QUESTIONNAIRE_BLIND5, ids=lambda p: p.stem)
+def test_questionnaire_blind5_negatives_hold_the_labels_they_trap(path: Path, shared_cables: Path) -> None:
+    """Set 5's negatives hold labels a parser could take for items: a lettered REF list run inline (`Ref: A) 08 Sao
+    Paulo 269; B) ...`) or a report's Roman section headings (`II. Status of Country`)."""
+    doc = _load(path)
+    if doc["is_questionnaire"]:
+        assert doc["items"] and doc["parts"]
+        return
+    text, _ = _page_text(doc["source"], shared_cables)
+    lettered = re.findall(r"(?:^|\s)(?:[A-Ga-g]|[ivx]+)[.)]\s+\S", text)
+    roman = re.findall(r"(?m)^\s*[IVX]+\.\s+[A-Z]", text)
+    assert len(lettered) >= 2 or len(roman) >= 2
+
+
 def _page_text(source: str, shared: Path) -> tuple[str, str]:
     """(the page's text as lines, the same with whitespace collapsed), pilcrows out, nothing else removed
     (in the collapsed text a line continued with a trailing backslash reads on into the next: 07BERN113).
@@ -178,7 +197,7 @@ def _page_text(source: str, shared: Path) -> tuple[str, str]:
     return text, " ".join(re.sub(r"(?m)\\[ \t]*$", "", text).split())
 
 
-@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3 + BODY_BLIND4, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BODY_BLIND2 + BODY_BLIND3 + BODY_BLIND4 + BODY_BLIND5, ids=lambda p: p.stem)
 def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) -> None:
     """Headings, signature, footer, subject, debris and both sides of every join are written in the cable,
     every gold paragraph number starts a line, tags are in the TAGS line and references are whole."""
@@ -192,8 +211,9 @@ def test_body_blind2_gold_is_the_cables_text(path: Path, shared_cables: Path) ->
     for join in doc["joins"]:
         assert join["before"] in flat and join["after"] in flat and len(join["before"].split()) == 5
     for number in doc["paragraph_numbers"]:
-        # at a line start (`¶4. (C)`, `1.(S/NF)`, `1. POPE`) or inside a collapsed line (`(d) 1. (C) Summary`, `Padilla 14. (U)`)
-        assert re.search(rf"(?m)^\s*{number}\.(?:\s*\(|\s+[A-Z])|(?<![\d.]){number}\. \([A-Z/]+\) ", text), f"no paragraph {number}"
+        # at a line start (`¶4. (C)`, `1.(S/NF)`, `1. POPE`) or inside a collapsed line (`(d) 1. (C) Summary`, `Padilla 14. (U)`,
+        # set 5's `(d) 1.  (C)  On July 1` with two spaces)
+        assert re.search(rf"(?m)^\s*{number}\.(?:\s*\(|\s+[A-Z])|(?<![\d.]){number}\. {{1,2}}\([A-Z/]+\) ", text), f"no paragraph {number}"
     tags_line = re.search(r"(?m)\bTAGS:?(.*)$", text)  # also when run onto the E.O. line, or `TAGS PREL, GM, VT`
     assert tags_line and all(tag in re.split(r"[\s,]+", tags_line.group(1)) for tag in head["tags"])
     for label, ref_text, ref_id in head["references"]:

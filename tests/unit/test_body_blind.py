@@ -1,4 +1,4 @@
-"""The body/header blind checks: cables read by hand (a00, b00), tests/fixtures/body_blind2/, 3/ and 4/.
+"""The body/header blind checks: cables read by hand (a00, b00), tests/fixtures/body_blind2/, 3/, 4/ and 5/.
 
 Each cable is parsed twice, as its README asks: the header from the cable's own text (the
 page's metadata table dropped, so ``date`` is null when the text states none) and the body as
@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 
 
 from tipreader.cable import Cable
@@ -157,14 +158,8 @@ def test_body_blind2_scores_at_least_the_floors(shared_cables: Path) -> None:
 
 # Set 3: four cables landed 07:33 (first run 07:45: 85/89), three added 07:41 (first run 08:15: 72/79), each
 # first run on p13's code of its time (today's general fixes in, none prompted by these cables).
-FLOORS3 = {"header": 53, "paragraph": 46, "heading": 17, "signature": 6, "truncated": 7, "join": 8, "debris": 26, "embedded_row": 1}
-
-
-def test_body_blind3_scores_at_least_the_floors(shared_cables: Path) -> None:
-    found, total, misses = score_all(shared_cables, FIXTURES / "body_blind3")
-    assert sum(total.values()) > 80
-    for kind, floor in FLOORS3.items():
-        assert found[kind] >= floor, f"{kind}: {found[kind]}/{total[kind]} below the floor {floor}\n" + "\n".join(misses)
+# Raised: debris 27 (session 8, hd13: the upper rule of a framed title after a sentence is no text, 05BRASILIA2676).
+FLOORS3 = {"header": 53, "paragraph": 46, "heading": 17, "signature": 6, "truncated": 7, "join": 8, "debris": 27, "embedded_row": 1}
 
 
 # Set 4 (b00, 8 cables: six WikiLeaks pages and two cablegate-text files): first run 12:37 on p13 f85ba4d, 183/201
@@ -184,10 +179,32 @@ FLOORS4 = {
 }
 
 
-def test_body_blind4_scores_at_least_the_floors(shared_cables: Path) -> None:
-    found, total, misses = score_all(shared_cables, FIXTURES / "body_blind4")
-    assert sum(total.values()) > 190
-    for kind, floor in FLOORS4.items():
+# Set 5 (an2, 8 cables): first run 16:50 (session 8) on main 8dd2cdc, unopened: 181/194; hd13's heading changes
+# of that hour (none prompted by these cables) scored the same. Raised: header 62 (an e-mail printout's Subject line
+# stands for a lost SUBJECT line, a general rule found on 09TRIPOLI63).
+FLOORS5 = {
+    "header": 62,
+    "paragraph": 44,
+    "heading": 23,
+    "signature": 5,
+    "footer": 1,
+    "truncated": 8,
+    "join": 14,
+    "debris": 24,
+    "embedded_row": 1,
+}
+
+
+#: set → (its floors, how many items it has at least)
+LATER_SETS = {"body_blind3": (FLOORS3, 80), "body_blind4": (FLOORS4, 190), "body_blind5": (FLOORS5, 190)}
+
+
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_later_blind_sets_score_at_least_their_floors(shared_cables: Path, name: str) -> None:
+    floors, size = LATER_SETS[name]
+    found, total, misses = score_all(shared_cables, FIXTURES / name)
+    assert sum(total.values()) > size
+    for kind, floor in floors.items():
         assert found[kind] >= floor, f"{kind}: {found[kind]}/{total[kind]} below the floor {floor}\n" + "\n".join(misses)
 
 

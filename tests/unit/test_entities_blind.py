@@ -20,6 +20,16 @@ scored once at 07:17 UTC on 2026-12-05 before any change for it): F1 0.821, prec
 just below, a regression guard again, not the issue's targets. Round 5 (04CARACAS2200, added to
 the same folder at 07:37, all capitals; scored once at 07:39 before any change for it): F1 0.464;
 after the possessive rule (``CHAVEZ'S``) and more given names, 0.846.
+
+Round 6 (tests/fixtures/entities_blind5, first run 0.725 in session 7; 0.918 after session 7's rules):
+session 8's general rules (tests/unit/test_entities_session8.py) took it to F1 0.952, recall PERSON
+0.946, ORG 0.926, LOCATION 0.909: the issue's per-type recall target, held by ``RECALL`` below.
+
+Round 7 (tests/fixtures/entities_blind6, 8 fresh cables annotated by an1, scored ONCE at 16:33 UTC on
+2026-12-05 before any change for it): F1 0.871, precision 0.909, recall 0.835 (PERSON R 0.784, ORG R
+0.393, LOCATION R 0.973); without 04BRASILIA3106 (the follow-up of a round-6 cable, see its README)
+F1 0.934. After the general rules it prompted: F1 0.950, PERSON R 0.950, ORG R 0.787 (below the
+target: programmes, units named inside a title's office, airlines in mixed case), LOCATION R 0.973.
 """
 
 from __future__ import annotations
@@ -48,9 +58,13 @@ SETS = {
                                                       "ACRONYM": 0.92, "DATE": 0.95}, 0.93, 0, False),
     "round 5": (BLIND.parent / "entities_blind4", 1, {"ALL": 0.82, "PERSON": 0.85, "LOCATION": 0.9, "DATE": 0.95},
                 0.88, 2, False),
-    "round 6": (BLIND.parent / "entities_blind5", 5, {"ALL": 0.9, "PERSON": 0.88, "LOCATION": 0.9, "ORG": 0.88,
-                                                      "ACRONYM": 0.91, "DATE": 0.95}, 0.95, 2, False),
+    "round 6": (BLIND.parent / "entities_blind5", 5, {"ALL": 0.94, "PERSON": 0.95, "LOCATION": 0.92, "ORG": 0.93,
+                                                      "ACRONYM": 0.92, "DATE": 0.95}, 0.96, 1, False),
+    "round 7": (BLIND.parent / "entities_blind6", 8, {"ALL": 0.94, "PERSON": 0.95, "LOCATION": 0.95, "ORG": 0.85,
+                                                      "ACRONYM": 0.94, "DATE": 0.95}, 0.95, 1, False),
 }
+# Recall per type, the issue's target (0.90 for people, organisations and places), where a set reaches it.
+RECALL = {"round 6": {"PERSON": 0.9, "ORG": 0.9, "LOCATION": 0.9}, "round 7": {"PERSON": 0.9, "LOCATION": 0.9}}
 ROUND = {"round 4": 4, "round 5": 5}  # sets that share a folder: the gold documents of one round only
 _RESULTS: dict[str, dict] = {}
 
@@ -86,3 +100,9 @@ def test_blind_precision_and_expansions(name: str) -> None:
     assert result["rows"]["ALL"][3] >= SETS[name][3]
     ok, total = result["expansions"]
     assert ok >= total - SETS[name][4]
+
+
+@pytest.mark.parametrize(("name", "kind"), [(name, kind) for name, floors in RECALL.items() for kind in sorted(floors)])
+def test_blind_recall_reaches_the_target(name: str, kind: str) -> None:
+    recall = _result(name)["rows"][kind][4]
+    assert recall >= RECALL[name][kind], f"{name} {kind}: recall {recall:.3f} < {RECALL[name][kind]}"

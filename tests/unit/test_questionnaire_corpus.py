@@ -3,7 +3,7 @@
 - Every questionnaire cable (``qa_style=True`` in ``tip_index.tsv``): the words of all questions
   and answers plus the unpaired paragraphs equal the words of the body, in order. The only
   words allowed to go are the item labels (``-- A.``, ``QUESTION B:``, ``POST RESPONSE:``,
-  ``L, M:``, ``Q2:``, ``Question 4):``, ``4-14. (U)``) and a part heading run into the end of an answer (it becomes the part's title).
+  ``L, M:``, ``Q2:``, ``Question 4):``, ``4-14. (U)``, a Roman part's ``II.``) and a part heading run into the end of an answer (it becomes the part's title).
 - Every other TIP cable: no question is invented (`Q:` / `A:` exchanges the cable labels are pairs, not inventions).
 """
 
@@ -27,7 +27,7 @@ from .blind import BLIND_REFS
 # the item labels the pairing takes off: `--23A.`, `-- L, M:`, `QUESTION`, `POST RESPONSE:`, `(SBU)`
 _LABEL_WORD = re.compile(
     r"^(?:-*(?:\d{1,2}\s?)?[A-Z](?:-[A-Z])?[.):,]?|\d{1,2}\)|-+|&|and|\(\w+(?:/\w+)*\)|QUESTION:?|POST(?:'S)?|EMBASSY|"
-    r"RESPONSE[:.-]?|ANSWER[:.-]?|[QA]\d{0,2}:|\d{1,2}(?:-\d{1,2})?\.|[:.-])$",
+    r"RESPONSE[:.-]?|ANSWER[:.-]?|[QA]\d{0,2}:|\d{1,2}(?:-\d{1,2})?\.|[IVX]{1,4}\.|[:.-])$",
     re.IGNORECASE,
 )
 # a label and a marking of several words taken off together: `A) (S//REL to USA, ACGU)`, `G - J) (S//NF)`
@@ -92,7 +92,9 @@ OTHER_QUESTIONNAIRES = ["06SANJOSE2778", "09ABUDHABI874", "09BRASILIA196", "09TR
                         "09HERMOSILLO71", "09TRIPOLI772", "09HAVANA492", "09SANJOSE688",
                         # `Q:` / `A:` exchanges (session 7: interviews, press guidance, numbered and inline labels; blind 3-4)
                         "08KUWAIT128", "09STATE127892", "09STATE2552", "09STATE60490", "09ANKARA1722", "06SANJOSE2649",
-                        "05SANJOSE2158", "09CAIRO2390", "09BRASILIA1443", "06MINSK311"]
+                        "05SANJOSE2158", "09CAIRO2390", "09BRASILIA1443", "06MINSK311",
+                        # blind 5 (session 8, scored first, then tuned on): a form under Roman parts, a Roman questionnaire
+                        "08TASHKENT43", "09PANAMA171"]
 
 
 def test_words_identity_on_every_questionnaire_cable(shared_cables: Path) -> None:

@@ -198,3 +198,34 @@ def test_roman_categories_answered_below_their_title(shared_cables: Path) -> Non
     assert q["4.I"].answer == "Legislative agenda d) not likely to get on those agendas in 2006"
     assert q["4.III"].answer.endswith("civil society discussions since October")
     assert [p.number for p in c.paragraphs if p.number is not None] == [1, 2, 3, 4, 5]
+
+
+def test_answer_only_items_keyed_from_a_later_letter(shared_cables: Path) -> None:
+    """01HAVANA4690 (a cablegate text file, no paragraph number anywhere): `RESPONSES ARE KEYED TO REF A, BEGINNING
+    WITH THE QUESTION IN PARAGRAPH C.`, then answer-only items `C)` ... `M)`, no question restated. The letters run
+    on unbroken from C: a reply to the tasker's paragraphs, though no item is an A. `(REF` / `B)  THIS WAS ...`
+    wrapped inside F's answer is no item."""
+    c = parse_file(shared_cables / "cablegate-text" / "01HAVANA4690.txt")[0]
+    assert [q.label for q in c.questions] == [f"1.{x}" for x in "CDEFGHIJKLM"]
+    q = by_label(c)
+    assert all(not x.question and x.letters == (x.label[-1],) for x in c.questions)
+    assert q["1.C"].answer.startswith("POST IS NOT AWARE OF ANY JUDICIAL RESPONSE")
+    assert q["1.C"].answer.endswith("HOW CUBA HAS ALSO BEEN A VICTIM OF TERRORISM.")
+    assert q["1.F"].answer.startswith("PUBLIC STATEMENTS FROM THE CUBAN GOVERNMENT")
+    assert 'NO TO WAR." (REF B) THIS WAS FOLLOWED BY TWO MONTHS' in " ".join(q["1.F"].answer.split())
+    assert q["1.F"].answer.endswith("TO THE FULLEST EXTENT POSSIBLE. (REF E)")
+    assert q["1.M"].answer.endswith("INFORMATION THAT WOULD BE RELEVANT TO THIS SUB-SECTION.")
+    assert "NIGRO" not in q["1.M"].answer
+
+
+@pytest.mark.parametrize("letters", ["CDFG", "CDE"])
+def test_lettered_lines_keyed_but_not_in_one_run_or_from_a(letters: str) -> None:
+    """Keyed to a tasker, but letters that skip (C, D, F, G) without an A: a list, not a reply starting at C."""
+    from tipreader.cable.parse import parse_text
+
+    items = "".join(f"{x}) POST HAS NO FURTHER INFORMATION ON ITEM {x} AT THIS TIME.\n\n" for x in letters)
+    c = parse_text(
+        "UNCLAS HAVANA 000123\n\nE.O. 12958: N/A\nTAGS: PTER CU\nSUBJECT: ANNUAL REPORT\n\n"
+        "RESPONSES ARE KEYED TO REF A, BEGINNING WITH THE QUESTION IN PARAGRAPH C.\n\n" + items + "NIGRO\n"
+    )
+    assert [q.label for q in c.questions] == ([] if letters == "CDFG" else ["1.C", "1.D", "1.E"])

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from ._types import Line
 from .exchanges import split_inline_questions
 from .section_items import roman_item_lines, section_item_lines
-from .headings import JOINING, NUM_START, heading_at, split_tail_titles
+from .headings import JOINING, NUM_START, SENTENCE_END, ends_with_rule, heading_at
+from .title_tails import split_tail_titles
 from .items import TRANSCRIPT, item_start
 from .model import Paragraph, ParseWarning
 from .lostlines import lost_line_warnings
@@ -32,8 +33,6 @@ from .signature import signature_start, split_footer, split_tail_signature
 _NUM_FIRST = frozenset("0123456789 \t")  # what a numbered paragraph's line starts with
 _LOST_MARK = re.compile(r"^#{5,}")
 _QUESTION_START = re.compile(r"^\s*QUESTION\s+[A-Z]\b", re.IGNORECASE)
-_RULE_HEADING = re.compile(r"^\s*[-=*]{3,}\s*([^-=*\s].{0,78}?)\s*[-=*]{3,}\s*$")
-_RULE_START = frozenset("-=*")
 _LETTER_BYTES = string.ascii_letters.encode()
 _LOWER_BYTES = string.ascii_lowercase.encode()
 _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
@@ -41,7 +40,6 @@ _SIPDIS = re.compile(r"^\s*SIPDIS\s*$")
 # `SIPDIS Women and Child Development`), not where a cable asks for it (`Please include SIPDIS in all replies`).
 _SIPDIS_IN_TEXT = re.compile(r"(\n?)(?<![\w-])SIPDIS(?![\w-])[ \t]?(?!\s*(?:caption|in\s+all|in\s+replies))")
 _SIPDIS_ASKED = re.compile(r"(?:include|use|caption|add)\s+$", re.IGNORECASE)
-_SENTENCE_END = frozenset(".!?:;\"')]\u201d")
 
 
 @dataclass(slots=True)
@@ -58,8 +56,8 @@ class _Seg:
 def _prev_text(lines: list[Line], i: int) -> str | None:
     """The nearest non-blank line before ``i`` when no blank separates them, else None."""
     prev = lines[i - 1].text if i else ""
-    if not prev.strip() or lines[i].break_before or is_rule(prev) or (prev.lstrip()[:1] in _RULE_START and _RULE_HEADING.match(prev)):
-        return None
+    if not prev.strip() or lines[i].break_before or is_rule(prev) or ends_with_rule(prev):
+        return None  # a rule, a rule heading or a title with its rule on one line stands apart
     return prev
 
 
@@ -68,7 +66,7 @@ def _ends_sentence(text: str | None) -> bool:
     if text is None or len(text) > UNWRAPPED:
         return True
     end = text.rstrip()
-    return end[-1:] in _SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
+    return end[-1:] in SENTENCE_END or end[-4:] in ("XXXX", "xxxx")
 
 
 def _numbered(lines: list[Line], texts: list[str], items: set[int]) -> dict[int, tuple[int, str | None, str]]:
@@ -204,7 +202,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[ParseWarn
             continue
         nxt = texts[i + 1] if i + 1 < limit else ""
         found = heading_at(texts, i, upper_body, breaks)
-        underlined = found is not None and (found[1] > i + 1 or is_rule(nxt))
+        underlined = found is not None and (found[1] > i + 1 or is_rule(nxt) or ends_with_rule(text))
         head = text.lstrip()[:2]
         if (
             not underlined
@@ -282,7 +280,7 @@ def _drop_sipdis(text: str) -> str:
         if not m.group(1):
             return ""
         # on a line of its own inside a sentence (`... the Foreign Minister` / `SIPDIS had confirmed`): joined
-        return "\n" if text[: m.start()].rstrip()[-1:] in _SENTENCE_END else " "
+        return "\n" if text[: m.start()].rstrip()[-1:] in SENTENCE_END else " "
     return _SIPDIS_IN_TEXT.sub(keep_or_drop, text).strip()
 
 

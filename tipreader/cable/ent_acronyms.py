@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ent_data import fold, gazetteer, is_common_word, known_acronyms, org_words, vocab
+from .ent_text import is_government_acronym
 
 STRUCTURAL = frozenset(
     """QUESTION QUESTIONS POST RESPONSE RESPONSES REF REFS REFTEL REFTELS SUBJECT SUMMARY COMMENT
@@ -46,7 +47,6 @@ _CANDIDATE = re.compile(
     r"[A-Z](?<![\w&'’/][A-Z])(?:(?<=[GM])o[A-Z]{1,2}|[A-Z0-9&]*[A-Z0-9]|)(?:/(?:[A-Z][A-Z0-9&]*))*(?:s\b)?(?![\w&]|/\w)"
 )
 _CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’.&-]+\b[\s,:;/-]+(?:\b[A-Z][A-Z'’.&-]+\b[\s,:;/-]+){2,}[A-Z][A-Z'’.&-]+\b")
-_GOVERNMENT = re.compile(r"GO[A-Z]{1,2}")  # "GOB", "GOAJ": the government of a country
 _HONORIFICS = frozenset("MR MS MRS DR ST GEN COL LT SEN REP GOV AMB PROF MSGR".split())
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -153,7 +153,7 @@ def _upper_run(words: list[tuple[int, int, str]], letters: str) -> tuple[int, in
     i = len(words)
     while i > 0 and words[i - 1][2].lower().replace("’", "'").removesuffix("'s") not in _UPPER_STOP:
         i -= 1
-    while i < len(words) and (words[i][2].lower() in CONNECTORS or _GOVERNMENT.fullmatch(words[i][2])
+    while i < len(words) and (words[i][2].lower() in CONNECTORS or is_government_acronym(words[i][2])
                               or words[i][2][-2:] in ("'S", "’S")):
         i += 1  # "THE GOB CIVIL AVIATION AUTHORITY (DAC)", "GOB'S NATIONAL ...": the owner is not in the name
     run = words[i:]
@@ -161,6 +161,40 @@ def _upper_run(words: list[tuple[int, int, str]], letters: str) -> tuple[int, in
     if 2 <= len(run) <= len(letters) + 3 and any(fold(w.removesuffix("'S").removesuffix("’S")) in heads for _, _, w in run):
         return run[0][0], run[-1][1]
     return None
+
+
+_LIST_ITEM = re.compile(r"\s*(?:and |AND |& )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+
+
+def _listed_long_form(letters: str, before: str, clause_start: int, text: str) -> tuple[int, int] | None:
+    """A long form whose words are listed with commas: ``Customs, Excise, and Preventative Service
+    (CEPS)``, ``the International Organization for Peace, Care, and Relief (IOPCR)``: back over
+    list items of one to three capitalised words to the clause the list opens in; the initials of
+    the last capitalised words (connectors skipped) must spell the acronym, across a comma."""
+    start = clause_start
+    for step in range(len(letters)):
+        if start < 2 or before[start - 1 : start + 1] != ", ":
+            if step == 0:
+                return None
+            break  # the list opens the clause
+        prev = 0
+        for m in _CLAUSE_BREAK.finditer(before, 0, start - 1):
+            prev = m.end()
+        item = before[prev : start - 1]
+        start = prev
+        if not _LIST_ITEM.fullmatch(item):
+            break  # the clause the list opens in
+    else:
+        return None
+    words = [(m.start() + start, m.end() + start, m.group()) for m in _WORDS.finditer(before[start:])]
+    content = [w for w in words if w[2].lower() not in CONNECTORS]
+    if len(content) < len(letters) or len(letters) < 3:
+        return None
+    chosen = content[-len(letters) :]
+    if "".join(w[2][0].lower() for w in chosen) != letters or not all(w[2][:1].isupper() for w in chosen) \
+            or ", " not in text[chosen[0][0] : chosen[-1][1]]:
+        return None
+    return chosen[0][0], chosen[-1][1]
 
 
 def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int] | None:
@@ -181,6 +215,10 @@ def _long_form(acr: str, before: str, text: str, upper: bool) -> tuple[int, int]
         return None
     window = words[-(len(letters) * 2 + 6) :]
     at = _schwartz_hearst(letters, window, text)
+    if at is None:
+        listed = _listed_long_form(letters, before, clause_start, text)
+        if listed:
+            return listed
     if at is not None:
         chosen = window[at:]
         ok = len(chosen) >= 2 or len(letters) <= 2 or "-" in chosen[0][2]
@@ -330,7 +368,7 @@ def _is_acronym(k: str, upper_text: bool, after_bracket: bool) -> bool:
             return not is_common_word(folded) or len(k) <= 3 and vocab().get(folded, 0) < 500
         if len(k) >= 4 and k.endswith("S") and k[:-1] in known and not is_common_word(folded):
             return True  # "NGOS": the plural of a known acronym
-        if k.startswith("GO") and len(k) <= 4:
+        if is_government_acronym(k):
             return k != "GOD" and not is_common_word(folded)  # "GOE", not "GOOD"
         return 3 <= len(k) <= 5 and not any(c in "AEIOUY" for c in k)
     if k in known:

@@ -8,7 +8,8 @@
 * people: a name in parentheses, after a title (``A/S POSNER``, ``DEPUTY SECRETARY KIMMITT``) or
   a dash, an initial glued to a surname (``W.LINDQUIST``), a surname written as one capitals
   word after ``FOR`` that is no known acronym (``WCRAFT``, ``ABRAMS/DORAN``);
-* ``TREASURY``, ``JUSTICE`` (a department named by one word) and ``X BUREAU`` are organisations;
+* ``TREASURY``, ``JUSTICE`` (a department named by one word), ``DEPT OF TREASURY`` and ``X BUREAU`` are
+  organisations;
   a post's name (``LONDON FOR KOLKER``) is left to the place finder.
 
 A line counts as an address only when it opens with office words before ``FOR``/``PASS``
@@ -32,6 +33,7 @@ _SEPARATORS = frozenset({"(", ")", ",", ";", ":", " - ", "AND", "and", "FOR", "P
 _OPENERS = frozenset({"DEPT", "DEPARTMENT", "STATE", "SECSTATE", "USDOC", "PASS", "DOD", "USAID", "AID", "THE"}) \
     | _DEPARTMENTS
 _ORG_TAILS = frozenset({"BUREAU", "OFFICE"})
+_DEPT_OF = re.compile(r"\b(?:DEPT|DEPARTMENT) OF (?:" + "|".join(sorted(_DEPARTMENTS)) + r")\b")  # DEPT OF TREASURY
 _INITIAL = re.compile(r"^[A-Z]\.[A-Z]{2,}$")  # W.LINDQUIST
 
 
@@ -45,7 +47,7 @@ def _is_address(text: str) -> re.Match[str] | None:
     if len(text) > 260 or "FOR " not in text and "PASS " not in text:
         return None
     m = _GATE.match(text)
-    if not m or not all(_office(w) for w in m.group(1).split()):
+    if not m or not all(_office(w) for w in _DEPT_OF.sub("DEPT", m.group(1)).split()):
         return None
     if not m.group(1):  # "FOR NEA, NEA/ELA AND DRL": an office must follow (not "FOR THE RECORD, ...")
         after = text[m.end():].split(maxsplit=1)
@@ -95,9 +97,11 @@ def address_entities(text: str) -> list[Span]:
     segments: list[tuple[list[tuple[int, str]], str]] = []  # words, and the separator before them
     words: list[tuple[int, str]] = []
     before = ""
+    depts = [d.span() for d in _DEPT_OF.finditer(text)]
+    out.extend((a, b, "ORG") for a, b in depts)
     for piece in _PIECE.finditer(text):
         word = piece.group()
-        if word in _SEPARATORS:
+        if word in _SEPARATORS or word == "OF" and any(a < piece.start() < b for a, b in depts):
             if words:
                 segments.append((words, before))
             words, before = [], word
@@ -130,7 +134,15 @@ def address_entities(text: str) -> list[Span]:
         if named and rest and all(_name_like(w.replace(".", "")) for _, w in rest):
             out.append((rest[0][0], rest[-1][0] + len(rest[-1][1]), "PERSON"))
             continue
+        run = 0
+        while run < len(rest) and _name_like(rest[run][1]) and rest[run][1].lower() not in places:
+            run += 1
+        if after_for and run >= 2:  # "CAROLYN COLDREN FAA MIAMI": a name, then the office and its place
+            out.append((rest[0][0], rest[run - 1][0] + len(rest[run - 1][1]), "PERSON"))
+            rest = rest[run:]
         for start, word in rest:
+            if word.lower() in places:
+                continue  # "PASS TO FAA MIAMI FOR ...": the office's place
             if _INITIAL.match(word) or after_for and _name_like(word) and not is_common_word(word.lower()) and (
                     len(word) >= 4 or word.lower() in first_names()):
                 out.append((start, start + len(word), "PERSON"))

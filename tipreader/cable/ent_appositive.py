@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .ent_acronyms import MARKINGS, STRUCTURAL, Definition, _long_form
+from .ent_acronyms import MARKINGS, STRUCTURAL, Definition, _long_form, find_definitions
 from .ent_data import fold, is_common_word, known_acronyms, org_words
 
 _APPOSITIVE = re.compile(r"[a-zA-Z], ([A-Z][A-Z&]{2,7})(?=\)|, |\.(?:\s|$)|;)")
@@ -73,3 +73,10 @@ def _in_list(text: str, start: int, end: int, upper: bool) -> bool:
     if word.lower() == "and" and len(after) > 1:
         word = after[1].strip(",.;:()")
     return not (word.lower() in _GOES_ON or not upper and word[:1].islower())
+
+
+def definitions_in(paragraph: int, text: str, upper: bool) -> list[Definition]:
+    """Every acronym definition of one paragraph: bracketed ones (:func:`ent_acronyms.find_definitions`)
+    first, then appositions. The one entry point for the extractor and for expansions learnt from
+    other cables."""
+    return find_definitions(paragraph, text, upper) + appositive_definitions(paragraph, text, upper)

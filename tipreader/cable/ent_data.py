@@ -249,3 +249,28 @@ def demonyms() -> frozenset[str]:
 def is_common_word(folded: str) -> bool:
     """True for an ordinary English word (frequent in lower case in the cables)."""
     return vocab().get(folded, 0) >= COMMON_WORD
+
+
+_INFLECTIONS = ("ing", "ed", "ly")
+_PREFIXES = ("re", "un", "dis", "over", "under", "mis", "pre")
+
+
+@lru_cache(maxsize=65536)
+def is_inflected_word(folded: str) -> bool:
+    """A word ending in ``-ing``, ``-ed`` or ``-ly`` made from a word the cables use in lower case
+    (``skinned``: skin, ``prudently``: prudent, ``subsidizing``: subsidize, ``redrafted``: draft):
+    a verb or an adverb, not a name (``PICKERING``: no ``picker`` in the cables)."""
+    words = vocab()
+    if folded in words:
+        return folded.endswith(_INFLECTIONS)
+    for suffix in _INFLECTIONS:
+        if not folded.endswith(suffix) or len(folded) - len(suffix) < 4:
+            continue
+        stem = folded[: -len(suffix)]
+        stems = {stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem}
+        if len(stem) >= 2 and stem[-1] == stem[-2]:
+            stems.add(stem[:-1])  # "skinned"
+        stems |= {s[len(p):] for s in list(stems) for p in _PREFIXES if s.startswith(p) and len(s) - len(p) >= 3}
+        if any(s in words for s in stems):
+            return True
+    return False

@@ -275,13 +275,17 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                     break
                 if "." in tokens[i].gap and len(prev.text) > 2:
                     break  # "... in Egypt. Government experts": a sentence ends
-                if prev.poss and (prev.key in places or prev.key not in title_last and not is_common_word(prev.key)):
-                    break
+                if prev.poss and (prev.key in places or prev.key in ow.alone
+                                  or prev.key not in title_last and not is_common_word(prev.key)):
+                    break  # "Mexico's", "Parliament's Treasury Select Committee": the owner is not in the name
                 if prev.key in ("and", "&") and i >= 2 and (tokens[i - 2].key in ow.heads or "," in tokens[i - 2].gap
                                                              or any(t.key == tok.key for t in tokens[max(0, i - 5) : i - 1])):
                     break  # "Bank Melli and Bank Mellat", "Finance Cell and Mission", "Kabo, Meridian and Mangal Airlines"
                 if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
                     i -= 1
+                elif prev.upper and len(prev.text) <= 3 and prev.key in places and tokens[i].gap == " " and prev.gap != "/":
+                    i -= 1  # "UK Border Agency", "US Congress": a country's initials are in the name, as "U.S."
+                    break
                 else:
                     break
             while i < j and (tokens[i].key in CONNECTORS or law and tokens[i].key in places):

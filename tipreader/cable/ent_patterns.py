@@ -56,25 +56,26 @@ _NOT_YEAR_AFTER = re.compile(
 
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand|trillion|mn|bn|mln|m|b)\b)?"
 _CUR_WORD = r"(?:USD|US\s?dollars|U\.S\.\s?dollars|dollars|EUR|euros?|pesos|naira|rupees|GBP|pounds)"
-# Other currencies written after an amount ("3 BILLION REAIS", "500 million dinars"); not "pounds" (weight)
-# nor "won"/"rand" (words).
-_LOCAL_CURRENCY = (r"reais|reals|rubles|roubles|yuan|renminbi|yen|dinars?|dirhams?|riyals?|rials?|shekels?|liras?|"
-                   r"shillings?|cedis?|francs|bolivares|bolivars|soles|quetzales|colones|lempiras|cordobas|kwacha|birr|"
-                   r"taka|rupiah|ringgit|baht|afghanis|leva|lei|zlotys?|forints?|hryvnias?|tenge|manat|somoni|kyats?")
+_CODES = ("USD", "EUR", "GBP", "MXN")  # written before an amount ("USD 5 million")
+# Currencies written after an amount ("3 BILLION REAIS", "500 million dinars"), as pattern words; not
+# "pounds" (weight) nor "won"/"rand" (words). The one list both the pattern and its gate are made of.
+_AFTER_AMOUNT = ("dollars", "euros?", "pesos", "naira", "rupees", "USD", "EUR", "reais", "reals", "rubles", "roubles",
+                 "yuan", "renminbi", "yen", "dinars?", "dirhams?", "riyals?", "rials?", "shekels?", "liras?",
+                 "shillings?", "cedis?", "francs", "bolivares", "bolivars", "soles", "quetzales", "colones",
+                 "lempiras", "cordobas", "kwacha", "birr", "taka", "rupiah", "ringgit", "baht", "afghanis", "leva",
+                 "lei", "zlotys?", "forints?", "hryvnias?", "tenge", "manat", "somoni", "kyats?")
 _MONEY_RE = re.compile(
     rf"""(?:(?:US|U\.S\.)?\$\s?{_AMOUNT}(?:\s?{_CUR_WORD}\b)?
-        | \b(?:USD|EUR|GBP|MXN)\s?{_AMOUNT}
-        | \b{_AMOUNT}\s(?:U\.S\.\s|US\s)?(?:dollars|euros?|pesos|naira|rupees|USD|EUR|{_LOCAL_CURRENCY})\b)""",
+        | \b(?:{"|".join(_CODES)})\s?{_AMOUNT}
+        | \b{_AMOUNT}\s(?:U\.S\.\s|US\s)?(?:{"|".join(_AFTER_AMOUNT)})\b)""",
     re.X | re.I,
 )
 # Where a money match may start, over lower-cased text.
 _MONEY_START_LOW = re.compile(r"[$\d]|us|u\.s\.|eur|gbp|mxn")
-# Lower-case words one of which every money match contains (or a "$").
-_MONEY_HINTS = ("usd", "eur", "gbp", "mxn", "dollar", "peso", "naira", "rupee", "reai", "reals", "rubl", "roubl",
-                "yuan", "renminbi", "yen", "dinar", "dirham", "riyal", "rial", "shekel", "lira", "shilling", "cedi",
-                "franc", "boliv", "soles", "quetzal", "colones", "lempira", "cordoba", "kwacha", "birr", "taka",
-                "rupiah", "ringgit", "baht", "afghani", "leva", "lei", "zlot", "forint", "hryvnia", "tenge",
-                "manat", "somoni", "kyat")
+# Over lower-cased text: a word every money match without a "$" opens with (a currency, at a word's start:
+# "rial", not "material"), made of the same lists as the pattern.
+_MONEY_GATE = re.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted({w.lower().removesuffix("s?") for w in _CODES + _AFTER_AMOUNT})) + ")")
 # r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\scent\b)" with re.I, written to open with a digit (fast scan).
 _PERCENT_RE = re.compile(r"\d(?<!\w\d)\d*(?:[.,]\d+)?\s?(?:%|[Pp][Ee][Rr][Cc][Ee][Nn][Tt]\b|[Pp][Ee][Rr]\s[Cc][Ee][Nn][Tt]\b)")
 _PHONE_RE = re.compile(
@@ -146,11 +147,9 @@ def find_money(text: str) -> Iterator[tuple[int, int, str]]:
     """Amounts of money ("$7 million USD", "USD 5 million"); "X-$Y" ranges are two."""
     if not _DIGIT.search(text):
         return
-    if "$" not in text:
-        low = text.lower()
-        if not any(h in low for h in _MONEY_HINTS):
-            return
     low = text.lower()
+    if "$" not in text and not _MONEY_GATE.search(low):
+        return
     if len(low) != len(text):
         for m in _MONEY_RE.finditer(text):
             yield m.start(), m.end(), "MONEY"

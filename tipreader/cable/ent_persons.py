@@ -22,7 +22,8 @@ from operator import attrgetter
 from functools import lru_cache
 
 from .ent_acronyms import CONNECTORS
-from .ent_data import demonyms, first_names, gazetteer, is_common_word, known_acronyms, org_words, titles, vocab
+from .ent_data import (demonyms, first_names, gazetteer, is_common_word, is_inflected_word, known_acronyms, org_words, titles,
+                       vocab)
 from .ent_text import Token, capitalised
 
 PARTICLES = frozenset("de da do dos das del van von bin bint al el la le di du y ibn abu".split())
@@ -35,6 +36,8 @@ _ROUTING = frozenset("amconsul amembassy secstate usmission washdc dept priority
 _ROUTING_RE = re.compile(r"^(?:RUE|RHE|RHM|RUZ|RUC|RUF)[A-Z]{2,}$")
 _ROLE_COMMA = frozenset({"citizen", "citizens", "national", "nationals"})
 _END = attrgetter("end")
+_MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 @dataclass(slots=True)
@@ -78,8 +81,10 @@ def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> i
         if tok.key in PARTICLES and (not tok.cap or upper) and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], upper):
             k += 1
             continue
-        if not _is_name_token(tok, upper) or upper and tok.key.endswith(("ed", "ing", "ly")):
+        if not _is_name_token(tok, upper) or upper and is_inflected_word(tok.key):
             break
+        if tok.key in _MONTHS and k + 1 < len(tokens) and tokens[k + 1].key.isdigit():
+            break  # "Nikulas Hannigan February 24": the date is not in the name
         last = k
         count += 1
         k += 1
@@ -134,15 +139,35 @@ def _plausible(seq: list[Token]) -> bool:
     return not all(is_common_word(t.key) or t.key in dem for t in seq)
 
 
-def _skip_office(tokens: list[Token], i: int) -> int:
-    """After "Minister of", skip the office's ordinary words ("Foreign Affairs"); the name's index."""
+def _skip_office(tokens: list[Token], i: int, upper: bool) -> int:
+    """After "Minister of", skip the office's ordinary words ("Foreign Affairs"; in capitals a list,
+    "DEVELOPMENT, INDUSTRY, AND COMMERCE"); the name's index."""
     j = i + 1
     if j < len(tokens) and tokens[j].key == "the":
         j += 1
     k = j
-    while k < len(tokens) and k - j < 3 and is_common_word(tokens[k].key) and tokens[k].key not in first_names() and tokens[k].gap == " ":
+    while k < len(tokens) and k - j < 6 and is_common_word(tokens[k].key) and tokens[k].key not in first_names() \
+            and (upper or tokens[k].cap or tokens[k].key in ("and", "of", "for")) \
+            and (tokens[k].gap == " " or upper and k > j and tokens[k].gap == ", " and _listed_on(tokens, k)):
         k += 1
     return k if k > j else i
+
+
+def _listed_on(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` after a comma goes on a list of office words that ``and`` closes within three words."""
+    return any(t.key == "and" for t in tokens[k : k + 3])
+
+
+def _after_aside(tokens: list[Token], start: int) -> int:
+    """After a title, a bracketed aside of six words at most is skipped: the index of the word after it."""
+    if tokens[start].gap != " (":
+        return start
+    for k in range(start + 1, min(start + 7, len(tokens))):
+        if tokens[k].gap.startswith(")"):
+            return k if tokens[k].gap == ") " else start
+        if tokens[k].gap not in (" ", ", ", "-"):
+            break
+    return start
 
 
 @lru_cache(maxsize=1)
@@ -172,11 +197,12 @@ def find_persons(tokens: list[Token], text: str, upper: bool) -> list[PersonSpan
         tok = tokens[i]
         start = _title_end(tokens, i, upper) if tok.key in triggers and not tok.poss else None
         if start is not None and start < len(tokens) and i > taken_until:
+            start = _after_aside(tokens, start)  # "VICE-PRESIDENT (AND ALSO DEFMIN) ALENCAR"
             nxt = tokens[start]
             role = tok.key in t.roles and not tok.cap
-            gap_ok = nxt.gap == " " or (nxt.gap == ". " and len(tok.text) <= 4) or (nxt.gap == ", " and tok.key in _ROLE_COMMA)
+            gap_ok = nxt.gap in (" ", ") ") or (nxt.gap == ". " and len(tok.text) <= 4) or (nxt.gap == ", " and tok.key in _ROLE_COMMA)
             if gap_ok and not role and nxt.key in ("of", "for"):
-                start = _skip_office(tokens, start)  # "Minister of Foreign Affairs Gisladottir"
+                start = _skip_office(tokens, start, upper)  # "Minister of Foreign Affairs Gisladottir"
                 nxt = tokens[start] if start < len(tokens) else nxt
                 gap_ok = start < len(tokens) and nxt.gap == " "
             while gap_ok and start < len(tokens) - 1 and _title_end(tokens, start, upper) == start + 1 and tokens[start].cap \
@@ -269,6 +295,7 @@ def _unknown_word(tok: Token) -> bool:
         and tok.key not in gazetteer().places
         and tok.key not in titles().head_last
         and tok.text not in known_acronyms()
+        and not is_inflected_word(tok.key)
     )
 
 

@@ -114,3 +114,9 @@ def is_upper_text(text: str) -> bool:
     if upper < 20:
         return False
     return upper > 3 * (len(raw) - len(raw.translate(None, _LOWER_BYTES)))
+
+
+def is_government_acronym(word: str) -> bool:
+    """``GOB``, ``GOAJ``: "Government of" and a country's one or two initials, in capitals."""
+    rest = word[2:]
+    return 3 <= len(word) <= 4 and word.startswith("GO") and rest.isascii() and rest.isalpha() and rest.isupper()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .ent_data import demonyms, first_names, gazetteer, geo, is_common_word, org_words, place_key
-from .ent_text import Token
+from .ent_text import Token, is_government_acronym
 
 ORG_STOP = frozenset(
     """the a an this that these those in on at by for with from according under since during after before
@@ -53,7 +53,8 @@ def capitals_orgs(tokens: list[Token]) -> list[tuple[int, int, str]]:
         if tok.key in ow.firsts and tokens[i + 1].key == "of":
             k = " ".join(t.key for t in tokens[i + 2 : i + 4]) if i + 3 < len(tokens) else ""
             for n, key in ((2, k), (1, tokens[i + 2].key)):
-                if key and key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1):
+                if key and key in gaz.places or (tok.key != "government" and is_common_word(key) and n == 1
+                                                 and key not in ORG_STOP):  # not "CENTER OF THIS", "OFFICE OF THE"
                     out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
                     break
     return out
@@ -94,7 +95,7 @@ def _proper_head_start(tokens: list[Token], j: int) -> int:
             or prev.key in demonyms() or prev.key in first_names() or tokens[j].key in _LEADER_HEADS or prev.gap == "-":
         return j  # "GAMAL PARTY", "LULA ADMINISTRATION", "DOUSTE-BLAZY MISSION": a person's, not a name
     if prev.key.endswith(("ed", "ing")) or prev.key.endswith("s") and is_common_word(prev.key[:-1]) \
-            or prev.text.startswith("GO") and len(prev.text) <= 4 or place_key(prev.key) in geo().keys:
+            or is_government_acronym(prev.text) or place_key(prev.key) in geo().keys:
         return j  # "REDRAFTED COUNCIL", "SPOTLIGHTS INTERNATIONAL", "GOB MINISTRIES", "ATLANTA CONSULATE"
     i = j - 1
     if i >= 1 and tokens[i - 1].key in ("al", "el") and tokens[i].gap in (" ", "-"):

@@ -29,15 +29,16 @@ from . import ent_acronyms as acr
 from . import ent_patterns as pat
 from .ent_canonical import RawEntity, canonicalise
 from .ent_address import address_entities
-from .ent_appositive import appositive_definitions
+from .ent_appositive import definitions_in
 from .ent_context import (contact_persons, context_orgs, hyphen_given_persons, particle_persons, possessive_persons,
                           ref_line_persons, unknown_name_persons)
 from .ent_data import first_names, gazetteer, is_common_word, known_acronyms, org_words
-from .ent_kinds import kind_named_orgs
+from .ent_kinds import kind_named_orgs, press_named_orgs
 from .ent_learned import NameBook, org_short_forms
 from .ent_upper_orgs import capitals_short_forms
 from .ent_names import find_locations, find_orgs, long_form_type
 from .ent_places import find_airports, find_places
+from .ent_repeated import repeated_name_persons
 from .ent_initials import with_initials
 from .ent_persons import PersonSpan, find_persons, link_mentions, mention_index, surname_variants
 from .ent_text import capitalised, is_upper_text, tokenize
@@ -119,16 +120,50 @@ def _signature(text: str, kind: str, is_last: bool) -> tuple[int, int] | None:
     return offset + m.start(1), offset + m.end(1)
 
 
-def _given_names(persons: list[list[PersonSpan]]) -> dict[str, str]:
-    """Given name → the one full name of the cable that opens with it (none when two do)."""
+def _given_names(persons: list[list[PersonSpan]]) -> tuple[dict[str, str], dict[str, list[tuple[int, str]]]]:
+    """Given name → the one full name of the cable that opens with it; and for a given name two
+    full names open with, each paragraph where one of them is named, in order."""
     names: dict[str, set[str]] = {}
-    for plist in persons:
+    where: dict[str, list[tuple[int, str]]] = {}
+    for n, plist in enumerate(persons):
         for p in plist:
             words = p.text.split()
             if p.canonical is None and len(words) >= 2 and words[0].lower() in first_names() \
                     and not is_common_word(words[0].lower()):
                 names.setdefault(words[0], set()).add(p.text)
-    return {given: next(iter(full)) for given, full in names.items() if len(full) == 1}
+                if not any(is_common_word(w.lower()) for w in words[1:]):  # not "Lula Remains" (a headline)
+                    where.setdefault(words[0], []).append((n, p.text))
+    unique = {given: next(iter(full)) for given, full in names.items() if len(full) == 1}
+    return unique, {given: where[given] for given, full in names.items() if len(full) > 1 and given in where}
+
+
+def _latest_names(shared: dict[str, list[tuple[int, str]]], n: int) -> dict[str, str]:
+    """For given names two full names share (``GAMAL MUBARAK``, ``GAMAL ABDEL NASSER``): in paragraph
+    ``n``, the full name last named in an earlier paragraph, the person a bare ``GAMAL`` then means
+    (none before either is named, nor when the latest paragraph names both)."""
+    out: dict[str, str] = {}
+    for given, named in shared.items():
+        before = [(k, full) for k, full in named if k < n]
+        if before and len({full for k, full in before if k == before[-1][0]}) == 1:
+            out[given] = before[-1][1]
+    return out
+
+
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+
+
+def _family_first(person: PersonSpan, upper: bool) -> str | None:
+    """``Yang Yi`` (after a title): a two-word name whose second word is a short given name (three
+    letters at most) is written family name first; the family name alone then names the person (``Yang said``)."""
+    words = person.text.split()
+    if upper or person.canonical is not None or len(words) != 2 or len(words[1]) > 3 or not words[1][:1].isupper():
+        return None
+    family, given = words
+    k = family.lower()
+    if len(family) < 2 or k in first_names() or is_common_word(k) or k in gazetteer().places \
+            or any(c.isupper() for c in family[1:]) or given.lower().rstrip(".") in _MONTH_ABBREVIATIONS:
+        return None  # not "FonMin Gul", "Manzanares Oct"
+    return family
 
 
 def _short_capitals(texts: list[str], upper: list[bool]) -> list[bool]:
@@ -175,8 +210,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     checkpoint()
     definitions: list[acr.Definition] = []
     for (index, text, _), up in zip(_checked(items, checkpoint), upper):
-        definitions.extend(acr.find_definitions(index, text, up))
-        definitions.extend(appositive_definitions(index, text, up))
+        definitions.extend(definitions_in(index, text, up))
     gloss: dict[str, str] = {}
     for d in definitions:
         gloss.setdefault(d.acronym, d.expansion)
@@ -198,6 +232,12 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         if sig:
             persons[n].append(PersonSpan(sig[0], sig[1], text[sig[0] : sig[1]]))
     families: dict[str, str] = {}  # "Kim" → "Kim Jong-il": a family name written first
+    for plist, up in zip(persons, upper):  # names after a title ("Deputy Director Yang Yi")
+        for p in plist:
+            family = _family_first(p, up)
+            if family:
+                families.setdefault(family, p.text)
+    repeated = repeated_name_persons(tokens, upper)  # "LAKHDAR BRAHIMI" ... "BRAHIMI"
     routing: dict[int, list[tuple[int, int, str, str]]] = {}  # office symbols ("CA/EX") and bodies of address lines
     checkpoint()
     for n, (_, text, _) in enumerate(_checked(items, checkpoint)):
@@ -212,7 +252,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             plist[:] = [p for p in plist if not (p.start < e and s < p.end)]  # "Kim Jong" cut at the hyphen
             plist.append(PersonSpan(s, e, text[s:e]))
             families.setdefault(family, text[s:e])
-        found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n])
+        found = contact_persons(tokens[n], text, upper[n]) + particle_persons(tokens[n], text, upper[n]) + repeated[n]
         found += ref_line_persons(text)
         found += [(s, e) for s, e in possessive_persons(tokens[n], upper[n]) if text[s:e] not in defined]
         for s, e in found + unknown_name_persons(tokens[n], text, upper[n], caps[n]):
@@ -230,13 +270,19 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
                     known.setdefault(v, p.text)
     for family, name in families.items():
         known.setdefault(family, name)
-    for given, name in _given_names(persons).items():
+    unique_given, shared_given = _given_names(persons)
+    for given, name in unique_given.items():
         known.setdefault(given, name)  # "GAMAL" after "GAMAL MUBARAK": the one person of the cable so named
     by_surname = mention_index(known)
     checkpoint()
     for n, (_, text, _) in enumerate(_checked(items, checkpoint)):
         taken = [(p.start, p.end) for p in persons[n]]
-        persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
+        latest = _latest_names(shared_given, n) if shared_given else None
+        if latest and any(given not in known for given in latest):
+            here = known | {given: name for given, name in latest.items() if given not in known}
+            persons[n].extend(link_mentions(tokens[n], text, here, taken, upper[n], mention_index(here), caps[n]))
+        else:
+            persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
         if "." in text:
             persons[n] = with_initials(text, persons[n])
 
@@ -249,12 +295,17 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(_checked(items, checkpoint))]
     book = NameBook()
     for n, (_, text, _) in enumerate(_checked(items, checkpoint)):  # "two carriers - VARIG and VASP": the airlines, wherever named
-        for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]):
+        for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]) + press_named_orgs(text, upper[n]):
             book.add(text[s:e], "ORG", text[s:e])
-    for short, name in capitals_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) if upper[n]
-                                             for s, e, t in found_orgs if t == "ORG"}):
+    org_names: dict[str, bool] = {}  # organisation name → written in capitals somewhere
+    for n, found_orgs in enumerate(orgs):
+        for s, e, t in found_orgs:
+            if t == "ORG":
+                name = items[n][1][s:e]
+                org_names[name] = org_names.get(name, False) or upper[n]
+    for short, name in capitals_short_forms(name for name, in_capitals in org_names.items() if in_capitals):
         book.add(short, "ORG", name)  # "AL WAFD" after "AL WAFD PARTY"
-    for short, name in org_short_forms({items[n][1][s:e] for n, found_orgs in enumerate(orgs) for s, e, t in found_orgs if t == "ORG"}):
+    for short, name in org_short_forms(org_names):
         book.add(short, "ORG", name)
     checkpoint()
     for n, (index, text, _) in enumerate(_checked(items, checkpoint)):

@@ -17,6 +17,7 @@ from . import dtg, ids, refs
 from ._types import HeaderInfo, Line, RawCable
 from .model import ParseWarning, Reference
 from .origins import addressees, origin_for_post, origin_from_fm, post_for_routing
+from .printout import printout_subject
 
 SCAN_LINES = 150
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s?\.(?:\s|\(|$)|^\s*\d{1,2}\s?\)\s+\(")
@@ -462,7 +463,7 @@ def parse_header(raw: RawCable, lines: list[Line]) -> HeaderInfo:
     info.eo = pre.eo
     info.declassify = dtg.parse_decl(pre.eo) if pre.eo else None
     info.tags = tuple(pre.tags)
-    subject = pre.subject
+    subject = pre.subject or printout_subject(routing)
     if not subject:
         for key in ("subject", "title"):
             if isinstance(meta.get(key), str) and meta[key].strip():

@@ -130,6 +130,7 @@ class Item:
     path: list[str] = field(default_factory=list)  # the enclosing items' labels, for a sub-item (``F``, ``2``)
     number: str = ""  # the number a ``Q2:`` label gives an unlettered question
     answered: bool = False  # an exchange labelled ``Q:`` and ``A:`` by the cable: a pair even alone
+    field: bool = False  # a form's field (``A. Sigma level: (No response)``): its answer is its line, nothing after
 
 
 def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[str, str]:
@@ -137,9 +138,11 @@ def split_item(body: str, restating: bool = False, letter: str = "") -> tuple[st
 
     ``restating``: the cable restates its questions, so a first block that asks without
     a question mark (``For countries that ..., please indicate whether ...``) is one too.
-    An answer's own label (``Answer A:``, ``Response:``) is no part of the answer.
+    An answer's own label (``Answer A:``, ``Response:``) and the marking it opens with are no part of the answer.
     """
     question, answer = _split_item(body, restating)
+    if question and answer.startswith("(") and (mk := match_marking(answer)) is not None:
+        answer = answer[mk.end() :].lstrip()  # `(U) Capable, Yes.` under a restated question: a marking, no answer word
     lead = _ANSWER_LEAD.format(letter=re.escape(letter) if letter else "[A-Z]")
     m = re.match(lead, answer, re.IGNORECASE)
     if m:
@@ -164,6 +167,8 @@ def _split_item(body: str, restating: bool) -> tuple[str, str]:
     # a question restated in capitals, the answer below it in mixed case: `BY WHAT CHANNELS? HOW OFTEN?`
     asks = asks or (len(blocks) > 1 and first[-1:] == "?" and not any(c.islower() for c in first))
     marks = [m.end() for m in QMARK.finditer(first)] if asks else []
+    if (asks or first.endswith("?")) and len(blocks) > 1 and blocks[1].startswith("(") and match_marking(blocks[1]):
+        return _question_blocks(blocks)  # the next block is marked `(S/NF) ...`: the answer, the cable marking it
     if (marks or (restating and asks)) and len(blocks) > 1:
         return _question_blocks(blocks)
     rest = "\n\n".join(blocks[1:])

@@ -23,6 +23,7 @@ from .collapsed import split_collapsed
 from .reflow import UNWRAPPED
 
 _PILCROW = "\u00b6"
+_LINE_SEPARATOR = "\u2028"
 
 # `MEXICO 00000721 002 OF 011`, `CAIRO 00000211  002 OF 010`, `NEW DELHI 00009127 001.2 OF 006`;
 # the place name is optional (some scrapes lose it).
@@ -125,6 +126,8 @@ def clean_lines(body: str) -> list[Line]:
     raw = body.replace("\r\n", "\n").replace("\r", "\n")
     if _PILCROW in raw:
         raw = raw.replace(_PILCROW, "")
+    if _LINE_SEPARATOR in raw:  # some pages carry U+2028 where the cable's lines wrapped: a space, as a newline would split titles from their rules
+        raw = raw.replace(_LINE_SEPARATOR, " ")
     if "PAGE " in raw:
         raw = _TELETYPE_BREAK.sub(_page_line, raw)
         if "PAGE 01" in raw:

@@ -21,6 +21,8 @@ import re
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
 from .prefilter import may_hold
+from .form_fields import split_fields
+from .roman_parts import cut_tail, opens_part, roman_tails
 from .section_items import section_parts
 from .topic_questions import topic_parts
 
@@ -71,6 +73,24 @@ def _keyed(text: str) -> bool:
     return may_hold(text, *_KEYED_WORDS) and _KEYED.search(text) is not None
 
 
+def _one_run(lettered: list[Item]) -> bool:
+    """Whether the items' letters run on unbroken in the cable's order (``C)``, ``D)`` ... ``M)``): a reply keyed to
+    a tasker that answers from one of its paragraphs on (``BEGINNING WITH THE QUESTION IN PARAGRAPH C``, 01HAVANA4690)
+    starts at that paragraph's letter, not at A."""
+    ordered = sorted(lettered, key=lambda it: it.index)
+    return all(
+        len(a.letters[-1]) == 1 and len(b.letters[0]) == 1 and ord(b.letters[0]) == ord(a.letters[-1]) + 1
+        for a, b in zip(ordered, ordered[1:])
+    )
+
+
+def _repeats_label(current: Item, it: Item) -> bool:
+    """Whether ``it`` is the answer of ``current`` written under the same label again: ``current`` restates a
+    question and has no answer yet, ``it`` has the same letters and no question."""
+    return (bool(current.letters) and it.letters == current.letters and it.path == current.path and not it.question
+            and bool(current.question) and not current.answer and not current.extra and bool(it.answer))
+
+
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
     """Parts with their questions, the question paragraph indexes, the part heading indexes."""
     parts, headings = _find_parts(paragraphs)
@@ -107,7 +127,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     numbered = [p for p in paragraphs if p.number is not None]
     # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
-    if q_style < 2 and not (tip or any(it.letter.upper() == "A" or it.letter == "II" for it in lettered)):
+    starts = any(it.letter.upper() == "A" or it.letter == "II" for it in lettered)
+    if q_style < 2 and not (tip or starts or (_keyed(whole) and _one_run(lettered))):
         return [], set()
     if q_style < 2 and not (tip or _keyed(whole)):
         return [], set()
@@ -120,17 +141,37 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         items = {p.index: it for p in paragraphs if (it := item_of(p, restating=True, colon=colon)) is not None}
     parts: list[tuple[tuple[str, str] | None, int | None, list[Item]]] = []
     headings: set[int] = set()
-    pending: tuple[tuple[str, str], int, bool] | None = None  # (label, title), index, the whole paragraph
+    pending: tuple[tuple[str, str], int | None, bool] | None = None  # (label, title), index, the whole paragraph
     current: Item | None = None
     last_letter = ""
     last_key: str | None = None
     items = _outline(items)
+    split_fields(list(items.values()))  # `A. Date and time of alarm: 29.12.2007 ...`: a form's field and value
     order = sorted(items)
+    tails = roman_tails(paragraphs, items)  # `II. Shipment information` written at the end of an answer
     for para in paragraphs:
         it = items.get(para.index)
+        roman = opens_part(it, next((items[i] for i in order if i > para.index), None))
+        if roman is not None:  # `I. General information` then `A. ...`: a part's heading, not an item
+            pending, current = (roman, para.index, True), None
+            continue
+        roman_tail = tails.get(para.index)
+        if roman_tail is not None and it is not None:
+            it.answer = cut_tail(it.answer, roman_tail[2])
+        elif roman_tail is not None and current is not None and para.number is None and para.kind == "body":
+            current.answer_paras.append(para.index)  # the answer goes on here, up to the heading
+            current.extra.append(cut_tail(para.text, roman_tail[2]))
+            pending, current = ((roman_tail[0], roman_tail[1]), None, False), None
+            continue
+        if it is not None and current is not None and _repeats_label(current, it):
+            current.answer = it.answer  # `A. (U) Are ...?` then `A. (S/NF) The ...`: the answer repeats the label
+            current.answer_paras.append(para.index)
+            continue
         if it is not None and it.path and pending is None and parts:
             parts[-1][2].append(it)  # a sub-item: under its parent, in the same part
             current = it
+            if roman_tail is not None:
+                pending, current = ((roman_tail[0], roman_tail[1]), None, False), None
             continue
         if it is not None:
             if it.letters:
@@ -139,7 +180,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
                 restart = not parts or bool(last_letter)
             if pending is not None:
                 parts.append((pending[0], pending[1], []))
-                if pending[2]:
+                if pending[2] and pending[1] is not None:
                     headings.add(pending[1])
                 pending = None
             elif restart:
@@ -147,6 +188,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
                 parts.append((("", tail) if tail else None, None, []))
             parts[-1][2].append(it)
             current, last_letter, last_key = it, (it.letters or [""])[-1], it.key
+            if roman_tail is not None:  # the next part's heading closed this item's paragraph
+                pending, current = ((roman_tail[0], roman_tail[1]), None, False), None
             continue
         if para.kind == "signature":
             current = None
@@ -178,6 +221,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             parts.append(((str(para.number), topic.group(1) if topic else ""), None, [special]))
             current, last_letter, last_key = None, "", None
             continue
+        if current is not None and current.field:
+            current = None  # a form's field is answered on its own line
         listed = para.number is not None and para.marking is None and marked  # `8. Proactive search ...` in a list
         # `Q:` / `A:` exchanges (no letter): a numbered paragraph or any heading ends the last answer
         exchange = current is not None and current.style == "question" and not current.letters

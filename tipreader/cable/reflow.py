@@ -19,11 +19,11 @@ UNWRAPPED = 100  # a line longer than this was not hard-wrapped
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # `anti-` + `trafficking` join; a suspended hyphen does not (`short-` + `or long-term`)
 _HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])-[ \t]*\x00[ \t]*(?=[A-Za-z])(?!(?:or|and|nor|to)\b)")
-# "/------" underlines old teletype titles; "_ _ _ _" and "- - - -" are rules too
-_RULE = re.compile(r"^\s*/?(?:[-=_*~]{3,}|(?:[-=_*~] ){3,})[-=_*~ ]*$")
+# "/------" underlines old teletype titles; "_ _ _ _", "- - - -" and "- -" (framing `LRA`) are rules too
+_RULE = re.compile(r"^\s*/?(?:[-=_*~]{3,}|[-=_*~](?: [-=_*~])+)[-=_*~ ]*$")
 _RULE_CHARS = frozenset("-=_*~/")
 # One or more blank or rule lines between two newlines.
-_SEPARATOR = re.compile(r"\n(?:[ \t]*(?:/?(?:[-=_*~]{3,}|(?:[-=_*~] ){3,})[-=_*~ ]*)?[ \t]*\n)+")
+_SEPARATOR = re.compile(r"\n(?:[ \t]*(?:/?(?:[-=_*~]{3,}|[-=_*~](?: [-=_*~])+)[-=_*~ ]*)?[ \t]*\n)+")
 # A line that could start a list item (checked properly by starts_item). Searched in
 # "\n" + the lines joined: the literal newline lets the regex engine skip ahead fast.
 _MAYBE_ITEM = re.compile(r"\n[ \t]*(?:[-\u2022*\u00b7(0-9]|[ivx]{1,4}[.)]\s|[A-Za-z][.)]\s)")

@@ -118,15 +118,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     e = lsub.add_parser("entities", help="find the names in cables still waiting for them (person: org: ... fields)",
                         description="Run the entity pass over the cables whose names (people, organisations, places, "
                         "acronyms, laws) are not indexed yet: after `import --no-entities`, or an import or rebuild "
-                        "stopped during that pass. Nothing to do when none is waiting.",
+                        "stopped during that pass; and over the cables whose names an older version of the entity "
+                        "extractor found (`library stats` then says 'names: re-extract suggested'). Nothing to do "
+                        "when none is waiting.",
                         epilog="example:\n  tipreader library entities", formatter_class=_RAW)
     e.add_argument("--workers", type=int, default=None, help="processes (default: 2, or 1 for few cables)")
     e.set_defaults(func=_guarded(run_entities))
 
 
-def _open(seed: bool = True, current: bool = True):
+def _open(seed: bool = True, current: bool = True, names_note: bool = True):
     """The library (seeded when empty unless ``seed`` is False). Unless ``current`` is False, a
-    library written by another tipreader version raises :class:`RebuildNeeded` (one line, exit 1)."""
+    library written by another tipreader version raises :class:`RebuildNeeded` (one line, exit 1),
+    and a suggested rebuild or (unless ``names_note`` is False) re-extraction is noted in one line."""
     from tipreader.library import Library
 
     lib = Library.open()
@@ -139,6 +142,8 @@ def _open(seed: bool = True, current: bool = True):
         lib.ensure_seeded()
     if current and lib.rebuild_suggested:
         print(f"tipreader: note: {lib.rebuild_suggested}; run `tipreader library rebuild`", file=sys.stderr)
+    elif current and names_note and lib.reextract_suggested:
+        print(f"tipreader: note: {lib.reextract_suggested}; run `tipreader library entities`", file=sys.stderr)
     return lib
 
 
@@ -280,11 +285,12 @@ def run_rebuild(args: argparse.Namespace) -> int:
 
 
 def run_entities(args: argparse.Namespace) -> int:
-    """`tipreader library entities`."""
-    lib = _open(seed=False)
+    """`tipreader library entities`: the cables waiting for their names, and those whose names an
+    older extractor found."""
+    lib = _open(seed=False, names_note=False)
     try:
         return _run_job("library entities", lambda rep, cancel: lib.index_entities(
-            progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers))
+            progress=rep.update, on_error=rep.error, cancel=cancel, workers=args.workers, reextract=True))
     finally:
         lib.close()
 
@@ -440,4 +446,6 @@ def run_stats(args: argparse.Namespace) -> int:
     w("Classification: " + ", ".join(f"{c} ({n:,})" for c, n in st.classifications) + "\n")
     if st.entities_pending:
         w(f"Entities:       not yet indexed in {st.entities_pending:,} cables (`tipreader library entities`)\n")
+    if st.reextract_suggested:
+        w(f"Names:          {st.reextract_suggested.removeprefix('names: ')} (run `tipreader library entities`)\n")
     return 0

@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from tipreader.cable.ent_acronyms import find_definitions, key as acronym_key
+from tipreader.cable.ent_acronyms import key as acronym_key
+from tipreader.cable.ent_appositive import definitions_in
 from tipreader.cable.ent_text import is_upper_text
 from tipreader.cable.model import Cable
 
@@ -54,7 +55,7 @@ def learn_expansions(library: object, acronyms: Iterable[str], exclude: str = ""
                 text = para.text or ""
                 if not word.search(text):
                     continue
-                for d in find_definitions(para.index, text, is_upper_text(text)):
+                for d in definitions_in(para.index, text, is_upper_text(text)):
                     if d.acronym == k:
                         counts[" ".join(d.expansion.split())] += 1
         found = counts.most_common(1)[0][0] if counts else None

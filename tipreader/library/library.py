@@ -66,6 +66,8 @@ class Library:
             self.needs_rebuild: str | None = store.check_versions(self.con)
             # cables from another parser version: readable, a rebuild only suggested
             self.rebuild_suggested = None if self.needs_rebuild else store.parser_note(self.con)
+            # names found by another version of the entity extractor: usable, a re-extraction suggested
+            self.reextract_suggested = None if self.needs_rebuild else store.entity_note(self.con)
         except (sqlite3.DatabaseError, OSError) as err:
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
                 raise
@@ -161,16 +163,27 @@ class Library:
                 self._live_index().reload()
                 report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
                                                on_error=on_error, cancel=cancel, workers=workers, batch=batch)
-            return report
+        self._note_names()
+        return report
 
     def index_entities(self, *, report: ImportReport | None = None, progress: ProgressFn | None = None,
                        on_error: ErrorFn | None = None, cancel: threading.Event | None = None,
-                       workers: int | None = None) -> ImportReport:
+                       workers: int | None = None, reextract: bool = False) -> ImportReport:
         """Run the entity pass over the cables waiting for it (after a rebuild, or an import
-        stopped during that pass); ``report`` is the pass before it, continued."""
+        stopped during that pass); ``report`` is the pass before it, continued. ``reextract``:
+        the cables whose names an older extractor found (:attr:`reextract_suggested`) too."""
         with self._writing(doing="the entity pass") as (writer, wcon):
-            return importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
-                                         on_error=on_error, cancel=cancel, workers=workers)
+            if reextract:
+                store.queue_stale_entities(wcon)
+            report = importer.run_entities(wcon, writer, self.db_path, report=report, progress=progress,
+                                           on_error=on_error, cancel=cancel, workers=workers)
+        self._note_names()
+        return report
+
+    def _note_names(self) -> None:
+        """After an entity pass: whether names of an older extractor are still stored."""
+        with self._lock:
+            self.reextract_suggested = None if self.needs_rebuild else store.entity_note(self.con)
 
     def entities_pending(self) -> int:
         """How many cables are searchable but do not have their entity fields (``person:`` ...) yet."""
@@ -226,6 +239,7 @@ class Library:
         with self._lock:
             self.needs_rebuild = store.check_versions(self.con)
             self.rebuild_suggested = None if self.needs_rebuild else store.parser_note(self.con)
+            self.reextract_suggested = None if self.needs_rebuild else store.entity_note(self.con)
 
     # --- search -----------------------------------------------------------------
     def _searcher(self) -> tantivy.Searcher:

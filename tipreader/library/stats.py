@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .store import check_versions, parser_note
+from .store import check_versions, entity_note, parser_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class LibraryStats:
     entities_pending: int = 0  # cables searchable but without their entity fields yet
     rebuild_needed: str | None = None  # why the library must be rebuilt (written by another version), or None
     rebuild_suggested: str | None = None  # why a rebuild would help (cables from another parser version), or None
+    reextract_suggested: str | None = None  # names from another entity extractor version ("names: re-extract ..."), or None
     read_only: bool = False  # a read-only disk or folder: searched and read, nothing written
 
     def to_dict(self) -> dict:
@@ -71,4 +72,5 @@ def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10, read_only:
         partial=partial, top_origins=origins, top_tags=tags, classifications=classes, path=str(root),
         entities_pending=con.execute("SELECT COUNT(*) FROM entity_pending").fetchone()[0],
         rebuild_needed=needed, rebuild_suggested=None if needed else parser_note(con), read_only=read_only,
+        reextract_suggested=None if needed else entity_note(con),
     )

@@ -21,7 +21,10 @@ Tables:
   parsed cable as data (``body``, ``paras``, ``model``: see :mod:`.codec`), compressed
   with the first 32 KB of its original as dictionary when ``dict_sha`` names it.
 - ``cable_entities``: the entities the entity pass found (zlib JSON), written by that
-  pass alone, valid while ``text_hash`` is the cable's.
+  pass alone, valid while ``text_hash`` is the cable's; ``extractor`` is the
+  :data:`~tipreader.cable.entity_version.ENTITY_VERSION` that found them (NULL in a library
+  from before it was recorded): names of another version suggest a re-extraction
+  (:func:`entity_note`), which the pass does for the cables :func:`queue_stale_entities` queues.
 - ``cable_tags``, ``refs``: tags and the references between cables.
 - ``older_texts``: the other texts of a stored cable: earlier texts of a cable WikiLeaks
   re-released with changes, and less clean copies of it (:mod:`.cleanliness`); one per source.
@@ -41,6 +44,7 @@ from pathlib import Path
 
 from tipreader.cable import Cable
 from tipreader.cable._types import RawCable
+from tipreader.cable.entity_version import ENTITY_VERSION
 from tipreader.cable.model_data import MODEL_VERSION
 from tipreader.cable.parser_version import PARSER_VERSION
 
@@ -66,7 +70,7 @@ CREATE INDEX IF NOT EXISTS cables_day ON cables(day);
 CREATE INDEX IF NOT EXISTS cables_origin ON cables(origin, day);
 CREATE INDEX IF NOT EXISTS cables_class ON cables(classification, day);
 CREATE INDEX IF NOT EXISTS cables_file ON cables(file_sha);
-CREATE TABLE IF NOT EXISTS cable_entities (ref_id TEXT PRIMARY KEY, text_hash TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS cable_entities (ref_id TEXT PRIMARY KEY, text_hash TEXT, extractor INTEGER, data BLOB);
 CREATE TABLE IF NOT EXISTS cable_tags (
     tag TEXT, ref_id TEXT, PRIMARY KEY (tag, ref_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cable_tags_ref ON cable_tags(ref_id);
@@ -136,6 +140,7 @@ def create_schema(con: sqlite3.Connection) -> None:
     An older library without a recorded parser version keeps none (:func:`parser_note`)."""
     new = stored_versions(con)[0] is None
     con.executescript(_SCHEMA)
+    _add_extractor_column(con)
     entity_search.create(con)
     aliases.create(con)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -143,6 +148,48 @@ def create_schema(con: sqlite3.Connection) -> None:
     if new:
         con.execute("INSERT OR IGNORE INTO meta VALUES ('parser', ?)", (str(PARSER_VERSION),))
     con.commit()
+
+
+def _add_extractor_column(con: sqlite3.Connection) -> None:
+    """A library from before extractor versions were recorded gets the column (NULL: names of an
+    unknown, older extractor) and the index that finds stale names without reading the blobs."""
+    if "extractor" not in {row[1] for row in con.execute("PRAGMA table_info(cable_entities)")}:
+        con.execute("ALTER TABLE cable_entities ADD COLUMN extractor INTEGER")
+    con.execute("CREATE INDEX IF NOT EXISTS cable_entities_extractor ON cable_entities(extractor)")
+
+
+_STALE = "(extractor IS NULL OR extractor <> ?) AND ref_id NOT IN (SELECT ref_id FROM entity_pending)"
+
+
+def stale_entities(con: sqlite3.Connection) -> int:
+    """How many cables have names found by another version of the entity extractor (and are not
+    already waiting for the pass)."""
+    try:
+        return con.execute(f"SELECT COUNT(*) FROM cable_entities WHERE {_STALE}", (ENTITY_VERSION,)).fetchone()[0]
+    except sqlite3.OperationalError:  # read-only, from before the column: every stored name is older
+        try:
+            return con.execute("SELECT COUNT(*) FROM cable_entities").fetchone()[0]
+        except sqlite3.OperationalError:  # not this layout: check_versions says so
+            return 0
+
+
+def entity_note(con: sqlite3.Connection) -> str | None:
+    """None when every cable's names come from this tipreader's entity extractor; else one line
+    saying that a re-extraction is suggested (``tipreader library entities`` does it)."""
+    stale = stale_entities(con)
+    if not stale:
+        return None
+    return (f"names: re-extract suggested ({stale:,} cable{'s' if stale != 1 else ''} with names from an older entity "
+            f"extractor; this one is version {ENTITY_VERSION})")
+
+
+def queue_stale_entities(con: sqlite3.Connection) -> int:
+    """Put the cables whose names another extractor version found on the entity pass's list;
+    returns how many. Their old names stay searchable until the pass replaces them."""
+    cur = con.execute(f"INSERT OR IGNORE INTO entity_pending SELECT ref_id FROM cable_entities WHERE {_STALE}",
+                      (ENTITY_VERSION,))
+    con.commit()
+    return cur.rowcount
 
 
 def mark_current(con: sqlite3.Connection) -> None:
@@ -318,7 +365,8 @@ class Writer:
             return False  # a newer text came in: it is pending again, for its own pass
         self.con.execute("DELETE FROM entity_pending WHERE ref_id=?", (ref_id,))
         if row is not None and entities is not None:
-            self.con.execute("INSERT OR REPLACE INTO cable_entities VALUES (?,?,?)", (ref_id, text_hash, entities))
+            self.con.execute("INSERT OR REPLACE INTO cable_entities(ref_id, text_hash, extractor, data) VALUES (?,?,?,?)",
+                             (ref_id, text_hash, ENTITY_VERSION, entities))
         return row is not None
 
     def put_older(self, row: dict) -> None:

@@ -58,6 +58,10 @@ class LibraryCommands(Provider):
         if waiting:
             entries.append((f"Find the names in {waiting:,} waiting cable(s)", partial(start_entity_pass, app),
                             "The entity pass an import left unfinished: person: org: place: … search them then"))
+        stale = getattr(lib, "reextract_suggested", None) if not getattr(lib, "read_only", False) else None
+        if stale and not getattr(lib, "needs_rebuild", None):
+            entries.append(("Re-extract the names", partial(start_entity_pass, app),
+                            f"{stale[:1].upper()}{stale[1:]}: find them again with today's extractor (the entity pass)"))
         hist = services.history
         if hist.can_back:
             entries.append(("History: back", partial(post, WalkHistory(-1)), "Back to the previous cable or jump"))

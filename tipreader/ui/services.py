@@ -141,6 +141,11 @@ class Services:
                 self.app.notify(f"{lib.rebuild_suggested}. Rebuild from the palette (ctrl+p, \"Rebuild the library\") "
                                 "or with `tipreader library rebuild`; your bookmarks and notes are kept.",
                                 title="Library", severity="information", timeout=20, markup=False)
+            elif getattr(lib, "reextract_suggested", None) and not getattr(lib, "read_only", False):
+                note = lib.reextract_suggested
+                self.app.notify(f"{note[:1].upper()}{note[1:]}. From the palette (ctrl+p, \"Re-extract the names\") "
+                                "or with `tipreader library entities`.",
+                                title="Library", severity="information", timeout=20, markup=False)
         self.library_changed.publish(None)
 
     def library_updated(self) -> None:

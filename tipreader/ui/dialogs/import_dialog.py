@@ -144,7 +144,8 @@ class ImportDialog(ModalScreen[object]):
     ]
 
     def __init__(self, library, path: str | None, workers: int | None = None, rebuild: bool = False) -> None:
-        """``path`` None: only the entity pass over the cables waiting for it; ``rebuild``: re-parse
+        """``path`` None: only the entity pass over the cables waiting for it (and those whose names an
+        older extractor found: ``Library.reextract_suggested``); ``rebuild``: re-parse
         every stored original (a library written by another tipreader version)."""
         super().__init__()
         self.library = library
@@ -177,7 +178,8 @@ class ImportDialog(ModalScreen[object]):
             if self.rebuild:
                 report = self.library.rebuild(progress=progress, cancel=self.cancel, workers=self.import_workers)
             elif self.path is None:
-                report = self.library.index_entities(progress=progress, cancel=self.cancel, workers=self.import_workers)
+                report = self.library.index_entities(progress=progress, cancel=self.cancel, workers=self.import_workers,
+                                                     reextract=True)
             else:
                 report = self.library.import_paths([self.path], progress=progress, cancel=self.cancel,
                                                    workers=self.import_workers)
