@@ -182,7 +182,12 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
         out.extend(_keyword_runs(tokens, caps if caps is not None else capitalised(tokens)))
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
+    if "-" in text:  # "Pakistan Muslim League-N": a faction's letter is in the name
+        out = [(s, e + 2, t) if _FACTION.match(text, e) else (s, e, t) for s, e, t in out]
     return out
+
+
+_FACTION = re.compile(r"-[A-Z](?![\w-]|\.\w)")  # not "Mercosul-U.S."
 
 
 def _tight(gap: str) -> bool:
