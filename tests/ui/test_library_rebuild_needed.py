@@ -30,11 +30,11 @@ async def _notices_at_start(app: TipReaderApp, pilot) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def _rebuild_from_the_palette(app: TipReaderApp, pilot) -> None:
-    """ctrl+p → "Rebuild the library" → enter, and wait for the rebuild to end."""
+async def _rebuild_from_the_palette(app: TipReaderApp, pilot, command: str = "Rebuild the library") -> None:
+    """ctrl+p → ``command`` ("Rebuild the library") → enter, and wait for the work it starts to end."""
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*"Rebuild the library")
+    await pilot.press(*command)
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
@@ -87,14 +87,7 @@ async def test_the_app_suggests_re_extracting_names_of_an_older_extractor_and_do
     async with app.run_test(size=(120, 40)) as pilot:
         messages = await _notices_at_start(app, pilot)
         assert any("Names: re-extract suggested (1 cable" in m and "Re-extract the names" in m for m in messages), messages
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Re-extract the names")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _rebuild_from_the_palette(app, pilot, "Re-extract the names")
         assert "Finding the names" in str(app.screen.query_one("Static").render())
         assert lib.reextract_suggested is None
         assert lib.connection.execute("SELECT extractor FROM cable_entities").fetchall() == [(ENTITY_VERSION,)]

@@ -206,3 +206,13 @@ def test_a_capitals_footer_and_its_signer_close_the_cable(shared_cables: Path) -
     assert last.kind == "signature" and last.text.startswith("PLEASE VISIT PARIS' CLASSIFIED WEBSITE AT:")
     assert last.text.endswith("STAPLETON")
     assert "PLEASE VISIT" not in cable.paragraphs[-2].text
+
+
+def test_a_signer_whose_name_opens_with_a_small_particle(shared_cables: Path) -> None:
+    # `VAN VOORST` / `van Voorst` (Embassy Reykjavik, 2006-2009): the signature, not the last paragraph's tail, nor
+    # the last answer's (08REYKJAVIK22 `D. ...` / `Programs: $700 (energy related domestic travel)` / `van Voorst`)
+    kinds = _last_two(_cable(shared_cables, "wikileaks-html/06REYKJAVIK107.html"))
+    assert kinds[1] == ("signature", "VAN VOORST\nvan Voorst") and kinds[0][1].endswith("Indeed, we welcome burden sharing.")
+    cable = _cable(shared_cables, "wikileaks-html/08REYKJAVIK22.html")
+    assert cable.paragraphs[-1].kind == "signature" and cable.paragraphs[-1].text == "van Voorst"
+    assert cable.questions[-1].answer.endswith("Programs: $700 (energy related domestic travel)")

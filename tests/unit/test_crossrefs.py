@@ -32,3 +32,20 @@ def test_no_references_without_a_questionnaire_or_on_times(shared_cables: Path) 
     assert refs(shared_cables, "09STATE60550") == []
     mexico = parse_file(shared_cables / "scoop-text" / "08MEXICO721.txt")[0]
     assert cross_references(mexico) == []
+
+
+def test_the_forms_the_issue_names() -> None:
+    """`see 6A above`, `reftel para 6B` (the tasker's paragraph, answered here under the same label) and
+    `please see section 6B` resolve to this cable's questions; a question's own paragraph naming it is no reference."""
+    from tipreader.cable.parse import parse_text
+
+    cable = parse_text(
+        "UNCLAS SANTIAGO 000123\n\nE.O. 12958: N/A\nTAGS: KTIP PHUM\nSUBJECT: ANNUAL TIP REPORT\n\n"
+        "1. (U) The answers below are keyed to the questions in reftel.\n\n6. (SBU) PREVENTION:\n\n"
+        "-- A. Does the government acknowledge that trafficking is a problem?\n\nYes. It did so in 2006.\n\n"
+        "-- B. Are there campaigns?\n\nTwo campaigns ran, see 6A above.\n\n"
+        "-- C. Is there a plan?\n\nNo plan; the campaigns of reftel para 6B ended in May. Please see section 6B and 6C.\n\n"
+        "KELLY\n"
+    )
+    found = [(cable.paragraphs[x.paragraph].text[x.start : x.end], x.label) for x in cross_references(cable)]
+    assert found == [("6A", "6.A"), ("6B", "6.B"), ("6B", "6.B")]

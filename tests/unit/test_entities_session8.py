@@ -185,3 +185,70 @@ def test_no_repeated_name_without_a_name_shape(text: str) -> None:
 def test_a_countrys_initials_are_in_an_organisations_name() -> None:
     assert typed("He is an official with the UK Border Agency and the US Coast Guard.") == [
         ("ORG", "UK Border Agency"), ("ORG", "US Coast Guard")]
+
+
+def test_units_a_person_heads_and_the_us_government_in_capitals() -> None:
+    ents = typed("IT WAS LIKELY THE U.S. GOVERNMENT WOULD KNOW MORE. AMBASSADOR MARIO VILALVA (HEAD OF THE BUSINESS "
+                 "PROMOTION OFFICE) AND COUNSELOR RALPH PETER HENDERSON (CHIEF OF THE IMMIGRATION DIVISION) CAME.")
+    assert [w for t, w in ents if t == "ORG"] == ["U.S. GOVERNMENT", "BUSINESS PROMOTION OFFICE", "IMMIGRATION DIVISION"]
+
+
+def test_a_country_glued_to_another_by_a_slash_is_not_in_a_name() -> None:
+    assert ("ORG", "Joint Terrorist Finance Coordinating Committee") in typed(
+        "The U.S./UAE Joint Terrorist Finance Coordinating Committee met.")
+
+
+def test_a_factions_letter_is_in_the_name_but_a_country_is_not() -> None:
+    assert ("ORG", "Pakistan Muslim League-N") in typed("Pakistan Muslim League-N (PML-N) leader Nawaz Sharif spoke.")
+    assert ("ORG", "Mercosul") in typed("The Mercosul-U.S. talks stalled.")
+
+
+def test_local_describes_a_capitals_long_form_it_does_not_name_it() -> None:
+    ents = extract_entities(["COMPETITORS SAY THE LOCAL CIVIL AVIATION AUTHORITY (DAC) HAS ACTED."])
+    assert [(e.type, e.text, e.expansion) for e in ents] == [
+        ("ORG", "CIVIL AVIATION AUTHORITY", None), ("ACRONYM", "DAC", "CIVIL AVIATION AUTHORITY")]
+
+
+def test_an_adverb_after_a_capitals_title_is_no_name() -> None:
+    assert not [w for t, w in typed("THE ARAB LEAGUE SECRETARY GENERAL PRUDENTLY HAS NEVER SAID SO.") if t == "PERSON"]
+
+
+def test_a_capitals_possessive_without_its_apostrophe() -> None:
+    ents = extract_entities(["GAMAL MUBARAK WAITED.", "GAMALS PLANS WORRY THE ARMY."])
+    assert [(e.text, e.canonical) for e in ents if e.type == "PERSON"] == [("GAMAL MUBARAK", "GAMAL MUBARAK"),
+                                                                         ("GAMALS", "GAMAL MUBARAK")]
+
+
+CAPITALS = "THIS IS A CABLE WRITTEN IN CAPITALS ONLY, AS OLD CABLES WERE."
+
+
+def test_places_in_capitals_after_a_preposition_and_with_an_ordinary_first_word() -> None:
+    ents = typed("THE ANC WON THE ELECTION IN WESTERN CAPE AND KWAZULU-NATAL, BUT THE DA HOLDS WESTERN CAPE NOW.",
+                 "POLOFF TRAVELED TO LIMPOPO AND MPUMALANGA PROVINCES.", CAPITALS)
+    assert [w for t, w in ents if t == "LOCATION"] == ["WESTERN CAPE", "KWAZULU-NATAL", "LIMPOPO", "MPUMALANGA"]
+
+
+def test_a_mixed_case_place_with_an_ordinary_first_word() -> None:
+    ents = typed("Poloff traveled to New Orleans and to the Western Cape, where Western officials met.")
+    assert [w for t, w in ents if t == "LOCATION"] == ["New Orleans", "Western Cape"]
+
+
+@pytest.mark.parametrize("text", ["DOT FOR SUSAN MCDERMOTT STATE PLEASE PASS TO FAA MIAMI FOR MARK RIOS",
+                                  "THE SHIPS WAITED IN THE BAY FOR DAYS.", "FAR EAST"])
+def test_no_capitals_place_from_an_acronym_or_a_word(text: str) -> None:
+    places = [w for t, w in typed(text, CAPITALS) if t == "LOCATION"]
+    assert "FAA" not in places and "BAY" not in places
+
+
+def test_the_far_east_is_a_region() -> None:
+    assert ("LOCATION", "Far East") in typed("It came from Ecuador rather than the Far East, as usual.")
+
+
+@pytest.mark.parametrize(("text", "expansion"), [
+    ("The rocket would be a so-called Variable Specific Impulse Magnetoplasma Rocket, or VASIMR. It uses plasma.",
+     "Variable Specific Impulse Magnetoplasma Rocket"),
+    ("He met the Ministry of Interior, or MOI, today.", "Ministry of Interior"),
+    ("We saw apples, oranges, or MOI.", None),  # lower-case words are no long form
+])
+def test_an_acronym_named_with_or(text: str, expansion: str | None) -> None:
+    assert next(e.expansion for e in extract_entities([text]) if e.type == "ACRONYM") == expansion

@@ -109,3 +109,21 @@ def test_inline_numbered_labels_split_only_in_sequence() -> None:
     assert texts(*kept) == list(kept)
     kept = ("5. Q2: The USG has approved?", "", "6. Q3: Has competition?")
     assert texts("4. Intro:", "", "Q1: Is it? A1: Yes.", "", *kept)[4:] == list(kept)
+
+
+def test_exchanges_labelled_q_and_a_with_a_period(shared_cables: Path) -> None:
+    """`Q. Can the U.S. Embassy visit ...?` / `A. The helicopters are ...`, each its own paragraph (Blue Lantern
+    replies: 06BOGOTA1970, blind set 5 after its first run; 09MEXICO3376): exchanges the cable labels, paired as
+    `Q:` / `A:` ones, under the cable's paragraph that holds them; the heading after them is no answer's tail."""
+    c = parse_file(shared_cables / "wikileaks-html" / "06BOGOTA1970.html")[0]
+    assert [q.label for q in c.questions] == ["3.1", "3.2"]
+    first, second = c.questions
+    assert first.question.startswith("Prior to being brought to the court's attention, what is the history")
+    assert first.answer.startswith("The helicopters were first used as Israeli military-ambulance helicopters")
+    assert second.question == "Can the U.S. Embassy visit the site where the helicopters are being stored?"
+    assert second.answer.endswith("verify tail numbers and identiplates on both helicopters.")
+    assert "NEXT STEPS" not in second.answer
+    q = {x.label: x for x in parse_file(shared_cables / "wikileaks-html" / "09MEXICO3376.html")[0].questions}
+    assert q["2.1"].question == "Did the GOM receive all 1030 AR-15 type rifles exported under license 050016624?"
+    assert q["2.1"].answer.startswith("SEDENA received 507 rifles on 21 December 2006 and 523 rifles on 5 January 2007.")
+    assert (q["2.4"].question, q["2.4"].answer) == ("Did the GOM authorize the re-transfer of any of these rifles?", "No")

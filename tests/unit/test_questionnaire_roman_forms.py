@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tipreader.cable import Cable
-from tipreader.cable.parse import parse_file, parse_text
+from tipreader.cable.parse import parse_text
 
-
-def cable(shared: Path, ref: str) -> Cable:
-    return parse_file(shared / "wikileaks-html" / f"{ref}.html")[0]
-
-
-def by_label(c: Cable) -> dict:
-    return {q.label: q for q in c.questions}
+from .test_questionnaire_layouts import by_label, cable
 
 
 def test_a_form_under_roman_parts(shared_cables: Path) -> None:

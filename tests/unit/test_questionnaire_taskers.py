@@ -229,3 +229,73 @@ def test_lettered_lines_keyed_but_not_in_one_run_or_from_a(letters: str) -> None
         "RESPONSES ARE KEYED TO REF A, BEGINNING WITH THE QUESTION IN PARAGRAPH C.\n\n" + items + "NIGRO\n"
     )
     assert [q.label for q in c.questions] == ([] if letters == "CDFG" else ["1.C", "1.D", "1.E"])
+
+
+def test_question_letter_labels_over_answers_and_a_continued_answer(shared_cables: Path) -> None:
+    """07MADRID1420 (blind set 5, scored first): `2. (C/NF) Question A: Foreign Minister Moratinos told ...` -- the
+    label names the tasker's question, the paragraph is the answer; `6. (C/NF) Question D (cont'd): MFA has ...` goes
+    on with D's answer. ¶1 `SUMMARY: ... END SUMMARY.` is the summary, not the part's title."""
+    c = cable(shared_cables, "07MADRID1420")
+    assert [q.label for q in c.questions] == [f"1.{x}" for x in "ABCDEFGHIJ"]
+    assert all(not q.question for q in c.questions)
+    q = by_label(c)
+    assert q["1.A"].answer.startswith("Foreign Minister Moratinos told the Ambassador that he and his Chief of Staff")
+    assert q["1.A"].answer.endswith("the more left-wing base of the ruling Socialist Party (PSOE).")
+    assert q["1.D"].answer.startswith("For details on the first session of the bilateral human rights dialogue")
+    assert "MFA has announced that it will hold another dialogue session in September." in q["1.D"].answer
+    assert q["1.D"].answer.endswith("once the UNHRC mandate went away.") and len(q["1.D"].answer_paragraphs) == 2
+    assert q["1.E"].answer.startswith("MFA insists that it maintains a robust policy")
+    assert (c.parts[0].title_source, c.paragraphs[0].kind) == ("standard", "summary")
+
+
+def test_a_response_to_questions_posed_in_reftel(shared_cables: Path) -> None:
+    """05REYKJAVIK526 (blind set 5, scored first): `Following is post's response to questions posed reftel:`, then
+    `A.   Which of your mission objectives ...?` restated, the answer after a blank line."""
+    q = by_label(cable(shared_cables, "05REYKJAVIK526"))
+    assert list(q) == ["1.A", "1.B", "1.C", "1.D"]
+    assert q["1.A"].question.startswith("Which of your mission objectives benefits from cultural programs")
+    assert q["1.A"].question.endswith("including sports programs?")
+    assert q["1.A"].answer.startswith("Potentially all of our mission objectives could benefit")
+    assert q["1.D"].answer.startswith("Yes, we have.")
+
+
+def test_questions_restated_as_numbered_paragraphs_answered_by_bullets(shared_cables: Path) -> None:
+    """09KAMPALA1399 (blind set 5, scored first): `1. (C) Summary: The following information responds to reftel
+    questions ...`, then `2. (C) Who was in command ...?` / `- Lt. Col. ... was in charge ...` through ¶11, whose
+    question is a request without a question mark; the signer is no answer's tail."""
+    c = cable(shared_cables, "09KAMPALA1399")
+    assert [q.label for q in c.questions] == [str(n) for n in range(2, 12)]
+    q = by_label(c)
+    assert q["2"].question == "Who was in command of the UPDF forces that went to Gulu prison?"
+    assert q["2"].answer.startswith("- Lt. Col. Charles Anway Otema was in charge of UPDF forces")
+    assert q["11"].question.startswith("We would appreciate post’s opinion with regard to the credibility")
+    assert q["11"].answer.endswith("what actually happened the night of Oloya’s death.")
+    assert (c.parts[0].label, c.parts[0].title_source) == ("1", "standard")
+
+
+def test_question_labels_over_numbered_question_and_answer_paragraphs(shared_cables: Path) -> None:
+    """07TASHKENT2081 (blind set 5, scored first): `2. Responses to questions follow:`, then `Question 1:` (the page
+    ran it onto the paragraph before), `3. Can you confirm ...?`, `4. The train appears ...`; ¶15 after the last
+    answer (`Action officers at post ...`) is the cable again."""
+    c = cable(shared_cables, "07TASHKENT2081")
+    assert [(q.label, q.paragraph) for q in c.questions] == [(f"2.{n}", 2 * n + 1) for n in range(1, 7)]
+    q = by_label(c)
+    assert q["2.1"].question.startswith("Can you confirm the origin of the train?")
+    assert q["2.1"].answer == ("The train appears to have originated in Kyrgyzstan, then transited the territory of "
+                               "Kazakhstan before arriving in Uzbekistan.")
+    assert q["2.6"].answer.endswith("The expert provided no further explanation.")
+    assert "Action officers" not in q["2.6"].answer
+
+
+@pytest.mark.parametrize("ref", ["09STATE60550", "08SAOPAULO432", "09REYKJAVIK196"])
+def test_no_numbered_questions_made_of_reports(shared_cables: Path, ref: str) -> None:
+    assert cable(shared_cables, ref).questions == ()
+
+
+def test_a_heading_after_the_last_item_is_no_answers_tail(shared_cables: Path) -> None:
+    """09HAVANA492: after `QUESTION D: ...? (C/NF) We've seen articles ...` the heading `Comments` and the embassy's
+    comment (¶6) close the cable: they are not D's answer, though the heading is in mixed case."""
+    c = cable(shared_cables, "09HAVANA492")
+    d = by_label(c)["1.D"]
+    assert d.answer.endswith("independent civil society in Cuba.") and "Comments" not in d.answer
+    assert d.answer_paragraphs == (d.paragraph_index,)

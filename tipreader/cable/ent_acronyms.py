@@ -144,7 +144,8 @@ def _capital_run(words: list[tuple[int, int, str]], text: str) -> int | None:
 _UPPER_STOP = frozenset(
     """the a an this that these those is are was were be been has have had will would can could may might
     by with from to in on at as than their its his her our your what which who whom whose how why when where
-    said says say told include includes including also such like between among about after before during""".split()
+    said says say told include includes including also such like between among about after before during
+    local""".split()  # "THE LOCAL CIVIL AVIATION AUTHORITY (DAC)": "local" describes, it does not name
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .ent_acronyms import MARKINGS, STRUCTURAL, Definition, _long_form, find_definitions
+from .ent_acronyms import MARKINGS, STRUCTURAL, Definition, _long_form, _schwartz_hearst, find_definitions
 from .ent_data import fold, is_common_word, known_acronyms, org_words
 
 _APPOSITIVE = re.compile(r"[a-zA-Z], ([A-Z][A-Z&]{2,7})(?=\)|, |\.(?:\s|$)|;)")
@@ -75,8 +75,38 @@ def _in_list(text: str, start: int, end: int, upper: bool) -> bool:
     return not (word.lower() in _GOES_ON or not upper and word[:1].islower())
 
 
+# "a so-called Variable Specific Impulse Magnetoplasma Rocket, or VASIMR": "or" names the acronym
+_OR_ACRONYM = re.compile(r"[a-zA-Z], or ([A-Z][A-Z&]{2,7})(?=[).,;:]|\s|$)")
+
+
+def or_definitions(paragraph: int, text: str, upper: bool) -> list[Definition]:
+    """``long form, or ACR``: the long form's letters must spell the acronym (Schwartz–Hearst), since
+    no organisation word is required here (a device, a programme, a law)."""
+    out: list[Definition] = []
+    if ", or " not in text:
+        return out
+    for m in _OR_ACRONYM.finditer(text):
+        acr = m.group(1)
+        if acr in STRUCTURAL or acr in MARKINGS or is_common_word(acr.lower()):
+            continue
+        before = text[: m.start(1) - 5]
+        words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(before)][-(len(acr) * 2 + 2) :]
+        at = _schwartz_hearst(acr.lower(), words, text) if words else None
+        if at is None:
+            continue
+        chosen = words[at:]
+        if len(chosen) < 2 or not all(w[2][:1].isupper() or w[2].lower() in ("of", "and", "for", "the") for w in chosen):
+            continue  # the long form is a capitalised name
+        out.append(Definition(acr, text[chosen[0][0] : chosen[-1][1]], paragraph, chosen[0][0], chosen[-1][1]))
+    return out
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
 def definitions_in(paragraph: int, text: str, upper: bool) -> list[Definition]:
     """Every acronym definition of one paragraph: bracketed ones (:func:`ent_acronyms.find_definitions`)
-    first, then appositions. The one entry point for the extractor and for expansions learnt from
+    first, then appositions, then ``long form, or ACR``. The one entry point for the extractor and for expansions learnt from
     other cables."""
-    return find_definitions(paragraph, text, upper) + appositive_definitions(paragraph, text, upper)
+    return (find_definitions(paragraph, text, upper) + appositive_definitions(paragraph, text, upper)
+            + or_definitions(paragraph, text, upper))

@@ -182,7 +182,12 @@ def find_orgs(tokens: list[Token], text: str, upper: bool, caps: list[int] | Non
         out.extend(_keyword_runs(tokens, caps if caps is not None else capitalised(tokens)))
         for m in _ORG_CONTEXT.finditer(text):
             out.append((m.start(1), m.end(1), "ORG"))
+    if "-" in text:  # "Pakistan Muslim League-N": a faction's letter is in the name
+        out = [(s, e + 2, t) if _FACTION.match(text, e) else (s, e, t) for s, e, t in out]
     return out
+
+
+_FACTION = re.compile(r"-[A-Z](?![\w-]|\.\w)")  # not "Mercosul-U.S."
 
 
 def _tight(gap: str) -> bool:
@@ -283,7 +288,7 @@ def _keyword_runs(tokens: list[Token], caps: list[int]) -> list[tuple[int, int, 
                     break  # "Bank Melli and Bank Mellat", "Finance Cell and Mission", "Kabo, Meridian and Mangal Airlines"
                 if _name_token(prev, False) and prev.key not in ORG_STOP or prev.key in CONNECTORS and not prev.cap and i - 1 > 0 and _name_token(tokens[i - 2], False):
                     i -= 1
-                elif prev.upper and len(prev.text) <= 3 and prev.key in places and tokens[i].gap == " " and prev.gap != "/":
+                elif prev.upper and len(prev.text) <= 3 and prev.key in places and tokens[i].gap == " " and "/" not in prev.gap:
                     i -= 1  # "UK Border Agency", "US Congress": a country's initials are in the name, as "U.S."
                     break
                 else:

@@ -66,7 +66,8 @@ def _is_name_token(tok: Token, upper: bool) -> bool:
 
 def _name_at(tokens: list[Token], i: int, upper: bool, min_tokens: int = 1) -> int | None:
     """Index of the last token of a name starting at ``i`` (initials and particles allowed)."""
-    if i >= len(tokens) or not _is_name_token(tokens[i], upper) or tokens[i].key in PARTICLES:
+    if i >= len(tokens) or not _is_name_token(tokens[i], upper) or tokens[i].key in PARTICLES \
+            or upper and is_inflected_word(tokens[i].key):  # "SECRETARY GENERAL PRUDENTLY HAS"
         return None
     if len(tokens[i].text) == 1 and not tokens[i + 1 : i + 2]:
         return None

@@ -24,7 +24,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .ent_data import ARTICLES, demonyms, first_names, geo, is_common_word, org_words, place_key, titles
+from .ent_data import (ARTICLES, demonyms, first_names, geo, is_common_word, known_acronyms, org_words, place_key, titles,
+                       vocab)
 from .ent_text import Token
 
 PREPS = frozenset("in to from at near into through via across toward towards outside inside within around between".split())
@@ -37,7 +38,7 @@ OF_NOUNS = frozenset("town city village governorate province district region mun
 _CONNECT = frozenset({"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "bin", "bani", "abu", "de", "del", "la", "of"})
 _FUNCTION = frozenset("""the a an this that these those his her its their our during after before since while when
     if as but and or for by with on of both all many some most each every""".split())
-_FIRST_KEYS: dict[str, bool] = {}  # token key → may open a place (the words repeat; kept small)
+_FIRST_KEYS: dict[str, int] = {}  # token key → may open a place, 0/1/2 (the words repeat; kept small)
 _LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", "/", " & "})
 
 
@@ -61,11 +62,12 @@ def _capital(tok: Token, upper: bool) -> bool:
     return tok.cap and not (tok.upper and len(tok.text) > 1)
 
 
-def _context_before(tokens: list[Token], i: int, placed: list[tuple[int, int, str]]) -> bool:
+def _context_before(tokens: list[Token], i: int, placed: list[tuple[int, int, str]], upper: bool = False) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    if prev.key in PREPS and not (prev.cap and not prev.sent) and tokens[i].gap in (" ", "\n"):
+    # a capitalised preposition mid-sentence opens a name ("Out In Africa"), except in capitals, where all are
+    if prev.key in PREPS and (upper or not (prev.cap and not prev.sent)) and tokens[i].gap in (" ", "\n"):
         return not (prev.key == "to" and i >= 2 and tokens[i - 2].key == "according")
     if prev.key == "of" and i >= 2 and tokens[i - 2].key in OF_NOUNS:
         return True
@@ -131,9 +133,12 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
     for i in positions:
         k = tokens[i].key
         ok = cache.get(k)
-        if ok is None:  # a place's first word (not an ordinary one), or an article
-            ok = cache[k] = k in ARTICLES or place_key(k) in firsts and not is_common_word(k)
-        if ok or i + 1 < n and tokens[i + 1].key in SUFFIXES or i >= 2 and tokens[i - 2].key in OF_NOUNS:
+        if ok is None:  # 1: a place's first word (not an ordinary one), or an article; 2: an ordinary word that
+            # opens a place's name ("WESTERN CAPE": a candidate when the name goes on); 0: neither
+            first_word = place_key(k) in firsts
+            ok = cache[k] = 1 if k in ARTICLES or first_word and not is_common_word(k) else 2 if first_word else 0
+        if ok == 1 or i + 1 < n and (ok == 2 and (upper or tokens[i + 1].cap or tokens[i + 1].gap == "-") or tokens[i + 1].key in SUFFIXES) \
+                or i >= 2 and tokens[i - 2].key in OF_NOUNS:
             candidates.append(i)  # a place's first word, before "governorate", after "the town of"
     if not candidates:
         return out
@@ -154,9 +159,11 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
             i += 1
         elif i and tokens[i - 1].key in ARTICLES and tok.gap == "-" and not tokens[i - 1].cap:
             first = i - 1  # "al-Anbar"
-        if upper and is_common_word(tokens[i].key) and i == first:
-            continue
         hit = _match_at(tokens, i, upper)
+        if is_common_word(tokens[i].key) and i == first and not (hit and hit[0] > i) \
+                and (upper or cache.get(tokens[i].key) != 1):
+            if upper or not (i + 1 < n and tokens[i + 1].key in SUFFIXES or i >= 2 and tokens[i - 2].key in OF_NOUNS):
+                continue  # an ordinary word alone is no place ("WESTERN CAPE" goes on; "WESTERN" alone does not)
         last = hit[0] if hit else i
         nxt = tokens[last + 1] if last + 1 < n else None
         if hit is None:
@@ -188,12 +195,17 @@ def find_places(tokens: list[Token], text: str, upper: bool, caps: list[int] | N
                 tokens[i].key in not_alone or is_common_word(tokens[i].key))
             if not upper and single and tokens[i].sent and is_common_word(tokens[i].key):
                 needs_context = True
+            if upper and single and (vocab().get(tokens[i].key, 0) >= 5 or tokens[i].text in known_acronyms()):
+                needs_context = not (nxt is not None and nxt.key in SUFFIXES)  # "IN THE BAY", "TO FAA": no place
+                if needs_context:
+                    continue
             if needs_context:
                 has_suffix = nxt is not None and nxt.key in SUFFIXES and nxt.gap == " " and not tokens[last].poss
-                if not (has_suffix or _context_before(tokens, first, out)):
+                if not (has_suffix or _context_before(tokens, first, out, upper)):
                     continue
         end = tokens[last].end
-        if nxt is not None and nxt.key in SUFFIXES and nxt.gap == " " and (nxt.cap or upper) and not tokens[last].poss:
+        if nxt is not None and nxt.key in SUFFIXES and nxt.gap == " " and (nxt.cap or upper) and not tokens[last].poss \
+                and not nxt.key.endswith("s"):  # "LIMPOPO AND MPUMALANGA PROVINCES": the plural names no one place
             end = nxt.end  # "Ibb Governorate", "KANO STATE"
             last += 1
         out.append((tokens[first].start, end, "LOCATION"))

@@ -29,21 +29,28 @@ def _unknown(tok: Token) -> bool:
 
 def repeated_name_persons(tokens: list[list[Token]], upper: list[bool]) -> list[list[tuple[int, int]]]:
     """Per paragraph, the ``(start, end)`` of capitals full names the cable repeats by surname."""
-    alone: dict[str, int] = {}  # surname key → times written without the word before it being unknown
-    pairs: list[list[tuple[int, int, str]]] = []
-    counted: set[str] = set()
-    for toks, up in zip(tokens, upper):
-        found: list[tuple[int, int, str]] = []
-        for i, tok in enumerate(toks):
-            prev = toks[i - 1] if i else None
-            paired = up and prev is not None and tok.gap == " " and not prev.poss and _unknown(prev) and _unknown(tok) \
-                and prev.key not in first_names() and not prev.key.endswith(("ing", "ed", "ly"))
-            if paired and prev is not None and f"{prev.key} {tok.key}" not in gazetteer().places \
+    pairs: list[list[tuple[int, int, str]]] = [[] for _ in tokens]
+    surnames: set[str] = set()
+    for n, (toks, up) in enumerate(zip(tokens, upper)):
+        if not up:
+            continue
+        for i in range(1, len(toks)):
+            prev, tok = toks[i - 1], toks[i]
+            if tok.gap == " " and not prev.poss and _unknown(prev) and _unknown(tok) and prev.key not in first_names() \
+                    and not prev.key.endswith(("ing", "ed", "ly")) and f"{prev.key} {tok.key}" not in gazetteer().places \
                     and place_key(f"{prev.key} {tok.key}") not in geo().keys:  # not "COSTA RICA"
-                found.append((prev.start, tok.end, tok.key))
-            elif tok.key.isalpha() and len(tok.key) >= 4:
-                alone[tok.key] = alone.get(tok.key, 0) + 1
-            if prev is not None and prev.key.isdigit():
-                counted.add(tok.key)  # "124 TAKEOFFS": a thing counted, not a name
-        pairs.append(found)
-    return [[(s, e) for s, e, surname in found if alone.get(surname) and surname not in counted] for found in pairs]
+                pairs[n].append((prev.start, tok.end, tok.key))
+                surnames.add(tok.key)
+    if not surnames:
+        return [[] for _ in tokens]
+    alone: set[str] = set()  # written without the word before it being part of a pair
+    counted: set[str] = set()  # "124 TAKEOFFS": a thing counted, not a name
+    for n, toks in enumerate(tokens):
+        paired_ends = {e for _, e, _ in pairs[n]}
+        for i, tok in enumerate(toks):
+            if tok.key in surnames:
+                if tok.end not in paired_ends:
+                    alone.add(tok.key)
+                if i and toks[i - 1].key.isdigit():
+                    counted.add(tok.key)
+    return [[(s, e) for s, e, surname in found if surname in alone and surname not in counted] for found in pairs]

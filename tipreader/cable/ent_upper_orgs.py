@@ -35,6 +35,13 @@ def capitals_orgs(tokens: list[Token]) -> list[tuple[int, int, str]]:
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
     for j, tok in enumerate(tokens):  # "SUPREME COURT OF APPEALS", "CONSTITUTIONAL COURT", "PRIME MINISTRY"
+        if tok.key in _UNIT_HEADS and (unit := _unit_start(tokens, j)) is not None:
+            out.append((tokens[unit].start, tok.end, "ORG"))  # "HEAD OF THE BUSINESS PROMOTION OFFICE"
+            continue
+        if tok.key == "government" and j >= 2 and tokens[j - 2].key == "u" and tokens[j - 1].key == "s" \
+                and tokens[j - 1].gap == "." and tok.gap == ". ":
+            out.append((tokens[j - 2].start, tok.end, "ORG"))  # "THE U.S. GOVERNMENT", like "U.S. Congress"
+            continue
         if tok.key not in ow.heads or tok.key in ("government", "office", "service", "services", "group", "network", "union", "society"):
             continue
         i = j
@@ -58,6 +65,24 @@ def capitals_orgs(tokens: list[Token]) -> list[tuple[int, int, str]]:
                     out.append((tok.start, tokens[i + 1 + n].end, "ORG"))
                     break
     return out
+
+
+# the units of an office a person heads ("CHIEF OF THE IMMIGRATION DIVISION")
+_UNIT_HEADS = frozenset("office division department unit section bureau directorate".split())
+_UNIT_LEADERS = frozenset("head chief director deputy manager coordinator".split())
+
+
+def _unit_start(tokens: list[Token], j: int) -> int | None:
+    """``HEAD OF THE BUSINESS PROMOTION OFFICE``: after a leader's title, ``OF THE`` and one to three
+    words, the unit named is an organisation; where its name starts, or None."""
+    for k in range(j - 1, max(j - 4, 2) - 1, -1):
+        if tokens[k - 1].key == "the" and tokens[k - 2].key == "of" and k >= 3 and tokens[k - 3].key in _UNIT_LEADERS:
+            words = tokens[k:j]
+            if all(t.gap == " " and t.key.isalpha() and t.key not in ORG_STOP for t in words[1:] + [tokens[j]]) \
+                    and words[0].key not in ORG_STOP and words[0].key.isalpha():
+                return k
+            return None
+    return None
 
 
 # heads whose name is often a person's or a place's in capitals text

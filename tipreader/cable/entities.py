@@ -273,14 +273,21 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     unique_given, shared_given = _given_names(persons)
     for given, name in unique_given.items():
         known.setdefault(given, name)  # "GAMAL" after "GAMAL MUBARAK": the one person of the cable so named
+    if any(upper):
+        for word, name in [(w, n) for w, n in known.items() if w.isupper() and " " not in w]:
+            if len(word) >= 4 and not is_common_word(word.lower() + "s"):
+                known.setdefault(word + "S", name)  # "TANTAWIS": a capitals possessive without its apostrophe
     by_surname = mention_index(known)
     checkpoint()
+    shared_index: tuple[dict[str, str], dict] = ({}, {})  # the last per-paragraph names and their index
     for n, (_, text, _) in enumerate(_checked(items, checkpoint)):
         taken = [(p.start, p.end) for p in persons[n]]
         latest = _latest_names(shared_given, n) if shared_given else None
         if latest and any(given not in known for given in latest):
             here = known | {given: name for given, name in latest.items() if given not in known}
-            persons[n].extend(link_mentions(tokens[n], text, here, taken, upper[n], mention_index(here), caps[n]))
+            if here != shared_index[0]:  # the names change only where another full name is given
+                shared_index = (here, mention_index(here))
+            persons[n].extend(link_mentions(tokens[n], text, here, taken, upper[n], shared_index[1], caps[n]))
         else:
             persons[n].extend(link_mentions(tokens[n], text, known, taken, upper[n], by_surname, caps[n]))
         if "." in text:

@@ -70,7 +70,9 @@ def letters_label(letters: list[str] | tuple[str, ...]) -> str:
 
 # ---- one item's text: question and answer -------------------------------------------------
 
-_QUESTION = re.compile(r"^\W*QUESTION\s+([A-Z])\b\s*(?:[.:)]|--?)?\s*", re.IGNORECASE)
+_QUESTION = re.compile(
+    r"^\W*QUESTION\s+([A-Z])\b\s*(\((?:continued|cont(?:'d|\.)?)\)\s*)?(?:[.:)]|--?)?\s*", re.IGNORECASE
+)
 #: a transcript's question label at a line start: ``A:`` is then its answer label, never an item
 TRANSCRIPT = re.compile(
     r"^\W*(?:\d{1,3}\.\s*)?(?:\([A-Z/]+\)\s*)?(?:Q\d{0,2}|Q(?:UESTION|uestion)\s+\d{1,2}\)?)\s*(?:\([^)\n]{1,40}\)\s*)?:",
@@ -130,6 +132,7 @@ class Item:
     path: list[str] = field(default_factory=list)  # the enclosing items' labels, for a sub-item (``F``, ``2``)
     number: str = ""  # the number a ``Q2:`` label gives an unlettered question
     answered: bool = False  # an exchange labelled ``Q:`` and ``A:`` by the cable: a pair even alone
+    continued: bool = False  # ``Question D (cont'd):``: more of the answer to the item before with that letter
     field: bool = False  # a form's field (``A. Sigma level: (No response)``): its answer is its line, nothing after
 
 
@@ -220,12 +223,18 @@ def item_of(para: Paragraph, restating: bool = False, colon: bool = False) -> It
         r = lead.search(body) or _RESPONSE.search(body)
         if r:
             question, answer = body[: r.start()].strip(), body[r.end() :].strip()
-        elif "\n" in body:
+        elif m.group(2):  # `Question D (cont'd): ...`: more of D's answer
+            question, answer = "", body.strip()
+        elif "\n" in body:  # `QUESTION A: Recruitment` / the answer on the next line
             question, _, answer = body.partition("\n")
             question, answer = question.strip(), answer.strip()
+        elif not QMARK.search(body) and re.search(r"[.!][\"')\u201d]*\s*$", body):
+            # `Question A: Foreign Minister Moratinos told ... .`: sentences that ask nothing, the answer alone
+            # (a title alone, `Question B -- Characteristics of Recruits`, is the question, its answer below)
+            question, answer = "", body.strip()
         else:
             question, answer = body.strip(), ""
-        return Item(para.index, letter, None, question, answer, "question", [letter])
+        return Item(para.index, letter, None, question, answer, "question", [letter], continued=bool(m.group(2)))
     if (q := QUESTION_LABEL.match(text)) and para.kind == "body":
         question, answer = split_item(text)
         if question and answer and not TRANSCRIPT.search(answer):  # not two exchanges run together

@@ -20,8 +20,10 @@ import re
 
 from .items import END_TEXT, TRANSCRIPT, asks, END_TEXT_TAIL, QMARK, QUESTION_LABEL, TAIL_HEADING, Item, heading_title, item_of, letters_label, split_item
 from .model import Paragraph, Part, Question
+from .numbered_exchanges import numbered_parts
 from .prefilter import may_hold
 from .form_fields import split_fields
+from .item_sequences import dotted_exchanges, one_run, repeats_label
 from .roman_parts import cut_tail, opens_part, roman_tails
 from .section_items import section_parts
 from .topic_questions import topic_parts
@@ -31,11 +33,16 @@ _TIP = re.compile(
     r"\btrafficking victims?\b|\bvictims of trafficking\b",
     re.IGNORECASE,
 )
-_KEYED = re.compile(r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref", re.IGNORECASE)
+_KEYED = re.compile(
+    r"\bkeyed to\b|\bquestionnaire\b|\breftel questions\b|\bquestions? (?:in|of|from) ref|\bquestions posed\b",
+    re.IGNORECASE,
+)
 _KEYED_WORDS = ("keyed to", "questionnaire", "reftel questions", "question in ref", "questions in ref",
-                "question of ref", "questions of ref", "question from ref", "questions from ref")  # one is in each match
+                "question of ref", "questions of ref", "question from ref", "questions from ref",
+                "questions posed")  # one is in each match
 
 _UNLABELLED_QUESTION = re.compile(r"(?:^|\n\n)--\s?[A-Z][^\n]{0,600}\?(?=\n\n|$)")
+_BLOCK_TITLES = ("SUMMARY", "EXECUTIVE SUMMARY", "COMMENT", "BACKGROUND")
 _TOPIC_LABEL = re.compile(r"^([A-Z][\w' ,/&-]{2,60}):\s")
 _CONTINUED = re.compile(r"\(?\bcont(?:inued|\.|'d)\)?", re.IGNORECASE)
 # `III (continued).` before the first item: the second half of a split submission, whose
@@ -73,24 +80,6 @@ def _keyed(text: str) -> bool:
     return may_hold(text, *_KEYED_WORDS) and _KEYED.search(text) is not None
 
 
-def _one_run(lettered: list[Item]) -> bool:
-    """Whether the items' letters run on unbroken in the cable's order (``C)``, ``D)`` ... ``M)``): a reply keyed to
-    a tasker that answers from one of its paragraphs on (``BEGINNING WITH THE QUESTION IN PARAGRAPH C``, 01HAVANA4690)
-    starts at that paragraph's letter, not at A."""
-    ordered = sorted(lettered, key=lambda it: it.index)
-    return all(
-        len(a.letters[-1]) == 1 and len(b.letters[0]) == 1 and ord(b.letters[0]) == ord(a.letters[-1]) + 1
-        for a, b in zip(ordered, ordered[1:])
-    )
-
-
-def _repeats_label(current: Item, it: Item) -> bool:
-    """Whether ``it`` is the answer of ``current`` written under the same label again: ``current`` restates a
-    question and has no answer yet, ``it`` has the same letters and no question."""
-    return (bool(current.letters) and it.letters == current.letters and it.path == current.path and not it.question
-            and bool(current.question) and not current.answer and not current.extra and bool(it.answer))
-
-
 def find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int], set[int]]:
     """Parts with their questions, the question paragraph indexes, the part heading indexes."""
     parts, headings = _find_parts(paragraphs)
@@ -114,9 +103,12 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     # `1)` items are only ever sub-items of a lettered one (a list otherwise)
     lettered = [it for it in items.values() if it.style == "lettered" and not it.letter.isdigit()]
     if sum(1 for it in lettered if it.letter == "Q") >= 2:
-        lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire
+        lettered = []  # a "Q. ... A. ..." interview transcript, not a questionnaire: its exchanges are pairs
+        exchanges = dotted_exchanges(items)
+        if exchanges:
+            items, q_style = exchanges, 2
     if q_style < 2 and len(lettered) < 3:
-        return [], set()
+        return numbered_parts(paragraphs) or ([], set())  # questions restated as numbered paragraphs?
     # what the cable says before its first item decides: `keyed to reftel`, a TIP submission's intro
     first = min(it.index for it in lettered) if lettered else len(paragraphs)
     extract = first == 0 or paragraphs[0].text[:1].islower()  # the cable's start is lost: all of it
@@ -128,7 +120,7 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
     # the cable marks its paragraphs (SBU): a numbered line without a marking is a list item
     marked = len(numbered) >= 3 and sum(1 for p in numbered if p.marking) >= 0.6 * len(numbered)
     starts = any(it.letter.upper() == "A" or it.letter == "II" for it in lettered)
-    if q_style < 2 and not (tip or starts or (_keyed(whole) and _one_run(lettered))):
+    if q_style < 2 and not (tip or starts or (_keyed(whole) and one_run(lettered))):
         return [], set()
     if q_style < 2 and not (tip or _keyed(whole)):
         return [], set()
@@ -163,7 +155,11 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             current.extra.append(cut_tail(para.text, roman_tail[2]))
             pending, current = ((roman_tail[0], roman_tail[1]), None, False), None
             continue
-        if it is not None and current is not None and _repeats_label(current, it):
+        if it is not None and current is not None and it.continued and it.letters == current.letters:
+            current.answer_paras.append(para.index)  # `Question D (cont'd): ...`: D's answer goes on
+            current.extra.append(it.answer)
+            continue
+        if it is not None and current is not None and repeats_label(current, it):
             current.answer = it.answer  # `A. (U) Are ...?` then `A. (S/NF) The ...`: the answer repeats the label
             current.answer_paras.append(para.index)
             continue
@@ -196,6 +192,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             continue
         nxt = next((items[i] for i in order if i > para.index), None)
         head = heading_title(para) if nxt is not None else None
+        if head is not None and head[1].upper() in _BLOCK_TITLES and len(para.text) > len(head[1]) + 20:
+            head = None  # `SUMMARY: Post appreciates ... END SUMMARY.`: a summary paragraph, no part's title
         if (
             head is not None and nxt is not None and (nxt.letters or para.kind == "heading")
             and (nxt.letter == "A" or nxt.letter <= last_letter or not parts
@@ -221,14 +219,16 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
             parts.append(((str(para.number), topic.group(1) if topic else ""), None, [special]))
             current, last_letter, last_key = None, "", None
             continue
+        if current is not None and para.index in current.answer_paras:
+            continue  # the item took it already (the `A.` of a `Q.` / `A.` exchange)
         if current is not None and current.field:
             current = None  # a form's field is answered on its own line
         listed = para.number is not None and para.marking is None and marked  # `8. Proactive search ...` in a list
         # `Q:` / `A:` exchanges (no letter): a numbered paragraph or any heading ends the last answer
         exchange = current is not None and current.style == "question" and not current.letters
         if current is not None and (para.number is None or (current.style == "question" and not exchange) or listed):
-            if para.kind == "heading" and (exchange or not any(c.islower() for c in para.text)):
-                current = None  # a heading in capitals opens what follows: never an answer's tail
+            if para.kind == "heading" and (exchange or not any(c.islower() for c in para.text) or nxt is None):
+                current = None  # a heading in capitals, or any after the last item, opens what follows: no answer's tail
                 continue
             if para.kind in ("body", "heading") and not END_TEXT.match(para.text) and not para.text.startswith("#####"):
                 current.answer_paras.append(para.index)

@@ -24,7 +24,8 @@ _FOOTER_IN_LINE = re.compile(
     re.IGNORECASE,
 )
 _STARS = re.compile(r"\*{5,}[\s*]*")
-_SIG_NAME = re.compile(r"^\s*[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
+# a name may open with a particle in small letters (`van Voorst`)
+_SIG_NAME = re.compile(r"^\s*(?:(?:van|von|de|du|da|di|del|der|den|le|la|ter)\s+)?[A-Z][A-Za-z'.-]*(?:[ ,/]+[A-Z][A-Za-z'.-]*){0,3}\s*$")
 _NUM_START = re.compile(r"^\s*(\d{1,3})\s?\.(?!\d)(?=\s|\()\s*")
 # the name after a sentence, after "END COMMENT" / "END TEXT" or after "MINIMIZE CONSIDERED"
 _TAIL_NAME = re.compile(
