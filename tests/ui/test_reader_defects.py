@@ -285,3 +285,28 @@ async def test_copy_without_a_clipboard_program_says_osc_52(mexico, monkeypatch)
         messages = [n.message for n in app._notifications]
         assert any("OSC 52" in m and "08MEXICO721 ¶12" in m for m in messages), messages
         assert not any(m.startswith("Copied") for m in messages)
+
+
+@pytest.mark.parametrize("opener", ["/", "&"])
+async def test_a_query_typed_in_one_burst_after_slash_goes_into_the_find_bar(mexico, opener, tmp_path, monkeypatch):
+    """Over ssh or when pasting, `/shelter` arrives as one burst of keys, all queued before the bar
+    has the focus. Every key after `/` (or `&`) belongs to the query: none may run as a reader key
+    (`s` exported a file into the working folder, `e` and `t` toggled the colours and the tree)."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        side = screen.query_one("#sidebar")
+        for char in opener + "shelter":
+            key = {"/": "slash", "&": "ampersand"}.get(char, char)
+            app.post_message(events.Key(key, char))  # queued together, as the driver does with a burst
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.find.bar.value == "shelter"
+        assert screen.text_view.matches  # found
+        assert side.display and app.services.entities_highlight is None  # no t, no e
+        assert list(tmp_path.iterdir()) == []  # no s (export)

@@ -290,3 +290,12 @@ def test_question_labels_over_numbered_question_and_answer_paragraphs(shared_cab
 @pytest.mark.parametrize("ref", ["09STATE60550", "08SAOPAULO432", "09REYKJAVIK196"])
 def test_no_numbered_questions_made_of_reports(shared_cables: Path, ref: str) -> None:
     assert cable(shared_cables, ref).questions == ()
+
+
+def test_a_heading_after_the_last_item_is_no_answers_tail(shared_cables: Path) -> None:
+    """09HAVANA492: after `QUESTION D: ...? (C/NF) We've seen articles ...` the heading `Comments` and the embassy's
+    comment (¶6) close the cable: they are not D's answer, though the heading is in mixed case."""
+    c = cable(shared_cables, "09HAVANA492")
+    d = by_label(c)["1.D"]
+    assert d.answer.endswith("independent civil society in Cuba.") and "Comments" not in d.answer
+    assert d.answer_paragraphs == (d.paragraph_index,)

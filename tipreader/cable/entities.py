@@ -22,7 +22,7 @@ How it works, in short (details in the ``ent_*`` modules):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from . import ent_acronyms as acr
@@ -180,20 +180,36 @@ def _word_like_name(word: str) -> bool:
     return word.isupper() and len(word) >= 5 and sum(c in "AEIOU" for c in word) >= 2 and word not in known_acronyms()
 
 
-def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: NameBook | None = None) -> list[Entity]:
+def _nothing() -> None:
+    """The checkpoint of an extraction nobody stops."""
+
+
+def _checked(items: list[tuple[int, str, str]], checkpoint: Callable[[], None]) -> Iterator[tuple[int, str, str]]:
+    """``items``, calling ``checkpoint`` before each one."""
+    for item in items:
+        checkpoint()
+        yield item
+
+
+def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: NameBook | None = None,
+                     checkpoint: Callable[[], None] = _nothing) -> list[Entity]:
     """All entities of one cable's paragraphs, in paragraph and offset order.
 
     ``learned``: names other cables taught the library (:mod:`ent_learned`), found here
     too where nothing else claims the words (their entities have ``learned`` True).
+    ``checkpoint``: called between the steps and before each paragraph of every pass over them
+    (well under a millisecond apart); an exception it raises stops the extraction (the reader
+    stops the extraction for a cable the user left).
     """
     items = _inputs(paragraphs)
-    tokens = [tokenize(text) for _, text, _ in items]
+    tokens = [tokenize(text) for _, text, _ in _checked(items, checkpoint)]
     upper = _short_capitals([text for _, text, _ in items], [is_upper_text(text) for _, text, _ in items])
     caps = [capitalised(t) for t in tokens]
 
     # 1. Acronym definitions over the whole cable: first definition of each key wins.
+    checkpoint()
     definitions: list[acr.Definition] = []
-    for (index, text, _), up in zip(items, upper):
+    for (index, text, _), up in zip(_checked(items, checkpoint), upper):
         definitions.extend(definitions_in(index, text, up))
     gloss: dict[str, str] = {}
     for d in definitions:
@@ -201,13 +217,15 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
     defined = set(gloss)
 
     # 2. Acronym mentions, then phrases elsewhere that spell an undefined one (MOU).
-    mentions = [acr.find_mentions(text, up, defined) for (_, text, _), up in zip(items, upper)]
+    checkpoint()
+    mentions = [acr.find_mentions(text, up, defined) for (_, text, _), up in zip(_checked(items, checkpoint), upper)]
     undefined = {acr.key(w) for ms in mentions for _, _, w in ms} - defined
     for a, exp in acr.implicit_definitions(undefined, [(text, tokens[n]) for n, (_, text, _) in enumerate(items)], caps).items():
         gloss.setdefault(a, exp)
 
     # 3. People: full names first, then surname-only mentions across the cable.
-    persons = [find_persons(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(items)]
+    checkpoint()
+    persons = [find_persons(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(_checked(items, checkpoint))]
     last = len(items) - 1
     for n, (_, text, kind) in enumerate(items):
         sig = _signature(text, kind, n == last)
@@ -221,7 +239,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
                 families.setdefault(family, p.text)
     repeated = repeated_name_persons(tokens, upper)  # "LAKHDAR BRAHIMI" ... "BRAHIMI"
     routing: dict[int, list[tuple[int, int, str, str]]] = {}  # office symbols ("CA/EX") and bodies of address lines
-    for n, (_, text, _) in enumerate(items):
+    checkpoint()
+    for n, (_, text, _) in enumerate(_checked(items, checkpoint)):
         plist = persons[n]
         for s, e, kind in address_entities(text):
             if kind == "PERSON":
@@ -240,7 +259,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             if not any(p.start < e and s < p.end for p in plist):
                 plist.append(PersonSpan(s, e, text[s:e]))
     # organisations introduced as such ("the local NGO ABCD"): an all-capitals one is an ORG everywhere
-    org_context = [context_orgs(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(items)]
+    checkpoint()
+    org_context = [context_orgs(tokens[n], text, upper[n]) for n, (_, text, _) in enumerate(_checked(items, checkpoint))]
     named_orgs = {w for n, spans_ in enumerate(org_context) for s, e, _ in spans_ if _word_like_name(w := items[n][1][s:e])}
     known: dict[str, str] = {}
     for plist in persons:
@@ -258,8 +278,9 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             if len(word) >= 4 and not is_common_word(word.lower() + "s"):
                 known.setdefault(word + "S", name)  # "TANTAWIS": a capitals possessive without its apostrophe
     by_surname = mention_index(known)
+    checkpoint()
     shared_index: tuple[dict[str, str], dict] = ({}, {})  # the last per-paragraph names and their index
-    for n, (_, text, _) in enumerate(items):
+    for n, (_, text, _) in enumerate(_checked(items, checkpoint)):
         taken = [(p.start, p.end) for p in persons[n]]
         latest = _latest_names(shared_given, n) if shared_given else None
         if latest and any(given not in known for given in latest):
@@ -273,13 +294,14 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             persons[n] = with_initials(text, persons[n])
 
     # 4. Everything else, resolved per paragraph; organisations first, for their short forms ("Betas").
+    checkpoint()
     raw: list[RawEntity] = []
     defs_by_par: dict[int, list[acr.Definition]] = {}
     for d in definitions:
         defs_by_par.setdefault(d.paragraph, []).append(d)
-    orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(items)]
+    orgs = [find_orgs(tokens[n], text, upper[n], caps[n]) for n, (_, text, _) in enumerate(_checked(items, checkpoint))]
     book = NameBook()
-    for n, (_, text, _) in enumerate(items):  # "two carriers - VARIG and VASP": the airlines, wherever named
+    for n, (_, text, _) in enumerate(_checked(items, checkpoint)):  # "two carriers - VARIG and VASP": the airlines, wherever named
         for s, e, _ in kind_named_orgs(tokens[n], text, upper[n]) + press_named_orgs(text, upper[n]):
             book.add(text[s:e], "ORG", text[s:e])
     org_names: dict[str, bool] = {}  # organisation name → written in capitals somewhere
@@ -292,7 +314,8 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
         book.add(short, "ORG", name)  # "AL WAFD" after "AL WAFD PARTY"
     for short, name in org_short_forms(org_names):
         book.add(short, "ORG", name)
-    for n, (index, text, _) in enumerate(items):
+    checkpoint()
+    for n, (index, text, _) in enumerate(_checked(items, checkpoint)):
         up = upper[n]
         spans: list[Candidate] = []
         for s, e, t, name, elsewhere in book.find(tokens[n], up, caps[n]) + (
@@ -329,6 +352,7 @@ def extract_entities(paragraphs: Sequence[Paragraph] | Sequence[str], learned: N
             elif t == "PERSON":
                 canonical = payload
             raw.append((t, text[s:e], index, s, e, expansion, canonical, from_library))
+    checkpoint()
     return canonicalise(raw)
 
 
@@ -341,9 +365,9 @@ def glossary(entities: Iterable[Entity]) -> dict[str, str]:
     return out
 
 
-def cable_entities(cable: Cable) -> tuple[Entity, ...]:
-    """The entities of a parsed cable's paragraphs."""
-    return tuple(extract_entities(cable.paragraphs))
+def cable_entities(cable: Cable, checkpoint: Callable[[], None] = _nothing) -> tuple[Entity, ...]:
+    """The entities of a parsed cable's paragraphs (``checkpoint``: as for :func:`extract_entities`)."""
+    return tuple(extract_entities(cable.paragraphs, checkpoint=checkpoint))
 
 
 def known_expansion(acronym: str) -> str | None:

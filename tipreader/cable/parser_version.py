@@ -15,4 +15,4 @@ without a bump here fails it, with a message saying what to do.
 
 from __future__ import annotations
 
-PARSER_VERSION = 9
+PARSER_VERSION = 10

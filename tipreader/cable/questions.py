@@ -225,8 +225,8 @@ def _find_parts(paragraphs: list[Paragraph]) -> tuple[list[Part], set[int]]:
         # `Q:` / `A:` exchanges (no letter): a numbered paragraph or any heading ends the last answer
         exchange = current is not None and current.style == "question" and not current.letters
         if current is not None and (para.number is None or (current.style == "question" and not exchange) or listed):
-            if para.kind == "heading" and (exchange or not any(c.islower() for c in para.text)):
-                current = None  # a heading in capitals opens what follows: never an answer's tail
+            if para.kind == "heading" and (exchange or not any(c.islower() for c in para.text) or nxt is None):
+                current = None  # a heading in capitals, or any after the last item, opens what follows: no answer's tail
                 continue
             if para.kind in ("body", "heading") and not END_TEXT.match(para.text) and not para.text.startswith("#####"):
                 current.answer_paras.append(para.index)

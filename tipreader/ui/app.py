@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -23,6 +24,7 @@ from tipreader.config import load_config
 from tipreader.ui.errors import log_error, start_log
 from tipreader.ui.gc_tuning import IdleCollector, freeze_long_lived
 from tipreader.ui.history import Step
+from tipreader.ui.key_burst import KeyTargets
 from tipreader.ui.library_commands import LibraryCommands
 from tipreader.ui.messages import OpenCable, ShowLibrary, WalkHistory
 from tipreader.ui.screens.bookmarks import BookmarkCommands, OpenBookmark
@@ -33,6 +35,9 @@ from tipreader.ui.settings import apply_config, remember_theme, theme_variable_d
 from tipreader.ui.source import CableSource, load
 from tipreader.ui.terminal_watch import TerminalWatch
 from tipreader.ui.text_styles import install_text_styles
+
+if TYPE_CHECKING:
+    from tipreader.library.userdata import UserData  # the library package is imported when first used
 
 READER = "reader"  # the name the kept reader screen is installed under
 
@@ -71,6 +76,7 @@ class TipReaderApp(App[None]):
         self.collector = IdleCollector(self)  # garbage collection at idle moments
         self.terminal_watch = TerminalWatch(self)  # quit when the terminal hangs up
         self._reader: ReaderScreen | None = None  # the reader screen kept from cable to cable
+        self._key_targets = KeyTargets()
 
     @property
     def services(self) -> Services:
@@ -114,9 +120,16 @@ class TipReaderApp(App[None]):
         self.collector.stop()
 
     async def on_event(self, event: events.Event) -> None:
-        """Tell the collector about input (it waits for a pause), then handle the event."""
+        """Tell the collector about input (it waits for a pause), then handle the event; a key read
+        is remembered with the widget it goes to (:mod:`tipreader.ui.key_burst`)."""
         self.collector.saw(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._key_targets.handed(event, self.focused)
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key came back unused: to the text field focused meanwhile, if any (a burst: ``/shelter``)."""
+        self._key_targets.came_back(event, self.focused)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Theme variables for the classification and entity colours ($classification-secret ...)."""
@@ -176,14 +189,13 @@ class TipReaderApp(App[None]):
             return False
         if record:
             services.history.visit(self.here())
+        if isinstance(screen, ReaderScreen):
+            screen.leave()  # first: the work started for the cable left (its entities) stops before this one's
         data = services.userdata
         if data is not None:
             if para is None and restore is None:
                 para = data.position(cable.ref_id)
-            try:
-                data.record_open(cable.ref_id)
-            except Exception as exc:  # the history of opened cables is a comfort
-                log_error("record_open", exc)
+            self._record_open(data, cable.ref_id)
         if isinstance(screen, ReaderScreen):
             screen.show(cable, para=para, query=query, restore=restore, mark=mark)  # its widgets reused
             return True
@@ -195,6 +207,15 @@ class TipReaderApp(App[None]):
             self._keep(reader)
         self.push_screen(reader)
         return True
+
+    @work(thread=True, group="record-open", exit_on_error=False)
+    def _record_open(self, data: UserData, ref_id: str) -> None:
+        """Add ``ref_id`` to the cables opened, in a thread: the write waits for the disk (a durable
+        commit), which the cable's first paint need not do."""
+        try:
+            data.record_open(ref_id)
+        except Exception as exc:  # the history of opened cables is a comfort
+            log_error("record_open", exc)
 
     @on(WalkHistory)
     def _walk(self, message: WalkHistory) -> None:

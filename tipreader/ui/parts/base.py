@@ -10,6 +10,8 @@ plain object that uses the screen's public interface (``cable``, ``services``,
 - ``sidebar()``: tab panes beside the section tree (composed once: they serve every cable the
   screen shows);
 - ``decorate(blocks)``: the text's blocks with what the part adds (markers, links, colours);
+- ``reset_widgets()``: another cable is shown in the screen: the widgets the part composed show
+  nothing of the cable before (as on a new screen);
 - ``shown()``: a cable is on screen and laid out;
 - ``leaving()``: the cable is about to be replaced or the reader closed;
 - ``library_changed()``: the library opened or changed (an import);
@@ -76,6 +78,10 @@ class ReaderPart:
     def decorate(self, blocks: list[Block]) -> list[Block]:
         """The blocks with what this part adds."""
         return blocks
+
+    def reset_widgets(self) -> None:
+        """Another cable is shown in the reader (this part is that cable's): the widgets this part
+        owns show nothing of the cable shown before."""
 
     def shown(self) -> None:
         """A cable is on screen and laid out."""

@@ -14,11 +14,12 @@ entity, ``n``/``N``); else the acronyms of the paragraph at the reading position
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.widgets import TabPane
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tipreader.cable.entities import cable_entities
 from tipreader.cable.model import Cable, Entity
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
     from tipreader.library import Library
 
 ENTITIES_TAB = "entities-tab"
+
+
+class _Stopped(Exception):
+    """The entity extraction of a cable the reader left is stopped."""
 
 
 class EntitiesPart(ReaderPart):
@@ -48,6 +53,7 @@ class EntitiesPart(ReaderPart):
     index: EntityIndex | None = None
     _on: bool | None = None
     _learn_started = False
+    _workers: tuple[Worker[None], ...] = ()  # this cable's, stopped when the reader leaves it
 
     # ---- hooks ------------------------------------------------------------------------
     def sidebar(self) -> Iterable[TabPane]:
@@ -75,8 +81,19 @@ class EntitiesPart(ReaderPart):
     def shown(self) -> None:
         """Start computing the entities (in a thread) once the cable is on screen."""
         if self.index is None:
-            self.reader.run_worker(lambda: self._compute(self.reader.cable), thread=True, exclusive=True,
-                                   group="entities", exit_on_error=False, name="entities")
+            cable = self.reader.cable
+            self._workers += (self.reader.run_worker(lambda: self._compute(cable), thread=True, exclusive=True,
+                                                     group="entities", exit_on_error=False, name="entities"),)
+
+    def reset_widgets(self) -> None:
+        """Another cable: the Entities tab says its entities are being found."""
+        self.panel.looking()
+
+    def leaving(self) -> None:
+        """Stop this cable's workers: the extraction of a long cable would otherwise go on taking
+        the processor from the next cable's first paint, or from the library's typing."""
+        for worker in self._workers:
+            worker.cancel()
 
     def library_changed(self) -> None:
         """The library is open: the undefined acronyms may be learnt from it."""
@@ -118,10 +135,21 @@ class EntitiesPart(ReaderPart):
 
     # ---- computing ----------------------------------------------------------------------
     def _compute(self, cable: Cable) -> None:
-        """In a thread: the cable's entities (stored with it, or extracted now)."""
-        ents = list(cable.entities) if cable.entities else cable_entities(cable)
+        """In a thread: the cable's entities (stored with it, or extracted now; stopped between
+        paragraphs once the worker is cancelled)."""
+        worker = get_current_worker()
+
+        def checkpoint() -> None:  # before each paragraph
+            if worker.is_cancelled:
+                raise _Stopped
+            time.sleep(0)  # lets the UI's thread take the GIL now, not at the next 5 ms switch
+
+        try:
+            ents = list(cable.entities) if cable.entities else cable_entities(cable, checkpoint)
+        except _Stopped:
+            return
         index = EntityIndex(ents)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.reader.app.call_from_thread(self._ready, index)
 
     def _ready(self, index: EntityIndex) -> None:
@@ -148,13 +176,14 @@ class EntitiesPart(ReaderPart):
         if library is None:
             return
         self._learn_started = True
-        acronyms = index.undefined()
-        self.reader.run_worker(lambda: self._learn(library, acronyms), thread=True, exclusive=True,
-                               group="entities-learn", exit_on_error=False, name="acronym expansions")
+        acronyms, ref_id = index.undefined(), self.reader.cable.ref_id
+        self._workers += (self.reader.run_worker(lambda: self._learn(library, acronyms, ref_id), thread=True, exclusive=True,
+                                                 group="entities-learn", exit_on_error=False,
+                                                 name="acronym expansions"),)
 
-    def _learn(self, library: Library, acronyms: list[str]) -> None:
+    def _learn(self, library: Library, acronyms: list[str], ref_id: str) -> None:
         worker = get_current_worker()
-        learnt = learn_expansions(library, acronyms, exclude=self.reader.cable.ref_id,
+        learnt = learn_expansions(library, acronyms, exclude=ref_id,
                                   cancelled=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
             self.reader.app.call_from_thread(self._learnt, learnt)

@@ -49,6 +49,10 @@ class FindPart(ReaderPart):
         if self.live and self.bar.display and self.bar.value:
             self.show_count(self.bar.value)
 
+    def reset_widgets(self) -> None:
+        """Another cable: the bar hidden and empty."""
+        self.bar.reset()
+
     # ---- the bar's messages (routed by the screen) --------------------------------------
     def changed(self, query: str, filter: bool) -> None:
         """The query was edited: filter (in filter mode), mark the matches, go to the first."""

@@ -100,6 +100,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self._parts: dict[str, ReaderPart] = {}
         self._generation = 0  # counts the cables shown: a late call for an earlier one does nothing
+        self._deferred: dict[str, Callable[[], None]] = {}  # signals seen while kept aside, by name
         self._set_cable(cable, para, query, restore, mark)
 
     def _set_cable(self, cable: Cable, para: int | None, query: str, restore: Step | None, mark: str) -> None:
@@ -111,6 +112,7 @@ class ReaderScreen(Screen[None]):
         self._mark = mark
         self._last_jump: int | None = None
         self._quiet = False
+        self._left = False  # leave() ran for this cable: its parts saved what they keep
         self._generation += 1
         self._parts = {cls.name: cls(self) for cls in self.PARTS}
 
@@ -184,12 +186,37 @@ class ReaderScreen(Screen[None]):
             side = self.query_one(f"#{SIDEBAR}")
             side.styles.width = max(12, min(120, int(config.tree_width))) + 1  # the tree's width and the rule
         self.watch(self.text_view, "scroll_y", self._scrolled, init=False)
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_text())
+        when_shown = self._when_shown
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: when_shown("theme", self.refresh_text))
         services = self.services
-        services.library_changed.subscribe(self, lambda _: self.library_changed())
-        services.bookmarks_changed.subscribe(self, lambda _: self._each_part(lambda part: part.user_data_changed()))
-        services.team.changed.subscribe(self, lambda _: self._each_part(lambda part: part.team_synced()))
+        services.library_changed.subscribe(self, lambda _: when_shown("library", self.library_changed))
+        services.bookmarks_changed.subscribe(
+            self, lambda _: when_shown("user data", lambda: self._each_part(lambda part: part.user_data_changed())))
+        services.team.changed.subscribe(
+            self, lambda _: when_shown("team", lambda: self._each_part(lambda part: part.team_synced())))
         self._lay_out()
+
+    @property
+    def aside(self) -> bool:
+        """Whether the reader is kept aside: mounted, but out of the app's screens (the user went to
+        the library; the next cable opened is shown in it)."""
+        return self.is_attached and self not in self.app.screen_stack
+
+    def _when_shown(self, name: str, work: Callable[[], None]) -> None:
+        """Do ``work`` (what signal ``name`` asks) now, or, while the reader is kept aside, when it is
+        shown again: nobody sees it meanwhile, and the library screen's typing must not wait for it.
+        The last request of each name is kept; a cable shown by :meth:`show` reads everything afresh,
+        so :meth:`show` drops them."""
+        if self.aside:
+            self._deferred[name] = work
+        else:
+            work()
+
+    def on_screen_resume(self) -> None:
+        """Shown again without :meth:`show` (nothing does so today): do what was deferred meanwhile."""
+        deferred, self._deferred = self._deferred, {}
+        for work in deferred.values():
+            work()
 
     def show(self, cable: Cable, *, para: int | None = None, query: str = "", restore: Step | None = None,
              mark: str = "") -> None:
@@ -197,9 +224,9 @@ class ReaderScreen(Screen[None]):
         new screen), opening as a new screen would (``para``, ``query``, ``restore``, ``mark``: as
         for the constructor). The parts of the cable left save what they keep, and are replaced."""
         self.leave()
+        self._deferred.clear()  # the cable shown now is read afresh: its parts are new, its blocks built now
         self._set_cable(cable, para, query, restore, mark)
-        self.query_one(FindBar).reset()
-        self.query_one(EntityPanel).looking()
+        self._each_part(lambda part: part.reset_widgets())
         side = self.query_one(f"#{SIDEBAR}", TabbedContent)
         side.display = True
         side.active = SECTIONS_TAB
@@ -208,7 +235,7 @@ class ReaderScreen(Screen[None]):
 
     def _lay_out(self) -> None:
         """The cable at its opening place, focus on the text; the parts are told once it is laid out."""
-        self.title = self.cable.ref_id
+        self.set_reactive(Screen.title, self.cable.ref_id)  # shown by no widget: a repaint of the whole screen for nothing
         config = self.services.config
         if config is not None:
             self.view_mode = {"qa": "full", "answers": "answers", "questions": "questions"}.get(config.default_view, "full")
@@ -237,7 +264,7 @@ class ReaderScreen(Screen[None]):
         if not (view.size.width and view.line_count):
             self.call_after_refresh(self._open, generation)
             return
-        self.call_after_refresh(self.query_one(SectionTree).build)  # a long cable's outline, after the text's paint
+        self.call_after_refresh(self._build_tree, generation)  # a long cable's outline, after the text's paint
         restore = self._start[2]
         if restore is not None:
             self.restore(restore)
@@ -246,12 +273,23 @@ class ReaderScreen(Screen[None]):
             part.shown()
         self.update_status()
 
+    def _build_tree(self, generation: int) -> None:
+        """Build the outline left for later, if it is still this cable's and the reader is on screen (a
+        cable shown meanwhile has its own build to come; a reader kept aside is shown again by
+        :meth:`show`, which starts the outline again)."""
+        if generation == self._generation and not self.aside:
+            self.query_one(SectionTree).build()
+
     def on_unmount(self) -> None:
         """The reader closes: the parts save what they keep (the reading position)."""
         self.leave()
 
     def leave(self) -> None:
-        """The reader leaves its cable (for another, the library, or closing): the parts save what they keep."""
+        """The reader leaves its cable (for another, the library, or closing): the parts save what they keep,
+        once per cable (``q`` to the library leaves it; the next cable shown there does not leave it again)."""
+        if self._left:
+            return
+        self._left = True
         for part in self._parts.values():
             part.leaving()
 

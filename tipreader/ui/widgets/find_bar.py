@@ -58,7 +58,7 @@ class FindBar(Horizontal):
         self.display = True
         field.value = query
         field.cursor_position = len(query)
-        field.focus()
+        self.screen.set_focus(field)  # now, not after the keys already read (:mod:`tipreader.ui.key_burst`)
 
     def reset(self) -> None:
         """Hidden and empty, as on a new screen (no message: nothing was typed)."""
