@@ -310,3 +310,25 @@ async def test_a_query_typed_in_one_burst_after_slash_goes_into_the_find_bar(mex
         assert screen.text_view.matches  # found
         assert side.display and app.services.entities_highlight is None  # no t, no e
         assert list(tmp_path.iterdir()) == []  # no s (export)
+
+
+async def test_enter_at_the_end_of_a_burst_submits_the_find(mexico):
+    """`/shelter` and Enter in one burst (tmux send-keys, a paste with its newline): the Enter
+    submits the query as it does when typed later, so the next key is a reader key again. It was
+    lost (handed to the bar as a bare key, whose binding never ran) and `Q` then went into the query."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = TipReaderApp(cable=mexico)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        for key, char in [("slash", "/"), *((c, c) for c in "shelter"), ("enter", "\r")]:
+            app.post_message(events.Key(key, char))  # queued together, as the driver does with a burst
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.find.bar.value == "shelter"
+        assert not isinstance(app.focused, Input)  # submitted: back to the text
+        await pilot.press("n")
+        assert screen.find.bar.value == "shelter"  # n stepped, it did not type

@@ -7,7 +7,7 @@ before the first one (``/``) has moved the focus to the find bar; the others the
 and ran as reader keys (``s`` exported the cable, ``e`` and ``t`` toggled colours and tree),
 and the query was lost. :class:`KeyTargets` remembers which widget each key was handed to; a key
 that comes back after the focus moved to a text field is handed to that field instead, as if
-it had arrived a moment later.
+it had arrived a moment later: the app reads it again, so the field's bindings (Enter) run too.
 """
 
 from __future__ import annotations
@@ -44,5 +44,6 @@ class KeyTargets:
             return False
         event.stop()
         event.prevent_default()
-        focused.post_message(events.Key(event.key, event.character))
+        # read again by the app, not handed to the field: the field's bindings (Enter submits) run too
+        focused.app.post_message(events.Key(event.key, event.character))
         return True
