@@ -59,6 +59,17 @@ def _start_resource_tracker() -> None:
             sys.stderr = saved
 
 
+def _drain(result_q: Any, run: Writer) -> None:
+    """Hand on every message still in ``result_q`` (its writers have exited)."""
+    while True:
+        try:
+            msg = result_q.get(timeout=0.5)
+        except queue.Empty:
+            return
+        if msg[0] != "worker-done":
+            run.handle(msg)
+
+
 def pump(run: Writer, tasks: list[tuple], cancel: threading.Event | None, workers: int, db_path: str,
          learned: Callable[[], Any] | None = None) -> bool:
     """Feed ``tasks`` to worker processes and write their results. Returns False when cancelled.
@@ -98,6 +109,9 @@ def pump(run: Writer, tasks: list[tuple], cancel: threading.Event | None, worker
                 msg = result_q.get(timeout=0.2)
             except queue.Empty:
                 if not any(p.is_alive() for p in procs):
+                    # the last workers may have written their last results and exited between the
+                    # empty wait and this test: what they wrote is still in the pipe; read it all
+                    _drain(result_q, run)
                     break
                 run.report()
                 continue
