@@ -63,11 +63,9 @@ class Library:
             if self.read_only:
                 self.work_dir = Path(tempfile.mkdtemp(prefix="tipreader-read-only-"))
                 weakref.finalize(self, shutil.rmtree, self.work_dir, True)
-            self.needs_rebuild: str | None = store.check_versions(self.con)
-            # cables from another parser version: readable, a rebuild only suggested
-            self.rebuild_suggested = None if self.needs_rebuild else store.parser_note(self.con)
-            # names found by another version of the entity extractor: usable, a re-extraction suggested
-            self.reextract_suggested = None if self.needs_rebuild else store.entity_note(self.con)
+            # another version's layout: a rebuild needed; another parser's cables or extractor's names:
+            # readable, a rebuild or a re-extraction only suggested
+            self.needs_rebuild, self.rebuild_suggested, self.reextract_suggested = store.version_notes(self.con)
         except (sqlite3.DatabaseError, OSError) as err:
             if isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err)):
                 raise
@@ -237,9 +235,7 @@ class Library:
         self.index = open_index(self.index_path)
         self.problem = None
         with self._lock:
-            self.needs_rebuild = store.check_versions(self.con)
-            self.rebuild_suggested = None if self.needs_rebuild else store.parser_note(self.con)
-            self.reextract_suggested = None if self.needs_rebuild else store.entity_note(self.con)
+            self.needs_rebuild, self.rebuild_suggested, self.reextract_suggested = store.version_notes(self.con)
 
     # --- search -----------------------------------------------------------------
     def _searcher(self) -> tantivy.Searcher:

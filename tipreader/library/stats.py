@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .store import check_versions, entity_note, parser_note
+from .store import version_notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +64,13 @@ def collect_stats(con: sqlite3.Connection, root: Path, top: int = 10, read_only:
         "SELECT tag, COUNT(*) n FROM cable_tags GROUP BY tag ORDER BY n DESC, tag LIMIT ?", (top,))]
     classes = [(r[0], r[1]) for r in con.execute(
         "SELECT classification, COUNT(*) n FROM cables WHERE classification IS NOT NULL GROUP BY classification ORDER BY n DESC")]
-    needed = check_versions(con)
+    needed, suggested, reextract = version_notes(con)
     db_bytes = sum(p.stat().st_size for p in root.glob("library.sqlite3*") if p.is_file())
     return LibraryStats(
         cables=cables, files=files, bytes=size, originals_bytes=originals, database_bytes=db_bytes,
         index_bytes=_dir_size(root / "index"), date_first=first, date_last=last, older_texts=older,
         partial=partial, top_origins=origins, top_tags=tags, classifications=classes, path=str(root),
         entities_pending=con.execute("SELECT COUNT(*) FROM entity_pending").fetchone()[0],
-        rebuild_needed=needed, rebuild_suggested=None if needed else parser_note(con), read_only=read_only,
-        reextract_suggested=None if needed else entity_note(con),
+        rebuild_needed=needed, rebuild_suggested=suggested, read_only=read_only,
+        reextract_suggested=reextract,
     )

@@ -192,6 +192,15 @@ def queue_stale_entities(con: sqlite3.Connection) -> int:
     return cur.rowcount
 
 
+def version_notes(con: sqlite3.Connection) -> tuple[str | None, str | None, str | None]:
+    """What the stored versions say, derived in one place: (rebuild needed, rebuild suggested,
+    re-extraction suggested); the two suggestions are None when a rebuild is needed."""
+    needed = check_versions(con)
+    if needed:
+        return needed, None, None
+    return None, parser_note(con), entity_note(con)
+
+
 def mark_current(con: sqlite3.Connection) -> None:
     """Record that everything stored is in today's layout, model and parse (after a full rebuild)."""
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
